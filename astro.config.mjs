@@ -1,0 +1,25 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import { unified } from '@astrojs/markdown-remark';
+import remarkGfm from 'remark-gfm';
+import planwerk from './src/integration.ts';
+import { remarkHeadingIds } from './src/markdown/heading-ids.ts';
+import { rehypePermalinks } from './src/markdown/permalinks.ts';
+
+// URLs end in a slash and every page is a folder with index.html; the link check
+// (tests/site.test.ts) resolves links the same way.
+export default defineConfig({
+  site: 'https://mep.musterstadt.example',
+  output: 'static',
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  markdown: {
+    processor: unified({
+      remarkPlugins: [remarkGfm, remarkHeadingIds],
+      rehypePlugins: [rehypePermalinks],
+    }),
+  },
+  integrations: [planwerk(), mdx()],
+  devToolbar: { enabled: false },
+});

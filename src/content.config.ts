@@ -1,0 +1,29 @@
+import { defineCollection, reference } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { createSchemas, type RefFactory } from './lib/schemas.ts';
+import { contentDir, mdxEntryId } from './lib/sources.ts';
+import { planwerkLoader } from './astro/loader.ts';
+
+const schemas = createSchemas(reference as unknown as RefFactory);
+
+const mdx = (dir: string) =>
+  glob({ pattern: '**/*.mdx', base: `./${contentDir()}/${dir}`, generateId: ({ entry, data }) => mdxEntryId(entry, data) });
+
+export const collections = {
+  plan: defineCollection({ loader: planwerkLoader('plan'), schema: schemas.plan }),
+  kapitel: defineCollection({ loader: mdx('kapitel'), schema: schemas.kapitel }),
+  handlungsfelder: defineCollection({ loader: mdx('handlungsfelder'), schema: schemas.handlungsfelder }),
+  massnahmen: defineCollection({ loader: mdx('massnahmen'), schema: schemas.massnahmen }),
+  akteure: defineCollection({ loader: planwerkLoader('akteure'), schema: schemas.akteure }),
+  schulformen: defineCollection({ loader: planwerkLoader('schulformen'), schema: schemas.schulformen }),
+  bildungsbereiche: defineCollection({ loader: planwerkLoader('bildungsbereiche'), schema: schemas.bildungsbereiche }),
+  schulen: defineCollection({ loader: planwerkLoader('schulen'), schema: schemas.schulen }),
+  datensaetze: defineCollection({ loader: planwerkLoader('datensaetze'), schema: schemas.datensaetze }),
+  inventar: defineCollection({ loader: planwerkLoader('inventar'), schema: schemas.inventar }),
+  laufendeKosten: defineCollection({ loader: planwerkLoader('laufendeKosten'), schema: schemas.laufendeKosten }),
+  finanzierung: defineCollection({ loader: planwerkLoader('finanzierung'), schema: schemas.finanzierung }),
+  foerderprogramme: defineCollection({ loader: planwerkLoader('foerderprogramme'), schema: schemas.foerderprogramme }),
+  indikatoren: defineCollection({ loader: planwerkLoader('indikatoren'), schema: schemas.indikatoren }),
+  glossar: defineCollection({ loader: planwerkLoader('glossar'), schema: schemas.glossar }),
+  meilensteine: defineCollection({ loader: planwerkLoader('meilensteine'), schema: schemas.meilensteine }),
+};

@@ -1,0 +1,53 @@
+/** German (de-DE) formatting of numbers, money, percentages and dates, via Intl. */
+
+const cache = new Map<string, Intl.NumberFormat>();
+function numberFormat(key: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  let format = cache.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat('de-DE', options);
+    cache.set(key, format);
+  }
+  return format;
+}
+
+/** 1234.5 → "1.234,5" (with at most `digits` decimals). */
+export function formatNumber(value: number, digits = 0): string {
+  return numberFormat(`n${digits}`, { maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(value);
+}
+
+/** Percentage points: 75.25 → "75,3 %". */
+export function formatPercent(value: number, digits = 1): string {
+  return numberFormat(`p${digits}`, { style: 'unit', unit: 'percent', maximumFractionDigits: digits }).format(value);
+}
+
+/** Euros: 1234567 → "1.234.567 €"; with cents when asked: "1.234,56 €". */
+export function formatEuro(value: number, cents = false): string {
+  const digits = cents ? 2 : 0;
+  return numberFormat(`e${digits}`, { style: 'currency', currency: 'EUR', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
+}
+
+/** Millions of euros: 12345678 → "12,3 Mio. €". */
+export function formatEuroMillions(value: number, digits = 1): string {
+  return `${formatNumber(value / 1_000_000, digits)}\u00a0Mio.\u00a0€`;
+}
+
+const dateFormat = new Intl.DateTimeFormat('de-DE', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' });
+const longDateFormat = new Intl.DateTimeFormat('de-DE', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/** "2026-11-23" → "23.11.2026". */
+export function formatDate(iso: string): string {
+  return dateFormat.format(new Date(`${iso}T00:00:00Z`));
+}
+
+/** "2026-11-23" → "23. November 2026". */
+export function formatDateLong(iso: string): string {
+  return longDateFormat.format(new Date(`${iso}T00:00:00Z`));
+}
+
+/** A Zeitraum of years or year-months: 2025–2026, 03/2025–12/2026, ab 2025. */
+export function formatZeitraum(z: { von: number | string; bis?: number | string | undefined }): string {
+  const one = (v: number | string) => (typeof v === 'number' ? String(v) : `${v.slice(5, 7)}/${v.slice(0, 4)}`);
+  if (z.bis === undefined) return `ab ${one(z.von)}`;
+  if (String(z.bis) === String(z.von)) return one(z.von);
+  return `${one(z.von)}–${one(z.bis)}`;
+}

@@ -1,0 +1,290 @@
+/**
+ * Named figures that prose may cite (`<Kennzahl name="…" />`). Each is computed from
+ * the data at build time, so text, tables and charts show the same number.
+ */
+import type { PlanModel } from './model.ts';
+import type { RawEntry } from './sources.ts';
+import type { Problem } from './problems.ts';
+import { STATUS, EBENEN, type Data } from './schemas.ts';
+import { ausstattungsquote, quote, sum, zielwert } from './ausstattung.ts';
+import { formatEuro, formatNumber, formatPercent } from './format.ts';
+
+export type Einheit = 'Anzahl' | 'Prozent' | 'Euro';
+export type Param = 'schulform' | 'schule' | 'status' | 'handlungsfeld' | 'ebene' | 'produktgruppe';
+export type Params = Partial<Record<Param, string>>;
+
+interface Definition {
+  beschreibung: string;
+  einheit: Einheit;
+  params: Param[];
+  /** Dataset (id in datensaetze.yaml) whose Stand applies to this figure. */
+  datensatz?: string;
+  compute(model: PlanModel, params: Params): number | undefined;
+}
+
+type Schule = Data<'schulen'>;
+
+function schulenFiltered(model: PlanModel, p: Params): Schule[] {
+  return model.schulen
+    .filter((s) => !p.schulform || s.data.schulform.id === p.schulform)
+    .filter((s) => !p.schule || s.id === p.schule)
+    .map((s) => s.data);
+}
+
+function massnahmenFiltered(model: PlanModel, p: Params) {
+  return model.massnahmen
+    .filter((m) => !p.status || m.data.status === p.status)
+    .filter((m) => !p.handlungsfeld || m.data.handlungsfeld.id === p.handlungsfeld)
+    .map((m) => m.data);
+}
+
+function inventarFiltered(model: PlanModel, p: Params) {
+  return model.inventar.filter((i) => !p.produktgruppe || i.data.produktgruppe === p.produktgruppe).map((i) => i.data);
+}
+
+const schulParams: Param[] = ['schulform', 'schule'];
+const schulSum = (beschreibung: string, field: keyof Schule & ('schuelerzahl' | 'lehrkraefte' | 'endgeraete_schueler' | 'endgeraete_lehrkraefte' | 'praesentationsmedien' | 'unterrichtsraeume')): Definition => ({
+  beschreibung,
+  einheit: 'Anzahl',
+  params: schulParams,
+  datensatz: 'schulen',
+  compute: (m, p) => sum(schulenFiltered(m, p).map((s) => s[field])),
+});
+
+export const KENNZAHLEN: Record<string, Definition> = {
+  schulen: {
+    beschreibung: 'Zahl der Schulen in Trägerschaft der Kommune',
+    einheit: 'Anzahl',
+    params: ['schulform'],
+    datensatz: 'schulen',
+    compute: (m, p) => schulenFiltered(m, p).length,
+  },
+  schueler: schulSum('Schülerinnen und Schüler', 'schuelerzahl'),
+  lehrkraefte: schulSum('Lehrkräfte', 'lehrkraefte'),
+  'endgeraete-schueler': schulSum('Mobile Endgeräte für Schülerinnen und Schüler', 'endgeraete_schueler'),
+  'endgeraete-lehrkraefte': schulSum('Dienstliche Endgeräte für Lehrkräfte', 'endgeraete_lehrkraefte'),
+  praesentationsmedien: schulSum('Unterrichtsräume mit digitaler Präsentationstechnik', 'praesentationsmedien'),
+  unterrichtsraeume: schulSum('Unterrichtsräume', 'unterrichtsraeume'),
+  ausstattungsquote: {
+    beschreibung: 'Mobile Schülerendgeräte je 100 Schülerinnen und Schüler',
+    einheit: 'Prozent',
+    params: schulParams,
+    datensatz: 'schulen',
+    compute: (m, p) => ausstattungsquote(schulenFiltered(m, p)),
+  },
+  'ausstattungsquote-ziel': {
+    beschreibung: 'Zielwert der Ausstattungsquote',
+    einheit: 'Prozent',
+    params: ['schulform'],
+    datensatz: 'indikatoren',
+    compute: (m, p) => zielwert(m, p.schulform),
+  },
+  'schulen-am-ziel': {
+    beschreibung: 'Schulen, deren Ausstattungsquote den Zielwert ihrer Schulform erreicht',
+    einheit: 'Anzahl',
+    params: ['schulform'],
+    datensatz: 'schulen',
+    compute: (m, p) =>
+      m.schulen.filter((s) => {
+        if (p.schulform && s.data.schulform.id !== p.schulform) return false;
+        const ziel = zielwert(m, s.data.schulform.id);
+        const q = quote(s.data.endgeraete_schueler, s.data.schuelerzahl);
+        return ziel !== undefined && q !== undefined && q >= ziel;
+      }).length,
+  },
+  'lehrkraefte-quote': {
+    beschreibung: 'Dienstliche Endgeräte je 100 Lehrkräfte',
+    einheit: 'Prozent',
+    params: schulParams,
+    datensatz: 'schulen',
+    compute: (m, p) => {
+      const s = schulenFiltered(m, p);
+      return quote(sum(s.map((x) => x.endgeraete_lehrkraefte)), sum(s.map((x) => x.lehrkraefte)));
+    },
+  },
+  praesentationsquote: {
+    beschreibung: 'Anteil der Unterrichtsräume mit digitaler Präsentationstechnik',
+    einheit: 'Prozent',
+    params: schulParams,
+    datensatz: 'schulen',
+    compute: (m, p) => {
+      const s = schulenFiltered(m, p);
+      return quote(sum(s.map((x) => x.praesentationsmedien)), sum(s.map((x) => x.unterrichtsraeume)));
+    },
+  },
+  'wlan-abdeckung': {
+    beschreibung: 'WLAN-Abdeckung der Unterrichtsräume, gewichtet nach Zahl der Räume',
+    einheit: 'Prozent',
+    params: schulParams,
+    datensatz: 'schulen',
+    compute: (m, p) => {
+      const s = schulenFiltered(m, p);
+      const rooms = sum(s.map((x) => x.unterrichtsraeume));
+      return rooms > 0 ? sum(s.map((x) => x.wlan_abdeckung * x.unterrichtsraeume)) / rooms : undefined;
+    },
+  },
+  'medienkonzepte-aktuell': {
+    beschreibung: 'Schulen, deren Medienkonzept höchstens drei Jahre vor dem Stand des Plans fortgeschrieben wurde',
+    einheit: 'Anzahl',
+    params: ['schulform'],
+    datensatz: 'schulen',
+    compute: (m, p) => schulenFiltered(m, p).filter((s) => medienkonzeptAktuell(s, m.plan.stand)).length,
+  },
+  massnahmen: {
+    beschreibung: 'Maßnahmen des Plans',
+    einheit: 'Anzahl',
+    params: ['status', 'handlungsfeld'],
+    compute: (m, p) => massnahmenFiltered(m, p).length,
+  },
+  'massnahmen-kosten': {
+    beschreibung: 'Summe der bezifferten Kosten der Maßnahmen',
+    einheit: 'Euro',
+    params: ['status', 'handlungsfeld'],
+    compute: (m, p) => sum(massnahmenFiltered(m, p).map((x) => x.kosten?.betrag ?? 0)),
+  },
+  akteure: {
+    beschreibung: 'Beteiligte Akteure',
+    einheit: 'Anzahl',
+    params: ['ebene'],
+    compute: (m, p) => m.akteure.filter((a) => !p.ebene || a.data.ebene === p.ebene).length,
+  },
+  handlungsfelder: {
+    beschreibung: 'Handlungsfelder und strategische Themen',
+    einheit: 'Anzahl',
+    params: [],
+    compute: (m) => m.handlungsfelder.length,
+  },
+  'inventar-geraete': {
+    beschreibung: 'Geräte und Komponenten im Bestand',
+    einheit: 'Anzahl',
+    params: ['produktgruppe'],
+    datensatz: 'inventar',
+    compute: (m, p) => sum(inventarFiltered(m, p).map((i) => i.anzahl)),
+  },
+  'inventar-wert': {
+    beschreibung: 'Anschaffungswert des Bestands (Anzahl × Stückpreis)',
+    einheit: 'Euro',
+    params: ['produktgruppe'],
+    datensatz: 'inventar',
+    compute: (m, p) => sum(inventarFiltered(m, p).map((i) => Math.round(i.anzahl * i.stueckpreis * 100))) / 100,
+  },
+};
+
+/** A Medienkonzept counts as current when updated at most three years before `stand`. */
+export function medienkonzeptAktuell(schule: Pick<Schule, 'medienkonzept_stand'>, stand: string): boolean {
+  if (!schule.medienkonzept_stand) return false;
+  const limit = new Date(`${stand}T00:00:00Z`);
+  limit.setUTCFullYear(limit.getUTCFullYear() - 3);
+  return schule.medienkonzept_stand >= limit.toISOString().slice(0, 10);
+}
+
+export class KennzahlError extends Error {
+  readonly expected: string;
+  readonly found: string;
+  constructor(message: string, expected: string, found: string) {
+    super(message);
+    this.name = 'KennzahlError';
+    this.expected = expected;
+    this.found = found;
+  }
+}
+
+export interface KennzahlWert {
+  name: string;
+  value: number;
+  einheit: Einheit;
+  text: string;
+  beschreibung: string;
+  datensatz?: { id: string; titel: string; stand: string };
+}
+
+/** Checks a parameter's value against the plan's data; returns an error text or undefined. */
+function checkParam(model: PlanModel, param: Param, value: string): string | undefined {
+  const known: Record<Param, () => string[]> = {
+    schulform: () => model.schulformen.map((s) => s.id),
+    schule: () => model.schulen.map((s) => s.id),
+    status: () => [...STATUS],
+    handlungsfeld: () => model.handlungsfelder.map((h) => h.id),
+    ebene: () => [...EBENEN],
+    produktgruppe: () => [...new Set(model.inventar.map((i) => i.data.produktgruppe))],
+  };
+  const values = known[param]();
+  return values.includes(value) ? undefined : `einen der Werte ${values.map((v) => `„${v}“`).join(', ')}`;
+}
+
+/** Computes a named figure; throws KennzahlError for unknown names, parameters or values. */
+export function kennzahl(model: PlanModel, name: string, params: Params = {}): KennzahlWert {
+  const def = KENNZAHLEN[name];
+  if (!def) {
+    throw new KennzahlError(`Unbekannte Kennzahl „${name}“`, `eine bekannte Kennzahl (${Object.keys(KENNZAHLEN).join(', ')})`, `„${name}“`);
+  }
+  for (const [param, value] of Object.entries(params)) {
+    if (value === undefined) continue;
+    if (!def.params.includes(param as Param)) {
+      const allowed = def.params.length ? def.params.map((p) => `„${p}“`).join(', ') : 'keine';
+      throw new KennzahlError(`Kennzahl „${name}“ kennt den Parameter „${param}“ nicht`, `die Parameter ${allowed}`, `„${param}“`);
+    }
+    const error = checkParam(model, param as Param, value);
+    if (error) throw new KennzahlError(`Kennzahl „${name}“: ${param}="${value}" gibt es nicht`, `für ${param} ${error}`, `„${value}“`);
+  }
+  const value = def.compute(model, params);
+  if (value === undefined) {
+    throw new KennzahlError(`Kennzahl „${name}“ hat für diese Auswahl keine Daten`, 'eine Auswahl, zu der es Daten gibt', JSON.stringify(params));
+  }
+  const dataset = def.datensatz ? model.datensaetze.find((d) => d.id === def.datensatz) : undefined;
+  return {
+    name,
+    value,
+    einheit: def.einheit,
+    text: formatKennzahl(value, def.einheit),
+    beschreibung: def.beschreibung,
+    datensatz: dataset ? { id: dataset.id, titel: dataset.data.titel, stand: dataset.data.stand } : undefined,
+  };
+}
+
+export function formatKennzahl(value: number, einheit: Einheit): string {
+  switch (einheit) {
+    case 'Prozent':
+      return formatPercent(value);
+    case 'Euro':
+      return formatEuro(value);
+    default:
+      return formatNumber(value);
+  }
+}
+
+const TAG = /<Kennzahl\b([^>]*?)\/?>/g;
+const ATTR = /([A-Za-z]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|\{([^}]*)\})/g;
+
+/** Finds every `<Kennzahl …/>` in MDX bodies and checks that it can be computed. */
+export function checkKennzahlUsage(model: PlanModel, entries: RawEntry[]): Problem[] {
+  const problems: Problem[] = [];
+  for (const entry of entries) {
+    if (!entry.body) continue;
+    for (const match of entry.body.matchAll(TAG)) {
+      const line = (entry.bodyLine ?? 1) + entry.body.slice(0, match.index).split('\n').length - 1;
+      const attrs: Record<string, string> = {};
+      let dynamic: string | undefined;
+      for (const a of (match[1] ?? '').matchAll(ATTR)) {
+        if (a[4] !== undefined) dynamic = a[1];
+        else attrs[a[1]!] = a[2] ?? a[3] ?? '';
+      }
+      if (dynamic) {
+        problems.push({ file: entry.file, line, field: `<Kennzahl ${dynamic}>`, expected: 'feste Werte in Anführungszeichen (name="…")', found: 'einen Ausdruck in {…}' });
+        continue;
+      }
+      const { name, ...params } = attrs;
+      if (!name) {
+        problems.push({ file: entry.file, line, field: '<Kennzahl>', expected: 'das Attribut name="…"', found: 'keines' });
+        continue;
+      }
+      try {
+        kennzahl(model, name, params);
+      } catch (error) {
+        if (!(error instanceof KennzahlError)) throw error;
+        problems.push({ file: entry.file, line, field: `<Kennzahl name="${name}">`, expected: error.expected, found: error.found });
+      }
+    }
+  }
+  return problems;
+}

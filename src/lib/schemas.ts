@@ -1,0 +1,450 @@
+/**
+ * Zod schemas for every collection of a Planwerk plan.
+ *
+ * The schemas are written once and used in two places:
+ * - inside Astro (src/content.config.ts), where references between collections are
+ *   Astro's `reference()`;
+ * - outside Astro (validation, tests, later `npm run pruefen`), where a plain
+ *   reference schema with the same output shape (`{ collection, id }`) is used and
+ *   Planwerk checks that every referenced entry exists.
+ *
+ * Field names are the German words editors see in their files.
+ */
+import { z } from 'astro/zod';
+
+export type CollectionName =
+  | 'plan'
+  | 'kapitel'
+  | 'handlungsfelder'
+  | 'massnahmen'
+  | 'akteure'
+  | 'schulformen'
+  | 'bildungsbereiche'
+  | 'schulen'
+  | 'datensaetze'
+  | 'inventar'
+  | 'laufendeKosten'
+  | 'finanzierung'
+  | 'foerderprogramme'
+  | 'indikatoren'
+  | 'glossar'
+  | 'meilensteine';
+
+/** Output shape of a reference, identical to Astro's `reference()`. */
+export interface Ref<C extends string = string> {
+  collection: C;
+  id: string;
+}
+
+/** Something that builds a reference schema for a collection. */
+export type RefFactory = (collection: CollectionName) => z.ZodType<Ref>;
+
+/** The reference schema used outside Astro. */
+export const plainRef: RefFactory = (collection) =>
+  z
+    .string({ error: `eine ID aus der Sammlung „${collection}“` })
+    .min(1)
+    .transform((id) => ({ collection, id }));
+
+// ---------------------------------------------------------------------------
+// Scalars shared by all collections
+
+const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
+
+/** An id that appears in URLs and anchors: letters, digits, hyphen, underscore. */
+export const idSchema = z
+  .string({ error: 'eine ID (Buchstaben, Ziffern, Bindestrich)' })
+  .regex(ID_PATTERN, { error: 'eine ID aus Buchstaben, Ziffern, „-“ und „_“ (ohne Leerzeichen und Umlaute)' });
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * A calendar date, written `2026-11-23` in YAML or CSV (YAML parsers may hand
+ * it over as a Date object). Kept as the ISO string.
+ */
+export const dateSchema = z
+  .union([z.date(), z.string()], { error: 'ein Datum im Format JJJJ-MM-TT' })
+  .transform((value, ctx) => {
+    if (value instanceof Date) {
+      if (Number.isNaN(value.getTime())) {
+        ctx.addIssue({ code: 'custom', message: 'ein gültiges Datum im Format JJJJ-MM-TT', input: value });
+        return z.NEVER;
+      }
+      return value.toISOString().slice(0, 10);
+    }
+    const trimmed = value.trim();
+    const date = new Date(`${trimmed}T00:00:00Z`);
+    if (!ISO_DATE.test(trimmed) || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== trimmed) {
+      ctx.addIssue({ code: 'custom', message: 'ein Datum im Format JJJJ-MM-TT (z. B. 2026-11-23)', input: value });
+      return z.NEVER;
+    }
+    return trimmed;
+  });
+
+/** A year such as 2026. */
+export const yearSchema = germanNumber({ integer: true }).pipe(
+  z.number().int().min(1990, { error: 'ein Jahr ab 1990' }).max(2100, { error: 'ein Jahr bis 2100' }),
+);
+
+/**
+ * A number in a data file. YAML gives real numbers; CSV gives text, which must be
+ * written the German way: `1.234,56` (point only between groups of three digits,
+ * comma before the decimals) or `1234,56` or `1234`. Anything else, in particular
+ * an English `1.5` or `1,234.56`, is rejected rather than guessed.
+ */
+export function germanNumber(options: { integer?: boolean } = {}) {
+  const what = options.integer ? 'eine ganze Zahl (z. B. 1.234)' : 'eine Zahl in deutscher Schreibweise (z. B. 1.234,56)';
+  return z.union([z.number(), z.string()], { error: what }).transform((value, ctx) => {
+    const parsed = typeof value === 'number' ? value : parseGermanNumber(value);
+    if (parsed === undefined || !Number.isFinite(parsed) || (options.integer && !Number.isInteger(parsed))) {
+      ctx.addIssue({ code: 'custom', message: what, input: value });
+      return z.NEVER;
+    }
+    return parsed;
+  });
+}
+
+const GERMAN_GROUPED = /^-?\d{1,3}(?:\.\d{3})+(?:,\d+)?$/;
+const GERMAN_PLAIN = /^-?\d+(?:,\d+)?$/;
+
+/** Parses `1.234,56` → 1234.56; returns undefined for anything ambiguous or malformed. */
+export function parseGermanNumber(text: string): number | undefined {
+  const trimmed = text.trim();
+  if (GERMAN_GROUPED.test(trimmed) || GERMAN_PLAIN.test(trimmed)) {
+    return Number(trimmed.replaceAll('.', '').replace(',', '.'));
+  }
+  return undefined;
+}
+
+/** An amount of money in euros (cents allowed). */
+export const euroSchema = germanNumber().pipe(
+  z.number().min(0, { error: 'einen Betrag ≥ 0' }).refine((n) => Number.isInteger(Math.round(n * 100)) && Math.abs(n * 100 - Math.round(n * 100)) < 1e-6, {
+    error: 'einen Betrag mit höchstens zwei Nachkommastellen',
+  }),
+);
+
+const count = germanNumber({ integer: true }).pipe(z.number().int().min(0, { error: 'eine Anzahl ≥ 0' }));
+const percent = germanNumber().pipe(z.number().min(0).max(100, { error: 'einen Prozentwert von 0 bis 100' }));
+const optionalText = z.string().trim().min(1).optional();
+/** Empty CSV cells count as "not given". */
+const emptyToUndefined = (value: unknown) => (value === '' || value === null ? undefined : value);
+const url = z.url({ error: 'eine vollständige Adresse (https://…)' });
+const email = z.email({ error: 'eine E-Mail-Adresse' });
+
+/** Where a figure comes from, and whether it is a planned or an actual value. */
+export const WERTARTEN = ['Plan', 'Ist'] as const;
+
+// ---------------------------------------------------------------------------
+// Enumerations that are the field's own vocabulary
+
+export const STATUS = ['geplant', 'in Umsetzung', 'abgeschlossen', 'zurückgestellt'] as const;
+export type Status = (typeof STATUS)[number];
+export const PRIORITAETEN = ['hoch', 'mittel', 'niedrig'] as const;
+export const EBENEN = [
+  'Land',
+  'Schulaufsicht',
+  'Schulträger',
+  'kommunale Unterstützung',
+  'schulintern',
+  'Schule',
+  'externe Dienstleister',
+] as const;
+export type Ebene = (typeof EBENEN)[number];
+export const BEZIEHUNGSTYPEN = [
+  'beaufsichtigt',
+  'berät',
+  'unterstützt',
+  'beauftragt',
+  'finanziert',
+  'koordiniert',
+  'berichtet an',
+  'arbeitet zusammen mit',
+] as const;
+export const SUPPORTLEVEL = ['1st-Level', '2nd-Level', '3rd-Level'] as const;
+export const ZUSTAENDIGKEITEN = ['pädagogisch', 'technisch', 'pädagogisch und technisch', 'organisatorisch'] as const;
+export const KOSTENARTEN = ['Personal', 'Dienstleistungen', 'Lizenzen', 'Betrieb'] as const;
+export const FINANZIERUNGSARTEN = ['Haushalt Investition', 'Haushalt Betrieb', 'Förderprogramm'] as const;
+export const FOERDERSTATUS = ['beantragt', 'bewilligt', 'abgerufen', 'ausgezahlt'] as const;
+
+function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
+  return z.enum(values, { error: `einer der Werte ${values.map((v) => `„${v}“`).join(', ')}` });
+}
+
+// ---------------------------------------------------------------------------
+
+export function createSchemas(ref: RefFactory) {
+  const plan = z.strictObject({
+    kommune: z.string().min(1),
+    titel: z.string().min(1),
+    untertitel: optionalText,
+    fassung: z.strictObject({ name: z.string().min(1), nummer: germanNumber({ integer: true }) }),
+    planungszeitraum: z.strictObject({ von: yearSchema, bis: yearSchema }),
+    planungshorizont: z.strictObject({ von: yearSchema, bis: yearSchema }),
+    beschluss: z
+      .strictObject({ datum: dateSchema, gremium: z.string().min(1), vorlage: optionalText, url: url.optional() })
+      .optional(),
+    stand: dateSchema,
+    herausgeber: z.strictObject({
+      name: z.string().min(1),
+      dienststelle: optionalText,
+      anschrift: z.array(z.string().min(1)).min(1),
+      telefon: optionalText,
+      email,
+      url: url.optional(),
+    }),
+    kontakt: z.strictObject({ name: z.string().min(1), funktion: optionalText, telefon: optionalText, email }),
+    lizenz: z.strictObject({ name: z.string().min(1), url: url.optional() }),
+    quelltext: z.strictObject({
+      repository: url,
+      /** Edit link pattern; `{pfad}` is replaced by the file's path in the repository. */
+      bearbeiten: z.string().includes('{pfad}', { error: 'ein Muster mit dem Platzhalter {pfad}' }),
+      /** Link pattern for a folder (pages built from many files); `{pfad}` as above. */
+      ordner: z.string().includes('{pfad}', { error: 'ein Muster mit dem Platzhalter {pfad}' }).optional(),
+    }),
+    impressum: z.strictObject({
+      verantwortlich: z.string().min(1),
+      vertretung: optionalText,
+      umsatzsteuerId: optionalText,
+      hinweise: z.array(z.string()).default([]),
+    }),
+    datenschutz: z.strictObject({
+      verantwortlicher: z.string().min(1),
+      datenschutzbeauftragter: z.strictObject({ name: z.string().min(1), email, anschrift: optionalText }),
+      hosting: z.string().min(1),
+      aufsichtsbehoerde: z.strictObject({ name: z.string().min(1), url }),
+    }),
+    barrierefreiheit: z.strictObject({
+      stand: dateSchema,
+      status: oneOf(['vollständig vereinbar', 'teilweise vereinbar', 'nicht vereinbar']),
+      pruefmethode: z.string().min(1),
+      nichtBarrierefrei: z.array(z.strictObject({ was: z.string().min(1), warum: z.string().min(1) })).default([]),
+      kontakt: z.strictObject({ name: z.string().min(1), email, telefon: optionalText }),
+      schlichtungsstelle: z.strictObject({ name: z.string().min(1), url, anschrift: optionalText }),
+    }),
+  });
+
+  const kapitel = z.strictObject({
+    id: idSchema.optional(),
+    titel: z.string().min(1),
+    kurztitel: optionalText,
+    beschreibung: optionalText,
+    reihenfolge: germanNumber({ integer: true }),
+    eltern: ref('kapitel').optional(),
+  });
+
+  const ziel = z.strictObject({
+    id: idSchema,
+    text: z.string().min(1),
+    indikator: ref('indikatoren').optional(),
+  });
+
+  const handlungsfelder = z.strictObject({
+    id: idSchema.optional(),
+    titel: z.string().min(1),
+    kurzbeschreibung: z.string().min(1),
+    reihenfolge: germanNumber({ integer: true }),
+    /** Code letter used in the Maßnahmen codes of this field (e.g. "I" for I-03). */
+    kuerzel: z.string().regex(/^[A-Z]{1,3}$/, { error: '1–3 Großbuchstaben' }),
+    art: oneOf(['Handlungsfeld', 'Strategisches Thema']).default('Handlungsfeld'),
+    ziele: z.array(ziel).default([]),
+    verantwortlich: z.array(ref('akteure')).default([]),
+  });
+
+  const zeitraum = z.strictObject({
+    von: z.union([yearSchema, z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/)], { error: 'ein Jahr oder JJJJ-MM' }),
+    bis: z.union([yearSchema, z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/)], { error: 'ein Jahr oder JJJJ-MM' }).optional(),
+  });
+
+  const massnahmen = z.strictObject({
+    id: z.string().regex(/^[A-Z]{1,3}-\d{1,3}$/, { error: 'einen Maßnahmen-Code wie „S-07“' }),
+    titel: z.string().min(1),
+    handlungsfeld: ref('handlungsfelder'),
+    ziele: z.array(idSchema).default([]),
+    bildungsbereich: ref('bildungsbereiche').optional(),
+    verantwortlich: z.array(ref('akteure')).min(1, { error: 'mindestens ein verantwortlicher Akteur' }),
+    partner: z.array(ref('akteure')).default([]),
+    zeitraum,
+    status: oneOf(STATUS),
+    prioritaet: oneOf(PRIORITAETEN),
+    kosten: z
+      .strictObject({
+        betrag: euroSchema,
+        art: oneOf(['investiv', 'konsumtiv', 'gemischt']),
+        hinweis: optionalText,
+        wertart: oneOf(WERTARTEN).default('Plan'),
+      })
+      .optional(),
+    beschluss: z
+      .strictObject({ nummer: z.string().min(1), gremium: optionalText, datum: dateSchema.optional(), url: url.optional() })
+      .optional(),
+  });
+
+  const akteure = z.strictObject({
+    id: idSchema,
+    name: z.string().min(1),
+    kurzname: optionalText,
+    ebene: oneOf(EBENEN),
+    beschreibung: optionalText,
+    aufgaben: z.array(z.string().min(1)).default([]),
+    zustaendigkeit: oneOf(ZUSTAENDIGKEITEN).optional(),
+    supportlevel: z.array(oneOf(SUPPORTLEVEL)).default([]),
+    url: url.optional(),
+    kontakt: z.strictObject({ name: optionalText, email: email.optional(), telefon: optionalText }).optional(),
+    beziehungen: z
+      .array(z.strictObject({ typ: oneOf(BEZIEHUNGSTYPEN), ziel: ref('akteure'), hinweis: optionalText }))
+      .default([]),
+    gremium: z
+      .strictObject({
+        mitglieder: z.array(ref('akteure')).default([]),
+        turnus: z.string().min(1),
+        berichtetAn: ref('akteure').optional(),
+      })
+      .optional(),
+  });
+
+  const schulformen = z.strictObject({
+    id: idSchema,
+    name: z.string().min(1),
+    kurzname: optionalText,
+    reihenfolge: germanNumber({ integer: true }),
+  });
+
+  const bildungsbereiche = z.strictObject({
+    id: idSchema,
+    code: z.string().regex(/^[A-Z]$/, { error: 'einen Großbuchstaben als Code' }),
+    name: z.string().min(1),
+    beschreibung: optionalText,
+  });
+
+  const schulen = z.strictObject({
+    id: idSchema,
+    name: z.string().min(1),
+    schulform: ref('schulformen'),
+    stadtbezirk: z.preprocess(emptyToUndefined, optionalText),
+    schuelerzahl: count,
+    lehrkraefte: count,
+    endgeraete_schueler: count,
+    endgeraete_lehrkraefte: count,
+    unterrichtsraeume: count,
+    praesentationsmedien: count,
+    wlan_abdeckung: percent,
+    breitband_mbit: count,
+    medienkonzept_stand: z.preprocess(emptyToUndefined, dateSchema.optional()),
+    medienkonzept_url: z.preprocess(emptyToUndefined, url.optional()),
+  });
+
+  const datensaetze = z.strictObject({
+    id: idSchema,
+    titel: z.string().min(1),
+    stand: dateSchema,
+    quelle: z.string().min(1),
+    wertart: oneOf(WERTARTEN),
+    beschreibung: optionalText,
+  });
+
+  const inventar = z.strictObject({
+    id: idSchema,
+    produktgruppe: z.string().min(1),
+    bezeichnung: z.string().min(1),
+    anzahl: count,
+    stueckpreis: euroSchema,
+    nutzungsdauer: germanNumber({ integer: true }).pipe(z.number().int().min(1, { error: 'mindestens 1 Jahr' }).max(30)),
+    beschaffungsjahr: yearSchema,
+    ersatzjahr: z.preprocess(emptyToUndefined, yearSchema.optional()),
+    wertart: oneOf(WERTARTEN),
+    quelle: z.preprocess(emptyToUndefined, optionalText),
+  });
+
+  const laufendeKosten = z.strictObject({
+    jahr: yearSchema,
+    kostenart: oneOf(KOSTENARTEN),
+    betrag: euroSchema,
+    wertart: oneOf(WERTARTEN),
+    quelle: z.preprocess(emptyToUndefined, optionalText),
+  });
+
+  const finanzierung = z.strictObject({
+    jahr: yearSchema,
+    art: oneOf(FINANZIERUNGSARTEN),
+    foerderprogramm: z.preprocess(emptyToUndefined, ref('foerderprogramme').optional()),
+    betrag: euroSchema,
+    wertart: oneOf(WERTARTEN),
+    quelle: z.preprocess(emptyToUndefined, optionalText),
+  });
+
+  const foerderprogramme = z.strictObject({
+    id: idSchema,
+    name: z.string().min(1),
+    kurzname: optionalText,
+    geber: z.string().min(1),
+    laufzeit: z.strictObject({ von: yearSchema, bis: yearSchema }),
+    zuweisung: euroSchema,
+    url: url.optional(),
+    abruf: z
+      .array(z.strictObject({ status: oneOf(FOERDERSTATUS), betrag: euroSchema, stand: dateSchema }))
+      .default([]),
+  });
+
+  const indikatoren = z.strictObject({
+    id: idSchema,
+    titel: z.string().min(1),
+    einheit: z.string().min(1),
+    beschreibung: optionalText,
+    /** A figure Planwerk computes from the data; the measured value of the current year then comes from there. */
+    kennzahl: optionalText,
+    zielwerte: z
+      .array(z.strictObject({ wert: germanNumber(), schulform: ref('schulformen').optional(), jahr: yearSchema.optional() }))
+      .default([]),
+    messwerte: z
+      .array(
+        z.strictObject({
+          jahr: yearSchema,
+          wert: germanNumber(),
+          schulform: ref('schulformen').optional(),
+          quelle: optionalText,
+        }),
+      )
+      .default([]),
+  });
+
+  const glossar = z.strictObject({
+    id: idSchema,
+    begriff: z.string().min(1),
+    abkuerzung: optionalText,
+    definition: z.string().min(1),
+    synonyme: z.array(z.string().min(1)).default([]),
+    siehe: z.array(ref('glossar')).default([]),
+  });
+
+  const meilensteine = z.strictObject({
+    id: idSchema,
+    datum: dateSchema,
+    titel: z.string().min(1),
+    text: z.string().min(1),
+    link: z.string().min(1).optional(),
+    massnahme: ref('massnahmen').optional(),
+  });
+
+  return {
+    plan,
+    kapitel,
+    handlungsfelder,
+    massnahmen,
+    akteure,
+    schulformen,
+    bildungsbereiche,
+    schulen,
+    datensaetze,
+    inventar,
+    laufendeKosten,
+    finanzierung,
+    foerderprogramme,
+    indikatoren,
+    glossar,
+    meilensteine,
+  } satisfies Record<CollectionName, z.ZodType>;
+}
+
+export type Schemas = ReturnType<typeof createSchemas>;
+/** Parsed data of one entry of a collection, as pages receive it. */
+export type Data<C extends CollectionName> = z.output<Schemas[C]>;

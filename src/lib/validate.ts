@@ -1,0 +1,240 @@
+/**
+ * Validates a whole plan from disk, outside Astro, and lists every problem at once.
+ * The Astro build calls it before it renders anything (see src/integration.ts); tests
+ * and the future `npm run pruefen` call it directly.
+ */
+import type { z } from 'astro/zod';
+import { createSchemas, plainRef, type CollectionName, type Ref } from './schemas.ts';
+import { readCollection, contentDir, SOURCES, DATASET_COLLECTIONS, type RawEntry } from './sources.ts';
+import { describeValue, type Problem } from './problems.ts';
+import type { Entry, PlanModel } from './model.ts';
+import { checkKennzahlUsage } from './kennzahlen.ts';
+
+const schemas = createSchemas(plainRef);
+export const COLLECTIONS = Object.keys(SOURCES) as CollectionName[];
+
+export interface ValidationResult {
+  problems: Problem[];
+  /** Present only when there are no problems. */
+  model?: PlanModel;
+}
+
+const TYPE_NAMES: Record<string, string> = {
+  string: 'einen Text',
+  number: 'eine Zahl',
+  int: 'eine ganze Zahl',
+  boolean: 'true oder false',
+  array: 'eine Liste',
+  object: 'eine Zuordnung (Feld: Wert)',
+  date: 'ein Datum',
+};
+
+/** German "expected …" phrases for zod's built-in issues; schema-level messages win over these. */
+function germanExpected(issue: z.core.$ZodRawIssue): string | undefined {
+  switch (issue.code) {
+    case 'invalid_type':
+      return TYPE_NAMES[issue.expected] ?? issue.expected;
+    case 'too_small':
+      if (issue.origin === 'string') return 'einen nicht leeren Text';
+      if (issue.origin === 'array') return `mindestens ${issue.minimum} Einträge`;
+      return `einen Wert ≥ ${issue.minimum}`;
+    case 'too_big':
+      if (issue.origin === 'array') return `höchstens ${issue.maximum} Einträge`;
+      return `einen Wert ≤ ${issue.maximum}`;
+    case 'unrecognized_keys':
+      return 'nur bekannte Felder';
+    case 'invalid_format':
+      return `das Format ${issue.format}`;
+    default:
+      return undefined;
+  }
+}
+
+/** Validates one raw entry against its collection's schema. */
+export function parseEntry(raw: RawEntry): { data?: unknown; problems: Problem[] } {
+  const schema = schemas[raw.collection] as z.ZodType;
+  const result = schema.safeParse(raw.data, { reportInput: true, error: germanExpected });
+  if (result.success) return { data: result.data, problems: [] };
+  const problems = result.error.issues.map((issue): Problem => {
+    const base = { file: raw.file, line: raw.line, entry: entryLabel(raw) };
+    const path = issue.path.map(String);
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.length === 1
+        ? { ...base, field: [...path, issue.keys[0]].join('.'), expected: 'nur Felder, die das Schema kennt', found: `das unbekannte Feld „${issue.keys[0]}“ (Tippfehler?)` }
+        : { ...base, field: path.join('.') || undefined, expected: 'nur Felder, die das Schema kennt', found: `unbekannte Felder ${issue.keys.map((k) => `„${k}“`).join(', ')}` };
+    }
+    return { ...base, field: path.join('.') || undefined, expected: issue.message, found: describeValue(issue.input) };
+  });
+  return { problems };
+}
+
+function entryLabel(raw: RawEntry): string | undefined {
+  return SOURCES[raw.collection].kind === 'yaml-list' || SOURCES[raw.collection].kind === 'csv' ? raw.id : undefined;
+}
+
+/** Validates the plan under `root` (the project folder that holds `content/`). */
+export function validatePlan(root: string): ValidationResult {
+  const problems: Problem[] = [];
+  const raw: Partial<Record<CollectionName, RawEntry[]>> = {};
+  const parsed: Partial<Record<CollectionName, Entry<CollectionName>[]>> = {};
+
+  for (const collection of COLLECTIONS) {
+    const read = readCollection(root, collection);
+    problems.push(...read.problems);
+    raw[collection] = read.entries;
+    problems.push(...findDuplicates(read.entries));
+    const good: Entry<CollectionName>[] = [];
+    for (const entry of read.entries) {
+      const result = parseEntry(entry);
+      problems.push(...result.problems);
+      if (result.problems.length === 0) good.push({ id: entry.id, data: result.data as never, file: entry.file });
+    }
+    parsed[collection] = good;
+  }
+
+  const ids = new Map<string, Set<string>>(COLLECTIONS.map((c) => [c, new Set((raw[c] ?? []).map((e) => e.id))]));
+  for (const collection of COLLECTIONS) {
+    for (const entry of parsed[collection] ?? []) {
+      const source = (raw[collection] ?? []).find((r) => r.id === entry.id && r.file === entry.file);
+      walkRefs(entry.data, [], (ref, path) => {
+        if (ids.get(ref.collection)?.has(ref.id)) return;
+        problems.push({
+          file: entry.file,
+          line: source?.line,
+          entry: source ? entryLabel(source) : undefined,
+          field: path.join('.'),
+          expected: `eine vorhandene ID aus „${ref.collection}“ (${describeSource(ref.collection as CollectionName)})`,
+          found: `„${ref.id}“, das es dort nicht gibt`,
+        });
+      });
+    }
+  }
+
+  if (problems.length > 0) return { problems };
+  const model = Object.fromEntries(
+    COLLECTIONS.map((c) => [c, c === 'plan' ? parsed.plan?.[0]?.data : parsed[c]]),
+  ) as unknown as PlanModel;
+  problems.push(...checkConsistency(model));
+  problems.push(...checkKennzahlUsage(model, [...(raw.kapitel ?? []), ...(raw.handlungsfelder ?? []), ...(raw.massnahmen ?? [])]));
+  return problems.length > 0 ? { problems } : { problems, model };
+}
+
+/** Where a collection lives, for messages: `content/akteure.yaml` or `content/massnahmen/`. */
+function describeSource(collection: CollectionName): string {
+  const source = SOURCES[collection];
+  if (!source) return collection;
+  return `${contentDir()}/${source.kind === 'mdx' ? `${source.dir}/` : source.file}`;
+}
+
+function findDuplicates(entries: RawEntry[]): Problem[] {
+  const seen = new Map<string, RawEntry>();
+  const problems: Problem[] = [];
+  for (const entry of entries) {
+    const first = seen.get(entry.id);
+    if (first) {
+      problems.push({
+        file: entry.file,
+        line: entry.line,
+        field: 'id',
+        expected: `eine eindeutige ID in „${entry.collection}“`,
+        found: `„${entry.id}“, schon vergeben in ${first.file}${first.line ? `:${first.line}` : ''}`,
+      });
+    } else seen.set(entry.id, entry);
+  }
+  return problems;
+}
+
+function isRef(value: unknown): value is Ref {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    Object.keys(value).length === 2 &&
+    typeof (value as Ref).collection === 'string' &&
+    typeof (value as Ref).id === 'string'
+  );
+}
+
+function walkRefs(value: unknown, path: (string | number)[], visit: (ref: Ref, path: (string | number)[]) => void) {
+  if (isRef(value)) visit(value, path);
+  else if (Array.isArray(value)) value.forEach((v, i) => walkRefs(v, [...path, i], visit));
+  else if (typeof value === 'object' && value !== null) {
+    for (const [key, v] of Object.entries(value)) walkRefs(v, [...path, key], visit);
+  }
+}
+
+/** Rules that span several fields or collections. */
+function checkConsistency(model: PlanModel): Problem[] {
+  const problems: Problem[] = [];
+  const { plan } = model;
+  const planFile = `${contentDir()}/plan.yaml`;
+  if (plan.planungszeitraum.von > plan.planungszeitraum.bis) {
+    problems.push({ file: planFile, field: 'planungszeitraum', expected: '„von“ nicht nach „bis“', found: `${plan.planungszeitraum.von}–${plan.planungszeitraum.bis}` });
+  }
+  if (plan.planungshorizont.von > plan.planungshorizont.bis) {
+    problems.push({ file: planFile, field: 'planungshorizont', expected: '„von“ nicht nach „bis“', found: `${plan.planungshorizont.von}–${plan.planungshorizont.bis}` });
+  }
+
+  // Goal ids are anchors on the same site: unique across all Handlungsfelder.
+  const goalOwner = new Map<string, Entry<'handlungsfelder'>>();
+  for (const hf of model.handlungsfelder) {
+    hf.data.ziele.forEach((ziel, i) => {
+      const other = goalOwner.get(ziel.id);
+      if (other) {
+        problems.push({ file: hf.file, field: `ziele.${i}.id`, expected: 'eine Ziel-ID, die im ganzen Plan nur einmal vorkommt', found: `„${ziel.id}“, schon vergeben in ${other.file}` });
+      } else goalOwner.set(ziel.id, hf);
+    });
+  }
+  for (const m of model.massnahmen) {
+    m.data.ziele.forEach((zielId, i) => {
+      const owner = goalOwner.get(zielId);
+      if (!owner) {
+        problems.push({ file: m.file, field: `ziele.${i}`, expected: 'die ID eines Ziels aus content/handlungsfelder/', found: `„${zielId}“, das es nicht gibt` });
+      } else if (owner.id !== m.data.handlungsfeld.id) {
+        problems.push({ file: m.file, field: `ziele.${i}`, expected: `ein Ziel des Handlungsfelds „${m.data.handlungsfeld.id}“`, found: `„${zielId}“ aus „${owner.id}“ (${owner.file})` });
+      }
+    });
+  }
+
+  for (const a of model.akteure) {
+    a.data.beziehungen.forEach((b, i) => {
+      if (b.ziel.id === a.id) {
+        problems.push({ file: a.file, entry: a.id, field: `beziehungen.${i}.ziel`, expected: 'einen anderen Akteur', found: `„${a.id}“ selbst` });
+      }
+    });
+  }
+
+  for (const k of model.kapitel) {
+    const seen = new Set([k.id]);
+    let parent = k.data.eltern?.id;
+    while (parent) {
+      if (seen.has(parent)) {
+        problems.push({ file: k.file, field: 'eltern', expected: 'eine Kapitel-Hierarchie ohne Kreis', found: `einen Kreis über „${parent}“` });
+        break;
+      }
+      seen.add(parent);
+      parent = model.kapitel.find((c) => c.id === parent)?.data.eltern?.id;
+    }
+  }
+
+  const datasets = new Set(model.datensaetze.map((d) => d.id));
+  for (const collection of DATASET_COLLECTIONS) {
+    if (!datasets.has(collection)) {
+      problems.push({ file: `${contentDir()}/daten/datensaetze.yaml`, expected: `einen Eintrag mit id „${collection}“ (Stand und Quelle dieser Daten)`, found: 'keinen' });
+    }
+  }
+
+  for (const row of model.finanzierung) {
+    const isProgramme = row.data.art === 'Förderprogramm';
+    if (isProgramme !== Boolean(row.data.foerderprogramm)) {
+      problems.push({
+        file: row.file,
+        entry: row.id,
+        field: 'foerderprogramm',
+        expected: isProgramme ? 'die ID eines Förderprogramms, wenn art „Förderprogramm“ ist' : 'eine leere Zelle, wenn art kein Förderprogramm ist',
+        found: describeValue(row.data.foerderprogramm?.id),
+      });
+    }
+  }
+
+  return problems;
+}
