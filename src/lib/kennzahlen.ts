@@ -8,6 +8,7 @@ import type { Problem } from './problems.ts';
 import { STATUS, EBENEN, type Data } from './schemas.ts';
 import { ausstattungsquote, quote, sum, zielwert } from './ausstattung.ts';
 import { formatEuro, formatNumber, formatPercent } from './format.ts';
+import { inventarWerte } from './finanzen.ts';
 
 export type Einheit = 'Anzahl' | 'Prozent' | 'Euro';
 export type Param = 'schulform' | 'schule' | 'status' | 'handlungsfeld' | 'ebene' | 'produktgruppe';
@@ -39,7 +40,7 @@ function massnahmenFiltered(model: PlanModel, p: Params) {
 }
 
 function inventarFiltered(model: PlanModel, p: Params) {
-  return model.inventar.filter((i) => !p.produktgruppe || i.data.produktgruppe === p.produktgruppe).map((i) => i.data);
+  return model.inventar.filter((i) => !p.produktgruppe || i.data.produktgruppe === p.produktgruppe);
 }
 
 const schulParams: Param[] = ['schulform', 'schule'];
@@ -159,14 +160,14 @@ export const KENNZAHLEN: Record<string, Definition> = {
     einheit: 'Anzahl',
     params: ['produktgruppe'],
     datensatz: 'inventar',
-    compute: (m, p) => sum(inventarFiltered(m, p).map((i) => i.anzahl)),
+    compute: (m, p) => sum(inventarFiltered(m, p).map((i) => i.data.anzahl)),
   },
   'inventar-wert': {
     beschreibung: 'Anschaffungswert des Bestands (Anzahl × Stückpreis)',
     einheit: 'Euro',
     params: ['produktgruppe'],
     datensatz: 'inventar',
-    compute: (m, p) => sum(inventarFiltered(m, p).map((i) => Math.round(i.anzahl * i.stueckpreis * 100))) / 100,
+    compute: (m, p) => inventarWerte({ inventar: inventarFiltered(m, p) }).gesamt,
   },
 };
 

@@ -3,7 +3,7 @@
  * entry came from). Knows the file layout of `content/`; knows nothing about Astro.
  */
 import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
-import { join, relative, basename, extname, posix, sep } from 'node:path';
+import { join, resolve, relative, basename, extname, posix, sep } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { LineCounter, parseDocument, isSeq, isMap } from 'yaml';
 import type { CollectionName } from './schemas.ts';
@@ -75,7 +75,7 @@ export function readCollection(root: string, collection: CollectionName): ReadRe
   const source = SOURCES[collection];
   const problems: Problem[] = [];
   const entries: RawEntry[] = [];
-  const abs = (p: string) => join(root, contentDir(), p);
+  const abs = (p: string) => resolve(root, contentDir(), p);
   const rel = (p: string) => toPosix(relative(root, p));
 
   switch (source.kind) {

@@ -37,8 +37,9 @@ export function remarkHeadingIds() {
       const match = TRAILING_ID.exec((last as Text).value);
       if (!match) return;
       (last as Text).value = (last as Text).value.slice(0, match.index);
-      node.data ??= {};
-      node.data.hProperties = { ...node.data.hProperties, id: match[1] };
+      // hProperties become attributes of the HTML element (see mdast-util-to-hast).
+      const data = (node.data ??= {}) as { hProperties?: Record<string, unknown> };
+      data.hProperties = { ...data.hProperties, id: match[1] };
     });
   };
 }

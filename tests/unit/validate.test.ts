@@ -1,0 +1,119 @@
+/**
+ * Each case breaks one thing in a copy of the minimal fixture and checks that the
+ * message names the file (and line where known), the field, what was expected and
+ * what was found.
+ */
+import { rmSync, cpSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { append, copyFixture, edit, messages, write, FIXTURE } from '../helpers/fixture.ts';
+
+function only(root: string): string {
+  const list = messages(root);
+  expect(list, list.join('\n')).toHaveLength(1);
+  return list[0]!;
+}
+
+describe('Inhaltsprüfung', () => {
+  it('lässt den unveränderten Beispielplan durch', () => {
+    expect(messages(FIXTURE)).toEqual([]);
+  });
+
+  it('meldet einen falschen Typ mit Datei, Eintrag, Feld, Erwartung und Fund', () => {
+    const root = copyFixture();
+    edit(root, 'schulformen.yaml', '{ id: grundschule, name: Grundschule, reihenfolge: 1 }', '{ id: grundschule, name: Grundschule, reihenfolge: erste }');
+    expect(only(root)).toBe('content/schulformen.yaml:1, Eintrag „grundschule“, Feld „reihenfolge“: erwartet eine ganze Zahl (z. B. 1.234); gefunden: „erste“');
+  });
+
+  it('meldet einen unbekannten Aufzählungswert und nennt die erlaubten', () => {
+    const root = copyFixture();
+    edit(root, 'massnahmen/i-01.mdx', 'status: in Umsetzung', 'status: in Arbeit');
+    const message = only(root);
+    expect(message).toMatch(/^content\/massnahmen\/i-01\.mdx:1, Feld „status“: erwartet einer der Werte „geplant“, „in Umsetzung“, „abgeschlossen“, „zurückgestellt“; gefunden: „in Arbeit“$/);
+  });
+
+  it('meldet doppelte IDs in einer YAML-Liste mit beiden Fundstellen', () => {
+    const root = copyFixture();
+    append(root, 'akteure.yaml', '- id: it\n  name: Noch ein IT-Dienstleister\n  ebene: externe Dienstleister\n');
+    expect(only(root)).toBe('content/akteure.yaml:17, Feld „id“: erwartet eine eindeutige ID in „akteure“; gefunden: „it“, schon vergeben in content/akteure.yaml:6');
+  });
+
+  it('meldet zwei MDX-Dateien mit derselben ID', () => {
+    const root = copyFixture();
+    cpSync(join(root, 'content/massnahmen/i-02.mdx'), join(root, 'content/massnahmen/i-02-kopie.mdx'));
+    expect(only(root)).toBe('content/massnahmen/i-02.mdx:1, Feld „id“: erwartet eine eindeutige ID in „massnahmen“; gefunden: „I-02“, schon vergeben in content/massnahmen/i-02-kopie.mdx:1');
+  });
+
+  it('liest keine englische Dezimalzahl falsch, sondern weist sie zurück', () => {
+    const root = copyFixture();
+    edit(root, 'daten/schulen.csv', ';87,5;', ';87.5;');
+    expect(only(root)).toBe('content/daten/schulen.csv:4, Eintrag „gym-c“, Feld „wlan_abdeckung“: erwartet eine Zahl in deutscher Schreibweise (z. B. 1.234,56); gefunden: „87.5“');
+  });
+
+  it('nennt bei einem Verweis ins Leere beide Enden', () => {
+    const root = copyFixture();
+    edit(root, 'massnahmen/i-01.mdx', 'verantwortlich: [schulamt]', 'verantwortlich: [stadtrat]');
+    expect(only(root)).toBe('content/massnahmen/i-01.mdx:1, Feld „verantwortlich.0“: erwartet eine vorhandene ID aus „akteure“ (content/akteure.yaml); gefunden: „stadtrat“, das es dort nicht gibt');
+  });
+
+  it('meldet einen Tippfehler im Feldnamen', () => {
+    const root = copyFixture();
+    edit(root, 'massnahmen/i-02.mdx', 'prioritaet: mittel', 'prioritat: mittel');
+    const list = messages(root);
+    expect(list).toContain('content/massnahmen/i-02.mdx:1, Feld „prioritat“: erwartet nur Felder, die das Schema kennt; gefunden: das unbekannte Feld „prioritat“ (Tippfehler?)');
+    expect(list.some((m) => m.includes('Feld „prioritaet“') && m.includes('nichts (Feld fehlt)'))).toBe(true);
+  });
+
+  it('meldet ein unmögliches Datum', () => {
+    const root = copyFixture();
+    edit(root, 'plan.yaml', 'stand: 2025-06-30', 'stand: 2025-02-30');
+    expect(only(root)).toBe('content/plan.yaml:1, Feld „stand“: erwartet ein Datum im Format JJJJ-MM-TT (z. B. 2026-11-23); gefunden: „2025-02-30“');
+  });
+
+  it('meldet eine unbekannte Kennzahl im Text mit Datei und Zeile', () => {
+    const root = copyFixture();
+    edit(root, 'kapitel/vorwort.mdx', 'name="schulen"', 'name="schulenn"');
+    expect(only(root)).toMatch(/^content\/kapitel\/vorwort\.mdx:5, Feld „<Kennzahl name="schulenn">“: erwartet eine bekannte Kennzahl \(schulen, schueler, .*\); gefunden: „schulenn“$/);
+  });
+
+  it('meldet einen unbekannten Parameterwert einer Kennzahl', () => {
+    const root = copyFixture();
+    edit(root, 'kapitel/vorwort.mdx', 'schulform="grundschule"', 'schulform="realschule"');
+    expect(only(root)).toBe('content/kapitel/vorwort.mdx:9, Feld „<Kennzahl name="ausstattungsquote">“: erwartet für schulform einen der Werte „grundschule“, „gymnasium“; gefunden: „realschule“');
+  });
+
+  it('meldet eine Beziehung eines Akteurs zu sich selbst', () => {
+    const root = copyFixture();
+    edit(root, 'akteure.yaml', '{ typ: beauftragt, ziel: it }', '{ typ: beauftragt, ziel: schulamt }');
+    expect(only(root)).toBe('content/akteure.yaml, Eintrag „schulamt“, Feld „beziehungen.0.ziel“: erwartet einen anderen Akteur; gefunden: „schulamt“ selbst');
+  });
+
+  it('meldet ein Ziel, das es im Handlungsfeld nicht gibt', () => {
+    const root = copyFixture();
+    edit(root, 'massnahmen/i-01.mdx', 'ziele: [i-z1]', 'ziele: [i-z9]');
+    expect(only(root)).toBe('content/massnahmen/i-01.mdx, Feld „ziele.0“: erwartet die ID eines Ziels aus content/handlungsfelder/; gefunden: „i-z9“, das es nicht gibt');
+  });
+
+  it('meldet eine fehlende Datei', () => {
+    const root = copyFixture();
+    rmSync(join(root, 'content/glossar.yaml'));
+    expect(only(root)).toBe('content/glossar.yaml: erwartet diese Datei; gefunden: keine Datei');
+  });
+
+  it('meldet fehlerhaftes YAML mit Zeile', () => {
+    const root = copyFixture();
+    write(root, 'glossar.yaml', '- id: a\n  begriff: A\n  definition: [offen\n');
+    const [message] = messages(root);
+    expect(message).toMatch(/^content\/glossar\.yaml:\d+: erwartet gültiges YAML; gefunden: /);
+  });
+
+  it('listet alle Fehler auf einmal', () => {
+    const root = copyFixture();
+    edit(root, 'daten/schulen.csv', ';87,5;', ';87.5;');
+    edit(root, 'schulformen.yaml', 'reihenfolge: 2', 'reihenfolge: zwei');
+    edit(root, 'massnahmen/i-02.mdx', 'status: abgeschlossen', 'status: fertig');
+    const list = messages(root);
+    expect(list).toHaveLength(3);
+    expect(list.map((m) => m.split(':')[0])).toEqual(['content/massnahmen/i-02.mdx', 'content/schulformen.yaml', 'content/daten/schulen.csv']);
+  });
+});
