@@ -14,7 +14,9 @@ export default function planwerk(): AstroIntegration {
   return {
     name: 'planwerk',
     hooks: {
-      'astro:config:setup': ({ config, updateConfig, logger }) => {
+      'astro:config:setup': ({ config, command, updateConfig, logger }) => {
+        // `astro preview` only serves dist/; there is no content to check.
+        if (command === 'preview') return;
         const started = performance.now();
         const { problems } = validatePlan(fileURLToPath(config.root));
         if (problems.length > 0) throw new ContentError(problems);
