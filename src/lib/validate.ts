@@ -115,8 +115,37 @@ export function validatePlan(root: string): ValidationResult {
     COLLECTIONS.map((c) => [c, c === 'plan' ? parsed.plan?.[0]?.data : parsed[c]]),
   ) as unknown as PlanModel;
   problems.push(...checkConsistency(model));
-  problems.push(...checkKennzahlUsage(model, [...(raw.kapitel ?? []), ...(raw.handlungsfelder ?? []), ...(raw.massnahmen ?? [])]));
+  const mdxEntries = [...(raw.kapitel ?? []), ...(raw.handlungsfelder ?? []), ...(raw.massnahmen ?? [])];
+  problems.push(...checkKennzahlUsage(model, mdxEntries));
+  problems.push(...checkHeadingIds(mdxEntries));
   return problems.length > 0 ? { problems } : { problems, model };
+}
+
+/** Ids the page templates themselves put on Handlungsfeld, Maßnahme and chapter pages. */
+const RESERVED_IDS = new Set(['inhalt', 'toc-titel', 'ziele', 'massnahmen', 'beschreibung', 'meilensteine', 'unterkapitel']);
+
+/** Explicit heading ids (`## Titel {#id}`) must be unique on their page and not clash with the template's own. */
+function checkHeadingIds(entries: RawEntry[]): Problem[] {
+  const problems: Problem[] = [];
+  for (const entry of entries) {
+    const seen = new Map<string, number>();
+    let inFence = false;
+    (entry.body ?? '').split('\n').forEach((text, index) => {
+      if (/^\s*(```|~~~)/.test(text)) inFence = !inFence;
+      const match = inFence ? null : /^\s{0,3}#{1,6}\s.*\{#([A-Za-z0-9][A-Za-z0-9_-]*)\}\s*$/.exec(text);
+      if (!match) return;
+      const id = match[1]!;
+      const line = (entry.bodyLine ?? 1) + index;
+      const first = seen.get(id);
+      if (first !== undefined) {
+        problems.push({ file: entry.file, line, field: `{#${id}}`, expected: 'eine Überschriften-ID, die auf der Seite nur einmal vorkommt', found: `„${id}“, schon vergeben in Zeile ${first}` });
+      } else if (RESERVED_IDS.has(id)) {
+        problems.push({ file: entry.file, line, field: `{#${id}}`, expected: `eine andere ID („${id}“ verwendet die Seite selbst)`, found: `„${id}“` });
+      }
+      seen.set(id, first ?? line);
+    });
+  }
+  return problems;
 }
 
 /** Where a collection lives, for messages: `content/akteure.yaml` or `content/massnahmen/`. */

@@ -82,6 +82,12 @@ describe('Inhaltsprüfung', () => {
     expect(only(root)).toBe('content/kapitel/vorwort.mdx:9, Feld „<Kennzahl name="ausstattungsquote">“: erwartet für schulform einen der Werte „grundschule“, „gymnasium“; gefunden: „realschule“');
   });
 
+  it('meldet eine doppelte Überschriften-ID auf einer Seite', () => {
+    const root = copyFixture();
+    append(root, 'kapitel/vorwort.mdx', '\n## Noch einmal {#ausstattung-fest}\n');
+    expect(only(root)).toBe('content/kapitel/vorwort.mdx:11, Feld „{#ausstattung-fest}“: erwartet eine Überschriften-ID, die auf der Seite nur einmal vorkommt; gefunden: „ausstattung-fest“, schon vergeben in Zeile 7');
+  });
+
   it('meldet eine Beziehung eines Akteurs zu sich selbst', () => {
     const root = copyFixture();
     edit(root, 'akteure.yaml', '{ typ: beauftragt, ziel: it }', '{ typ: beauftragt, ziel: schulamt }');

@@ -1,0 +1,40 @@
+/** The real build stops on bad content and prints every problem with file and field. */
+import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { relative } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { copyFixture, edit, PROJECT } from '../helpers/fixture.ts';
+
+const copies: string[] = [];
+afterAll(() => copies.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+function build(contentDir: string) {
+  return spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', `${contentDir}/../dist`], {
+    cwd: PROJECT,
+    encoding: 'utf8',
+    env: { ...process.env, PLANWERK_CONTENT: contentDir, ASTRO_TELEMETRY_DISABLED: '1' },
+  });
+}
+
+describe('Build mit fehlerhaften Inhalten', () => {
+  it('bricht ab und nennt alle Fehler mit Datei, Feld, Erwartung und Fund', () => {
+    const root = copyFixture(true);
+    copies.push(root);
+    const content = `${relative(PROJECT, root)}/content`;
+    edit(root, 'massnahmen/i-01.mdx', 'verantwortlich: [schulamt]', 'verantwortlich: [stadtrat]');
+    edit(root, 'daten/schulen.csv', ';87,5;', ';87.5;');
+    const result = build(content);
+    const output = result.stdout + result.stderr;
+    expect(result.status).not.toBe(0);
+    expect(output).toContain('Der Plan enthält 2 Fehler');
+    expect(output).toContain(`${content}/massnahmen/i-01.mdx:1, Feld „verantwortlich.0“: erwartet eine vorhandene ID aus „akteure“ (${content}/akteure.yaml); gefunden: „stadtrat“, das es dort nicht gibt`);
+    expect(output).toContain(`${content}/daten/schulen.csv:4, Eintrag „gym-c“, Feld „wlan_abdeckung“`);
+  });
+
+  it('baut dieselbe Kopie ohne Fehler', () => {
+    const root = copyFixture(true);
+    copies.push(root);
+    const result = build(`${relative(PROJECT, root)}/content`);
+    expect(result.status, result.stderr).toBe(0);
+  });
+});
