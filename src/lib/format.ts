@@ -51,3 +51,8 @@ export function formatZeitraum(z: { von: number | string; bis?: number | string 
   if (String(z.bis) === String(z.von)) return one(z.von);
   return `${one(z.von)}–${one(z.bis)}`;
 }
+
+/** "1 Ziel", "3 Ziele", "1.200 Schulen". */
+export function anzahl(n: number, singular: string, plural: string): string {
+  return `${formatNumber(n)} ${n === 1 ? singular : plural}`;
+}
