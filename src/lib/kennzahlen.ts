@@ -257,33 +257,55 @@ export function formatKennzahl(value: number, einheit: Einheit): string {
 const TAG = /<Kennzahl\b([^>]*?)\/?>/g;
 const ATTR = /([A-Za-z]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|\{([^}]*)\})/g;
 
+export interface KennzahlAufruf {
+  /** Offset of the tag in the text. */
+  index: number;
+  name?: string;
+  params: Record<string, string>;
+  /** Name of an attribute written as an expression `{…}`, which cannot be checked. */
+  dynamic?: string;
+}
+
+/** Every `<Kennzahl …/>` in an MDX text, with its literal attributes. */
+export function kennzahlAufrufe(body: string): KennzahlAufruf[] {
+  return [...body.matchAll(TAG)].map((match) => {
+    const attrs: Record<string, string> = {};
+    let dynamic: string | undefined;
+    for (const a of (match[1] ?? '').matchAll(ATTR)) {
+      if (a[4] !== undefined) dynamic = a[1];
+      else attrs[a[1]!] = a[2] ?? a[3] ?? '';
+    }
+    const { name, ...params } = attrs;
+    return { index: match.index, name, params, dynamic };
+  });
+}
+
+/** Datasets whose figures an MDX text cites, so the page can show their Stand. */
+export function datensaetzeImText(body: string | undefined): string[] {
+  const ids = kennzahlAufrufe(body ?? '').map((a) => (a.name ? KENNZAHLEN[a.name]?.datensatz : undefined));
+  return [...new Set(ids.filter((id): id is string => Boolean(id)))];
+}
+
 /** Finds every `<Kennzahl …/>` in MDX bodies and checks that it can be computed. */
 export function checkKennzahlUsage(model: PlanModel, entries: RawEntry[]): Problem[] {
   const problems: Problem[] = [];
   for (const entry of entries) {
     if (!entry.body) continue;
-    for (const match of entry.body.matchAll(TAG)) {
-      const line = (entry.bodyLine ?? 1) + entry.body.slice(0, match.index).split('\n').length - 1;
-      const attrs: Record<string, string> = {};
-      let dynamic: string | undefined;
-      for (const a of (match[1] ?? '').matchAll(ATTR)) {
-        if (a[4] !== undefined) dynamic = a[1];
-        else attrs[a[1]!] = a[2] ?? a[3] ?? '';
-      }
-      if (dynamic) {
-        problems.push({ file: entry.file, line, field: `<Kennzahl ${dynamic}>`, expected: 'feste Werte in Anführungszeichen (name="…")', found: 'einen Ausdruck in {…}' });
+    for (const aufruf of kennzahlAufrufe(entry.body)) {
+      const line = (entry.bodyLine ?? 1) + entry.body.slice(0, aufruf.index).split('\n').length - 1;
+      if (aufruf.dynamic) {
+        problems.push({ file: entry.file, line, field: `<Kennzahl ${aufruf.dynamic}>`, expected: 'feste Werte in Anführungszeichen (name="…")', found: 'einen Ausdruck in {…}' });
         continue;
       }
-      const { name, ...params } = attrs;
-      if (!name) {
+      if (!aufruf.name) {
         problems.push({ file: entry.file, line, field: '<Kennzahl>', expected: 'das Attribut name="…"', found: 'keines' });
         continue;
       }
       try {
-        kennzahl(model, name, params);
+        kennzahl(model, aufruf.name, aufruf.params);
       } catch (error) {
         if (!(error instanceof KennzahlError)) throw error;
-        problems.push({ file: entry.file, line, field: `<Kennzahl name="${name}">`, expected: error.expected, found: error.found });
+        problems.push({ file: entry.file, line, field: `<Kennzahl name="${aufruf.name}">`, expected: error.expected, found: error.found });
       }
     }
   }
