@@ -22,6 +22,7 @@ export const collections = {
   inventar: defineCollection({ loader: planwerkLoader('inventar'), schema: schemas.inventar }),
   laufendeKosten: defineCollection({ loader: planwerkLoader('laufendeKosten'), schema: schemas.laufendeKosten }),
   finanzierung: defineCollection({ loader: planwerkLoader('finanzierung'), schema: schemas.finanzierung }),
+  summen: defineCollection({ loader: planwerkLoader('summen'), schema: schemas.summen }),
   foerderprogramme: defineCollection({ loader: planwerkLoader('foerderprogramme'), schema: schemas.foerderprogramme }),
   indikatoren: defineCollection({ loader: planwerkLoader('indikatoren'), schema: schemas.indikatoren }),
   glossar: defineCollection({ loader: planwerkLoader('glossar'), schema: schemas.glossar }),

@@ -6,6 +6,8 @@ export interface Entry<C extends CollectionName> {
   data: Data<C>;
   /** Source file, relative to the project root. */
   file: string;
+  /** Line of the entry in its file, where known (for messages). */
+  line?: number;
 }
 
 export type PlanModel = { plan: Data<'plan'> } & { [C in Exclude<CollectionName, 'plan'>]: Entry<C>[] };

@@ -25,6 +25,7 @@ export type CollectionName =
   | 'inventar'
   | 'laufendeKosten'
   | 'finanzierung'
+  | 'summen'
   | 'foerderprogramme'
   | 'indikatoren'
   | 'glossar'
@@ -164,6 +165,8 @@ export const SUPPORTLEVEL = ['1st-Level', '2nd-Level', '3rd-Level'] as const;
 export const ZUSTAENDIGKEITEN = ['pädagogisch', 'technisch', 'pädagogisch und technisch', 'organisatorisch'] as const;
 export const KOSTENARTEN = ['Personal', 'Dienstleistungen', 'Lizenzen', 'Betrieb'] as const;
 export const FINANZIERUNGSARTEN = ['Haushalt Investition', 'Haushalt Betrieb', 'Förderprogramm'] as const;
+/** Tables whose yearly sums a council document may state (see summen.csv). */
+export const SUMMEN_TABELLEN = ['Bedarf', 'Investitionen', 'Laufende Kosten', 'Finanzierung'] as const;
 export const FOERDERSTATUS = ['beantragt', 'bewilligt', 'abgerufen', 'ausgezahlt'] as const;
 
 function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
@@ -180,6 +183,17 @@ export function createSchemas(ref: RefFactory) {
     fassung: z.strictObject({ name: z.string().min(1), nummer: germanNumber({ integer: true }) }),
     planungszeitraum: z.strictObject({ von: yearSchema, bis: yearSchema }),
     planungshorizont: z.strictObject({ von: yearSchema, bis: yearSchema }),
+    /** Assumptions of the finance forecast (see src/lib/prognose.ts). */
+    finanzplanung: z
+      .strictObject({
+        /** Yearly price change in percent (e.g. 2,5), compounded from the Preisbasisjahr. */
+        preisaenderung: germanNumber().default(0),
+        /** Year of the unit prices in the inventory; default: first year of the horizon. */
+        preisbasisjahr: yearSchema.optional(),
+        /** A year counts as a peak year when its need exceeds the mean by more than this many percent. */
+        spitzenjahrSchwelle: germanNumber().pipe(z.number().min(0)).default(20),
+      })
+      .prefault({}),
     beschluss: z
       .strictObject({ datum: dateSchema, gremium: z.string().min(1), vorlage: optionalText, url: url.optional() })
       .optional(),
@@ -372,6 +386,16 @@ export function createSchemas(ref: RefFactory) {
     quelle: z.preprocess(emptyToUndefined, optionalText),
   });
 
+  /** Sums stated in council documents, checked against the computed ones. */
+  const summen = z.strictObject({
+    tabelle: oneOf(SUMMEN_TABELLEN),
+    jahr: yearSchema,
+    angegeben: euroSchema,
+    /** Precision of the stated figure in euros (1 = whole euros, 1000 = rounded to thousands). */
+    genauigkeit: z.preprocess(emptyToUndefined, germanNumber().pipe(z.number().positive()).default(1)),
+    quelle: z.string().min(1),
+  });
+
   const foerderprogramme = z.strictObject({
     id: idSchema,
     name: z.string().min(1),
@@ -438,6 +462,7 @@ export function createSchemas(ref: RefFactory) {
     inventar,
     laufendeKosten,
     finanzierung,
+    summen,
     foerderprogramme,
     indikatoren,
     glossar,

@@ -20,7 +20,7 @@ export function contentDir(): string {
 type Source =
   | { kind: 'yaml-single'; file: string; id: string }
   | { kind: 'yaml-list'; file: string }
-  | { kind: 'csv'; file: string; key?: (row: Record<string, string>) => string }
+  | { kind: 'csv'; file: string; key?: (row: Record<string, string>) => string; optional?: boolean }
   | { kind: 'mdx'; dir: string; idFrom: 'frontmatter-or-file' | 'frontmatter' };
 
 /** Where each collection lives inside `content/`. */
@@ -41,6 +41,7 @@ export const SOURCES: Record<CollectionName, Source> = {
     file: 'daten/finanzierung.csv',
     key: (r) => [r.jahr, r.art, r.foerderprogramm].filter(Boolean).join('-'),
   },
+  summen: { kind: 'csv', file: 'daten/summen.csv', key: (r) => `${r.tabelle}-${r.jahr}`, optional: true },
   foerderprogramme: { kind: 'yaml-list', file: 'foerderprogramme.yaml' },
   indikatoren: { kind: 'yaml-list', file: 'indikatoren.yaml' },
   glossar: { kind: 'yaml-list', file: 'glossar.yaml' },
@@ -116,7 +117,7 @@ export function readCollection(root: string, collection: CollectionName): ReadRe
     case 'csv': {
       const file = abs(source.file);
       if (!existsSync(file)) {
-        problems.push({ file: rel(file), expected: 'diese Datei', found: 'keine Datei' });
+        if (!source.optional) problems.push({ file: rel(file), expected: 'diese Datei', found: 'keine Datei' });
         break;
       }
       let records: { record: Record<string, string>; info: { lines: number } }[];

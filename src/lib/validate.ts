@@ -9,6 +9,8 @@ import { readCollection, contentDir, SOURCES, DATASET_COLLECTIONS, type RawEntry
 import { describeValue, type Problem } from './problems.ts';
 import type { Entry, PlanModel } from './model.ts';
 import { checkKennzahlUsage } from './kennzahlen.ts';
+import { prognose, pruefeSumme } from './prognose.ts';
+import { formatEuro } from './format.ts';
 
 const schemas = createSchemas(plainRef);
 export const COLLECTIONS = Object.keys(SOURCES) as CollectionName[];
@@ -87,7 +89,7 @@ export function validatePlan(root: string): ValidationResult {
     for (const entry of read.entries) {
       const result = parseEntry(entry);
       problems.push(...result.problems);
-      if (result.problems.length === 0) good.push({ id: entry.id, data: result.data as never, file: entry.file });
+      if (result.problems.length === 0) good.push({ id: entry.id, data: result.data as never, file: entry.file, line: entry.line });
     }
     parsed[collection] = good;
   }
@@ -227,7 +229,7 @@ function checkConsistency(model: PlanModel): Problem[] {
   for (const a of model.akteure) {
     a.data.beziehungen.forEach((b, i) => {
       if (b.ziel.id === a.id) {
-        problems.push({ file: a.file, entry: a.id, field: `beziehungen.${i}.ziel`, expected: 'einen anderen Akteur', found: `„${a.id}“ selbst` });
+        problems.push({ file: a.file, line: a.line, entry: a.id, field: `beziehungen.${i}.ziel`, expected: 'einen anderen Akteur', found: `„${a.id}“ selbst` });
       }
     });
   }
@@ -243,6 +245,23 @@ function checkConsistency(model: PlanModel): Problem[] {
       seen.add(parent);
       parent = model.kapitel.find((c) => c.id === parent)?.data.eltern?.id;
     }
+  }
+
+  const forecast = prognose(model);
+  for (const angabe of model.summen) {
+    const abweichung = pruefeSumme(forecast, angabe.data);
+    if (!abweichung) continue;
+    problems.push({
+      file: angabe.file,
+      line: angabe.line,
+      entry: angabe.id,
+      field: 'angegeben',
+      expected:
+        abweichung.berechnet === undefined
+          ? `ein Jahr im Planungshorizont ${forecast.von}–${forecast.bis}`
+          : `die berechnete Summe ${formatEuro(abweichung.berechnet / 100, true)} (${angabe.data.tabelle} ${angabe.data.jahr}, ± ${formatEuro(angabe.data.genauigkeit / 2, true)} Rundung)`,
+      found: `${formatEuro(angabe.data.angegeben, true)} laut ${angabe.data.quelle}`,
+    });
   }
 
   const datasets = new Set(model.datensaetze.map((d) => d.id));

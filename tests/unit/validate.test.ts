@@ -91,7 +91,7 @@ describe('Inhaltsprüfung', () => {
   it('meldet eine Beziehung eines Akteurs zu sich selbst', () => {
     const root = copyFixture();
     edit(root, 'akteure.yaml', '{ typ: beauftragt, ziel: it }', '{ typ: beauftragt, ziel: schulamt }');
-    expect(only(root)).toBe('content/akteure.yaml, Eintrag „schulamt“, Feld „beziehungen.0.ziel“: erwartet einen anderen Akteur; gefunden: „schulamt“ selbst');
+    expect(only(root)).toBe('content/akteure.yaml:1, Eintrag „schulamt“, Feld „beziehungen.0.ziel“: erwartet einen anderen Akteur; gefunden: „schulamt“ selbst');
   });
 
   it('meldet ein Ziel, das es im Handlungsfeld nicht gibt', () => {
