@@ -7,20 +7,21 @@ import type { RawEntry } from './sources.ts';
 import type { Problem } from './problems.ts';
 import { STATUS, EBENEN, type Data } from './schemas.ts';
 import { ausstattungsquote, quote, sum, zielwert } from './ausstattung.ts';
-import { formatEuro, formatNumber, formatPercent } from './format.ts';
+import { formatEuro, formatEuroMillions, formatNumber, formatPercent } from './format.ts';
 import { inventarWerte } from './finanzen.ts';
+import { prognose, type Prognose } from './prognose.ts';
 
-export type Einheit = 'Anzahl' | 'Prozent' | 'Euro';
-export type Param = 'schulform' | 'schule' | 'status' | 'handlungsfeld' | 'ebene' | 'produktgruppe';
+export type Einheit = 'Anzahl' | 'Prozent' | 'Euro' | 'Text';
+export type Param = 'schulform' | 'schule' | 'status' | 'handlungsfeld' | 'ebene' | 'produktgruppe' | 'jahr' | 'foerderprogramm' | 'format';
 export type Params = Partial<Record<Param, string>>;
 
 interface Definition {
   beschreibung: string;
   einheit: Einheit;
   params: Param[];
-  /** Dataset (id in datensaetze.yaml) whose Stand applies to this figure. */
-  datensatz?: string;
-  compute(model: PlanModel, params: Params): number | undefined;
+  /** Datasets (ids in datensaetze.yaml) whose Stand applies to this figure. */
+  datensaetze?: string[];
+  compute(model: PlanModel, params: Params): number | string | undefined;
 }
 
 type Schule = Data<'schulen'>;
@@ -48,7 +49,7 @@ const schulSum = (beschreibung: string, field: keyof Schule & ('schuelerzahl' | 
   beschreibung,
   einheit: 'Anzahl',
   params: schulParams,
-  datensatz: 'schulen',
+  datensaetze: ['schulen'],
   compute: (m, p) => sum(schulenFiltered(m, p).map((s) => s[field])),
 });
 
@@ -57,7 +58,7 @@ export const KENNZAHLEN: Record<string, Definition> = {
     beschreibung: 'Zahl der Schulen in Trägerschaft der Kommune',
     einheit: 'Anzahl',
     params: ['schulform'],
-    datensatz: 'schulen',
+    datensaetze: ['schulen'],
     compute: (m, p) => schulenFiltered(m, p).length,
   },
   schueler: schulSum('Schülerinnen und Schüler', 'schuelerzahl'),
@@ -70,21 +71,21 @@ export const KENNZAHLEN: Record<string, Definition> = {
     beschreibung: 'Mobile Schülerendgeräte je 100 Schülerinnen und Schüler',
     einheit: 'Prozent',
     params: schulParams,
-    datensatz: 'schulen',
+    datensaetze: ['schulen'],
     compute: (m, p) => ausstattungsquote(schulenFiltered(m, p)),
   },
   'ausstattungsquote-ziel': {
     beschreibung: 'Zielwert der Ausstattungsquote',
     einheit: 'Prozent',
     params: ['schulform'],
-    datensatz: 'indikatoren',
+    datensaetze: ['indikatoren'],
     compute: (m, p) => zielwert(m, p.schulform),
   },
   'schulen-am-ziel': {
     beschreibung: 'Schulen, deren Ausstattungsquote den Zielwert ihrer Schulform erreicht',
     einheit: 'Anzahl',
     params: ['schulform'],
-    datensatz: 'schulen',
+    datensaetze: ['schulen'],
     compute: (m, p) =>
       m.schulen.filter((s) => {
         if (p.schulform && s.data.schulform.id !== p.schulform) return false;
@@ -97,7 +98,7 @@ export const KENNZAHLEN: Record<string, Definition> = {
     beschreibung: 'Dienstliche Endgeräte je 100 Lehrkräfte',
     einheit: 'Prozent',
     params: schulParams,
-    datensatz: 'schulen',
+    datensaetze: ['schulen'],
     compute: (m, p) => {
       const s = schulenFiltered(m, p);
       return quote(sum(s.map((x) => x.endgeraete_lehrkraefte)), sum(s.map((x) => x.lehrkraefte)));
@@ -107,7 +108,7 @@ export const KENNZAHLEN: Record<string, Definition> = {
     beschreibung: 'Anteil der Unterrichtsräume mit digitaler Präsentationstechnik',
     einheit: 'Prozent',
     params: schulParams,
-    datensatz: 'schulen',
+    datensaetze: ['schulen'],
     compute: (m, p) => {
       const s = schulenFiltered(m, p);
       return quote(sum(s.map((x) => x.praesentationsmedien)), sum(s.map((x) => x.unterrichtsraeume)));
@@ -117,7 +118,7 @@ export const KENNZAHLEN: Record<string, Definition> = {
     beschreibung: 'WLAN-Abdeckung der Unterrichtsräume, gewichtet nach Zahl der Räume',
     einheit: 'Prozent',
     params: schulParams,
-    datensatz: 'schulen',
+    datensaetze: ['schulen'],
     compute: (m, p) => {
       const s = schulenFiltered(m, p);
       const rooms = sum(s.map((x) => x.unterrichtsraeume));
@@ -128,7 +129,7 @@ export const KENNZAHLEN: Record<string, Definition> = {
     beschreibung: 'Schulen, deren Medienkonzept höchstens drei Jahre vor dem Stand des Plans fortgeschrieben wurde',
     einheit: 'Anzahl',
     params: ['schulform'],
-    datensatz: 'schulen',
+    datensaetze: ['schulen'],
     compute: (m, p) => schulenFiltered(m, p).filter((s) => medienkonzeptAktuell(s, m.plan.stand)).length,
   },
   massnahmen: {
@@ -159,17 +160,135 @@ export const KENNZAHLEN: Record<string, Definition> = {
     beschreibung: 'Geräte und Komponenten im Bestand',
     einheit: 'Anzahl',
     params: ['produktgruppe'],
-    datensatz: 'inventar',
+    datensaetze: ['inventar'],
     compute: (m, p) => sum(inventarFiltered(m, p).map((i) => i.data.anzahl)),
   },
   'inventar-wert': {
     beschreibung: 'Anschaffungswert des Bestands (Anzahl × Stückpreis)',
     einheit: 'Euro',
     params: ['produktgruppe'],
-    datensatz: 'inventar',
+    datensaetze: ['inventar'],
     compute: (m, p) => inventarWerte({ inventar: inventarFiltered(m, p) }).gesamt,
   },
 };
+
+const cache = new WeakMap<PlanModel, Prognose>();
+/** The forecast of a model, computed once. */
+export function prognoseVon(model: PlanModel): Prognose {
+  let p = cache.get(model);
+  if (!p) {
+    p = prognose(model);
+    cache.set(model, p);
+  }
+  return p;
+}
+
+const euro = (cents: number) => cents / 100;
+const jahrOderHorizont = (m: PlanModel, p: Params, pick: (j: Prognose['jahre'][number]) => number) => {
+  const f = prognoseVon(m);
+  const jahre = p.jahr ? f.jahre.filter((j) => j.jahr === Number(p.jahr)) : f.jahre;
+  return euro(jahre.reduce((n, j) => n + pick(j), 0));
+};
+const geldParams: Param[] = ['jahr', 'format'];
+const geld = (beschreibung: string, pick: (j: Prognose['jahre'][number]) => number): Definition => ({
+  beschreibung,
+  einheit: 'Euro',
+  params: geldParams,
+  datensaetze: ['inventar', 'laufendeKosten', 'finanzierung'],
+  compute: (m, p) => jahrOderHorizont(m, p, pick),
+});
+const programm = (m: PlanModel, p: Params) => prognoseVon(m).programme.find((x) => x.id === p.foerderprogramm) ?? prognoseVon(m).programme[0];
+const stufe = (m: PlanModel, p: Params, status: string) => programm(m, p)?.stufen.find((s) => s.status === status);
+
+Object.assign(KENNZAHLEN, {
+  planungshorizont: {
+    beschreibung: 'Planungshorizont der Finanzprognose',
+    einheit: 'Text',
+    params: [],
+    compute: (m) => `${m.plan.planungshorizont.von}–${m.plan.planungshorizont.bis}`,
+  },
+  bedarf: geld('Finanzbedarf (Ersatzbeschaffungen und laufende Kosten)', (j) => j.bedarf),
+  investitionen: geld('Investitionsbedarf für Ersatzbeschaffungen', (j) => j.investition),
+  'laufende-kosten': geld('Laufende Kosten (Personal, Dienstleistungen, Lizenzen, Betrieb)', (j) => j.nachTyp.Betrieb + j.nachTyp.Personal),
+  finanzierung: geld('Eingeplante Finanzierung (Haushalt und Förderprogramme)', (j) => j.finanzierung),
+  finanzierungsluecke: geld('Finanzierungslücke (Bedarf, der nicht durch eingeplante Mittel gedeckt ist)', (j) => j.luecke),
+  eigenanteil: {
+    beschreibung: 'Anteil städtischer Haushaltsmittel an der Finanzierung',
+    einheit: 'Prozent',
+    params: ['jahr'],
+    datensaetze: ['finanzierung'],
+    compute: (m, p) => (p.jahr ? prognoseVon(m).jahre.find((j) => j.jahr === Number(p.jahr))?.eigenanteil : prognoseVon(m).summe.eigenanteil),
+  },
+  'anteil-produktgruppe': {
+    beschreibung: 'Anteil einer Produktgruppe am Investitionsbedarf des Planungshorizonts',
+    einheit: 'Prozent',
+    params: ['produktgruppe'],
+    datensaetze: ['inventar'],
+    compute: (m, p) => prognoseVon(m).produktgruppen.find((g) => g.name === (p.produktgruppe ?? prognoseVon(m).produktgruppen[0]?.name))?.anteil,
+  },
+  spitzenjahre: {
+    beschreibung: 'Jahre, deren Finanzbedarf deutlich über dem Mittel liegt',
+    einheit: 'Text',
+    params: [],
+    datensaetze: ['inventar'],
+    compute: (m) => aufzaehlung(prognoseVon(m).spitzenjahre.map(String)) || 'keine',
+  },
+  'kosten-je-schueler': {
+    beschreibung: 'Finanzbedarf je Schülerin und Schüler und Jahr',
+    einheit: 'Euro',
+    params: ['jahr'],
+    datensaetze: ['schulen'],
+    compute: (m, p) => {
+      const f = prognoseVon(m);
+      const jahre = p.jahr ? f.jahre.filter((j) => j.jahr === Number(p.jahr)) : f.jahre;
+      const schueler = sum(m.schulen.map((s) => s.data.schuelerzahl));
+      return jahre.length && schueler ? euro(sum(jahre.map((j) => j.bedarf))) / (schueler * jahre.length) : undefined;
+    },
+  },
+  'kosten-je-geraet': {
+    beschreibung: 'Finanzbedarf je Gerät oder Komponente im Bestand und Jahr (Gesamtkosten des Betriebs)',
+    einheit: 'Euro',
+    params: [],
+    datensaetze: ['inventar'],
+    compute: (m) => {
+      const v = prognoseVon(m).jeGeraetUndJahr;
+      return v === undefined ? undefined : euro(v);
+    },
+  },
+  'foerderung-zuweisung': {
+    beschreibung: 'Zugewiesene Fördermittel eines Programms',
+    einheit: 'Euro',
+    params: ['foerderprogramm', 'format'],
+    datensaetze: ['foerderprogramme'],
+    compute: (m, p) => (programm(m, p) ? euro(programm(m, p)!.zuweisung) : undefined),
+  },
+  'foerderung-ausgezahlt': {
+    beschreibung: 'Ausgezahlte Fördermittel eines Programms',
+    einheit: 'Euro',
+    params: ['foerderprogramm', 'format'],
+    datensaetze: ['foerderprogramme'],
+    compute: (m, p) => euro(stufe(m, p, 'ausgezahlt')?.betrag ?? 0),
+  },
+  'foerderung-beantragt-anteil': {
+    beschreibung: 'Anteil der Zuweisung, der beantragt ist',
+    einheit: 'Prozent',
+    params: ['foerderprogramm'],
+    datensaetze: ['foerderprogramme'],
+    compute: (m, p) => stufe(m, p, 'beantragt')?.anteil ?? 0,
+  },
+  'foerderung-ausgezahlt-anteil': {
+    beschreibung: 'Anteil der Zuweisung, der ausgezahlt ist',
+    einheit: 'Prozent',
+    params: ['foerderprogramm'],
+    datensaetze: ['foerderprogramme'],
+    compute: (m, p) => stufe(m, p, 'ausgezahlt')?.anteil ?? 0,
+  },
+} satisfies Record<string, Definition>);
+
+/** "2027", "2027 und 2031", "2027, 2029 und 2031". */
+export function aufzaehlung(items: string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} und ${items.at(-1)}`;
+}
 
 /** A Medienkonzept counts as current when updated at most three years before `stand`. */
 export function medienkonzeptAktuell(schule: Pick<Schule, 'medienkonzept_stand'>, stand: string): boolean {
@@ -192,11 +311,11 @@ export class KennzahlError extends Error {
 
 export interface KennzahlWert {
   name: string;
-  value: number;
+  value: number | string;
   einheit: Einheit;
   text: string;
   beschreibung: string;
-  datensatz?: { id: string; titel: string; stand: string };
+  datensaetze: { id: string; titel: string; stand: string }[];
 }
 
 /** Checks a parameter's value against the plan's data; returns an error text or undefined. */
@@ -208,6 +327,9 @@ function checkParam(model: PlanModel, param: Param, value: string): string | und
     handlungsfeld: () => model.handlungsfelder.map((h) => h.id),
     ebene: () => [...EBENEN],
     produktgruppe: () => [...new Set(model.inventar.map((i) => i.data.produktgruppe))],
+    jahr: () => prognoseVon(model).jahre.map((j) => String(j.jahr)),
+    foerderprogramm: () => model.foerderprogramme.map((f) => f.id),
+    format: () => ['mio'],
   };
   const values = known[param]();
   return values.includes(value) ? undefined : `einen der Werte ${values.map((v) => `„${v}“`).join(', ')}`;
@@ -232,23 +354,24 @@ export function kennzahl(model: PlanModel, name: string, params: Params = {}): K
   if (value === undefined) {
     throw new KennzahlError(`Kennzahl „${name}“ hat für diese Auswahl keine Daten`, 'eine Auswahl, zu der es Daten gibt', JSON.stringify(params));
   }
-  const dataset = def.datensatz ? model.datensaetze.find((d) => d.id === def.datensatz) : undefined;
+  const datasets = (def.datensaetze ?? []).flatMap((id) => model.datensaetze.filter((d) => d.id === id));
   return {
     name,
     value,
     einheit: def.einheit,
-    text: formatKennzahl(value, def.einheit),
+    text: typeof value === 'string' ? value : formatKennzahl(value, def.einheit, params.format),
     beschreibung: def.beschreibung,
-    datensatz: dataset ? { id: dataset.id, titel: dataset.data.titel, stand: dataset.data.stand } : undefined,
+    datensaetze: datasets.map((d) => ({ id: d.id, titel: d.data.titel, stand: d.data.stand })),
   };
 }
 
-export function formatKennzahl(value: number, einheit: Einheit): string {
+export function formatKennzahl(value: number, einheit: Einheit, format?: string): string {
   switch (einheit) {
     case 'Prozent':
       return formatPercent(value);
     case 'Euro':
-      return formatEuro(value);
+      if (format === 'mio') return formatEuroMillions(value);
+      return Math.abs(value) < 1000 && !Number.isInteger(value) ? formatEuro(value, true) : formatEuro(value);
     default:
       return formatNumber(value);
   }
@@ -282,8 +405,8 @@ export function kennzahlAufrufe(body: string): KennzahlAufruf[] {
 
 /** Datasets whose figures an MDX text cites, so the page can show their Stand. */
 export function datensaetzeImText(body: string | undefined): string[] {
-  const ids = kennzahlAufrufe(body ?? '').map((a) => (a.name ? KENNZAHLEN[a.name]?.datensatz : undefined));
-  return [...new Set(ids.filter((id): id is string => Boolean(id)))];
+  const ids = kennzahlAufrufe(body ?? '').flatMap((a) => (a.name ? (KENNZAHLEN[a.name]?.datensaetze ?? []) : []));
+  return [...new Set(ids)];
 }
 
 /** Finds every `<Kennzahl …/>` in MDX bodies and checks that it can be computed. */

@@ -130,11 +130,11 @@ describe('berechnete Zahlen', () => {
       for (const el of page(path).querySelectorAll('data.kennzahl[data-kennzahl]')) {
         const expected = kennzahl(model, el.getAttribute('data-kennzahl')!, JSON.parse(el.getAttribute('data-params') ?? '{}'));
         expect(el.text, `${path}: ${el.toString()}`).toBe(expected.text);
-        if (expected.datensatz) {
-          // the Stand of the data behind a cited figure is shown on the same page
-          const stand = page(path).querySelector('.site-footer .stand')!.text;
-          expect(stand, path).toContain(`${expected.datensatz.titel}`);
-          expect(stand, path).toContain(formatDate(expected.datensatz.stand));
+        // the Stand of the data behind a cited figure is shown on the same page
+        const stand = page(path).querySelector('.site-footer .stand')!.text;
+        for (const d of expected.datensaetze) {
+          expect(stand, path).toContain(`${d.titel}`);
+          expect(stand, path).toContain(formatDate(d.stand));
         }
         count += 1;
       }

@@ -41,7 +41,7 @@ describe('Ausstattungsquote', () => {
 
   it('formatiert für den Fließtext', () => {
     expect(kennzahl(model, 'ausstattungsquote').text.replace('\u00a0', ' ')).toBe('73,1 %');
-    expect(kennzahl(model, 'ausstattungsquote').datensatz).toEqual({ id: 'schulen', titel: 'Schuldaten', stand: '2025-05-01' });
+    expect(kennzahl(model, 'ausstattungsquote').datensaetze).toEqual([{ id: 'schulen', titel: 'Schuldaten', stand: '2025-05-01' }]);
   });
 });
 
@@ -79,6 +79,27 @@ describe('weitere Kennzahlen', () => {
   it('rechnet den Bestandswert cent-genau', () => {
     expect(value('inventar-geraete')).toBe(999);
     expect(value('inventar-wert')).toBe(622549.51); // 950 × 449,00 + 49 × 3.999,99
+  });
+});
+
+describe('Finanzkennzahlen', () => {
+  // see tests/unit/prognose.test.ts: need 2025 = 120.000,30 €, 2026 = 536.550,00 €, 2027 = 0
+  it('summiert Bedarf, Lücke und Investitionen über den Horizont oder ein Jahr', () => {
+    expect(value('bedarf')).toBe(656_550.3);
+    expect(value('bedarf', { jahr: '2026' })).toBe(536_550);
+    expect(value('investitionen')).toBe(426_550);
+    expect(value('finanzierungsluecke')).toBe(576_549.8);
+    expect(value('spitzenjahre')).toBe('2026');
+    expect(value('planungshorizont')).toBe('2025–2027');
+    expect(kennzahl(model, 'bedarf', { format: 'mio' }).text.replaceAll('\u00a0', ' ')).toBe('0,7 Mio. €');
+  });
+  it('nennt Anteile und Förderstand', () => {
+    expect(value('anteil-produktgruppe', { produktgruppe: 'Schüler-Tablets' })).toBe(100);
+    expect(value('foerderung-zuweisung', { foerderprogramm: 'pakt' })).toBe(60_000);
+    expect(value('foerderung-ausgezahlt-anteil', { foerderprogramm: 'pakt' })).toBe(0);
+  });
+  it('lehnt ein Jahr außerhalb des Horizonts ab', () => {
+    expect(() => kennzahl(model, 'bedarf', { jahr: '2030' })).toThrow(/jahr/);
   });
 });
 
