@@ -8,8 +8,7 @@ import type { Problem } from './problems.ts';
 import { STATUS, EBENEN, type Data } from './schemas.ts';
 import { ausstattungsquote, quote, sum, zielwert } from './ausstattung.ts';
 import { formatEuro, formatEuroMillions, formatNumber, formatPercent } from './format.ts';
-import { inventarWerte } from './finanzen.ts';
-import { prognose, type Prognose } from './prognose.ts';
+import { inventarWerte, prognose, type Prognose } from './prognose.ts';
 
 export type Einheit = 'Anzahl' | 'Prozent' | 'Euro' | 'Text';
 export type Param = 'schulform' | 'schule' | 'status' | 'handlungsfeld' | 'ebene' | 'produktgruppe' | 'jahr' | 'foerderprogramm' | 'format';
@@ -168,7 +167,7 @@ export const KENNZAHLEN: Record<string, Definition> = {
     einheit: 'Euro',
     params: ['produktgruppe'],
     datensaetze: ['inventar'],
-    compute: (m, p) => inventarWerte({ inventar: inventarFiltered(m, p) }).gesamt,
+    compute: (m, p) => inventarWerte(inventarFiltered(m, p)).gesamt / 100,
   },
 };
 

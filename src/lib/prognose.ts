@@ -272,3 +272,9 @@ export function pruefeSumme(p: Prognose, angabe: Pick<Data<'summen'>, 'tabelle' 
   if (berechnet === undefined) return { berechnet };
   return Math.abs(toCents(angabe.angegeben) - berechnet) * 2 > toCents(angabe.genauigkeit) ? { berechnet } : undefined;
 }
+
+/** Purchase value of the inventory per line and in total (Anzahl × Stückpreis), in cents. */
+export function inventarWerte(inventar: { id: string; data: Pick<Data<'inventar'>, 'anzahl' | 'stueckpreis'> }[]) {
+  const zeilen = inventar.map((i) => ({ id: i.id, wert: i.data.anzahl * toCents(i.data.stueckpreis) }));
+  return { zeilen, gesamt: sum(zeilen.map((z) => z.wert)) };
+}

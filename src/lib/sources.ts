@@ -41,7 +41,7 @@ export const SOURCES: Record<CollectionName, Source> = {
     file: 'daten/finanzierung.csv',
     key: (r) => [r.jahr, r.art, r.foerderprogramm].filter(Boolean).join('-'),
   },
-  summen: { kind: 'csv', file: 'daten/summen.csv', key: (r) => `${r.tabelle}-${r.jahr}`, optional: true },
+  summen: { kind: 'csv', file: 'daten/summen.csv', key: (r) => `${r.tabelle}-${r.jahr}`.toLowerCase().replaceAll(' ', '-'), optional: true },
   foerderprogramme: { kind: 'yaml-list', file: 'foerderprogramme.yaml' },
   indikatoren: { kind: 'yaml-list', file: 'indikatoren.yaml' },
   glossar: { kind: 'yaml-list', file: 'glossar.yaml' },

@@ -247,6 +247,14 @@ function checkConsistency(model: PlanModel): Problem[] {
     }
   }
 
+  // Yearly data outside the horizon would silently drop out of every table.
+  const { von, bis } = plan.planungshorizont;
+  for (const row of [...model.laufendeKosten, ...model.finanzierung]) {
+    if (row.data.jahr < von || row.data.jahr > bis) {
+      problems.push({ file: row.file, line: row.line, entry: row.id, field: 'jahr', expected: `ein Jahr im Planungshorizont ${von}–${bis} (content/plan.yaml)`, found: String(row.data.jahr) });
+    }
+  }
+
   const forecast = prognose(model);
   for (const angabe of model.summen) {
     const abweichung = pruefeSumme(forecast, angabe.data);

@@ -9,7 +9,8 @@ import { LinkChecker } from 'linkinator';
 import { validatePlan } from '../../src/lib/validate.ts';
 import { readCollection } from '../../src/lib/sources.ts';
 import { kennzahl } from '../../src/lib/kennzahlen.ts';
-import { formatDate } from '../../src/lib/format.ts';
+import { formatDate, formatEuro } from '../../src/lib/format.ts';
+import { prognose } from '../../src/lib/prognose.ts';
 import { url, massnahmeAnker } from '../../src/lib/urls.ts';
 import type { PlanModel } from '../../src/lib/model.ts';
 import type { CollectionName } from '../../src/lib/schemas.ts';
@@ -41,6 +42,7 @@ function placesOf(m: PlanModel): Record<CollectionName, { id: string; file: stri
     inventar: each('inventar', (id) => ({ path: url.finanzen(), anchor: `inventar-${id}` })),
     laufendeKosten: each('laufendeKosten', () => ({ path: url.finanzen() })),
     finanzierung: each('finanzierung', () => ({ path: url.finanzen() })),
+    summen: each('summen', (id) => ({ path: url.finanzen(), anchor: `summe-${id}` })),
     foerderprogramme: each('foerderprogramme', (id) => ({ path: url.finanzen(), anchor: `programm-${id}` })),
     indikatoren: each('indikatoren', (id) => ({ path: url.indikatoren(), anchor: id })),
     glossar: each('glossar', (id) => ({ path: url.glossar(), anchor: id })),
@@ -74,7 +76,7 @@ describe('jede Inhaltsdatei erscheint in der Ausgabe', () => {
     }
     const finanzen = page(url.finanzen());
     for (const row of model.laufendeKosten) {
-      expect(finanzen.querySelector(`#laufende-kosten-tabelle tr[data-jahr="${row.data.jahr}"]`)).not.toBeNull();
+      expect(finanzen.querySelector(`#bedarf-tabelle tr[data-jahr="${row.data.jahr}"]`)).not.toBeNull();
     }
     for (const row of model.finanzierung) {
       expect(finanzen.querySelector(`#finanzierung-tabelle tr[data-jahr="${row.data.jahr}"]`)).not.toBeNull();
@@ -140,6 +142,21 @@ describe('berechnete Zahlen', () => {
       }
     }
     expect(count).toBeGreaterThan(5);
+  });
+});
+
+describe('Finanzen', () => {
+  it('zeigt die Summen der Prognose', () => {
+    const p = prognose(model);
+    const root = page(url.finanzen());
+    expect(Number(root.querySelector('[data-summe="bedarf"]')?.getAttribute('data-cents'))).toBe(p.summe.bedarf);
+    expect(Number(root.querySelector('[data-summe="finanzierung"]')?.getAttribute('data-cents'))).toBe(p.summe.finanzierung);
+    const rows = root.querySelectorAll('#bedarf-tabelle tbody tr');
+    expect(rows.map((r) => [Number(r.getAttribute('data-jahr')), Number(r.getAttribute('data-bedarf'))])).toEqual(p.jahre.map((j) => [j.jahr, j.bedarf]));
+    expect(rows.filter((r) => r.classList.contains('spitzenjahr')).map((r) => Number(r.getAttribute('data-jahr')))).toEqual(p.spitzenjahre);
+    expect(root.querySelector('#bedarf-tabelle tfoot')?.text).toContain(formatEuro(p.summe.bedarf / 100));
+    const shares = root.querySelectorAll('#produktgruppen-tabelle [data-anteil]').map((c) => Number(c.getAttribute('data-anteil')));
+    expect(Math.round(shares.reduce((a, b) => a + b, 0) * 10)).toBe(1000);
   });
 });
 

@@ -1,6 +1,6 @@
 /** Hand-worked cases for the finance forecast (rules in src/lib/prognose.ts). */
 import { describe, expect, it } from 'vitest';
-import { anteile, ersatzjahre, preis, prognose, pruefeSumme, toCents } from '../../src/lib/prognose.ts';
+import { anteile, ersatzjahre, inventarWerte, preis, prognose, pruefeSumme, toCents } from '../../src/lib/prognose.ts';
 import { copyFixture, edit, fixtureModel, messages } from '../helpers/fixture.ts';
 
 describe('Ersatzzyklen', () => {
@@ -80,6 +80,16 @@ describe('Prognose für den Mini-Plan', () => {
     expect(p.jeGeraetUndJahr).toBe(Math.round((12_000_030 + 53_655_000) / (999 * 3)));
   });
 
+  it('berechnet den Anschaffungswert des Bestands je Zeile', () => {
+    expect(inventarWerte(fixtureModel().inventar)).toEqual({
+      zeilen: [
+        { id: 'tab-1', wert: 42_655_000 }, // 950 × 449,00 €
+        { id: 'disp-1', wert: 19_599_951 }, // 49 × 3.999,99 €
+      ],
+      gesamt: 62_254_951,
+    });
+  });
+
   it('zeigt den Abrufstand der Förderprogramme', () => {
     expect(p.programme).toEqual([
       { id: 'pakt', name: 'Digitalpakt Test', zuweisung: 6_000_000, eingeplant: 3_000_050, stufen: [{ status: 'bewilligt', betrag: 6_000_000, stand: '2025-02-01', anteil: 100 }] },
@@ -100,7 +110,7 @@ describe('Beschlussvorlage mit falscher Summe', () => {
     const root = copyFixture();
     edit(root, 'daten/summen.csv', '120.000,30', '120.010,00');
     expect(messages(root)).toEqual([
-      'content/daten/summen.csv:2, Eintrag „Laufende Kosten-2025“, Feld „angegeben“: erwartet die berechnete Summe 120.000,30\u00a0€ (Laufende Kosten 2025, ± 0,50\u00a0€ Rundung); gefunden: 120.010,00\u00a0€ laut Vorlage 1',
+      'content/daten/summen.csv:2, Eintrag „laufende-kosten-2025“, Feld „angegeben“: erwartet die berechnete Summe 120.000,30\u00a0€ (Laufende Kosten 2025, ± 0,50\u00a0€ Rundung); gefunden: 120.010,00\u00a0€ laut Vorlage 1',
     ]);
   });
 });

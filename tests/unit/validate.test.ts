@@ -100,6 +100,12 @@ describe('Inhaltsprüfung', () => {
     expect(only(root)).toBe('content/massnahmen/i-01.mdx, Feld „ziele.0“: erwartet die ID eines Ziels aus content/handlungsfelder/; gefunden: „i-z9“, das es nicht gibt');
   });
 
+  it('meldet Jahresdaten außerhalb des Planungshorizonts', () => {
+    const root = copyFixture();
+    append(root, 'daten/laufende-kosten.csv', '2030;Betrieb;5.000;Plan;\n');
+    expect(only(root)).toBe('content/daten/laufende-kosten.csv:5, Eintrag „2030-Betrieb“, Feld „jahr“: erwartet ein Jahr im Planungshorizont 2025–2027 (content/plan.yaml); gefunden: 2030');
+  });
+
   it('meldet eine fehlende Datei', () => {
     const root = copyFixture();
     rmSync(join(root, 'content/glossar.yaml'));

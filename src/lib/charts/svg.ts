@@ -1,0 +1,246 @@
+/**
+ * SVG markup as strings: escaping, rounding, text measurement and wrapping, the root element,
+ * fill patterns and legends. Pure TypeScript, no DOM. Colours come only from CSS classes in
+ * src/styles/charts.css (no style attributes, no <style>), so a strict CSP is no obstacle.
+ */
+
+/** Width of every chart's viewBox. Shown 358 px wide on a phone, text of FONT units is ≥ 11 px. */
+export const WIDTH = 480;
+/** Font size in viewBox units (set once on the root <svg>). */
+export const FONT = 15;
+/** Line height of wrapped text. */
+export const LINE = 19;
+/** Baseline offset of a text line below its top. */
+export const ASCENT = 14;
+/** Number of colours and patterns in the palette (pw-serie-0 … pw-serie-7). */
+export const PALETTE_SIZE = 8;
+
+/** Escape text for element content and attribute values. */
+export function esc(text: string): string {
+  return text
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+    .replaceAll('"', '&quot;')
+    .replaceAll("'", '&#39;');
+}
+
+/** A coordinate rounded to 2 decimals, without "-0", as attribute text. */
+export function num(value: number): string {
+  if (!Number.isFinite(value)) throw new Error(`Diagramm: ungültige Koordinate ${value}`);
+  const rounded = Math.round(value * 100) / 100;
+  return String(Object.is(rounded, -0) ? 0 : rounded);
+}
+
+export type Attrs = Record<string, string | number | undefined | false>;
+
+function attrs(a: Attrs): string {
+  let out = '';
+  for (const [key, value] of Object.entries(a)) {
+    if (value === undefined || value === false) continue;
+    out += ` ${key}="${typeof value === 'number' ? num(value) : esc(value)}"`;
+  }
+  return out;
+}
+
+/** An element; `content` is markup (already escaped), omitted for an empty element. */
+export function el(tag: string, a: Attrs, content?: string): string {
+  return content === undefined ? `<${tag}${attrs(a)}/>` : `<${tag}${attrs(a)}>${content}</${tag}>`;
+}
+
+/** A single line of text, escaped. */
+export function text(x: number, y: number, value: string, a: Attrs = {}): string {
+  return el('text', { x, y, ...a }, esc(value));
+}
+
+/** Several lines of text (from `wrap`) starting with the baseline `y`. */
+export function lines(x: number, y: number, values: string[], a: Attrs = {}, lineHeight = LINE): string {
+  if (values.length === 1) return text(x, y, values[0] ?? '', a);
+  return el('text', a, values.map((v, i) => el('tspan', { x, y: y + i * lineHeight }, esc(v))).join(''));
+}
+
+// ---------------------------------------------------------------------------
+// Text measurement without a DOM: generous per-character widths (in em) of common sans-serif
+// system fonts, so estimated boxes are rather too wide than too narrow.
+
+const NARROW = new Set([...'iljI.,:;|!\'´`·']);
+const SEMI = new Set([...'frt()[]{}/-–\\"* \u00a0\u202f']);
+const WIDE = new Set([...'mwMWÄÖÜ%@—']);
+
+/** Estimated width of `value` at `size` units. */
+export function textWidth(value: string, size = FONT, bold = false): number {
+  let em = 0;
+  for (const ch of value) {
+    if (NARROW.has(ch)) em += 0.3;
+    else if (SEMI.has(ch)) em += 0.38;
+    else if (WIDE.has(ch)) em += 0.9;
+    else if (ch >= '0' && ch <= '9') em += 0.6;
+    else if (ch !== ch.toLowerCase()) em += 0.7;
+    else em += 0.58;
+  }
+  return em * size * (bold ? 1.08 : 1);
+}
+
+/**
+ * Break `value` into lines no wider than `width`: at spaces, after hyphens and slashes,
+ * and – only for a word longer than a line – inside the word with a hyphen.
+ */
+export function wrap(value: string, width: number, size = FONT, bold = false): string[] {
+  const fits = (s: string) => textWidth(s, size, bold) <= width;
+  // Tokens keep their trailing separator: "Netzwerk-" "Ausbau " …
+  const tokens = value.trim().split(/(?<=[ \t\n/-])/u).filter((t) => t.length > 0);
+  const out: string[] = [];
+  let current = '';
+  for (const token of tokens) {
+    const candidate = current + token;
+    if (fits(candidate.trimEnd()) || current === '') {
+      current = candidate;
+    } else {
+      out.push(current.trimEnd());
+      current = token;
+    }
+    // A single token wider than the line: split it, hyphenated.
+    while (!fits(current.trimEnd())) {
+      let cut = current.length - 1;
+      while (cut > 1 && !fits(`${current.slice(0, cut)}-`)) cut--;
+      out.push(`${current.slice(0, cut)}-`);
+      current = current.slice(cut);
+    }
+  }
+  if (current.trim() !== '' || out.length === 0) out.push(current.trimEnd());
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// Ids, root element
+
+const ID = /^[A-Za-z][A-Za-z0-9_-]*$/;
+
+export function checkId(id: string): void {
+  if (!ID.test(id)) {
+    throw new Error(`Diagramm: die id „${id}“ ist ungültig; erlaubt sind Buchstaben, Ziffern, „-“ und „_“, beginnend mit einem Buchstaben`);
+  }
+}
+
+export function patternId(id: string, index: number): string {
+  return `${id}-muster-${paletteSlot(index)}`;
+}
+
+export function paletteSlot(index: number): number {
+  return ((Math.trunc(index) % PALETTE_SIZE) + PALETTE_SIZE) % PALETTE_SIZE;
+}
+
+/** The root <svg> with <title>, <desc> and <defs>; `kind` becomes the class `pw-{kind}`. */
+export function svgRoot(o: { id: string; title: string; desc: string; kind: string; height: number; defs?: string; body: string }): string {
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" class="pw-diagramm pw-${o.kind}" role="img"` +
+    ` aria-labelledby="${esc(o.id)}-title ${esc(o.id)}-desc" viewBox="0 0 ${WIDTH} ${num(Math.ceil(o.height))}"` +
+    ` width="100%" font-size="${FONT}">` +
+    el('title', { id: `${o.id}-title` }, esc(o.title)) +
+    el('desc', { id: `${o.id}-desc` }, esc(o.desc)) +
+    (o.defs ? el('defs', {}, o.defs) : '') +
+    o.body +
+    '</svg>'
+  );
+}
+
+// ---------------------------------------------------------------------------
+// Patterns: colour (class pw-serie-N on the background) plus a distinct texture in the
+// background colour (class pw-muster), so series stay apart in greyscale and without colour.
+
+const TILE = 8;
+const PATTERNS: { transform?: string; size?: number; marks: string }[] = [
+  // 0 solid
+  { marks: '' },
+  // 1 diagonal hatching /
+  { transform: 'rotate(45)', marks: el('rect', { x: 0, y: 0, width: 2.5, height: TILE, class: 'pw-muster' }) },
+  // 2 dots
+  { marks: el('circle', { cx: 4, cy: 4, r: 1.8, class: 'pw-muster' }) },
+  // 3 horizontal lines
+  { marks: el('rect', { x: 0, y: 0, width: TILE, height: 2.5, class: 'pw-muster' }) },
+  // 4 cross-hatching x
+  {
+    transform: 'rotate(45)',
+    marks: el('rect', { x: 0, y: 0, width: 2, height: TILE, class: 'pw-muster' }) + el('rect', { x: 0, y: 0, width: TILE, height: 2, class: 'pw-muster' }),
+  },
+  // 5 vertical lines
+  { marks: el('rect', { x: 0, y: 0, width: 2.5, height: TILE, class: 'pw-muster' }) },
+  // 6 diagonal hatching \
+  { transform: 'rotate(-45)', marks: el('rect', { x: 0, y: 0, width: 2.5, height: TILE, class: 'pw-muster' }) },
+  // 7 grid +, a little wider
+  {
+    size: 10,
+    marks: el('rect', { x: 0, y: 0, width: 2, height: 10, class: 'pw-muster' }) + el('rect', { x: 0, y: 0, width: 10, height: 2, class: 'pw-muster' }),
+  },
+];
+
+/** <pattern> definitions for the given palette slots (each once). */
+export function patternDefs(id: string, slots: number[]): string {
+  return [...new Set(slots.map(paletteSlot))]
+    .sort((a, b) => a - b)
+    .map((slot) => {
+      const p = PATTERNS[slot] ?? { marks: '' };
+      const size = p.size ?? TILE;
+      return el(
+        'pattern',
+        { id: patternId(id, slot), patternUnits: 'userSpaceOnUse', width: size, height: size, patternTransform: p.transform },
+        el('rect', { x: 0, y: 0, width: size, height: size, class: `pw-serie-${slot}` }) + p.marks,
+      );
+    })
+    .join('');
+}
+
+/** The `fill` attribute value for a palette slot. */
+export function patternFill(id: string, index: number): string {
+  return `url(#${patternId(id, index)})`;
+}
+
+// ---------------------------------------------------------------------------
+// Legend: entries in equal columns, as many as fit in the width; long labels wrap.
+
+export interface LegendEntry {
+  label: string;
+  /** Markup of the key, drawn in a SWATCH_W × SWATCH_H box with its top left corner at 0,0. */
+  key: string;
+}
+
+export const SWATCH_W = 24;
+export const SWATCH_H = 16;
+
+/** A legend key showing a palette pattern. */
+export function swatch(id: string, index: number): string {
+  return el('rect', { x: 0, y: 0, width: SWATCH_W, height: SWATCH_H, fill: patternFill(id, index), class: 'pw-schluessel' });
+}
+
+export function legend(entries: LegendEntry[], top: number): { markup: string; height: number } {
+  if (entries.length === 0) return { markup: '', height: 0 };
+  const gap = 20;
+  const textX = SWATCH_W + 8;
+  const widest = Math.max(...entries.map((e) => textX + textWidth(e.label)));
+  const columns = Math.max(1, Math.min(entries.length, Math.floor((WIDTH + gap) / (widest + gap))));
+  const columnWidth = columns === 1 ? WIDTH : (WIDTH - gap * (columns - 1)) / columns;
+  const rows: string[][][] = [];
+  entries.forEach((e, i) => {
+    const row = Math.floor(i / columns);
+    (rows[row] ??= []).push(wrap(e.label, columnWidth - textX));
+  });
+  let y = top;
+  let markup = '';
+  rows.forEach((row, r) => {
+    row.forEach((labelLines, c) => {
+      const entry = entries[r * columns + c];
+      if (!entry) return;
+      const x = c * (columnWidth + gap);
+      markup += el('g', { class: 'pw-legende-eintrag', transform: `translate(${num(x)} ${num(y + (LINE - SWATCH_H) / 2)})` }, entry.key);
+      markup += lines(x + textX, y + ASCENT, labelLines, { class: 'pw-text' });
+    });
+    y += Math.max(...row.map((l) => l.length)) * LINE + 6;
+  });
+  return { markup: el('g', { class: 'pw-legende' }, markup), height: y - top - 6 };
+}
+
+/** A (wrapped) label above a bar: its markup and the height it takes from `top`. */
+export function labelAbove(label: string, top: number, width = WIDTH, a: Attrs = { class: 'pw-text pw-beschriftung' }): { markup: string; height: number } {
+  const labelLines = wrap(label, width, FONT, true);
+  return { markup: lines(0, top + ASCENT, labelLines, a), height: labelLines.length * LINE };
+}

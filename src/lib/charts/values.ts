@@ -1,0 +1,66 @@
+/** German value formats for chart labels, axis ticks and table cells, and input checks. */
+import { precisionFixed } from 'd3';
+import { formatEuro, formatEuroMillions, formatNumber, formatPercent } from '../format.ts';
+import type { ValueFormat } from './types.ts';
+
+/** Shown in a table cell and in the chart where a value is missing. */
+export const NO_VALUE = 'keine Angabe';
+
+/** A value as a label in the chart: "12,3 Mio. €", "75 %", "1.234". */
+export function formatLabel(value: number, format: ValueFormat, digits?: number): string {
+  switch (format) {
+    case 'euro':
+      return formatEuroMillions(value, digits ?? 1);
+    case 'percent':
+      return formatPercent(value, digits ?? 1);
+    case 'number':
+      return formatNumber(value, digits ?? 0);
+  }
+}
+
+/** A value in the data table: full euros, "75,3 %", "1.234". */
+export function formatCell(value: number | null | undefined, format: ValueFormat, digits?: number): string {
+  if (value === null || value === undefined) return NO_VALUE;
+  switch (format) {
+    case 'euro':
+      return formatEuro(value);
+    case 'percent':
+      return formatPercent(value, digits ?? 1);
+    case 'number':
+      return formatNumber(value, digits ?? 0);
+  }
+}
+
+/** Axis tick labels for evenly spaced `ticks`; euros in millions (unit in the axis title). */
+export function tickFormatter(ticks: number[], format: ValueFormat): (value: number) => string {
+  const step = ticks.length > 1 ? Math.abs((ticks[1] ?? 0) - (ticks[0] ?? 0)) : 1;
+  switch (format) {
+    case 'euro': {
+      const digits = precisionFixed(step / 1_000_000 || 1);
+      return (v) => formatNumber(v / 1_000_000, digits);
+    }
+    case 'percent': {
+      const digits = precisionFixed(step || 1);
+      return (v) => formatPercent(v, digits);
+    }
+    case 'number': {
+      const digits = precisionFixed(step || 1);
+      return (v) => formatNumber(v, digits);
+    }
+  }
+}
+
+/** The default axis title: "Mio. €" for euros, none otherwise (ticks carry "%"). */
+export function defaultAxisLabel(format: ValueFormat): string | undefined {
+  return format === 'euro' ? 'Mio. €' : undefined;
+}
+
+/** Throws a German error naming the chart when a value is not a finite number ≥ 0. */
+export function checkValue(chartId: string, what: string, value: number, allowNegative = false): void {
+  if (!Number.isFinite(value)) throw new Error(`Diagramm „${chartId}“: ${what} ist keine Zahl (${String(value)})`);
+  if (!allowNegative && value < 0) throw new Error(`Diagramm „${chartId}“: ${what} ist negativ (${value}); dieses Diagramm zeigt nur Werte ab 0`);
+}
+
+export function checkLength(chartId: string, what: string, length: number, expected: number): void {
+  if (length !== expected) throw new Error(`Diagramm „${chartId}“: ${what} hat ${length} Werte, erwartet ${expected} (einen je Kategorie)`);
+}
