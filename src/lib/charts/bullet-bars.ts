@@ -1,0 +1,148 @@
+/**
+ * One horizontal bar per item against its target (e.g. Ausstattungsquote per Schulform vs Zielwert):
+ * a track over the whole scale, the value as a bar, the target as a mark, and a line of text
+ * that states both values. Items that reach their target and those that do not differ in colour,
+ * pattern and legend.
+ */
+import { max, scaleLinear } from 'd3';
+import {
+  ASCENT, FONT, LINE, WIDTH, checkId, el, legend, lines, patternDefs, patternFill, svgRoot, swatch, text, textWidth, wrap,
+} from './svg.ts';
+import type { Chart, ChartBase, ChartTable, ValueFormat } from './types.ts';
+import { checkValue, formatCell, formatLabel, tickFormatter } from './values.ts';
+
+export interface BulletItem {
+  label: string;
+  value: number;
+  /** The Zielwert; without it the row has no mark and counts as neither reached nor missed. */
+  target?: number;
+}
+
+export interface BulletBarsInput extends ChartBase {
+  /** Top to bottom, in this order; values ≥ 0. */
+  items: BulletItem[];
+  /** Default `percent`. */
+  format?: ValueFormat;
+  /** Decimals of labels and table cells. */
+  digits?: number;
+  /** Right end of the scale; default 100 for percentages up to 100, else a round number above all values. */
+  max?: number;
+  /** Table heads; defaults "Bezeichnung", "Wert", "Zielwert". */
+  labelColumn?: string;
+  valueColumn?: string;
+  targetColumn?: string;
+}
+
+const TRACK = 24;
+const BAR = 14;
+const MARK = 32;
+const ROW_GAP = 18;
+/** Palette slots: reached = 0 (solid), not reached = 1 (hatched), no target = 0. */
+const REACHED = 0;
+const MISSED = 1;
+
+/** Legend key of a target mark. */
+export function targetKey(): string {
+  return el('rect', { x: 10, y: -2, width: 4, height: 20, class: 'pw-zielmarke' });
+}
+
+export function bulletBars(input: BulletBarsInput): Chart {
+  const { id, items } = input;
+  checkId(id);
+  const format = input.format ?? 'percent';
+  items.forEach((item) => {
+    checkValue(id, `„${item.label}“`, item.value);
+    if (item.target !== undefined) checkValue(id, `Zielwert von „${item.label}“`, item.target);
+  });
+  const label = (v: number) => formatLabel(v, format, input.digits);
+  const reached = (i: BulletItem) => i.target === undefined || i.value >= i.target;
+  const anyTarget = items.some((i) => i.target !== undefined);
+
+  const key = anyTarget
+    ? legend(
+        [
+          { label: 'Ziel erreicht', key: swatch(id, REACHED) },
+          { label: 'Ziel noch nicht erreicht', key: swatch(id, MISSED) },
+          { label: 'Zielwert', key: targetKey() },
+        ],
+        0,
+      )
+    : { markup: '', height: 0 };
+
+  const highest = max(items.flatMap((i) => (i.target === undefined ? [i.value] : [i.value, i.target]))) ?? 0;
+  const domainMax = input.max ?? (format === 'percent' && highest <= 100 ? 100 : highest > 0 ? highest : 1);
+  const x = scaleLinear().domain([0, domainMax]).range([0, WIDTH - 3]).clamp(true);
+  if (input.max === undefined) x.nice(5);
+  const ticks = x.ticks(5);
+  const tick = tickFormatter(ticks, format);
+
+  let y = key.height > 0 ? key.height + 18 : 0;
+  const tracksTop = y;
+  let tracks = '';
+  let bars = '';
+  const gridTops: number[] = [];
+  for (const [index, item] of items.entries()) {
+    // Label (bold) and "value (Ziel target)": on one line when both fit, else the value below.
+    const status = item.target === undefined ? label(item.value) : `${label(item.value)} (Ziel ${label(item.target)})`;
+    const statusWidth = textWidth(status);
+    const labelLines = wrap(item.label, WIDTH, FONT, true);
+    const lastLine = labelLines[labelLines.length - 1] ?? '';
+    const sameLine = textWidth(lastLine, FONT, true) + 16 + statusWidth <= WIDTH;
+    let head = lines(0, y + ASCENT, labelLines, { class: 'pw-text pw-beschriftung' });
+    const statusY = y + ASCENT + (labelLines.length - (sameLine ? 1 : 0)) * LINE;
+    head += sameLine
+      ? text(WIDTH, statusY, status, { class: 'pw-text pw-wert', 'text-anchor': 'end' })
+      : text(0, statusY, status, { class: 'pw-text pw-wert' });
+    y += (labelLines.length + (sameLine ? 0 : 1)) * LINE + 8;
+
+    const trackY = y;
+    gridTops.push(trackY);
+    tracks += el('rect', { x: 0, y: trackY, width: WIDTH, height: TRACK, class: 'pw-spur' });
+    const w = x(item.value);
+    const slot = reached(item) ? REACHED : MISSED;
+    bars += el(
+      'g',
+      { class: 'pw-zeile', 'data-index': index },
+      head +
+        (w > 0 ? el('rect', { x: 0, y: trackY + (TRACK - BAR) / 2, width: w, height: BAR, fill: patternFill(id, slot), class: 'pw-balken', 'data-erreicht': item.target === undefined ? undefined : String(reached(item)) }) : '') +
+        (item.target === undefined ? '' : el('rect', { x: x(item.target) - 2, y: trackY + (TRACK - MARK) / 2, width: 4, height: MARK, class: 'pw-zielmarke' })),
+    );
+    y += TRACK + ROW_GAP;
+  }
+  const tracksBottom = y - ROW_GAP;
+
+  // Scale at the bottom, grid lines through all tracks.
+  const grid = ticks
+    .map((t) => gridTops.map((top) => el('line', { x1: x(t), x2: x(t), y1: top, y2: top + TRACK, class: 'pw-gitter' })).join(''))
+    .join('');
+  const axisY = tracksBottom + 8;
+  const axis =
+    el('line', { x1: 0, x2: WIDTH, y1: axisY, y2: axisY, class: 'pw-achse' }) +
+    ticks
+      .map((t, i) => {
+        const anchor = i === 0 && x(t) < 20 ? 'start' : x(t) > WIDTH - 20 ? 'end' : 'middle';
+        return el('line', { x1: x(t), x2: x(t), y1: axisY, y2: axisY + 5, class: 'pw-achse' }) + text(x(t), axisY + 6 + ASCENT, tick(t), { class: 'pw-text-leise', 'text-anchor': anchor });
+      })
+      .join('');
+
+  const body = key.markup + el('g', { class: 'pw-spuren' }, tracks) + el('g', { class: 'pw-gitter-gruppe' }, grid) + bars + el('g', { class: 'pw-achse-x' }, axis);
+  const height = tracksTop === y ? y : axisY + 6 + LINE + 4;
+  const svg = svgRoot({ id, title: input.title, desc: input.desc, kind: 'ziel-balken', height, defs: patternDefs(id, [REACHED, MISSED]), body });
+
+  const table: ChartTable = {
+    caption: input.tableCaption ?? input.title,
+    columns: [
+      { label: input.labelColumn ?? 'Bezeichnung', numeric: false },
+      { label: input.valueColumn ?? 'Wert', numeric: true },
+      ...(anyTarget ? [{ label: input.targetColumn ?? 'Zielwert', numeric: true }, { label: 'Ziel erreicht', numeric: false }] : []),
+    ],
+    rows: items.map((i) => ({
+      header: i.label,
+      cells: [
+        formatCell(i.value, format, input.digits),
+        ...(anyTarget ? [formatCell(i.target, format, input.digits), i.target === undefined ? 'kein Zielwert' : reached(i) ? 'ja' : 'nein'] : []),
+      ],
+    })),
+  };
+  return { svg, table };
+}
