@@ -15,9 +15,9 @@ export function formatNumber(value: number, digits = 0): string {
   return numberFormat(`n${digits}`, { maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(value);
 }
 
-/** Percentage points: 75.25 → "75,3 %". */
-export function formatPercent(value: number, digits = 1): string {
-  return numberFormat(`p${digits}`, { style: 'unit', unit: 'percent', maximumFractionDigits: digits }).format(value);
+/** Percentage points: 75.25 → "75,3 %"; with `fixed`, 2 → "2,0 %" (for columns of shares). */
+export function formatPercent(value: number, digits = 1, fixed = false): string {
+  return numberFormat(`p${digits}${fixed}`, { style: 'unit', unit: 'percent', maximumFractionDigits: digits, minimumFractionDigits: fixed ? digits : 0 }).format(value);
 }
 
 /** Euros: 1234567 → "1.234.567 €"; with cents when asked: "1.234,56 €". */

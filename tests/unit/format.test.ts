@@ -18,6 +18,7 @@ describe('deutsche Formate', () => {
   it('formatiert Prozentpunkte mit einer Nachkommastelle', () => {
     expect(plain(formatPercent(75.25))).toBe('75,3 %');
     expect(plain(formatPercent(30))).toBe('30 %');
+    expect(plain(formatPercent(2, 1, true))).toBe('2,0 %');
   });
   it('formatiert Daten als TT.MM.JJJJ, unabhängig von der Zeitzone', () => {
     expect(formatDate('2026-11-23')).toBe('23.11.2026');
