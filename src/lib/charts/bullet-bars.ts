@@ -55,6 +55,7 @@ export function bulletBars(input: BulletBarsInput): Chart {
     if (item.target !== undefined) checkValue(id, `Zielwert von „${item.label}“`, item.target);
   });
   const label = (v: number) => formatLabel(v, format, input.digits);
+  const targetLabel = (v: number) => formatLabel(v, format, input.digits, false);
   const reached = (i: BulletItem) => i.target === undefined || i.value >= i.target;
   const anyTarget = items.some((i) => i.target !== undefined);
 
@@ -83,7 +84,7 @@ export function bulletBars(input: BulletBarsInput): Chart {
   const gridTops: number[] = [];
   for (const [index, item] of items.entries()) {
     // Label (bold) and "value (Ziel target)": on one line when both fit, else the value below.
-    const status = item.target === undefined ? label(item.value) : `${label(item.value)} (Ziel ${label(item.target)})`;
+    const status = item.target === undefined ? label(item.value) : `${label(item.value)} (Ziel ${targetLabel(item.target)})`;
     const statusWidth = textWidth(status);
     const labelLines = wrap(item.label, WIDTH, FONT, true);
     const lastLine = labelLines[labelLines.length - 1] ?? '';
@@ -140,7 +141,7 @@ export function bulletBars(input: BulletBarsInput): Chart {
       header: i.label,
       cells: [
         formatCell(i.value, format, input.digits),
-        ...(anyTarget ? [formatCell(i.target, format, input.digits), i.target === undefined ? 'kein Zielwert' : reached(i) ? 'ja' : 'nein'] : []),
+        ...(anyTarget ? [formatCell(i.target, format, input.digits, false), i.target === undefined ? 'kein Zielwert' : reached(i) ? 'ja' : 'nein'] : []),
       ],
     })),
   };

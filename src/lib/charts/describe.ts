@@ -47,13 +47,14 @@ export function describeTargets(o: {
 }): string {
   const format = o.format ?? 'percent';
   const label = (v: number) => formatLabel(v, format, o.digits);
+  const targetLabel = (v: number) => formatLabel(v, format, o.digits, false);
   const withTarget = o.items.filter((i): i is { label: string; value: number; target: number } => i.target !== undefined);
   const missed = withTarget.filter((i) => i.value < i.target);
   const reached = withTarget.length - missed.length;
   const verb = reached === 1 ? 'erreicht' : 'erreichen';
   let sentence = `${reached} von ${withTarget.length} ${o.subject} ${verb} ihren Zielwert.`;
   if (missed.length > 0 && missed.length < withTarget.length) {
-    sentence += ` Noch nicht erreicht: ${missed.map((i) => `${i.label} (${label(i.value)} von ${label(i.target)})`).join(', ')}.`;
+    sentence += ` Noch nicht erreicht: ${missed.map((i) => `${i.label} (${label(i.value)} von ${targetLabel(i.target)})`).join(', ')}.`;
   }
   return sentence;
 }

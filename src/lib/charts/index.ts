@@ -12,4 +12,4 @@ export { lineChart, type LineChartInput, type LineSeries } from './line-chart.ts
 export { timeline, formatMilestoneDate, type Milestone, type TimelineInput } from './timeline.ts';
 export { describeTargets, describeValues } from './describe.ts';
 export { esc, PALETTE_SIZE } from './svg.ts';
-export { formatCell, formatLabel, NO_VALUE } from './values.ts';
+export { formatCell, formatFixed, formatLabel, NO_VALUE } from './values.ts';

@@ -162,7 +162,7 @@ export function lineChart(input: LineChartInput): Chart {
   let targetMarkup = '';
   if (target) {
     const ty = y(target.value);
-    const t = `${target.label ?? 'Zielwert'} ${label(target.value)}`;
+    const t = `${target.label ?? 'Zielwert'} ${formatLabel(target.value, format, input.digits, false)}`;
     const w = textWidth(t);
     const candidates = [
       { x: WIDTH, anchor: 'end', baseline: ty - 7 },
@@ -204,6 +204,6 @@ export function lineChart(input: LineChartInput): Chart {
     columns: [{ label: input.categoryLabel ?? 'Jahr', numeric: false }, ...series.map((s) => ({ label: s.label, numeric: true }))],
     rows: categories.map((c, i) => ({ header: c, cells: series.map((s) => cell(s.values[i])) })),
   };
-  if (target) table.foot = { header: target.label ?? 'Zielwert', cells: series.map(() => cell(target.value)) };
+  if (target) table.foot = { header: target.label ?? 'Zielwert', cells: series.map(() => formatCell(target.value, format, input.digits, false)) };
   return { svg, table };
 }

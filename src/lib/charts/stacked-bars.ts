@@ -1,11 +1,10 @@
 /** Vertical stacked bars per category (years), optionally with a line (e.g. Förderung) on top. */
 import { fsum, line as d3line, max, scaleBand, scaleLinear, stack } from 'd3';
-import { formatNumber } from '../format.ts';
 import {
   ASCENT, LINE, WIDTH, checkId, el, legend, paletteSlot, patternDefs, patternFill, svgRoot, swatch, text, textWidth, type LegendEntry,
 } from './svg.ts';
 import type { Chart, ChartBase, ChartTable, Series, ValueFormat } from './types.ts';
-import { checkLength, checkValue, defaultAxisLabel, formatCell, formatLabel, tickFormatter } from './values.ts';
+import { checkLength, checkValue, defaultAxisLabel, formatCell, formatFixed, formatLabel, tickFormatter } from './values.ts';
 
 export interface StackedBarsInput extends ChartBase {
   /** One bar per category, left to right (usually years). */
@@ -58,7 +57,7 @@ export function stackedBars(input: StackedBarsInput): Chart {
   // Legend on top: the reader learns the key before the bars.
   const entries: LegendEntry[] = series.map((s, i) => ({ label: s.label, key: swatch(id, slots[i] ?? i) }));
   if (input.line) entries.push({ label: input.line.label, key: lineKey() });
-  const key = legend(entries, 0);
+  const key = legend(entries, 0, series.length);
   let top = key.height > 0 ? key.height + 16 : 0;
 
   const axisLabel = input.axisLabel ?? defaultAxisLabel(format);
@@ -137,7 +136,7 @@ export function stackedBars(input: StackedBarsInput): Chart {
 
   // Totals above the bars (and above the line's marker, if that is higher).
   if (input.showTotals) {
-    const label = (v: number) => (format === 'euro' ? formatNumber(v / 1_000_000, input.digits ?? 1) : formatLabel(v, format, input.digits));
+    const label = (v: number) => (format === 'euro' ? formatFixed(v / 1_000_000, input.digits ?? 1) : formatLabel(v, format, input.digits));
     const fits = totals.every((t) => textWidth(label(t)) <= x.step() - 4);
     if (fits) {
       body += el(

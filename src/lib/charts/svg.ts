@@ -212,17 +212,22 @@ export function swatch(id: string, index: number): string {
   return el('rect', { x: 0, y: 0, width: SWATCH_W, height: SWATCH_H, fill: patternFill(id, index), class: 'pw-schluessel' });
 }
 
-export function legend(entries: LegendEntry[], top: number): { markup: string; height: number } {
-  if (entries.length === 0) return { markup: '', height: 0 };
+/**
+ * `stacked`: the first so many entries are series stacked bottom to top; in a legend of one
+ * column they are listed top to bottom as in the stack.
+ */
+export function legend(all: LegendEntry[], top: number, stacked = 0): { markup: string; height: number } {
+  if (all.length === 0) return { markup: '', height: 0 };
   const gap = 20;
   const textX = SWATCH_W + 8;
-  const widest = Math.max(...entries.map((e) => textX + textWidth(e.label)));
-  const columns = Math.max(1, Math.min(entries.length, Math.floor((WIDTH + gap) / (widest + gap))));
-  const columnWidth = columns === 1 ? WIDTH : (WIDTH - gap * (columns - 1)) / columns;
+  const widest = Math.max(...all.map((e) => textX + textWidth(e.label)));
+  const columns = Math.max(1, Math.min(all.length, Math.floor((WIDTH + gap) / (widest + gap))));
+  const entries = columns === 1 && stacked > 1 ? [...all.slice(0, stacked).reverse(), ...all.slice(stacked)] : all;
+  const columnWidth = columns === 1 ? WIDTH : widest;
   const rows: string[][][] = [];
   entries.forEach((e, i) => {
     const row = Math.floor(i / columns);
-    (rows[row] ??= []).push(wrap(e.label, columnWidth - textX));
+    (rows[row] ??= []).push(wrap(e.label, columnWidth - textX + 1));
   });
   let y = top;
   let markup = '';

@@ -6,26 +6,29 @@ import type { ValueFormat } from './types.ts';
 /** Shown in a table cell and in the chart where a value is missing. */
 export const NO_VALUE = 'keine Angabe';
 
-/** A value as a label in the chart: "12,3 Mio. €", "75 %", "1.234". */
-export function formatLabel(value: number, format: ValueFormat, digits?: number): string {
+/**
+ * A value as a label in the chart: "12,3 Mio. €", "75,0 %", "1.234". Percentages keep their
+ * decimals ("2,0 %", so a column of shares lines up) unless `fixed` is false (targets: "75 %").
+ */
+export function formatLabel(value: number, format: ValueFormat, digits?: number, fixed = true): string {
   switch (format) {
     case 'euro':
       return formatEuroMillions(value, digits ?? 1);
     case 'percent':
-      return formatPercent(value, digits ?? 1);
+      return formatPercent(value, digits ?? 1, fixed);
     case 'number':
       return formatNumber(value, digits ?? 0);
   }
 }
 
-/** A value in the data table: full euros, "75,3 %", "1.234". */
-export function formatCell(value: number | null | undefined, format: ValueFormat, digits?: number): string {
+/** A value in the data table: full euros, "75,3 %", "1.234"; `fixed` as in `formatLabel`. */
+export function formatCell(value: number | null | undefined, format: ValueFormat, digits?: number, fixed = true): string {
   if (value === null || value === undefined) return NO_VALUE;
   switch (format) {
     case 'euro':
       return formatEuro(value);
     case 'percent':
-      return formatPercent(value, digits ?? 1);
+      return formatPercent(value, digits ?? 1, fixed);
     case 'number':
       return formatNumber(value, digits ?? 0);
   }
@@ -48,6 +51,14 @@ export function tickFormatter(ticks: number[], format: ValueFormat): (value: num
       return (v) => formatNumber(v, digits);
     }
   }
+}
+
+/** German number with exactly `digits` decimals: 8 → "8,0" (for a row of labels that should line up). */
+export function formatFixed(value: number, digits: number): string {
+  const text = formatNumber(value, digits);
+  if (digits <= 0) return text;
+  const [whole, fraction = ''] = text.split(',');
+  return `${whole},${fraction.padEnd(digits, '0')}`;
 }
 
 /** The default axis title: "Mio. €" for euros, none otherwise (ticks carry "%"). */
