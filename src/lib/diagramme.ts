@@ -1,0 +1,115 @@
+/**
+ * The plan's charts: which data each one shows and the sentence it says in words.
+ * Pure functions from the model (and the forecast) to chart input; pages only render.
+ */
+import type { PlanModel, Entry } from './model.ts';
+import { STATUS } from './schemas.ts';
+import { KOSTENTYPEN, type Prognose } from './prognose.ts';
+import { quotenNachSchulform } from './ausstattung.ts';
+import { statusNachHandlungsfeld } from './massnahmen.ts';
+import { aufzaehlung } from './kennzahlen.ts';
+import { formatEuroMillions, formatPercent } from './format.ts';
+import { bulletBars, describeTargets, horizontalBars, lineChart, stackedBars, stackedHorizontalBars, timeline, type Chart } from './charts/index.ts';
+
+const euro = (cents: number) => cents / 100;
+
+/** Need per year by cost type, with the planned funding as a line. */
+export function bedarfDiagramm(p: Prognose): Chart {
+  const spitze = p.spitzenjahre.length
+    ? ` Spitzenjahr${p.spitzenjahre.length > 1 ? 'e' : ''}: ${aufzaehlung(p.spitzenjahre.map((j) => `${j} (${formatEuroMillions(euro(p.jahre.find((x) => x.jahr === j)!.bedarf))})`))}.`
+    : ' Kein Jahr liegt deutlich über dem Mittel.';
+  const lueckenJahre = p.jahre.filter((j) => j.luecke > 0).map((j) => String(j.jahr));
+  const luecke = lueckenJahre.length
+    ? ` Die eingeplanten Mittel (Linie) reichen ${lueckenJahre.length > 1 ? 'in den Jahren' : 'im Jahr'} ${aufzaehlung(lueckenJahre)} nicht aus; die Lücke beträgt zusammen ${formatEuroMillions(euro(p.summe.luecke))}.`
+    : ' Die eingeplanten Mittel (Linie) decken den Bedarf in jedem Jahr.';
+  return stackedBars({
+    id: 'diagramm-bedarf',
+    title: `Finanzbedarf ${p.von}–${p.bis} nach Kostenart und eingeplante Finanzierung`,
+    desc: `Der Finanzbedarf beträgt ${p.von} bis ${p.bis} zusammen ${formatEuroMillions(euro(p.summe.bedarf))}, im Mittel ${formatEuroMillions(euro(p.mittelwert))} pro Jahr.${spitze}${luecke}`,
+    categories: p.jahre.map((j) => j.jahr),
+    series: KOSTENTYPEN.map((t) => ({ label: t, values: p.jahre.map((j) => euro(j.nachTyp[t])) })),
+    line: { label: 'Eingeplante Finanzierung', values: p.jahre.map((j) => euro(j.finanzierung)) },
+    format: 'euro',
+    showTotals: true,
+  });
+}
+
+/** Share of each Produktgruppe in the replacement investments over the horizon. */
+export function produktgruppenDiagramm(p: Prognose): Chart {
+  const [first, second] = p.produktgruppen;
+  return horizontalBars({
+    id: 'diagramm-produktgruppen',
+    title: `Anteile der Produktgruppen an den Ersatzinvestitionen ${p.von}–${p.bis}`,
+    desc: first
+      ? `${first.name} machen ${formatPercent(first.anteil)} der Ersatzinvestitionen aus${second ? `, ${second.name} ${formatPercent(second.anteil)}` : ''}; die übrigen Gruppen liegen darunter.`
+      : 'Im Planungshorizont fallen keine Ersatzinvestitionen an.',
+    items: p.produktgruppen.map((g) => ({ label: g.name, value: g.anteil })),
+    format: 'percent',
+    digits: 1,
+    labelColumn: 'Produktgruppe',
+    valueColumn: 'Anteil',
+  });
+}
+
+/** Ausstattungsquote per Schulform against its Zielwert. */
+export function quotenDiagramm(model: Pick<PlanModel, 'schulen' | 'schulformen' | 'indikatoren'>): Chart {
+  const items = quotenNachSchulform(model).flatMap((r) => (r.quote === undefined ? [] : [{ label: r.name, value: r.quote, target: r.ziel }]));
+  return bulletBars({
+    id: 'diagramm-quoten',
+    title: 'Ausstattungsquote nach Schulform und Zielwert',
+    desc: `Mobile Schülerendgeräte je 100 Schülerinnen und Schüler. ${describeTargets({ subject: 'Schulformen', items })}`,
+    items,
+    format: 'percent',
+    digits: 1,
+    labelColumn: 'Schulform',
+    valueColumn: 'Quote',
+  });
+}
+
+/** Maßnahmen per Handlungsfeld by status. */
+export function statusDiagramm(model: Pick<PlanModel, 'handlungsfelder' | 'massnahmen'>): Chart {
+  const t = statusNachHandlungsfeld(model);
+  return stackedHorizontalBars({
+    id: 'diagramm-status',
+    title: 'Maßnahmen nach Handlungsfeld und Status',
+    desc: `Von ${t.gesamt} Maßnahmen sind ${t.summe.abgeschlossen} abgeschlossen, ${t.summe['in Umsetzung']} in Umsetzung, ${t.summe.geplant} geplant und ${t.summe.zurückgestellt} zurückgestellt.`,
+    categories: t.zeilen.map((z) => z.titel),
+    series: STATUS.map((s) => ({ label: s, values: t.zeilen.map((z) => z.anzahl[s]) })),
+    format: 'number',
+    categoryLabel: 'Handlungsfeld',
+  });
+}
+
+/** Measured values of an indicator over the years, with its overall target. */
+export function indikatorDiagramm(i: Entry<'indikatoren'>): Chart | undefined {
+  const werte = i.data.messwerte.filter((m) => !m.schulform).sort((a, b) => a.jahr - b.jahr);
+  if (werte.length < 2) return undefined;
+  const ziel = i.data.zielwerte.find((z) => !z.schulform)?.wert;
+  const first = werte[0]!;
+  const last = werte.at(-1)!;
+  const fmt = (v: number) => (i.data.einheit === '%' ? formatPercent(v) : `${v.toLocaleString('de-DE')} ${i.data.einheit}`);
+  return lineChart({
+    id: `diagramm-${i.id}`,
+    title: `${i.data.titel}: Messwerte ${first.jahr}–${last.jahr}`,
+    desc: `${i.data.titel} von ${fmt(first.wert)} (${first.jahr}) auf ${fmt(last.wert)} (${last.jahr})${ziel === undefined ? '' : `; Zielwert ${fmt(ziel)}${last.wert >= ziel ? ', erreicht' : ', noch nicht erreicht'}`}.`,
+    categories: werte.map((m) => m.jahr),
+    series: [{ label: i.data.titel, values: werte.map((m) => m.wert) }],
+    target: ziel === undefined ? undefined : { value: ziel },
+    format: i.data.einheit === '%' ? 'percent' : 'number',
+    digits: 1,
+    axisLabel: i.data.einheit,
+    pointLabels: true,
+  });
+}
+
+/** Milestones on a time axis; those up to the plan's Stand are marked as reached. */
+export function meilensteinDiagramm(model: Pick<PlanModel, 'meilensteine' | 'plan'>): Chart {
+  const items = [...model.meilensteine].sort((a, b) => a.data.datum.localeCompare(b.data.datum));
+  const erreicht = items.filter((m) => m.data.datum <= model.plan.stand).length;
+  return timeline({
+    id: 'diagramm-meilensteine',
+    title: 'Meilensteine der Medienentwicklungsplanung',
+    desc: `${items.length} Meilensteine von ${items[0]?.data.datum.slice(0, 4)} bis ${items.at(-1)?.data.datum.slice(0, 4)}, davon ${erreicht} bis zum Stand des Plans erreicht.`,
+    items: items.map((m) => ({ date: m.data.datum, label: m.data.titel, done: m.data.datum <= model.plan.stand })),
+  });
+}
