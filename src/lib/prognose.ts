@@ -107,6 +107,8 @@ export interface Jahr {
   jeSchueler: Cents | undefined;
   /** Plan or Ist: all values that went into the year. */
   wertarten: ('Plan' | 'Ist')[];
+  /** Sources named by the running-cost and funding rows of the year. */
+  quellen: { kosten: string[]; finanzierung: string[] };
   spitzenjahr: boolean;
 }
 
@@ -187,6 +189,7 @@ export function prognose(model: Pick<PlanModel, 'plan' | 'inventar' | 'laufendeK
       eigenanteil: finanzierung > 0 ? (haushalt / finanzierung) * 100 : undefined,
       jeSchueler: schueler > 0 ? Math.round(bedarf / schueler) : undefined,
       wertarten,
+      quellen: { kosten: distinct(kosten.map((k) => k.data.quelle)), finanzierung: distinct(mittel.map((m) => m.data.quelle)) },
       spitzenjahr: false,
     });
   }
@@ -241,6 +244,10 @@ function programmstand(p: { id: string; data: Data<'foerderprogramme'> }, eingep
     return latest ? [{ status, betrag: toCents(latest.betrag), stand: latest.stand, anteil: zuweisung > 0 ? (toCents(latest.betrag) / zuweisung) * 100 : 0 }] : [];
   });
   return { id: p.id, name: p.data.name, zuweisung, stufen, eingeplant };
+}
+
+function distinct(values: (string | undefined)[]): string[] {
+  return [...new Set(values.filter((v): v is string => Boolean(v)))];
 }
 
 function sum(values: number[]): number {
