@@ -4,6 +4,7 @@
  */
 import { line as d3line, max, min, scaleLinear, scalePoint } from 'd3';
 import {
+  categoryAxis,
   ASCENT, LINE, WIDTH, checkId, el, legend, num, paletteSlot, svgRoot, text, textWidth, type LegendEntry,
 } from './svg.ts';
 import type { Chart, ChartBase, ChartTable, ValueFormat } from './types.ts';
@@ -185,16 +186,7 @@ export function lineChart(input: LineChartInput): Chart {
   }
   body += targetMarkup + lineMarkup + labelMarkup;
 
-  const widest = Math.max(...categories.map((c) => textWidth(c)));
-  const every = Math.max(1, Math.ceil((widest + 6) / x.step()));
-  body += el(
-    'g',
-    { class: 'pw-achse-x' },
-    categories
-      .filter((_, i) => i % every === 0)
-      .map((c) => text(at(c), plotBottom + 6 + ASCENT, c, { class: 'pw-text', 'text-anchor': 'middle' }))
-      .join(''),
-  );
+  body += categoryAxis(categories, x.step(), at, plotBottom);
 
   const height = plotBottom + 6 + LINE + 4;
   const svg = svgRoot({ id, title: input.title, desc: input.desc, kind: 'linien', height, body });

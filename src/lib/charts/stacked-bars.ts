@@ -1,6 +1,7 @@
 /** Vertical stacked bars per category (years), optionally with a line (e.g. Förderung) on top. */
 import { fsum, line as d3line, max, scaleBand, scaleLinear, stack } from 'd3';
 import {
+  categoryAxis,
   ASCENT, LINE, WIDTH, checkId, el, legend, paletteSlot, patternDefs, patternFill, svgRoot, swatch, text, textWidth, type LegendEntry,
 } from './svg.ts';
 import type { Chart, ChartBase, ChartTable, Series, ValueFormat } from './types.ts';
@@ -154,17 +155,7 @@ export function stackedBars(input: StackedBarsInput): Chart {
     }
   }
 
-  // Category labels; every k-th one when they would not fit side by side.
-  const widest = Math.max(...categories.map((c) => textWidth(c)));
-  const every = Math.max(1, Math.ceil((widest + 6) / x.step()));
-  body += el(
-    'g',
-    { class: 'pw-achse-x' },
-    categories
-      .filter((_, i) => i % every === 0)
-      .map((c) => text(centre(c), plotBottom + 6 + ASCENT, c, { class: 'pw-text', 'text-anchor': 'middle' }))
-      .join(''),
-  );
+  body += categoryAxis(categories, x.step(), centre, plotBottom);
 
   const height = plotBottom + 6 + LINE + 4;
   const svg = svgRoot({ id, title: input.title, desc: input.desc, kind: 'gestapelte-saeulen', height, defs: patternDefs(id, slots), body });

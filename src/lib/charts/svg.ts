@@ -249,3 +249,17 @@ export function labelAbove(label: string, top: number, width = WIDTH, a: Attrs =
   const labelLines = wrap(label, width, FONT, true);
   return { markup: lines(0, top + ASCENT, labelLines, a), height: labelLines.length * LINE };
 }
+
+/** Labels under a category axis; only every k-th one when they would not fit side by side. */
+export function categoryAxis(categories: string[], step: number, position: (c: string) => number, top: number): string {
+  const widest = Math.max(...categories.map((c) => textWidth(c)));
+  const every = Math.max(1, Math.ceil((widest + 6) / step));
+  return el(
+    'g',
+    { class: 'pw-achse-x' },
+    categories
+      .filter((_, i) => i % every === 0)
+      .map((c) => text(position(c), top + 6 + ASCENT, c, { class: 'pw-text', 'text-anchor': 'middle' }))
+      .join(''),
+  );
+}
