@@ -24,6 +24,7 @@ export const collections = {
   finanzierung: defineCollection({ loader: planwerkLoader('finanzierung'), schema: schemas.finanzierung }),
   summen: defineCollection({ loader: planwerkLoader('summen'), schema: schemas.summen }),
   foerderprogramme: defineCollection({ loader: planwerkLoader('foerderprogramme'), schema: schemas.foerderprogramme }),
+  formate: defineCollection({ loader: planwerkLoader('formate'), schema: schemas.formate }),
   indikatoren: defineCollection({ loader: planwerkLoader('indikatoren'), schema: schemas.indikatoren }),
   glossar: defineCollection({ loader: planwerkLoader('glossar'), schema: schemas.glossar }),
   meilensteine: defineCollection({ loader: planwerkLoader('meilensteine'), schema: schemas.meilensteine }),

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { validatePlan } from './lib/validate.ts';
 import { ContentError } from './lib/problems.ts';
+import { unreferenzierteAkteure } from './lib/akteure.ts';
 import { escapeHeadingIds } from './markdown/heading-ids.ts';
 
 export default function planwerk(): AstroIntegration {
@@ -18,8 +19,11 @@ export default function planwerk(): AstroIntegration {
         // `astro preview` only serves dist/; there is no content to check.
         if (command === 'preview') return;
         const started = performance.now();
-        const { problems } = validatePlan(fileURLToPath(config.root));
-        if (problems.length > 0) throw new ContentError(problems);
+        const { problems, model } = validatePlan(fileURLToPath(config.root));
+        if (problems.length > 0 || !model) throw new ContentError(problems);
+        for (const a of unreferenzierteAkteure(model)) {
+          logger.warn(`${a.file}:${a.line ?? ''} Akteur „${a.id}“ wird nirgends genannt (keine Beziehung, Maßnahme, Zuständigkeit, kein Gremium oder Format).`);
+        }
         logger.info(`Inhalte geprüft: keine Fehler (${Math.round(performance.now() - started)} ms)`);
         updateConfig({
           vite: {

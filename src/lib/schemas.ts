@@ -27,6 +27,7 @@ export type CollectionName =
   | 'finanzierung'
   | 'summen'
   | 'foerderprogramme'
+  | 'formate'
   | 'indikatoren'
   | 'glossar'
   | 'meilensteine';
@@ -161,6 +162,8 @@ export const BEZIEHUNGSTYPEN = [
   'berichtet an',
   'arbeitet zusammen mit',
 ] as const;
+export const FORMATARTEN = ['Runder Tisch', 'Arbeitstreffen', 'Sprechstunde', 'Steuergruppe', 'Arbeitsgruppe', 'Konferenz'] as const;
+export const BINDUNGEN = ['informell', 'öffentlich-rechtliche Vereinbarung', 'Zweckverband', 'Geschäftsordnung'] as const;
 export const SUPPORTLEVEL = ['1st-Level', '2nd-Level', '3rd-Level'] as const;
 export const ZUSTAENDIGKEITEN = ['pädagogisch', 'technisch', 'pädagogisch und technisch', 'organisatorisch'] as const;
 export const KOSTENARTEN = ['Personal', 'Dienstleistungen', 'Lizenzen', 'Betrieb'] as const;
@@ -304,6 +307,14 @@ export function createSchemas(ref: RefFactory) {
     supportlevel: z.array(oneOf(SUPPORTLEVEL)).default([]),
     url: url.optional(),
     kontakt: z.strictObject({ name: optionalText, email: email.optional(), telefon: optionalText }).optional(),
+    /** Topics for which this actor is the contact (Ansprechpartner), e.g. "Störungen an Tablets". */
+    themen: z.array(z.string().min(1)).default([]),
+    /** Other names under which the same role exists elsewhere (e.g. Kreismedienzentrum). */
+    auchBekanntAls: z.array(z.string().min(1)).default([]),
+    /** Where the actor exists at all, if not everywhere (e.g. "nur in kreisfreien Städten"). */
+    verbreitung: optionalText,
+    /** A second level the actor belongs to: teachers work in their school but are employed by the Land. */
+    doppelrolle: z.strictObject({ ebene: oneOf(EBENEN), hinweis: z.string().min(1) }).optional(),
     beziehungen: z
       .array(z.strictObject({ typ: oneOf(BEZIEHUNGSTYPEN), ziel: ref('akteure'), hinweis: optionalText }))
       .default([]),
@@ -314,6 +325,18 @@ export function createSchemas(ref: RefFactory) {
         berichtetAn: ref('akteure').optional(),
       })
       .optional(),
+  });
+
+  const formate = z.strictObject({
+    id: idSchema,
+    name: z.string().min(1),
+    art: oneOf(FORMATARTEN),
+    ziel: z.string().min(1),
+    ausrichtung: oneOf(['strategisch', 'operativ']),
+    rhythmus: z.string().min(1),
+    bindung: oneOf(BINDUNGEN),
+    organisator: ref('akteure'),
+    teilnehmende: z.array(ref('akteure')).min(1, { error: 'mindestens einen teilnehmenden Akteur' }),
   });
 
   const schulformen = z.strictObject({
@@ -464,6 +487,7 @@ export function createSchemas(ref: RefFactory) {
     finanzierung,
     summen,
     foerderprogramme,
+    formate,
     indikatoren,
     glossar,
     meilensteine,

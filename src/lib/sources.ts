@@ -43,6 +43,7 @@ export const SOURCES: Record<CollectionName, Source> = {
   },
   summen: { kind: 'csv', file: 'daten/summen.csv', key: (r) => `${r.tabelle}-${r.jahr}`.toLowerCase().replaceAll(' ', '-'), optional: true },
   foerderprogramme: { kind: 'yaml-list', file: 'foerderprogramme.yaml' },
+  formate: { kind: 'yaml-list', file: 'formate.yaml' },
   indikatoren: { kind: 'yaml-list', file: 'indikatoren.yaml' },
   glossar: { kind: 'yaml-list', file: 'glossar.yaml' },
   meilensteine: { kind: 'yaml-list', file: 'meilensteine.yaml' },
