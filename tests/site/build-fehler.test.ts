@@ -1,15 +1,15 @@
 /** The real build stops on bad content and prints every problem with file and field. */
 import { spawnSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
-import { relative } from 'node:path';
+import { readFileSync, rmSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { copyFixture, edit, PROJECT } from '../helpers/fixture.ts';
 
 const copies: string[] = [];
 afterAll(() => copies.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
-function build(contentDir: string) {
-  return spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', `${contentDir}/../dist`], {
+function build(contentDir: string, outDir = 'dist') {
+  return spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', `${contentDir}/../${outDir}`], {
     cwd: PROJECT,
     encoding: 'utf8',
     env: { ...process.env, PLANWERK_CONTENT: contentDir, ASTRO_TELEMETRY_DISABLED: '1' },
@@ -31,10 +31,19 @@ describe('Build mit fehlerhaften Inhalten', () => {
     expect(output).toContain(`${content}/daten/schulen.csv:4, Eintrag „gym-c“, Feld „wlan_abdeckung“`);
   });
 
-  it('baut dieselbe Kopie ohne Fehler', () => {
+  it('baut dieselbe Kopie ohne Fehler, zweimal byte-gleich, und warnt vor ungenannten Akteuren', () => {
     const root = copyFixture(true);
     copies.push(root);
-    const result = build(`${relative(PROJECT, root)}/content`);
-    expect(result.status, result.stderr).toBe(0);
+    const content = `${relative(PROJECT, root)}/content`;
+    const first = build(content, 'dist-1');
+    expect(first.status, first.stderr).toBe(0);
+    expect(first.stdout + first.stderr).toMatch(/Akteur „schulen“ wird nirgends genannt/);
+    const second = build(content, 'dist-2');
+    expect(second.status, second.stderr).toBe(0);
+    for (const file of ['akteure/index.html', 'finanzen/index.html', 'schulen/index.html']) {
+      const a = readFileSync(join(root, 'dist-1', file), 'utf8');
+      expect(a.includes('<svg'), file).toBe(true);
+      expect(readFileSync(join(root, 'dist-2', file), 'utf8'), file).toBe(a);
+    }
   });
 });

@@ -1,0 +1,60 @@
+/** Actor pages, matrix, formats and support view in the built sample site. */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { validatePlan } from '../../src/lib/validate.ts';
+import { zustaendigkeitsmatrix, formateVon, supportStufen, ansprechpartner } from '../../src/lib/akteure.ts';
+import { url } from '../../src/lib/urls.ts';
+import type { PlanModel } from '../../src/lib/model.ts';
+import { PROJECT } from '../helpers/fixture.ts';
+import { page } from '../helpers/dist.ts';
+
+let model: PlanModel;
+beforeAll(() => {
+  model = validatePlan(PROJECT).model!;
+});
+
+describe('Akteure', () => {
+  it('zeigt jede Beziehung genau einmal auf den Seiten beider Akteure', () => {
+    let count = 0;
+    for (const a of model.akteure) {
+      for (const b of a.data.beziehungen) {
+        const sel = (richtung: string, anderer: string) => `li[data-richtung="${richtung}"][data-typ="${b.typ}"][data-anderer="${anderer}"]`;
+        expect(page(url.akteur(a.id)).querySelectorAll(sel('aus', b.ziel.id)).length, `${a.id} → ${b.ziel.id}`).toBe(1);
+        expect(page(url.akteur(b.ziel.id)).querySelectorAll(sel('ein', a.id)).length, `${b.ziel.id} ← ${a.id}`).toBe(1);
+        count += 1;
+      }
+    }
+    expect(count).toBeGreaterThan(10);
+  });
+
+  it('füllt die Zuständigkeitsmatrix so, wie es die Maßnahmen ergeben', () => {
+    const m = zustaendigkeitsmatrix(model);
+    const root = page(url.zustaendigkeiten());
+    expect(root.querySelectorAll('#matrix thead th[data-akteur]').map((th) => th.getAttribute('data-akteur'))).toEqual(m.spalten.map((a) => a.id));
+    for (const zeile of m.zeilen) {
+      const cells = root.querySelectorAll(`#matrix tr[data-handlungsfeld="${zeile.handlungsfeld.id}"] td`);
+      expect(cells.map((td) => [td.getAttribute('data-v') ?? '', td.getAttribute('data-p') ?? '', td.getAttribute('data-hf') === 'ja'])).toEqual(
+        zeile.zellen.map((c) => [c.verantwortlich.join(' '), c.partner.join(' '), c.handlungsfeld]),
+      );
+    }
+  });
+
+  it('listet jedes Format mit Rhythmus und zeigt es bei jedem beteiligten Akteur', () => {
+    const formate = page(url.formate());
+    for (const f of model.formate) {
+      expect(formate.getElementById(f.id)?.text).toContain(f.data.rhythmus);
+    }
+    for (const a of model.akteure) {
+      const links = page(url.akteur(a.id)).querySelectorAll('a').map((l) => l.getAttribute('href'));
+      for (const f of formateVon(model, a.id)) expect(links, a.id).toContain(url.formate(f.id));
+    }
+  });
+
+  it('zeigt Support-Stufen und Ansprechpartner aus den Daten', () => {
+    const support = page(url.support());
+    for (const s of supportStufen(model)) {
+      for (const a of s.akteure) expect(support.querySelector(`#stufe-${s.stufe.toLowerCase()}`)?.parentNode.querySelector(`li[data-akteur="${a.id}"]`), `${s.stufe} ${a.id}`).not.toBeNull();
+    }
+    const themen = page(url.ansprechpartner()).querySelectorAll('dl.ansprechpartner > dt').map((dt) => dt.text);
+    expect(themen).toEqual(ansprechpartner(model).map((t) => t.thema));
+  });
+});
