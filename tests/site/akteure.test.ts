@@ -52,7 +52,7 @@ describe('Akteure', () => {
   it('zeigt Support-Stufen und Ansprechpartner aus den Daten', () => {
     const support = page(url.support());
     for (const s of supportStufen(model)) {
-      for (const a of s.akteure) expect(support.querySelector(`#stufe-${s.stufe.toLowerCase()}`)?.parentNode.querySelector(`li[data-akteur="${a.id}"]`), `${s.stufe} ${a.id}`).not.toBeNull();
+      for (const a of s.akteure) expect(support.querySelector(`#stufe-${s.stufe.toLowerCase()}`)?.parentNode?.querySelector(`li[data-akteur="${a.id}"]`), `${s.stufe} ${a.id}`).not.toBeNull();
     }
     const themen = page(url.ansprechpartner()).querySelectorAll('dl.ansprechpartner > dt').map((dt) => dt.text);
     expect(themen).toEqual(ansprechpartner(model).map((t) => t.thema));
