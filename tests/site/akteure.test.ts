@@ -13,6 +13,18 @@ beforeAll(() => {
 });
 
 describe('Akteure', () => {
+  it('zeichnet die Akteurslandkarte mit Textalternative, einem Link je Akteur und einer Kante je Beziehung', () => {
+    const svg = page(url.akteure()).querySelector('figure.akteurslandkarte svg')!;
+    expect(svg).not.toBeNull();
+    const [titleId, descId] = svg.getAttribute('aria-labelledby')!.split(' ');
+    expect(svg.querySelector(`title#${titleId}`)?.text).toBe('Akteurslandkarte');
+    expect(svg.querySelector(`desc#${descId}`)?.text).toContain(`${model.akteure.length} Akteure`);
+    const links = svg.querySelectorAll('a').map((a) => a.getAttribute('href'));
+    expect(links.sort()).toEqual(model.akteure.map((a) => url.akteur(a.id)).sort());
+    const kanten = svg.querySelectorAll('.pw-kante').map((g) => `${g.getAttribute('data-von')} ${g.getAttribute('data-typ')} ${g.getAttribute('data-nach')}`);
+    expect(kanten.sort()).toEqual(model.akteure.flatMap((a) => a.data.beziehungen.map((b) => `${a.id} ${b.typ} ${b.ziel.id}`)).sort());
+  });
+
   it('zeigt jede Beziehung genau einmal auf den Seiten beider Akteure', () => {
     let count = 0;
     for (const a of model.akteure) {
