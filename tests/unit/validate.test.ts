@@ -88,6 +88,12 @@ describe('Inhaltsprüfung', () => {
     expect(only(root)).toBe('content/kapitel/vorwort.mdx:11, Feld „{#ausstattung-fest}“: erwartet eine Überschriften-ID, die auf der Seite nur einmal vorkommt; gefunden: „ausstattung-fest“, schon vergeben in Zeile 7');
   });
 
+  it('meldet einen Beziehungstyp, den das Schema nicht kennt', () => {
+    const root = copyFixture();
+    edit(root, 'akteure.yaml', '{ typ: beauftragt, ziel: it }', '{ typ: befiehlt, ziel: it }');
+    expect(only(root)).toMatch(/^content\/akteure\.yaml:1, Eintrag „schulamt“, Feld „beziehungen\.0\.typ“: erwartet einer der Werte „beaufsichtigt“, .*; gefunden: „befiehlt“$/);
+  });
+
   it('meldet eine Beziehung eines Akteurs zu sich selbst', () => {
     const root = copyFixture();
     edit(root, 'akteure.yaml', '{ typ: beauftragt, ziel: it }', '{ typ: beauftragt, ziel: schulamt }');
