@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
 import planwerk from './src/integration.ts';
+import suche from './src/search/integration.ts';
 import { remarkHeadingIds } from './src/markdown/heading-ids.ts';
 import { rehypePermalinks } from './src/markdown/permalinks.ts';
 
@@ -20,6 +21,6 @@ export default defineConfig({
       rehypePlugins: [rehypePermalinks],
     }),
   },
-  integrations: [planwerk(), mdx()],
+  integrations: [planwerk(), suche(), mdx()],
   devToolbar: { enabled: false },
 });

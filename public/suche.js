@@ -1,0 +1,179 @@
+// Search (progressive enhancement). Without JavaScript the header shows only the link to
+// the A–Z register; this script shows the search forms and, on /suche/, runs Pagefind
+// from /pagefind/ on this site. No inline scripts, no requests to other servers.
+(() => {
+  const ready = (fn) => (document.readyState === 'loading' ? document.addEventListener('DOMContentLoaded', fn) : fn());
+
+  ready(() => {
+    for (const form of document.querySelectorAll('form[data-suchfeld]')) form.hidden = false;
+    const app = document.getElementById('suche-app');
+    if (app) suchseite(app);
+  });
+
+  const FILTER = ['typ', 'Handlungsfeld', 'Status', 'Schulform', 'Ebene'];
+  const FILTER_LABEL = { typ: 'Art', Handlungsfeld: 'Handlungsfeld', Status: 'Status', Schulform: 'Schulform', Ebene: 'Ebene' };
+  const SEITE = 10;
+
+  async function suchseite(app) {
+    const form = app.querySelector('[data-suche-form]');
+    const input = app.querySelector('#suche-q');
+    const status = app.querySelector('[data-suche-status]');
+    const liste = app.querySelector('[data-suche-treffer]');
+    const mehr = app.querySelector('[data-suche-mehr]');
+    const filterBox = app.querySelector('[data-suche-filter]');
+    for (const el of app.querySelectorAll('[data-ohne-js]')) el.hidden = true;
+    form.hidden = false;
+
+    const params = new URLSearchParams(location.search);
+    input.value = params.get('q') ?? '';
+    const kopf = document.getElementById('suchfeld-kopf');
+    if (kopf) kopf.value = input.value;
+
+    let pagefind;
+    try {
+      pagefind = await import('/pagefind/pagefind.js');
+      await pagefind.options({ excerptLength: 24 });
+      await pagefind.init();
+    } catch {
+      status.textContent = 'Die Suche konnte nicht geladen werden. Bitte nutzen Sie das Register A–Z.';
+      return;
+    }
+
+    // One select per filter, with the counts of the whole index.
+    const selects = {};
+    const alle = await pagefind.filters();
+    for (const key of FILTER) {
+      const werte = alle[key];
+      if (!werte || !Object.keys(werte).length) continue;
+      const id = `suche-filter-${key.toLowerCase()}`;
+      const p = document.createElement('p');
+      const label = document.createElement('label');
+      label.htmlFor = id;
+      label.textContent = FILTER_LABEL[key] ?? key;
+      const select = document.createElement('select');
+      select.id = id;
+      select.name = key;
+      select.append(new Option('alle', ''));
+      for (const wert of Object.keys(werte).sort((a, b) => a.localeCompare(b, 'de'))) select.append(new Option(`${wert} (${werte[wert]})`, wert));
+      select.value = params.get(key) ?? '';
+      select.addEventListener('change', () => suche());
+      p.append(label, select);
+      filterBox.append(p);
+      selects[key] = select;
+    }
+    filterBox.hidden = Object.keys(selects).length === 0;
+
+    let treffer = [];
+    let gezeigt = 0;
+    let lauf = 0;
+    let timer;
+
+    input.addEventListener('input', () => {
+      clearTimeout(timer);
+      timer = setTimeout(suche, 250);
+    });
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      clearTimeout(timer);
+      suche();
+    });
+    mehr.addEventListener('click', async () => {
+      const erster = gezeigt;
+      await zeige(lauf);
+      liste.children[erster]?.querySelector('a')?.focus();
+    });
+
+    if (input.value.trim()) suche();
+
+    async function suche() {
+      const mein = ++lauf;
+      const q = input.value.trim();
+      const filters = {};
+      for (const [key, select] of Object.entries(selects)) if (select.value) filters[key] = select.value;
+      const url = new URL(location.href);
+      url.search = '';
+      if (q) url.searchParams.set('q', q);
+      for (const [k, v] of Object.entries(filters)) url.searchParams.set(k, v);
+      history.replaceState(null, '', url);
+      liste.replaceChildren();
+      mehr.hidden = true;
+      gezeigt = 0;
+      treffer = [];
+      if (!q) {
+        status.textContent = '';
+        return;
+      }
+      const antwort = await pagefind.search(q, { filters });
+      if (mein !== lauf || !antwort) return;
+      treffer = antwort.results;
+      status.textContent = treffer.length === 0
+        ? `Keine Treffer für „${q}“.`
+        : `${treffer.length} ${treffer.length === 1 ? 'Treffer' : 'Treffer'} für „${q}“.`;
+      await zeige(mein);
+    }
+
+    async function zeige(mein) {
+      const teil = await Promise.all(treffer.slice(gezeigt, gezeigt + SEITE).map((t) => t.data()));
+      if (mein !== lauf) return;
+      for (const d of teil) liste.append(eintrag(d));
+      gezeigt += teil.length;
+      mehr.hidden = gezeigt >= treffer.length;
+    }
+  }
+
+  /** Sections with the most weight first; the result links to the best one. */
+  function abschnitte(d) {
+    const score = (s) => (s.weighted_locations ?? []).reduce((sum, l) => sum + (l.balanced_score ?? l.weight ?? 1), 0);
+    return [...(d.sub_results ?? [])].sort((a, b) => score(b) - score(a));
+  }
+
+  function text(tag, klasse, inhalt) {
+    const el = document.createElement(tag);
+    if (klasse) el.className = klasse;
+    if (inhalt !== undefined) el.textContent = inhalt;
+    return el;
+  }
+
+  /** Pagefind's excerpts are escaped text with <mark>; rebuild them without innerHTML. */
+  function auszug(html) {
+    const p = text('p', 'suche-auszug');
+    const tpl = document.createElement('template');
+    // compound keywords the index adds in ⟦ ⟧ (src/search/integration.ts) are not shown
+    tpl.innerHTML = html.replace(/⟦[\s\S]*?(⟧|$)/g, ' ').replace(/^[^⟦]*?⟧/, ' ').replace(/\s+/g, ' ').trim();
+    for (const node of tpl.content.childNodes) {
+      if (node.nodeName === 'MARK') p.append(text('mark', '', node.textContent));
+      else p.append(document.createTextNode(node.textContent ?? ''));
+    }
+    return p;
+  }
+
+  function eintrag(d) {
+    const li = text('li', 'suche-eintrag');
+    const subs = abschnitte(d);
+    const beste = subs[0];
+    const titel = d.meta?.title ?? d.url;
+    const h = text('h2', 'suche-titel');
+    const a = text('a', '', titel);
+    a.href = beste?.url ?? d.url;
+    h.append(a);
+    const typ = d.filters?.typ?.[0];
+    if (typ) h.append(' ', text('span', 'suche-typ', typ));
+    li.append(h);
+    if (beste && beste.title && beste.title !== titel) li.append(text('p', 'suche-abschnitt', `Abschnitt: ${beste.title}`));
+    li.append(auszug(beste?.excerpt ?? d.excerpt ?? ''));
+    const weitere = subs.slice(1, 4).filter((s) => s.url.includes('#'));
+    if (weitere.length) {
+      const ul = text('ul', 'suche-weitere');
+      ul.setAttribute('aria-label', `Weitere Stellen in „${titel}“`);
+      for (const s of weitere) {
+        const li2 = text('li');
+        const a2 = text('a', '', s.title);
+        a2.href = s.url;
+        li2.append(a2);
+        ul.append(li2);
+      }
+      li.append(ul);
+    }
+    return li;
+  }
+})();

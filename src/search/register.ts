@@ -1,0 +1,63 @@
+/** Entries of the A–Z register, built from the plan data. Pure, so tests can call it. */
+import type { PlanModel } from '../lib/model.ts';
+import { url } from '../lib/urls.ts';
+
+export type RegisterArt = 'Kapitel' | 'Handlungsfeld' | 'Ziel' | 'Maßnahme' | 'Akteur' | 'Schule' | 'Glossar' | 'Indikator';
+
+export interface RegisterEintrag {
+  label: string;
+  href: string;
+  art: RegisterArt;
+  /** Short hint after the type, e.g. the long name behind an abbreviation. */
+  zusatz?: string;
+}
+
+export interface RegisterGruppe {
+  buchstabe: string;
+  id: string;
+  eintraege: RegisterEintrag[];
+}
+
+const collator = new Intl.Collator('de', { sensitivity: 'base', numeric: true });
+
+export function registerEintraege(model: PlanModel): RegisterEintrag[] {
+  const out: RegisterEintrag[] = [];
+  for (const k of model.kapitel) out.push({ label: k.data.titel, href: url.kapitel(k.id), art: 'Kapitel' });
+  for (const h of model.handlungsfelder) {
+    out.push({ label: h.data.titel, href: url.handlungsfeld(h.id), art: 'Handlungsfeld', zusatz: `${h.data.art === 'Handlungsfeld' ? 'Kürzel' : h.data.art} ${h.data.kuerzel}` });
+    for (const z of h.data.ziele) out.push({ label: z.text, href: url.ziel(h.id, z.id), art: 'Ziel', zusatz: `${z.id}, ${h.data.titel}` });
+  }
+  for (const m of model.massnahmen) {
+    out.push({ label: m.data.titel, href: url.massnahme(m.id), art: 'Maßnahme', zusatz: m.id });
+    out.push({ label: m.id, href: url.massnahme(m.id), art: 'Maßnahme', zusatz: m.data.titel });
+  }
+  for (const a of model.akteure) {
+    out.push({ label: a.data.name, href: url.akteur(a.id), art: 'Akteur', zusatz: a.data.kurzname });
+    if (a.data.kurzname) out.push({ label: a.data.kurzname, href: url.akteur(a.id), art: 'Akteur', zusatz: a.data.name });
+  }
+  for (const s of model.schulen) out.push({ label: s.data.name, href: url.schule(s.id), art: 'Schule' });
+  for (const g of model.glossar) {
+    out.push({ label: g.data.begriff, href: url.glossar(g.id), art: 'Glossar', zusatz: g.data.abkuerzung });
+    if (g.data.abkuerzung) out.push({ label: g.data.abkuerzung, href: url.glossar(g.id), art: 'Glossar', zusatz: g.data.begriff });
+  }
+  for (const i of model.indikatoren) out.push({ label: i.data.titel, href: url.indikatoren(i.id), art: 'Indikator' });
+  return out;
+}
+
+/** The letter an entry is filed under: A–Z with umlauts under their base letter, everything else under „0–9“. */
+export function buchstabe(label: string): string {
+  const first = label.trim().normalize('NFD').charAt(0).toUpperCase();
+  return /[A-Z]/.test(first) ? first : '0–9';
+}
+
+export function registerGruppen(eintraege: RegisterEintrag[]): RegisterGruppe[] {
+  const sorted = [...eintraege].sort((a, b) => collator.compare(a.label, b.label) || collator.compare(a.art, b.art) || a.href.localeCompare(b.href));
+  const map = new Map<string, RegisterEintrag[]>();
+  for (const e of sorted) {
+    const b = buchstabe(e.label);
+    map.set(b, [...(map.get(b) ?? []), e]);
+  }
+  return [...map.keys()]
+    .sort((a, b) => (a === '0–9' ? -1 : b === '0–9' ? 1 : collator.compare(a, b)))
+    .map((b) => ({ buchstabe: b, id: `buchstabe-${b === '0–9' ? 'ziffern' : b.toLowerCase()}`, eintraege: map.get(b)! }));
+}

@@ -1,0 +1,215 @@
+/**
+ * Search: runs Pagefind's own browser bundle (dist/pagefind/pagefind.js) in Node against the
+ * index the build wrote, and checks the A–Z register.
+ */
+import { readFile } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { validatePlan } from '../../src/lib/validate.ts';
+import { url } from '../../src/lib/urls.ts';
+import type { PlanModel } from '../../src/lib/model.ts';
+import { abschnittTexte, NICHT_INDEXIERT } from '../../src/search/integration.ts';
+import { lexikon, stichwoerter } from '../../src/search/komposita.ts';
+import { PROJECT } from '../helpers/fixture.ts';
+import { DIST, allPages, fileFor, page } from '../helpers/dist.ts';
+
+interface SubResult { url: string; title: string; excerpt: string }
+interface ResultData { url: string; meta: Record<string, string>; filters: Record<string, string[]>; sub_results: SubResult[] }
+interface Pagefind {
+  options(o: Record<string, unknown>): Promise<void>;
+  init(): Promise<void>;
+  search(q: string, o?: Record<string, unknown>): Promise<{ results: { data(): Promise<ResultData> }[] }>;
+  filters(): Promise<Record<string, Record<string, number>>>;
+  destroy?(): Promise<void>;
+}
+
+let model: PlanModel;
+let pagefind: Pagefind;
+const originalFetch = globalThis.fetch;
+
+beforeAll(async () => {
+  model = validatePlan(PROJECT).model!;
+  // Pagefind fetches its wasm and index chunks relative to its own URL; serve file: URLs from disk.
+  globalThis.fetch = (async (input: string | URL | Request, init?: RequestInit) => {
+    const address = String(input instanceof Request ? input.url : input);
+    if (!address.startsWith('file:')) return originalFetch(input, init);
+    try {
+      return new Response(await readFile(fileURLToPath(address.split('?')[0]!)));
+    } catch {
+      return new Response(null, { status: 404 });
+    }
+  }) as typeof fetch;
+  const bundle = join(DIST, 'pagefind', 'pagefind.js');
+  expect(existsSync(bundle), 'dist/pagefind/pagefind.js fehlt – läuft die Such-Integration im Build?').toBe(true);
+  pagefind = (await import(/* @vite-ignore */ pathToFileURL(bundle).href)) as Pagefind;
+  await pagefind.options({ basePath: pathToFileURL(join(DIST, 'pagefind') + '/').href, baseUrl: '/' });
+  await pagefind.init();
+});
+
+afterAll(async () => {
+  await pagefind?.destroy?.();
+  globalThis.fetch = originalFetch;
+});
+
+async function suche(q: string, options: Record<string, unknown> = {}): Promise<ResultData[]> {
+  const r = await pagefind.search(q, options);
+  return Promise.all(r.results.map((x) => x.data()));
+}
+
+const WORT = (w: string) => new RegExp(`(?<!\\p{L})${w}(?!\\p{L})`, 'iu');
+
+describe('Suchindex', () => {
+  it('findet jede Maßnahme über ihren Code als ersten Treffer', async () => {
+    for (const m of model.massnahmen) {
+      const [erster] = await suche(m.id);
+      expect(erster?.url, m.id).toBe(url.massnahme(m.id));
+      expect(erster?.filters.typ, m.id).toEqual(['Maßnahme']);
+    }
+  });
+
+  it('findet jeden Akteur über seinen Kurznamen als ersten Treffer', async () => {
+    const mitKurzname = model.akteure.filter((a) => a.data.kurzname);
+    expect(mitKurzname.length).toBeGreaterThan(5);
+    for (const a of mitKurzname) {
+      const [erster] = await suche(a.data.kurzname!);
+      expect(erster?.url, a.data.kurzname).toBe(url.akteur(a.id));
+      expect(erster?.filters.typ, a.data.kurzname).toEqual(['Akteur']);
+    }
+  });
+
+  it('findet mit „Schulen“ (Stammform) auch Seiten, auf denen nur „Schule“ steht', async () => {
+    const nurSchule = allPages().filter((p) => {
+      if (!existsSync(fileFor(p))) return false;
+      const text = abschnittTexte(readFileSync(fileFor(p), 'utf8')).map((a) => a.text).join(' ');
+      return WORT('schule').test(text) && !WORT('schulen').test(text);
+    });
+    expect(nurSchule.length).toBeGreaterThan(0);
+    const urls = (await suche('Schulen')).map((r) => r.url);
+    expect(urls.filter((u) => nurSchule.includes(u)).length).toBeGreaterThan(0);
+  });
+
+  it('findet mit „Endgeräte“ auch Abschnitte, in denen das Wort nur in „Schülerendgeräten“ steckt', async () => {
+    // Sections (page + heading anchor) that contain the compound but never "Endgerät…" on its own.
+    const nurKompositum: string[] = [];
+    for (const p of allPages()) {
+      if (!existsSync(fileFor(p))) continue;
+      for (const a of abschnittTexte(readFileSync(fileFor(p), 'utf8'))) {
+        if (a.id && /schülerendgerät/i.test(a.text) && !WORT('endgerät\\p{L}*').test(a.text)) nurKompositum.push(`${p}#${a.id}`);
+      }
+    }
+    expect(nurKompositum.length, 'kein Abschnitt nur mit „Schülerendgeräte…“ im Beispielplan').toBeGreaterThan(0);
+    const treffer = await suche('Endgeräte');
+    const subs = treffer.flatMap((r) => r.sub_results.map((s) => decodeURIComponent(s.url)));
+    expect(subs.filter((s) => nurKompositum.includes(s))).not.toEqual([]);
+  });
+
+  it('findet mit „Medienentwicklung“ die Seite über den Medienentwicklungsplan', async () => {
+    const treffer = await suche('Medienentwicklung');
+    const oben = treffer.slice(0, 3).map((r) => r.meta.title ?? '');
+    expect(oben.some((t) => t.includes('Medienentwicklungsplan')), oben.join(' | ')).toBe(true);
+    const c02 = model.massnahmen.find((m) => m.data.titel.includes('Medienentwicklungsplan'));
+    if (c02) expect(treffer.map((r) => r.url)).toContain(url.massnahme(c02.id));
+  });
+
+  it('zerlegt Komposita deterministisch in bekannte Teile', () => {
+    const lex = lexikon(['medien', 'entwicklung', 'plan', 'schüler', 'endgeräten']);
+    expect(stichwoerter('Medienentwicklungsplan', lex)).toEqual(expect.arrayContaining(['medienentwicklung', 'entwicklungsplan', 'medien', 'plan']));
+    expect(stichwoerter('Schülerendgeräten', lex)).toEqual(expect.arrayContaining(['schüler', 'endgeräten']));
+    expect(stichwoerter('Schülerendgeräten', lex)).toEqual(stichwoerter('Schülerendgeräten', lex));
+    expect(stichwoerter('Tablet', lex)).toEqual([]);
+    // a known compound with an inflection ending is still split (not "schülerendgeräte" + "n")
+    expect(stichwoerter('Schülerendgeräten', lexikon(['schülerendgeräte', 'endgeräten', 'schüler']))).toContain('endgeräten');
+  });
+
+  it('gibt jedem Treffer seine Art (Filter „typ“) und bietet die weiteren Filter an', async () => {
+    const filter = await pagefind.filters();
+    expect(Object.keys(filter.typ ?? {}).sort()).toEqual(['Akteur', 'Glossar', 'Handlungsfeld', 'Kapitel', 'Maßnahme', 'Schule']);
+    for (const key of ['Handlungsfeld', 'Status', 'Schulform', 'Ebene']) expect(Object.keys(filter[key] ?? {}).length, key).toBeGreaterThan(1);
+    expect(filter.typ!.Maßnahme).toBe(model.massnahmen.length);
+    expect(filter.typ!.Schule).toBe(model.schulen.length);
+    expect(filter.typ!.Akteur).toBe(model.akteure.length);
+    const nurSchulen = await suche('Medienkonzept', { filters: { typ: 'Schule' } });
+    expect(nurSchulen.length).toBeGreaterThan(0);
+    expect(nurSchulen.every((r) => r.filters.typ?.[0] === 'Schule')).toBe(true);
+  });
+
+  it('verlinkt Treffer auf den Abschnitt (Anker), nicht nur auf den Seitenanfang', async () => {
+    const subs = (await suche('Endgeräte')).flatMap((r) => r.sub_results.map((s) => s.url));
+    const mitAnker = subs.filter((s) => /#[\w%-]+$/.test(s));
+    expect(mitAnker.length).toBeGreaterThan(0);
+    for (const s of mitAnker.slice(0, 10)) {
+      const [pfad, anker] = s.split('#') as [string, string];
+      expect(page(pfad).querySelector(`[id="${decodeURIComponent(anker)}"]`), s).not.toBeNull();
+    }
+  });
+
+  it('indexiert Navigation und Fußzeile nicht', async () => {
+    const urls = (await suche('Impressum')).map((r) => r.url);
+    expect(urls.filter((u) => u !== url.impressum())).toEqual([]);
+  });
+
+  it('indexiert Suche, Register und 404 nicht', async () => {
+    expect(NICHT_INDEXIERT).toEqual(expect.arrayContaining(['404.html', 'suche/index.html', 'register/index.html']));
+    const urls = (await suche('Register')).map((r) => r.url);
+    expect(urls).not.toContain('/register/');
+    expect(urls).not.toContain('/suche/');
+  });
+});
+
+describe('Suchfeld und Register', () => {
+  it('hat auf jeder Seite ein beschriftetes Suchfeld und ohne JavaScript den Link zum Register', () => {
+    for (const p of allPages()) {
+      const root = page(p);
+      if (!root.querySelector('main')) continue; // Weiterleitungen
+      const form = root.querySelector('header form[role="search"]');
+      expect(form?.getAttribute('action'), p).toBe('/suche/');
+      expect(form?.hasAttribute('hidden'), p).toBe(true);
+      const input = form!.querySelector('input[name="q"]')!;
+      expect(root.querySelector(`label[for="${input.id}"]`)?.text.trim(), p).toBeTruthy();
+      expect(root.querySelector('header a[href="/register/"]'), p).not.toBeNull();
+      expect(root.querySelector('main')?.hasAttribute('data-pagefind-body'), p).toBe(true);
+      expect(root.querySelectorAll('script:not([src])').filter((s) => s.text.trim()).length, p).toBe(0);
+    }
+  });
+
+  it('hat eine Suchseite mit Statusmeldung für Screenreader und Register-Link', () => {
+    const root = page('/suche/');
+    expect(root.querySelector('#suche-q')).not.toBeNull();
+    expect(root.querySelector('label[for="suche-q"]')?.text).toBe('Suchbegriff');
+    expect(root.querySelector('[data-suche-status]')?.getAttribute('aria-live')).toBe('polite');
+    expect(root.querySelector('main a[href="/register/"]')).not.toBeNull();
+    expect(root.querySelector('script[src="/suche.js"]')).not.toBeNull();
+    expect(existsSync(join(DIST, 'suche.js'))).toBe(true);
+  });
+
+  it('verlinkt im Register jede Maßnahme, jeden Akteur, jede Schule und alle weiteren Einträge', () => {
+    const root = page('/register/');
+    const links = new Set(root.querySelectorAll('main a').map((a) => a.getAttribute('href')));
+    const erwartet = [
+      ...model.massnahmen.map((m) => url.massnahme(m.id)),
+      ...model.akteure.map((a) => url.akteur(a.id)),
+      ...model.schulen.map((s) => url.schule(s.id)),
+      ...model.kapitel.map((k) => url.kapitel(k.id)),
+      ...model.handlungsfelder.map((h) => url.handlungsfeld(h.id)),
+      ...model.handlungsfelder.flatMap((h) => h.data.ziele.map((z) => url.ziel(h.id, z.id))),
+      ...model.glossar.map((g) => url.glossar(g.id)),
+      ...model.indikatoren.map((i) => url.indikatoren(i.id)),
+    ];
+    expect(erwartet.filter((href) => !links.has(href))).toEqual([]);
+  });
+
+  it('ordnet das Register nach Anfangsbuchstaben in deutscher Sortierung', () => {
+    const root = page('/register/');
+    const buchstaben = root.querySelectorAll('main section h2').map((h) => h.text.trim());
+    expect(buchstaben.length).toBeGreaterThan(5);
+    const ohneZiffern = buchstaben.filter((b) => b !== '0–9');
+    expect(ohneZiffern).toEqual([...ohneZiffern].sort((a, b) => a.localeCompare(b, 'de')));
+    expect(buchstaben).not.toContain('Ä');
+    for (const section of root.querySelectorAll('main section')) {
+      const labels = section.querySelectorAll('li > a').map((a) => a.text);
+      expect(labels).toEqual([...labels].sort(new Intl.Collator('de', { sensitivity: 'base', numeric: true }).compare));
+    }
+  });
+});
