@@ -25,6 +25,7 @@ export const collections = {
   summen: defineCollection({ loader: planwerkLoader('summen'), schema: schemas.summen }),
   foerderprogramme: defineCollection({ loader: planwerkLoader('foerderprogramme'), schema: schemas.foerderprogramme }),
   formate: defineCollection({ loader: planwerkLoader('formate'), schema: schemas.formate }),
+  weiterleitungen: defineCollection({ loader: planwerkLoader('weiterleitungen'), schema: schemas.weiterleitungen }),
   indikatoren: defineCollection({ loader: planwerkLoader('indikatoren'), schema: schemas.indikatoren }),
   glossar: defineCollection({ loader: planwerkLoader('glossar'), schema: schemas.glossar }),
   meilensteine: defineCollection({ loader: planwerkLoader('meilensteine'), schema: schemas.meilensteine }),

@@ -5,10 +5,15 @@
  * - lets MDX headings carry explicit ids (`## Titel {#anker}`).
  */
 import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { AstroIntegration } from 'astro';
 import { validatePlan } from './lib/validate.ts';
 import { ContentError } from './lib/problems.ts';
 import { unreferenzierteAkteure } from './lib/akteure.ts';
+import { ankerMeldung, fehlendeAnker, leseRegister, REGISTER_DATEI, sammleAnker } from './lib/anker.ts';
+import { contentDir } from './lib/sources.ts';
+import { url } from './lib/urls.ts';
+import type { PlanModel } from './lib/model.ts';
 import { escapeHeadingIds } from './markdown/heading-ids.ts';
 
 export default function planwerk(): AstroIntegration {
@@ -26,6 +31,7 @@ export default function planwerk(): AstroIntegration {
         }
         logger.info(`Inhalte geprüft: keine Fehler (${Math.round(performance.now() - started)} ms)`);
         updateConfig({
+          redirects: weiterleitungen(model),
           vite: {
             plugins: [
               {
@@ -40,6 +46,30 @@ export default function planwerk(): AstroIntegration {
           },
         });
       },
+      'astro:build:done': ({ dir, logger }) => {
+        const root = process.cwd();
+        const file = join(root, contentDir(), REGISTER_DATEI);
+        const register = leseRegister(file);
+        const aktuell = sammleAnker(fileURLToPath(dir));
+        if (!register) {
+          logger.warn(`Kein Ankerregister (${contentDir()}/${REGISTER_DATEI}): „npm run anker“ legt es an.`);
+          return;
+        }
+        const fehlend = fehlendeAnker(register, aktuell);
+        if (fehlend.length > 0) {
+          throw new Error(`Veröffentlichte Anker fehlen (${fehlend.length}):\n${fehlend.map((f) => `  • ${ankerMeldung(f)}`).join('\n')}`);
+        }
+        const neu = Object.entries(aktuell).reduce((n, [seite, ids]) => n + (register[seite] ? ids.filter((id) => !register[seite]!.includes(id)).length : 1 + ids.length), 0);
+        if (neu > 0) logger.info(`${neu} neue Seiten oder Anker sind noch nicht im Ankerregister: „npm run anker“ trägt sie ein.`);
+      },
     },
   };
+}
+
+/** Redirects from content/weiterleitungen.yaml and from former Maßnahmen codes. */
+function weiterleitungen(model: PlanModel): Record<string, string> {
+  const ziele: Record<string, string> = {};
+  for (const w of model.weiterleitungen) ziele[w.data.von] = w.data.nach;
+  for (const m of model.massnahmen) for (const alt of m.data.aliase) ziele[url.massnahme(alt)] = url.massnahme(m.id);
+  return ziele;
 }

@@ -28,6 +28,7 @@ export type CollectionName =
   | 'summen'
   | 'foerderprogramme'
   | 'formate'
+  | 'weiterleitungen'
   | 'indikatoren'
   | 'glossar'
   | 'meilensteine';
@@ -247,12 +248,16 @@ export function createSchemas(ref: RefFactory) {
     beschreibung: optionalText,
     reihenfolge: germanNumber({ integer: true }),
     eltern: ref('kapitel').optional(),
+    /** Former heading ids that must keep working: `{ alte-id: neue-id }` (see README, Anker). */
+    alteAnker: z.record(idSchema, idSchema).default({}),
   });
 
   const ziel = z.strictObject({
     id: idSchema,
     text: z.string().min(1),
     indikator: ref('indikatoren').optional(),
+    /** Former ids of this goal, which keep resolving to it. */
+    aliase: z.array(idSchema).default([]),
   });
 
   const handlungsfelder = z.strictObject({
@@ -265,6 +270,8 @@ export function createSchemas(ref: RefFactory) {
     art: oneOf(['Handlungsfeld', 'Strategisches Thema']).default('Handlungsfeld'),
     ziele: z.array(ziel).default([]),
     verantwortlich: z.array(ref('akteure')).default([]),
+    /** Former heading ids that must keep working: `{ alte-id: neue-id }` (see README, Anker). */
+    alteAnker: z.record(idSchema, idSchema).default({}),
   });
 
   const zeitraum = z.strictObject({
@@ -294,6 +301,10 @@ export function createSchemas(ref: RefFactory) {
     beschluss: z
       .strictObject({ nummer: z.string().min(1), gremium: optionalText, datum: dateSchema.optional(), url: url.optional() })
       .optional(),
+    /** Former codes of this Maßnahme: their pages redirect here and their anchors stay. */
+    aliase: z.array(z.string().regex(/^[A-Z]{1,3}-\d{1,3}$/, { error: 'einen Maßnahmen-Code wie „S-07“' })).default([]),
+    /** Former heading ids that must keep working: `{ alte-id: neue-id }` (see README, Anker). */
+    alteAnker: z.record(idSchema, idSchema).default({}),
   });
 
   const akteure = z.strictObject({
@@ -338,6 +349,9 @@ export function createSchemas(ref: RefFactory) {
     organisator: ref('akteure'),
     teilnehmende: z.array(ref('akteure')).min(1, { error: 'mindestens einen teilnehmenden Akteur' }),
   });
+
+  const sitePath = z.string().regex(/^\/([A-Za-z0-9_-]+\/)*$/, { error: 'einen Pfad der Website wie /kapitel/vorwort/ (mit / am Anfang und Ende)' });
+  const weiterleitungen = z.strictObject({ von: sitePath, nach: sitePath, hinweis: optionalText });
 
   const schulformen = z.strictObject({
     id: idSchema,
@@ -488,6 +502,7 @@ export function createSchemas(ref: RefFactory) {
     summen,
     foerderprogramme,
     formate,
+    weiterleitungen,
     indikatoren,
     glossar,
     meilensteine,

@@ -19,7 +19,7 @@ export function contentDir(): string {
 
 type Source =
   | { kind: 'yaml-single'; file: string; id: string }
-  | { kind: 'yaml-list'; file: string }
+  | { kind: 'yaml-list'; file: string; key?: (item: Record<string, unknown>) => string; optional?: boolean }
   | { kind: 'csv'; file: string; key?: (row: Record<string, string>) => string; optional?: boolean }
   | { kind: 'mdx'; dir: string; idFrom: 'frontmatter-or-file' | 'frontmatter' };
 
@@ -44,6 +44,7 @@ export const SOURCES: Record<CollectionName, Source> = {
   summen: { kind: 'csv', file: 'daten/summen.csv', key: (r) => `${r.tabelle}-${r.jahr}`.toLowerCase().replaceAll(' ', '-'), optional: true },
   foerderprogramme: { kind: 'yaml-list', file: 'foerderprogramme.yaml' },
   formate: { kind: 'yaml-list', file: 'formate.yaml' },
+  weiterleitungen: { kind: 'yaml-list', file: 'weiterleitungen.yaml', key: (i) => String(i.von ?? ''), optional: true },
   indikatoren: { kind: 'yaml-list', file: 'indikatoren.yaml' },
   glossar: { kind: 'yaml-list', file: 'glossar.yaml' },
   meilensteine: { kind: 'yaml-list', file: 'meilensteine.yaml' },
@@ -94,6 +95,7 @@ export function readCollection(root: string, collection: CollectionName): ReadRe
     }
     case 'yaml-list': {
       const file = abs(source.file);
+      if (source.optional && !existsSync(file)) break;
       const parsed = readYaml(file, rel(file), problems);
       if (parsed === undefined) break;
       if (!Array.isArray(parsed.value)) {
@@ -106,7 +108,7 @@ export function readCollection(root: string, collection: CollectionName): ReadRe
           problems.push({ file: rel(file), line, expected: 'einen Eintrag mit Feldern', found: JSON.stringify(item) });
           return;
         }
-        const id = typeof item.id === 'string' || typeof item.id === 'number' ? String(item.id) : '';
+        const id = source.key ? source.key(item) : typeof item.id === 'string' || typeof item.id === 'number' ? String(item.id) : '';
         if (!id) {
           problems.push({ file: rel(file), line, field: 'id', expected: 'eine ID für jeden Eintrag', found: 'nichts (Feld fehlt)' });
           return;

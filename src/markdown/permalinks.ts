@@ -11,7 +11,9 @@ import { toString } from 'hast-util-to-string';
 import GithubSlugger from 'github-slugger';
 
 export function rehypePermalinks() {
-  return (tree: Root) => {
+  return (tree: Root, file: { data: { astro?: { frontmatter?: Record<string, unknown> } } }) => {
+    // Former ids (`alteAnker: { alt: neu }` in the frontmatter) stay as link targets on the new heading.
+    const alteAnker = Object.entries((file.data.astro?.frontmatter?.alteAnker ?? {}) as Record<string, string>);
     const headings: Element[] = [];
     visit(tree, 'element', (node: Element) => {
       if (/^h[1-6]$/.test(node.tagName)) headings.push(node);
@@ -23,6 +25,11 @@ export function rehypePermalinks() {
     }
     for (const node of headings) {
       if (typeof node.properties.id !== 'string') node.properties.id = slugger.slug(toString(node));
+      for (const [alt, neu] of alteAnker) {
+        if (neu === node.properties.id) {
+          node.children.unshift({ type: 'element', tagName: 'span', properties: { id: alt, className: ['alias-anker'] }, children: [] });
+        }
+      }
       if (!/^h[2-4]$/.test(node.tagName)) continue;
       node.children.push({
         type: 'element',

@@ -24,16 +24,17 @@ export function page(path: string): HTMLElement {
   return root;
 }
 
-/** All HTML pages as site paths. */
+/** All HTML pages as site paths, without redirect pages (which Astro writes for moved paths). */
 export function allPages(dir = DIST, prefix = '/'): string[] {
   const out: string[] = [];
   for (const name of readdirSync(dir)) {
     const full = join(dir, name);
     if (statSync(full).isDirectory()) {
-      if (name === '_astro') continue;
+      if (name === '_astro' || name === 'pagefind') continue;
       out.push(...allPages(full, `${prefix}${name}/`));
-    } else if (name === 'index.html') out.push(prefix);
-    else if (name.endsWith('.html')) out.push(`${prefix}${name}`);
+    } else if (name.endsWith('.html') && !/<meta\s+http-equiv="refresh"/i.test(readFileSync(full, 'utf8'))) {
+      out.push(name === 'index.html' ? prefix : `${prefix}${name}`);
+    }
   }
   return out.sort();
 }

@@ -4,6 +4,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { copyFixture, edit, PROJECT } from '../helpers/fixture.ts';
+import { REGISTER_DATEI, sammleAnker, schreibeRegister } from '../../src/lib/anker.ts';
 
 const copies: string[] = [];
 afterAll(() => copies.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
@@ -45,5 +46,27 @@ describe('Build mit fehlerhaften Inhalten', () => {
       expect(a.includes('<svg'), file).toBe(true);
       expect(readFileSync(join(root, 'dist-2', file), 'utf8'), file).toBe(a);
     }
+  });
+});
+
+describe('Permanente Anker', () => {
+  it('bricht ab, wenn ein veröffentlichter Anker verschwindet, und hält ihn mit einem Alias am Leben', () => {
+    const root = copyFixture(true);
+    copies.push(root);
+    const content = `${relative(PROJECT, root)}/content`;
+    expect(build(content, 'dist-alt').status).toBe(0);
+    schreibeRegister(join(root, 'content', REGISTER_DATEI), sammleAnker(join(root, 'dist-alt')));
+
+    edit(root, 'kapitel/vorwort.mdx', '## Ausstattung {#ausstattung-fest}', '## Ausstattung der Schulen {#ausstattung-schulen}');
+    const ohneAlias = build(content, 'dist-neu');
+    expect(ohneAlias.status).not.toBe(0);
+    expect(ohneAlias.stdout + ohneAlias.stderr).toContain('Der Anker /kapitel/vorwort/#ausstattung-fest wird nicht mehr erzeugt');
+    expect(ohneAlias.stdout + ohneAlias.stderr).toContain('alteAnker: { ausstattung-fest: neue-id }');
+
+    edit(root, 'kapitel/vorwort.mdx', 'reihenfolge: 1', 'reihenfolge: 1\nalteAnker: { ausstattung-fest: ausstattung-schulen }');
+    const mitAlias = build(content, 'dist-neu');
+    expect(mitAlias.status, mitAlias.stderr).toBe(0);
+    const html = readFileSync(join(root, 'dist-neu', 'kapitel/vorwort/index.html'), 'utf8');
+    expect(html).toMatch(/<h2 id="ausstattung-schulen"><span id="ausstattung-fest" class="alias-anker"><\/span>Ausstattung der Schulen/);
   });
 });
