@@ -26,6 +26,7 @@ export const collections = {
   foerderprogramme: defineCollection({ loader: planwerkLoader('foerderprogramme'), schema: schemas.foerderprogramme }),
   formate: defineCollection({ loader: planwerkLoader('formate'), schema: schemas.formate }),
   weiterleitungen: defineCollection({ loader: planwerkLoader('weiterleitungen'), schema: schemas.weiterleitungen }),
+  fassungen: defineCollection({ loader: planwerkLoader('fassungen'), schema: schemas.fassungen }),
   indikatoren: defineCollection({ loader: planwerkLoader('indikatoren'), schema: schemas.indikatoren }),
   glossar: defineCollection({ loader: planwerkLoader('glossar'), schema: schemas.glossar }),
   meilensteine: defineCollection({ loader: planwerkLoader('meilensteine'), schema: schemas.meilensteine }),

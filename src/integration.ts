@@ -13,6 +13,8 @@ import { unreferenzierteAkteure } from './lib/akteure.ts';
 import { ankerMeldung, fehlendeAnker, leseRegister, REGISTER_DATEI, sammleAnker } from './lib/anker.ts';
 import { contentDir } from './lib/sources.ts';
 import { url } from './lib/urls.ts';
+import { heute, ueberfaelligeSeiten } from './lib/pflege.ts';
+import { gitDaten } from './lib/git.ts';
 import type { PlanModel } from './lib/model.ts';
 import { escapeHeadingIds } from './markdown/heading-ids.ts';
 
@@ -26,6 +28,11 @@ export default function planwerk(): AstroIntegration {
         const started = performance.now();
         const { problems, model } = validatePlan(fileURLToPath(config.root));
         if (problems.length > 0 || !model) throw new ContentError(problems);
+        for (const s of ueberfaelligeSeiten(model, heute())) {
+          logger.warn(`${s.file}: Überprüfung war bis ${s.pflege.naechstePruefung} fällig (zuständig: ${s.pflege.zustaendig}).`);
+        }
+        const git = gitDaten(process.cwd());
+        if (git.ohneGit) logger.info(`Änderungsdaten der Seiten: ${git.ohneGit}`);
         for (const a of unreferenzierteAkteure(model)) {
           logger.warn(`${a.file}:${a.line ?? ''} Akteur „${a.id}“ wird nirgends genannt (keine Beziehung, Maßnahme, Zuständigkeit, kein Gremium oder Format).`);
         }

@@ -29,6 +29,7 @@ export type CollectionName =
   | 'foerderprogramme'
   | 'formate'
   | 'weiterleitungen'
+  | 'fassungen'
   | 'indikatoren'
   | 'glossar'
   | 'meilensteine';
@@ -216,6 +217,8 @@ export function createSchemas(ref: RefFactory) {
       repository: url,
       /** Edit link pattern; `{pfad}` is replaced by the file's path in the repository. */
       bearbeiten: z.string().includes('{pfad}', { error: 'ein Muster mit dem Platzhalter {pfad}' }),
+      /** Link pattern for a file's change history; `{pfad}` as above. */
+      verlauf: z.string().includes('{pfad}', { error: 'ein Muster mit dem Platzhalter {pfad}' }).optional(),
       /** Link pattern for a folder (pages built from many files); `{pfad}` as above. */
       ordner: z.string().includes('{pfad}', { error: 'ein Muster mit dem Platzhalter {pfad}' }).optional(),
     }),
@@ -250,6 +253,10 @@ export function createSchemas(ref: RefFactory) {
     eltern: ref('kapitel').optional(),
     /** Former heading ids that must keep working: `{ alte-id: neue-id }` (see README, Anker). */
     alteAnker: z.record(idSchema, idSchema).default({}),
+    /** Who keeps this page up to date, and when it is due for review. */
+    pflege: z.strictObject({ zustaendig: z.string().min(1), naechstePruefung: dateSchema }).optional(),
+    /** A public note on what changed, shown on the page and on the Änderungen page. */
+    aenderungshinweis: z.strictObject({ datum: dateSchema, text: z.string().min(1) }).optional(),
   });
 
   const ziel = z.strictObject({
@@ -272,6 +279,10 @@ export function createSchemas(ref: RefFactory) {
     verantwortlich: z.array(ref('akteure')).default([]),
     /** Former heading ids that must keep working: `{ alte-id: neue-id }` (see README, Anker). */
     alteAnker: z.record(idSchema, idSchema).default({}),
+    /** Who keeps this page up to date, and when it is due for review. */
+    pflege: z.strictObject({ zustaendig: z.string().min(1), naechstePruefung: dateSchema }).optional(),
+    /** A public note on what changed, shown on the page and on the Änderungen page. */
+    aenderungshinweis: z.strictObject({ datum: dateSchema, text: z.string().min(1) }).optional(),
   });
 
   const zeitraum = z.strictObject({
@@ -301,10 +312,16 @@ export function createSchemas(ref: RefFactory) {
     beschluss: z
       .strictObject({ nummer: z.string().min(1), gremium: optionalText, datum: dateSchema.optional(), url: url.optional() })
       .optional(),
+    /** Status changes over time, oldest first; the current `status` is the last word. */
+    statusverlauf: z.array(z.strictObject({ datum: dateSchema, status: oneOf(STATUS), hinweis: optionalText })).default([]),
     /** Former codes of this Maßnahme: their pages redirect here and their anchors stay. */
     aliase: z.array(z.string().regex(/^[A-Z]{1,3}-\d{1,3}$/, { error: 'einen Maßnahmen-Code wie „S-07“' })).default([]),
     /** Former heading ids that must keep working: `{ alte-id: neue-id }` (see README, Anker). */
     alteAnker: z.record(idSchema, idSchema).default({}),
+    /** Who keeps this page up to date, and when it is due for review. */
+    pflege: z.strictObject({ zustaendig: z.string().min(1), naechstePruefung: dateSchema }).optional(),
+    /** A public note on what changed, shown on the page and on the Änderungen page. */
+    aenderungshinweis: z.strictObject({ datum: dateSchema, text: z.string().min(1) }).optional(),
   });
 
   const akteure = z.strictObject({
@@ -352,6 +369,18 @@ export function createSchemas(ref: RefFactory) {
 
   const sitePath = z.string().regex(/^\/([A-Za-z0-9_-]+\/)*$/, { error: 'einen Pfad der Website wie /kapitel/vorwort/ (mit / am Anfang und Ende)' });
   const weiterleitungen = z.strictObject({ von: sitePath, nach: sitePath, hinweis: optionalText });
+
+  /** A summary of an earlier edition of the plan, to compute what changed since. */
+  const fassungen = z.strictObject({
+    id: idSchema,
+    name: z.string().min(1),
+    nummer: germanNumber({ integer: true }),
+    beschlossen: dateSchema,
+    massnahmen: z
+      .array(z.strictObject({ id: z.string().regex(/^[A-Z]{1,3}-\d{1,3}$/), titel: z.string().min(1), status: oneOf(STATUS) }))
+      .default([]),
+    finanzen: z.strictObject({ von: yearSchema, bis: yearSchema, bedarf: euroSchema, finanzierung: euroSchema }).optional(),
+  });
 
   const schulformen = z.strictObject({
     id: idSchema,
@@ -503,6 +532,7 @@ export function createSchemas(ref: RefFactory) {
     foerderprogramme,
     formate,
     weiterleitungen,
+    fassungen,
     indikatoren,
     glossar,
     meilensteine,

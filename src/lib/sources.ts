@@ -44,6 +44,7 @@ export const SOURCES: Record<CollectionName, Source> = {
   summen: { kind: 'csv', file: 'daten/summen.csv', key: (r) => `${r.tabelle}-${r.jahr}`.toLowerCase().replaceAll(' ', '-'), optional: true },
   foerderprogramme: { kind: 'yaml-list', file: 'foerderprogramme.yaml' },
   formate: { kind: 'yaml-list', file: 'formate.yaml' },
+  fassungen: { kind: 'yaml-list', file: 'fassungen.yaml', optional: true },
   weiterleitungen: { kind: 'yaml-list', file: 'weiterleitungen.yaml', key: (i) => String(i.von ?? ''), optional: true },
   indikatoren: { kind: 'yaml-list', file: 'indikatoren.yaml' },
   glossar: { kind: 'yaml-list', file: 'glossar.yaml' },

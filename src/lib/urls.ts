@@ -22,6 +22,7 @@ export const url = {
   meilensteine: () => '/meilensteine/',
   indikatoren: (id?: string) => (id ? `/indikatoren/#${id}` : '/indikatoren/'),
   finanzen: () => '/finanzen/',
+  aenderungen: () => '/aenderungen/',
   daten: (id?: string) => (id ? `/daten/#${id}` : '/daten/'),
   impressum: () => '/impressum/',
   datenschutz: () => '/datenschutz/',

@@ -45,6 +45,7 @@ function placesOf(m: PlanModel): Record<CollectionName, { id: string; file: stri
     summen: each('summen', (id) => ({ path: url.finanzen(), anchor: `summe-${id}` })),
     foerderprogramme: each('foerderprogramme', (id) => ({ path: url.finanzen(), anchor: `programm-${id}` })),
     weiterleitungen: m.weiterleitungen.map((w) => ({ id: w.id, file: w.file, path: w.data.von })),
+    fassungen: each('fassungen', (id) => ({ path: url.aenderungen(), anchor: `seit-${id}` })),
     formate: each('formate', (id) => ({ path: url.formate(), anchor: id })),
     indikatoren: each('indikatoren', (id) => ({ path: url.indikatoren(), anchor: id })),
     glossar: each('glossar', (id) => ({ path: url.glossar(), anchor: id })),
