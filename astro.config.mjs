@@ -10,7 +10,12 @@ import { rehypePermalinks } from './src/markdown/permalinks.ts';
 
 // URLs end in a slash and every page is a folder with index.html; the link check
 // (tests/site.test.ts) resolves links the same way.
+// A plan from another folder (PLANWERK_CONTENT, used by tests) gets its own content
+// cache beside it, so builds of different plans never read each other's cached entries.
+const contentDir = process.env.PLANWERK_CONTENT;
+
 export default defineConfig({
+  ...(contentDir ? { cacheDir: `./${contentDir}/../.astro-cache/` } : {}),
   site: 'https://mep.musterstadt.example',
   output: 'static',
   trailingSlash: 'always',

@@ -11,6 +11,7 @@ import type { Entry, PlanModel } from './model.ts';
 import { checkKennzahlUsage } from './kennzahlen.ts';
 import { prognose, pruefeSumme } from './prognose.ts';
 import { formatEuro } from './format.ts';
+import { pruefeMdx } from './inhaltsregeln.ts';
 
 const schemas = createSchemas(plainRef);
 export const COLLECTIONS = Object.keys(SOURCES) as CollectionName[];
@@ -112,6 +113,10 @@ export function validatePlan(root: string): ValidationResult {
     }
   }
 
+  // Content policy needs no valid model: report it together with everything else.
+  for (const collection of ['kapitel', 'handlungsfelder', 'massnahmen'] as const) {
+    for (const entry of raw[collection] ?? []) problems.push(...pruefeMdx(entry));
+  }
   if (problems.length > 0) return { problems };
   const model = Object.fromEntries(
     COLLECTIONS.map((c) => [c, c === 'plan' ? parsed.plan?.[0]?.data : parsed[c]]),

@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { parse } from 'node-html-parser';
 import { copyFixture, edit, PROJECT } from '../helpers/fixture.ts';
 import { REGISTER_DATEI, sammleAnker, schreibeRegister } from '../../src/lib/anker.ts';
 
@@ -68,5 +69,26 @@ describe('Permanente Anker', () => {
     expect(mitAlias.status, mitAlias.stderr).toBe(0);
     const html = readFileSync(join(root, 'dist-neu', 'kapitel/vorwort/index.html'), 'utf8');
     expect(html).toMatch(/<h2 id="ausstattung-schulen"><span id="ausstattung-fest" class="alias-anker"><\/span>Ausstattung der Schulen/);
+  });
+});
+
+describe('Text aus Datendateien', () => {
+  it('erscheint immer als Text, nie als HTML', () => {
+    const root = copyFixture(true);
+    copies.push(root);
+    const content = `${relative(PROJECT, root)}/content`;
+    edit(root, 'akteure.yaml', 'name: IT-Dienstleister', `name: 'IT <script>alert(1)</script> "onerror=alert(2)'`);
+    edit(root, 'massnahmen/i-01.mdx', 'titel: WLAN ausbauen', `titel: 'WLAN <img src=x onerror=alert(3)>'`);
+    const result = build(content, 'dist-escape');
+    expect(result.status, result.stderr).toBe(0);
+    for (const file of ['akteure/it/index.html', 'akteure/index.html', 'massnahmen/i-01/index.html', 'massnahmen/index.html']) {
+      // Parsed as a browser would: no element carries the injected handler or script.
+      const doc = parse(readFileSync(join(root, 'dist-escape', file), 'utf8'));
+      expect(doc.querySelectorAll('[onerror]').length, file).toBe(0);
+      expect(doc.querySelectorAll('img[src="x"]').length, file).toBe(0);
+      expect(doc.querySelectorAll('script').filter((s) => s.text.includes('alert')).length, file).toBe(0);
+    }
+    expect(readFileSync(join(root, 'dist-escape', 'akteure/it/index.html'), 'utf8')).toContain('IT &lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(readFileSync(join(root, 'dist-escape', 'massnahmen/i-01/index.html'), 'utf8')).toContain('WLAN &lt;img src=x onerror=alert(3)&gt;');
   });
 });

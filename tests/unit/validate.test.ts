@@ -125,6 +125,27 @@ describe('Inhaltsprüfung', () => {
     expect(message).toMatch(/^content\/glossar\.yaml:\d+: erwartet gültiges YAML; gefunden: /);
   });
 
+  it.each([
+    ["import fs from 'node:fs';", 'import', 'keine import-Zeilen'],
+    ['export const x = 1;', 'export', 'keine export-Anweisungen'],
+    ['<script>alert(1)</script>', '<script>', 'ohne Skripte'],
+    ['<iframe src="https://video.example/x"></iframe>', '<iframe>', 'eingebettete fremde Inhalte'],
+    ['<img src="a.png" onerror="alert(1)">', 'on…=', 'ohne Ereignis-Attribute'],
+    ['Heute ist {new Date().getFullYear()}.', '{…}', 'keinen Ausdruck in geschweiften Klammern'],
+    ['<Fremd />', '<Fremd>', 'nur die Komponenten Kennzahl'],
+  ])('weist %s im Text mit Datei und Zeile zurück', (zeile, feld, erwartet) => {
+    const root = copyFixture();
+    append(root, 'kapitel/vorwort.mdx', `\n${zeile}\n`);
+    const message = messages(root).find((m) => m.includes(`Feld „${feld}“`));
+    expect(message).toMatch(new RegExp(`^content/kapitel/vorwort\\.mdx:11, Feld „${feld.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}“: erwartet [^;]*${erwartet}`));
+  });
+
+  it('erlaubt den Import erlaubter Komponenten, Code-Beispiele und maskierte Klammern', () => {
+    const root = copyFixture();
+    append(root, 'kapitel/vorwort.mdx', "\nimport Kennzahl from '../../src/components/Kennzahl.astro';\n\n```js\nexport const x = {a: 1};\n```\n\nEine Menge \\{1, 2\\} und `{code}`.\n");
+    expect(messages(root)).toEqual([]);
+  });
+
   it('listet alle Fehler auf einmal', () => {
     const root = copyFixture();
     edit(root, 'daten/schulen.csv', ';87,5;', ';87.5;');
