@@ -234,6 +234,10 @@ export function createSchemas(ref: RefFactory) {
       hosting: z.string().min(1),
       aufsichtsbehoerde: z.strictObject({ name: z.string().min(1), url }),
     }),
+    /** A short summary in Leichte Sprache for the start page: short sentences, one thought each. */
+    leichteSprache: z
+      .strictObject({ text: z.array(z.string().min(1)).min(1), navigation: z.array(z.string().min(1)).default([]) })
+      .optional(),
     barrierefreiheit: z.strictObject({
       stand: dateSchema,
       status: oneOf(['vollständig vereinbar', 'teilweise vereinbar', 'nicht vereinbar']),

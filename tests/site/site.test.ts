@@ -148,6 +148,14 @@ describe('berechnete Zahlen', () => {
   });
 });
 
+describe('Startseite', () => {
+  it('fasst den Plan in Leichter Sprache zusammen', () => {
+    const section = page('/').querySelector('section.leichte-sprache')!;
+    expect(section.querySelector('h2#leichte-sprache')).not.toBeNull();
+    for (const satz of model.plan.leichteSprache!.text) expect(section.text).toContain(satz);
+  });
+});
+
 describe('Finanzen', () => {
   it('zeigt die Summen der Prognose', () => {
     const p = prognose(model);
