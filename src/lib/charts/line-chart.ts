@@ -5,6 +5,7 @@
 import { line as d3line, max, min, scaleLinear, scalePoint } from 'd3';
 import {
   categoryAxis,
+  valueAxis,
   ASCENT, LINE, WIDTH, checkId, el, legend, num, paletteSlot, svgRoot, text, textWidth, type LegendEntry,
 } from './svg.ts';
 import type { Chart, ChartBase, ChartTable, ValueFormat } from './types.ts';
@@ -107,17 +108,7 @@ export function lineChart(input: LineChartInput): Chart {
   const at = (c: string) => x(c) ?? left;
 
   let body = key.markup + axisTitle;
-  body += el(
-    'g',
-    { class: 'pw-achse-y' },
-    ticks
-      .map(
-        (t) =>
-          el('line', { x1: left, x2: WIDTH, y1: y(t), y2: y(t), class: t === 0 ? 'pw-achse' : 'pw-gitter' }) +
-          text(left - 8, y(t) + 5, tick(t), { class: 'pw-text-leise', 'text-anchor': 'end' }),
-      )
-      .join(''),
-  );
+  body += valueAxis(ticks, y, left, tick, 'achse');
   if (ticks[0] !== 0) body += el('line', { x1: left, x2: WIDTH, y1: plotBottom, y2: plotBottom, class: 'pw-achse' });
 
   // Point labels: for one series, when the widest fits between neighbouring points.

@@ -2,6 +2,7 @@
 import { fsum, line as d3line, max, scaleBand, scaleLinear, stack } from 'd3';
 import {
   categoryAxis,
+  valueAxis,
   ASCENT, LINE, WIDTH, checkId, el, legend, paletteSlot, patternDefs, patternFill, svgRoot, swatch, text, textWidth, type LegendEntry,
 } from './svg.ts';
 import type { Chart, ChartBase, ChartTable, Series, ValueFormat } from './types.ts';
@@ -79,17 +80,7 @@ export function stackedBars(input: StackedBarsInput): Chart {
   let body = key.markup + axisTitle;
 
   // Grid and value axis.
-  body += el(
-    'g',
-    { class: 'pw-achse-y' },
-    ticks
-      .map(
-        (t) =>
-          (t === 0 ? '' : el('line', { x1: left, x2: WIDTH, y1: y(t), y2: y(t), class: 'pw-gitter' })) +
-          text(left - 8, y(t) + 5, tick(t), { class: 'pw-text-leise', 'text-anchor': 'end' }),
-      )
-      .join(''),
-  );
+  body += valueAxis(ticks, y, left, tick, 'ohne');
 
   // Bars: one rect per non-zero segment, stacked with d3.stack.
   const layers = stack<number[], number>()

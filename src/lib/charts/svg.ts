@@ -263,3 +263,21 @@ export function categoryAxis(categories: string[], step: number, position: (c: s
       .join(''),
   );
 }
+
+/**
+ * Value axis: a grid line and a label for each tick, labels right-aligned left of `left`.
+ * The zero line is drawn as the axis (`zero: 'achse'`) or left to the caller (`'ohne'`).
+ */
+export function valueAxis(ticks: number[], y: (v: number) => number, left: number, label: (v: number) => string, zero: 'achse' | 'ohne'): string {
+  return el(
+    'g',
+    { class: 'pw-achse-y' },
+    ticks
+      .map(
+        (t) =>
+          (t === 0 && zero === 'ohne' ? '' : el('line', { x1: left, x2: WIDTH, y1: y(t), y2: y(t), class: t === 0 ? 'pw-achse' : 'pw-gitter' })) +
+          text(left - 8, y(t) + 5, label(t), { class: 'pw-text-leise', 'text-anchor': 'end' }),
+      )
+      .join(''),
+  );
+}
