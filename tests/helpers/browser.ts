@@ -1,0 +1,59 @@
+/**
+ * Browser tests drive the system Chromium (CHROME_PATH, else /usr/bin/chromium) with
+ * playwright-core against `astro preview` on localhost. In CI a missing browser is an
+ * error; locally the tests are skipped with a printed reason.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { chromium, type Browser } from 'playwright-core';
+import { PROJECT } from './fixture.ts';
+
+export const CHROME = process.env.CHROME_PATH || '/usr/bin/chromium';
+
+export function browserVerfuegbar(): boolean {
+  if (existsSync(CHROME)) return true;
+  if (process.env.CI) throw new Error(`Chromium fehlt (${CHROME}): in CI installiert .ci/run das Debian-Paket „chromium“.`);
+  console.warn(`Browser-Tests übersprungen: kein Chromium unter ${CHROME} (CHROME_PATH setzen oder „apt-get install chromium“).`);
+  return false;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts `astro preview` on a free loopback port and waits until it answers. */
+export async function startPreview(): Promise<{ origin: string; stop: () => void }> {
+  const port = await freePort();
+  const child: ChildProcess = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'preview', '--host', '127.0.0.1', '--port', String(port)], {
+    cwd: PROJECT,
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (chunk) => (stderr += String(chunk)));
+  const origin = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(`${origin}/`)).ok) return { origin, stop: () => child.kill() };
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  child.kill();
+  throw new Error(`astro preview antwortet nicht auf ${origin} (läuft schon ein anderes „astro preview“?)\n${stderr}`);
+}
+
+export function startBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROME,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
