@@ -6,6 +6,8 @@
  */
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { headersDatei } from './lib/sicherheit.ts';
 import type { AstroIntegration } from 'astro';
 import { validatePlan } from './lib/validate.ts';
 import { ContentError } from './lib/problems.ts';
@@ -54,6 +56,7 @@ export default function planwerk(): AstroIntegration {
         });
       },
       'astro:build:done': ({ dir, logger }) => {
+        writeFileSync(join(fileURLToPath(dir), '_headers'), headersDatei());
         const root = process.cwd();
         const file = join(root, contentDir(), REGISTER_DATEI);
         const register = leseRegister(file);

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { browserVerfuegbar, startBrowser, startPreview } from '../helpers/browser.ts';
+import { SICHERHEITS_HEADER } from '../../src/lib/sicherheit.ts';
 
 const SEITEN = [
   '/',
@@ -44,6 +45,11 @@ describe.skipIf(!aktiv)('im Browser', () => {
   for (const viewport of VIEWPORTS) {
     it(`lädt nur vom eigenen Server, setzt keine Cookies und scrollt nicht seitwärts (${viewport.name}, ${viewport.width} px)`, async () => {
       const context = await browser.newContext({ viewport: { width: viewport.width, height: viewport.height } });
+      // Serve every response with the site's security headers, as a host would.
+      await context.route('**/*', async (route) => {
+        const response = await route.fetch();
+        await route.fulfill({ response, headers: { ...response.headers(), ...SICHERHEITS_HEADER } });
+      });
       const fremd: string[] = [];
       const fehler: string[] = [];
       context.on('request', (r) => {
@@ -62,18 +68,28 @@ describe.skipIf(!aktiv)('im Browser', () => {
         await page.close();
       }
       expect(fremd).toEqual([]);
-      expect(fehler).toEqual([]);
+      expect(fehler).toEqual([]); // includes "Refused to …" CSP violations
       expect(await context.cookies()).toEqual([]);
       await context.close();
     });
   }
 
-  it('findet mit der Suche im Browser Treffer mit Anker', async () => {
-    const page = await browser.newPage();
+  it('findet mit der Suche im Browser Treffer mit Anker, auch unter der CSP', async () => {
+    const context = await browser.newContext();
+    const verstoesse: string[] = [];
+    await context.route('**/*', async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, headers: { ...response.headers(), ...SICHERHEITS_HEADER } });
+    });
+    const page = await context.newPage();
+    page.on('console', (m) => {
+      if (m.type() === 'error') verstoesse.push(m.text());
+    });
     await page.goto(`${preview.origin}/suche/?q=Endger%C3%A4te`);
     const link = page.locator('main a[href*="#"]').first();
     await link.waitFor({ timeout: 15_000 });
     expect(await link.getAttribute('href')).toMatch(/^\/.+#.+/);
-    await page.close();
+    expect(verstoesse).toEqual([]);
+    await context.close();
   });
 });

@@ -11,6 +11,7 @@ import { readCollection } from '../../src/lib/sources.ts';
 import { kennzahl } from '../../src/lib/kennzahlen.ts';
 import { formatDate, formatEuro } from '../../src/lib/format.ts';
 import { prognose } from '../../src/lib/prognose.ts';
+import { headersDatei } from '../../src/lib/sicherheit.ts';
 import { url, massnahmeAnker } from '../../src/lib/urls.ts';
 import type { PlanModel } from '../../src/lib/model.ts';
 import type { CollectionName } from '../../src/lib/schemas.ts';
@@ -145,6 +146,12 @@ describe('berechnete Zahlen', () => {
       }
     }
     expect(count).toBeGreaterThan(5);
+  });
+});
+
+describe('Auslieferung', () => {
+  it('schreibt die Sicherheits-Header nach dist/_headers', () => {
+    expect(readFileSync(`${DIST}/_headers`, 'utf8')).toBe(headersDatei());
   });
 });
 
