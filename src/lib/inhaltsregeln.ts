@@ -7,11 +7,11 @@
  */
 import type { RawEntry } from './sources.ts';
 import type { Problem } from './problems.ts';
+import { linesOutsideFences } from '../markdown/heading-ids.ts';
 
 /** Components MDX may use (and import) — see src/components/mdx.ts. */
 export const MDX_KOMPONENTEN = ['Kennzahl'] as const;
 
-const FENCE = /^\s*(```|~~~)/;
 const HEADING_ID = /\s*\\?\{#[A-Za-z0-9][A-Za-z0-9_-]*\}\s*$/;
 const IMPORT_ERLAUBT = new RegExp(`^\\s*import\\s+(${MDX_KOMPONENTEN.join('|')})\\s+from\\s+['"][^'"]*/components/\\1\\.astro['"];?\\s*$`);
 const VERBOTENE_TAGS = /<\s*(script|style|iframe|object|embed|link|meta|base|form)\b/i;
@@ -22,21 +22,15 @@ export function pruefeMdx(entry: RawEntry): Problem[] {
   const problems: Problem[] = [];
   const melde = (index: number, field: string, expected: string, found: string) =>
     problems.push({ file: entry.file, line: (entry.bodyLine ?? 1) + index, field, expected, found });
-  let inFence = false;
-  (entry.body ?? '').split('\n').forEach((zeile, i) => {
-    if (FENCE.test(zeile)) {
-      inFence = !inFence;
-      return;
-    }
-    if (inFence) return;
+  for (const { line: zeile, index: i } of linesOutsideFences(entry.body ?? '')) {
     const text = zeile.replace(/`[^`]*`/g, '');
     if (/^\s*import\s/.test(text)) {
       if (!IMPORT_ERLAUBT.test(text)) melde(i, 'import', `keine import-Zeilen (Planwerk stellt ${MDX_KOMPONENTEN.join(', ')} bereit)`, `„${zeile.trim()}“`);
-      return;
+      continue;
     }
     if (/^\s*export\s/.test(text)) {
       melde(i, 'export', 'keine export-Anweisungen in Inhalten', `„${zeile.trim()}“`);
-      return;
+      continue;
     }
     const tag = VERBOTENE_TAGS.exec(text);
     if (tag) melde(i, `<${tag[1]!.toLowerCase()}>`, 'Text, Markdown und einfaches HTML ohne Skripte, Stile und eingebettete fremde Inhalte', `ein <${tag[1]}>-Element`);
@@ -49,6 +43,6 @@ export function pruefeMdx(entry: RawEntry): Problem[] {
     if (ohneKomponenten.includes('{')) {
       melde(i, '{…}', 'keinen Ausdruck in geschweiften Klammern (er würde beim Bauen als Programmcode ausgeführt; eine Klammer als Text schreibt man \\{)', `„${zeile.trim().slice(0, 60)}“`);
     }
-  });
+  }
   return problems;
 }

@@ -52,7 +52,7 @@ const schulSum = (beschreibung: string, field: keyof Schule & ('schuelerzahl' | 
   compute: (m, p) => sum(schulenFiltered(m, p).map((s) => s[field])),
 });
 
-export const KENNZAHLEN: Record<string, Definition> = {
+const PLANKENNZAHLEN: Record<string, Definition> = {
   schulen: {
     beschreibung: 'Zahl der Schulen in Trägerschaft der Kommune',
     einheit: 'Anzahl',
@@ -183,11 +183,12 @@ export function prognoseVon(model: PlanModel): Prognose {
 }
 
 const euro = (cents: number) => cents / 100;
-const jahrOderHorizont = (m: PlanModel, p: Params, pick: (j: Prognose['jahre'][number]) => number) => {
-  const f = prognoseVon(m);
-  const jahre = p.jahr ? f.jahre.filter((j) => j.jahr === Number(p.jahr)) : f.jahre;
-  return euro(jahre.reduce((n, j) => n + pick(j), 0));
+/** The forecast years a figure covers: the one named by `jahr`, else the whole horizon. */
+const jahreVon = (m: PlanModel, p: Params) => {
+  const { jahre } = prognoseVon(m);
+  return p.jahr ? jahre.filter((j) => j.jahr === Number(p.jahr)) : jahre;
 };
+const jahrOderHorizont = (m: PlanModel, p: Params, pick: (j: Prognose['jahre'][number]) => number) => euro(sum(jahreVon(m, p).map(pick)));
 const geldParams: Param[] = ['jahr', 'format'];
 const geld = (beschreibung: string, pick: (j: Prognose['jahre'][number]) => number): Definition => ({
   beschreibung,
@@ -199,7 +200,7 @@ const geld = (beschreibung: string, pick: (j: Prognose['jahre'][number]) => numb
 const programm = (m: PlanModel, p: Params) => prognoseVon(m).programme.find((x) => x.id === p.foerderprogramm) ?? prognoseVon(m).programme[0];
 const stufe = (m: PlanModel, p: Params, status: string) => programm(m, p)?.stufen.find((s) => s.status === status);
 
-Object.assign(KENNZAHLEN, {
+const FINANZKENNZAHLEN: Record<string, Definition> = {
   planungshorizont: {
     beschreibung: 'Planungshorizont der Finanzprognose',
     einheit: 'Text',
@@ -238,8 +239,7 @@ Object.assign(KENNZAHLEN, {
     params: ['jahr'],
     datensaetze: ['schulen'],
     compute: (m, p) => {
-      const f = prognoseVon(m);
-      const jahre = p.jahr ? f.jahre.filter((j) => j.jahr === Number(p.jahr)) : f.jahre;
+      const jahre = jahreVon(m, p);
       const schueler = sum(m.schulen.map((s) => s.data.schuelerzahl));
       return jahre.length && schueler ? euro(sum(jahre.map((j) => j.bedarf))) / (schueler * jahre.length) : undefined;
     },
@@ -282,7 +282,10 @@ Object.assign(KENNZAHLEN, {
     datensaetze: ['foerderprogramme'],
     compute: (m, p) => stufe(m, p, 'ausgezahlt')?.anteil ?? 0,
   },
-} satisfies Record<string, Definition>);
+};
+
+/** Every figure prose may cite, by name. */
+export const KENNZAHLEN: Record<string, Definition> = { ...PLANKENNZAHLEN, ...FINANZKENNZAHLEN };
 
 /** "2027", "2027 und 2031", "2027, 2029 und 2031". */
 export function aufzaehlung(items: string[]): string {

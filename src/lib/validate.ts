@@ -12,6 +12,7 @@ import { checkKennzahlUsage } from './kennzahlen.ts';
 import { prognose, pruefeSumme } from './prognose.ts';
 import { formatEuro } from './format.ts';
 import { pruefeMdx } from './inhaltsregeln.ts';
+import { HEADING_WITH_ID, linesOutsideFences } from '../markdown/heading-ids.ts';
 
 const schemas = createSchemas(plainRef);
 export const COLLECTIONS = Object.keys(SOURCES) as CollectionName[];
@@ -59,7 +60,7 @@ export function parseEntry(raw: RawEntry): { data?: unknown; problems: Problem[]
   const result = schema.safeParse(raw.data, { reportInput: true, error: germanExpected });
   if (result.success) return { data: result.data, problems: [] };
   const problems = result.error.issues.map((issue): Problem => {
-    const base = { file: raw.file, line: raw.line, entry: entryLabel(raw) };
+    const base = { file: raw.file, line: raw.line, entry: entryLabel(raw.collection, raw.id) };
     const path = issue.path.map(String);
     if (issue.code === 'unrecognized_keys') {
       return issue.keys.length === 1
@@ -71,8 +72,10 @@ export function parseEntry(raw: RawEntry): { data?: unknown; problems: Problem[]
   return { problems };
 }
 
-function entryLabel(raw: RawEntry): string | undefined {
-  return SOURCES[raw.collection].kind === 'yaml-list' || SOURCES[raw.collection].kind === 'csv' ? raw.id : undefined;
+/** Entries of YAML lists and CSV files are named in messages; an MDX file is its own entry. */
+function entryLabel(collection: CollectionName, id: string): string | undefined {
+  const kind = SOURCES[collection].kind;
+  return kind === 'yaml-list' || kind === 'csv' ? id : undefined;
 }
 
 /** Validates the plan under `root` (the project folder that holds `content/`). */
@@ -98,13 +101,12 @@ export function validatePlan(root: string): ValidationResult {
   const ids = new Map<string, Set<string>>(COLLECTIONS.map((c) => [c, new Set((raw[c] ?? []).map((e) => e.id))]));
   for (const collection of COLLECTIONS) {
     for (const entry of parsed[collection] ?? []) {
-      const source = (raw[collection] ?? []).find((r) => r.id === entry.id && r.file === entry.file);
       walkRefs(entry.data, [], (ref, path) => {
         if (ids.get(ref.collection)?.has(ref.id)) return;
         problems.push({
           file: entry.file,
-          line: source?.line,
-          entry: source ? entryLabel(source) : undefined,
+          line: entry.line,
+          entry: entryLabel(collection, entry.id),
           field: path.join('.'),
           expected: `eine vorhandene ID aus „${ref.collection}“ (${describeSource(ref.collection as CollectionName)})`,
           found: `„${ref.id}“, das es dort nicht gibt`,
@@ -114,15 +116,13 @@ export function validatePlan(root: string): ValidationResult {
   }
 
   // Content policy needs no valid model: report it together with everything else.
-  for (const collection of ['kapitel', 'handlungsfelder', 'massnahmen'] as const) {
-    for (const entry of raw[collection] ?? []) problems.push(...pruefeMdx(entry));
-  }
+  const mdxEntries = [...(raw.kapitel ?? []), ...(raw.handlungsfelder ?? []), ...(raw.massnahmen ?? [])];
+  for (const entry of mdxEntries) problems.push(...pruefeMdx(entry));
   if (problems.length > 0) return { problems };
   const model = Object.fromEntries(
     COLLECTIONS.map((c) => [c, c === 'plan' ? parsed.plan?.[0]?.data : parsed[c]]),
   ) as unknown as PlanModel;
   problems.push(...checkConsistency(model));
-  const mdxEntries = [...(raw.kapitel ?? []), ...(raw.handlungsfelder ?? []), ...(raw.massnahmen ?? [])];
   problems.push(...checkKennzahlUsage(model, mdxEntries));
   problems.push(...checkHeadingIds(mdxEntries));
   return problems.length > 0 ? { problems } : { problems, model };
@@ -136,12 +136,10 @@ function checkHeadingIds(entries: RawEntry[]): Problem[] {
   const problems: Problem[] = [];
   for (const entry of entries) {
     const seen = new Map<string, number>();
-    let inFence = false;
-    (entry.body ?? '').split('\n').forEach((text, index) => {
-      if (/^\s*(```|~~~)/.test(text)) inFence = !inFence;
-      const match = inFence ? null : /^\s{0,3}#{1,6}\s.*\{#([A-Za-z0-9][A-Za-z0-9_-]*)\}\s*$/.exec(text);
-      if (!match) return;
-      const id = match[1]!;
+    for (const { line: text, index } of linesOutsideFences(entry.body ?? '')) {
+      const match = HEADING_WITH_ID.exec(text);
+      if (!match) continue;
+      const id = match[2]!;
       const line = (entry.bodyLine ?? 1) + index;
       const first = seen.get(id);
       if (first !== undefined) {
@@ -150,7 +148,7 @@ function checkHeadingIds(entries: RawEntry[]): Problem[] {
         problems.push({ file: entry.file, line, field: `{#${id}}`, expected: `eine andere ID („${id}“ verwendet die Seite selbst)`, found: `„${id}“` });
       }
       seen.set(id, first ?? line);
-    });
+    }
   }
   return problems;
 }

@@ -10,20 +10,29 @@ import type { Root, Heading, Text } from 'mdast';
 import { visit } from 'unist-util-visit';
 
 const FENCE = /^\s*(```|~~~)/;
-const HEADING_WITH_ID = /^(\s{0,3}#{1,6}\s.*?)\s*\{#([A-Za-z0-9][A-Za-z0-9_-]*)\}\s*$/;
+/** A Markdown heading line ending in `{#id}`: group 1 is the heading, group 2 the id. */
+export const HEADING_WITH_ID = /^(\s{0,3}#{1,6}\s.*?)\s*\{#([A-Za-z0-9][A-Za-z0-9_-]*)\}\s*$/;
+
+/** The lines of a Markdown text that are not inside (or delimiting) a code fence, with their 0-based index. */
+export function linesOutsideFences(text: string): { line: string; index: number }[] {
+  let inFence = false;
+  return text.split('\n').flatMap((line, index) => {
+    if (FENCE.test(line)) {
+      inFence = !inFence;
+      return [];
+    }
+    return inFence ? [] : [{ line, index }];
+  });
+}
 
 /** Rewrites `## X {#id}` to `## X \{#id}` outside code fences, leaving line numbers unchanged. */
 export function escapeHeadingIds(source: string): string {
-  let inFence = false;
-  return source
-    .split('\n')
-    .map((line) => {
-      if (FENCE.test(line)) inFence = !inFence;
-      if (inFence) return line;
-      const match = HEADING_WITH_ID.exec(line);
-      return match ? `${match[1]} \\{#${match[2]}}` : line;
-    })
-    .join('\n');
+  const lines = source.split('\n');
+  for (const { line, index } of linesOutsideFences(source)) {
+    const match = HEADING_WITH_ID.exec(line);
+    if (match) lines[index] = `${match[1]} \\{#${match[2]}}`;
+  }
+  return lines.join('\n');
 }
 
 const TRAILING_ID = /\s*\{#([A-Za-z0-9][A-Za-z0-9_-]*)\}\s*$/;
