@@ -20,6 +20,9 @@ export default defineConfig({
   output: 'static',
   trailingSlash: 'always',
   build: { format: 'directory' },
+  // Two routes writing the same page (e.g. a redirect in content/weiterleitungen.yaml from a
+  // path that still exists) would silently drop one of them.
+  prerenderConflictBehavior: 'error',
   markdown: {
     processor: unified({
       remarkPlugins: [remarkGfm, remarkHeadingIds],

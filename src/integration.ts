@@ -2,7 +2,8 @@
  * The Planwerk Astro integration:
  * - validates the whole plan before Astro loads any content, and stops with the full
  *   list of problems (file, field, expected, found) when there are any;
- * - lets MDX headings carry explicit ids (`## Titel {#anker}`).
+ * - lets MDX headings carry explicit ids (`## Titel {#anker}`);
+ * - after the build writes the security headers and checks redirect targets and the anchor register.
  */
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
@@ -14,13 +15,13 @@ import { ContentError } from './lib/problems.ts';
 import { unreferenzierteAkteure } from './lib/akteure.ts';
 import { ankerMeldung, fehlendeAnker, leseRegister, REGISTER_DATEI, sammleAnker } from './lib/anker.ts';
 import { contentDir } from './lib/sources.ts';
-import { url } from './lib/urls.ts';
 import { heute, ueberfaelligeSeiten } from './lib/pflege.ts';
 import { gitDaten } from './lib/git.ts';
-import type { PlanModel } from './lib/model.ts';
+import { pruefeWeiterleitungen, weiterleitungen, type Weiterleitung } from './lib/weiterleitungen.ts';
 import { escapeHeadingIds } from './markdown/heading-ids.ts';
 
 export default function planwerk(): AstroIntegration {
+  let liste: Weiterleitung[] = [];
   return {
     name: 'planwerk',
     hooks: {
@@ -39,8 +40,8 @@ export default function planwerk(): AstroIntegration {
           logger.warn(`${a.file}:${a.line ?? ''} Akteur „${a.id}“ wird nirgends genannt (keine Beziehung, Maßnahme, Zuständigkeit, kein Gremium oder Format).`);
         }
         logger.info(`Inhalte geprüft: keine Fehler (${Math.round(performance.now() - started)} ms)`);
+        liste = weiterleitungen(model);
         updateConfig({
-          redirects: weiterleitungen(model),
           vite: {
             plugins: [
               {
@@ -57,6 +58,8 @@ export default function planwerk(): AstroIntegration {
       },
       'astro:build:done': ({ dir, logger }) => {
         writeFileSync(join(fileURLToPath(dir), '_headers'), headersDatei());
+        const falscheZiele = pruefeWeiterleitungen(liste, fileURLToPath(dir));
+        if (falscheZiele.length > 0) throw new ContentError(falscheZiele);
         const root = process.cwd();
         const file = join(root, contentDir(), REGISTER_DATEI);
         const register = leseRegister(file);
@@ -76,10 +79,3 @@ export default function planwerk(): AstroIntegration {
   };
 }
 
-/** Redirects from content/weiterleitungen.yaml and from former Maßnahmen codes. */
-function weiterleitungen(model: PlanModel): Record<string, string> {
-  const ziele: Record<string, string> = {};
-  for (const w of model.weiterleitungen) ziele[w.data.von] = w.data.nach;
-  for (const m of model.massnahmen) for (const alt of m.data.aliase) ziele[url.massnahme(alt)] = url.massnahme(m.id);
-  return ziele;
-}

@@ -12,6 +12,7 @@ import { checkKennzahlUsage } from './kennzahlen.ts';
 import { prognose, pruefeSumme } from './prognose.ts';
 import { formatEuro } from './format.ts';
 import { pruefeMdx } from './inhaltsregeln.ts';
+import { pruefeUeberdeckteSeiten } from './weiterleitungen.ts';
 import { HEADING_WITH_ID, linesOutsideFences } from '../markdown/heading-ids.ts';
 
 const schemas = createSchemas(plainRef);
@@ -125,6 +126,7 @@ export function validatePlan(root: string): ValidationResult {
   problems.push(...checkConsistency(model));
   problems.push(...checkKennzahlUsage(model, mdxEntries));
   problems.push(...checkHeadingIds(mdxEntries));
+  problems.push(...pruefeUeberdeckteSeiten(model));
   return problems.length > 0 ? { problems } : { problems, model };
 }
 

@@ -2,6 +2,7 @@
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'node-html-parser';
 import { fehlendeAnker, fortgeschriebenesRegister, leseRegister, REGISTER_DATEI, sammleAnker } from '../../src/lib/anker.ts';
 import { PROJECT } from '../helpers/fixture.ts';
 import { DIST, fileFor, page } from '../helpers/dist.ts';
@@ -25,11 +26,20 @@ describe('Ankerregister', () => {
     expect(page('/massnahmen/').querySelector('article[aria-labelledby="i-05"] > span#s-05')).not.toBeNull();
   });
 
-  it('leitet umgezogene Seiten weiter', () => {
+  it('leitet umgezogene Seiten mit einer deutschen Seite weiter, die niemand indexiert', () => {
     for (const [von, nach] of [['/massnahmen/s-05/', '/massnahmen/i-05/'], ['/kapitel/bestandsaufnahme/', '/kapitel/ausgangslage/']]) {
       const html = readFileSync(fileFor(von!), 'utf8');
-      expect(html).toContain(`<meta http-equiv="refresh" content="0;url=${nach}">`);
-      expect(html).toMatch(new RegExp(`<link rel="canonical" href="[^"]*${nach}"`));
+      const doc = parse(html);
+      expect(doc.querySelector('html')?.getAttribute('lang'), von).toBe('de');
+      expect(doc.querySelector('meta[http-equiv="refresh"]')?.getAttribute('content'), von).toBe(`0; url=${nach}`);
+      expect(doc.querySelector('link[rel="canonical"]')?.getAttribute('href'), von).toMatch(new RegExp(`^https?://[^/]+${nach}$`));
+      expect(doc.querySelector('meta[name="robots"]')?.getAttribute('content'), von).toBe('noindex');
+      expect(doc.querySelector('main h1')?.text, von).toBe('Diese Seite ist umgezogen');
+      expect(doc.querySelector(`main a[href="${nach}"]`), von).not.toBeNull();
+      // The script that keeps the #anker comes before the refresh, so it runs first.
+      expect(html.indexOf('src="/weiterleitung.js"'), von).toBeGreaterThan(0);
+      expect(html.indexOf('src="/weiterleitung.js"'), von).toBeLessThan(html.indexOf('http-equiv="refresh"'));
     }
+    expect(page('/kapitel/bestandsaufnahme/').querySelector('main')?.text).toContain('hieß das Kapitel „Bestandsaufnahme“');
   });
 });

@@ -4,7 +4,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'node-html-parser';
-import { copyFixture, edit, PROJECT } from '../helpers/fixture.ts';
+import { copyFixture, edit, PROJECT, write } from '../helpers/fixture.ts';
 import { REGISTER_DATEI, sammleAnker, schreibeRegister } from '../../src/lib/anker.ts';
 
 const copies: string[] = [];
@@ -90,5 +90,19 @@ describe('Text aus Datendateien', () => {
     }
     expect(readFileSync(join(root, 'dist-escape', 'akteure/it/index.html'), 'utf8')).toContain('IT &lt;script&gt;alert(1)&lt;/script&gt;');
     expect(readFileSync(join(root, 'dist-escape', 'massnahmen/i-01/index.html'), 'utf8')).toContain('WLAN &lt;img src=x onerror=alert(3)&gt;');
+  });
+});
+
+describe('Weiterleitungen', () => {
+  it('bricht ab, wenn eine Weiterleitung ins Leere führt', () => {
+    const root = copyFixture(true);
+    copies.push(root);
+    const content = `${relative(PROJECT, root)}/content`;
+    write(root, 'weiterleitungen.yaml', '- von: /kapitel/alt/\n  nach: /kapitel/vorwort/\n- von: /kapitel/frueher/\n  nach: /kapitel/gibt-es-nicht/\n');
+    const insLeere = build(content, 'dist-weiter');
+    expect(insLeere.status).not.toBe(0);
+    expect(insLeere.stdout + insLeere.stderr).toContain(
+      `${content}/weiterleitungen.yaml:3, Eintrag „/kapitel/frueher/“, Feld „nach“: erwartet eine Seite, die der Plan erzeugt; gefunden: /kapitel/gibt-es-nicht/ (gibt es nicht)`,
+    );
   });
 });

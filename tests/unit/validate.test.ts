@@ -112,6 +112,12 @@ describe('Inhaltsprüfung', () => {
     expect(only(root)).toBe('content/daten/laufende-kosten.csv:5, Eintrag „2030-Betrieb“, Feld „jahr“: erwartet ein Jahr im Planungshorizont 2025–2027 (content/plan.yaml); gefunden: 2030');
   });
 
+  it('meldet eine Weiterleitung von einer Adresse, unter der es noch eine Seite gibt', () => {
+    const root = copyFixture();
+    write(root, 'weiterleitungen.yaml', '- von: /kapitel/alt/\n  nach: /kapitel/vorwort/\n- von: /kapitel/vorwort/\n  nach: /massnahmen/\n');
+    expect(only(root)).toBe('content/weiterleitungen.yaml:3, Eintrag „/kapitel/vorwort/“, Feld „von“: erwartet eine Adresse, unter der es keine Seite mehr gibt; gefunden: /kapitel/vorwort/, die Seite aus content/kapitel/vorwort.mdx');
+  });
+
   it('meldet eine fehlende Datei', () => {
     const root = copyFixture();
     rmSync(join(root, 'content/glossar.yaml'));

@@ -1,0 +1,6 @@
+// On a redirect page (src/pages/[...weiterleitung].astro): go to the new address and keep
+// the #anker of the old one, which a meta refresh would drop. Runs before the refresh.
+(function () {
+  var ziel = document.documentElement.getAttribute('data-ziel');
+  if (ziel) location.replace(ziel + location.hash);
+})();
