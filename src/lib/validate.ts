@@ -209,6 +209,16 @@ function checkConsistency(model: PlanModel): Problem[] {
   if (plan.planungshorizont.von > plan.planungshorizont.bis) {
     problems.push({ file: planFile, field: 'planungshorizont', expected: '„von“ nicht nach „bis“', found: `${plan.planungshorizont.von}–${plan.planungshorizont.bis}` });
   }
+  // The EU model statement: a site that is not fully accessible names what is not, and why.
+  const b = plan.barrierefreiheit;
+  if ((b.status === 'vollständig vereinbar') !== (b.nichtBarrierefrei.length === 0)) {
+    problems.push({
+      file: planFile,
+      field: 'barrierefreiheit.nichtBarrierefrei',
+      expected: b.status === 'vollständig vereinbar' ? 'keine Einträge, wenn der Status „vollständig vereinbar“ ist' : `mindestens einen Eintrag (was, warum), wenn der Status „${b.status}“ ist`,
+      found: b.nichtBarrierefrei.length === 0 ? 'keinen' : `${b.nichtBarrierefrei.length} Einträge`,
+    });
+  }
 
   // Goal ids are anchors on the same site: unique across all Handlungsfelder.
   const goalOwner = new Map<string, Entry<'handlungsfelder'>>();

@@ -6,7 +6,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import axe from 'axe-core';
+import { SICHERHEITS_HEADER } from '../../src/lib/sicherheit.ts';
 import { PROJECT } from './fixture.ts';
 
 export const CHROME = process.env.CHROME_PATH || '/usr/bin/chromium';
@@ -56,4 +58,28 @@ export function startBrowser(): Promise<Browser> {
     executablePath: CHROME,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+}
+
+/** A browser context whose responses carry the site's security headers, as a host would send them. */
+export async function kontextMitHeadern(browser: Browser, options: BrowserContextOptions = {}): Promise<BrowserContext> {
+  const context = await browser.newContext(options);
+  await context.route('**/*', async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, headers: { ...response.headers(), ...SICHERHEITS_HEADER } });
+  });
+  return context;
+}
+
+/** The WCAG 2.1 A and AA rules of axe-core. */
+export const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/**
+ * Runs axe-core in the page and returns its violations, one line per element. The script
+ * goes in through the DevTools protocol, so the page's CSP does not have to allow it.
+ */
+export async function axeVerstoesse(page: Page, options: { tags?: string[]; regeln?: string[] } = {}): Promise<string[]> {
+  await page.evaluate(axe.source);
+  const runOnly = options.regeln ? { type: 'rule' as const, values: options.regeln } : { type: 'tag' as const, values: options.tags ?? WCAG_21_AA };
+  const ergebnis = await page.evaluate((runOnly) => (window as unknown as { axe: typeof axe }).axe.run(document, { runOnly }), runOnly);
+  return ergebnis.violations.flatMap((v) => v.nodes.map((n) => `${v.id} (${v.help}): ${n.target.join(' ')} – ${n.failureSummary?.replace(/\s+/g, ' ') ?? ''}`));
 }

@@ -118,6 +118,12 @@ describe('Inhaltsprüfung', () => {
     expect(only(root)).toBe('content/weiterleitungen.yaml:3, Eintrag „/kapitel/vorwort/“, Feld „von“: erwartet eine Adresse, unter der es keine Seite mehr gibt; gefunden: /kapitel/vorwort/, die Seite aus content/kapitel/vorwort.mdx');
   });
 
+  it('verlangt in der Erklärung zur Barrierefreiheit die nicht barrierefreien Inhalte, wenn die Website nicht voll vereinbar ist', () => {
+    const root = copyFixture();
+    edit(root, 'plan.yaml', /  nichtBarrierefrei:\n.*\n/, '');
+    expect(only(root)).toBe('content/plan.yaml, Feld „barrierefreiheit.nichtBarrierefrei“: erwartet mindestens einen Eintrag (was, warum), wenn der Status „teilweise vereinbar“ ist; gefunden: keinen');
+  });
+
   it('meldet eine fehlende Datei', () => {
     const root = copyFixture();
     rmSync(join(root, 'content/glossar.yaml'));
