@@ -67,6 +67,12 @@ export async function kontextMitHeadern(browser: Browser, options: BrowserContex
     const response = await route.fetch();
     await route.fulfill({ response, headers: { ...response.headers(), ...SICHERHEITS_HEADER } });
   });
+  // A request still under way when a test closes the context (a favicon, say) is no failure.
+  const schliessen = context.close.bind(context);
+  context.close = async (options) => {
+    await context.unrouteAll({ behavior: 'ignoreErrors' });
+    return schliessen(options);
+  };
   return context;
 }
 

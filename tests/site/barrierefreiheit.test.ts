@@ -134,6 +134,12 @@ const BREITEN = [
   { name: 'Desktop, 1280 px', viewport: { width: 1280, height: 900 } },
 ];
 
+/** Opens a page; on the search page, waits until the results are there. */
+async function lade(page: Page, pfad: string) {
+  await page.goto(`${preview.origin}${pfad}`);
+  if (pfad.startsWith('/suche/')) await page.locator('main a[href*="#"]').first().waitFor();
+}
+
 /**
  * Focus drawn another way than an outline (the boxes of the Akteurslandkarte get a thick
  * border): the element must look different with and without focus.
@@ -209,8 +215,7 @@ describe.skipIf(!aktiv)('Barrierefreiheit im Browser', () => {
       const page = await context.newPage();
       const verstoesse: string[] = [];
       for (const pfad of SEITEN) {
-        await page.goto(`${preview.origin}${pfad}`);
-        if (pfad.startsWith('/suche/')) await page.locator('main a[href*="#"]').first().waitFor();
+        await lade(page, pfad);
         verstoesse.push(...(await axeVerstoesse(page)).map((v) => `${pfad}: ${v}`));
       }
       expect(verstoesse).toEqual([]);
@@ -222,7 +227,7 @@ describe.skipIf(!aktiv)('Barrierefreiheit im Browser', () => {
       const page = await context.newPage();
       const verstoesse: string[] = [];
       for (const pfad of SEITEN) {
-        await page.goto(`${preview.origin}${pfad}`);
+        await lade(page, pfad);
         expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor), pfad).not.toBe('rgb(255, 255, 255)');
         verstoesse.push(...(await axeVerstoesse(page, { regeln: ['color-contrast', 'link-in-text-block'] })).map((v) => `${pfad}: ${v}`));
       }
@@ -235,14 +240,13 @@ describe.skipIf(!aktiv)('Barrierefreiheit im Browser', () => {
     it(`erreicht mit der Tab-Taste jeden Link und jedes Feld, in Lesereihenfolge und mit sichtbarem Fokus (${name})`, async () => {
       const context = await kontextMitHeadern(browser, { viewport });
       const page = await context.newPage();
-      for (const pfad of ['/', '/massnahmen/i-01/', '/akteure/', '/finanzen/', '/suche/?q=Tablet']) {
-        await page.goto(`${preview.origin}${pfad}`);
-        if (pfad.startsWith('/suche/')) await page.locator('main a[href*="#"]').first().waitFor();
+      for (const pfad of SEITEN) {
+        await lade(page, pfad);
         const gang = await tastaturGang(page);
         expect(gang.fehler, pfad).toEqual([]);
         expect(gang.verpasst, pfad).toEqual([]);
         expect(gang.reihenfolge, `${pfad}: Tab-Reihenfolge folgt nicht dem Dokument`).toBe(true);
-        expect(gang.anzahl, pfad).toBeGreaterThan(10);
+        expect(gang.anzahl, pfad).toBeGreaterThan(5);
       }
       await context.close();
     });
