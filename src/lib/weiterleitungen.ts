@@ -62,7 +62,8 @@ const seitenDatei = (dist: string, pfad: string) => join(dist, ...pfad.split('/'
 
 /**
  * After the build: every redirect must lead to a page that exists. (A redirect from a path
- * that still has a page is a route collision, which astro.config.mjs makes an error.)
+ * that still has a page is caught before the build for entry pages, by the check above, and
+ * for all others as a route collision, which astro.config.mjs makes an error.)
  */
 export function pruefeWeiterleitungen(liste: Weiterleitung[], dist: string): Problem[] {
   return liste
