@@ -6,6 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import axe from 'axe-core';
 import { SICHERHEITS_HEADER } from '../../src/lib/sicherheit.ts';
@@ -51,6 +52,37 @@ export async function startPreview(): Promise<{ origin: string; stop: () => void
   }
   child.kill();
   throw new Error(`astro preview antwortet nicht auf ${origin} (läuft schon ein anderes „astro preview“?)\n${stderr}`);
+}
+
+/** The two widths every page is checked at: a small phone and a desktop. */
+export const TELEFON = { name: 'Telefon, 320 px', viewport: { width: 320, height: 800 } };
+export const DESKTOP = { name: 'Desktop, 1280 px', viewport: { width: 1280, height: 900 } };
+
+/**
+ * For the tests of the calling describe block: starts `astro preview` and Chromium before
+ * them and stops both after them.
+ */
+export function imBrowser(): { readonly browser: Browser; readonly origin: string } {
+  let browser: Browser | undefined;
+  let preview: { origin: string; stop: () => void } | undefined;
+  beforeAll(async () => {
+    preview = await startPreview();
+    browser = await startBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    preview?.stop();
+  });
+  return {
+    get browser() {
+      if (!browser) throw new Error('Chromium läuft nicht (imBrowser() außerhalb eines describe-Blocks?)');
+      return browser;
+    },
+    get origin() {
+      if (!preview) throw new Error('astro preview läuft nicht (imBrowser() außerhalb eines describe-Blocks?)');
+      return preview.origin;
+    },
+  };
 }
 
 export function startBrowser(): Promise<Browser> {

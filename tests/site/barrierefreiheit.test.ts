@@ -5,14 +5,14 @@
  * - in Chromium on one page of every type: axe-core in the light and the dark colour
  *   scheme, a walk with the Tab key, the skip link, and a search done with the keyboard.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { validatePlan } from '../../src/lib/validate.ts';
 import { url } from '../../src/lib/urls.ts';
 import type { PlanModel } from '../../src/lib/model.ts';
 import { PROJECT } from '../helpers/fixture.ts';
 import { allPages, page } from '../helpers/dist.ts';
-import { axeVerstoesse, browserVerfuegbar, kontextMitHeadern, startBrowser, startPreview } from '../helpers/browser.ts';
+import { axeVerstoesse, browserVerfuegbar, DESKTOP, imBrowser, kontextMitHeadern, TELEFON } from '../helpers/browser.ts';
 import { routen, routeVon, SEITEN } from '../helpers/seiten.ts';
 
 let model: PlanModel;
@@ -126,17 +126,11 @@ describe('Erklärung zur Barrierefreiheit', () => {
   });
 });
 
-const aktiv = browserVerfuegbar();
-let browser: Browser;
-let preview: { origin: string; stop: () => void };
-const BREITEN = [
-  { name: 'Telefon, 320 px', viewport: { width: 320, height: 800 } },
-  { name: 'Desktop, 1280 px', viewport: { width: 1280, height: 900 } },
-];
+const BREITEN = [TELEFON, DESKTOP];
 
 /** Opens a page; on the search page, waits until the results are there. */
-async function lade(page: Page, pfad: string) {
-  await page.goto(`${preview.origin}${pfad}`);
+async function lade(page: Page, origin: string, pfad: string) {
+  await page.goto(`${origin}${pfad}`);
   if (pfad.startsWith('/suche/')) await page.locator('main a[href*="#"]').first().waitFor();
 }
 
@@ -199,23 +193,16 @@ async function tastaturGang(page: Page) {
   return { fehler, verpasst, reihenfolge, anzahl: erreicht.length };
 }
 
-describe.skipIf(!aktiv)('Barrierefreiheit im Browser', () => {
-  beforeAll(async () => {
-    preview = await startPreview();
-    browser = await startBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    preview?.stop();
-  });
+describe.skipIf(!browserVerfuegbar())('Barrierefreiheit im Browser', () => {
+  const sitzung = imBrowser();
 
   for (const { name, viewport } of BREITEN) {
     it(`axe-core findet auf keiner Seite einen Verstoß gegen WCAG 2.1 A/AA (${name}, helles Farbschema)`, async () => {
-      const context = await kontextMitHeadern(browser, { viewport, colorScheme: 'light' });
+      const context = await kontextMitHeadern(sitzung.browser, { viewport, colorScheme: 'light' });
       const page = await context.newPage();
       const verstoesse: string[] = [];
       for (const pfad of SEITEN) {
-        await lade(page, pfad);
+        await lade(page, sitzung.origin, pfad);
         verstoesse.push(...(await axeVerstoesse(page)).map((v) => `${pfad}: ${v}`));
       }
       expect(verstoesse).toEqual([]);
@@ -223,11 +210,11 @@ describe.skipIf(!aktiv)('Barrierefreiheit im Browser', () => {
     });
 
     it(`reichen die Kontraste auch im dunklen Farbschema (${name})`, async () => {
-      const context = await kontextMitHeadern(browser, { viewport, colorScheme: 'dark' });
+      const context = await kontextMitHeadern(sitzung.browser, { viewport, colorScheme: 'dark' });
       const page = await context.newPage();
       const verstoesse: string[] = [];
       for (const pfad of SEITEN) {
-        await lade(page, pfad);
+        await lade(page, sitzung.origin, pfad);
         expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor), pfad).not.toBe('rgb(255, 255, 255)');
         verstoesse.push(...(await axeVerstoesse(page, { regeln: ['color-contrast', 'link-in-text-block'] })).map((v) => `${pfad}: ${v}`));
       }
@@ -238,10 +225,10 @@ describe.skipIf(!aktiv)('Barrierefreiheit im Browser', () => {
 
   for (const { name, viewport } of BREITEN) {
     it(`erreicht mit der Tab-Taste jeden Link und jedes Feld, in Lesereihenfolge und mit sichtbarem Fokus (${name})`, async () => {
-      const context = await kontextMitHeadern(browser, { viewport });
+      const context = await kontextMitHeadern(sitzung.browser, { viewport });
       const page = await context.newPage();
       for (const pfad of SEITEN) {
-        await lade(page, pfad);
+        await lade(page, sitzung.origin, pfad);
         const gang = await tastaturGang(page);
         expect(gang.fehler, pfad).toEqual([]);
         expect(gang.verpasst, pfad).toEqual([]);
@@ -254,24 +241,24 @@ describe.skipIf(!aktiv)('Barrierefreiheit im Browser', () => {
 
   it('bleibt bei größeren Zeilen-, Absatz-, Wort- und Buchstabenabständen ohne Seitwärtsscrollen (WCAG 1.4.12, 320 px)', async () => {
     // Without the CSP: a user style sheet is not the site's own style and may be inline.
-    const context = await browser.newContext({ viewport: { width: 320, height: 800 } });
+    const context = await sitzung.browser.newContext({ viewport: TELEFON.viewport });
     const page = await context.newPage();
     const zuBreit: string[] = [];
     for (const pfad of SEITEN) {
-      await page.goto(`${preview.origin}${pfad}`);
+      await page.goto(`${sitzung.origin}${pfad}`);
       // The spacing a reader may set with a user style sheet, at the values WCAG names.
       await page.addStyleTag({ content: '* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }' });
       const breite = await page.evaluate(() => document.documentElement.scrollWidth);
-      if (breite > 320) zuBreit.push(`${pfad}: ${breite} px`);
+      if (breite > TELEFON.viewport.width) zuBreit.push(`${pfad}: ${breite} px`);
     }
     expect(zuBreit).toEqual([]);
     await context.close();
   });
 
   it('springt mit dem ersten Tab und Enter über die Navigation zum Inhalt', async () => {
-    const context = await kontextMitHeadern(browser, { viewport: { width: 320, height: 800 } });
+    const context = await kontextMitHeadern(sitzung.browser, { viewport: TELEFON.viewport });
     const page = await context.newPage();
-    await page.goto(`${preview.origin}/massnahmen/i-01/`);
+    await page.goto(`${sitzung.origin}/massnahmen/i-01/`);
     await page.keyboard.press('Tab');
     const link = await page.evaluate(() => {
       const el = document.activeElement as HTMLElement;
@@ -287,9 +274,9 @@ describe.skipIf(!aktiv)('Barrierefreiheit im Browser', () => {
   });
 
   it('sucht nur mit der Tastatur: Suchfeld im Kopf, Treffer, Sprung zum Abschnitt', async () => {
-    const context = await kontextMitHeadern(browser, { viewport: { width: 1280, height: 900 } });
+    const context = await kontextMitHeadern(sitzung.browser, { viewport: DESKTOP.viewport });
     const page = await context.newPage();
-    await page.goto(`${preview.origin}/`, { waitUntil: 'networkidle' });
+    await page.goto(`${sitzung.origin}/`, { waitUntil: 'networkidle' });
     for (let i = 0; i < 30 && (await page.evaluate(() => document.activeElement?.id)) !== 'suchfeld-kopf'; i++) await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('suchfeld-kopf');
     await page.keyboard.type('Endgeräte');

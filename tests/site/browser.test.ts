@@ -3,39 +3,27 @@
  * 200 % zoom makes no request to another origin, sets no cookie, logs no error (CSP
  * violations included) and needs no horizontal scrolling.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { browserVerfuegbar, kontextMitHeadern, startBrowser, startPreview } from '../helpers/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { browserVerfuegbar, DESKTOP, imBrowser, kontextMitHeadern, TELEFON } from '../helpers/browser.ts';
 import { SEITEN } from '../helpers/seiten.ts';
 
-export const VIEWPORTS = [
-  { name: 'Telefon, 320 px', viewport: { width: 320, height: 800 } },
-  { name: 'Desktop, 1280 px', viewport: { width: 1280, height: 900 } },
+const VIEWPORTS = [
+  TELEFON,
+  DESKTOP,
   // 1280 × 900 at 200 % zoom: half as many CSS pixels, each drawn twice as large.
   { name: 'Desktop bei 200 % Zoom', viewport: { width: 640, height: 450 }, deviceScaleFactor: 2 },
 ];
 
-const aktiv = browserVerfuegbar();
-let browser: Browser;
-let preview: { origin: string; stop: () => void };
-
-describe.skipIf(!aktiv)('im Browser', () => {
-  beforeAll(async () => {
-    preview = await startPreview();
-    browser = await startBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    preview?.stop();
-  });
+describe.skipIf(!browserVerfuegbar())('im Browser', () => {
+  const sitzung = imBrowser();
 
   for (const { name, ...options } of VIEWPORTS) {
     it(`lädt nur vom eigenen Server, setzt keine Cookies und scrollt nicht seitwärts (${name})`, async () => {
-      const context = await kontextMitHeadern(browser, options);
+      const context = await kontextMitHeadern(sitzung.browser, options);
       const fremd: string[] = [];
       const fehler: string[] = [];
       context.on('request', (r) => {
-        if (!r.url().startsWith(`${preview.origin}/`) && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) fremd.push(r.url());
+        if (!r.url().startsWith(`${sitzung.origin}/`) && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) fremd.push(r.url());
       });
       for (const pfad of SEITEN) {
         const page = await context.newPage();
@@ -43,7 +31,7 @@ describe.skipIf(!aktiv)('im Browser', () => {
           if (m.type() === 'error') fehler.push(`${pfad}: ${m.text()}`);
         });
         page.on('pageerror', (e) => fehler.push(`${pfad}: ${e.message}`));
-        const response = await page.goto(`${preview.origin}${pfad}`, { waitUntil: 'networkidle' });
+        const response = await page.goto(`${sitzung.origin}${pfad}`, { waitUntil: 'networkidle' });
         expect(response?.status(), pfad).toBe(200);
         const breite = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, fenster: window.innerWidth }));
         expect(breite.scroll, `${pfad} ist breiter als das Fenster`).toBeLessThanOrEqual(breite.fenster);
@@ -57,13 +45,13 @@ describe.skipIf(!aktiv)('im Browser', () => {
   }
 
   it('findet mit der Suche im Browser Treffer mit Anker, auch unter der CSP', async () => {
-    const context = await kontextMitHeadern(browser);
+    const context = await kontextMitHeadern(sitzung.browser);
     const verstoesse: string[] = [];
     const page = await context.newPage();
     page.on('console', (m) => {
       if (m.type() === 'error') verstoesse.push(m.text());
     });
-    await page.goto(`${preview.origin}/suche/?q=Endger%C3%A4te`);
+    await page.goto(`${sitzung.origin}/suche/?q=Endger%C3%A4te`);
     const link = page.locator('main a[href*="#"]').first();
     await link.waitFor({ timeout: 15_000 });
     expect(await link.getAttribute('href')).toMatch(/^\/.+#.+/);
@@ -72,10 +60,10 @@ describe.skipIf(!aktiv)('im Browser', () => {
   });
 
   it('bringt eine alte Adresse samt Anker auf die neue Seite', async () => {
-    const context = await kontextMitHeadern(browser);
+    const context = await kontextMitHeadern(sitzung.browser);
     const page = await context.newPage();
-    await page.goto(`${preview.origin}/kapitel/bestandsaufnahme/#endgeraete`);
-    await page.waitForURL(`${preview.origin}/kapitel/ausgangslage/#endgeraete`);
+    await page.goto(`${sitzung.origin}/kapitel/bestandsaufnahme/#endgeraete`);
+    await page.waitForURL(`${sitzung.origin}/kapitel/ausgangslage/#endgeraete`);
     expect(await page.locator('h1').textContent()).not.toContain('umgezogen');
     await context.close();
   });
