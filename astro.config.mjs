@@ -8,21 +8,19 @@ import suche from './src/search/integration.ts';
 import { remarkHeadingIds } from './src/markdown/heading-ids.ts';
 import { rehypePermalinks } from './src/markdown/permalinks.ts';
 
+// The plan comes from content/ (or the folder in PLANWERK_CONTENT, or `planwerk({ inhalt: '…' })`);
+// its site address, sitemap and cache folder are set by the Planwerk integration from plan.yaml.
 // URLs end in a slash and every page is a folder with index.html; the link check
-// (tests/site.test.ts) resolves links the same way.
-// A plan from another folder (PLANWERK_CONTENT, used by tests) gets its own content
-// cache beside it, so builds of different plans never read each other's cached entries.
-const contentDir = process.env.PLANWERK_CONTENT;
-
+// (tests/site/site.test.ts) resolves links the same way.
 export default defineConfig({
-  ...(contentDir ? { cacheDir: `./${contentDir}/../.astro-cache/` } : {}),
-  site: 'https://mep.musterstadt.example',
   output: 'static',
   trailingSlash: 'always',
   build: { format: 'directory' },
   // Two routes writing the same page (e.g. a redirect in content/weiterleitungen.yaml from a
   // path that still exists) would silently drop one of them.
   prerenderConflictBehavior: 'error',
+  // Plan content is rendered by Planwerk's own loader (src/mdx/); this processor serves
+  // Markdown and MDX pages written as part of the site itself.
   markdown: {
     processor: unified({
       remarkPlugins: [remarkGfm, remarkHeadingIds],

@@ -1,19 +1,19 @@
+/**
+ * Astro's collections. Every collection takes its entries from the plan model that
+ * Planwerk loaded once (src/astro/loader.ts); the schemas give the pages their types,
+ * the entries were validated against the same schemas when the plan was loaded.
+ */
 import { defineCollection, reference } from 'astro:content';
-import { glob } from 'astro/loaders';
 import { createSchemas, type RefFactory } from './lib/schemas.ts';
-import { contentDir, mdxEntryId } from './lib/sources.ts';
 import { planwerkLoader } from './astro/loader.ts';
 
 const schemas = createSchemas(reference as unknown as RefFactory);
 
-const mdx = (dir: string) =>
-  glob({ pattern: '**/*.mdx', base: `./${contentDir()}/${dir}`, generateId: ({ entry, data }) => mdxEntryId(entry, data) });
-
 export const collections = {
   plan: defineCollection({ loader: planwerkLoader('plan'), schema: schemas.plan }),
-  kapitel: defineCollection({ loader: mdx('kapitel'), schema: schemas.kapitel }),
-  handlungsfelder: defineCollection({ loader: mdx('handlungsfelder'), schema: schemas.handlungsfelder }),
-  massnahmen: defineCollection({ loader: mdx('massnahmen'), schema: schemas.massnahmen }),
+  kapitel: defineCollection({ loader: planwerkLoader('kapitel'), schema: schemas.kapitel }),
+  handlungsfelder: defineCollection({ loader: planwerkLoader('handlungsfelder'), schema: schemas.handlungsfelder }),
+  massnahmen: defineCollection({ loader: planwerkLoader('massnahmen'), schema: schemas.massnahmen }),
   akteure: defineCollection({ loader: planwerkLoader('akteure'), schema: schemas.akteure }),
   schulformen: defineCollection({ loader: planwerkLoader('schulformen'), schema: schemas.schulformen }),
   bildungsbereiche: defineCollection({ loader: planwerkLoader('bildungsbereiche'), schema: schemas.bildungsbereiche }),

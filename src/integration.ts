@@ -1,81 +1,125 @@
 /**
  * The Planwerk Astro integration:
- * - validates the whole plan before Astro loads any content, and stops with the full
- *   list of problems (file, field, expected, found) when there are any;
- * - lets MDX headings carry explicit ids (`## Titel {#anker}`);
- * - after the build writes the security headers and checks redirect targets and the anchor register.
+ * - resolves the plan's content folder once (option `inhalt`, else PLANWERK_CONTENT,
+ *   else `content/`), gives the plan its own cache folder, and loads the plan once
+ *   (src/lib/planladen.ts), before Astro loads any content;
+ * - takes the site address from plan.yaml and adds the sitemap;
+ * - after the build writes the security headers and checks redirect targets and the
+ *   anchor register.
+ *
+ * `npm run build` (src/cli/bauen.ts) loads the plan before Astro starts and prints
+ * problems in German only; run through `astro build` directly, a content error ends
+ * in Astro's own error output with the same German list inside.
  */
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
-import { headersDatei } from './lib/sicherheit.ts';
 import type { AstroIntegration } from 'astro';
-import { validatePlan } from './lib/validate.ts';
-import { ContentError } from './lib/problems.ts';
+import sitemap from '@astrojs/sitemap';
+import { headersDatei } from './lib/sicherheit.ts';
+import { ContentError, type Problem } from './lib/problems.ts';
 import { unreferenzierteAkteure } from './lib/akteure.ts';
 import { ankerMeldung, fehlendeAnker, leseRegister, REGISTER_DATEI, sammleAnker } from './lib/anker.ts';
-import { contentDir } from './lib/sources.ts';
+import { displayDir, planLocation, type PlanLocation } from './lib/sources.ts';
 import { heute, ueberfaelligeSeiten } from './lib/pflege.ts';
 import { gitDaten } from './lib/git.ts';
-import { pruefeWeiterleitungen, weiterleitungen, type Weiterleitung } from './lib/weiterleitungen.ts';
-import { escapeHeadingIds } from './markdown/heading-ids.ts';
+import { pruefeWeiterleitungen, weiterleitungen } from './lib/weiterleitungen.ts';
+import { cacheOrdner, inhaltsordner, ladePlan, setzeAktuellenPlan, type GeladenerPlan } from './lib/planladen.ts';
 
-export default function planwerk(): AstroIntegration {
-  let liste: Weiterleitung[] = [];
+export interface PlanwerkOptions {
+  /** The plan's content folder, absolute or relative to the project (default: PLANWERK_CONTENT or `content`). */
+  inhalt?: string;
+}
+
+/** What the integration resolved and found, for `npm run build` (src/cli/bauen.ts). */
+export interface PlanwerkStand {
+  /** Resolves the plan's folder and cache folder once for this project, and names the plan for loaders and pages. */
+  bereite(projekt: string): { ort: PlanLocation; cacheDir: string };
+  /** Problems found after the build (anchors, redirect targets). */
+  nachDemBau: Problem[];
+  /** Pages written by the build. */
+  seiten: number;
+  /** Set by `npm run build`: report problems and warnings itself instead of handing them to Astro. */
+  selbstMelden: boolean;
+}
+
+/** Warnings that need no fix before publishing, in German, one line each. */
+export function hinweise(geladen: GeladenerPlan): string[] {
+  const model = geladen.model;
+  if (!model) return [];
+  const out: string[] = [];
+  for (const s of ueberfaelligeSeiten(model, heute())) {
+    out.push(`${s.file}: Überprüfung war bis ${s.pflege.naechstePruefung} fällig (zuständig: ${s.pflege.zustaendig}).`);
+  }
+  for (const a of unreferenzierteAkteure(model)) {
+    out.push(`${a.file}:${a.line ?? ''} Akteur „${a.id}“ wird nirgends genannt (keine Beziehung, Maßnahme, Zuständigkeit, kein Gremium oder Format).`);
+  }
+  const git = gitDaten(model.ort.contentDir);
+  if (git.ohneGit) out.push(`Änderungsdaten der Seiten: ${git.ohneGit}`);
+  if (!model.plan.website) out.push(`${displayDir(model.ort)}/plan.yaml: ohne „website“ (die Adresse der veröffentlichten Seite) fehlen kanonische Links, Sitemap und Open-Graph-Adressen.`);
+  return out;
+}
+
+export default function planwerk(options: PlanwerkOptions = {}): AstroIntegration & { planwerk: PlanwerkStand } {
+  let bereit: { ort: PlanLocation; cacheDir: string } | undefined;
+  const stand: PlanwerkStand = {
+    bereite(projekt) {
+      if (!bereit) {
+        const inhalt = inhaltsordner(projekt, options.inhalt);
+        bereit = { ort: planLocation(inhalt, projekt), cacheDir: cacheOrdner(projekt, inhalt) };
+        setzeAktuellenPlan(bereit.ort, bereit.cacheDir);
+      }
+      return bereit;
+    },
+    nachDemBau: [],
+    seiten: 0,
+    selbstMelden: false,
+  };
+  let redirectPfade = new Set<string>();
   return {
     name: 'planwerk',
+    planwerk: stand,
     hooks: {
       'astro:config:setup': ({ config, command, updateConfig, logger }) => {
+        const { ort, cacheDir } = stand.bereite(fileURLToPath(config.root));
         // `astro preview` only serves dist/; there is no content to check.
         if (command === 'preview') return;
-        const started = performance.now();
-        const { problems, model } = validatePlan(fileURLToPath(config.root));
-        if (problems.length > 0 || !model) throw new ContentError(problems);
-        for (const s of ueberfaelligeSeiten(model, heute())) {
-          logger.warn(`${s.file}: Überprüfung war bis ${s.pflege.naechstePruefung} fällig (zuständig: ${s.pflege.zustaendig}).`);
-        }
-        const git = gitDaten(process.cwd());
-        if (git.ohneGit) logger.info(`Änderungsdaten der Seiten: ${git.ohneGit}`);
-        for (const a of unreferenzierteAkteure(model)) {
-          logger.warn(`${a.file}:${a.line ?? ''} Akteur „${a.id}“ wird nirgends genannt (keine Beziehung, Maßnahme, Zuständigkeit, kein Gremium oder Format).`);
-        }
-        logger.info(`Inhalte geprüft: keine Fehler (${Math.round(performance.now() - started)} ms)`);
-        liste = weiterleitungen(model);
+        const geladen = ladePlan(ort, cacheDir);
+        if (!geladen.model) throw new ContentError(geladen.problems);
+        if (!stand.selbstMelden) for (const h of hinweise(geladen)) logger.warn(h);
+        const model = geladen.model;
+        redirectPfade = new Set(weiterleitungen(model).map((w) => w.von));
+        const site = model.plan.website;
         updateConfig({
-          vite: {
-            plugins: [
-              {
-                name: 'planwerk:heading-ids',
-                enforce: 'pre',
-                transform(code: string, id: string) {
-                  if (!id.split('?')[0]!.endsWith('.mdx')) return undefined;
-                  return { code: escapeHeadingIds(code), map: null };
-                },
-              },
-            ],
-          },
+          cacheDir: pathToFileURL(`${cacheDir}/`),
+          ...(site ? { site } : {}),
+          integrations: site
+            ? [sitemap({ filter: (page) => !redirectPfade.has(new URL(page).pathname) })]
+            : [],
         });
       },
-      'astro:build:done': ({ dir, logger }) => {
-        writeFileSync(join(fileURLToPath(dir), '_headers'), headersDatei());
-        const falscheZiele = pruefeWeiterleitungen(liste, fileURLToPath(dir));
-        if (falscheZiele.length > 0) throw new ContentError(falscheZiele);
-        const root = process.cwd();
-        const file = join(root, contentDir(), REGISTER_DATEI);
+      'astro:build:done': ({ dir, pages, logger }) => {
+        const dist = fileURLToPath(dir);
+        stand.seiten = pages.length;
+        writeFileSync(join(dist, '_headers'), headersDatei());
+        const { ort, cacheDir } = bereit!;
+        const model = ladePlan(ort, cacheDir).model!;
+        const problems: Problem[] = [...pruefeWeiterleitungen(weiterleitungen(model), dist)];
+        const file = join(ort.contentDir, REGISTER_DATEI);
         const register = leseRegister(file);
-        const aktuell = sammleAnker(fileURLToPath(dir));
+        const aktuell = sammleAnker(dist);
         if (!register) {
-          logger.warn(`Kein Ankerregister (${contentDir()}/${REGISTER_DATEI}): „npm run anker“ legt es an.`);
-          return;
+          logger.warn(`Kein Ankerregister (${displayDir(ort)}/${REGISTER_DATEI}): „npm run anker“ legt es an.`);
+        } else {
+          problems.push(
+            ...fehlendeAnker(register, aktuell).map((f) => ({ file: `${displayDir(ort)}/${REGISTER_DATEI}`, entry: f.id ? `${f.seite}#${f.id}` : f.seite, expected: 'jede veröffentlichte Seite und jeden Anker weiterhin', found: ankerMeldung(f) })),
+          );
+          const neu = Object.entries(aktuell).reduce((n, [seite, ids]) => n + (register[seite] ? ids.filter((id) => !register[seite]!.includes(id)).length : 1 + ids.length), 0);
+          if (neu > 0) logger.info(`${neu} neue Seiten oder Anker sind noch nicht im Ankerregister: „npm run anker“ trägt sie ein.`);
         }
-        const fehlend = fehlendeAnker(register, aktuell);
-        if (fehlend.length > 0) {
-          throw new Error(`Veröffentlichte Anker fehlen (${fehlend.length}):\n${fehlend.map((f) => `  • ${ankerMeldung(f)}`).join('\n')}`);
-        }
-        const neu = Object.entries(aktuell).reduce((n, [seite, ids]) => n + (register[seite] ? ids.filter((id) => !register[seite]!.includes(id)).length : 1 + ids.length), 0);
-        if (neu > 0) logger.info(`${neu} neue Seiten oder Anker sind noch nicht im Ankerregister: „npm run anker“ trägt sie ein.`);
+        stand.nachDemBau = problems;
+        if (problems.length > 0 && !stand.selbstMelden) throw new ContentError(problems);
       },
     },
   };
 }
-

@@ -1,25 +1,74 @@
 /**
- * Astro content loader for Planwerk's YAML and CSV collections. It reads files through
- * the same code as the standalone validation (src/lib/sources.ts), so the build and
- * `validatePlan` see exactly the same entries.
+ * Astro content loader for every Planwerk collection. It reads nothing itself: the
+ * entries come from the plan model that the integration loaded once
+ * (src/lib/planladen.ts). MDX entries arrive rendered, with their headings, as Astro's
+ * own loader hands over Markdown, so pages use `render()` as usual; no MDX file
+ * becomes a JavaScript module. Each entry's digest covers its data and its finished
+ * HTML (figures included), so Astro's store keeps unchanged entries as they are.
+ *
+ * In the dev server a changed content file reloads the plan and every collection.
  */
-import { fileURLToPath } from 'node:url';
-import type { Loader } from 'astro/loaders';
+import { relative, resolve } from 'node:path';
+import type { Loader, LoaderContext } from 'astro/loaders';
 import type { CollectionName } from '../lib/schemas.ts';
-import { readCollection } from '../lib/sources.ts';
+import type { Entry } from '../lib/model.ts';
+import { aktuellerPlan, vergissPlan } from '../lib/planladen.ts';
+import { displayDir } from '../lib/sources.ts';
 import { ContentError } from '../lib/problems.ts';
+
+type Sync = () => void;
+const KEY = Symbol.for('planwerk.loader');
+const beobachtet = ((globalThis as Record<symbol, unknown>)[KEY] ??= { syncs: new Map<string, Sync>(), watcher: undefined as unknown }) as {
+  syncs: Map<string, Sync>;
+  watcher: unknown;
+};
+
+function beobachte(context: LoaderContext) {
+  const { watcher, logger } = context;
+  if (!watcher || beobachtet.watcher === watcher) return;
+  beobachtet.watcher = watcher;
+  const neu = (path: string) => {
+    const { ort } = aktuellerPlan();
+    if (relative(ort.contentDir, resolve(path)).startsWith('..')) return;
+    vergissPlan(ort.contentDir);
+    try {
+      for (const sync of beobachtet.syncs.values()) sync();
+    } catch (error) {
+      if (error instanceof ContentError) logger.error(error.message);
+      else throw error;
+    }
+  };
+  watcher.on('change', neu);
+  watcher.on('add', neu);
+  watcher.on('unlink', neu);
+}
 
 export function planwerkLoader(collection: CollectionName): Loader {
   return {
     name: `planwerk:${collection}`,
-    async load({ store, parseData, generateDigest, config }) {
-      const { entries, problems } = readCollection(fileURLToPath(config.root), collection);
-      if (problems.length > 0) throw new ContentError(problems);
-      store.clear();
-      for (const entry of entries) {
-        const data = await parseData({ id: entry.id, data: entry.data, filePath: entry.file });
-        store.set({ id: entry.id, data, filePath: entry.file, digest: generateDigest(entry.data) });
-      }
+    async load(context) {
+      const { store, generateDigest } = context;
+      const sync = () => {
+        const { model } = aktuellerPlan();
+        const entries: Entry<CollectionName>[] =
+          collection === 'plan' ? [{ id: 'plan', data: model.plan, file: `${displayDir(model.ort)}/plan.yaml` }] : model[collection];
+        const ids = new Set<string>();
+        for (const entry of entries) {
+          ids.add(entry.id);
+          const { inhalt } = entry;
+          store.set({
+            id: entry.id,
+            data: entry.data as Record<string, unknown>,
+            filePath: entry.file,
+            digest: inhalt ? inhalt.digest : generateDigest(entry.data as Record<string, unknown>),
+            rendered: inhalt ? { html: inhalt.html, metadata: { headings: inhalt.headings } } : undefined,
+          });
+        }
+        for (const id of store.keys()) if (!ids.has(id)) store.delete(id);
+      };
+      sync();
+      beobachtet.syncs.set(collection, sync);
+      beobachte(context);
     },
   };
 }

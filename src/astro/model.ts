@@ -1,21 +1,7 @@
-/** Loads the validated plan from Astro's content collections into a PlanModel (once per build). */
-import { getCollection, type CollectionEntry } from 'astro:content';
-import type { PlanModel, Entry } from '../lib/model.ts';
-import type { CollectionName } from '../lib/schemas.ts';
-import { COLLECTIONS } from '../lib/validate.ts';
+/** The plan model for pages: the one the integration loaded for this build (src/lib/planladen.ts). */
+import type { PlanModel } from '../lib/model.ts';
+import { aktuellerPlan } from '../lib/planladen.ts';
 
-let cached: Promise<PlanModel> | undefined;
-
-export function loadModel(): Promise<PlanModel> {
-  cached ??= (async () => {
-    const pairs = await Promise.all(
-      COLLECTIONS.map(async (name) => {
-        const entries = (await getCollection(name)) as CollectionEntry<CollectionName>[];
-        const mapped: Entry<CollectionName>[] = entries.map((e) => ({ id: e.id, data: e.data as never, file: e.filePath ?? '' }));
-        return [name, name === 'plan' ? mapped[0]?.data : mapped] as const;
-      }),
-    );
-    return Object.fromEntries(pairs) as unknown as PlanModel;
-  })();
-  return cached;
+export async function loadModel(): Promise<PlanModel> {
+  return aktuellerPlan().model;
 }

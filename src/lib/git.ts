@@ -8,12 +8,15 @@ import { execFileSync } from 'node:child_process';
 export interface GitDaten {
   /** File path (relative to the repository root) → date of its last commit (YYYY-MM-DD). */
   daten: Map<string, string>;
+  /** The repository root, when there is one. */
+  wurzel?: string;
   /** Why git dates are not used, if they are not. */
   ohneGit?: string;
 }
 
 let cache: { root: string; daten: GitDaten } | undefined;
 
+/** Git dates of the files below `root` (the plan's content folder), with paths from the repository root. */
 export function gitDaten(root: string): GitDaten {
   if (cache?.root === root) return cache.daten;
   const daten = lese(root);
@@ -27,10 +30,11 @@ function git(root: string, args: string[]): string {
 
 function lese(root: string): GitDaten {
   try {
+    const wurzel = git(root, ['rev-parse', '--show-toplevel']).trim();
     if (git(root, ['rev-parse', '--is-shallow-repository']).trim() === 'true') {
-      return { daten: new Map(), ohneGit: 'flacher Klon (shallow clone): Änderungsdaten aus git wären falsch, es gilt der Stand des Plans. In CI mit vollständiger Historie klonen (fetch-depth: 0).' };
+      return { wurzel, daten: new Map(), ohneGit: 'flacher Klon (shallow clone): Änderungsdaten aus git wären falsch, es gilt der Stand des Plans. In CI mit vollständiger Historie klonen (fetch-depth: 0).' };
     }
-    return { daten: parseLog(git(root, ['log', '--format=%x00%cs', '--name-only', '--no-renames', '--', '.'])) };
+    return { wurzel, daten: parseLog(git(root, ['log', '--format=%x00%cs', '--name-only', '--no-renames', '--', '.'])) };
   } catch {
     return { daten: new Map(), ohneGit: 'kein git-Repository oder git nicht verfügbar: es gilt der Stand des Plans.' };
   }

@@ -3,8 +3,6 @@
  * the data at build time, so text, tables and charts show the same number.
  */
 import type { PlanModel } from './model.ts';
-import type { RawEntry } from './sources.ts';
-import type { Problem } from './problems.ts';
 import { STATUS, EBENEN, type Data } from './schemas.ts';
 import { ausstattungsquote, quote, sum, zielwert } from './ausstattung.ts';
 import { formatEuro, formatEuroMillions, formatNumber, formatPercent } from './format.ts';
@@ -171,7 +169,8 @@ const PLANKENNZAHLEN: Record<string, Definition> = {
   },
 };
 
-const cache = new WeakMap<PlanModel, Prognose>();
+// Process-wide: the integration (loaded by Node) and the pages (bundled by Vite) share it.
+const cache = ((globalThis as Record<symbol, unknown>)[Symbol.for('planwerk.prognose')] ??= new WeakMap<PlanModel, Prognose>()) as WeakMap<PlanModel, Prognose>;
 /** The forecast of a model, computed once. */
 export function prognoseVon(model: PlanModel): Prognose {
   let p = cache.get(model);
@@ -377,62 +376,4 @@ export function formatKennzahl(value: number, einheit: Einheit, format?: string)
     default:
       return formatNumber(value);
   }
-}
-
-const TAG = /<Kennzahl\b([^>]*?)\/?>/g;
-const ATTR = /([A-Za-z]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|\{([^}]*)\})/g;
-
-export interface KennzahlAufruf {
-  /** Offset of the tag in the text. */
-  index: number;
-  name?: string;
-  params: Record<string, string>;
-  /** Name of an attribute written as an expression `{…}`, which cannot be checked. */
-  dynamic?: string;
-}
-
-/** Every `<Kennzahl …/>` in an MDX text, with its literal attributes. */
-export function kennzahlAufrufe(body: string): KennzahlAufruf[] {
-  return [...body.matchAll(TAG)].map((match) => {
-    const attrs: Record<string, string> = {};
-    let dynamic: string | undefined;
-    for (const a of (match[1] ?? '').matchAll(ATTR)) {
-      if (a[4] !== undefined) dynamic = a[1];
-      else attrs[a[1]!] = a[2] ?? a[3] ?? '';
-    }
-    const { name, ...params } = attrs;
-    return { index: match.index, name, params, dynamic };
-  });
-}
-
-/** Datasets whose figures an MDX text cites, so the page can show their Stand. */
-export function datensaetzeImText(body: string | undefined): string[] {
-  const ids = kennzahlAufrufe(body ?? '').flatMap((a) => (a.name ? (KENNZAHLEN[a.name]?.datensaetze ?? []) : []));
-  return [...new Set(ids)];
-}
-
-/** Finds every `<Kennzahl …/>` in MDX bodies and checks that it can be computed. */
-export function checkKennzahlUsage(model: PlanModel, entries: RawEntry[]): Problem[] {
-  const problems: Problem[] = [];
-  for (const entry of entries) {
-    if (!entry.body) continue;
-    for (const aufruf of kennzahlAufrufe(entry.body)) {
-      const line = (entry.bodyLine ?? 1) + entry.body.slice(0, aufruf.index).split('\n').length - 1;
-      if (aufruf.dynamic) {
-        problems.push({ file: entry.file, line, field: `<Kennzahl ${aufruf.dynamic}>`, expected: 'feste Werte in Anführungszeichen (name="…")', found: 'einen Ausdruck in {…}' });
-        continue;
-      }
-      if (!aufruf.name) {
-        problems.push({ file: entry.file, line, field: '<Kennzahl>', expected: 'das Attribut name="…"', found: 'keines' });
-        continue;
-      }
-      try {
-        kennzahl(model, aufruf.name, aufruf.params);
-      } catch (error) {
-        if (!(error instanceof KennzahlError)) throw error;
-        problems.push({ file: entry.file, line, field: `<Kennzahl name="${aufruf.name}">`, expected: error.expected, found: error.found });
-      }
-    }
-  }
-  return problems;
 }

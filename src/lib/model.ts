@@ -1,5 +1,23 @@
 /** The validated plan as plain data, the input of every calculation. */
 import type { CollectionName, Data } from './schemas.ts';
+import type { PlanLocation } from './sources.ts';
+
+/** A heading of rendered content, as Astro's `render()` hands it to pages. */
+export interface Ueberschrift {
+  depth: number;
+  slug: string;
+  text: string;
+}
+
+/** The finished content of an MDX entry: sanitised HTML with its figures filled in. */
+export interface Inhalt {
+  html: string;
+  headings: Ueberschrift[];
+  /** Datasets whose figures the text cites (ids in datensaetze.yaml). */
+  datensaetze: string[];
+  /** Digest of data and HTML: what Astro's content store compares. */
+  digest: string;
+}
 
 export interface Entry<C extends CollectionName> {
   id: string;
@@ -8,13 +26,23 @@ export interface Entry<C extends CollectionName> {
   file: string;
   /** Line of the entry in its file, where known (for messages). */
   line?: number;
+  /** MDX only: the line where the body starts, and the rendered body. */
+  bodyLine?: number;
+  inhalt?: Inhalt;
 }
 
-export type PlanModel = { plan: Data<'plan'> } & { [C in Exclude<CollectionName, 'plan'>]: Entry<C>[] };
+export type PlanModel = { plan: Data<'plan'>; ort: PlanLocation } & { [C in Exclude<CollectionName, 'plan'>]: Entry<C>[] };
 
-/** Finds an entry by id or throws a message naming the collection. */
+const indexe = new WeakMap<object, Map<string, unknown>>();
+
+/** Finds an entry by id (through an index built once per list) or throws a message naming the collection. */
 export function byId<C extends CollectionName>(entries: Entry<C>[], id: string, collection: C): Entry<C> {
-  const found = entries.find((e) => e.id === id);
+  let index = indexe.get(entries) as Map<string, Entry<C>> | undefined;
+  if (!index) {
+    index = new Map(entries.map((e) => [e.id, e]));
+    indexe.set(entries, index);
+  }
+  const found = index.get(id);
   if (!found) throw new Error(`Unbekannte ID „${id}“ in der Sammlung „${collection}“`);
   return found;
 }

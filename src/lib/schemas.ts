@@ -203,6 +203,8 @@ export function createSchemas(ref: RefFactory) {
       .strictObject({ datum: dateSchema, gremium: z.string().min(1), vorlage: optionalText, url: url.optional() })
       .optional(),
     stand: dateSchema,
+    /** Address of the published site: canonical links, sitemap and Open Graph tags. */
+    website: url.optional(),
     herausgeber: z.strictObject({
       name: z.string().min(1),
       dienststelle: optionalText,

@@ -3,18 +3,32 @@
  * entry came from). Knows the file layout of `content/`; knows nothing about Astro.
  */
 import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
-import { join, resolve, relative, basename, extname, posix, sep } from 'node:path';
+import { join, resolve, relative, basename, dirname, extname, posix, sep } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { LineCounter, parseDocument, isSeq, isMap } from 'yaml';
 import type { CollectionName } from './schemas.ts';
 import type { Problem } from './problems.ts';
 
 /**
- * The plan's folder, relative to the project root: `content/`, or another folder named
- * in the environment variable PLANWERK_CONTENT (used by tests to build fixture plans).
+ * Where a plan lives: its content folder, and the folder that file paths in the model
+ * and in messages are relative to (the project root in a build, so messages name
+ * `content/akteure.yaml` or `plaene/stadt-b/akteure.yaml` as the editor sees them).
  */
-export function contentDir(): string {
-  return process.env.PLANWERK_CONTENT || 'content';
+export interface PlanLocation {
+  /** Absolute path of the plan's content folder. */
+  contentDir: string;
+  /** Absolute path that entry file paths are relative to. */
+  baseDir: string;
+}
+
+/** A plan location for a content folder; paths are relative to its parent unless a base is given. */
+export function planLocation(contentDir: string, baseDir = dirname(resolve(contentDir))): PlanLocation {
+  return { contentDir: resolve(contentDir), baseDir: resolve(baseDir) };
+}
+
+/** The content folder as messages name it (`content`, `.tmp/plan/content`). */
+export function displayDir(loc: PlanLocation): string {
+  return toPosix(relative(loc.baseDir, loc.contentDir)) || '.';
 }
 
 type Source =
@@ -51,6 +65,12 @@ export const SOURCES: Record<CollectionName, Source> = {
   meilensteine: { kind: 'yaml-list', file: 'meilensteine.yaml' },
 };
 
+/** Where a collection lives, relative to the base folder: `content/akteure.yaml` or `content/massnahmen/`. */
+export function sourcePath(loc: PlanLocation, collection: CollectionName): string {
+  const source = SOURCES[collection];
+  return `${displayDir(loc)}/${source.kind === 'mdx' ? `${source.dir}/` : source.file}`;
+}
+
 /** Collections whose figures come from a dataset with its own Stand (see datensaetze.yaml). */
 export const DATASET_COLLECTIONS = ['schulen', 'inventar', 'laufendeKosten', 'finanzierung', 'foerderprogramme', 'indikatoren'] as const;
 
@@ -65,6 +85,8 @@ export interface RawEntry {
   body?: string;
   /** Line in the file where the body starts. */
   bodyLine?: number;
+  /** The whole file (MDX only), for the render cache's digest. */
+  text?: string;
 }
 
 export interface ReadResult {
@@ -75,12 +97,12 @@ export interface ReadResult {
 const toPosix = (p: string) => p.split(sep).join(posix.sep);
 
 /** Reads one collection. Syntax errors become problems; nothing is thrown. */
-export function readCollection(root: string, collection: CollectionName): ReadResult {
+export function readCollection(loc: PlanLocation, collection: CollectionName): ReadResult {
   const source = SOURCES[collection];
   const problems: Problem[] = [];
   const entries: RawEntry[] = [];
-  const abs = (p: string) => resolve(root, contentDir(), p);
-  const rel = (p: string) => toPosix(relative(root, p));
+  const abs = (p: string) => resolve(loc.contentDir, p);
+  const rel = (p: string) => toPosix(relative(loc.baseDir, p));
 
   switch (source.kind) {
     case 'yaml-single': {
@@ -180,18 +202,12 @@ export function readCollection(root: string, collection: CollectionName): ReadRe
           problems.push({ file: rel(file), line: 2, field: 'id', expected: 'eine ID im Kopf der Datei', found: 'nichts (Feld fehlt)' });
           continue;
         }
-        entries.push({ collection, id, data: doc.value, file: rel(file), line: 1, body: fm.body, bodyLine: fm.bodyLine });
+        entries.push({ collection, id, data: doc.value, file: rel(file), line: 1, body: fm.body, bodyLine: fm.bodyLine, text });
       }
       break;
     }
   }
   return { entries, problems };
-}
-
-/** The id an MDX entry gets: its frontmatter `id`, else its file name. Shared with the Astro glob loader. */
-export function mdxEntryId(entryPath: string, data: Record<string, unknown>): string {
-  if (typeof data.id === 'string' && data.id) return data.id;
-  return basename(entryPath, extname(entryPath));
 }
 
 function listFiles(dir: string): string[] {

@@ -1,19 +1,19 @@
 /**
- * Validates a whole plan from disk, outside Astro, and lists every problem at once.
- * The Astro build calls it before it renders anything (see src/integration.ts); tests
- * and the future `npm run pruefen` call it directly.
+ * Reads, checks and models a whole plan from disk, outside Astro, and lists every
+ * problem at once: schemas, references, the MDX bodies (parsed, checked and rendered
+ * once, see src/mdx/), Kennzahlen and cross-collection rules. The build runs it once
+ * (src/lib/planladen.ts); tests and the future `npm run pruefen` call it directly.
  */
 import type { z } from 'astro/zod';
 import { createSchemas, plainRef, type CollectionName, type Ref } from './schemas.ts';
-import { readCollection, contentDir, SOURCES, DATASET_COLLECTIONS, type RawEntry } from './sources.ts';
+import { readCollection, displayDir, sourcePath, SOURCES, DATASET_COLLECTIONS, type PlanLocation, type RawEntry } from './sources.ts';
 import { describeValue, type Problem } from './problems.ts';
 import type { Entry, PlanModel } from './model.ts';
-import { checkKennzahlUsage } from './kennzahlen.ts';
-import { prognose, pruefeSumme } from './prognose.ts';
+import { prognoseVon } from './kennzahlen.ts';
+import { pruefeSumme } from './prognose.ts';
 import { formatEuro } from './format.ts';
-import { pruefeMdx } from './inhaltsregeln.ts';
 import { pruefeUeberdeckteSeiten } from './weiterleitungen.ts';
-import { HEADING_WITH_ID, linesOutsideFences } from '../markdown/heading-ids.ts';
+import { rendereInhalte, vervollstaendige, type RenderCache } from '../mdx/inhalte.ts';
 
 const schemas = createSchemas(plainRef);
 export const COLLECTIONS = Object.keys(SOURCES) as CollectionName[];
@@ -79,14 +79,14 @@ function entryLabel(collection: CollectionName, id: string): string | undefined 
   return kind === 'yaml-list' || kind === 'csv' ? id : undefined;
 }
 
-/** Validates the plan under `root` (the project folder that holds `content/`). */
-export function validatePlan(root: string): ValidationResult {
+/** Validates the plan at `loc`; `cache` keeps renderings of MDX bodies between runs. */
+export function validatePlan(loc: PlanLocation, cache: RenderCache = new Map<string, never>()): ValidationResult {
   const problems: Problem[] = [];
   const raw: Partial<Record<CollectionName, RawEntry[]>> = {};
   const parsed: Partial<Record<CollectionName, Entry<CollectionName>[]>> = {};
 
   for (const collection of COLLECTIONS) {
-    const read = readCollection(root, collection);
+    const read = readCollection(loc, collection);
     problems.push(...read.problems);
     raw[collection] = read.entries;
     problems.push(...findDuplicates(read.entries));
@@ -94,7 +94,7 @@ export function validatePlan(root: string): ValidationResult {
     for (const entry of read.entries) {
       const result = parseEntry(entry);
       problems.push(...result.problems);
-      if (result.problems.length === 0) good.push({ id: entry.id, data: result.data as never, file: entry.file, line: entry.line });
+      if (result.problems.length === 0) good.push({ id: entry.id, data: result.data as never, file: entry.file, line: entry.line, bodyLine: entry.bodyLine });
     }
     parsed[collection] = good;
   }
@@ -109,58 +109,29 @@ export function validatePlan(root: string): ValidationResult {
           line: entry.line,
           entry: entryLabel(collection, entry.id),
           field: path.join('.'),
-          expected: `eine vorhandene ID aus „${ref.collection}“ (${describeSource(ref.collection as CollectionName)})`,
+          expected: `eine vorhandene ID aus „${ref.collection}“ (${sourcePath(loc, ref.collection as CollectionName)})`,
           found: `„${ref.id}“, das es dort nicht gibt`,
         });
       });
     }
   }
 
-  // Content policy needs no valid model: report it together with everything else.
+  // MDX bodies need no valid model to be parsed and checked: report them with everything else.
   const mdxEntries = [...(raw.kapitel ?? []), ...(raw.handlungsfelder ?? []), ...(raw.massnahmen ?? [])];
-  for (const entry of mdxEntries) problems.push(...pruefeMdx(entry));
+  const { ergebnisse, problems: inhaltsProbleme } = rendereInhalte(mdxEntries, cache);
+  problems.push(...inhaltsProbleme);
   if (problems.length > 0) return { problems };
-  const model = Object.fromEntries(
-    COLLECTIONS.map((c) => [c, c === 'plan' ? parsed.plan?.[0]?.data : parsed[c]]),
-  ) as unknown as PlanModel;
+  const model = Object.fromEntries([
+    ['ort', loc],
+    ...COLLECTIONS.map((c) => [c, c === 'plan' ? parsed.plan?.[0]?.data : parsed[c]]),
+  ]) as unknown as PlanModel;
   problems.push(...checkConsistency(model));
-  problems.push(...checkKennzahlUsage(model, mdxEntries));
-  problems.push(...checkHeadingIds(mdxEntries));
+  problems.push(...vervollstaendige(model, [...model.kapitel, ...model.handlungsfelder, ...model.massnahmen], ergebnisse));
   problems.push(...pruefeUeberdeckteSeiten(model));
   return problems.length > 0 ? { problems } : { problems, model };
 }
 
-/** Ids the page templates themselves put on Handlungsfeld, Maßnahme and chapter pages. */
-const RESERVED_IDS = new Set(['inhalt', 'toc-titel', 'ziele', 'massnahmen', 'beschreibung', 'meilensteine', 'unterkapitel']);
 
-/** Explicit heading ids (`## Titel {#id}`) must be unique on their page and not clash with the template's own. */
-function checkHeadingIds(entries: RawEntry[]): Problem[] {
-  const problems: Problem[] = [];
-  for (const entry of entries) {
-    const seen = new Map<string, number>();
-    for (const { line: text, index } of linesOutsideFences(entry.body ?? '')) {
-      const match = HEADING_WITH_ID.exec(text);
-      if (!match) continue;
-      const id = match[2]!;
-      const line = (entry.bodyLine ?? 1) + index;
-      const first = seen.get(id);
-      if (first !== undefined) {
-        problems.push({ file: entry.file, line, field: `{#${id}}`, expected: 'eine Überschriften-ID, die auf der Seite nur einmal vorkommt', found: `„${id}“, schon vergeben in Zeile ${first}` });
-      } else if (RESERVED_IDS.has(id)) {
-        problems.push({ file: entry.file, line, field: `{#${id}}`, expected: `eine andere ID („${id}“ verwendet die Seite selbst)`, found: `„${id}“` });
-      }
-      seen.set(id, first ?? line);
-    }
-  }
-  return problems;
-}
-
-/** Where a collection lives, for messages: `content/akteure.yaml` or `content/massnahmen/`. */
-function describeSource(collection: CollectionName): string {
-  const source = SOURCES[collection];
-  if (!source) return collection;
-  return `${contentDir()}/${source.kind === 'mdx' ? `${source.dir}/` : source.file}`;
-}
 
 function findDuplicates(entries: RawEntry[]): Problem[] {
   const seen = new Map<string, RawEntry>();
@@ -202,7 +173,7 @@ function walkRefs(value: unknown, path: (string | number)[], visit: (ref: Ref, p
 function checkConsistency(model: PlanModel): Problem[] {
   const problems: Problem[] = [];
   const { plan } = model;
-  const planFile = `${contentDir()}/plan.yaml`;
+  const planFile = `${displayDir(model.ort)}/plan.yaml`;
   if (plan.planungszeitraum.von > plan.planungszeitraum.bis) {
     problems.push({ file: planFile, field: 'planungszeitraum', expected: '„von“ nicht nach „bis“', found: `${plan.planungszeitraum.von}–${plan.planungszeitraum.bis}` });
   }
@@ -234,7 +205,7 @@ function checkConsistency(model: PlanModel): Problem[] {
     m.data.ziele.forEach((zielId, i) => {
       const owner = goalOwner.get(zielId);
       if (!owner) {
-        problems.push({ file: m.file, field: `ziele.${i}`, expected: 'die ID eines Ziels aus content/handlungsfelder/', found: `„${zielId}“, das es nicht gibt` });
+        problems.push({ file: m.file, field: `ziele.${i}`, expected: `die ID eines Ziels aus ${displayDir(model.ort)}/handlungsfelder/`, found: `„${zielId}“, das es nicht gibt` });
       } else if (owner.id !== m.data.handlungsfeld.id) {
         problems.push({ file: m.file, field: `ziele.${i}`, expected: `ein Ziel des Handlungsfelds „${m.data.handlungsfeld.id}“`, found: `„${zielId}“ aus „${owner.id}“ (${owner.file})` });
       }
@@ -266,11 +237,11 @@ function checkConsistency(model: PlanModel): Problem[] {
   const { von, bis } = plan.planungshorizont;
   for (const row of [...model.laufendeKosten, ...model.finanzierung]) {
     if (row.data.jahr < von || row.data.jahr > bis) {
-      problems.push({ file: row.file, line: row.line, entry: row.id, field: 'jahr', expected: `ein Jahr im Planungshorizont ${von}–${bis} (content/plan.yaml)`, found: String(row.data.jahr) });
+      problems.push({ file: row.file, line: row.line, entry: row.id, field: 'jahr', expected: `ein Jahr im Planungshorizont ${von}–${bis} (${displayDir(model.ort)}/plan.yaml)`, found: String(row.data.jahr) });
     }
   }
 
-  const forecast = prognose(model);
+  const forecast = prognoseVon(model);
   for (const angabe of model.summen) {
     const abweichung = pruefeSumme(forecast, angabe.data);
     if (!abweichung) continue;
@@ -290,7 +261,7 @@ function checkConsistency(model: PlanModel): Problem[] {
   const datasets = new Set(model.datensaetze.map((d) => d.id));
   for (const collection of DATASET_COLLECTIONS) {
     if (!datasets.has(collection)) {
-      problems.push({ file: `${contentDir()}/daten/datensaetze.yaml`, expected: `einen Eintrag mit id „${collection}“ (Stand und Quelle dieser Daten)`, found: 'keinen' });
+      problems.push({ file: `${displayDir(model.ort)}/daten/datensaetze.yaml`, expected: `einen Eintrag mit id „${collection}“ (Stand und Quelle dieser Daten)`, found: 'keinen' });
     }
   }
 

@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 
 export default function setup() {
   const started = Date.now();
-  execFileSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--silent'], {
+  execFileSync(process.execPath, ['src/cli/bauen.ts'], {
     stdio: ['ignore', 'ignore', 'inherit'],
     env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
   });

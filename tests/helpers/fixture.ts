@@ -6,6 +6,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { validatePlan } from '../../src/lib/validate.ts';
+import { planLocation } from '../../src/lib/sources.ts';
 import { formatProblem } from '../../src/lib/problems.ts';
 import type { PlanModel } from '../../src/lib/model.ts';
 
@@ -41,12 +42,15 @@ export function write(root: string, file: string, text: string) {
 
 /** Validation messages of a plan folder, formatted as the build prints them. */
 export function messages(root: string): string[] {
-  return validatePlan(root).problems.map(formatProblem);
+  return validatePlan(planLocation(join(root, 'content'), root)).problems.map(formatProblem);
 }
 
-/** The validated model of the unmodified fixture. */
-export function fixtureModel(): PlanModel {
-  const result = validatePlan(FIXTURE);
+/** The validated model of the plan in `root/content` (the sample plan: PROJECT). */
+export function modelOf(root: string): PlanModel {
+  const result = validatePlan(planLocation(join(root, 'content'), root));
   if (!result.model) throw new Error(result.problems.map(formatProblem).join('\n'));
   return result.model;
 }
+
+/** The validated model of the unmodified fixture. */
+export const fixtureModel = (): PlanModel => modelOf(FIXTURE);

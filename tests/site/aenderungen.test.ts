@@ -1,6 +1,5 @@
 /** Editions, change notes, review dates and git dates in the built sample site. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { validatePlan } from '../../src/lib/validate.ts';
 import { vergleiche } from '../../src/lib/aenderungen.ts';
 import { prognose } from '../../src/lib/prognose.ts';
 import { gitDaten, letzteAenderung } from '../../src/lib/git.ts';
@@ -8,12 +7,12 @@ import { heute, istUeberfaellig } from '../../src/lib/pflege.ts';
 import { formatDate } from '../../src/lib/format.ts';
 import { url } from '../../src/lib/urls.ts';
 import type { PlanModel } from '../../src/lib/model.ts';
-import { PROJECT } from '../helpers/fixture.ts';
+import { modelOf, PROJECT } from '../helpers/fixture.ts';
 import { allPages, page } from '../helpers/dist.ts';
 
 let model: PlanModel;
 beforeAll(() => {
-  model = validatePlan(PROJECT).model!;
+  model = modelOf(PROJECT);
 });
 
 describe('Änderungen', () => {

@@ -1,15 +1,14 @@
 /** Actor pages, matrix, formats and support view in the built sample site. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { validatePlan } from '../../src/lib/validate.ts';
 import { zustaendigkeitsmatrix, formateVon, supportStufen, ansprechpartner } from '../../src/lib/akteure.ts';
 import { url } from '../../src/lib/urls.ts';
 import type { PlanModel } from '../../src/lib/model.ts';
-import { PROJECT } from '../helpers/fixture.ts';
+import { modelOf, PROJECT } from '../helpers/fixture.ts';
 import { page } from '../helpers/dist.ts';
 
 let model: PlanModel;
 beforeAll(() => {
-  model = validatePlan(PROJECT).model!;
+  model = modelOf(PROJECT);
 });
 
 describe('Akteure', () => {

@@ -5,9 +5,11 @@
  * - in Chromium on one page of every type: axe-core in the light and the dark colour
  *   scheme, a walk with the Tab key, the skip link, and a search done with the keyboard.
  */
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { validatePlan } from '../../src/lib/validate.ts';
+import { planLocation } from '../../src/lib/sources.ts';
 import { url } from '../../src/lib/urls.ts';
 import type { PlanModel } from '../../src/lib/model.ts';
 import { PROJECT } from '../helpers/fixture.ts';
@@ -17,7 +19,7 @@ import { routen, routeVon, SEITEN } from '../helpers/seiten.ts';
 
 let model: PlanModel;
 beforeAll(() => {
-  const result = validatePlan(PROJECT);
+  const result = validatePlan(planLocation(join(PROJECT, 'content'), PROJECT));
   expect(result.problems).toEqual([]);
   model = result.model!;
 });

@@ -3,11 +3,12 @@
  * these tests read the real HTML in dist/ and compare it with the data and the
  * calculations.
  */
+import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LinkChecker } from 'linkinator';
 import { validatePlan } from '../../src/lib/validate.ts';
-import { readCollection } from '../../src/lib/sources.ts';
+import { planLocation, readCollection } from '../../src/lib/sources.ts';
 import { kennzahl } from '../../src/lib/kennzahlen.ts';
 import { formatDate, formatEuro } from '../../src/lib/format.ts';
 import { prognose } from '../../src/lib/prognose.ts';
@@ -21,7 +22,7 @@ import { DIST, allPages, page } from '../helpers/dist.ts';
 
 let model: PlanModel;
 beforeAll(() => {
-  const result = validatePlan(PROJECT);
+  const result = validatePlan(planLocation(join(PROJECT, 'content'), PROJECT));
   expect(result.problems).toEqual([]);
   model = result.model!;
 });
@@ -102,7 +103,7 @@ describe('jede Inhaltsdatei erscheint in der Ausgabe', () => {
   it('übernimmt explizite Überschriften-IDs ({#id}) aus den MDX-Dateien', () => {
     let count = 0;
     for (const collection of ['kapitel', 'handlungsfelder', 'massnahmen'] as const) {
-      for (const raw of readCollection(PROJECT, collection).entries) {
+      for (const raw of readCollection(planLocation(join(PROJECT, 'content'), PROJECT), collection).entries) {
         const path = collection === 'kapitel' ? url.kapitel(raw.id) : collection === 'handlungsfelder' ? url.handlungsfeld(raw.id) : url.massnahme(raw.id);
         for (const match of (raw.body ?? '').matchAll(/^#{2,6} (.*?)\s*\{#([A-Za-z0-9_-]+)\}\s*$/gm)) {
           count += 1;

@@ -7,12 +7,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { validatePlan } from '../../src/lib/validate.ts';
 import { url } from '../../src/lib/urls.ts';
 import type { PlanModel } from '../../src/lib/model.ts';
 import { abschnittTexte, NICHT_INDEXIERT } from '../../src/search/integration.ts';
 import { lexikon, stichwoerter } from '../../src/search/komposita.ts';
-import { PROJECT } from '../helpers/fixture.ts';
+import { modelOf, PROJECT } from '../helpers/fixture.ts';
 import { DIST, allPages, fileFor, page } from '../helpers/dist.ts';
 
 interface SubResult { url: string; title: string; excerpt: string }
@@ -30,7 +29,7 @@ let pagefind: Pagefind;
 const originalFetch = globalThis.fetch;
 
 beforeAll(async () => {
-  model = validatePlan(PROJECT).model!;
+  model = modelOf(PROJECT);
   // Pagefind fetches its wasm and index chunks relative to its own URL; serve file: URLs from disk.
   globalThis.fetch = (async (input: string | URL | Request, init?: RequestInit) => {
     const address = String(input instanceof Request ? input.url : input);
@@ -159,18 +158,21 @@ describe('Suchindex', () => {
 });
 
 describe('Suchfeld und Register', () => {
-  it('hat auf jeder Seite ein beschriftetes Suchfeld und ohne JavaScript den Link zum Register', () => {
+  it('hat auf jeder Seite ein beschriftetes Suchfeld, das ohne JavaScript zur Suchseite führt, und den Link zum Register', () => {
     for (const p of allPages()) {
       const root = page(p);
       if (!root.querySelector('main')) continue; // Weiterleitungen
       const form = root.querySelector('header form[role="search"]');
       expect(form?.getAttribute('action'), p).toBe('/suche/');
-      expect(form?.hasAttribute('hidden'), p).toBe(true);
+      expect(form?.hasAttribute('hidden'), p).toBe(false);
       const input = form!.querySelector('input[name="q"]')!;
       expect(root.querySelector(`label[for="${input.id}"]`)?.text.trim(), p).toBeTruthy();
       expect(root.querySelector('header a[href="/register/"]'), p).not.toBeNull();
       expect(root.querySelector('main')?.hasAttribute('data-pagefind-body'), p).toBe(true);
       expect(root.querySelectorAll('script:not([src])').filter((s) => s.text.trim()).length, p).toBe(0);
+      // Only the search page loads the search script; every other page at most the copy-link script.
+      const skripte = root.querySelectorAll('script[src]').map((s) => s.getAttribute('src'));
+      expect(skripte, p).toEqual(p === '/suche/' ? ['/planwerk.js', '/suche.js'] : ['/planwerk.js']);
     }
   });
 

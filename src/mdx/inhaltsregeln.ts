@@ -1,0 +1,216 @@
+/**
+ * What MDX in a plan may contain, checked on the syntax tree (never on lines): text,
+ * Markdown, plain HTML elements from an allow-list and Planwerk's own components.
+ * Everything that could run or load something is a problem with file and line:
+ * import/export (except of an allowed component), `{…}` expressions, elements such as
+ * <script>, <style>, <iframe> or <svg>, event-handler and style attributes, and links
+ * or images whose address is not http(s), mailto, tel or a path of this site.
+ *
+ * The same walk turns allowed HTML elements into hast elements and each <Kennzahl>
+ * into a placeholder that the loader fills from the plan model (see render.ts).
+ * The sanitiser after it (rehype-sanitize) is the second line of defence.
+ */
+import type { Root, Nodes, Parents } from 'mdast';
+import type { MdxJsxAttribute, MdxJsxExpressionAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
+import type { MdxjsEsm } from 'mdast-util-mdxjs-esm';
+import { find, html as htmlSchema } from 'property-information';
+import { SANITIZE_SCHEMA } from './sanitize.ts';
+
+/** Components MDX content may use. Each is evaluated from the plan model when the plan is loaded. */
+export const MDX_KOMPONENTEN = ['Kennzahl'] as const;
+
+/** A problem found in an MDX body; `line` is 1-based within the body. */
+export interface BodyProblem {
+  line?: number;
+  field: string;
+  expected: string;
+  found: string;
+}
+
+export interface KennzahlAufruf {
+  name: string;
+  params: Record<string, string>;
+  /** 1-based line within the body. */
+  line?: number;
+}
+
+/** HTML elements an author may write: the sanitiser's allow-list, without form controls. */
+const ERLAUBTE_ELEMENTE = new Set((SANITIZE_SCHEMA.tagNames ?? []).filter((t) => t !== 'input' && !t.startsWith('planwerk-')));
+/** Elements that load or run something; named in their own message. */
+const VERBOTENE_ELEMENTE = new Set(['script', 'style', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'link', 'meta', 'base', 'form', 'svg', 'math', 'template', 'noscript', 'portal', 'video', 'audio', 'source', 'track', 'canvas']);
+const URL_ATTRIBUTE = new Set(['href', 'src', 'cite', 'longdesc', 'srcset', 'action', 'formaction', 'poster', 'data', 'background', 'xlink:href', 'ping']);
+const LINK_PROTOKOLLE = new Set(['http', 'https', 'mailto', 'tel']);
+const ERWARTET_LINK = 'eine Adresse mit http://, https://, mailto: oder tel: oder einen Pfad dieser Website';
+const ERWARTET_BILD = 'ein Bild von dieser Website (ein Pfad wie /bilder/plan.png), keine fremde Adresse';
+
+/**
+ * Browsers ignore control characters and whitespace inside a URL's scheme; so does this check.
+ * Character references (`&#106;`) are already decoded by the MDX parser in links and attributes.
+ */
+function scheme(url: string): string | undefined {
+  const clean = url.replace(/[\u0000-\u0020\u007f-\u009f]/g, '');
+  if (clean.startsWith('//')) return '//';
+  const match = /^([a-z][a-z0-9+.-]*):/i.exec(clean);
+  return match ? match[1]!.toLowerCase() : undefined;
+}
+
+/** Why a URL is not allowed, or undefined when it is. */
+export function unsichereAdresse(url: string, art: 'link' | 'bild'): string | undefined {
+  const s = scheme(url);
+  if (s === undefined) return undefined;
+  if (art === 'link' && LINK_PROTOKOLLE.has(s)) return undefined;
+  return art === 'link' ? ERWARTET_LINK : ERWARTET_BILD;
+}
+
+/** A value for a message: line breaks shown as spaces, at most 60 characters. */
+const kurz = (text: string) => {
+  const flat = text.replace(/\s+/g, ' ');
+  return flat.length > 60 ? `${flat.slice(0, 57)}…` : flat;
+};
+
+type JsxElement = MdxJsxFlowElement | MdxJsxTextElement;
+type Attribut = MdxJsxAttribute | MdxJsxExpressionAttribute;
+
+/** The allowed `import Kennzahl from '…/components/Kennzahl.astro'`, read from the import's syntax tree. */
+function erlaubterImport(node: MdxjsEsm): boolean {
+  const body = node.data?.estree?.body ?? [];
+  return (
+    body.length > 0 &&
+    body.every((statement) => {
+      if (statement.type !== 'ImportDeclaration' || statement.specifiers.length !== 1) return false;
+      const spec = statement.specifiers[0]!;
+      const name = spec.local.name;
+      return spec.type === 'ImportDefaultSpecifier' && (MDX_KOMPONENTEN as readonly string[]).includes(name) && String(statement.source.value).endsWith(`/components/${name}.astro`);
+    })
+  );
+}
+
+/**
+ * Checks an MDX tree and prepares it for remark-rehype: allowed HTML becomes elements,
+ * each Kennzahl a numbered placeholder, and everything not allowed is reported and removed.
+ */
+export function pruefeUndWandle(tree: Root, problems: BodyProblem[], aufrufe: KennzahlAufruf[]) {
+  const melde = (node: Nodes, field: string, expected: string, found: string) => problems.push({ line: node.position?.start.line, field, expected, found });
+
+  const attribute = (node: JsxElement, attrs: Attribut[]): Record<string, string> | undefined => {
+    const out: Record<string, string> = {};
+    let ok = true;
+    for (const attr of attrs) {
+      if (attr.type === 'mdxJsxExpressionAttribute') {
+        melde(node, `<${node.name} {…}>`, 'Attribute mit festen Werten (name="…")', `„${kurz(attr.value)}“`);
+        ok = false;
+        continue;
+      }
+      if (attr.value !== null && attr.value !== undefined && typeof attr.value !== 'string') {
+        melde(node, `<${node.name} ${attr.name}>`, 'feste Werte in Anführungszeichen (name="…")', 'einen Ausdruck in {…}');
+        ok = false;
+        continue;
+      }
+      out[attr.name] = attr.value ?? '';
+    }
+    return ok ? out : undefined;
+  };
+
+  const kennzahl = (node: JsxElement): Nodes | undefined => {
+    const attrs = attribute(node, node.attributes);
+    if (!attrs) return undefined;
+    const { name, ...params } = attrs;
+    if (!name) {
+      melde(node, '<Kennzahl>', 'das Attribut name="…"', 'keines');
+      return undefined;
+    }
+    aufrufe.push({ name, params, line: node.position?.start.line });
+    return { type: 'kennzahl', data: { hName: 'planwerk-kennzahl', hProperties: { dataNr: String(aufrufe.length - 1) } } } as unknown as Nodes;
+  };
+
+  const htmlElement = (node: JsxElement): Nodes | undefined => {
+    const tag = node.name!.toLowerCase();
+    if (VERBOTENE_ELEMENTE.has(tag)) {
+      melde(node, `<${tag}>`, 'Text, Markdown und einfaches HTML ohne Skripte, Stile, Grafikcode und eingebettete fremde Inhalte', `ein <${node.name}>-Element`);
+      return undefined;
+    }
+    if (!ERLAUBTE_ELEMENTE.has(tag) || tag !== node.name) {
+      melde(node, `<${node.name}>`, `ein einfaches HTML-Element in Kleinbuchstaben (z. B. ${['abbr', 'details', 'sup', 'br'].join(', ')}) oder die Komponente ${MDX_KOMPONENTEN.join(', ')}`, `<${node.name}>`);
+      return undefined;
+    }
+    const attrs = attribute(node, node.attributes);
+    if (!attrs) return undefined;
+    const properties: Record<string, string | string[]> = {};
+    let ok = true;
+    for (const [name, value] of Object.entries(attrs)) {
+      const lower = name.toLowerCase();
+      if (lower.startsWith('on')) {
+        melde(node, `<${tag} ${name}>`, 'HTML ohne Ereignis-Attribute (onclick, onerror …)', `das Ereignis-Attribut „${name}“`);
+        ok = false;
+      } else if (lower === 'style') {
+        melde(node, `<${tag} style>`, 'HTML ohne eigene Stile (das Aussehen kommt vom Layout der Website)', `style="${kurz(value)}"`);
+        ok = false;
+      } else if (URL_ATTRIBUTE.has(lower)) {
+        const grund = unsichereAdresse(value, tag === 'img' || lower !== 'href' ? 'bild' : 'link');
+        if (grund) {
+          melde(node, `<${tag} ${name}>`, grund, `„${kurz(value)}“`);
+          ok = false;
+        }
+      }
+      const info = find(htmlSchema, name);
+      properties[info.property] = info.spaceSeparated ? value.split(/\s+/).filter(Boolean) : value;
+    }
+    if (!ok) return undefined;
+    return { type: 'html-element', data: { hName: tag, hProperties: properties }, children: node.children } as unknown as Nodes;
+  };
+
+  const walk = (parent: Parents) => {
+    const kinder: Nodes[] = [];
+    for (const child of parent.children as Nodes[]) {
+      let ersatz: Nodes | undefined = child;
+      switch (child.type) {
+        case 'mdxjsEsm':
+          if (!erlaubterImport(child)) {
+            const export_ = /^\s*export\b/.test(child.value);
+            melde(child, export_ ? 'export' : 'import', export_ ? 'keine export-Anweisungen in Inhalten' : `keine import-Zeilen (Planwerk stellt ${MDX_KOMPONENTEN.join(', ')} bereit)`, `„${kurz(child.value.trim())}“`);
+          }
+          ersatz = undefined;
+          break;
+        case 'mdxFlowExpression':
+        case 'mdxTextExpression':
+          melde(child, '{…}', 'keinen Ausdruck in geschweiften Klammern (er wäre Programmcode; eine Klammer als Text schreibt man \\{)', `„{${kurz(child.value)}}“`);
+          ersatz = undefined;
+          break;
+        case 'mdxJsxFlowElement':
+        case 'mdxJsxTextElement':
+          if (!child.name) {
+            melde(child, '<>', 'ein benanntes Element', 'ein leeres Fragment <>…</>');
+            ersatz = undefined;
+          } else if (/^[A-Z]/.test(child.name)) {
+            if (child.name === 'Kennzahl') ersatz = kennzahl(child);
+            else {
+              melde(child, `<${child.name}>`, `nur die Komponenten ${MDX_KOMPONENTEN.join(', ')}`, `<${child.name}>`);
+              ersatz = undefined;
+            }
+          } else ersatz = htmlElement(child);
+          break;
+        case 'link':
+        case 'definition': {
+          const grund = unsichereAdresse(child.url, 'link');
+          if (grund) {
+            melde(child, child.type === 'link' ? '[…](…)' : '[…]: …', grund, `„${kurz(child.url)}“`);
+            ersatz = undefined;
+          }
+          break;
+        }
+        case 'image': {
+          const grund = unsichereAdresse(child.url, 'bild');
+          if (grund) {
+            melde(child, '![…](…)', grund, `„${kurz(child.url)}“`);
+            ersatz = undefined;
+          }
+          break;
+        }
+      }
+      if (ersatz && 'children' in ersatz) walk(ersatz as Parents);
+      if (ersatz) kinder.push(ersatz);
+    }
+    parent.children = kinder as Parents['children'];
+  };
+  walk(tree);
+}
