@@ -1,11 +1,11 @@
-// Search (progressive enhancement). Without JavaScript the header shows only the link to
-// the A–Z register; this script shows the search forms and, on /suche/, runs Pagefind
-// from /pagefind/ on this site. No inline scripts, no requests to other servers.
+// Search on /suche/ (progressive enhancement, loaded only on that page). Without
+// JavaScript the page leads on to the A–Z register; with it, this script shows the
+// search form and runs Pagefind from /pagefind/ on this site. No inline scripts, no
+// requests to other servers.
 (() => {
   const ready = (fn) => (document.readyState === 'loading' ? document.addEventListener('DOMContentLoaded', fn) : fn());
 
   ready(() => {
-    for (const form of document.querySelectorAll('form[data-suchfeld]')) form.hidden = false;
     const app = document.getElementById('suche-app');
     if (app) suchseite(app);
   });
