@@ -37,6 +37,8 @@ export interface PlanwerkStand {
   bereite(projekt: string): { ort: PlanLocation; cacheDir: string };
   /** Problems found after the build (anchors, redirect targets). */
   nachDemBau: Problem[];
+  /** Notes from after the build (e.g. anchors not yet in the register). */
+  hinweiseNachDemBau: string[];
   /** Pages written by the build. */
   seiten: number;
   /** Set by `npm run build`: report problems and warnings itself instead of handing them to Astro. */
@@ -72,6 +74,7 @@ export default function planwerk(options: PlanwerkOptions = {}): AstroIntegratio
       return bereit;
     },
     nachDemBau: [],
+    hinweiseNachDemBau: [],
     seiten: 0,
     selbstMelden: false,
   };
@@ -99,6 +102,7 @@ export default function planwerk(options: PlanwerkOptions = {}): AstroIntegratio
         });
       },
       'astro:build:done': ({ dir, pages, logger }) => {
+        const hinweis = (text: string) => (stand.selbstMelden ? stand.hinweiseNachDemBau.push(text) : logger.warn(text));
         const dist = fileURLToPath(dir);
         stand.seiten = pages.length;
         writeFileSync(join(dist, '_headers'), headersDatei());
@@ -109,13 +113,13 @@ export default function planwerk(options: PlanwerkOptions = {}): AstroIntegratio
         const register = leseRegister(file);
         const aktuell = sammleAnker(dist);
         if (!register) {
-          logger.warn(`Kein Ankerregister (${displayDir(ort)}/${REGISTER_DATEI}): „npm run anker“ legt es an.`);
+          hinweis(`Kein Ankerregister (${displayDir(ort)}/${REGISTER_DATEI}): „npm run anker“ legt es an.`);
         } else {
           problems.push(
             ...fehlendeAnker(register, aktuell).map((f) => ({ file: `${displayDir(ort)}/${REGISTER_DATEI}`, entry: f.id ? `${f.seite}#${f.id}` : f.seite, expected: 'jede veröffentlichte Seite und jeden Anker weiterhin', found: ankerMeldung(f) })),
           );
           const neu = Object.entries(aktuell).reduce((n, [seite, ids]) => n + (register[seite] ? ids.filter((id) => !register[seite]!.includes(id)).length : 1 + ids.length), 0);
-          if (neu > 0) logger.info(`${neu} neue Seiten oder Anker sind noch nicht im Ankerregister: „npm run anker“ trägt sie ein.`);
+          if (neu > 0) hinweis(`${neu} neue Seiten oder Anker sind noch nicht im Ankerregister: „npm run anker“ trägt sie ein.`);
         }
         stand.nachDemBau = problems;
         if (problems.length > 0 && !stand.selbstMelden) throw new ContentError(problems);

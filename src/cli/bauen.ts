@@ -44,5 +44,6 @@ for (const h of hinweise(geladen)) console.warn(`Hinweis: ${h}`);
 
 await build({ ...config, root: projekt, configFile: false, logLevel: 'warn', ...(values.outDir ? { outDir: values.outDir } : {}) });
 if (stand.nachDemBau.length > 0) fehler(stand.nachDemBau);
+for (const h of stand.hinweiseNachDemBau) console.warn(`Hinweis: ${h}`);
 const sekunden = ((performance.now() - started) / 1000).toLocaleString('de-DE', { maximumFractionDigits: 1 });
 console.log(`Planwerk: ${stand.seiten} Seiten gebaut in ${sekunden} s nach ${values.outDir ?? 'dist'}/.`);

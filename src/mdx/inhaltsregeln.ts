@@ -90,31 +90,32 @@ function erlaubterImport(node: MdxjsEsm): boolean {
  * each Kennzahl a numbered placeholder, and everything not allowed is reported and removed.
  */
 export function pruefeUndWandle(tree: Root, problems: BodyProblem[], aufrufe: KennzahlAufruf[]) {
-  const melde = (node: Nodes, field: string, expected: string, found: string) => problems.push({ line: node.position?.start.line, field, expected, found });
+  const melde = (node: Nodes | Attribut, field: string, expected: string, found: string) => problems.push({ line: node.position?.start.line, field, expected, found });
 
-  const attribute = (node: JsxElement, attrs: Attribut[]): Record<string, string> | undefined => {
-    const out: Record<string, string> = {};
+  /** The literal attributes of an element, each with its own node (for the line); undefined if one is an expression. */
+  const attribute = (node: JsxElement): { name: string; value: string; node: Attribut }[] | undefined => {
+    const out: { name: string; value: string; node: Attribut }[] = [];
     let ok = true;
-    for (const attr of attrs) {
+    for (const attr of node.attributes) {
       if (attr.type === 'mdxJsxExpressionAttribute') {
-        melde(node, `<${node.name} {…}>`, 'Attribute mit festen Werten (name="…")', `„${kurz(attr.value)}“`);
+        melde(attr, `<${node.name} {…}>`, 'Attribute mit festen Werten (name="…")', `„${kurz(attr.value)}“`);
         ok = false;
         continue;
       }
       if (attr.value !== null && attr.value !== undefined && typeof attr.value !== 'string') {
-        melde(node, `<${node.name} ${attr.name}>`, 'feste Werte in Anführungszeichen (name="…")', 'einen Ausdruck in {…}');
+        melde(attr, `<${node.name} ${attr.name}>`, 'feste Werte in Anführungszeichen (name="…")', 'einen Ausdruck in {…}');
         ok = false;
         continue;
       }
-      out[attr.name] = attr.value ?? '';
+      out.push({ name: attr.name, value: attr.value ?? '', node: attr });
     }
     return ok ? out : undefined;
   };
 
   const kennzahl = (node: JsxElement): Nodes | undefined => {
-    const attrs = attribute(node, node.attributes);
+    const attrs = attribute(node);
     if (!attrs) return undefined;
-    const { name, ...params } = attrs;
+    const { name, ...params } = Object.fromEntries(attrs.map((a) => [a.name, a.value]));
     if (!name) {
       melde(node, '<Kennzahl>', 'das Attribut name="…"', 'keines');
       return undefined;
@@ -133,22 +134,22 @@ export function pruefeUndWandle(tree: Root, problems: BodyProblem[], aufrufe: Ke
       melde(node, `<${node.name}>`, `ein einfaches HTML-Element in Kleinbuchstaben (z. B. ${['abbr', 'details', 'sup', 'br'].join(', ')}) oder die Komponente ${MDX_KOMPONENTEN.join(', ')}`, `<${node.name}>`);
       return undefined;
     }
-    const attrs = attribute(node, node.attributes);
+    const attrs = attribute(node);
     if (!attrs) return undefined;
     const properties: Record<string, string | string[]> = {};
     let ok = true;
-    for (const [name, value] of Object.entries(attrs)) {
+    for (const { name, value, node: attr } of attrs) {
       const lower = name.toLowerCase();
       if (lower.startsWith('on')) {
-        melde(node, `<${tag} ${name}>`, 'HTML ohne Ereignis-Attribute (onclick, onerror …)', `das Ereignis-Attribut „${name}“`);
+        melde(attr, `<${tag} ${name}>`, 'HTML ohne Ereignis-Attribute (onclick, onerror …)', `das Ereignis-Attribut „${name}“`);
         ok = false;
       } else if (lower === 'style') {
-        melde(node, `<${tag} style>`, 'HTML ohne eigene Stile (das Aussehen kommt vom Layout der Website)', `style="${kurz(value)}"`);
+        melde(attr, `<${tag} style>`, 'HTML ohne eigene Stile (das Aussehen kommt vom Layout der Website)', `style="${kurz(value)}"`);
         ok = false;
       } else if (URL_ATTRIBUTE.has(lower)) {
         const grund = unsichereAdresse(value, tag === 'img' || lower !== 'href' ? 'bild' : 'link');
         if (grund) {
-          melde(node, `<${tag} ${name}>`, grund, `„${kurz(value)}“`);
+          melde(attr, `<${tag} ${name}>`, grund, `„${kurz(value)}“`);
           ok = false;
         }
       }

@@ -31,6 +31,9 @@ describe('Build mit fehlerhaften Inhalten', () => {
     expect(output).toContain('Der Plan enthält 2 Fehler');
     expect(output).toContain(`${content}/massnahmen/i-01.mdx:1, Feld „verantwortlich.0“: erwartet eine vorhandene ID aus „akteure“ (${content}/akteure.yaml); gefunden: „stadtrat“, das es dort nicht gibt`);
     expect(output).toContain(`${content}/daten/schulen.csv:4, Eintrag „gym-c“, Feld „wlan_abdeckung“`);
+    // Only the German list: no framework wrapper, no stack trace.
+    expect(output).not.toMatch(/^\s+at /m);
+    expect(output).not.toMatch(/unhandled|Error:/i);
   });
 
   it('baut dieselbe Kopie ohne Fehler, zweimal byte-gleich, und warnt vor ungenannten Akteuren', () => {

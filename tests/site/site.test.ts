@@ -216,6 +216,19 @@ describe('jede Seite', () => {
       expect(html, path).not.toMatch(/url\(\s*['"]?(https?:)?\/\//);
     }
   });
+
+  it('enthält kein Ereignis-Attribut und keine javascript:- oder data:-Adresse', () => {
+    for (const path of allPages()) {
+      for (const el of page(path).querySelectorAll('*')) {
+        for (const [name, value] of Object.entries(el.attributes)) {
+          expect(/^on/i.test(name), `${path}: <${el.tagName} ${name}>`).toBe(false);
+          if (/^(href|src|srcset|action|formaction)$/i.test(name)) {
+            expect(value.replace(/[\u0000-\u0020]/g, ''), `${path}: <${el.tagName} ${name}>`).not.toMatch(/^(javascript|data|vbscript):/i);
+          }
+        }
+      }
+    }
+  });
 });
 
 describe('Links', () => {

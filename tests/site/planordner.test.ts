@@ -1,0 +1,77 @@
+/**
+ * Plans from other folders: a content folder given by absolute path builds; two plan
+ * folders side by side never share cached entries (A, then B, then A again gives the
+ * same bytes); each plan's canonical addresses, sitemap and edit links are its own.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parse } from 'node-html-parser';
+import { FIXTURE, PROJECT } from '../helpers/fixture.ts';
+
+mkdirSync(join(PROJECT, '.tmp'), { recursive: true });
+const parent = mkdtempSync(join(PROJECT, '.tmp', 'plaene-'));
+afterAll(() => rmSync(parent, { recursive: true, force: true }));
+
+function bauen(inhalt: string, outDir: string) {
+  const result = spawnSync(process.execPath, ['src/cli/bauen.ts', '--outDir', outDir], {
+    cwd: PROJECT,
+    encoding: 'utf8',
+    env: { ...process.env, PLANWERK_CONTENT: inhalt },
+  });
+  expect(result.status, result.stdout + result.stderr).toBe(0);
+  return result.stdout + result.stderr;
+}
+
+/** Every file below `dir` with its bytes. */
+function dateien(dir: string, prefix = ''): Map<string, Buffer> {
+  const out = new Map<string, Buffer>();
+  for (const name of readdirSync(dir).sort()) {
+    const full = join(dir, name);
+    if (statSync(full).isDirectory()) for (const [k, v] of dateien(full, `${prefix}${name}/`)) out.set(k, v);
+    else out.set(`${prefix}${name}`, readFileSync(full));
+  }
+  return out;
+}
+
+describe('Pläne aus anderen Ordnern', () => {
+  // Two content folders directly side by side, the second with its own address and repository.
+  const a = join(parent, 'a');
+  const b = join(parent, 'b');
+  cpSync(join(FIXTURE, 'content'), a, { recursive: true });
+  cpSync(join(FIXTURE, 'content'), b, { recursive: true });
+  const planB = join(b, 'plan.yaml');
+  const text = readFileSync(planB, 'utf8');
+  const neu = text
+    .replace('https://mep.teststadt.example', 'https://mep.zweitstadt.example')
+    .replaceAll('https://git.teststadt.example/mep', 'https://code.zweitstadt.example/plan')
+    .replace('kommune: Stadt Teststadt', 'kommune: Zweitstadt');
+  expect(neu).not.toBe(text);
+  writeFileSync(planB, neu);
+
+  it('baut A (absoluter Pfad), B (relativer Pfad) und A noch einmal byte-gleich', () => {
+    bauen(a, join(parent, 'dist-a1'));
+    bauen(relative(PROJECT, b), join(parent, 'dist-b'));
+    bauen(a, join(parent, 'dist-a2'));
+    const erst = dateien(join(parent, 'dist-a1'));
+    const dann = dateien(join(parent, 'dist-a2'));
+    expect([...dann.keys()]).toEqual([...erst.keys()]);
+    expect(erst.has('massnahmen/i-01/index.html')).toBe(true);
+    for (const [name, bytes] of erst) expect(dann.get(name)?.equals(bytes), name).toBe(true);
+  });
+
+  it('gibt B seine eigenen kanonischen Adressen, seine Sitemap und seine Bearbeiten-Links', () => {
+    const seite = parse(readFileSync(join(parent, 'dist-b', 'massnahmen', 'i-01', 'index.html'), 'utf8'));
+    expect(seite.querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe('https://mep.zweitstadt.example/massnahmen/i-01/');
+    expect(seite.querySelector('meta[property="og:url"]')?.getAttribute('content')).toBe('https://mep.zweitstadt.example/massnahmen/i-01/');
+    // The edit link names the file as the repository knows it, from the repository's root.
+    const pfad = relative(PROJECT, join(b, 'massnahmen', 'i-01.mdx'));
+    expect(seite.querySelector('.footer-links a[rel="nofollow"]')?.getAttribute('href')).toBe(`https://code.zweitstadt.example/plan/edit/main/${pfad}`);
+    const sitemap = readFileSync(join(parent, 'dist-b', 'sitemap-0.xml'), 'utf8');
+    expect(sitemap).toContain('<loc>https://mep.zweitstadt.example/massnahmen/i-01/</loc>');
+    expect(sitemap).not.toContain('teststadt');
+    const a1 = parse(readFileSync(join(parent, 'dist-a1', 'massnahmen', 'i-01', 'index.html'), 'utf8'));
+    expect(a1.querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe('https://mep.teststadt.example/massnahmen/i-01/');
+  });
+});
