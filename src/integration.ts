@@ -83,11 +83,11 @@ export default function planwerk(options: PlanwerkOptions = {}): AstroIntegratio
     name: 'planwerk',
     planwerk: stand,
     hooks: {
-      'astro:config:setup': ({ config, command, updateConfig, logger }) => {
+      'astro:config:setup': async ({ config, command, updateConfig, logger }) => {
         const { ort, cacheDir } = stand.bereite(fileURLToPath(config.root));
         // `astro preview` only serves dist/; there is no content to check.
         if (command === 'preview') return;
-        const geladen = ladePlan(ort, cacheDir);
+        const geladen = await ladePlan(ort, cacheDir);
         if (!geladen.model) throw new ContentError(geladen.problems);
         if (!stand.selbstMelden) for (const h of hinweise(geladen)) logger.warn(h);
         const model = geladen.model;
@@ -101,13 +101,13 @@ export default function planwerk(options: PlanwerkOptions = {}): AstroIntegratio
             : [],
         });
       },
-      'astro:build:done': ({ dir, pages, logger }) => {
+      'astro:build:done': async ({ dir, pages, logger }) => {
         const hinweis = (text: string) => (stand.selbstMelden ? stand.hinweiseNachDemBau.push(text) : logger.warn(text));
         const dist = fileURLToPath(dir);
         stand.seiten = pages.length;
         writeFileSync(join(dist, '_headers'), headersDatei());
         const { ort, cacheDir } = bereit!;
-        const model = ladePlan(ort, cacheDir).model!;
+        const model = (await ladePlan(ort, cacheDir)).model!;
         const problems: Problem[] = [...pruefeWeiterleitungen(weiterleitungen(model), dist)];
         const file = join(ort.contentDir, REGISTER_DATEI);
         const register = leseRegister(file);

@@ -16,7 +16,7 @@ import { aktuellerPlan, vergissPlan } from '../lib/planladen.ts';
 import { displayDir } from '../lib/sources.ts';
 import { ContentError } from '../lib/problems.ts';
 
-type Sync = () => void;
+type Sync = () => Promise<void>;
 const KEY = Symbol.for('planwerk.loader');
 const beobachtet = ((globalThis as Record<symbol, unknown>)[KEY] ??= { syncs: new Map<string, Sync>(), watcher: undefined as unknown }) as {
   syncs: Map<string, Sync>;
@@ -27,12 +27,12 @@ function beobachte(context: LoaderContext) {
   const { watcher, logger } = context;
   if (!watcher || beobachtet.watcher === watcher) return;
   beobachtet.watcher = watcher;
-  const neu = (path: string) => {
-    const { ort } = aktuellerPlan();
+  const neu = async (path: string) => {
+    const { ort } = await aktuellerPlan();
     if (relative(ort.contentDir, resolve(path)).startsWith('..')) return;
     vergissPlan(ort.contentDir);
     try {
-      for (const sync of beobachtet.syncs.values()) sync();
+      for (const sync of beobachtet.syncs.values()) await sync();
     } catch (error) {
       if (error instanceof ContentError) logger.error(error.message);
       else throw error;
@@ -48,8 +48,8 @@ export function planwerkLoader(collection: CollectionName): Loader {
     name: `planwerk:${collection}`,
     async load(context) {
       const { store, generateDigest } = context;
-      const sync = () => {
-        const { model } = aktuellerPlan();
+      const sync = async () => {
+        const { model } = await aktuellerPlan();
         const entries: Entry<CollectionName>[] =
           collection === 'plan' ? [{ id: 'plan', data: model.plan, file: `${displayDir(model.ort)}/plan.yaml` }] : model[collection];
         const ids = new Set<string>();
@@ -66,7 +66,7 @@ export function planwerkLoader(collection: CollectionName): Loader {
         }
         for (const id of store.keys()) if (!ids.has(id)) store.delete(id);
       };
-      sync();
+      await sync();
       beobachtet.syncs.set(collection, sync);
       beobachte(context);
     },

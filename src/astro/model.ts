@@ -3,5 +3,5 @@ import type { PlanModel } from '../lib/model.ts';
 import { aktuellerPlan } from '../lib/planladen.ts';
 
 export async function loadModel(): Promise<PlanModel> {
-  return aktuellerPlan().model;
+  return (await aktuellerPlan()).model;
 }

@@ -36,7 +36,7 @@ stand.selbstMelden = true;
 const { ort, cacheDir } = stand.bereite(projekt);
 
 const started = performance.now();
-const geladen = ladePlan(ort, cacheDir);
+const geladen = await ladePlan(ort, cacheDir);
 if (!geladen.model) fehler(geladen.problems);
 const inhalt = relative(projekt, ort.contentDir) || '.';
 console.log(`Planwerk: Plan aus ${inhalt}/ geprüft in ${Math.round(geladen.dauerMs)} ms (${geladen.mdxGesamt} Texte, davon ${geladen.neuGerendert} neu gerendert).`);

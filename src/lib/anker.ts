@@ -7,7 +7,8 @@
  */
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { parse } from 'node-html-parser';
+import { Parser } from 'htmlparser2';
+import { decodeHTML } from 'entities';
 
 /** Page path → ids on that page (sorted). */
 export type AnkerRegister = Record<string, string[]>;
@@ -19,15 +20,37 @@ const OHNE_ANKER = [/^\/404\.html$/, /^\/pagefind\//, /^\/_astro\//];
 /** Pages whose path is published but whose ids are navigation that changes with the content (A–Z letters). */
 const NUR_PFAD = [/^\/register\/$/, /^\/suche\/$/];
 
-/** Ids inside <main> that a reader could link to: not those inside SVG graphics or on form controls. */
+const FORMULARTEILE = new Set(['input', 'select', 'textarea', 'button', 'fieldset']);
+
+/**
+ * Ids inside <main> that a reader could link to: not those inside SVG graphics or on form
+ * controls. The check runs over every page, so only the main element is tokenized
+ * (htmlparser2, streaming) and character references are decoded only in ids that have one.
+ */
 export function ankerAusHtml(html: string): string[] {
-  const main = parse(html).querySelector('main');
-  if (!main) return [];
-  const ids = main
-    .querySelectorAll('[id]')
-    .filter((el) => !el.closest('svg') && !['INPUT', 'SELECT', 'TEXTAREA', 'BUTTON', 'FIELDSET'].includes(el.tagName))
-    .map((el) => el.id);
-  return [...new Set(ids)].sort();
+  const start = html.indexOf('<main');
+  const end = html.lastIndexOf('</main>');
+  if (start < 0 || end < start) return [];
+  const ids = new Set<string>();
+  let inMain = 0;
+  let inSvg = 0;
+  const parser = new Parser(
+    {
+      onopentag(name, attrs) {
+        const id = attrs.id;
+        if (inMain > 0 && inSvg === 0 && id && name !== 'svg' && !FORMULARTEILE.has(name)) ids.add(id.includes('&') ? decodeHTML(id) : id);
+        if (name === 'main') inMain += 1;
+        if (name === 'svg') inSvg += 1;
+      },
+      onclosetag(name) {
+        if (name === 'main') inMain -= 1;
+        if (name === 'svg') inSvg -= 1;
+      },
+    },
+    { decodeEntities: false },
+  );
+  parser.end(html.slice(start, end + '</main>'.length));
+  return [...ids].sort();
 }
 
 /** Is this built page a redirect (meta refresh), which keeps its old path alive? */

@@ -11,10 +11,10 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, isAbsolute, join, resolve } from 'node:path';
 import { validatePlan } from './validate.ts';
-import { planLocation, type PlanLocation } from './sources.ts';
+import { planLocation, readCollection, type PlanLocation } from './sources.ts';
 import type { PlanModel } from './model.ts';
 import { ContentError, type Problem } from './problems.ts';
-import type { RenderCache } from '../mdx/inhalte.ts';
+import { rendereVoraus, type RenderCache } from '../mdx/inhalte.ts';
 import type { MdxErgebnis } from '../mdx/render.ts';
 
 export interface GeladenerPlan {
@@ -29,7 +29,7 @@ export interface GeladenerPlan {
 }
 
 interface Registry {
-  plaene: Map<string, GeladenerPlan>;
+  plaene: Map<string, Promise<GeladenerPlan>>;
   aktuell?: { ort: PlanLocation; cacheDir?: string };
 }
 
@@ -53,6 +53,7 @@ export function cacheOrdner(projekt: string, inhalt: string): string {
 }
 
 const CACHE_DATEI = 'planwerk-mdx.json';
+const MDX_SAMMLUNGEN = ['kapitel', 'handlungsfelder', 'massnahmen'] as const;
 
 function leseCache(cacheDir: string | undefined): Map<string, MdxErgebnis> {
   const file = cacheDir && join(cacheDir, CACHE_DATEI);
@@ -65,9 +66,16 @@ function leseCache(cacheDir: string | undefined): Map<string, MdxErgebnis> {
 }
 
 /** Reads and checks the plan at `ort`, or returns the result of an earlier call in this process. */
-export function ladePlan(ort: PlanLocation, cacheDir?: string): GeladenerPlan {
-  const bekannt = registry.plaene.get(ort.contentDir);
-  if (bekannt) return bekannt;
+export function ladePlan(ort: PlanLocation, cacheDir?: string): Promise<GeladenerPlan> {
+  let geladen = registry.plaene.get(ort.contentDir);
+  if (!geladen) {
+    geladen = lade(ort, cacheDir);
+    registry.plaene.set(ort.contentDir, geladen);
+  }
+  return geladen;
+}
+
+async function lade(ort: PlanLocation, cacheDir?: string): Promise<GeladenerPlan> {
   const started = performance.now();
   const alt = leseCache(cacheDir);
   // Only renderings the plan still uses are kept: the cache never grows with old texts.
@@ -80,15 +88,16 @@ export function ladePlan(ort: PlanLocation, cacheDir?: string): GeladenerPlan {
     },
     set: (key, value) => benutzt.set(key, value),
   };
-  const { problems, model } = validatePlan(ort, cache);
+  // MDX bodies that are not cached yet are rendered on every core first (a cold build).
+  const gelesen = Object.fromEntries(MDX_SAMMLUNGEN.map((c) => [c, readCollection(ort, c)]));
+  await rendereVoraus(Object.values(gelesen).flatMap((r) => r.entries), cache);
+  const { problems, model } = validatePlan(ort, cache, gelesen);
   const neuGerendert = [...benutzt.keys()].filter((k) => !alt.has(k)).length;
   if (cacheDir && (neuGerendert > 0 || benutzt.size !== alt.size)) {
     mkdirSync(cacheDir, { recursive: true });
     writeFileSync(join(cacheDir, CACHE_DATEI), JSON.stringify(Object.fromEntries(benutzt)));
   }
-  const geladen: GeladenerPlan = { ort, problems, model, dauerMs: performance.now() - started, neuGerendert, mdxGesamt: benutzt.size };
-  registry.plaene.set(ort.contentDir, geladen);
-  return geladen;
+  return { ort, problems, model, dauerMs: performance.now() - started, neuGerendert, mdxGesamt: benutzt.size };
 }
 
 /** Forgets a loaded plan (the dev server calls this when a content file changes). */
@@ -102,9 +111,9 @@ export function setzeAktuellenPlan(ort: PlanLocation, cacheDir?: string) {
 }
 
 /** The plan this process builds, loaded once; throws with every problem if it has any. */
-export function aktuellerPlan(): GeladenerPlan & { model: PlanModel } {
+export async function aktuellerPlan(): Promise<GeladenerPlan & { model: PlanModel }> {
   const aktuell = registry.aktuell ?? { ort: planLocation(inhaltsordner(process.cwd()), process.cwd()) };
-  const geladen = ladePlan(aktuell.ort, aktuell.cacheDir);
+  const geladen = await ladePlan(aktuell.ort, aktuell.cacheDir);
   if (!geladen.model) throw new ContentError(geladen.problems);
   return geladen as GeladenerPlan & { model: PlanModel };
 }

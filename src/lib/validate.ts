@@ -6,7 +6,7 @@
  */
 import type { z } from 'astro/zod';
 import { createSchemas, plainRef, type CollectionName, type Ref } from './schemas.ts';
-import { readCollection, displayDir, sourcePath, SOURCES, DATASET_COLLECTIONS, type PlanLocation, type RawEntry } from './sources.ts';
+import { readCollection, displayDir, sourcePath, SOURCES, DATASET_COLLECTIONS, type PlanLocation, type RawEntry, type ReadResult } from './sources.ts';
 import { describeValue, type Problem } from './problems.ts';
 import type { Entry, PlanModel } from './model.ts';
 import { prognoseVon } from './kennzahlen.ts';
@@ -79,14 +79,17 @@ function entryLabel(collection: CollectionName, id: string): string | undefined 
   return kind === 'yaml-list' || kind === 'csv' ? id : undefined;
 }
 
-/** Validates the plan at `loc`; `cache` keeps renderings of MDX bodies between runs. */
-export function validatePlan(loc: PlanLocation, cache: RenderCache = new Map<string, never>()): ValidationResult {
+/**
+ * Validates the plan at `loc`; `cache` keeps renderings of MDX bodies between runs, and
+ * `gelesen` may hold collections a caller has already read from disk.
+ */
+export function validatePlan(loc: PlanLocation, cache: RenderCache = new Map<string, never>(), gelesen: Partial<Record<CollectionName, ReadResult>> = {}): ValidationResult {
   const problems: Problem[] = [];
   const raw: Partial<Record<CollectionName, RawEntry[]>> = {};
   const parsed: Partial<Record<CollectionName, Entry<CollectionName>[]>> = {};
 
   for (const collection of COLLECTIONS) {
-    const read = readCollection(loc, collection);
+    const read = gelesen[collection] ?? readCollection(loc, collection);
     problems.push(...read.problems);
     raw[collection] = read.entries;
     problems.push(...findDuplicates(read.entries));

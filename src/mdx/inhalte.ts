@@ -4,6 +4,10 @@
  * model. Problems carry the file and the line in the file.
  */
 import { createHash } from 'node:crypto';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { toHtml } from 'hast-util-to-html';
 import type { Entry, Inhalt, PlanModel } from '../lib/model.ts';
 import type { RawEntry } from '../lib/sources.ts';
@@ -12,6 +16,7 @@ import { KENNZAHLEN, KennzahlError, kennzahl, type Params } from '../lib/kennzah
 import { formatDate } from '../lib/format.ts';
 import { fuelleKennzahlen, renderMdx, rendererDigest, type MdxErgebnis } from './render.ts';
 import type { KennzahlAufruf } from './inhaltsregeln.ts';
+import type { Auftrag } from './worker.ts';
 
 /** Renderings by the digest of their input; kept between builds in Astro's cache folder. */
 export interface RenderCache {
@@ -27,6 +32,39 @@ const sha = (text: string) => createHash('sha256').update(text).digest('hex');
 /** The cache key of a body: renderer code, body and the former anchors that decorate its headings. */
 export function renderKey(raw: RawEntry): string {
   return sha(`${rendererDigest()}\0${JSON.stringify(raw.data.alteAnker ?? {})}\0${raw.body ?? ''}`);
+}
+
+/**
+ * Renders the bodies the cache does not hold yet on every core: worker threads take
+ * shares while this thread renders its own. Worth it only for many bodies (a cold build).
+ */
+export async function rendereVoraus(entries: RawEntry[], cache: RenderCache): Promise<number> {
+  const offen = new Map<string, RawEntry>();
+  for (const raw of entries) {
+    const key = renderKey(raw);
+    if (!cache.get(key)) offen.set(key, raw);
+  }
+  const kerne = Math.min(availableParallelism(), 4);
+  if (offen.size < 100 || kerne < 2) return 0;
+  const liste = [...offen];
+  const anteil = Math.ceil(liste.length / kerne);
+  const auftrag = (teil: [string, RawEntry][]): Auftrag[] => teil.map(([, raw]) => ({ body: raw.body ?? '', alteAnker: (raw.data.alteAnker ?? {}) as Record<string, string> }));
+  const worker = Array.from({ length: kerne - 1 }, (_, i) => {
+    const teil = liste.slice((i + 1) * anteil, (i + 2) * anteil);
+    const w = new Worker(join(dirname(fileURLToPath(import.meta.url)), 'worker.ts'));
+    return new Promise<void>((resolve, reject) => {
+      w.once('message', (ergebnisse: MdxErgebnis[]) => {
+        teil.forEach(([key], n) => cache.set(key, ergebnisse[n]!));
+        void w.terminate();
+        resolve();
+      });
+      w.once('error', reject);
+      w.postMessage(auftrag(teil));
+    });
+  });
+  for (const [key, raw] of liste.slice(0, anteil)) cache.set(key, renderMdx(raw.body ?? '', (raw.data.alteAnker ?? {}) as Record<string, string>));
+  await Promise.all(worker);
+  return offen.size;
 }
 
 /** Renders (or reuses) every body, by file, and reports content-policy and syntax problems with file and line. */

@@ -2,6 +2,7 @@
  * Plans from other folders: a content folder given by absolute path builds; two plan
  * folders side by side never share cached entries (A, then B, then A again gives the
  * same bytes); each plan's canonical addresses, sitemap and edit links are its own.
+ * A rebuild with the cache kept renders only changed texts and never shows an old figure.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -73,5 +74,30 @@ describe('Pläne aus anderen Ordnern', () => {
     expect(sitemap).not.toContain('teststadt');
     const a1 = parse(readFileSync(join(parent, 'dist-a1', 'massnahmen', 'i-01', 'index.html'), 'utf8'));
     expect(a1.querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe('https://mep.teststadt.example/massnahmen/i-01/');
+  });
+});
+
+describe('Zwischenspeicher der gerenderten Texte', () => {
+  const c = join(parent, 'c');
+  cpSync(join(FIXTURE, 'content'), c, { recursive: true });
+  const vorwort = () => parse(readFileSync(join(parent, 'dist-c', 'kapitel', 'vorwort', 'index.html'), 'utf8'));
+  const schulen = () => vorwort().querySelector('data[data-kennzahl="schulen"]')?.text;
+
+  it('rendert beim zweiten Bau nur den geänderten Text neu', () => {
+    const erst = bauen(c, join(parent, 'dist-c'));
+    expect(erst).toMatch(/\((\d+) Texte, davon \1 neu gerendert\)/);
+    writeFileSync(join(c, 'massnahmen', 'i-01.mdx'), `${readFileSync(join(c, 'massnahmen', 'i-01.mdx'), 'utf8')}\nEin neuer Absatz.\n`);
+    const dann = bauen(c, join(parent, 'dist-c'));
+    expect(dann).toMatch(/\(\d+ Texte, davon 1 neu gerendert\)/);
+    expect(readFileSync(join(parent, 'dist-c', 'massnahmen', 'i-01', 'index.html'), 'utf8')).toContain('Ein neuer Absatz.');
+  });
+
+  it('setzt nach einer geänderten CSV-Datei die neue Zahl in den unveränderten Text', () => {
+    const vorher = Number(schulen());
+    const csv = join(c, 'daten', 'schulen.csv');
+    writeFileSync(csv, readFileSync(csv, 'utf8').replace(/^gs-b;.*\n/m, ''));
+    const log = bauen(c, join(parent, 'dist-c'));
+    expect(log).toMatch(/davon 0 neu gerendert/);
+    expect(Number(schulen())).toBe(vorher - 1);
   });
 });
