@@ -1,7 +1,12 @@
-/** Relations and responsibilities of an Akteur, in both directions. */
-import type { PlanModel, Entry } from './model.ts';
+/**
+ * Relations and responsibilities of an Akteur, in both directions, and the overviews built
+ * from them (map, Zuständigkeitsmatrix, support levels, contacts). What refers to an actor
+ * comes from the per-model index (indexe.ts), so one actor's page costs what it shows.
+ */
+import { byId, type PlanModel, type Entry } from './model.ts';
 import { BEZIEHUNGSTYPEN, EBENEN, SUPPORTLEVEL, type Ebene } from './schemas.ts';
 import { url } from './urls.ts';
+import { bezuegeVon, planIndex } from './indexe.ts';
 import { byCode } from './massnahmen.ts';
 
 export interface Beziehung {
@@ -13,23 +18,38 @@ export interface Beziehung {
   hinweis?: string;
 }
 
+/** The actor's own relations ("aus"), then those of other actors towards it ("ein"), from the index. */
 export function beziehungen(model: PlanModel, id: string): Beziehung[] {
-  const find = (x: string) => model.akteure.find((a) => a.id === x)!;
-  const self = find(id);
-  const aus = self.data.beziehungen.map((b) => ({ typ: b.typ, akteur: find(b.ziel.id), richtung: 'aus' as const, hinweis: b.hinweis }));
-  const ein = model.akteure.flatMap((a) =>
-    a.data.beziehungen.filter((b) => b.ziel.id === id).map((b) => ({ typ: b.typ, akteur: a, richtung: 'ein' as const, hinweis: b.hinweis })),
-  );
+  const self = byId(model.akteure, id, 'akteure');
+  const aus = self.data.beziehungen.map((b) => ({ typ: b.typ, akteur: byId(model.akteure, b.ziel.id, 'akteure'), richtung: 'aus' as const, hinweis: b.hinweis }));
+  const ein = bezuegeVon(model, id).eingehend.map((b) => ({ typ: b.typ, akteur: b.von, richtung: 'ein' as const, hinweis: b.hinweis }));
   return [...aus, ...ein];
 }
 
+/** Maßnahmen (code order) the actor leads or supports, Handlungsfelder it is responsible for, Gremien it sits in. */
 export function zustaendigkeiten(model: PlanModel, id: string) {
-  return {
-    verantwortlich: model.massnahmen.filter((m) => m.data.verantwortlich.some((r) => r.id === id)).sort(byCode),
-    partner: model.massnahmen.filter((m) => m.data.partner.some((r) => r.id === id)).sort(byCode),
-    handlungsfelder: model.handlungsfelder.filter((h) => h.data.verantwortlich.some((r) => r.id === id)),
-    gremien: model.akteure.filter((a) => a.data.gremium?.mitglieder.some((r) => r.id === id)),
-  };
+  const { verantwortlich, partner, handlungsfelder, gremien } = bezuegeVon(model, id);
+  return { verantwortlich, partner, handlungsfelder, gremien };
+}
+
+/** The actor's roles in a Maßnahme. */
+export type Rolle = 'verantwortlich' | 'Partner';
+
+/** The actor's Maßnahmen grouped by Handlungsfeld (in the fields' order), each group in code order with the actor's roles. */
+export function massnahmenNachFeld(model: PlanModel, id: string) {
+  const { verantwortlich, partner } = bezuegeVon(model, id);
+  const rollen = new Map<Entry<'massnahmen'>, Rolle[]>();
+  for (const m of verantwortlich) rollen.set(m, ['verantwortlich']);
+  for (const m of partner) rollen.set(m, [...(rollen.get(m) ?? []), 'Partner']);
+  const nachFeld = new Map<string, { massnahme: Entry<'massnahmen'>; rollen: Rolle[] }[]>();
+  for (const m of [...rollen.keys()].sort(byCode)) {
+    const liste = nachFeld.get(m.data.handlungsfeld.id) ?? [];
+    liste.push({ massnahme: m, rollen: rollen.get(m)! });
+    nachFeld.set(m.data.handlungsfeld.id, liste);
+  }
+  return planIndex(model)
+    .felder.filter((hf) => nachFeld.has(hf.id))
+    .map((hf) => ({ handlungsfeld: hf, massnahmen: nachFeld.get(hf.id)! }));
 }
 
 /** Actors grouped by Ebene, in the order of EBENEN, empty groups left out. */
@@ -59,11 +79,12 @@ export function beziehungsart(von: Ebene, nach: Ebene): 'vertikal' | 'horizontal
 /** The actor map's input: actors by Ebene and every relation as a directed edge. */
 export function karteDaten(model: PlanModel) {
   const ebeneVon = new Map(model.akteure.map((a) => [a.id, a.data.ebene]));
+  const ebenen = nachEbene(model).map((g) => g.ebene);
   return {
     id: 'akteurslandkarte',
     title: 'Akteurslandkarte',
-    desc: `${model.akteure.length} Akteure auf ${nachEbene(model).length} Ebenen und ihre ${model.akteure.reduce((n, a) => n + a.data.beziehungen.length, 0)} Beziehungen. Dieselben Angaben stehen als Listen unter der Karte.`,
-    ebenen: nachEbene(model).map((g) => g.ebene),
+    desc: `${model.akteure.length} Akteure auf ${ebenen.length} Ebenen und ihre ${model.akteure.reduce((n, a) => n + a.data.beziehungen.length, 0)} Beziehungen. Dieselben Angaben stehen als Listen unter der Karte.`,
+    ebenen,
     knoten: model.akteure.map((a) => ({ id: a.id, name: a.data.name, kurzname: a.data.kurzname, ebene: a.data.ebene, href: url.akteur(a.id) })),
     kanten: model.akteure.flatMap((a) =>
       a.data.beziehungen.map((b) => ({ von: a.id, nach: b.ziel.id, typ: b.typ, art: beziehungsart(a.data.ebene, ebeneVon.get(b.ziel.id)!) })),
@@ -73,36 +94,48 @@ export function karteDaten(model: PlanModel) {
 }
 
 export interface MatrixZelle {
-  /** Maßnahmen of the field that the actor leads. */
+  /** Maßnahmen of the field that the actor leads, in code order. */
   verantwortlich: string[];
-  /** Maßnahmen of the field in which the actor is a partner. */
+  /** Maßnahmen of the field in which the actor is a partner, in code order. */
   partner: string[];
   /** The actor is named as responsible for the whole field. */
   handlungsfeld: boolean;
 }
 
+export interface Zustaendigkeitsmatrix {
+  /** The columns: Handlungsfelder in their order. */
+  spalten: readonly Entry<'handlungsfelder'>[];
+  /** The rows: actors with at least one entry, grouped by Ebene (in the order of EBENEN) and sorted by name; one cell per column. */
+  gruppen: { ebene: Ebene; zeilen: { akteur: Entry<'akteure'>; zellen: MatrixZelle[] }[] }[];
+}
+
 /**
- * Zuständigkeitsmatrix: Handlungsfelder × Akteure, from the Maßnahmen (verantwortlich,
- * Partner) and the responsibilities of the fields. Only actors with at least one entry
- * become columns, ordered by Ebene and name.
+ * Zuständigkeitsmatrix: Akteure × Handlungsfelder, from the Maßnahmen (verantwortlich,
+ * Partner) and the responsibilities of the fields, in one pass over the Maßnahmen.
+ * Only actors with at least one entry become rows.
  */
-export function zustaendigkeitsmatrix(model: PlanModel) {
-  const felder = [...model.handlungsfelder].sort((a, b) => a.data.reihenfolge - b.data.reihenfolge);
-  const zelle = (hf: Entry<'handlungsfelder'>, akteur: string): MatrixZelle => {
-    const massnahmen = model.massnahmen.filter((m) => m.data.handlungsfeld.id === hf.id).sort(byCode);
-    return {
-      verantwortlich: massnahmen.filter((m) => m.data.verantwortlich.some((r) => r.id === akteur)).map((m) => m.id),
-      partner: massnahmen.filter((m) => m.data.partner.some((r) => r.id === akteur)).map((m) => m.id),
-      handlungsfeld: hf.data.verantwortlich.some((r) => r.id === akteur),
-    };
+export function zustaendigkeitsmatrix(model: PlanModel): Zustaendigkeitsmatrix {
+  const { felder, massnahmen } = planIndex(model);
+  const spalte = new Map(felder.map((hf, i) => [hf.id, i]));
+  const zellen = new Map<string, MatrixZelle[]>();
+  const zelle = (akteur: string, feld: string): MatrixZelle => {
+    let z = zellen.get(akteur);
+    if (!z) {
+      z = felder.map(() => ({ verantwortlich: [], partner: [], handlungsfeld: false }));
+      zellen.set(akteur, z);
+    }
+    return z[spalte.get(feld)!]!;
   };
-  const leer = (z: MatrixZelle) => z.verantwortlich.length === 0 && z.partner.length === 0 && !z.handlungsfeld;
-  const spalten = nachEbene(model)
-    .flatMap((g) => g.akteure)
-    .filter((a) => felder.some((hf) => !leer(zelle(hf, a.id))));
+  for (const hf of felder) for (const r of hf.data.verantwortlich) zelle(r.id, hf.id).handlungsfeld = true;
+  for (const m of massnahmen) {
+    for (const id of new Set(m.data.verantwortlich.map((r) => r.id))) zelle(id, m.data.handlungsfeld.id).verantwortlich.push(m.id);
+    for (const id of new Set(m.data.partner.map((r) => r.id))) zelle(id, m.data.handlungsfeld.id).partner.push(m.id);
+  }
   return {
-    spalten,
-    zeilen: felder.map((hf) => ({ handlungsfeld: hf, zellen: spalten.map((a) => zelle(hf, a.id)) })),
+    spalten: felder,
+    gruppen: nachEbene(model)
+      .map((g) => ({ ebene: g.ebene, zeilen: g.akteure.filter((a) => zellen.has(a.id)).map((a) => ({ akteur: a, zellen: zellen.get(a.id)! })) }))
+      .filter((g) => g.zeilen.length > 0),
   };
 }
 
@@ -120,7 +153,7 @@ export function ansprechpartner(model: PlanModel) {
 
 /** Formats an actor takes part in or organises. */
 export function formateVon(model: PlanModel, id: string) {
-  return model.formate.filter((f) => f.data.organisator.id === id || f.data.teilnehmende.some((r) => r.id === id));
+  return bezuegeVon(model, id).formate;
 }
 
 /** Actors that nothing refers to: no relation, Maßnahme, Handlungsfeld, Gremium or Format names them. */

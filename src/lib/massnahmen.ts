@@ -1,4 +1,4 @@
-/** Totals of Maßnahmen per Handlungsfeld and Status. */
+/** Totals of Maßnahmen per Handlungsfeld and Status; code order; the address of a Bildungsbereich's list. */
 import { STATUS, type Status } from './schemas.ts';
 import type { PlanModel } from './model.ts';
 
@@ -10,17 +10,20 @@ export interface StatusTabelle {
 
 const zero = (): Record<Status, number> => Object.fromEntries(STATUS.map((s) => [s, 0])) as Record<Status, number>;
 
+/** One pass over the Maßnahmen; rows in the order of the Handlungsfelder. */
 export function statusNachHandlungsfeld(model: Pick<PlanModel, 'handlungsfelder' | 'massnahmen'>): StatusTabelle {
   const summe = zero();
+  const jeFeld = new Map(model.handlungsfelder.map((hf) => [hf.id, zero()]));
+  for (const m of model.massnahmen) {
+    const anzahl = jeFeld.get(m.data.handlungsfeld.id);
+    if (!anzahl) continue;
+    anzahl[m.data.status] += 1;
+    summe[m.data.status] += 1;
+  }
   const zeilen = [...model.handlungsfelder]
     .sort((a, b) => a.data.reihenfolge - b.data.reihenfolge)
     .map((hf) => {
-      const anzahl = zero();
-      for (const m of model.massnahmen) {
-        if (m.data.handlungsfeld.id !== hf.id) continue;
-        anzahl[m.data.status] += 1;
-        summe[m.data.status] += 1;
-      }
+      const anzahl = jeFeld.get(hf.id)!;
       return { handlungsfeld: hf.id, titel: hf.data.titel, anzahl, summe: STATUS.reduce((n, s) => n + anzahl[s], 0) };
     });
   return { zeilen, summe, gesamt: STATUS.reduce((n, s) => n + summe[s], 0) };
@@ -31,7 +34,9 @@ export function statusClass(status: Status): string {
   return `status-${status.toLowerCase().replaceAll('ü', 'ue').replaceAll(' ', '-')}`;
 }
 
-/** Maßnahmen in code order (I-01, I-02, …, I-10). */
+const codeOrder = new Intl.Collator('de', { numeric: true });
+
+/** Maßnahmen in code order (I-01, I-02, …, I-10); one collator for all comparisons. */
 export function byCode<T extends { id: string }>(a: T, b: T): number {
-  return a.id.localeCompare(b.id, 'de', { numeric: true });
+  return codeOrder.compare(a.id, b.id);
 }

@@ -85,8 +85,6 @@ export interface RawEntry {
   body?: string;
   /** Line in the file where the body starts. */
   bodyLine?: number;
-  /** The whole file (MDX only), for the render cache's digest. */
-  text?: string;
 }
 
 export interface ReadResult {
@@ -202,7 +200,7 @@ export function readCollection(loc: PlanLocation, collection: CollectionName): R
           problems.push({ file: rel(file), line: 2, field: 'id', expected: 'eine ID im Kopf der Datei', found: 'nichts (Feld fehlt)' });
           continue;
         }
-        entries.push({ collection, id, data: doc.value, file: rel(file), line: 1, body: fm.body, bodyLine: fm.bodyLine, text });
+        entries.push({ collection, id, data: doc.value, file: rel(file), line: 1, body: fm.body, bodyLine: fm.bodyLine });
       }
       break;
     }

@@ -10,6 +10,7 @@ export const url = {
   ziel: (handlungsfeld: string, ziel: string) => `/handlungsfelder/${handlungsfeld}/#${ziel}`,
   massnahmen: () => '/massnahmen/',
   massnahme: (id: string) => `/massnahmen/${id.toLowerCase()}/`,
+  bildungsbereich: (id: string) => `/massnahmen/bereich/${id}/`,
   akteure: () => '/akteure/',
   akteur: (id: string) => `/akteure/${id}/`,
   zustaendigkeiten: () => '/akteure/zustaendigkeiten/',

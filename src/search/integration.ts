@@ -19,8 +19,12 @@ import { lexikon, stichwoerterFuerText, woerter } from './komposita.ts';
 export const STICHWORT_AUF = '⟦';
 export const STICHWORT_ZU = '⟧';
 
-/** Pages that are not searched: the search page itself, the A–Z register (it names everything) and 404. */
+/** Pages that are not searched: the search page itself, the A–Z register with its letter pages (it names everything) and 404. */
 export const NICHT_INDEXIERT = ['404.html', 'suche/index.html', 'register/index.html'];
+const REGISTERSEITE = /^register\/[^/]+\/index\.html$/;
+
+/** Is this built file (path inside dist) left out of the search index? */
+export const nichtIndexiert = (datei: string) => NICHT_INDEXIERT.includes(datei) || REGISTERSEITE.test(datei);
 
 /** Parts of <main> that repeat on many pages or only navigate. */
 export const AUSGESCHLOSSEN = ['nav', '.anker', '.skip-link', 'svg'];
@@ -63,7 +67,14 @@ export function abschnittTexte(html: string): { id: string; text: string }[] {
   return abschnitte(inner).map((a) => ({ id: /^<h[1-6]\b[^>]*\bid="([^"]*)"/.exec(a)?.[1] ?? '', text: text(a) }));
 }
 
-/** The page HTML as Pagefind should see it: each section followed by its compound keywords. */
+const HTML_START = /^[\s\S]*?<html\b[^>]*>/;
+const TITEL = /<title>[\s\S]*?<\/title>/;
+
+/**
+ * The page as Pagefind should see it: the document's language and title and only
+ * `<main>`, each section followed by its compound keywords. Header, navigation and
+ * footer are not indexed anyway; leaving them out saves Pagefind parsing them.
+ */
 export function mitStichwoertern(html: string, lex: Set<string>, cache?: Map<string, string[]>): string {
   const m = HAUPT.exec(html);
   if (!m) return html;
@@ -76,12 +87,13 @@ export function mitStichwoertern(html: string, lex: Set<string>, cache?: Map<str
     .join('')
     // keep words of neighbouring cells and list items apart (<dt>Ebene</dt><dd>Land</dd>)
     .replace(/<\/(dt|dd|li|p|td|th|h[1-6]|div|section|caption|figcaption)>/g, '$& ');
-  const start = m.index + m[0].indexOf(inner);
-  return html.slice(0, start) + neu + html.slice(start + inner.length);
+  const start = m[0].indexOf(inner);
+  const main = m[0].slice(0, start) + neu + m[0].slice(start + inner.length);
+  return `${HTML_START.exec(html)?.[0] ?? '<html lang="de">'}<head>${TITEL.exec(html)?.[0] ?? ''}</head><body>${main}</body></html>`;
 }
 
 export async function indexiere(dist: string, log: (msg: string) => void = console.log) {
-  const dateien = htmlDateien(dist).filter((f) => !NICHT_INDEXIERT.includes(f));
+  const dateien = htmlDateien(dist).filter((f) => !nichtIndexiert(f));
   const seiten = dateien.map((f) => ({ f, html: readFileSync(join(dist, f), 'utf8') }));
   const lex = lexikon(seiten.flatMap(({ html }) => woerter(text(HAUPT.exec(html)?.[1] ?? ''))));
   const cache = new Map<string, string[]>();

@@ -1,6 +1,11 @@
-/** Entries of the A–Z register, built from the plan data. Pure, so tests can call it. */
+/**
+ * Entries of the A–Z register, built from the plan data and filed by first letter. Pure, so
+ * tests can call it. The register is one page per letter (all 27 always exist, so their
+ * addresses stay valid whatever the plan contains) and /register/ as the entry page.
+ */
 import type { PlanModel } from '../lib/model.ts';
 import { url } from '../lib/urls.ts';
+import { jeModell } from '../lib/indexe.ts';
 
 export type RegisterArt = 'Kapitel' | 'Handlungsfeld' | 'Ziel' | 'Maßnahme' | 'Akteur' | 'Schule' | 'Glossar' | 'Indikator';
 
@@ -17,6 +22,9 @@ export interface RegisterGruppe {
   id: string;
   eintraege: RegisterEintrag[];
 }
+
+/** The letters of the register in their order: digits and other signs first, then A–Z. */
+export const BUCHSTABEN = ['0–9', ...'ABCDEFGHIJKLMNOPQRSTUVWXYZ'];
 
 const collator = new Intl.Collator('de', { sensitivity: 'base', numeric: true });
 
@@ -55,9 +63,17 @@ export function registerGruppen(eintraege: RegisterEintrag[]): RegisterGruppe[] 
   const map = new Map<string, RegisterEintrag[]>();
   for (const e of sorted) {
     const b = buchstabe(e.label);
-    map.set(b, [...(map.get(b) ?? []), e]);
+    const liste = map.get(b);
+    if (liste) liste.push(e);
+    else map.set(b, [e]);
   }
   return [...map.keys()]
     .sort((a, b) => (a === '0–9' ? -1 : b === '0–9' ? 1 : collator.compare(a, b)))
     .map((b) => ({ buchstabe: b, id: `buchstabe-${b === '0–9' ? 'ziffern' : b.toLowerCase()}`, eintraege: map.get(b)! }));
 }
+
+/** Every letter of BUCHSTABEN with its entries (possibly none), computed once per model. */
+export const registerBuchstaben = jeModell('register', (model): RegisterGruppe[] => {
+  const gruppen = new Map(registerGruppen(registerEintraege(model)).map((g) => [g.buchstabe, g]));
+  return BUCHSTABEN.map((b) => gruppen.get(b) ?? { buchstabe: b, id: `buchstabe-${b === '0–9' ? 'ziffern' : b.toLowerCase()}`, eintraege: [] });
+});

@@ -1,6 +1,6 @@
 /** Actor pages, matrix, formats and support view in the built sample site. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { zustaendigkeitsmatrix, formateVon, supportStufen, ansprechpartner } from '../../src/lib/akteure.ts';
+import { zustaendigkeitsmatrix, zustaendigkeiten, formateVon, supportStufen, ansprechpartner } from '../../src/lib/akteure.ts';
 import { url } from '../../src/lib/urls.ts';
 import type { PlanModel } from '../../src/lib/model.ts';
 import { modelOf, PROJECT } from '../helpers/fixture.ts';
@@ -37,15 +37,41 @@ describe('Akteure', () => {
     expect(count).toBeGreaterThan(10);
   });
 
-  it('füllt die Zuständigkeitsmatrix so, wie es die Maßnahmen ergeben', () => {
+  it('füllt die Zuständigkeitsmatrix so, wie es die Maßnahmen ergeben, und jede Zahl führt zu genau diesen Maßnahmen', () => {
     const m = zustaendigkeitsmatrix(model);
     const root = page(url.zustaendigkeiten());
-    expect(root.querySelectorAll('#matrix thead th[data-akteur]').map((th) => th.getAttribute('data-akteur'))).toEqual(m.spalten.map((a) => a.id));
-    for (const zeile of m.zeilen) {
-      const cells = root.querySelectorAll(`#matrix tr[data-handlungsfeld="${zeile.handlungsfeld.id}"] td`);
-      expect(cells.map((td) => [td.getAttribute('data-v') ?? '', td.getAttribute('data-p') ?? '', td.getAttribute('data-hf') === 'ja'])).toEqual(
-        zeile.zellen.map((c) => [c.verantwortlich.join(' '), c.partner.join(' '), c.handlungsfeld]),
+    expect(root.querySelectorAll('#matrix thead th[data-handlungsfeld]').map((th) => th.getAttribute('data-handlungsfeld'))).toEqual(m.spalten.map((hf) => hf.id));
+    expect(root.querySelectorAll('#matrix tbody').map((tb) => tb.getAttribute('data-ebene'))).toEqual(m.gruppen.map((g) => g.ebene));
+    const zeilen = m.gruppen.flatMap((g) => g.zeilen);
+    expect(root.querySelectorAll('#matrix tr[data-akteur]').map((tr) => tr.getAttribute('data-akteur'))).toEqual(zeilen.map((z) => z.akteur.id));
+    let links = 0;
+    for (const { akteur, zellen } of zeilen) {
+      const cells = root.querySelectorAll(`#matrix tr[data-akteur="${akteur.id}"] td`);
+      expect(cells.map((td) => [Number(td.getAttribute('data-v') ?? 0), Number(td.getAttribute('data-p') ?? 0), td.getAttribute('data-hf') === 'ja']), akteur.id).toEqual(
+        zellen.map((c) => [c.verantwortlich.length, c.partner.length, c.handlungsfeld]),
       );
+      const seite = page(url.akteur(akteur.id));
+      m.spalten.forEach((hf, i) => {
+        const c = zellen[i]!;
+        const link = cells[i]!.querySelector('a');
+        if (c.verantwortlich.length + c.partner.length === 0) return expect(link, `${akteur.id} × ${hf.id}`).toBeNull();
+        links += 1;
+        expect(link?.getAttribute('href')).toBe(`${url.akteur(akteur.id)}#massnahmen`);
+        expect(seite.getElementById('massnahmen'), akteur.id).not.toBeNull();
+        const items = seite.querySelectorAll(`[data-handlungsfeld="${hf.id}"] li[data-massnahme]`);
+        const mit = (rolle: string) => items.filter((li) => li.getAttribute('data-rollen')!.split(' ').includes(rolle)).map((li) => li.getAttribute('data-massnahme'));
+        expect(mit('verantwortlich'), `${akteur.id} × ${hf.id}`).toEqual(c.verantwortlich);
+        expect(mit('Partner'), `${akteur.id} × ${hf.id}`).toEqual(c.partner);
+      });
+    }
+    expect(links).toBeGreaterThan(10);
+  });
+
+  it('listet bei jedem Akteur seine Maßnahmen nach Handlungsfeld, jede einmal', () => {
+    for (const a of model.akteure) {
+      const { verantwortlich, partner } = zustaendigkeiten(model, a.id);
+      const codes = page(url.akteur(a.id)).querySelectorAll('li[data-massnahme]').map((li) => li.getAttribute('data-massnahme'));
+      expect([...codes].sort(), a.id).toEqual([...new Set([...verantwortlich, ...partner].map((m) => m.id))].sort());
     }
   });
 

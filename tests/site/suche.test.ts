@@ -10,6 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { url } from '../../src/lib/urls.ts';
 import type { PlanModel } from '../../src/lib/model.ts';
 import { abschnittTexte, NICHT_INDEXIERT } from '../../src/search/integration.ts';
+import { BUCHSTABEN, buchstabe, registerEintraege } from '../../src/search/register.ts';
+import { registerUrl } from '../../src/search/urls.ts';
 import { lexikon, stichwoerter } from '../../src/search/komposita.ts';
 import { modelOf, PROJECT } from '../helpers/fixture.ts';
 import { DIST, allPages, fileFor, page } from '../helpers/dist.ts';
@@ -154,6 +156,9 @@ describe('Suchindex', () => {
     const urls = (await suche('Register')).map((r) => r.url);
     expect(urls).not.toContain('/register/');
     expect(urls).not.toContain('/suche/');
+    // The letter pages name every entry; a search for any title must not land there.
+    const titel = (await suche(model.massnahmen[0]!.data.titel)).map((r) => r.url);
+    expect(titel.filter((u) => u.startsWith('/register/'))).toEqual([]);
   });
 });
 
@@ -187,8 +192,7 @@ describe('Suchfeld und Register', () => {
   });
 
   it('verlinkt im Register jede Maßnahme, jeden Akteur, jede Schule und alle weiteren Einträge', () => {
-    const root = page('/register/');
-    const links = new Set(root.querySelectorAll('main a').map((a) => a.getAttribute('href')));
+    const links = new Set(BUCHSTABEN.flatMap((b) => page(registerUrl(b)).querySelectorAll('main .register-liste a').map((a) => a.getAttribute('href'))));
     const erwartet = [
       ...model.massnahmen.map((m) => url.massnahme(m.id)),
       ...model.akteure.map((a) => url.akteur(a.id)),
@@ -202,16 +206,26 @@ describe('Suchfeld und Register', () => {
     expect(erwartet.filter((href) => !links.has(href))).toEqual([]);
   });
 
-  it('ordnet das Register nach Anfangsbuchstaben in deutscher Sortierung', () => {
-    const root = page('/register/');
-    const buchstaben = root.querySelectorAll('main section h2').map((h) => h.text.trim());
-    expect(buchstaben.length).toBeGreaterThan(5);
-    const ohneZiffern = buchstaben.filter((b) => b !== '0–9');
-    expect(ohneZiffern).toEqual([...ohneZiffern].sort((a, b) => a.localeCompare(b, 'de')));
-    expect(buchstaben).not.toContain('Ä');
-    for (const section of root.querySelectorAll('main section')) {
-      const labels = section.querySelectorAll('li > a').map((a) => a.text);
-      expect(labels).toEqual([...labels].sort(new Intl.Collator('de', { sensitivity: 'base', numeric: true }).compare));
+  it('führt von /register/ zu einer Seite je Buchstabe, jeden Eintrag unter seinem Anfangsbuchstaben in deutscher Sortierung', () => {
+    const einstieg = page('/register/');
+    const nav = einstieg.querySelectorAll('main nav.register-buchstaben li');
+    expect(nav.map((li) => li.text.split(':')[0]!.trim())).toEqual(BUCHSTABEN);
+    // the ids of the one-page register (#buchstabe-a) still lead to their letter
+    expect(nav.map((li) => li.id)).toEqual(BUCHSTABEN.map((b) => `buchstabe-${b === '0–9' ? 'ziffern' : b.toLowerCase()}`));
+    const collator = new Intl.Collator('de', { sensitivity: 'base', numeric: true });
+    let eintraege = 0;
+    for (const [i, b] of BUCHSTABEN.entries()) {
+      const seite = page(registerUrl(b));
+      expect(seite.querySelector('h1')?.text, b).toBe(`Register: ${b}`);
+      // no ids: what stands under a letter changes with the plan, the address does not
+      expect(seite.querySelectorAll('main [id]').map((el) => el.id), b).toEqual([]);
+      const labels = seite.querySelectorAll('main .register-liste li > a').map((a) => a.text);
+      expect(labels, b).toEqual([...labels].sort(collator.compare));
+      for (const label of labels) expect(buchstabe(label), label).toBe(b);
+      eintraege += labels.length;
+      expect(nav[i]!.querySelector('a')?.getAttribute('href') ?? null, b).toBe(labels.length > 0 ? registerUrl(b) : null);
     }
+    expect(eintraege).toBe(registerEintraege(model).length);
+    expect(nav.filter((li) => li.querySelector('a')).length).toBeGreaterThan(5);
   });
 });

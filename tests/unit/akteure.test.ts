@@ -2,26 +2,60 @@
  * Actors in the minimal fixture: schulamt (Schulträger) beauftragt it (kommunale
  * Unterstützung); schulen (Schule) arbeitet zusammen mit it. Handlungsfeld infrastruktur:
  * verantwortlich schulamt; I-01 verantwortlich schulamt, Partner it; I-02 verantwortlich schulamt.
+ * The lookups of indexe.ts are also checked against plain searches over the sample plan.
  */
 import { describe, expect, it } from 'vitest';
-import { fixtureModel } from '../helpers/fixture.ts';
-import { ansprechpartner, beziehungen, beziehungsart, formateVon, karteDaten, supportStufen, unreferenzierteAkteure, zustaendigkeitsmatrix } from '../../src/lib/akteure.ts';
+import { fixtureModel, modelOf, PROJECT } from '../helpers/fixture.ts';
+import {
+  ansprechpartner,
+  beziehungen,
+  beziehungsart,
+  formateVon,
+  karteDaten,
+  massnahmenNachFeld,
+  supportStufen,
+  unreferenzierteAkteure,
+  zustaendigkeiten,
+  zustaendigkeitsmatrix,
+} from '../../src/lib/akteure.ts';
+import { fassungenMit, massnahmenFuerZiel, massnahmenImBereich, massnahmenImFeld, meilensteineVon, planIndex } from '../../src/lib/indexe.ts';
+import { byCode } from '../../src/lib/massnahmen.ts';
+import { statusChronik } from '../../src/lib/aenderungen.ts';
 
 const model = fixtureModel();
+const beispiel = modelOf(PROJECT);
 
 describe('Zuständigkeitsmatrix', () => {
   it('ergibt sich aus Maßnahmen und Zuständigkeiten der Handlungsfelder', () => {
     const m = zustaendigkeitsmatrix(model);
-    expect(m.spalten.map((a) => a.id)).toEqual(['schulamt', 'it']); // schulen has no entry; Schulträger before kommunale Unterstützung
-    expect(m.zeilen.map((z) => [z.handlungsfeld.id, z.zellen])).toEqual([
-      [
-        'infrastruktur',
-        [
-          { verantwortlich: ['I-01', 'I-02'], partner: [], handlungsfeld: true },
-          { verantwortlich: [], partner: ['I-01'], handlungsfeld: false },
-        ],
-      ],
+    expect(m.spalten.map((hf) => hf.id)).toEqual(['infrastruktur']);
+    // schulen has no entry; Schulträger before kommunale Unterstützung
+    expect(m.gruppen.map((g) => [g.ebene, g.zeilen.map((z) => [z.akteur.id, z.zellen])])).toEqual([
+      ['Schulträger', [['schulamt', [{ verantwortlich: ['I-01', 'I-02'], partner: [], handlungsfeld: true }]]]],
+      ['kommunale Unterstützung', [['it', [{ verantwortlich: [], partner: ['I-01'], handlungsfeld: false }]]]],
     ]);
+  });
+
+  it('stimmt im Beispielplan Zelle für Zelle mit den Maßnahmen überein', () => {
+    const plan = beispiel;
+    const m = zustaendigkeitsmatrix(plan);
+    const zeilen = m.gruppen.flatMap((g) => g.zeilen);
+    const codes = (hf: string, rolle: 'verantwortlich' | 'partner', akteur: string) =>
+      plan.massnahmen.filter((x) => x.data.handlungsfeld.id === hf && x.data[rolle].some((r) => r.id === akteur)).sort(byCode).map((x) => x.id);
+    for (const { akteur, zellen } of zeilen) {
+      m.spalten.forEach((hf, i) => {
+        expect(zellen[i], `${akteur.id} × ${hf.id}`).toEqual({
+          verantwortlich: codes(hf.id, 'verantwortlich', akteur.id),
+          partner: codes(hf.id, 'partner', akteur.id),
+          handlungsfeld: hf.data.verantwortlich.some((r) => r.id === akteur.id),
+        });
+      });
+    }
+    // every actor with an entry is a row, in the order of its Ebene, once
+    const mitEintrag = plan.akteure.filter(
+      (a) => plan.massnahmen.some((x) => [...x.data.verantwortlich, ...x.data.partner].some((r) => r.id === a.id)) || plan.handlungsfelder.some((h) => h.data.verantwortlich.some((r) => r.id === a.id)),
+    );
+    expect(zeilen.map((z) => z.akteur.id).sort()).toEqual(mitEintrag.map((a) => a.id).sort());
   });
 });
 
@@ -42,6 +76,55 @@ describe('Beziehungen', () => {
       { von: 'schulamt', nach: 'it', typ: 'beauftragt', art: 'horizontal' },
       { von: 'schulen', nach: 'it', typ: 'arbeitet zusammen mit', art: 'vertikal' },
     ]);
+  });
+});
+
+describe('Maßnahmen eines Akteurs', () => {
+  it('ordnet sie nach Handlungsfeld mit der Rolle des Akteurs', () => {
+    expect(massnahmenNachFeld(model, 'it').map((g) => [g.handlungsfeld.id, g.massnahmen.map((x) => [x.massnahme.id, x.rollen])])).toEqual([['infrastruktur', [['I-01', ['Partner']]]]]);
+    expect(massnahmenNachFeld(model, 'schulamt').map((g) => g.massnahmen.map((x) => [x.massnahme.id, x.rollen]))).toEqual([
+      [
+        ['I-01', ['verantwortlich']],
+        ['I-02', ['verantwortlich']],
+      ],
+    ]);
+    expect(massnahmenNachFeld(model, 'schulen')).toEqual([]);
+  });
+});
+
+describe('Verzeichnisse je Plan (indexe.ts)', () => {
+  const plan = beispiel;
+
+  it('werden einmal je Modell gebaut', () => {
+    expect(planIndex(plan)).toBe(planIndex(plan));
+    expect(planIndex(model)).not.toBe(planIndex(plan));
+  });
+
+  it('liefern dasselbe wie die Suche über ganze Sammlungen', () => {
+    for (const a of plan.akteure) {
+      const id = a.id;
+      expect(zustaendigkeiten(plan, id), id).toEqual({
+        verantwortlich: plan.massnahmen.filter((m) => m.data.verantwortlich.some((r) => r.id === id)).sort(byCode),
+        partner: plan.massnahmen.filter((m) => m.data.partner.some((r) => r.id === id)).sort(byCode),
+        handlungsfelder: plan.handlungsfelder.filter((h) => h.data.verantwortlich.some((r) => r.id === id)),
+        gremien: plan.akteure.filter((g) => g.data.gremium?.mitglieder.some((r) => r.id === id)),
+      });
+      expect(beziehungen(plan, id).filter((b) => b.richtung === 'ein').map((b) => [b.akteur.id, b.typ]), id).toEqual(
+        plan.akteure.flatMap((x) => x.data.beziehungen.filter((b) => b.ziel.id === id).map((b) => [x.id, b.typ])),
+      );
+      expect(formateVon(plan, id), id).toEqual(plan.formate.filter((f) => f.data.organisator.id === id || f.data.teilnehmende.some((r) => r.id === id)));
+    }
+    for (const hf of plan.handlungsfelder) {
+      expect(massnahmenImFeld(plan, hf.id), hf.id).toEqual(plan.massnahmen.filter((m) => m.data.handlungsfeld.id === hf.id).sort(byCode));
+      for (const z of hf.data.ziele) expect(massnahmenFuerZiel(plan, z.id), z.id).toEqual(plan.massnahmen.filter((m) => m.data.ziele.includes(z.id)).sort(byCode));
+    }
+    for (const b of plan.bildungsbereiche) expect(massnahmenImBereich(plan, b.id), b.id).toEqual(plan.massnahmen.filter((m) => m.data.bildungsbereich?.id === b.id).sort(byCode));
+    expect(massnahmenImFeld(plan, 'gibt-es-nicht')).toEqual([]);
+    for (const m of plan.massnahmen) {
+      expect(meilensteineVon(plan, m.id), m.id).toEqual(plan.meilensteine.filter((ms) => ms.data.massnahme?.id === m.id));
+      expect(statusChronik(fassungenMit(plan, m), m), m.id).toEqual(statusChronik(plan, m));
+    }
+    expect(plan.massnahmen.some((m) => statusChronik(plan, m).length > 0 && m.data.aliase.length > 0), 'der Beispielplan hat eine umbenannte Maßnahme mit früherem Status').toBe(true);
   });
 });
 
