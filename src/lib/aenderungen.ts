@@ -51,7 +51,7 @@ export function vergleiche(model: Pick<PlanModel, 'massnahmen'>, fassung: Entry<
   if (fassung.data.finanzen && prognose) {
     v.finanzen = {
       vorher: fassung.data.finanzen,
-      jetzt: { von: prognose.von, bis: prognose.bis, bedarf: prognose.summe.bedarf / 100, finanzierung: prognose.summe.finanzierung / 100 },
+      jetzt: { von: prognose.von, bis: prognose.bis, bedarf: prognose.summe.bedarf, finanzierung: prognose.summe.finanzierung },
     };
   }
   return v;

@@ -11,24 +11,22 @@ import { aufzaehlung } from './kennzahlen.ts';
 import { formatEuroMillions, formatPercent } from './format.ts';
 import { bulletBars, describeTargets, horizontalBars, lineChart, stackedBars, stackedHorizontalBars, timeline, type Chart } from './charts/index.ts';
 
-const euro = (cents: number) => cents / 100;
-
 /** Need per year by cost type, with the planned funding as a line. */
 export function bedarfDiagramm(p: Prognose): Chart {
   const spitze = p.spitzenjahre.length
-    ? ` Spitzenjahr${p.spitzenjahre.length > 1 ? 'e' : ''}: ${aufzaehlung(p.spitzenjahre.map((j) => `${j} (${formatEuroMillions(euro(p.jahre.find((x) => x.jahr === j)!.bedarf))})`))}.`
+    ? ` Spitzenjahr${p.spitzenjahre.length > 1 ? 'e' : ''}: ${aufzaehlung(p.spitzenjahre.map((j) => `${j} (${formatEuroMillions(p.jahre.find((x) => x.jahr === j)!.bedarf)})`))}.`
     : ' Kein Jahr liegt deutlich über dem Mittel.';
   const lueckenJahre = p.jahre.filter((j) => j.luecke > 0).map((j) => String(j.jahr));
   const luecke = lueckenJahre.length
-    ? ` Die eingeplanten Mittel (Linie) reichen ${lueckenJahre.length > 1 ? 'in den Jahren' : 'im Jahr'} ${aufzaehlung(lueckenJahre)} nicht aus; die Lücke beträgt zusammen ${formatEuroMillions(euro(p.summe.luecke))}.`
+    ? ` Die eingeplanten Mittel (Linie) reichen ${lueckenJahre.length > 1 ? 'in den Jahren' : 'im Jahr'} ${aufzaehlung(lueckenJahre)} nicht aus; die Lücke beträgt zusammen ${formatEuroMillions(p.summe.luecke)}.`
     : ' Die eingeplanten Mittel (Linie) decken den Bedarf in jedem Jahr.';
   return stackedBars({
     id: 'diagramm-bedarf',
     title: `Finanzbedarf ${p.von}–${p.bis} nach Kostenart und eingeplante Finanzierung`,
-    desc: `Der Finanzbedarf beträgt ${p.von} bis ${p.bis} zusammen ${formatEuroMillions(euro(p.summe.bedarf))}, im Mittel ${formatEuroMillions(euro(p.mittelwert))} pro Jahr.${spitze}${luecke}`,
+    desc: `Der Finanzbedarf beträgt ${p.von} bis ${p.bis} zusammen ${formatEuroMillions(p.summe.bedarf)}, im Mittel ${formatEuroMillions(p.mittelwert)} pro Jahr.${spitze}${luecke}`,
     categories: p.jahre.map((j) => j.jahr),
-    series: KOSTENTYPEN.map((t) => ({ label: t, values: p.jahre.map((j) => euro(j.nachTyp[t])) })),
-    line: { label: 'Eingeplante Finanzierung', values: p.jahre.map((j) => euro(j.finanzierung)) },
+    series: KOSTENTYPEN.map((t) => ({ label: t, values: p.jahre.map((j) => j.nachTyp[t]) })),
+    line: { label: 'Eingeplante Finanzierung', values: p.jahre.map((j) => j.finanzierung) },
     format: 'euro',
     showTotals: true,
   });

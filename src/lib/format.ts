@@ -20,15 +20,15 @@ export function formatPercent(value: number, digits = 1, fixed = false): string 
   return numberFormat(`p${digits}${fixed}`, { style: 'unit', unit: 'percent', maximumFractionDigits: digits, minimumFractionDigits: fixed ? digits : 0 }).format(value);
 }
 
-/** Euros: 1234567 → "1.234.567 €"; with cents when asked: "1.234,56 €". */
-export function formatEuro(value: number, cents = false): string {
-  const digits = cents ? 2 : 0;
-  return numberFormat(`e${digits}`, { style: 'currency', currency: 'EUR', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
+/** Money, given in cents: 123456700 → "1.234.567 €"; with cents when asked: "1.234,56 €". */
+export function formatEuro(cents: number, mitCent = false): string {
+  const digits = mitCent ? 2 : 0;
+  return numberFormat(`e${digits}`, { style: 'currency', currency: 'EUR', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(cents / 100);
 }
 
-/** Millions of euros: 12345678 → "12,3 Mio. €". */
-export function formatEuroMillions(value: number, digits = 1): string {
-  return `${formatNumber(value / 1_000_000, digits)}\u00a0Mio.\u00a0€`;
+/** Money in millions of euros, given in cents: 1234567800 → "12,3 Mio. €". */
+export function formatEuroMillions(cents: number, digits = 1): string {
+  return `${formatNumber(cents / 100_000_000, digits)}\u00a0Mio.\u00a0€`;
 }
 
 const dateFormat = new Intl.DateTimeFormat('de-DE', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' });

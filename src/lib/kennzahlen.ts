@@ -165,7 +165,7 @@ const PLANKENNZAHLEN: Record<string, Definition> = {
     einheit: 'Euro',
     params: ['produktgruppe'],
     datensaetze: ['inventar'],
-    compute: (m, p) => inventarWerte(inventarFiltered(m, p)).gesamt / 100,
+    compute: (m, p) => inventarWerte(inventarFiltered(m, p)).gesamt,
   },
 };
 
@@ -181,13 +181,12 @@ export function prognoseVon(model: PlanModel): Prognose {
   return p;
 }
 
-const euro = (cents: number) => cents / 100;
 /** The forecast years a figure covers: the one named by `jahr`, else the whole horizon. */
 const jahreVon = (m: PlanModel, p: Params) => {
   const { jahre } = prognoseVon(m);
   return p.jahr ? jahre.filter((j) => j.jahr === Number(p.jahr)) : jahre;
 };
-const jahrOderHorizont = (m: PlanModel, p: Params, pick: (j: Prognose['jahre'][number]) => number) => euro(sum(jahreVon(m, p).map(pick)));
+const jahrOderHorizont = (m: PlanModel, p: Params, pick: (j: Prognose['jahre'][number]) => number) => sum(jahreVon(m, p).map(pick));
 const geldParams: Param[] = ['jahr', 'format'];
 const geld = (beschreibung: string, pick: (j: Prognose['jahre'][number]) => number): Definition => ({
   beschreibung,
@@ -240,7 +239,7 @@ const FINANZKENNZAHLEN: Record<string, Definition> = {
     compute: (m, p) => {
       const jahre = jahreVon(m, p);
       const schueler = sum(m.schulen.map((s) => s.data.schuelerzahl));
-      return jahre.length && schueler ? euro(sum(jahre.map((j) => j.bedarf))) / (schueler * jahre.length) : undefined;
+      return jahre.length && schueler ? Math.round(sum(jahre.map((j) => j.bedarf)) / (schueler * jahre.length)) : undefined;
     },
   },
   'kosten-je-geraet': {
@@ -250,7 +249,7 @@ const FINANZKENNZAHLEN: Record<string, Definition> = {
     datensaetze: ['inventar'],
     compute: (m) => {
       const v = prognoseVon(m).jeGeraetUndJahr;
-      return v === undefined ? undefined : euro(v);
+      return v === undefined ? undefined : Math.round(v);
     },
   },
   'foerderung-zuweisung': {
@@ -258,14 +257,14 @@ const FINANZKENNZAHLEN: Record<string, Definition> = {
     einheit: 'Euro',
     params: ['foerderprogramm', 'format'],
     datensaetze: ['foerderprogramme'],
-    compute: (m, p) => (programm(m, p) ? euro(programm(m, p)!.zuweisung) : undefined),
+    compute: (m, p) => programm(m, p)?.zuweisung,
   },
   'foerderung-ausgezahlt': {
     beschreibung: 'Ausgezahlte Fördermittel eines Programms',
     einheit: 'Euro',
     params: ['foerderprogramm', 'format'],
     datensaetze: ['foerderprogramme'],
-    compute: (m, p) => euro(stufe(m, p, 'ausgezahlt')?.betrag ?? 0),
+    compute: (m, p) => stufe(m, p, 'ausgezahlt')?.betrag ?? 0,
   },
   'foerderung-beantragt-anteil': {
     beschreibung: 'Anteil der Zuweisung, der beantragt ist',
@@ -366,13 +365,19 @@ export function kennzahl(model: PlanModel, name: string, params: Params = {}): K
   };
 }
 
+/** The value for machines (`<data value>`): money in euros with two decimals, everything else as it is. */
+export function maschinenwert(wert: Pick<KennzahlWert, 'value' | 'einheit'>): string {
+  return wert.einheit === 'Euro' && typeof wert.value === 'number' ? (wert.value / 100).toFixed(2) : String(wert.value);
+}
+
 export function formatKennzahl(value: number, einheit: Einheit, format?: string): string {
   switch (einheit) {
     case 'Prozent':
       return formatPercent(value);
     case 'Euro':
+      // Money is in cents; small amounts keep their cents ("12,50 €"), large ones are whole euros.
       if (format === 'mio') return formatEuroMillions(value);
-      return Math.abs(value) < 1000 && !Number.isInteger(value) ? formatEuro(value, true) : formatEuro(value);
+      return Math.abs(value) < 100_000 && value % 100 !== 0 ? formatEuro(value, true) : formatEuro(value);
     default:
       return formatNumber(value);
   }

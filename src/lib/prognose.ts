@@ -31,8 +31,6 @@ export const typVonKostenart: Record<Kostenart, Kostentyp> = {
   Betrieb: 'Betrieb',
 };
 
-export const toCents = (euro: number): Cents => Math.round(euro * 100);
-
 export interface Ersatzkauf {
   inventar: string;
   produktgruppe: string;
@@ -52,9 +50,9 @@ export function ersatzjahre(zeile: Pick<InventarZeile, 'nutzungsdauer' | 'bescha
   return years;
 }
 
-/** Price of `anzahl × stueckpreis` in `jahr`, changed by `rate` percent a year since `basisjahr`, in cents. */
-export function preis(anzahl: number, stueckpreis: number, jahr: number, basisjahr: number, rate: number): Cents {
-  return Math.round(anzahl * toCents(stueckpreis) * (1 + rate / 100) ** (jahr - basisjahr));
+/** Price of `anzahl × stueckpreis` (in cents) in `jahr`, changed by `rate` percent a year since `basisjahr`, in cents. */
+export function preis(anzahl: number, stueckpreis: Cents, jahr: number, basisjahr: number, rate: number): Cents {
+  return Math.round(anzahl * stueckpreis * (1 + rate / 100) ** (jahr - basisjahr));
 }
 
 export function ersatzkaeufe(inventar: { id: string; data: InventarZeile }[], von: number, bis: number, basisjahr: number, rate: number): Ersatzkauf[] {
@@ -164,13 +162,13 @@ export function prognose(model: Pick<PlanModel, 'plan' | 'inventar' | 'laufendeK
     const imJahr = kaeufe.filter((k) => k.jahr === jahr);
     const nachProduktgruppe = Object.fromEntries(gruppen.map((g) => [g, sum(imJahr.filter((k) => k.produktgruppe === g).map((k) => k.betrag))]));
     const kosten = model.laufendeKosten.filter((k) => k.data.jahr === jahr);
-    const nachKostenart = Object.fromEntries(KOSTENARTEN.map((a) => [a, sum(kosten.filter((k) => k.data.kostenart === a).map((k) => toCents(k.data.betrag)))])) as Record<Kostenart, Cents>;
+    const nachKostenart = Object.fromEntries(KOSTENARTEN.map((a) => [a, sum(kosten.filter((k) => k.data.kostenart === a).map((k) => k.data.betrag))])) as Record<Kostenart, Cents>;
     const investition = sum(imJahr.map((k) => k.betrag));
     const nachTyp = { Investition: investition, Betrieb: 0, Personal: 0 } as Record<Kostentyp, Cents>;
     for (const a of KOSTENARTEN) nachTyp[typVonKostenart[a]] += nachKostenart[a];
     const bedarf = sum(Object.values(nachTyp));
     const mittel = model.finanzierung.filter((f) => f.data.jahr === jahr);
-    const nachQuelle = Object.fromEntries(quellen.map((q) => [q, sum(mittel.filter((f) => (f.data.foerderprogramm?.id ?? f.data.art) === q).map((f) => toCents(f.data.betrag)))]));
+    const nachQuelle = Object.fromEntries(quellen.map((q) => [q, sum(mittel.filter((f) => (f.data.foerderprogramm?.id ?? f.data.art) === q).map((f) => f.data.betrag))]));
     const finanzierung = sum(Object.values(nachQuelle));
     const haushalt = sum(HAUSHALT.map((q) => nachQuelle[q] ?? 0));
     // The replacement forecast is a Plan value; running costs and funding carry their own.
@@ -238,10 +236,10 @@ export function prognose(model: Pick<PlanModel, 'plan' | 'inventar' | 'laufendeK
 }
 
 function programmstand(p: { id: string; data: Data<'foerderprogramme'> }, eingeplant: Cents): Programmstand {
-  const zuweisung = toCents(p.data.zuweisung);
+  const { zuweisung } = p.data;
   const stufen = FOERDERSTATUS.flatMap((status) => {
     const latest = p.data.abruf.filter((a) => a.status === status).sort((a, b) => a.stand.localeCompare(b.stand)).at(-1);
-    return latest ? [{ status, betrag: toCents(latest.betrag), stand: latest.stand, anteil: zuweisung > 0 ? (toCents(latest.betrag) / zuweisung) * 100 : 0 }] : [];
+    return latest ? [{ status, betrag: latest.betrag, stand: latest.stand, anteil: zuweisung > 0 ? (latest.betrag / zuweisung) * 100 : 0 }] : [];
   });
   return { id: p.id, name: p.data.name, zuweisung, stufen, eingeplant };
 }
@@ -277,11 +275,11 @@ export function berechneteSumme(p: Prognose, tabelle: (typeof SUMMEN_TABELLEN)[n
 export function pruefeSumme(p: Prognose, angabe: Pick<Data<'summen'>, 'tabelle' | 'jahr' | 'angegeben' | 'genauigkeit'>): { berechnet: Cents | undefined } | undefined {
   const berechnet = berechneteSumme(p, angabe.tabelle, angabe.jahr);
   if (berechnet === undefined) return { berechnet };
-  return Math.abs(toCents(angabe.angegeben) - berechnet) * 2 > toCents(angabe.genauigkeit) ? { berechnet } : undefined;
+  return Math.abs(angabe.angegeben - berechnet) * 2 > angabe.genauigkeit ? { berechnet } : undefined;
 }
 
 /** Purchase value of the inventory per line and in total (Anzahl × Stückpreis), in cents. */
 export function inventarWerte(inventar: { id: string; data: Pick<Data<'inventar'>, 'anzahl' | 'stueckpreis'> }[]) {
-  const zeilen = inventar.map((i) => ({ id: i.id, wert: i.data.anzahl * toCents(i.data.stueckpreis) }));
+  const zeilen = inventar.map((i) => ({ id: i.id, wert: i.data.anzahl * i.data.stueckpreis }));
   return { zeilen, gesamt: sum(zeilen.map((z) => z.wert)) };
 }

@@ -120,12 +120,17 @@ export function parseGermanNumber(text: string): number | undefined {
   return undefined;
 }
 
-/** An amount of money in euros (cents allowed). */
-export const euroSchema = germanNumber().pipe(
-  z.number().min(0, { error: 'einen Betrag ≥ 0' }).refine((n) => Number.isInteger(Math.round(n * 100)) && Math.abs(n * 100 - Math.round(n * 100)) < 1e-6, {
-    error: 'einen Betrag mit höchstens zwei Nachkommastellen',
-  }),
-);
+/** Euros as written (1.234,56) to whole cents: every amount of money is kept in cents until it is formatted. */
+export const toCents = (euro: number): number => Math.round(euro * 100);
+
+/** An amount of money, written in euros with at most two decimals, kept in whole cents. */
+export const euroSchema = germanNumber()
+  .pipe(
+    z.number().min(0, { error: 'einen Betrag ≥ 0' }).refine((n) => Number.isInteger(Math.round(n * 100)) && Math.abs(n * 100 - Math.round(n * 100)) < 1e-6, {
+      error: 'einen Betrag mit höchstens zwei Nachkommastellen',
+    }),
+  )
+  .transform(toCents);
 
 const count = germanNumber({ integer: true }).pipe(z.number().int().min(0, { error: 'eine Anzahl ≥ 0' }));
 const percent = germanNumber().pipe(z.number().min(0).max(100, { error: 'einen Prozentwert von 0 bis 100' }));
@@ -463,8 +468,8 @@ export function createSchemas(ref: RefFactory) {
     tabelle: oneOf(SUMMEN_TABELLEN),
     jahr: yearSchema,
     angegeben: euroSchema,
-    /** Precision of the stated figure in euros (1 = whole euros, 1000 = rounded to thousands). */
-    genauigkeit: z.preprocess(emptyToUndefined, germanNumber().pipe(z.number().positive()).default(1)),
+    /** Precision of the stated figure, written in euros (1 = whole euros, 1000 = rounded to thousands), kept in cents. */
+    genauigkeit: z.preprocess(emptyToUndefined, germanNumber().pipe(z.number().positive()).default(1).transform(toCents)),
     quelle: z.string().min(1),
   });
 

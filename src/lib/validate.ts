@@ -256,7 +256,7 @@ function checkConsistency(model: PlanModel): Problem[] {
       expected:
         abweichung.berechnet === undefined
           ? `ein Jahr im Planungshorizont ${forecast.von}–${forecast.bis}`
-          : `die berechnete Summe ${formatEuro(abweichung.berechnet / 100, true)} (${angabe.data.tabelle} ${angabe.data.jahr}, ± ${formatEuro(angabe.data.genauigkeit / 2, true)} Rundung)`,
+          : `die berechnete Summe ${formatEuro(abweichung.berechnet, true)} (${angabe.data.tabelle} ${angabe.data.jahr}, ± ${formatEuro(angabe.data.genauigkeit / 2, true)} Rundung)`,
       found: `${formatEuro(angabe.data.angegeben, true)} laut ${angabe.data.quelle}`,
     });
   }

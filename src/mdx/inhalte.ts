@@ -12,7 +12,7 @@ import { toHtml } from 'hast-util-to-html';
 import type { Entry, Inhalt, PlanModel } from '../lib/model.ts';
 import type { RawEntry } from '../lib/sources.ts';
 import type { Problem } from '../lib/problems.ts';
-import { KENNZAHLEN, KennzahlError, kennzahl, type Params } from '../lib/kennzahlen.ts';
+import { KENNZAHLEN, KennzahlError, kennzahl, maschinenwert, type Params } from '../lib/kennzahlen.ts';
 import { formatDate } from '../lib/format.ts';
 import { fuelleKennzahlen, renderMdx, rendererDigest, type MdxErgebnis } from './render.ts';
 import type { KennzahlAufruf } from './inhaltsregeln.ts';
@@ -102,7 +102,7 @@ function kennzahlHtml(model: PlanModel, aufruf: KennzahlAufruf): string {
   return toHtml({
     type: 'element',
     tagName: 'data',
-    properties: { className: ['kennzahl'], value: String(wert.value), title, dataKennzahl: aufruf.name, dataParams: params },
+    properties: { className: ['kennzahl'], value: maschinenwert(wert), title, dataKennzahl: aufruf.name, dataParams: params },
     children: [{ type: 'text', value: wert.text }],
   });
 }

@@ -35,7 +35,7 @@ describe('Diagramme', () => {
   it('hat unter dem Bedarfsdiagramm eine Tabelle mit den Werten der Prognose', () => {
     const { rows } = figure(url.finanzen(), 'diagramm-bedarf');
     expect(rows).toEqual(
-      p.jahre.map((j) => [String(j.jahr), ...KOSTENTYPEN.map((t) => formatEuro(j.nachTyp[t] / 100)), formatEuro(j.bedarf / 100), formatEuro(j.finanzierung / 100)]),
+      p.jahre.map((j) => [String(j.jahr), ...KOSTENTYPEN.map((t) => formatEuro(j.nachTyp[t])), formatEuro(j.bedarf), formatEuro(j.finanzierung)]),
     );
   });
 

@@ -11,7 +11,7 @@ const model = fixtureModel();
 const fassung = (massnahmen: { id: string; titel: string; status: 'geplant' | 'in Umsetzung' | 'abgeschlossen' | 'zurückgestellt' }[]): Entry<'fassungen'> => ({
   id: 'alt',
   file: 'content/fassungen.yaml',
-  data: { id: 'alt', name: 'Erstfassung 2023', nummer: 1, beschlossen: '2023-03-01', massnahmen, finanzen: { von: 2023, bis: 2027, bedarf: 500_000, finanzierung: 400_000 } },
+  data: { id: 'alt', name: 'Erstfassung 2023', nummer: 1, beschlossen: '2023-03-01', massnahmen, finanzen: { von: 2023, bis: 2027, bedarf: 50_000_000, finanzierung: 40_000_000 } },
 });
 
 describe('Änderungen zwischen zwei Fassungen', () => {
@@ -41,8 +41,8 @@ describe('Änderungen zwischen zwei Fassungen', () => {
     expect(v.statusGeaendert).toEqual([{ id: 'I-01', titel: 'WLAN ausbauen', vorher: 'geplant', jetzt: 'in Umsetzung' }]);
     expect(v.entfallen).toEqual([]);
     expect(v.finanzen).toEqual({
-      vorher: { von: 2023, bis: 2027, bedarf: 500_000, finanzierung: 400_000 },
-      jetzt: { von: 2025, bis: 2027, bedarf: 656_550.3, finanzierung: 80_000.5 },
+      vorher: { von: 2023, bis: 2027, bedarf: 50_000_000, finanzierung: 40_000_000 },
+      jetzt: { von: 2025, bis: 2027, bedarf: 65_655_030, finanzierung: 8_000_050 },
     });
   });
 

@@ -21,10 +21,10 @@ const texts = (svg: HTMLElement) => svg.querySelectorAll('text').map((t) => plai
 const numbers = (s: string) => s.split(/[\s,MLZ]+/).filter((p) => p !== '');
 
 const years = Array.from({ length: 10 }, (_, i) => 2025 + i);
-const investition = [5.2, 7.9, 4.1, 3.0, 6.5, 8.8, 4.4, 2.9, 5.6, 7.1].map((v) => v * 1e6);
-const betrieb = [1.9, 2.0, 2.1, 2.2, 2.3, 2.4, 2.5, 2.6, 2.7, 2.8].map((v) => v * 1e6);
-const personal = [0.9, 1.0, 0, 1.1, 1.1, 1.2, 1.2, 1.3, 1.3, 1.4].map((v) => v * 1e6); // one zero
-const foerderung = [4.0, 5.5, 2.0, 1.0, 3.0, 4.0, null, 1.0, 2.5, 3.0].map((v) => (v === null ? null : v * 1e6));
+const investition = [5.2, 7.9, 4.1, 3.0, 6.5, 8.8, 4.4, 2.9, 5.6, 7.1].map((v) => v * 1e8);
+const betrieb = [1.9, 2.0, 2.1, 2.2, 2.3, 2.4, 2.5, 2.6, 2.7, 2.8].map((v) => v * 1e8);
+const personal = [0.9, 1.0, 0, 1.1, 1.1, 1.2, 1.2, 1.3, 1.3, 1.4].map((v) => v * 1e8); // one zero
+const foerderung = [4.0, 5.5, 2.0, 1.0, 3.0, 4.0, null, 1.0, 2.5, 3.0].map((v) => (v === null ? null : v * 1e8));
 
 const kosten = () =>
   stackedBars({
@@ -184,7 +184,7 @@ describe('stackedBars', () => {
   });
 
   it('bleibt mit 10 Jahren und 8 Reihen lesbar: 8 Muster, alle Jahre beschriftet', () => {
-    const series = Array.from({ length: 8 }, (_, s) => ({ label: `Produktgruppe ${s + 1}`, values: years.map((_, y) => ((s + y) % 5) * 100_000 + 50_000) }));
+    const series = Array.from({ length: 8 }, (_, s) => ({ label: `Produktgruppe ${s + 1}`, values: years.map((_, y) => ((s + y) % 5) * 10_000_000 + 5_000_000) }));
     const chart = stackedBars({ id: 'pg', title: 't', desc: 'd', categories: years, series, format: 'euro' });
     const svg = root(chart);
     expect(svg.querySelectorAll('pattern')).toHaveLength(8);
@@ -392,7 +392,7 @@ describe('Textmaße und Umbruch', () => {
 
 describe('Beschreibungen', () => {
   it('nennt Spanne, Extremwerte und Summe deutsch', () => {
-    expect(plain(describeValues({ subject: 'Gesamtkosten', categories: [2025, 2026, 2027], values: [8e6, 10.9e6, 7.2e6], format: 'euro', total: true }))).toBe(
+    expect(plain(describeValues({ subject: 'Gesamtkosten', categories: [2025, 2026, 2027], values: [8e8, 10.9e8, 7.2e8], format: 'euro', total: true }))).toBe(
       'Gesamtkosten von 2025 bis 2027: zwischen 7,2 Mio. € (2027) und 10,9 Mio. € (2026), zusammen 26,1 Mio. €.',
     );
   });

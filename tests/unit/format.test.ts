@@ -11,9 +11,10 @@ describe('deutsche Formate', () => {
     expect(formatNumber(0.25, 2)).toBe('0,25');
   });
   it('formatiert Euro ohne und mit Cent und in Millionen', () => {
-    expect(plain(formatEuro(1234567))).toBe('1.234.567 €');
-    expect(plain(formatEuro(1234.5, true))).toBe('1.234,50 €');
-    expect(plain(formatEuroMillions(12_345_678))).toBe('12,3 Mio. €');
+    // Money is kept in cents until it is formatted.
+    expect(plain(formatEuro(123_456_700))).toBe('1.234.567 €');
+    expect(plain(formatEuro(123_450, true))).toBe('1.234,50 €');
+    expect(plain(formatEuroMillions(1_234_567_800))).toBe('12,3 Mio. €');
   });
   it('formatiert Prozentpunkte mit einer Nachkommastelle', () => {
     expect(plain(formatPercent(75.25))).toBe('75,3 %');

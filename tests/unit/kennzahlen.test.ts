@@ -70,7 +70,7 @@ describe('weitere Kennzahlen', () => {
   it('zählt Maßnahmen nach Status und Handlungsfeld', () => {
     expect(value('massnahmen')).toBe(2);
     expect(value('massnahmen', { status: 'abgeschlossen' })).toBe(1);
-    expect(value('massnahmen-kosten')).toBe(120000);
+    expect(value('massnahmen-kosten')).toBe(12_000_000); // cents
     const t = statusNachHandlungsfeld(model);
     expect(t.gesamt).toBe(2);
     expect(t.zeilen[0]?.anzahl).toEqual({ geplant: 0, 'in Umsetzung': 1, abgeschlossen: 1, zurückgestellt: 0 });
@@ -78,24 +78,24 @@ describe('weitere Kennzahlen', () => {
 
   it('rechnet den Bestandswert cent-genau', () => {
     expect(value('inventar-geraete')).toBe(999);
-    expect(value('inventar-wert')).toBe(622549.51); // 950 × 449,00 + 49 × 3.999,99
+    expect(value('inventar-wert')).toBe(62_254_951); // cents: 950 × 449,00 € + 49 × 3.999,99 €
   });
 });
 
 describe('Finanzkennzahlen', () => {
-  // see tests/unit/prognose.test.ts: need 2025 = 120.000,30 €, 2026 = 536.550,00 €, 2027 = 0
+  // see tests/unit/prognose.test.ts: need 2025 = 120.000,30 €, 2026 = 536.550,00 €, 2027 = 0; money in cents
   it('summiert Bedarf, Lücke und Investitionen über den Horizont oder ein Jahr', () => {
-    expect(value('bedarf')).toBe(656_550.3);
-    expect(value('bedarf', { jahr: '2026' })).toBe(536_550);
-    expect(value('investitionen')).toBe(426_550);
-    expect(value('finanzierungsluecke')).toBe(576_549.8);
+    expect(value('bedarf')).toBe(65_655_030);
+    expect(value('bedarf', { jahr: '2026' })).toBe(53_655_000);
+    expect(value('investitionen')).toBe(42_655_000);
+    expect(value('finanzierungsluecke')).toBe(57_654_980);
     expect(value('spitzenjahre')).toBe('2026');
     expect(value('planungshorizont')).toBe('2025–2027');
     expect(kennzahl(model, 'bedarf', { format: 'mio' }).text.replaceAll('\u00a0', ' ')).toBe('0,7 Mio. €');
   });
   it('nennt Anteile und Förderstand', () => {
     expect(value('anteil-produktgruppe', { produktgruppe: 'Schüler-Tablets' })).toBe(100);
-    expect(value('foerderung-zuweisung', { foerderprogramm: 'pakt' })).toBe(60_000);
+    expect(value('foerderung-zuweisung', { foerderprogramm: 'pakt' })).toBe(6_000_000);
     expect(value('foerderung-ausgezahlt-anteil', { foerderprogramm: 'pakt' })).toBe(0);
   });
   it('lehnt ein Jahr außerhalb des Horizonts ab', () => {

@@ -1,6 +1,7 @@
 /** Hand-worked cases for the finance forecast (rules in src/lib/prognose.ts). */
 import { describe, expect, it } from 'vitest';
-import { anteile, ersatzjahre, inventarWerte, preis, prognose, pruefeSumme, toCents } from '../../src/lib/prognose.ts';
+import { anteile, ersatzjahre, inventarWerte, preis, prognose, pruefeSumme } from '../../src/lib/prognose.ts';
+import { toCents } from '../../src/lib/schemas.ts';
 import { copyFixture, edit, fixtureModel, messages } from '../helpers/fixture.ts';
 
 describe('Ersatzzyklen', () => {
@@ -18,12 +19,12 @@ describe('Ersatzzyklen', () => {
 
 describe('Preise', () => {
   it('verzinst die Preisänderung je Jahr', () => {
-    expect(preis(10, 100, 2027, 2025, 2)).toBe(104_040); // 10 × 100,00 € × 1,02² = 1.040,40 €
-    expect(preis(10, 100, 2025, 2025, 2)).toBe(100_000);
+    expect(preis(10, 10_000, 2027, 2025, 2)).toBe(104_040); // 10 × 100,00 € × 1,02² = 1.040,40 €
+    expect(preis(10, 10_000, 2025, 2025, 2)).toBe(100_000);
   });
   it('rundet je Zeile und Jahr auf ganze Cent', () => {
     // 3 × 19,99 € × 1,025³ = 64,5811… € → 64,58 €
-    expect(preis(3, 19.99, 2028, 2025, 2.5)).toBe(6458);
+    expect(preis(3, 1999, 2028, 2025, 2.5)).toBe(6458);
   });
   it('rechnet in Cent, ohne Gleitkommareste', () => {
     expect(toCents(100000.1) + toCents(20000.2)).toBe(12_000_030);
@@ -97,10 +98,10 @@ describe('Prognose für den Mini-Plan', () => {
   });
 
   it('prüft angegebene Summen mit Rundungstoleranz', () => {
-    const angabe = { tabelle: 'Laufende Kosten' as const, jahr: 2025, angegeben: 120_000, genauigkeit: 1 };
+    const angabe = { tabelle: 'Laufende Kosten' as const, jahr: 2025, angegeben: 12_000_000, genauigkeit: 100 };
     expect(pruefeSumme(p, angabe)).toBeUndefined(); // 0,30 € off, within ± 0,50 €
-    expect(pruefeSumme(p, { ...angabe, angegeben: 120_001 })).toEqual({ berechnet: 12_000_030 });
-    expect(pruefeSumme(p, { ...angabe, angegeben: 120_000, genauigkeit: 1000, jahr: 2026 })).toEqual({ berechnet: 11_000_000 });
+    expect(pruefeSumme(p, { ...angabe, angegeben: 12_000_100 })).toEqual({ berechnet: 12_000_030 });
+    expect(pruefeSumme(p, { ...angabe, angegeben: 12_000_000, genauigkeit: 100_000, jahr: 2026 })).toEqual({ berechnet: 11_000_000 });
     expect(pruefeSumme(p, { ...angabe, jahr: 2030 })).toEqual({ berechnet: undefined });
   });
 });

@@ -128,7 +128,7 @@ export function stackedBars(input: StackedBarsInput): Chart {
 
   // Totals above the bars (and above the line's marker, if that is higher).
   if (input.showTotals) {
-    const label = (v: number) => (format === 'euro' ? formatFixed(v / 1_000_000, input.digits ?? 1) : formatLabel(v, format, input.digits));
+    const label = (v: number) => (format === 'euro' ? formatFixed(v / 100_000_000, input.digits ?? 1) : formatLabel(v, format, input.digits));
     const fits = totals.every((t) => textWidth(label(t)) <= x.step() - 4);
     if (fits) {
       body += el(

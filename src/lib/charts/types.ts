@@ -19,8 +19,8 @@ export interface Chart {
 }
 
 /**
- * How values are shown. `euro`: amounts in euros, labels and axis in Mio. €, table in full
- * euros; `percent`: percentage points (75 = 75 %); `number`: counts or other plain numbers.
+ * How values are shown. `euro`: amounts of money given in cents, labels and axis in Mio. €,
+ * table in full euros; `percent`: percentage points (75 = 75 %); `number`: counts or other plain numbers.
  */
 export type ValueFormat = 'euro' | 'number' | 'percent';
 

@@ -39,8 +39,8 @@ export function tickFormatter(ticks: number[], format: ValueFormat): (value: num
   const step = ticks.length > 1 ? Math.abs((ticks[1] ?? 0) - (ticks[0] ?? 0)) : 1;
   switch (format) {
     case 'euro': {
-      const digits = precisionFixed(step / 1_000_000 || 1);
-      return (v) => formatNumber(v / 1_000_000, digits);
+      const digits = precisionFixed(step / 100_000_000 || 1);
+      return (v) => formatNumber(v / 100_000_000, digits);
     }
     case 'percent': {
       const digits = precisionFixed(step || 1);
