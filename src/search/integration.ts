@@ -94,23 +94,29 @@ export function mitStichwoertern(html: string, lex: Set<string>, cache?: Map<str
 
 export async function indexiere(dist: string, log: (msg: string) => void = console.log) {
   const dateien = htmlDateien(dist).filter((f) => !nichtIndexiert(f));
-  const seiten = dateien.map((f) => ({ f, html: readFileSync(join(dist, f), 'utf8') }));
-  const lex = lexikon(seiten.flatMap(({ html }) => woerter(text(HAUPT.exec(html)?.[1] ?? ''))));
+  // Pages are read one at a time, twice (words for the lexicon, then the index), so that a
+  // large plan's pages are never all in memory at once.
+  const lies = (f: string) => readFileSync(join(dist, f), 'utf8');
+  const lex = lexikon(
+    (function* () {
+      for (const f of dateien) yield* woerter(text(HAUPT.exec(lies(f))?.[1] ?? ''));
+    })(),
+  );
   const cache = new Map<string, string[]>();
 
   const { index, errors } = await pagefind.createIndex({ excludeSelectors: AUSGESCHLOSSEN });
   if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
   try {
-    for (const { f, html } of seiten) {
+    for (const f of dateien) {
       const url = '/' + f.replace(/(^|\/)index\.html$/, '$1');
-      const r = await index.addHTMLFile({ url, content: mitStichwoertern(html, lex, cache) });
+      const r = await index.addHTMLFile({ url, content: mitStichwoertern(lies(f), lex, cache) });
       if (r.errors.length) throw new Error(`Pagefind, ${f}: ${r.errors.join('; ')}`);
     }
     const out = join(dist, 'pagefind');
     rmSync(out, { recursive: true, force: true });
     const w = await index.writeFiles({ outputPath: out });
     if (w.errors.length) throw new Error(`Pagefind: ${w.errors.join('; ')}`);
-    log(`Suchindex: ${seiten.length} Seiten in ${relative(process.cwd(), out) || out}`);
+    log(`Suchindex: ${dateien.length} Seiten in ${relative(process.cwd(), out) || out}`);
   } finally {
     await index.deleteIndex();
     await pagefind.close();
