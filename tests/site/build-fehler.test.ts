@@ -6,9 +6,11 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'node-html-parser';
 import { copyFixture, edit, PROJECT, write } from '../helpers/fixture.ts';
 import { REGISTER_DATEI, sammleAnker, schreibeRegister } from '../../src/lib/anker.ts';
+import { cacheOrdner } from '../../src/lib/planladen.ts';
 
 const copies: string[] = [];
-afterAll(() => copies.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+// Each copy's plan and its cache folder (one per content folder) go after the run.
+afterAll(() => copies.flatMap((dir) => [dir, cacheOrdner(PROJECT, join(dir, 'content'))]).forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
 function build(contentDir: string, outDir = 'dist') {
   return spawnSync(process.execPath, ['src/cli/bauen.ts', '--outDir', `${contentDir}/../${outDir}`], {

@@ -10,10 +10,12 @@ import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'node-html-parser';
 import { FIXTURE, PROJECT } from '../helpers/fixture.ts';
+import { cacheOrdner } from '../../src/lib/planladen.ts';
 
 mkdirSync(join(PROJECT, '.tmp'), { recursive: true });
 const parent = mkdtempSync(join(PROJECT, '.tmp', 'plaene-'));
-afterAll(() => rmSync(parent, { recursive: true, force: true }));
+// The plans and their cache folders (one per content folder) go after the run.
+afterAll(() => [parent, ...['a', 'b', 'c'].map((p) => cacheOrdner(PROJECT, join(parent, p)))].forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
 function bauen(inhalt: string, outDir: string) {
   const result = spawnSync(process.execPath, ['src/cli/bauen.ts', '--outDir', outDir], {
