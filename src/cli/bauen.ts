@@ -12,7 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { build } from 'astro';
 import type { AstroInlineConfig, AstroIntegration } from 'astro';
-import { formatProblem, type Problem } from '../lib/problems.ts';
+import { ContentError, type Problem } from '../lib/problems.ts';
 import { ladePlan } from '../lib/planladen.ts';
 import { hinweise, type PlanwerkStand } from '../integration.ts';
 
@@ -20,9 +20,9 @@ process.env.ASTRO_TELEMETRY_DISABLED = '1';
 const projekt = process.cwd();
 const { values } = parseArgs({ options: { outDir: { type: 'string' } } });
 
+/** The German list of problems, as ContentError words it, and exit code 1: no stack trace. */
 function fehler(problems: Problem[]): never {
-  console.error(`Der Plan enthält ${problems.length === 1 ? 'einen Fehler' : `${problems.length} Fehler`}:`);
-  for (const p of problems) console.error(`  • ${formatProblem(p)}`);
+  console.error(new ContentError(problems).message);
   process.exit(1);
 }
 
