@@ -7,6 +7,7 @@ import { STATUS, EBENEN, type Data } from './schemas.ts';
 import { ausstattungsquote, quote, sum, zielwert } from './ausstattung.ts';
 import { formatEuro, formatEuroMillions, formatNumber, formatPercent } from './format.ts';
 import { inventarWerte, prognose, type Prognose } from './prognose.ts';
+import { jeModell } from './indexe.ts';
 
 export type Einheit = 'Anzahl' | 'Prozent' | 'Euro' | 'Text';
 export type Param = 'schulform' | 'schule' | 'status' | 'handlungsfeld' | 'ebene' | 'produktgruppe' | 'jahr' | 'foerderprogramm' | 'format';
@@ -169,17 +170,8 @@ const PLANKENNZAHLEN: Record<string, Definition> = {
   },
 };
 
-// Process-wide: the integration (loaded by Node) and the pages (bundled by Vite) share it.
-const cache = ((globalThis as Record<symbol, unknown>)[Symbol.for('planwerk.prognose')] ??= new WeakMap<PlanModel, Prognose>()) as WeakMap<PlanModel, Prognose>;
-/** The forecast of a model, computed once. */
-export function prognoseVon(model: PlanModel): Prognose {
-  let p = cache.get(model);
-  if (!p) {
-    p = prognose(model);
-    cache.set(model, p);
-  }
-  return p;
-}
+/** The forecast of a model, computed once per process (shared by the integration and the pages). */
+export const prognoseVon = jeModell('prognose', prognose);
 
 /** The forecast years a figure covers: the one named by `jahr`, else the whole horizon. */
 const jahreVon = (m: PlanModel, p: Params) => {
