@@ -30,4 +30,6 @@ export const collections = {
   indikatoren: defineCollection({ loader: planwerkLoader('indikatoren'), schema: schemas.indikatoren }),
   glossar: defineCollection({ loader: planwerkLoader('glossar'), schema: schemas.glossar }),
   meilensteine: defineCollection({ loader: planwerkLoader('meilensteine'), schema: schemas.meilensteine }),
+  finanzbereiche: defineCollection({ loader: planwerkLoader('finanzbereiche'), schema: schemas.finanzbereiche }),
+  finanzwerte: defineCollection({ loader: planwerkLoader('finanzwerte'), schema: schemas.finanzwerte }),
 };

@@ -15,6 +15,11 @@ export function formatNumber(value: number, digits = 0): string {
   return numberFormat(`n${digits}`, { maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(value);
 }
 
+/** A number with exactly `digits` decimals, as published tables write it: 4.3 → "4,3", 12 → "12,0". */
+export function formatDecimal(value: number, digits: number): string {
+  return numberFormat(`d${digits}`, { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(value);
+}
+
 /** Percentage points: 75.25 → "75,3 %"; with `fixed`, 2 → "2,0 %" (for columns of shares). */
 export function formatPercent(value: number, digits = 1, fixed = false): string {
   return numberFormat(`p${digits}${fixed}`, { style: 'unit', unit: 'percent', maximumFractionDigits: digits, minimumFractionDigits: fixed ? digits : 0 }).format(value);
@@ -44,9 +49,14 @@ export function formatDateLong(iso: string): string {
   return longDateFormat.format(new Date(`${iso}T00:00:00Z`));
 }
 
-/** A Zeitraum of years or year-months: 2025–2026, 03/2025–12/2026, ab 2025. */
+/** A Zeitraum of years, year-months or school years: 2025–2026, 03/2025–12/2026, ab 2025, Schuljahr 2025/26–2027/28. */
 export function formatZeitraum(z: { von: number | string; bis?: number | string | undefined }): string {
-  const one = (v: number | string) => (typeof v === 'number' ? String(v) : `${v.slice(5, 7)}/${v.slice(0, 4)}`);
+  const one = (v: number | string) => (typeof v === 'number' ? String(v) : v.includes('/') ? v : `${v.slice(5, 7)}/${v.slice(0, 4)}`);
+  const schuljahr = String(z.von).includes('/') || String(z.bis ?? '').includes('/');
+  if (schuljahr) {
+    if (z.bis === undefined) return `ab Schuljahr ${one(z.von)}`;
+    return String(z.bis) === String(z.von) ? `Schuljahr ${one(z.von)}` : `Schuljahre ${one(z.von)} bis ${one(z.bis)}`;
+  }
   if (z.bis === undefined) return `ab ${one(z.von)}`;
   if (String(z.bis) === String(z.von)) return one(z.von);
   return `${one(z.von)}–${one(z.bis)}`;

@@ -3,14 +3,16 @@
  * the data at build time, so text, tables and charts show the same number.
  */
 import type { PlanModel } from './model.ts';
-import { STATUS, EBENEN, type Data } from './schemas.ts';
+import { STATUS, EBENEN, type CollectionName, type Data } from './schemas.ts';
+import { sourcePath } from './sources.ts';
+import { finanztabellenVon, mitEinheit, type Finanztabelle } from './finanztabellen.ts';
 import { ausstattungsquote, quote, sum, zielwert } from './ausstattung.ts';
 import { formatEuro, formatEuroMillions, formatNumber, formatPercent } from './format.ts';
 import { inventarWerte, prognose, type Prognose } from './prognose.ts';
 import { jeModell } from './indexe.ts';
 
 export type Einheit = 'Anzahl' | 'Prozent' | 'Euro' | 'Text';
-export type Param = 'schulform' | 'schule' | 'status' | 'handlungsfeld' | 'ebene' | 'produktgruppe' | 'jahr' | 'foerderprogramm' | 'format';
+export type Param = 'schulform' | 'schule' | 'status' | 'handlungsfeld' | 'ebene' | 'produktgruppe' | 'jahr' | 'foerderprogramm' | 'format' | 'tabelle' | 'zeile' | 'spalte' | 'indikator';
 export type Params = Partial<Record<Param, string>>;
 
 interface Definition {
@@ -19,7 +21,13 @@ interface Definition {
   params: Param[];
   /** Datasets (ids in datensaetze.yaml) whose Stand applies to this figure. */
   datensaetze?: string[];
+  /** Collections the figure is computed from; without entries in any of them it cannot be cited. */
+  braucht?: CollectionName[];
   compute(model: PlanModel, params: Params): number | string | undefined;
+  /** The figure as text, where the unit's usual format does not fit (e.g. a table's own precision). */
+  text?(model: PlanModel, params: Params, value: number): string;
+  /** Where the figure's value comes from, if not from a dataset (e.g. a published table). */
+  quelle?(model: PlanModel, params: Params): string | undefined;
 }
 
 type Schule = Data<'schulen'>;
@@ -263,19 +271,92 @@ const FINANZKENNZAHLEN: Record<string, Definition> = {
     einheit: 'Prozent',
     params: ['foerderprogramm'],
     datensaetze: ['foerderprogramme'],
-    compute: (m, p) => stufe(m, p, 'beantragt')?.anteil ?? 0,
+    compute: (m, p) => (programm(m, p)?.zuweisung ? (stufe(m, p, 'beantragt')?.anteil ?? 0) : undefined),
   },
   'foerderung-ausgezahlt-anteil': {
     beschreibung: 'Anteil der Zuweisung, der ausgezahlt ist',
     einheit: 'Prozent',
     params: ['foerderprogramm'],
     datensaetze: ['foerderprogramme'],
-    compute: (m, p) => stufe(m, p, 'ausgezahlt')?.anteil ?? 0,
+    compute: (m, p) => (programm(m, p)?.zuweisung ? (stufe(m, p, 'ausgezahlt')?.anteil ?? 0) : undefined),
+  },
+};
+
+/** The published table a figure cites, its row and its column, or a KennzahlError that says what exists. */
+function tabellenzelle(m: PlanModel, p: Params): { t: Finanztabelle; wert: number } {
+  const t = finanztabellenVon(m).tabellen.find((x) => x.id === p.tabelle);
+  if (!t) throw new KennzahlError('unbekannte Tabelle', 'tabelle="…" mit der ID einer Tabelle aus finanzen.yaml', `„${p.tabelle ?? ''}“`);
+  const summen = t.meta.spalten.filter((s) => s.art === 'summe');
+  const spalte = p.spalte ?? (t.meta.spalten.length === 1 ? t.meta.spalten[0]!.id : summen.length === 1 ? summen[0]!.id : undefined);
+  if (!spalte || !t.meta.spalten.some((s) => s.id === spalte)) {
+    throw new KennzahlError('unbekannte Spalte', `spalte="…" mit einer Spalte der Tabelle „${t.id}“: ${t.meta.spalten.map((s) => `„${s.id}“`).join(', ')}`, `„${p.spalte ?? ''}“`);
+  }
+  const zeile = p.zeile ?? 'Summe';
+  if (/^(summe|gesamt|insgesamt)$/i.test(zeile)) {
+    return { t, wert: t.summenzeile?.werte[spalte] ?? t.spaltensummen[spalte]! };
+  }
+  const z = t.zeilen.find((x) => x.beschriftung === zeile);
+  const wert = z?.werte[spalte];
+  if (wert === undefined) {
+    throw new KennzahlError('keine solche Zelle', `zeile="…" mit einer Zeile der Tabelle „${t.id}“, die in Spalte „${spalte}“ einen Wert hat: ${t.zeilen.filter((x) => x.werte[spalte] !== undefined).map((x) => `„${x.beschriftung}“`).join(', ')} oder „Summe“`, `„${zeile}“`);
+  }
+  return { t, wert };
+}
+
+/** The latest value an indicator's plan states itself (without Schulform, or for the one given). */
+function angegebenerWert(m: PlanModel, p: Params) {
+  const i = m.indikatoren.find((x) => x.id === p.indikator) ?? m.indikatoren[0];
+  const werte = (i?.data.messwerte ?? []).filter((w) => (p.schulform ? w.schulform?.id === p.schulform : !w.schulform)).sort((a, b) => a.jahr - b.jahr);
+  return i && werte.length ? { i, w: werte.at(-1)! } : undefined;
+}
+
+const TABELLENKENNZAHLEN: Record<string, Definition> = {
+  tabellenwert: {
+    beschreibung: 'Wert aus einer veröffentlichten Finanztabelle des Plans',
+    einheit: 'Euro',
+    params: ['tabelle', 'zeile', 'spalte'],
+    braucht: ['finanzbereiche'],
+    compute: (m, p) => tabellenzelle(m, p).wert,
+    text: (m, p, v) => mitEinheit(tabellenzelle(m, p).t, v),
+    quelle: (m, p) => {
+      const { t } = tabellenzelle(m, p);
+      return `${t.meta.titel}; Quelle: ${t.meta.quelle}${t.meta.stand ? `, Stand ${t.meta.stand.split('-').reverse().join('.')}` : ''}`;
+    },
+  },
+  indikator: {
+    beschreibung: 'Wert eines Indikators, wie der Plan ihn angibt',
+    einheit: 'Text',
+    params: ['indikator', 'schulform'],
+    braucht: ['indikatoren'],
+    datensaetze: ['indikatoren'],
+    compute: (m, p) => {
+      const a = angegebenerWert(m, p);
+      if (!a) return undefined;
+      return a.i.data.einheit === '%' ? formatPercent(a.w.wert) : `${formatNumber(a.w.wert, 2)} ${a.i.data.einheit}`;
+    },
+    quelle: (m, p) => {
+      const a = angegebenerWert(m, p);
+      return a ? `${a.i.data.titel} ${a.w.jahr}${a.w.quelle ? `; Quelle: ${a.w.quelle}` : ''}` : undefined;
+    },
   },
 };
 
 /** Every figure prose may cite, by name. */
-export const KENNZAHLEN: Record<string, Definition> = { ...PLANKENNZAHLEN, ...FINANZKENNZAHLEN };
+export const KENNZAHLEN: Record<string, Definition> = { ...PLANKENNZAHLEN, ...FINANZKENNZAHLEN, ...TABELLENKENNZAHLEN };
+
+// What each figure is computed from: school figures from the schools, forecast figures from
+// the inventory, running costs and funding, programme figures from the programmes.
+const BRAUCHT: [string[], CollectionName[]][] = [
+  [['schulen', 'schueler', 'lehrkraefte', 'endgeraete-schueler', 'endgeraete-lehrkraefte', 'praesentationsmedien', 'unterrichtsraeume', 'ausstattungsquote', 'schulen-am-ziel', 'lehrkraefte-quote', 'praesentationsquote', 'wlan-abdeckung', 'medienkonzepte-aktuell', 'kosten-je-schueler'], ['schulen']],
+  [['ausstattungsquote-ziel'], ['indikatoren']],
+  [['inventar-geraete', 'inventar-wert', 'anteil-produktgruppe', 'spitzenjahre', 'kosten-je-geraet'], ['inventar']],
+  [['bedarf', 'investitionen'], ['inventar', 'laufendeKosten']],
+  [['laufende-kosten'], ['laufendeKosten']],
+  [['finanzierung', 'eigenanteil'], ['finanzierung']],
+  [['finanzierungsluecke'], ['inventar', 'laufendeKosten', 'finanzierung']],
+  [['foerderung-zuweisung', 'foerderung-ausgezahlt', 'foerderung-beantragt-anteil', 'foerderung-ausgezahlt-anteil'], ['foerderprogramme']],
+];
+for (const [namen, braucht] of BRAUCHT) for (const n of namen) KENNZAHLEN[n]!.braucht = braucht;
 
 /** "2027", "2027 und 2031", "2027, 2029 und 2031". */
 export function aufzaehlung(items: string[]): string {
@@ -307,6 +388,8 @@ export interface KennzahlWert {
   einheit: Einheit;
   text: string;
   beschreibung: string;
+  /** Where the value comes from, when not from a dataset. */
+  quelle?: string;
   datensaetze: { id: string; titel: string; stand: string }[];
 }
 
@@ -317,11 +400,15 @@ function checkParam(model: PlanModel, param: Param, value: string): string | und
     schule: () => model.schulen.map((s) => s.id),
     status: () => [...STATUS],
     handlungsfeld: () => model.handlungsfelder.map((h) => h.id),
-    ebene: () => [...EBENEN],
+    ebene: () => model.plan.akteursgruppen?.map((g) => g.name) ?? [...EBENEN],
     produktgruppe: () => [...new Set(model.inventar.map((i) => i.data.produktgruppe))],
     jahr: () => prognoseVon(model).jahre.map((j) => String(j.jahr)),
     foerderprogramm: () => model.foerderprogramme.map((f) => f.id),
     format: () => ['mio'],
+    tabelle: () => finanztabellenVon(model).tabellen.map((t) => t.id),
+    zeile: () => [],
+    spalte: () => [],
+    indikator: () => model.indikatoren.map((i) => i.id),
   };
   const values = known[param]();
   return values.includes(value) ? undefined : `einen der Werte ${values.map((v) => `„${v}“`).join(', ')}`;
@@ -339,8 +426,18 @@ export function kennzahl(model: PlanModel, name: string, params: Params = {}): K
       const allowed = def.params.length ? def.params.map((p) => `„${p}“`).join(', ') : 'keine';
       throw new KennzahlError(`Kennzahl „${name}“ kennt den Parameter „${param}“ nicht`, `die Parameter ${allowed}`, `„${param}“`);
     }
+    if (param === 'zeile' || param === 'spalte') continue; // checked against the table itself
     const error = checkParam(model, param as Param, value);
     if (error) throw new KennzahlError(`Kennzahl „${name}“: ${param}="${value}" gibt es nicht`, `für ${param} ${error}`, `„${value}“`);
+  }
+  // A figure whose data the plan does not have cannot be cited; say which file would supply it.
+  const leer = (def.braucht ?? []).filter((c) => model[c as Exclude<CollectionName, 'plan'>].length === 0);
+  if (def.braucht && leer.length === def.braucht.length) {
+    throw new KennzahlError(
+      `Kennzahl „${name}“ hat keine Daten`,
+      `Daten in ${leer.map((c) => sourcePath(model.ort, c)).join(' oder ')}, aus denen „${name}“ berechnet wird (oder die Kennzahl aus dem Text nehmen)`,
+      'keine Einträge (die Datei fehlt oder ist leer)',
+    );
   }
   const value = def.compute(model, params);
   if (value === undefined) {
@@ -351,8 +448,9 @@ export function kennzahl(model: PlanModel, name: string, params: Params = {}): K
     name,
     value,
     einheit: def.einheit,
-    text: typeof value === 'string' ? value : formatKennzahl(value, def.einheit, params.format),
+    text: typeof value === 'string' ? value : def.text ? def.text(model, params, value) : formatKennzahl(value, def.einheit, params.format),
     beschreibung: def.beschreibung,
+    quelle: def.quelle?.(model, params),
     datensaetze: datasets.map((d) => ({ id: d.id, titel: d.data.titel, stand: d.data.stand })),
   };
 }

@@ -113,9 +113,10 @@ export interface Jahr {
 export interface Programmstand {
   id: string;
   name: string;
-  zuweisung: Cents;
-  /** Latest amount per draw-down step, with its Stand. */
-  stufen: { status: (typeof FOERDERSTATUS)[number]; betrag: Cents; stand: string; anteil: number }[];
+  /** Undefined where the plan names the programme without an allocation. */
+  zuweisung: Cents | undefined;
+  /** Latest amount per draw-down step, with its Stand; the share of the allocation where there is one. */
+  stufen: { status: (typeof FOERDERSTATUS)[number]; betrag: Cents; stand: string; anteil: number | undefined }[];
   /** Amount planned in the funding table over the horizon. */
   eingeplant: Cents;
 }
@@ -239,7 +240,7 @@ function programmstand(p: { id: string; data: Data<'foerderprogramme'> }, eingep
   const { zuweisung } = p.data;
   const stufen = FOERDERSTATUS.flatMap((status) => {
     const latest = p.data.abruf.filter((a) => a.status === status).sort((a, b) => a.stand.localeCompare(b.stand)).at(-1);
-    return latest ? [{ status, betrag: latest.betrag, stand: latest.stand, anteil: zuweisung > 0 ? (latest.betrag / zuweisung) * 100 : 0 }] : [];
+    return latest ? [{ status, betrag: latest.betrag, stand: latest.stand, anteil: zuweisung ? (latest.betrag / zuweisung) * 100 : undefined }] : [];
   });
   return { id: p.id, name: p.data.name, zuweisung, stufen, eingeplant };
 }

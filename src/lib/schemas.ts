@@ -32,7 +32,9 @@ export type CollectionName =
   | 'fassungen'
   | 'indikatoren'
   | 'glossar'
-  | 'meilensteine';
+  | 'meilensteine'
+  | 'finanzbereiche'
+  | 'finanzwerte';
 
 /** Output shape of a reference, identical to Astro's `reference()`. */
 export interface Ref<C extends string = string> {
@@ -61,6 +63,14 @@ export const idSchema = z
   .regex(ID_PATTERN, { error: 'eine ID aus Buchstaben, Ziffern, „-“ und „_“ (ohne Leerzeichen und Umlaute)' });
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A section number as the plan writes it: 4, 4.2, 4.5.2. */
+export const abschnittsnummer = z
+  .union([z.string(), z.number().int({ error: 'eine Abschnittsnummer in Anführungszeichen, z. B. "4.2" (ohne sie liest YAML 4.10 als 4.1)' })], {
+    error: 'eine Abschnittsnummer wie "4" oder "4.2"',
+  })
+  .transform(String)
+  .pipe(z.string().regex(/^\d+(?:\.\d+)*$/, { error: 'eine Abschnittsnummer wie "4" oder "4.2" (Ziffern und Punkte)' }));
 
 /**
  * A calendar date, written `2026-11-23` in YAML or CSV (YAML parsers may hand
@@ -158,7 +168,8 @@ export const EBENEN = [
   'Schule',
   'externe Dienstleister',
 ] as const;
-export type Ebene = (typeof EBENEN)[number];
+/** Name of an actor group: one of EBENEN, or of the plan's own `akteursgruppen`. */
+export type Ebene = string;
 export const BEZIEHUNGSTYPEN = [
   'beaufsichtigt',
   'berät',
@@ -179,6 +190,33 @@ export const FINANZIERUNGSARTEN = ['Haushalt Investition', 'Haushalt Betrieb', '
 export const SUMMEN_TABELLEN = ['Bedarf', 'Investitionen', 'Laufende Kosten', 'Finanzierung'] as const;
 export const FOERDERSTATUS = ['beantragt', 'bewilligt', 'abgerufen', 'ausgezahlt'] as const;
 
+/**
+ * The shapes a plan's Maßnahmen codes may take (plan.yaml `massnahmencodes.form`): letters,
+ * dash and a padded number (S-07); letters and a number (T1, W43); dotted numbers (2.3.1).
+ * Each pattern captures the letters (if any) as group 1.
+ */
+export const CODEFORMEN = {
+  'S-07': { muster: /^([A-Z]{1,3})-(\d{1,3})$/, beispiel: 'S-07' },
+  T1: { muster: /^([A-Z]{1,3})(\d{1,4})$/, beispiel: 'T1' },
+  '2.3.1': { muster: /^()\d+(?:\.\d+)*$/, beispiel: '2.3.1' },
+} as const;
+export type Codeform = keyof typeof CODEFORMEN;
+/** Any code of any form: what the schema accepts before the plan's own form is checked. */
+const CODE = /^[A-Za-z0-9][A-Za-z0-9.-]*$/;
+const codeSchema = z.string().regex(CODE, { error: 'einen Maßnahmen-Code wie „S-07“, „T1“ oder „2.3.1“' });
+
+/** Units of published finance tables (finanzen.yaml), and what one unit is in cents. */
+export const TABELLENEINHEITEN = { '€': 100, 'Tsd. €': 100_000, 'Mio. €': 100_000_000, '%': undefined } as const;
+export type Tabelleneinheit = keyof typeof TABELLENEINHEITEN;
+export const SPALTENARTEN = ['bedarf', 'finanzierung', 'anteil', 'wert', 'summe'] as const;
+
+/** A school year as plans write it: 2025/26. */
+const SCHULJAHR = /^(\d{4})\/(\d{2})$/;
+export function istSchuljahr(value: string): boolean {
+  const m = SCHULJAHR.exec(value);
+  return Boolean(m && (Number(m[1]) + 1) % 100 === Number(m[2]));
+}
+
 function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
   return z.enum(values, { error: `einer der Werte ${values.map((v) => `„${v}“`).join(', ')}` });
 }
@@ -193,6 +231,21 @@ export function createSchemas(ref: RefFactory) {
     fassung: z.strictObject({ name: z.string().min(1), nummer: germanNumber({ integer: true }) }),
     planungszeitraum: z.strictObject({ von: yearSchema, bis: yearSchema }),
     planungshorizont: z.strictObject({ von: yearSchema, bis: yearSchema }),
+    /** The shape of the plan's Maßnahmen codes, and what a code's letters stand for. */
+    massnahmencodes: z
+      .strictObject({
+        form: z.enum(Object.keys(CODEFORMEN) as [Codeform, ...Codeform[]], { error: `eine der Formen ${Object.keys(CODEFORMEN).map((f) => `„${f}“`).join(', ')}` }).default('S-07'),
+        buchstabe: oneOf(['handlungsfeld', 'bildungsbereich', 'nichts']).default('handlungsfeld'),
+      })
+      .prefault({}),
+    /**
+     * The plan's own groups of actors (the bands of its Akteurslandkarte); default: EBENEN.
+     * Relations between groups of different `stufe` count as vertical, within one as horizontal.
+     */
+    akteursgruppen: z
+      .array(z.strictObject({ name: z.string().min(1), stufe: optionalText, beschreibung: optionalText }))
+      .min(1)
+      .optional(),
     /** Assumptions of the finance forecast (see src/lib/prognose.ts). */
     finanzplanung: z
       .strictObject({
@@ -261,6 +314,10 @@ export function createSchemas(ref: RefFactory) {
     kurztitel: optionalText,
     beschreibung: optionalText,
     reihenfolge: germanNumber({ integer: true }),
+    /** The plan's own section number (4.2), shown before the title and cited by Maßnahmen. */
+    nummer: abschnittsnummer.optional(),
+    /** The Bildungsbereich a section is about (e.g. the Zielsetzungen for Kitas). */
+    bildungsbereich: ref('bildungsbereiche').optional(),
     eltern: ref('kapitel').optional(),
     /** Former heading ids that must keep working: `{ alte-id: neue-id }` (see README, Anker). */
     alteAnker: z.record(idSchema, idSchema).default({}),
@@ -283,8 +340,10 @@ export function createSchemas(ref: RefFactory) {
     titel: z.string().min(1),
     kurzbeschreibung: z.string().min(1),
     reihenfolge: germanNumber({ integer: true }),
-    /** Code letter used in the Maßnahmen codes of this field (e.g. "I" for I-03). */
-    kuerzel: z.string().regex(/^[A-Z]{1,3}$/, { error: '1–3 Großbuchstaben' }),
+    /** Code letter used in the Maßnahmen codes of this field (e.g. "I" for I-03), where codes follow the fields. */
+    kuerzel: z.string().regex(/^[A-Z]{1,3}$/, { error: '1–3 Großbuchstaben' }).optional(),
+    /** The field's number in the plan, where it has one. */
+    nummer: abschnittsnummer.optional(),
     art: oneOf(['Handlungsfeld', 'Strategisches Thema']).default('Handlungsfeld'),
     ziele: z.array(ziel).default([]),
     verantwortlich: z.array(ref('akteure')).default([]),
@@ -296,22 +355,29 @@ export function createSchemas(ref: RefFactory) {
     aenderungshinweis: z.strictObject({ datum: dateSchema, text: z.string().min(1) }).optional(),
   });
 
-  const zeitraum = z.strictObject({
-    von: z.union([yearSchema, z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/)], { error: 'ein Jahr oder JJJJ-MM' }),
-    bis: z.union([yearSchema, z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/)], { error: 'ein Jahr oder JJJJ-MM' }).optional(),
-  });
+  const zeitpunkt = z.union(
+    [yearSchema, z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/), z.string().refine(istSchuljahr)],
+    { error: 'ein Jahr (2026), einen Monat (2026-03) oder ein Schuljahr (2025/26)' },
+  );
+  const zeitraum = z.strictObject({ von: zeitpunkt, bis: zeitpunkt.optional() });
 
-  const massnahmen = z.strictObject({
-    id: z.string().regex(/^[A-Z]{1,3}-\d{1,3}$/, { error: 'einen Maßnahmen-Code wie „S-07“' }),
+  const massnahmen = z
+    .strictObject({
+    id: codeSchema,
     titel: z.string().min(1),
-    handlungsfeld: ref('handlungsfelder'),
+    /** The Handlungsfeld, or `handlungsfelder` for several (the first is where the measure is listed). */
+    handlungsfeld: ref('handlungsfelder').optional(),
+    handlungsfelder: z.array(ref('handlungsfelder')).min(1).optional(),
+    /** Section numbers (kapitel `nummer`) of the Zielsetzungen the measure serves. */
+    zielsetzungen: z.array(abschnittsnummer).default([]),
     ziele: z.array(idSchema).default([]),
     bildungsbereich: ref('bildungsbereiche').optional(),
-    verantwortlich: z.array(ref('akteure')).min(1, { error: 'mindestens ein verantwortlicher Akteur' }),
+    /** Who leads; plans that name only possible partners leave it out. */
+    verantwortlich: z.array(ref('akteure')).default([]),
     partner: z.array(ref('akteure')).default([]),
-    zeitraum,
-    status: oneOf(STATUS),
-    prioritaet: oneOf(PRIORITAETEN),
+    zeitraum: zeitraum.optional(),
+    status: oneOf(STATUS).optional(),
+    prioritaet: oneOf(PRIORITAETEN).optional(),
     kosten: z
       .strictObject({
         betrag: euroSchema,
@@ -326,20 +392,35 @@ export function createSchemas(ref: RefFactory) {
     /** Status changes over time, oldest first; the current `status` is the last word. */
     statusverlauf: z.array(z.strictObject({ datum: dateSchema, status: oneOf(STATUS), hinweis: optionalText })).default([]),
     /** Former codes of this Maßnahme: their pages redirect here and their anchors stay. */
-    aliase: z.array(z.string().regex(/^[A-Z]{1,3}-\d{1,3}$/, { error: 'einen Maßnahmen-Code wie „S-07“' })).default([]),
+    aliase: z.array(codeSchema).default([]),
     /** Former heading ids that must keep working: `{ alte-id: neue-id }` (see README, Anker). */
     alteAnker: z.record(idSchema, idSchema).default({}),
     /** Who keeps this page up to date, and when it is due for review. */
     pflege: z.strictObject({ zustaendig: z.string().min(1), naechstePruefung: dateSchema }).optional(),
     /** A public note on what changed, shown on the page and on the Änderungen page. */
     aenderungshinweis: z.strictObject({ datum: dateSchema, text: z.string().min(1) }).optional(),
-  });
+  })
+    .superRefine((m, ctx) => {
+      if (!m.handlungsfeld === !m.handlungsfelder) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['handlungsfeld'],
+          message: m.handlungsfeld ? 'nur eines der Felder „handlungsfeld“ oder „handlungsfelder“' : 'ein Handlungsfeld (handlungsfeld: id) oder mehrere (handlungsfelder: [id, id])',
+          input: undefined,
+        });
+      }
+    })
+    .transform(({ handlungsfeld, handlungsfelder, ...rest }) => {
+      const alle = handlungsfelder ?? [handlungsfeld!];
+      return { ...rest, handlungsfeld: alle[0]!, handlungsfelder: alle };
+    });
 
   const akteure = z.strictObject({
     id: idSchema,
     name: z.string().min(1),
     kurzname: optionalText,
-    ebene: oneOf(EBENEN),
+    /** The actor's group: one of EBENEN, or of the plan's `akteursgruppen` (checked against plan.yaml). */
+    ebene: z.string({ error: 'den Namen einer Akteursgruppe' }).min(1),
     beschreibung: optionalText,
     aufgaben: z.array(z.string().min(1)).default([]),
     zustaendigkeit: oneOf(ZUSTAENDIGKEITEN).optional(),
@@ -353,7 +434,7 @@ export function createSchemas(ref: RefFactory) {
     /** Where the actor exists at all, if not everywhere (e.g. "nur in kreisfreien Städten"). */
     verbreitung: optionalText,
     /** A second level the actor belongs to: teachers work in their school but are employed by the Land. */
-    doppelrolle: z.strictObject({ ebene: oneOf(EBENEN), hinweis: z.string().min(1) }).optional(),
+    doppelrolle: z.strictObject({ ebene: z.string().min(1), hinweis: z.string().min(1) }).optional(),
     beziehungen: z
       .array(z.strictObject({ typ: oneOf(BEZIEHUNGSTYPEN), ziel: ref('akteure'), hinweis: optionalText }))
       .default([]),
@@ -388,7 +469,7 @@ export function createSchemas(ref: RefFactory) {
     nummer: germanNumber({ integer: true }),
     beschlossen: dateSchema,
     massnahmen: z
-      .array(z.strictObject({ id: z.string().regex(/^[A-Z]{1,3}-\d{1,3}$/), titel: z.string().min(1), status: oneOf(STATUS) }))
+      .array(z.strictObject({ id: codeSchema, titel: z.string().min(1), status: oneOf(STATUS).optional() }))
       .default([]),
     finanzen: z.strictObject({ von: yearSchema, bis: yearSchema, bedarf: euroSchema, finanzierung: euroSchema }).optional(),
   });
@@ -477,9 +558,10 @@ export function createSchemas(ref: RefFactory) {
     id: idSchema,
     name: z.string().min(1),
     kurzname: optionalText,
-    geber: z.string().min(1),
-    laufzeit: z.strictObject({ von: yearSchema, bis: yearSchema }),
-    zuweisung: euroSchema,
+    /** Everything but the name is optional: many plans name only the programme. */
+    geber: optionalText,
+    laufzeit: z.strictObject({ von: yearSchema, bis: yearSchema }).optional(),
+    zuweisung: euroSchema.optional(),
     url: url.optional(),
     abruf: z
       .array(z.strictObject({ status: oneOf(FOERDERSTATUS), betrag: euroSchema, stand: dateSchema }))
@@ -526,6 +608,49 @@ export function createSchemas(ref: RefFactory) {
     massnahme: ref('massnahmen').optional(),
   });
 
+  /** A published table of a finance area: its columns are in the CSV daten/finanzen/<id>.csv. */
+  const finanztabelle = z.strictObject({
+    id: idSchema,
+    titel: z.string().min(1),
+    einheit: oneOf(Object.keys(TABELLENEINHEITEN) as [Tabelleneinheit, ...Tabelleneinheit[]]),
+    /** Rounding step of the published figures, in the table's unit (0,1 for "4,3 Mio. €"); left out: exact figures. */
+    genauigkeit: germanNumber().pipe(z.number().positive({ error: 'eine Rundungsstufe > 0, z. B. 0,1' })).optional(),
+    quelle: z.string().min(1),
+    stand: dateSchema.optional(),
+    wertart: oneOf(WERTARTEN).optional(),
+    beschreibung: optionalText,
+    spalten: z
+      .array(
+        z.strictObject({
+          id: z.string().min(1),
+          titel: z.string().min(1),
+          art: oneOf(SPALTENARTEN),
+          foerderprogramm: ref('foerderprogramme').optional(),
+          /** For a `summe` column: the columns it adds up (default: all others that are not sums). */
+          von: z.array(z.string().min(1)).optional(),
+        }),
+      )
+      .min(1),
+  });
+
+  /** A finance area (school IT, Kitas, adult education …) with its own published tables. */
+  const finanzbereiche = z.strictObject({
+    id: idSchema,
+    titel: z.string().min(1),
+    bildungsbereich: ref('bildungsbereiche').optional(),
+    beschreibung: optionalText,
+    tabellen: z.array(finanztabelle).min(1, { error: 'mindestens eine Tabelle' }),
+  });
+
+  /** One row of a published table as it stands in the CSV: the label, then the columns as written. */
+  const finanzwerte = z.strictObject({
+    tabelle: idSchema,
+    /** Header of the first column ("jahr" when the rows are years). */
+    kopf: z.string(),
+    zeile: z.string().min(1, { error: 'eine Beschriftung in der ersten Spalte' }),
+    werte: z.record(z.string(), z.preprocess(emptyToUndefined, germanNumber().optional())),
+  });
+
   return {
     plan,
     kapitel,
@@ -547,6 +672,8 @@ export function createSchemas(ref: RefFactory) {
     indikatoren,
     glossar,
     meilensteine,
+    finanzbereiche,
+    finanzwerte,
   } satisfies Record<CollectionName, z.ZodType>;
 }
 

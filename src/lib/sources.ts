@@ -35,44 +35,59 @@ type Source =
   | { kind: 'yaml-single'; file: string; id: string }
   | { kind: 'yaml-list'; file: string; key?: (item: Record<string, unknown>) => string; optional?: boolean }
   | { kind: 'csv'; file: string; key?: (row: Record<string, string>) => string; optional?: boolean }
-  | { kind: 'mdx'; dir: string; idFrom: 'frontmatter-or-file' | 'frontmatter' };
+  | { kind: 'mdx'; dir: string; idFrom: 'frontmatter-or-file' | 'frontmatter' }
+  /** One CSV file per published table; each row is an entry `<table>/<label>`. */
+  | { kind: 'csv-dir'; dir: string };
 
 /** Where each collection lives inside `content/`. */
 export const SOURCES: Record<CollectionName, Source> = {
   plan: { kind: 'yaml-single', file: 'plan.yaml', id: 'plan' },
+  // Only the plan, its chapters, fields, measures and actors are required; a plan without
+  // school data, inventory or finance tables simply has no such files.
   kapitel: { kind: 'mdx', dir: 'kapitel', idFrom: 'frontmatter-or-file' },
   handlungsfelder: { kind: 'mdx', dir: 'handlungsfelder', idFrom: 'frontmatter-or-file' },
   massnahmen: { kind: 'mdx', dir: 'massnahmen', idFrom: 'frontmatter' },
   akteure: { kind: 'yaml-list', file: 'akteure.yaml' },
-  schulformen: { kind: 'yaml-list', file: 'schulformen.yaml' },
-  bildungsbereiche: { kind: 'yaml-list', file: 'bildungsbereiche.yaml' },
-  schulen: { kind: 'csv', file: 'daten/schulen.csv' },
-  datensaetze: { kind: 'yaml-list', file: 'daten/datensaetze.yaml' },
-  inventar: { kind: 'csv', file: 'daten/inventar.csv' },
-  laufendeKosten: { kind: 'csv', file: 'daten/laufende-kosten.csv', key: (r) => `${r.jahr}-${r.kostenart}` },
+  schulformen: { kind: 'yaml-list', file: 'schulformen.yaml', optional: true },
+  bildungsbereiche: { kind: 'yaml-list', file: 'bildungsbereiche.yaml', optional: true },
+  schulen: { kind: 'csv', file: 'daten/schulen.csv', optional: true },
+  datensaetze: { kind: 'yaml-list', file: 'daten/datensaetze.yaml', optional: true },
+  inventar: { kind: 'csv', file: 'daten/inventar.csv', optional: true },
+  laufendeKosten: { kind: 'csv', file: 'daten/laufende-kosten.csv', key: (r) => `${r.jahr}-${r.kostenart}`, optional: true },
   finanzierung: {
     kind: 'csv',
     file: 'daten/finanzierung.csv',
     key: (r) => [r.jahr, r.art, r.foerderprogramm].filter(Boolean).join('-'),
+    optional: true,
   },
   summen: { kind: 'csv', file: 'daten/summen.csv', key: (r) => `${r.tabelle}-${r.jahr}`.toLowerCase().replaceAll(' ', '-'), optional: true },
-  foerderprogramme: { kind: 'yaml-list', file: 'foerderprogramme.yaml' },
-  formate: { kind: 'yaml-list', file: 'formate.yaml' },
+  foerderprogramme: { kind: 'yaml-list', file: 'foerderprogramme.yaml', optional: true },
+  formate: { kind: 'yaml-list', file: 'formate.yaml', optional: true },
   fassungen: { kind: 'yaml-list', file: 'fassungen.yaml', optional: true },
   weiterleitungen: { kind: 'yaml-list', file: 'weiterleitungen.yaml', key: (i) => String(i.von ?? ''), optional: true },
-  indikatoren: { kind: 'yaml-list', file: 'indikatoren.yaml' },
-  glossar: { kind: 'yaml-list', file: 'glossar.yaml' },
-  meilensteine: { kind: 'yaml-list', file: 'meilensteine.yaml' },
+  indikatoren: { kind: 'yaml-list', file: 'indikatoren.yaml', optional: true },
+  glossar: { kind: 'yaml-list', file: 'glossar.yaml', optional: true },
+  meilensteine: { kind: 'yaml-list', file: 'meilensteine.yaml', optional: true },
+  finanzbereiche: { kind: 'yaml-list', file: 'finanzen.yaml', optional: true },
+  finanzwerte: { kind: 'csv-dir', dir: 'daten/finanzen' },
 };
 
 /** Where a collection lives, relative to the base folder: `content/akteure.yaml` or `content/massnahmen/`. */
 export function sourcePath(loc: PlanLocation, collection: CollectionName): string {
   const source = SOURCES[collection];
-  return `${displayDir(loc)}/${source.kind === 'mdx' ? `${source.dir}/` : source.file}`;
+  return `${displayDir(loc)}/${source.kind === 'mdx' || source.kind === 'csv-dir' ? `${source.dir}/` : source.file}`;
 }
 
 /** Collections whose figures come from a dataset with its own Stand (see datensaetze.yaml). */
 export const DATASET_COLLECTIONS = ['schulen', 'inventar', 'laufendeKosten', 'finanzierung', 'foerderprogramme', 'indikatoren'] as const;
+
+/** CSV as spreadsheets save it for Planwerk: `;`, header row, `#` comments, BOM tolerated. */
+function parseCsvText(text: string) {
+  return parseCsv(text, { delimiter: ';', columns: true, bom: true, info: true, trim: true, skip_empty_lines: true, comment: '#' }) as {
+    record: Record<string, string>;
+    info: { lines: number };
+  }[];
+}
 
 export interface RawEntry {
   collection: CollectionName;
@@ -144,17 +159,9 @@ export function readCollection(loc: PlanLocation, collection: CollectionName): R
         if (!source.optional) problems.push({ file: rel(file), expected: 'diese Datei', found: 'keine Datei' });
         break;
       }
-      let records: { record: Record<string, string>; info: { lines: number } }[];
+      let records: ReturnType<typeof parseCsvText>;
       try {
-        records = parseCsv(readFileSync(file, 'utf8'), {
-          delimiter: ';',
-          columns: true,
-          bom: true,
-          info: true,
-          trim: true,
-          skip_empty_lines: true,
-          comment: '#',
-        });
+        records = parseCsvText(readFileSync(file, 'utf8'));
       } catch (error) {
         const err = error as { message: string; lines?: number };
         problems.push({ file: rel(file), line: err.lines, expected: 'gültiges CSV mit „;“ als Trennzeichen', found: err.message });
@@ -167,6 +174,36 @@ export function readCollection(loc: PlanLocation, collection: CollectionName): R
           continue;
         }
         entries.push({ collection, id, data: record, file: rel(file), line: info.lines });
+      }
+      break;
+    }
+    case 'csv-dir': {
+      const dir = abs(source.dir);
+      if (!existsSync(dir)) break;
+      for (const file of listFiles(dir)) {
+        if (extname(file) !== '.csv') {
+          problems.push({ file: rel(file), expected: 'nur .csv-Dateien in diesem Ordner (eine je Tabelle aus finanzen.yaml)', found: `eine Datei mit der Endung „${extname(file) || '(keine)'}“` });
+          continue;
+        }
+        const tabelle = basename(file, '.csv');
+        let records: ReturnType<typeof parseCsvText>;
+        try {
+          records = parseCsvText(readFileSync(file, 'utf8'));
+        } catch (error) {
+          const err = error as { message: string; lines?: number };
+          problems.push({ file: rel(file), line: err.lines, expected: 'gültiges CSV mit „;“ als Trennzeichen', found: err.message });
+          continue;
+        }
+        if (records.length === 0) {
+          problems.push({ file: rel(file), expected: 'eine Kopfzeile und mindestens eine Zeile mit Werten', found: 'keine Zeilen' });
+          continue;
+        }
+        for (const { record, info } of records) {
+          const [kopf = '', ...spalten] = Object.keys(record);
+          const zeile = record[kopf] ?? '';
+          const werte = Object.fromEntries(spalten.map((s) => [s, record[s] ?? '']));
+          entries.push({ collection, id: `${tabelle}/${zeile}`, data: { tabelle, kopf, zeile, werte }, file: rel(file), line: info.lines });
+        }
       }
       break;
     }

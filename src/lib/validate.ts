@@ -5,7 +5,8 @@
  * (src/lib/planladen.ts); tests and the future `npm run pruefen` call it directly.
  */
 import type { z } from 'astro/zod';
-import { createSchemas, plainRef, type CollectionName, type Ref } from './schemas.ts';
+import { createSchemas, plainRef, CODEFORMEN, EBENEN, type CollectionName, type Ref } from './schemas.ts';
+import { finanztabellenVon } from './finanztabellen.ts';
 import { readCollection, displayDir, sourcePath, SOURCES, DATASET_COLLECTIONS, type PlanLocation, type RawEntry, type ReadResult } from './sources.ts';
 import { describeValue, type Problem } from './problems.ts';
 import type { Entry, PlanModel } from './model.ts';
@@ -62,7 +63,8 @@ export function parseEntry(raw: RawEntry): { data?: unknown; problems: Problem[]
   if (result.success) return { data: result.data, problems: [] };
   const problems = result.error.issues.map((issue): Problem => {
     const base = { file: raw.file, line: raw.line, entry: entryLabel(raw.collection, raw.id) };
-    const path = issue.path.map(String);
+    // A cell of a published table is named by its column, as the spreadsheet shows it.
+    const path = raw.collection === 'finanzwerte' && issue.path[0] === 'werte' ? issue.path.slice(1).map(String) : issue.path.map(String);
     if (issue.code === 'unrecognized_keys') {
       return issue.keys.length === 1
         ? { ...base, field: [...path, issue.keys[0]].join('.'), expected: 'nur Felder, die das Schema kennt', found: `das unbekannte Feld „${issue.keys[0]}“ (Tippfehler?)` }
@@ -172,6 +174,71 @@ function walkRefs(value: unknown, path: (string | number)[], visit: (ref: Ref, p
   }
 }
 
+/**
+ * Maßnahmen codes in the plan's own form (plan.yaml `massnahmencodes`). Where the letters
+ * stand for a Bildungsbereich, the measure's Bildungsbereich follows from its code.
+ */
+function pruefeCodes(model: PlanModel): Problem[] {
+  const problems: Problem[] = [];
+  const { form, buchstabe } = model.plan.massnahmencodes;
+  const { muster, beispiel } = CODEFORMEN[form];
+  const bereiche = new Map(model.bildungsbereiche.map((b) => [b.data.code, b]));
+  const erwartet = `einen Code der Form „${beispiel}“ (massnahmencodes in ${displayDir(model.ort)}/plan.yaml)`;
+  for (const m of model.massnahmen) {
+    for (const [field, code] of [['id', m.id] as const, ...m.data.aliase.map((a, i) => [`aliase.${i}`, a] as const)]) {
+      const match = muster.exec(code);
+      if (!match) {
+        problems.push({ file: m.file, field, expected: erwartet, found: `„${code}“` });
+        continue;
+      }
+      if (field !== 'id') continue;
+      const letters = match[1] ?? '';
+      if (buchstabe === 'handlungsfeld' && letters) {
+        const hf = model.handlungsfelder.find((h) => h.id === m.data.handlungsfeld.id);
+        if (hf && hf.data.kuerzel !== letters) {
+          problems.push({
+            file: m.file,
+            field,
+            expected: hf.data.kuerzel ? `einen Code mit dem Kürzel „${hf.data.kuerzel}“ des Handlungsfelds „${hf.id}“` : `ein „kuerzel“ im Handlungsfeld „${hf.id}“ (${hf.file}), weil die Codes nach Handlungsfeldern gebildet werden`,
+            found: `„${code}“`,
+          });
+        }
+      } else if (buchstabe === 'bildungsbereich' && letters) {
+        const bereich = bereiche.get(letters);
+        if (!bereich) {
+          problems.push({ file: m.file, field, expected: `einen Code, dessen Buchstabe ein Bildungsbereich ist (${[...bereiche.keys()].join(', ') || `keine Codes in ${displayDir(model.ort)}/bildungsbereiche.yaml`})`, found: `„${code}“` });
+        } else if (m.data.bildungsbereich && m.data.bildungsbereich.id !== bereich.id) {
+          problems.push({ file: m.file, field: 'bildungsbereich', expected: `„${bereich.id}“, wie der Buchstabe ${letters} im Code sagt (oder das Feld weglassen)`, found: `„${m.data.bildungsbereich.id}“` });
+        } else {
+          m.data.bildungsbereich = { collection: 'bildungsbereiche', id: bereich.id };
+        }
+      }
+    }
+  }
+  return problems;
+}
+
+/**
+ * Hints that do not stop the build: references that exist but look wrong, e.g. a measure
+ * for adult education that cites the youth-work section next to it.
+ */
+export function plausibilitaet(model: PlanModel): Problem[] {
+  const out: Problem[] = [];
+  const abschnitte = new Map(model.kapitel.flatMap((k) => (k.data.nummer ? [[k.data.nummer, k] as const] : [])));
+  for (const m of model.massnahmen) {
+    const bereich = m.data.bildungsbereich?.id;
+    if (!bereich) continue;
+    m.data.zielsetzungen.forEach((nummer, i) => {
+      const k = abschnitte.get(nummer);
+      const ihrer = k?.data.bildungsbereich?.id;
+      if (k && ihrer && ihrer !== bereich) {
+        out.push({ file: m.file, field: `zielsetzungen.${i}`, expected: `einen Abschnitt zum Bildungsbereich „${bereich}“ der Maßnahme`, found: `„${nummer}“ (${k.data.titel}) zum Bildungsbereich „${ihrer}“. Ist der Nachbarabschnitt gemeint?` });
+      }
+    });
+  }
+  return out;
+}
+
 /** Rules that span several fields or collections. */
 function checkConsistency(model: PlanModel): Problem[] {
   const problems: Problem[] = [];
@@ -194,6 +261,8 @@ function checkConsistency(model: PlanModel): Problem[] {
     });
   }
 
+  problems.push(...pruefeCodes(model));
+
   // Goal ids are anchors on the same site: unique across all Handlungsfelder.
   const goalOwner = new Map<string, Entry<'handlungsfelder'>>();
   for (const hf of model.handlungsfelder) {
@@ -209,10 +278,42 @@ function checkConsistency(model: PlanModel): Problem[] {
       const owner = goalOwner.get(zielId);
       if (!owner) {
         problems.push({ file: m.file, field: `ziele.${i}`, expected: `die ID eines Ziels aus ${displayDir(model.ort)}/handlungsfelder/`, found: `„${zielId}“, das es nicht gibt` });
-      } else if (owner.id !== m.data.handlungsfeld.id) {
-        problems.push({ file: m.file, field: `ziele.${i}`, expected: `ein Ziel des Handlungsfelds „${m.data.handlungsfeld.id}“`, found: `„${zielId}“ aus „${owner.id}“ (${owner.file})` });
+      } else if (!m.data.handlungsfelder.some((h) => h.id === owner.id)) {
+        problems.push({ file: m.file, field: `ziele.${i}`, expected: `ein Ziel der Handlungsfelder der Maßnahme (${m.data.handlungsfelder.map((h) => `„${h.id}“`).join(', ')})`, found: `„${zielId}“ aus „${owner.id}“ (${owner.file})` });
       }
     });
+  }
+
+  // Section numbers are how catalogues cite Zielsetzungen: unique, and every citation must exist.
+  const abschnitte = new Map<string, Entry<'kapitel'>>();
+  for (const k of model.kapitel) {
+    if (!k.data.nummer) continue;
+    const other = abschnitte.get(k.data.nummer);
+    if (other) problems.push({ file: k.file, field: 'nummer', expected: 'eine Abschnittsnummer, die im Plan nur einmal vorkommt', found: `„${k.data.nummer}“, schon vergeben in ${other.file}` });
+    else abschnitte.set(k.data.nummer, k);
+  }
+  for (const m of model.massnahmen) {
+    m.data.zielsetzungen.forEach((nummer, i) => {
+      if (abschnitte.has(nummer)) return;
+      const vorhanden = [...abschnitte.keys()];
+      problems.push({
+        file: m.file,
+        field: `zielsetzungen.${i}`,
+        expected: vorhanden.length ? `die Nummer eines Abschnitts (${vorhanden.slice(0, 12).join(', ')}${vorhanden.length > 12 ? ' …' : ''}; Feld „nummer“ in ${displayDir(model.ort)}/kapitel/)` : `einen Abschnitt mit dieser Nummer; kein Kapitel in ${displayDir(model.ort)}/kapitel/ hat eine „nummer“`,
+        found: `„${nummer}“`,
+      });
+    });
+  }
+
+  // Actors belong to the plan's own groups, or to the default Ebenen.
+  const gruppen = (plan.akteursgruppen?.map((g) => g.name) ?? [...EBENEN]) as string[];
+  const gruppenQuelle = plan.akteursgruppen ? `den Akteursgruppen in ${planFile}` : 'den Ebenen (eigene Gruppen: „akteursgruppen“ in plan.yaml)';
+  for (const a of model.akteure) {
+    for (const [field, ebene] of [['ebene', a.data.ebene], ['doppelrolle.ebene', a.data.doppelrolle?.ebene]] as const) {
+      if (ebene !== undefined && !gruppen.includes(ebene)) {
+        problems.push({ file: a.file, line: a.line, entry: a.id, field, expected: `eine der Gruppen aus ${gruppenQuelle}: ${gruppen.map((g) => `„${g}“`).join(', ')}`, found: `„${ebene}“` });
+      }
+    }
   }
 
   for (const a of model.akteure) {
@@ -256,14 +357,16 @@ function checkConsistency(model: PlanModel): Problem[] {
       expected:
         abweichung.berechnet === undefined
           ? `ein Jahr im Planungshorizont ${forecast.von}–${forecast.bis}`
-          : `die berechnete Summe ${formatEuro(abweichung.berechnet, true)} (${angabe.data.tabelle} ${angabe.data.jahr}, ± ${formatEuro(angabe.data.genauigkeit / 2, true)} Rundung)`,
+          : `die berechnete Summe ${formatEuro(abweichung.berechnet, true)} (${angabe.data.tabelle} ${angabe.data.jahr}) bis auf ± ${formatEuro(angabe.data.genauigkeit / 2, true)}: die berechnete Summe ist genau, nur die angegebene ist auf ${formatEuro(angabe.data.genauigkeit, true)} gerundet und kann um die Hälfte davon abweichen`,
       found: `${formatEuro(angabe.data.angegeben, true)} laut ${angabe.data.quelle}`,
     });
   }
 
+  problems.push(...finanztabellenVon(model).problems);
+
   const datasets = new Set(model.datensaetze.map((d) => d.id));
   for (const collection of DATASET_COLLECTIONS) {
-    if (!datasets.has(collection)) {
+    if (model[collection].length > 0 && !datasets.has(collection)) {
       problems.push({ file: `${displayDir(model.ort)}/daten/datensaetze.yaml`, expected: `einen Eintrag mit id „${collection}“ (Stand und Quelle dieser Daten)`, found: 'keinen' });
     }
   }

@@ -97,7 +97,7 @@ export function rendereInhalte(entries: RawEntry[], cache: RenderCache): { ergeb
 /** One evaluated Kennzahl as HTML: the formatted figure, its exact value and its source in the title. */
 function kennzahlHtml(model: PlanModel, aufruf: KennzahlAufruf): string {
   const wert = kennzahl(model, aufruf.name, aufruf.params as Params);
-  const title = [wert.beschreibung, ...wert.datensaetze.map((d) => `${d.titel}: Stand ${formatDate(d.stand)}`)].join('; ');
+  const title = [wert.beschreibung, ...(wert.quelle ? [wert.quelle] : []), ...wert.datensaetze.map((d) => `${d.titel}: Stand ${formatDate(d.stand)}`)].join('; ');
   const params = Object.keys(aufruf.params).length > 0 ? JSON.stringify(aufruf.params) : undefined;
   return toHtml({
     type: 'element',
