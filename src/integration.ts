@@ -17,7 +17,8 @@ import { writeFileSync } from 'node:fs';
 import type { AstroIntegration } from 'astro';
 import sitemap from '@astrojs/sitemap';
 import { headersDatei } from './lib/sicherheit.ts';
-import { ContentError, type Problem } from './lib/problems.ts';
+import { ContentError, formatProblem, type Problem } from './lib/problems.ts';
+import { plausibilitaet } from './lib/validate.ts';
 import { unreferenzierteAkteure } from './lib/akteure.ts';
 import { ankerMeldung, fehlendeAnker, leseRegister, REGISTER_DATEI, sammleAnker } from './lib/anker.ts';
 import { displayDir, planLocation, type PlanLocation } from './lib/sources.ts';
@@ -56,6 +57,7 @@ export function hinweise(geladen: GeladenerPlan): string[] {
   for (const a of unreferenzierteAkteure(model)) {
     out.push(`${a.file}:${a.line ?? ''} Akteur „${a.id}“ wird nirgends genannt (keine Beziehung, Maßnahme, Zuständigkeit, kein Gremium oder Format).`);
   }
+  for (const p of plausibilitaet(model)) out.push(formatProblem(p));
   const git = gitDaten(model.ort.contentDir);
   if (git.ohneGit) out.push(`Änderungsdaten der Seiten: ${git.ohneGit}`);
   if (!model.plan.website) out.push(`${displayDir(model.ort)}/plan.yaml: ohne „website“ (die Adresse der veröffentlichten Seite) fehlen kanonische Links, Sitemap und Open-Graph-Adressen.`);

@@ -111,7 +111,7 @@ describe('Beschlussvorlage mit falscher Summe', () => {
     const root = copyFixture();
     edit(root, 'daten/summen.csv', '120.000,30', '120.010,00');
     expect(messages(root)).toEqual([
-      'content/daten/summen.csv:2, Eintrag „laufende-kosten-2025“, Feld „angegeben“: erwartet die berechnete Summe 120.000,30\u00a0€ (Laufende Kosten 2025, ± 0,50\u00a0€ Rundung); gefunden: 120.010,00\u00a0€ laut Vorlage 1',
+      'content/daten/summen.csv:2, Eintrag „laufende-kosten-2025“, Feld „angegeben“: erwartet die berechnete Summe 120.000,30\u00a0€ (Laufende Kosten 2025) bis auf ± 0,50\u00a0€: die berechnete Summe ist genau, nur die angegebene ist auf 1,00\u00a0€ gerundet und kann um die Hälfte davon abweichen; gefunden: 120.010,00\u00a0€ laut Vorlage 1',
     ]);
   });
 });
