@@ -1,7 +1,9 @@
 /**
  * What changed between an earlier edition of the plan and the current one, computed
  * from the data: Maßnahmen added, finished, with another status, or dropped, and the
- * finance totals of both horizons.
+ * finance totals of both horizons. A status may be missing on either side (plans need not
+ * give one): `undefined` means the edition does not say; a change from or to "not given"
+ * counts as a status change.
  */
 import type { PlanModel, Entry } from './model.ts';
 import type { Data, Status } from './schemas.ts';
@@ -9,10 +11,10 @@ import type { Prognose } from './prognose.ts';
 
 export interface Vergleich {
   fassung: Entry<'fassungen'>;
-  neu: { id: string; titel: string; status: Status }[];
-  abgeschlossen: { id: string; titel: string; vorher: Status }[];
-  statusGeaendert: { id: string; titel: string; vorher: Status; jetzt: Status }[];
-  entfallen: { id: string; titel: string; vorher: Status }[];
+  neu: { id: string; titel: string; status?: Status }[];
+  abgeschlossen: { id: string; titel: string; vorher?: Status }[];
+  statusGeaendert: { id: string; titel: string; vorher?: Status; jetzt?: Status }[];
+  entfallen: { id: string; titel: string; vorher?: Status }[];
   /** Earlier code → current code, where a Maßnahme was renumbered (its `aliase`). */
   umbenannt: { vorher: string; jetzt: string }[];
   finanzen?: { vorher: NonNullable<Data<'fassungen'>['finanzen']>; jetzt: { von: number; bis: number; bedarf: number; finanzierung: number } };
@@ -57,12 +59,13 @@ export function vergleiche(model: Pick<PlanModel, 'massnahmen'>, fassung: Entry<
   return v;
 }
 
-/** A Maßnahme's status over time: each earlier edition's status, then its own statusverlauf. */
+/** A Maßnahme's status over time: each earlier edition's status (where it gives one), then its own statusverlauf. */
 export function statusChronik(model: Pick<PlanModel, 'fassungen'>, m: Entry<'massnahmen'>) {
   const codes = new Set([m.id, ...m.data.aliase]);
   const ausFassungen = [...model.fassungen]
     .sort((a, b) => a.data.beschlossen.localeCompare(b.data.beschlossen))
-    .flatMap((f) => f.data.massnahmen.filter((x) => codes.has(x.id)).map((x) => ({ datum: f.data.beschlossen, status: x.status, quelle: f.data.name })));
+    // An edition that gives no status for the Maßnahme adds nothing to its status over time.
+    .flatMap((f) => f.data.massnahmen.flatMap((x) => (codes.has(x.id) && x.status ? [{ datum: f.data.beschlossen, status: x.status, quelle: f.data.name }] : [])));
   const eigene = m.data.statusverlauf.map((s) => ({ datum: s.datum, status: s.status, quelle: s.hinweis ?? 'Fortschreibung' }));
   return [...ausFassungen, ...eigene].sort((a, b) => a.datum.localeCompare(b.datum));
 }

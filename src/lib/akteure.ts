@@ -4,7 +4,7 @@
  * comes from the per-model index (indexe.ts), so one actor's page costs what it shows.
  */
 import { byId, type PlanModel, type Entry } from './model.ts';
-import { BEZIEHUNGSTYPEN, EBENEN, SUPPORTLEVEL, type Ebene } from './schemas.ts';
+import { BEZIEHUNGSTYPEN, EBENEN, SUPPORTLEVEL, type Data, type Ebene } from './schemas.ts';
 import { url } from './urls.ts';
 import { bezuegeVon, planIndex } from './indexe.ts';
 import { byCode } from './massnahmen.ts';
@@ -35,7 +35,7 @@ export function zustaendigkeiten(model: PlanModel, id: string) {
 /** The actor's roles in a Maßnahme. */
 export type Rolle = 'verantwortlich' | 'Partner';
 
-/** The actor's Maßnahmen grouped by Handlungsfeld (in the fields' order), each group in code order with the actor's roles. */
+/** The actor's Maßnahmen grouped by their first (home) Handlungsfeld (in the fields' order), each group in code order with the actor's roles. */
 export function massnahmenNachFeld(model: PlanModel, id: string) {
   const { verantwortlich, partner } = bezuegeVon(model, id);
   const rollen = new Map<Entry<'massnahmen'>, Rolle[]>();
@@ -52,15 +52,15 @@ export function massnahmenNachFeld(model: PlanModel, id: string) {
     .map((hf) => ({ handlungsfeld: hf, massnahmen: nachFeld.get(hf.id)! }));
 }
 
-/** Actors grouped by Ebene, in the order of EBENEN, empty groups left out. */
-export function nachEbene(model: PlanModel) {
-  return EBENEN.map((ebene) => ({
-    ebene,
-    akteure: model.akteure.filter((a) => a.data.ebene === ebene).sort((a, b) => a.data.name.localeCompare(b.data.name, 'de')),
-  })).filter((g) => g.akteure.length > 0);
+/** A group of actors: one of the plan's `akteursgruppen`, or one of the default EBENEN. */
+export interface Akteursgruppe {
+  name: Ebene;
+  /** Relations between groups of different Stufe are vertical, within one Stufe horizontal. */
+  stufe: string;
+  beschreibung?: string;
 }
 
-/** The three tiers between which relations count as vertical: Land, Kommune, Schule. */
+/** The three tiers of the default EBENEN between which relations count as vertical: Land, Kommune, Schule. */
 export const STUFE: Record<Ebene, 'Land' | 'Kommune' | 'Schule'> = {
   Land: 'Land',
   Schulaufsicht: 'Land',
@@ -71,9 +71,45 @@ export const STUFE: Record<Ebene, 'Land' | 'Kommune' | 'Schule'> = {
   Schule: 'Schule',
 };
 
-/** Vertical: between Land, Kommune and Schule; horizontal: within one of them. */
-export function beziehungsart(von: Ebene, nach: Ebene): 'vertikal' | 'horizontal' {
-  return STUFE[von] === STUFE[nach] ? 'horizontal' : 'vertikal';
+type MitGruppen = Pick<Data<'plan'>, 'akteursgruppen'> | undefined;
+
+/**
+ * The plan's groups of actors in their order: its own `akteursgruppen` (a group without `stufe`
+ * is its own Stufe), else the default EBENEN with their tiers (STUFE).
+ */
+export function akteursgruppen(plan: MitGruppen): Akteursgruppe[] {
+  if (plan?.akteursgruppen) return plan.akteursgruppen.map((g) => ({ name: g.name, stufe: g.stufe ?? g.name, beschreibung: g.beschreibung }));
+  return EBENEN.map((name) => ({ name, stufe: STUFE[name] ?? name }));
+}
+
+/** How pages name a group: "Ebene" for the default EBENEN, "Gruppe" for the plan's own groups. */
+export function gruppenWort(plan: MitGruppen): { einzahl: 'Ebene' | 'Gruppe'; mehrzahl: 'Ebenen' | 'Gruppen' } {
+  return plan?.akteursgruppen ? { einzahl: 'Gruppe', mehrzahl: 'Gruppen' } : { einzahl: 'Ebene', mehrzahl: 'Ebenen' };
+}
+
+/** Actors grouped by Ebene (or the plan's groups), in the order of the groups, empty groups left out. */
+export function nachEbene(model: Pick<PlanModel, 'plan' | 'akteure'>) {
+  const gruppen = akteursgruppen(model.plan);
+  const bekannt = new Set(gruppen.map((g) => g.name));
+  // Validation allows only the plan's groups; any other name would still be listed, last.
+  const uebrige = [...new Set(model.akteure.map((a) => a.data.ebene).filter((e) => !bekannt.has(e)))].map((name) => ({ name, stufe: name, beschreibung: undefined }));
+  return [...gruppen, ...uebrige]
+    .map((gruppe) => ({
+      ebene: gruppe.name,
+      gruppe,
+      akteure: model.akteure.filter((a) => a.data.ebene === gruppe.name).sort((a, b) => a.data.name.localeCompare(b.data.name, 'de')),
+    }))
+    .filter((g) => g.akteure.length > 0);
+}
+
+/**
+ * Vertical: between groups of different Stufe (by default between Land, Kommune and Schule);
+ * horizontal: within one Stufe. Without `plan`, the default EBENEN are meant.
+ */
+export function beziehungsart(von: Ebene, nach: Ebene, plan?: MitGruppen): 'vertikal' | 'horizontal' {
+  const stufen = new Map(akteursgruppen(plan).map((g) => [g.name, g.stufe]));
+  const stufe = (e: Ebene) => stufen.get(e) ?? e;
+  return stufe(von) === stufe(nach) ? 'horizontal' : 'vertikal';
 }
 
 /** The actor map's input: actors by Ebene and every relation as a directed edge. */
@@ -83,20 +119,20 @@ export function karteDaten(model: PlanModel) {
   return {
     id: 'akteurslandkarte',
     title: 'Akteurslandkarte',
-    desc: `${model.akteure.length} Akteure auf ${ebenen.length} Ebenen und ihre ${model.akteure.reduce((n, a) => n + a.data.beziehungen.length, 0)} Beziehungen. Dieselben Angaben stehen als Listen unter der Karte.`,
+    desc: `${model.akteure.length} Akteure ${model.plan.akteursgruppen ? 'in' : 'auf'} ${ebenen.length} ${gruppenWort(model.plan).mehrzahl} und ihre ${model.akteure.reduce((n, a) => n + a.data.beziehungen.length, 0)} Beziehungen. Dieselben Angaben stehen als Listen unter der Karte.`,
     ebenen,
     knoten: model.akteure.map((a) => ({ id: a.id, name: a.data.name, kurzname: a.data.kurzname, ebene: a.data.ebene, href: url.akteur(a.id) })),
     kanten: model.akteure.flatMap((a) =>
-      a.data.beziehungen.map((b) => ({ von: a.id, nach: b.ziel.id, typ: b.typ, art: beziehungsart(a.data.ebene, ebeneVon.get(b.ziel.id)!) })),
+      a.data.beziehungen.map((b) => ({ von: a.id, nach: b.ziel.id, typ: b.typ, art: beziehungsart(a.data.ebene, ebeneVon.get(b.ziel.id)!, model.plan) })),
     ),
     typen: [...BEZIEHUNGSTYPEN],
   };
 }
 
 export interface MatrixZelle {
-  /** Maßnahmen of the field that the actor leads, in code order. */
+  /** Maßnahmen naming the field that the actor leads, in code order. */
   verantwortlich: string[];
-  /** Maßnahmen of the field in which the actor is a partner, in code order. */
+  /** Maßnahmen naming the field in which the actor is a partner, in code order. */
   partner: string[];
   /** The actor is named as responsible for the whole field. */
   handlungsfeld: boolean;
@@ -105,13 +141,14 @@ export interface MatrixZelle {
 export interface Zustaendigkeitsmatrix {
   /** The columns: Handlungsfelder in their order. */
   spalten: readonly Entry<'handlungsfelder'>[];
-  /** The rows: actors with at least one entry, grouped by Ebene (in the order of EBENEN) and sorted by name; one cell per column. */
+  /** The rows: actors with at least one entry, grouped by Ebene (in the order of the plan's groups, else EBENEN) and sorted by name; one cell per column. */
   gruppen: { ebene: Ebene; zeilen: { akteur: Entry<'akteure'>; zellen: MatrixZelle[] }[] }[];
 }
 
 /**
  * Zuständigkeitsmatrix: Akteure × Handlungsfelder, from the Maßnahmen (verantwortlich,
- * Partner) and the responsibilities of the fields, in one pass over the Maßnahmen.
+ * Partner; in every Handlungsfeld a Maßnahme names) and the responsibilities of the fields, in
+ * one pass over the Maßnahmen.
  * Only actors with at least one entry become rows.
  */
 export function zustaendigkeitsmatrix(model: PlanModel): Zustaendigkeitsmatrix {
@@ -128,8 +165,11 @@ export function zustaendigkeitsmatrix(model: PlanModel): Zustaendigkeitsmatrix {
   };
   for (const hf of felder) for (const r of hf.data.verantwortlich) zelle(r.id, hf.id).handlungsfeld = true;
   for (const m of massnahmen) {
-    for (const id of new Set(m.data.verantwortlich.map((r) => r.id))) zelle(id, m.data.handlungsfeld.id).verantwortlich.push(m.id);
-    for (const id of new Set(m.data.partner.map((r) => r.id))) zelle(id, m.data.handlungsfeld.id).partner.push(m.id);
+    // A Maßnahme with several Handlungsfelder counts in each of their columns.
+    for (const feld of new Set(m.data.handlungsfelder.map((r) => r.id))) {
+      for (const id of new Set(m.data.verantwortlich.map((r) => r.id))) zelle(id, feld).verantwortlich.push(m.id);
+      for (const id of new Set(m.data.partner.map((r) => r.id))) zelle(id, feld).partner.push(m.id);
+    }
   }
   return {
     spalten: felder,

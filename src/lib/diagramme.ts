@@ -6,7 +6,7 @@ import type { PlanModel, Entry } from './model.ts';
 import { STATUS } from './schemas.ts';
 import { KOSTENTYPEN, type Prognose } from './prognose.ts';
 import { quotenNachSchulform } from './ausstattung.ts';
-import { statusNachHandlungsfeld } from './massnahmen.ts';
+import { NICHT_FESTGELEGT, statusNachHandlungsfeld } from './massnahmen.ts';
 import { aufzaehlung } from './kennzahlen.ts';
 import { formatEuroMillions, formatPercent } from './format.ts';
 import { bulletBars, describeTargets, horizontalBars, lineChart, stackedBars, stackedHorizontalBars, timeline, type Chart } from './charts/index.ts';
@@ -64,15 +64,30 @@ export function quotenDiagramm(model: Pick<PlanModel, 'schulen' | 'schulformen' 
   });
 }
 
-/** Maßnahmen per Handlungsfeld by status. */
+/**
+ * Maßnahmen per Handlungsfeld by status. Maßnahmen without a status are a series of their own,
+ * "nicht festgelegt", shown only where there are such Maßnahmen; a plan that gives no status at
+ * all shows only that series (the count per Handlungsfeld).
+ */
 export function statusDiagramm(model: Pick<PlanModel, 'handlungsfelder' | 'massnahmen'>): Chart {
   const t = statusNachHandlungsfeld(model);
+  const mitStatus = t.gesamt - t.ohneStatus;
+  // The four statuses are series unless the plan gives none at all (then only "nicht festgelegt").
+  const statusReihen = mitStatus > 0 || t.ohneStatus === 0;
+  const desc =
+    !statusReihen
+      ? `${t.gesamt} Maßnahmen; der Plan legt für keine einen Status fest.`
+      : `Von ${t.gesamt} Maßnahmen sind ${t.summe.abgeschlossen} abgeschlossen, ${t.summe['in Umsetzung']} in Umsetzung, ${t.summe.geplant} geplant und ${t.summe.zurückgestellt} zurückgestellt.` +
+        (t.ohneStatus > 0 ? ` Bei ${t.ohneStatus} legt der Plan keinen Status fest.` : '');
   return stackedHorizontalBars({
     id: 'diagramm-status',
-    title: 'Maßnahmen nach Handlungsfeld und Status',
-    desc: `Von ${t.gesamt} Maßnahmen sind ${t.summe.abgeschlossen} abgeschlossen, ${t.summe['in Umsetzung']} in Umsetzung, ${t.summe.geplant} geplant und ${t.summe.zurückgestellt} zurückgestellt.`,
+    title: statusReihen ? 'Maßnahmen nach Handlungsfeld und Status' : 'Maßnahmen nach Handlungsfeld',
+    desc,
     categories: t.zeilen.map((z) => z.titel),
-    series: STATUS.map((s) => ({ label: s, values: t.zeilen.map((z) => z.anzahl[s]) })),
+    series: [
+      ...(statusReihen ? STATUS.map((s) => ({ label: s, values: t.zeilen.map((z) => z.anzahl[s]) })) : []),
+      ...(t.ohneStatus > 0 ? [{ label: statusReihen ? `Status ${NICHT_FESTGELEGT}` : 'Maßnahmen', values: t.zeilen.map((z) => z.ohneStatus), paletteIndex: STATUS.length }] : []),
+    ],
     format: 'number',
     categoryLabel: 'Handlungsfeld',
   });

@@ -42,7 +42,7 @@ function schulenFiltered(model: PlanModel, p: Params): Schule[] {
 function massnahmenFiltered(model: PlanModel, p: Params) {
   return model.massnahmen
     .filter((m) => !p.status || m.data.status === p.status)
-    .filter((m) => !p.handlungsfeld || m.data.handlungsfeld.id === p.handlungsfeld)
+    .filter((m) => !p.handlungsfeld || m.data.handlungsfelder.some((h) => h.id === p.handlungsfeld))
     .map((m) => m.data);
 }
 

@@ -2,9 +2,18 @@
 import { STATUS, type Status } from './schemas.ts';
 import type { PlanModel } from './model.ts';
 
+/** What pages show where a Maßnahme has no status, priority or period: the plan does not say. */
+export const NICHT_FESTGELEGT = 'nicht festgelegt';
+
+/**
+ * Counts per status; Maßnahmen without a status (the plan does not give one) are counted apart
+ * in `ohneStatus`. Each Maßnahme counts once, in its first (home) Handlungsfeld, so the rows add
+ * up to the total.
+ */
 export interface StatusTabelle {
-  zeilen: { handlungsfeld: string; titel: string; anzahl: Record<Status, number>; summe: number }[];
+  zeilen: { handlungsfeld: string; titel: string; anzahl: Record<Status, number>; ohneStatus: number; summe: number }[];
   summe: Record<Status, number>;
+  ohneStatus: number;
   gesamt: number;
 }
 
@@ -13,20 +22,27 @@ const zero = (): Record<Status, number> => Object.fromEntries(STATUS.map((s) => 
 /** One pass over the Maßnahmen; rows in the order of the Handlungsfelder. */
 export function statusNachHandlungsfeld(model: Pick<PlanModel, 'handlungsfelder' | 'massnahmen'>): StatusTabelle {
   const summe = zero();
-  const jeFeld = new Map(model.handlungsfelder.map((hf) => [hf.id, zero()]));
+  let ohneStatus = 0;
+  const jeFeld = new Map(model.handlungsfelder.map((hf) => [hf.id, { anzahl: zero(), ohneStatus: 0 }]));
   for (const m of model.massnahmen) {
-    const anzahl = jeFeld.get(m.data.handlungsfeld.id);
-    if (!anzahl) continue;
-    anzahl[m.data.status] += 1;
-    summe[m.data.status] += 1;
+    const feld = jeFeld.get(m.data.handlungsfeld.id);
+    if (!feld) continue;
+    const { status } = m.data;
+    if (status) {
+      feld.anzahl[status] += 1;
+      summe[status] += 1;
+    } else {
+      feld.ohneStatus += 1;
+      ohneStatus += 1;
+    }
   }
   const zeilen = [...model.handlungsfelder]
     .sort((a, b) => a.data.reihenfolge - b.data.reihenfolge)
     .map((hf) => {
-      const anzahl = jeFeld.get(hf.id)!;
-      return { handlungsfeld: hf.id, titel: hf.data.titel, anzahl, summe: STATUS.reduce((n, s) => n + anzahl[s], 0) };
+      const { anzahl, ohneStatus: offen } = jeFeld.get(hf.id)!;
+      return { handlungsfeld: hf.id, titel: hf.data.titel, anzahl, ohneStatus: offen, summe: STATUS.reduce((n, s) => n + anzahl[s], offen) };
     });
-  return { zeilen, summe, gesamt: STATUS.reduce((n, s) => n + summe[s], 0) };
+  return { zeilen, summe, ohneStatus, gesamt: STATUS.reduce((n, s) => n + summe[s], ohneStatus) };
 }
 
 /** CSS class of a status badge: "in Umsetzung" → "status-in-umsetzung". */

@@ -66,10 +66,14 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A section number as the plan writes it: 4, 4.2, 4.5.2. */
 export const abschnittsnummer = z
-  .union([z.string(), z.number().int({ error: 'eine Abschnittsnummer in Anführungszeichen, z. B. "4.2" (ohne sie liest YAML 4.10 als 4.1)' })], {
-    error: 'eine Abschnittsnummer wie "4" oder "4.2"',
+  .union([z.string(), z.number()], { error: 'eine Abschnittsnummer wie "4" oder "4.2"' })
+  .transform((value, ctx) => {
+    if (typeof value === 'number' && !Number.isInteger(value)) {
+      ctx.addIssue({ code: 'custom', message: 'eine Abschnittsnummer in Anführungszeichen, z. B. "4.2" (ohne sie liest YAML 4.10 als 4.1)', input: value });
+      return z.NEVER;
+    }
+    return String(value);
   })
-  .transform(String)
   .pipe(z.string().regex(/^\d+(?:\.\d+)*$/, { error: 'eine Abschnittsnummer wie "4" oder "4.2" (Ziffern und Punkte)' }));
 
 /**

@@ -231,6 +231,10 @@ export function readCollection(loc: PlanLocation, collection: CollectionName): R
           problems.push({ file: rel(file), line: 2, expected: 'Felder im Kopf (Frontmatter)', found: 'keine' });
           continue;
         }
+        if (typeof doc.value.id === 'number') {
+          problems.push({ file: rel(file), line: 2, field: 'id', expected: 'den Code in Anführungszeichen, z. B. id: "2.10" (ohne sie liest YAML ihn als Zahl, und aus 2.10 wird 2.1)', found: `die Zahl ${String(doc.value.id).replace('.', ',')}` });
+          continue;
+        }
         const frontmatterId = typeof doc.value.id === 'string' ? doc.value.id : undefined;
         const id = source.idFrom === 'frontmatter' ? frontmatterId : (frontmatterId ?? basename(file, ext));
         if (!id) {

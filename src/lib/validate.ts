@@ -185,33 +185,32 @@ function pruefeCodes(model: PlanModel): Problem[] {
   const bereiche = new Map(model.bildungsbereiche.map((b) => [b.data.code, b]));
   const erwartet = `einen Code der Form „${beispiel}“ (massnahmencodes in ${displayDir(model.ort)}/plan.yaml)`;
   for (const m of model.massnahmen) {
-    for (const [field, code] of [['id', m.id] as const, ...m.data.aliase.map((a, i) => [`aliase.${i}`, a] as const)]) {
-      const match = muster.exec(code);
-      if (!match) {
-        problems.push({ file: m.file, field, expected: erwartet, found: `„${code}“` });
-        continue;
+    // Former codes (aliase) may have an earlier form: only the current code follows the plan's form.
+    const code = m.id;
+    const match = muster.exec(code);
+    if (!match) {
+      problems.push({ file: m.file, field: 'id', expected: erwartet, found: `„${code}“` });
+      continue;
+    }
+    const letters = match[1] ?? '';
+    if (buchstabe === 'handlungsfeld' && letters) {
+      const hf = model.handlungsfelder.find((h) => h.id === m.data.handlungsfeld.id);
+      if (hf && hf.data.kuerzel !== letters) {
+        problems.push({
+          file: m.file,
+          field: 'id',
+          expected: hf.data.kuerzel ? `einen Code mit dem Kürzel „${hf.data.kuerzel}“ des Handlungsfelds „${hf.id}“` : `ein „kuerzel“ im Handlungsfeld „${hf.id}“ (${hf.file}), weil die Codes nach Handlungsfeldern gebildet werden`,
+          found: `„${code}“`,
+        });
       }
-      if (field !== 'id') continue;
-      const letters = match[1] ?? '';
-      if (buchstabe === 'handlungsfeld' && letters) {
-        const hf = model.handlungsfelder.find((h) => h.id === m.data.handlungsfeld.id);
-        if (hf && hf.data.kuerzel !== letters) {
-          problems.push({
-            file: m.file,
-            field,
-            expected: hf.data.kuerzel ? `einen Code mit dem Kürzel „${hf.data.kuerzel}“ des Handlungsfelds „${hf.id}“` : `ein „kuerzel“ im Handlungsfeld „${hf.id}“ (${hf.file}), weil die Codes nach Handlungsfeldern gebildet werden`,
-            found: `„${code}“`,
-          });
-        }
-      } else if (buchstabe === 'bildungsbereich' && letters) {
-        const bereich = bereiche.get(letters);
-        if (!bereich) {
-          problems.push({ file: m.file, field, expected: `einen Code, dessen Buchstabe ein Bildungsbereich ist (${[...bereiche.keys()].join(', ') || `keine Codes in ${displayDir(model.ort)}/bildungsbereiche.yaml`})`, found: `„${code}“` });
-        } else if (m.data.bildungsbereich && m.data.bildungsbereich.id !== bereich.id) {
-          problems.push({ file: m.file, field: 'bildungsbereich', expected: `„${bereich.id}“, wie der Buchstabe ${letters} im Code sagt (oder das Feld weglassen)`, found: `„${m.data.bildungsbereich.id}“` });
-        } else {
-          m.data.bildungsbereich = { collection: 'bildungsbereiche', id: bereich.id };
-        }
+    } else if (buchstabe === 'bildungsbereich' && letters) {
+      const bereich = bereiche.get(letters);
+      if (!bereich) {
+        problems.push({ file: m.file, field: 'id', expected: `einen Code, dessen Buchstabe ein Bildungsbereich ist (${[...bereiche.keys()].join(', ') || `keine Codes in ${displayDir(model.ort)}/bildungsbereiche.yaml`})`, found: `„${code}“` });
+      } else if (m.data.bildungsbereich && m.data.bildungsbereich.id !== bereich.id) {
+        problems.push({ file: m.file, field: 'bildungsbereich', expected: `„${bereich.id}“, wie der Buchstabe ${letters} im Code sagt (oder das Feld weglassen)`, found: `„${m.data.bildungsbereich.id}“` });
+      } else {
+        m.data.bildungsbereich = { collection: 'bildungsbereiche', id: bereich.id };
       }
     }
   }
@@ -295,7 +294,7 @@ function checkConsistency(model: PlanModel): Problem[] {
   for (const m of model.massnahmen) {
     m.data.zielsetzungen.forEach((nummer, i) => {
       if (abschnitte.has(nummer)) return;
-      const vorhanden = [...abschnitte.keys()];
+      const vorhanden = [...abschnitte.keys()].sort(new Intl.Collator('de', { numeric: true }).compare);
       problems.push({
         file: m.file,
         field: `zielsetzungen.${i}`,

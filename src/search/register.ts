@@ -4,6 +4,7 @@
  * addresses stay valid whatever the plan contains) and /register/ as the entry page.
  */
 import type { PlanModel } from '../lib/model.ts';
+import type { Data } from '../lib/schemas.ts';
 import { url } from '../lib/urls.ts';
 import { jeModell } from '../lib/indexe.ts';
 
@@ -28,11 +29,19 @@ export const BUCHSTABEN = ['0–9', ...'ABCDEFGHIJKLMNOPQRSTUVWXYZ'];
 
 const collator = new Intl.Collator('de', { sensitivity: 'base', numeric: true });
 
+/** The hint after a Handlungsfeld: its Kürzel ("Kürzel I"), else its number ("Handlungsfeld 2"); a strategic theme says so. */
+function feldZusatz(h: Pick<Data<'handlungsfelder'>, 'art' | 'kuerzel' | 'nummer'>): string | undefined {
+  if (h.kuerzel) return `${h.art === 'Handlungsfeld' ? 'Kürzel' : h.art} ${h.kuerzel}`;
+  if (h.nummer) return `${h.art} ${h.nummer}`;
+  return h.art === 'Handlungsfeld' ? undefined : h.art;
+}
+
 export function registerEintraege(model: PlanModel): RegisterEintrag[] {
   const out: RegisterEintrag[] = [];
-  for (const k of model.kapitel) out.push({ label: k.data.titel, href: url.kapitel(k.id), art: 'Kapitel' });
+  // A chapter is filed under its title; its section number (4.2) is the hint.
+  for (const k of model.kapitel) out.push({ label: k.data.titel, href: url.kapitel(k.id), art: 'Kapitel', zusatz: k.data.nummer && `Abschnitt ${k.data.nummer}` });
   for (const h of model.handlungsfelder) {
-    out.push({ label: h.data.titel, href: url.handlungsfeld(h.id), art: 'Handlungsfeld', zusatz: `${h.data.art === 'Handlungsfeld' ? 'Kürzel' : h.data.art} ${h.data.kuerzel}` });
+    out.push({ label: h.data.titel, href: url.handlungsfeld(h.id), art: 'Handlungsfeld', zusatz: feldZusatz(h.data) });
     for (const z of h.data.ziele) out.push({ label: z.text, href: url.ziel(h.id, z.id), art: 'Ziel', zusatz: `${z.id}, ${h.data.titel}` });
   }
   for (const m of model.massnahmen) {
@@ -77,3 +86,19 @@ export const registerBuchstaben = jeModell('register', (model): RegisterGruppe[]
   const gruppen = new Map(registerGruppen(registerEintraege(model)).map((g) => [g.buchstabe, g]));
   return BUCHSTABEN.map((b) => gruppen.get(b) ?? { buchstabe: b, id: `buchstabe-${b === '0–9' ? 'ziffern' : b.toLowerCase()}`, eintraege: [] });
 });
+
+/** The kinds of entries the register has for this plan, as a German list: "Kapitel, Handlungsfelder, … und Indikatoren". */
+export function registerInhalt(model: PlanModel): string {
+  const arten: [string, boolean][] = [
+    ['Kapitel', true],
+    ['Handlungsfelder', true],
+    ['Ziele', model.handlungsfelder.some((h) => h.data.ziele.length > 0)],
+    ['Maßnahmen', true],
+    ['Akteure', true],
+    ['Schulen', model.schulen.length > 0],
+    ['Glossarbegriffe', model.glossar.length > 0],
+    ['Indikatoren', model.indikatoren.length > 0],
+  ];
+  const namen = arten.filter(([, da]) => da).map(([name]) => name);
+  return `${namen.slice(0, -1).join(', ')} und ${namen.at(-1)}`;
+}

@@ -11,6 +11,7 @@ import { chromium, type Browser, type BrowserContext, type BrowserContextOptions
 import axe from 'axe-core';
 import { SICHERHEITS_HEADER } from '../../src/lib/sicherheit.ts';
 import { PROJECT } from './fixture.ts';
+import { MUSTERSTADT, type Beispielplan } from './plaene.ts';
 
 export const CHROME = process.env.CHROME_PATH || '/usr/bin/chromium';
 
@@ -31,12 +32,12 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** Starts `astro preview` on a free loopback port and waits until it answers. */
-export async function startPreview(): Promise<{ origin: string; stop: () => void }> {
+/** Starts `astro preview` of a sample plan's build on a free loopback port and waits until it answers. */
+export async function startPreview(plan: Beispielplan = MUSTERSTADT): Promise<{ origin: string; stop: () => void }> {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'preview', '--host', '127.0.0.1', '--port', String(port)], {
+  const child: ChildProcess = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'preview', '--host', '127.0.0.1', '--port', String(port), '--outDir', plan.dist], {
     cwd: PROJECT,
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', PLANWERK_CONTENT: plan.inhalt },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
@@ -62,11 +63,11 @@ export const DESKTOP = { name: 'Desktop, 1280 px', viewport: { width: 1280, heig
  * For the tests of the calling describe block: starts `astro preview` and Chromium before
  * them and stops both after them.
  */
-export function imBrowser(): { readonly browser: Browser; readonly origin: string } {
+export function imBrowser(plan: Beispielplan = MUSTERSTADT): { readonly browser: Browser; readonly origin: string } {
   let browser: Browser | undefined;
   let preview: { origin: string; stop: () => void } | undefined;
   beforeAll(async () => {
-    preview = await startPreview();
+    preview = await startPreview(plan);
     browser = await startBrowser();
   });
   afterAll(async () => {

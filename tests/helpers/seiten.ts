@@ -1,41 +1,57 @@
 /**
- * One page of every page type, for the tests in a real browser. A test checks that every
- * route in src/pages has a page here, so a new page type cannot be forgotten.
+ * The pages the browser tests visit: one of every page type a sample plan has. A test checks
+ * that every route in src/pages is visited in one of the sample plans, so a new page type
+ * cannot be forgotten.
  */
 import { readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { PROJECT } from './fixture.ts';
+import { url } from '../../src/lib/urls.ts';
+import { suchUrl } from '../../src/search/urls.ts';
+import { seitenDesPlans } from '../../src/lib/seiten.ts';
+import type { Beispielplan } from './plaene.ts';
 
-export const SEITEN = [
-  '/',
-  '/kapitel/ausgangslage/',
-  '/handlungsfelder/',
-  '/handlungsfelder/infrastruktur/',
-  '/massnahmen/',
-  '/massnahmen/i-01/',
-  '/massnahmen/bereich/schulisch/',
-  '/akteure/',
-  '/akteure/it-dienstleister/',
-  '/akteure/zustaendigkeiten/',
-  '/akteure/support/',
-  '/akteure/formate/',
-  '/akteure/ansprechpartner/',
-  '/schulen/',
-  '/schulen/gs-am-lindenhof/',
-  '/finanzen/',
-  '/indikatoren/',
-  '/meilensteine/',
-  '/aenderungen/',
-  '/glossar/',
-  '/suche/?q=Endger%C3%A4te',
-  '/register/',
-  '/register/m/',
-  '/daten/',
-  '/impressum/',
-  '/datenschutz/',
-  '/barrierefreiheit/',
-  '/404.html',
-];
+/**
+ * One page of every page type the plan has (derived from the plan, so a plan without schools
+ * has no school pages here), in the order a reader meets them.
+ */
+export function seitenFuer(plan: Beispielplan): string[] {
+  const model = plan.modell();
+  const s = seitenDesPlans(model);
+  const erste = <T extends { id: string }>(liste: readonly T[]) => liste[0]?.id;
+  const felder = [...model.handlungsfelder].sort((a, b) => a.data.reihenfolge - b.data.reihenfolge);
+  const buchstabe = plan.site.allPages().find((p) => /^\/register\/[^/]+\/$/.test(p));
+  const bereich = [...s.bereiche][0];
+  return [
+    url.start(),
+    url.kapitel(erste(model.kapitel)!),
+    url.handlungsfelder(),
+    url.handlungsfeld(erste(felder)!),
+    url.massnahmen(),
+    url.massnahme(erste(model.massnahmen)!),
+    ...(bereich ? [url.bildungsbereich(bereich)] : []),
+    url.akteure(),
+    url.akteur(erste(model.akteure)!),
+    url.zustaendigkeiten(),
+    ...(s.support ? [url.support()] : []),
+    ...(s.formate ? [url.formate()] : []),
+    ...(s.ansprechpartner ? [url.ansprechpartner()] : []),
+    ...(s.schulen ? [url.schulen(), url.schule(erste(model.schulen)!)] : []),
+    ...(s.finanzen ? [url.finanzen()] : []),
+    ...(s.indikatoren ? [url.indikatoren()] : []),
+    ...(s.meilensteine ? [url.meilensteine()] : []),
+    url.aenderungen(),
+    ...(s.glossar ? [url.glossar()] : []),
+    suchUrl(plan.suchbegriff),
+    '/register/',
+    ...(buchstabe ? [buchstabe] : []),
+    ...(s.daten ? [url.daten()] : []),
+    url.impressum(),
+    url.datenschutz(),
+    url.barrierefreiheit(),
+    '/404.html',
+  ];
+}
 
 /** Route patterns of src/pages as regular expressions, without the redirect catch-all. */
 export function routen(): { datei: string; muster: RegExp; dynamisch: boolean }[] {
@@ -49,14 +65,15 @@ export function routen(): { datei: string; muster: RegExp; dynamisch: boolean }[
   };
   walk(pages);
   return dateien
-    .filter((d) => !d.includes('[...'))
+    .filter((d) => !d.includes('[...weiterleitung]'))
     .map((datei) => {
-      const pfad = datei.replace(/\.astro$/, '').replace(/(^|\/)index$/, '');
+      // An optional page (`schulen/[...seite].astro`) has its folder's address when the plan has it.
+      const pfad = datei.replace(/\.astro$/, '').replace(/(^|\/)(index|\[\.\.\.seite\])$/, '');
       const muster =
         pfad === '404'
           ? '/404\\.html'
           : `/${pfad.split('/').filter(Boolean).map((s) => (s.startsWith('[') ? '[^/]+' : s)).map((s) => `${s}/`).join('')}`;
-      return { datei, muster: new RegExp(`^${muster}(\\?.*)?$`), dynamisch: datei.includes('[') };
+      return { datei, muster: new RegExp(`^${muster}(\\?.*)?$`), dynamisch: datei.includes('[') && !datei.includes('[...seite]') };
     });
 }
 

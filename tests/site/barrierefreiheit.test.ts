@@ -5,31 +5,22 @@
  * - in Chromium on one page of every type: axe-core in the light and the dark colour
  *   scheme, a walk with the Tab key, the skip link, and a search done with the keyboard.
  */
-import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { validatePlan } from '../../src/lib/validate.ts';
-import { planLocation } from '../../src/lib/sources.ts';
 import { url } from '../../src/lib/urls.ts';
-import type { PlanModel } from '../../src/lib/model.ts';
-import { PROJECT } from '../helpers/fixture.ts';
-import { allPages, page } from '../helpers/dist.ts';
 import { axeVerstoesse, browserVerfuegbar, DESKTOP, imBrowser, kontextMitHeadern, TELEFON } from '../helpers/browser.ts';
-import { routen, routeVon, SEITEN } from '../helpers/seiten.ts';
-
-let model: PlanModel;
-beforeAll(() => {
-  const result = validatePlan(planLocation(join(PROJECT, 'content'), PROJECT));
-  expect(result.problems).toEqual([]);
-  model = result.model!;
-});
+import { routen, routeVon, seitenFuer } from '../helpers/seiten.ts';
+import { BEISPIELPLAENE, MUSTERSTADT } from '../helpers/plaene.ts';
 
 describe('Seitentypen', () => {
-  it('jede Route in src/pages hat eine Seite in der Liste der Browser-Tests', () => {
-    const abgedeckt = new Set(SEITEN.map(routeVon));
+  it('jede Route in src/pages hat eine Seite in der Liste der Browser-Tests eines Beispielplans', () => {
+    const abgedeckt = new Set(BEISPIELPLAENE.flatMap((plan) => seitenFuer(plan)).map(routeVon));
     expect(routen().map((r) => r.datei).filter((d) => !abgedeckt.has(d))).toEqual([]);
   });
 });
+
+for (const plan of BEISPIELPLAENE) describe(`Beispielplan ${plan.name}`, () => {
+const { page, allPages } = plan.site;
 
 describe('Im gebauten HTML jeder Seite', () => {
   const seiten = allPages();
@@ -77,7 +68,7 @@ describe('Im gebauten HTML jeder Seite', () => {
       }
     }
     expect(fehler).toEqual([]);
-    expect(grafiken).toBeGreaterThan(10);
+    expect(grafiken).toBeGreaterThan(3);
   });
 
   it('führt ein Link zur Erklärung zur Barrierefreiheit', () => {
@@ -89,6 +80,7 @@ describe('Im gebauten HTML jeder Seite', () => {
 });
 
 describe('Erklärung zur Barrierefreiheit', () => {
+  const model = plan.modell();
   const abschnitt = (id: string) => {
     const h = page(url.barrierefreiheit()).querySelector(`h2#${id}`);
     expect(h, `Abschnitt #${id}`).not.toBeNull();
@@ -103,9 +95,8 @@ describe('Erklärung zur Barrierefreiheit', () => {
     expect(html).toContain(`datetime="${model.plan.barrierefreiheit.stand}"`);
   });
 
-  it('nennt die nicht barrierefreien Inhalte und jeweils den Grund', () => {
+  it.skipIf(plan.modell().plan.barrierefreiheit.nichtBarrierefrei.length === 0)('nennt die nicht barrierefreien Inhalte und jeweils den Grund', () => {
     const { html } = abschnitt('nicht-barrierefrei');
-    expect(model.plan.barrierefreiheit.nichtBarrierefrei.length).toBeGreaterThan(0);
     for (const n of model.plan.barrierefreiheit.nichtBarrierefrei) {
       expect(html).toContain(n.was);
       expect(html).toContain(n.warum.slice(0, 40));
@@ -126,6 +117,8 @@ describe('Erklärung zur Barrierefreiheit', () => {
     expect(titel).toContain('Schlichtungsverfahren');
     expect(html).toContain(`href="${model.plan.barrierefreiheit.schlichtungsstelle.url}"`);
   });
+});
+
 });
 
 const BREITEN = [TELEFON, DESKTOP];
@@ -195,8 +188,9 @@ async function tastaturGang(page: Page) {
   return { fehler, verpasst, reihenfolge, anzahl: erreicht.length };
 }
 
-describe.skipIf(!browserVerfuegbar())('Barrierefreiheit im Browser', () => {
-  const sitzung = imBrowser();
+for (const plan of BEISPIELPLAENE) describe.skipIf(!browserVerfuegbar())(`Barrierefreiheit im Browser: Beispielplan ${plan.name}`, () => {
+  const sitzung = imBrowser(plan);
+  const SEITEN = seitenFuer(plan);
 
   for (const { name, viewport } of BREITEN) {
     it(`axe-core findet auf keiner Seite einen Verstoß gegen WCAG 2.1 A/AA (${name}, helles Farbschema)`, async () => {
@@ -256,6 +250,11 @@ describe.skipIf(!browserVerfuegbar())('Barrierefreiheit im Browser', () => {
     expect(zuBreit).toEqual([]);
     await context.close();
   });
+
+});
+
+describe.skipIf(!browserVerfuegbar())('Tastatur im Browser: Beispielplan Musterstadt', () => {
+  const sitzung = imBrowser(MUSTERSTADT);
 
   it('springt mit dem ersten Tab und Enter über die Navigation zum Inhalt', async () => {
     const context = await kontextMitHeadern(sitzung.browser, { viewport: TELEFON.viewport });

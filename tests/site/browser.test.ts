@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { browserVerfuegbar, DESKTOP, imBrowser, kontextMitHeadern, TELEFON } from '../helpers/browser.ts';
-import { SEITEN } from '../helpers/seiten.ts';
+import { seitenFuer } from '../helpers/seiten.ts';
+import { BEISPIELPLAENE, MUSTERSTADT } from '../helpers/plaene.ts';
 
 const VIEWPORTS = [
   TELEFON,
@@ -14,8 +15,9 @@ const VIEWPORTS = [
   { name: 'Desktop bei 200 % Zoom', viewport: { width: 640, height: 450 }, deviceScaleFactor: 2 },
 ];
 
-describe.skipIf(!browserVerfuegbar())('im Browser', () => {
-  const sitzung = imBrowser();
+for (const plan of BEISPIELPLAENE) describe.skipIf(!browserVerfuegbar())(`im Browser: Beispielplan ${plan.name}`, () => {
+  const sitzung = imBrowser(plan);
+  const SEITEN = seitenFuer(plan);
 
   for (const { name, ...options } of VIEWPORTS) {
     it(`lädt nur vom eigenen Server, setzt keine Cookies und scrollt nicht seitwärts (${name})`, async () => {
@@ -43,6 +45,11 @@ describe.skipIf(!browserVerfuegbar())('im Browser', () => {
       await context.close();
     });
   }
+
+});
+
+describe.skipIf(!browserVerfuegbar())('im Browser: Suche und Weiterleitungen von Musterstadt', () => {
+  const sitzung = imBrowser(MUSTERSTADT);
 
   it('findet mit der Suche im Browser Treffer mit Anker, auch unter der CSP', async () => {
     const context = await kontextMitHeadern(sitzung.browser);

@@ -16,8 +16,11 @@
  *
  * The root is role="group" (not "img"): it contains links, which an image role would hide.
  * Classes and data attributes for the CSS-only filters of src/components/Akteurslandkarte.astro
- * (src/styles/karte.css): bands `pw-ebene[data-ebene]`, actors `pw-knoten[data-ebene][data-id]`,
- * edges `pw-kante pw-kante-vertikal|horizontal[data-typ][data-von][data-nach][data-ebenen]`.
+ * (src/styles/karte.css): bands `pw-ebene[data-ebene][data-band]`, actors
+ * `pw-knoten[data-ebene][data-band][data-id]`, edges
+ * `pw-kante pw-kante-vertikal|horizontal[data-typ][data-von][data-nach][data-ebenen][data-baender]`.
+ * `data-ebene` is the Ebene's slug (named CSS rules for the default EBENEN); `data-band` is the
+ * band's position from 0 (numbered CSS rules that serve any plan's own groups).
  */
 import { linkVertical, scaleBand } from 'd3';
 import { checkId, el, esc, lines, num, paletteSlot, text, textWidth, wrap } from './svg.ts';
@@ -212,10 +215,16 @@ interface Side {
   side: 'oben' | 'unten';
 }
 
+/** The Ebenen that get a band, top to bottom: those with actors. A band's position here is its `data-band`. */
+export function belegteEbenen(input: Pick<KartenInput, 'ebenen' | 'knoten'>): string[] {
+  const belegt = new Set(input.knoten.map((k) => k.ebene));
+  return input.ebenen.filter((e) => belegt.has(e));
+}
+
 export function akteurslandkarte(full: KartenInput): { svg: string } {
   check(full);
   // Ebenen without actors get no band.
-  const input = { ...full, ebenen: full.ebenen.filter((e) => full.knoten.some((k) => k.ebene === e)) };
+  const input = { ...full, ebenen: belegteEbenen(full) };
   const { id } = input;
   const bands = order(input);
 
@@ -305,10 +314,11 @@ export function akteurslandkarte(full: KartenInput): { svg: string } {
         d = link({ source: [r2(x1), r2(y1)], target: [r2(x2), r2(y2)] }) ?? '';
       }
       const ebenen = [...new Set([ebeneSlug(e.a.node.ebene), ebeneSlug(e.b.node.ebene)])].join(' ');
+      const baender = [...new Set([e.a.band, e.b.band])].join(' ');
       const slot = paletteSlot(t);
       return el(
         'g',
-        { class: `pw-kante pw-kante-${e.k.art}`, 'data-typ': e.k.typ, 'data-von': e.k.von, 'data-nach': e.k.nach, 'data-ebenen': ebenen },
+        { class: `pw-kante pw-kante-${e.k.art}`, 'data-typ': e.k.typ, 'data-von': e.k.von, 'data-nach': e.k.nach, 'data-ebenen': ebenen, 'data-baender': baender },
         el('title', {}, esc(`${e.a.label} ${e.k.typ} ${e.b.label}`)) +
           el('path', { d, class: 'pw-kante-halo' }) +
           el('path', { d, class: `pw-kante-linie pw-strich-${slot}`, 'stroke-dasharray': dash(t), 'marker-end': `url(#${id}-pfeil-${t})` }),
@@ -321,7 +331,7 @@ export function akteurslandkarte(full: KartenInput): { svg: string } {
     .map((box, b) =>
       el(
         'g',
-        { class: `pw-ebene pw-ebene-${b % 2 === 0 ? 'gerade' : 'ungerade'}`, 'data-ebene': ebeneSlug(input.ebenen[b] ?? '') },
+        { class: `pw-ebene pw-ebene-${b % 2 === 0 ? 'gerade' : 'ungerade'}`, 'data-ebene': ebeneSlug(input.ebenen[b] ?? ''), 'data-band': b },
         el('rect', { x: 0, y: box.top, width: KARTE_WIDTH, height: box.height, class: 'pw-ebene-flaeche' }) +
           lines(LABEL_X, box.top + BAND_TOP + 4 + 14, box.labelLines, { class: 'pw-ebene-name', 'font-size': LABEL_FONT }),
       ),
@@ -337,7 +347,7 @@ export function akteurslandkarte(full: KartenInput): { svg: string } {
       const textTop = p.y + (p.h - p.lines.length * NODE_LINE) / 2 + NODE_ASCENT;
       return el(
         'g',
-        { class: 'pw-knoten', 'data-ebene': ebeneSlug(node.ebene), 'data-id': node.id },
+        { class: 'pw-knoten', 'data-ebene': ebeneSlug(node.ebene), 'data-band': p.band, 'data-id': node.id },
         el(
           'a',
           { href: node.href },

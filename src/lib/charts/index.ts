@@ -13,4 +13,4 @@ export { timeline, formatMilestoneDate, type Milestone, type TimelineInput } fro
 export { describeTargets, describeValues } from './describe.ts';
 export { esc, PALETTE_SIZE } from './svg.ts';
 export { formatCell, formatFixed, formatLabel, NO_VALUE } from './values.ts';
-export { akteurslandkarte, ebeneSlug, type KartenInput, type KartenKante, type KartenKnoten } from './akteurslandkarte.ts';
+export { akteurslandkarte, belegteEbenen, ebeneSlug, type KartenInput, type KartenKante, type KartenKnoten } from './akteurslandkarte.ts';

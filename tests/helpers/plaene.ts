@@ -1,0 +1,48 @@
+/**
+ * The sample plans the site tests build and check alike: Musterstadt (content/, built into
+ * dist/) and the Großstadt plan of another shape (beispiele/grossstadt/, built into
+ * .tmp/dist-grossstadt/). Generic site checks run for each of them.
+ */
+import { join } from 'node:path';
+import { validatePlan } from '../../src/lib/validate.ts';
+import { planLocation } from '../../src/lib/sources.ts';
+import { formatProblem } from '../../src/lib/problems.ts';
+import type { PlanModel } from '../../src/lib/model.ts';
+import { PROJECT } from './fixture.ts';
+import { DIST, site, type GebauteSite } from './dist.ts';
+
+export interface Beispielplan {
+  name: string;
+  /** Content folder, relative to the project (as PLANWERK_CONTENT takes it). */
+  inhalt: string;
+  /** Output folder of its build. */
+  dist: string;
+  site: GebauteSite;
+  /** A word the plan's search finds in a section (a hit with an anchor). */
+  suchbegriff: string;
+  /** The validated model, built once. */
+  modell(): PlanModel;
+}
+
+function beispielplan(name: string, inhalt: string, dist: string, suchbegriff: string): Beispielplan {
+  let model: PlanModel | undefined;
+  return {
+    name,
+    inhalt,
+    dist,
+    site: site(dist),
+    suchbegriff,
+    modell() {
+      if (!model) {
+        const result = validatePlan(planLocation(join(PROJECT, inhalt), PROJECT));
+        if (!result.model) throw new Error(result.problems.map(formatProblem).join('\n'));
+        model = result.model;
+      }
+      return model;
+    },
+  };
+}
+
+export const MUSTERSTADT = beispielplan('Musterstadt', 'content', DIST, 'Endgeräte');
+export const GROSSSTADT = beispielplan('Großstadt', 'beispiele/grossstadt', join(PROJECT, '.tmp', 'dist-grossstadt'), 'Volkshochschule');
+export const BEISPIELPLAENE = [MUSTERSTADT, GROSSSTADT];

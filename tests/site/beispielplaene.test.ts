@@ -1,0 +1,286 @@
+/**
+ * The checks every sample plan must pass, run on each built sample (tests/helpers/plaene.ts):
+ * every content entry appears, pages for absent data are neither built nor linked, every
+ * cited figure equals the computation, published finance tables show what the plan published,
+ * silence stays silence, and every page is German, valid, self-contained and linked correctly.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { LinkChecker } from 'linkinator';
+import { planLocation, readCollection } from '../../src/lib/sources.ts';
+import { kennzahl } from '../../src/lib/kennzahlen.ts';
+import { formatDate } from '../../src/lib/format.ts';
+import { url, massnahmeAnker } from '../../src/lib/urls.ts';
+import { COLLECTIONS } from '../../src/lib/validate.ts';
+import { seitenDesPlans } from '../../src/lib/seiten.ts';
+import { finanztabellenVon, tabellenzahl } from '../../src/lib/finanztabellen.ts';
+import type { PlanModel } from '../../src/lib/model.ts';
+import type { CollectionName } from '../../src/lib/schemas.ts';
+import { PROJECT } from '../helpers/fixture.ts';
+import { BEISPIELPLAENE } from '../helpers/plaene.ts';
+
+/** Where each entry of each collection must appear: a page path and, optionally, an element id on it. */
+function placesOf(m: PlanModel): Record<CollectionName, { id: string; file: string; path: string; anchor?: string }[]> {
+  const each = <C extends Exclude<CollectionName, 'plan'>>(c: C, at: (id: string) => { path: string; anchor?: string }) =>
+    m[c].map((e) => ({ id: e.id, file: e.file, ...at(e.id) }));
+  return {
+    plan: [{ id: 'plan', file: `${m.ort.contentDir}/plan.yaml`, path: url.impressum() }],
+    kapitel: each('kapitel', (id) => ({ path: url.kapitel(id) })),
+    handlungsfelder: each('handlungsfelder', (id) => ({ path: url.handlungsfeld(id) })),
+    massnahmen: each('massnahmen', (id) => ({ path: url.massnahme(id) })),
+    akteure: each('akteure', (id) => ({ path: url.akteur(id) })),
+    // Schulformen are listed with the schools, or, in a plan without school data, with the targets per Schulform.
+    schulformen: each('schulformen', () => ({ path: m.schulen.length ? url.schulen() : url.indikatoren() })),
+    bildungsbereiche: each('bildungsbereiche', (id) => ({ path: url.massnahmen(), anchor: `bereich-${id}` })),
+    schulen: each('schulen', (id) => ({ path: url.schule(id) })),
+    datensaetze: each('datensaetze', (id) => ({ path: url.daten(), anchor: id })),
+    inventar: each('inventar', (id) => ({ path: url.finanzen(), anchor: `inventar-${id}` })),
+    laufendeKosten: each('laufendeKosten', () => ({ path: url.finanzen() })),
+    finanzierung: each('finanzierung', () => ({ path: url.finanzen() })),
+    summen: each('summen', (id) => ({ path: url.finanzen(), anchor: `summe-${id}` })),
+    foerderprogramme: each('foerderprogramme', (id) => ({ path: url.finanzen(), anchor: `programm-info-${id}` })),
+    weiterleitungen: m.weiterleitungen.map((w) => ({ id: w.id, file: w.file, path: w.data.von })),
+    fassungen: each('fassungen', (id) => ({ path: url.aenderungen(), anchor: `seit-${id}` })),
+    formate: each('formate', (id) => ({ path: url.formate(), anchor: id })),
+    indikatoren: each('indikatoren', (id) => ({ path: url.indikatoren(), anchor: id })),
+    glossar: each('glossar', (id) => ({ path: url.glossar(), anchor: id })),
+    meilensteine: each('meilensteine', (id) => ({ path: url.meilensteine(), anchor: id })),
+    finanzbereiche: each('finanzbereiche', (id) => ({ path: url.finanzen(), anchor: `bereich-${id}` })),
+    finanzwerte: m.finanzwerte.map((z) => ({ id: z.id, file: z.file, path: url.finanzen(), anchor: `werte-${z.data.tabelle}` })),
+  };
+}
+
+/** Optional pages, and whether the plan has the data for them. */
+function optionaleSeiten(m: PlanModel): [string, boolean][] {
+  const s = seitenDesPlans(m);
+  return [
+    [url.schulen(), s.schulen],
+    [url.finanzen(), s.finanzen],
+    [url.indikatoren(), s.indikatoren],
+    [url.meilensteine(), s.meilensteine],
+    [url.glossar(), s.glossar],
+    [url.formate(), s.formate],
+    [url.support(), s.support],
+    [url.ansprechpartner(), s.ansprechpartner],
+    [url.daten(), s.daten],
+  ];
+}
+
+for (const plan of BEISPIELPLAENE) {
+  describe(`Beispielplan ${plan.name}`, () => {
+    const { page, allPages, dist } = plan.site;
+    const model = plan.modell();
+
+    describe('jede Inhaltsdatei erscheint in der Ausgabe', () => {
+      it('hat für jeden Eintrag jeder Sammlung eine Seite oder einen Anker', () => {
+        const places = placesOf(model);
+        const missing: string[] = [];
+        for (const collection of COLLECTIONS) {
+          for (const p of places[collection]) {
+            try {
+              const root = page(p.path);
+              if (p.anchor && !root.getElementById(p.anchor)) missing.push(`${p.file} (${p.id}): kein #${p.anchor} auf ${p.path}`);
+            } catch (error) {
+              missing.push(`${p.file} (${p.id}): ${(error as Error).message}`);
+            }
+          }
+        }
+        expect(missing).toEqual([]);
+      });
+
+      it('zeigt jede Schulform, jedes Jahr der Kosten und der Finanzierung, die der Plan hat', () => {
+        if (model.schulen.length) {
+          const schulen = page(url.schulen());
+          for (const id of new Set(model.schulen.map((s) => s.data.schulform.id))) {
+            expect(schulen.querySelector(`#quoten-schulformen tr[data-schulform="${id}"]`), id).not.toBeNull();
+          }
+        }
+        for (const row of model.laufendeKosten) expect(page(url.finanzen()).querySelector(`#bedarf-tabelle tr[data-jahr="${row.data.jahr}"]`)).not.toBeNull();
+        for (const row of model.finanzierung) expect(page(url.finanzen()).querySelector(`#finanzierung-tabelle tr[data-jahr="${row.data.jahr}"]`)).not.toBeNull();
+      });
+
+      it('hat jedes Ziel und jede Maßnahme als Anker, jede Maßnahme auf jedem ihrer Handlungsfelder', () => {
+        for (const hf of model.handlungsfelder) {
+          const root = page(url.handlungsfeld(hf.id));
+          for (const ziel of hf.data.ziele) expect(root.getElementById(ziel.id), `${hf.id}#${ziel.id}`).not.toBeNull();
+        }
+        const uebersicht = page(url.massnahmen());
+        for (const m of model.massnahmen) {
+          expect(uebersicht.getElementById(massnahmeAnker(m.id)), m.id).not.toBeNull();
+          expect(page(url.massnahme(m.id)).querySelector('h1')?.text).toContain(m.data.titel);
+          for (const hf of m.data.handlungsfelder) {
+            expect(page(url.handlungsfeld(hf.id)).querySelector(`a[href="${url.massnahme(m.id)}"]`), `${m.id} auf ${hf.id}`).not.toBeNull();
+          }
+        }
+      });
+
+      it('übernimmt explizite Überschriften-IDs ({#id}) aus den MDX-Dateien', () => {
+        let count = 0;
+        const ort = planLocation(join(PROJECT, plan.inhalt), PROJECT);
+        for (const collection of ['kapitel', 'handlungsfelder', 'massnahmen'] as const) {
+          for (const raw of readCollection(ort, collection).entries) {
+            const path = collection === 'kapitel' ? url.kapitel(raw.id) : collection === 'handlungsfelder' ? url.handlungsfeld(raw.id) : url.massnahme(raw.id);
+            for (const match of (raw.body ?? '').matchAll(/^#{2,6} (.*?)\s*\{#([A-Za-z0-9_-]+)\}\s*$/gm)) {
+              count += 1;
+              const heading = page(path).getElementById(match[2]!);
+              expect(heading, `${raw.file}: #${match[2]}`).not.toBeNull();
+              expect(heading!.text.trim()).toBe(match[1]!.trim());
+              expect(heading!.querySelector('a.anker')?.getAttribute('href')).toBe(`#${match[2]}`);
+            }
+          }
+        }
+        expect(count, 'der Beispielplan nutzt explizite IDs').toBeGreaterThan(0);
+      });
+    });
+
+    describe('Seiten für fehlende Daten', () => {
+      it('werden nicht gebaut und nirgends verlinkt', () => {
+        const seiten = allPages();
+        const fehlend = optionaleSeiten(model).filter(([, da]) => !da).map(([pfad]) => pfad);
+        for (const pfad of fehlend) expect(seiten, pfad).not.toContain(pfad);
+        const links: string[] = [];
+        for (const pfad of seiten) {
+          for (const a of page(pfad).querySelectorAll('a[href]')) {
+            const ziel = a.getAttribute('href')!.split('#')[0]!;
+            if (fehlend.some((f) => ziel === f || ziel.startsWith(f))) links.push(`${pfad} → ${ziel}`);
+          }
+        }
+        expect(links).toEqual([]);
+      });
+
+      it('werden gebaut, wo der Plan die Daten hat', () => {
+        const seiten = allPages();
+        for (const [pfad, da] of optionaleSeiten(model)) if (da) expect(seiten, pfad).toContain(pfad);
+      });
+    });
+
+    describe('berechnete und veröffentlichte Zahlen', () => {
+      it('setzt jede im Text zitierte Kennzahl aus den Daten ein', () => {
+        let count = 0;
+        for (const path of allPages()) {
+          for (const el of page(path).querySelectorAll('data.kennzahl[data-kennzahl]')) {
+            const expected = kennzahl(model, el.getAttribute('data-kennzahl')!, JSON.parse(el.getAttribute('data-params') ?? '{}'));
+            expect(el.text, `${path}: ${el.toString()}`).toBe(expected.text);
+            // the Stand of the data behind a cited figure is shown on the same page
+            const stand = page(path).querySelector('.site-footer .stand')!.text;
+            for (const d of expected.datensaetze) {
+              expect(stand, path).toContain(`${d.titel}`);
+              expect(stand, path).toContain(formatDate(d.stand));
+            }
+            count += 1;
+          }
+        }
+        expect(count).toBeGreaterThan(3);
+      });
+
+      it('zeigt jede veröffentlichte Finanztabelle Zelle für Zelle wie im Plan, mit ihrer Rundung', () => {
+        const { tabellen } = finanztabellenVon(model);
+        const root = page(url.finanzen());
+        for (const t of tabellen) {
+          const tabelle = root.getElementById(`werte-${t.id}`);
+          expect(tabelle, t.id).not.toBeNull();
+          for (const z of [...t.zeilen, ...(t.summenzeile ? [t.summenzeile] : [])]) {
+            const zeile = tabelle!.querySelector(`tr[data-zeile="${z === t.summenzeile ? 'Summe' : z.beschriftung}"]`);
+            expect(zeile, `${t.id}: ${z.beschriftung}`).not.toBeNull();
+            for (const s of t.meta.spalten) {
+              const wert = z.werte[s.id];
+              expect(zeile!.querySelector(`td[data-spalte="${s.id}"]`)?.text, `${t.id} ${z.beschriftung} ${s.id}`).toBe(wert === undefined ? '–' : tabellenzahl(t, wert));
+            }
+          }
+          expect(tabelle!.querySelector('caption')?.text).toContain(t.einheit === '%' ? '%' : t.einheit);
+        }
+      });
+    });
+
+    describe('Schweigen des Plans', () => {
+      it('erfindet für Maßnahmen ohne Status, Priorität, Zeitraum oder Verantwortliche keine Angaben', () => {
+        for (const m of model.massnahmen) {
+          const text = page(url.massnahme(m.id)).querySelector('main')!.text;
+          if (m.data.prioritaet === undefined) expect(text, m.id).not.toMatch(/Priorität:?\s*(hoch|mittel|niedrig)/);
+          if (m.data.status === undefined) expect(page(url.massnahme(m.id)).querySelectorAll('main .status').length, m.id).toBe(0);
+        }
+      });
+
+      it('verlinkt die Zielsetzungen einer Maßnahme mit ihrer Abschnittsnummer', () => {
+        for (const m of model.massnahmen) {
+          for (const nummer of m.data.zielsetzungen) {
+            const k = model.kapitel.find((x) => x.data.nummer === nummer)!;
+            const link = page(url.massnahme(m.id)).querySelector(`main a[href="${url.kapitel(k.id)}"]`);
+            expect(link?.text, `${m.id} → ${nummer}`).toContain(nummer);
+          }
+        }
+      });
+    });
+
+    describe('jede Seite', () => {
+      it('ist deutsch, hat genau eine h1, zeigt den Stand und einen Bearbeiten-Link', () => {
+        const stand = formatDate(model.plan.stand);
+        const pages = allPages();
+        expect(pages.length).toBeGreaterThan(20);
+        for (const path of pages) {
+          const root = page(path);
+          expect(root.querySelector('html')?.getAttribute('lang'), path).toBe('de');
+          expect(root.querySelectorAll('h1').length, path).toBe(1);
+          expect(root.querySelector('.site-footer .stand')?.text, path).toContain(stand);
+          if (path !== '/404.html') {
+            const edit = root.querySelectorAll('.footer-links a').find((a) => a.text === 'Seite bearbeiten');
+            expect(edit?.getAttribute('href'), path).toMatch(/^https:\/\/.+\/(edit|tree)\/main\/.+/);
+          }
+        }
+      });
+
+      it('hat eindeutige IDs', () => {
+        for (const path of allPages()) {
+          const ids = page(path).querySelectorAll('[id]').map((el) => el.id);
+          const dupes = ids.filter((id, i) => ids.indexOf(id) !== i);
+          expect(dupes, path).toEqual([]);
+        }
+      });
+
+      it('lädt nichts von fremden Servern', () => {
+        for (const path of allPages()) {
+          const html = readFileSync(`${dist}${path.endsWith('/') ? `${path}index.html` : path}`, 'utf8');
+          const root = page(path);
+          const resources = [
+            ...root.querySelectorAll('script[src], img[src], iframe[src], source[src], audio[src], video[src]').map((e) => e.getAttribute('src')!),
+            ...root.querySelectorAll('link[href]').filter((e) => e.getAttribute('rel') !== 'canonical').map((e) => e.getAttribute('href')!),
+          ];
+          expect(resources.filter((r) => /^(https?:)?\/\//.test(r)), path).toEqual([]);
+          expect(html, path).not.toMatch(/url\(\s*['"]?(https?:)?\/\//);
+        }
+      });
+
+      it('enthält kein Ereignis-Attribut und keine javascript:- oder data:-Adresse', () => {
+        for (const path of allPages()) {
+          for (const el of page(path).querySelectorAll('*')) {
+            for (const [name, value] of Object.entries(el.attributes)) {
+              expect(/^on/i.test(name), `${path}: <${el.tagName} ${name}>`).toBe(false);
+              if (/^(href|src|srcset|action|formaction)$/i.test(name)) {
+                expect(value.replace(/[\u0000-\u0020]/g, ''), `${path}: <${el.tagName} ${name}>`).not.toMatch(/^(javascript|data|vbscript):/i);
+              }
+            }
+          }
+        }
+      });
+    });
+
+    describe('Links', () => {
+      it('hat keine kaputten internen Links oder Anker (linkinator)', async () => {
+        const checker = new LinkChecker();
+        const result = await checker.check({
+          path: dist,
+          recurse: true,
+          checkFragments: true,
+          redirects: 'error',
+          // External sites are not fetched in tests: the network is closed and they are not ours.
+          linksToSkip: async (link) => (/^(https?:)?\/\//.test(link) && !/^https?:\/\/(localhost|127\.0\.0\.1)(:\d+)?\//.test(link)) || link.startsWith('mailto:'),
+        });
+        const broken = result.links.filter((l) => l.state === 'BROKEN').map((l) => `${l.url} (Status ${l.status}) auf ${l.parent}`);
+        expect(broken).toEqual([]);
+        // The crawl really went through the site: at least as many good links as half the pages.
+        expect(result.links.filter((l) => l.state === 'OK').length).toBeGreaterThan(allPages().length / 2);
+      });
+    });
+  });
+}

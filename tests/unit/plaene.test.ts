@@ -1,0 +1,367 @@
+/**
+ * Plans of other shapes than the sample: published finance tables in several areas,
+ * rounded stated sums, published shares, the plan's own codes and numbering, checked
+ * section references, silence, plans without school data, and plan-defined actor groups.
+ * Each case starts from the minimal fixture and changes it the way a real plan differs.
+ */
+import { rmSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { append, copyFixture, edit, messages, modelOf, write } from '../helpers/fixture.ts';
+import { finanztabellenVon } from '../../src/lib/finanztabellen.ts';
+import { kennzahl } from '../../src/lib/kennzahlen.ts';
+import { prognose } from '../../src/lib/prognose.ts';
+import { plausibilitaet } from '../../src/lib/validate.ts';
+import { formatProblem } from '../../src/lib/problems.ts';
+import { formatZeitraum } from '../../src/lib/format.ts';
+
+/** A plan with one finance area and one table in Mio. € (values given as CSV text). */
+function mitTabelle(csv: string, meta = 'einheit: Mio. €\n      genauigkeit: 0,1') {
+  const root = copyFixture();
+  write(
+    root,
+    'finanzen.yaml',
+    `- id: schule
+  titel: Schul-IT
+  tabellen:
+    - id: mittel
+      titel: Finanzierung je Jahr
+      ${meta}
+      quelle: Masterplan, Tabelle 3
+      spalten:
+        - { id: a, titel: Haushalt konsumtiv, art: finanzierung }
+        - { id: b, titel: Haushalt investiv, art: finanzierung }
+        - { id: c, titel: Programm 1, art: finanzierung, foerderprogramm: pakt }
+        - { id: d, titel: Programm 2, art: finanzierung }
+        - { id: e, titel: Programm 3, art: finanzierung }
+        - { id: f, titel: Programm 4, art: finanzierung }
+        - { id: summe, titel: Summe, art: summe }
+`,
+  );
+  mkdirSync(join(root, 'content/daten/finanzen'), { recursive: true });
+  writeFileSync(join(root, 'content/daten/finanzen/mittel.csv'), csv);
+  return root;
+}
+
+const KOPF = 'jahr;a;b;c;d;e;f;summe\n';
+
+describe('Finanzen als veröffentlichte Tabellen', () => {
+  it('nimmt eine Tabelle in Mio. € ohne Bestand an und zeigt sie in ihrer Genauigkeit', () => {
+    const root = mitTabelle(`${KOPF}2026;1,2;0,8;1,0;0,5;0,4;0,4;4,3\n`);
+    const model = modelOf(root);
+    const [t] = finanztabellenVon(model).tabellen;
+    expect(t!.zeilen[0]!.werte.summe).toBe(430_000_000);
+    const wert = kennzahl(model, 'tabellenwert', { tabelle: 'mittel', zeile: '2026', spalte: 'summe' });
+    expect(wert.text).toBe('4,3\u00a0Mio.\u00a0€');
+    expect(wert.text).not.toContain('4.300.000');
+  });
+
+  it('nimmt ein Förderprogramm an, von dem der Plan nur den Namen nennt', () => {
+    const root = copyFixture();
+    append(root, 'foerderprogramme.yaml', '- id: nur-name\n  name: Zukunftsfonds\n');
+    const model = modelOf(root);
+    const programm = model.foerderprogramme.find((f) => f.id === 'nur-name')!;
+    expect(programm.data.zuweisung).toBeUndefined();
+    expect(programm.data.geber).toBeUndefined();
+  });
+
+  it('hält jeden Finanzbereich für sich und mischt ihn nicht in die Prognose aus dem Bestand', () => {
+    const ohne = prognose(modelOf(copyFixture()));
+    const root = mitTabelle(`${KOPF}2026;1,2;0,8;1,0;0,5;0,4;0,4;4,3\n`);
+    append(
+      root,
+      'finanzen.yaml',
+      `- id: vhs
+  titel: Volkshochschule
+  tabellen:
+    - id: vhs
+      titel: Bedarf der VHS
+      einheit: €
+      quelle: Wirtschaftsplan
+      spalten:
+        - { id: geraete, titel: Geräte, art: bedarf }
+`,
+    );
+    writeFileSync(join(root, 'content/daten/finanzen/vhs.csv'), 'jahr;geraete\n2026;12.345,67\n');
+    const model = modelOf(root);
+    const tabellen = finanztabellenVon(model).tabellen;
+    expect(tabellen.map((t) => [t.bereich.id, t.id])).toEqual([
+      ['schule', 'mittel'],
+      ['vhs', 'vhs'],
+    ]);
+    const mit = prognose(model);
+    expect(mit.summe.bedarf).toBe(ohne.summe.bedarf);
+    expect(mit.summe.finanzierung).toBe(ohne.summe.finanzierung);
+    expect(kennzahl(model, 'tabellenwert', { tabelle: 'vhs', zeile: '2026' }).text).toBe('12.345,67\u00a0€');
+  });
+
+  it('meldet eine CSV-Datei ohne Tabelle und eine Tabelle ohne CSV-Datei', () => {
+    const root = mitTabelle(`${KOPF}2026;1,2;0,8;1,0;0,5;0,4;0,4;4,3\n`);
+    writeFileSync(join(root, 'content/daten/finanzen/verwaist.csv'), 'jahr;x\n2026;1\n');
+    expect(messages(root)).toEqual([
+      'content/daten/finanzen/verwaist.csv: erwartet eine Tabelle mit id „verwaist“ in content/finanzen.yaml, die diese Werte beschreibt; gefunden: keine',
+    ]);
+    rmSync(join(root, 'content/daten/finanzen/mittel.csv'));
+    expect(messages(root)).toContain(
+      'content/finanzen.yaml:1, Eintrag „schule“, Feld „tabellen.0.id“: erwartet die Werte der Tabelle in content/daten/finanzen/mittel.csv; gefunden: keine solche Datei',
+    );
+  });
+
+  it('meldet eine Spalte, die finanzen.yaml nicht nennt, und mehr Nachkommastellen als die Rundung', () => {
+    const root = mitTabelle('jahr;a;b;c;d;e;f;summe;g\n2026;1,25;0,8;1,0;0,5;0,4;0,4;4,3;1\n');
+    const list = messages(root);
+    expect(list).toContain('content/daten/finanzen/mittel.csv:1, Feld „g“: erwartet nur Spalten, die content/finanzen.yaml für „mittel“ nennt (a, b, c, d, e, f, summe); gefunden: die Spalte „g“');
+    expect(list).toContain('content/daten/finanzen/mittel.csv:2, Eintrag „2026“, Feld „a“: erwartet höchstens 1 Nachkommastellen (Rundung 0,1 Mio. €, content/finanzen.yaml); gefunden: 1,25');
+  });
+});
+
+describe('Angegebene Summen gerundeter Teile', () => {
+  it('lässt 0,1 Mio. € Abweichung bei sechs auf 0,1 Mio. € gerundeten Teilen zu', () => {
+    // The parts add up to 4,2; the plan states 4,3.
+    const root = mitTabelle(`${KOPF}2026;1,2;0,8;0,9;0,5;0,4;0,4;4,3\n`);
+    expect(messages(root)).toEqual([]);
+    const [t] = finanztabellenVon(modelOf(root)).tabellen;
+    expect(t!.pruefungen).toEqual([expect.objectContaining({ teile: 6, toleranz: 35_000_000, ok: true, berechnet: 420_000_000, angegeben: 430_000_000 })]);
+  });
+
+  it('weist 1 Mio. € Abweichung zurück und erklärt, wie die Toleranz entsteht', () => {
+    const root = mitTabelle(`${KOPF}2026;1,2;0,8;0,9;0,5;0,4;0,4;5,2\n`);
+    expect(messages(root)).toEqual([
+      'content/daten/finanzen/mittel.csv:2, Eintrag „2026“, Feld „summe“: erwartet die Summe der Teile 4,2\u00a0Mio.\u00a0€ (Summe), bis auf ± 0,35\u00a0Mio.\u00a0€: jeder der 6 auf 0,1\u00a0Mio.\u00a0€ gerundeten Teile und die Summe selbst können um die Hälfte davon abweichen, (6 + 1) × 0,05\u00a0Mio.\u00a0€; gefunden: 5,2\u00a0Mio.\u00a0€, Abweichung 1,0\u00a0Mio.\u00a0€',
+    ]);
+  });
+
+  it('prüft auch die Summenzeile einer Spalte über die Jahre', () => {
+    const csv = `${KOPF}2026;1,2;0,8;1,0;0,5;0,4;0,4;4,3\n2027;1,3;0,8;1,0;0,5;0,4;0,4;4,4\nSumme;2,5;1,6;2,0;1,0;0,8;0,8;8,7\n`;
+    expect(messages(mitTabelle(csv))).toEqual([]);
+    const falsch = csv.replace('Summe;2,5;', 'Summe;2,9;');
+    expect(messages(mitTabelle(falsch))).toContainEqual(expect.stringMatching(/mittel\.csv:4, Eintrag „Summe“, Feld „a“: erwartet die Summe der Teile 2,5.*\(2 \+ 1\) × 0,05/));
+  });
+
+  it('verlangt bei Tabellen auf den Euro genaue Summen', () => {
+    const meta = 'einheit: €';
+    expect(messages(mitTabelle(`${KOPF}2026;100;200;300;400;500;600;2.100\n`, meta))).toEqual([]);
+    const list = messages(mitTabelle(`${KOPF}2026;100;200;300;400;500;600;2.101\n`, meta));
+    expect(list).toEqual([expect.stringContaining('genau, weil die Tabelle keine Rundung angibt (genauigkeit); gefunden: 2.101\u00a0€, Abweichung 1\u00a0€')]);
+  });
+
+  it('verlangt für Angaben in Mio. € die Rundungsstufe', () => {
+    const list = messages(mitTabelle(`${KOPF}2026;1,2;0,8;1,0;0,5;0,4;0,4;4,3\n`, 'einheit: Mio. €'));
+    expect(list).toEqual(['content/finanzen.yaml:1, Eintrag „schule“, Feld „tabellen.0.genauigkeit“: erwartet die Rundungsstufe der Angaben in Mio. € (z. B. 0,1); gefunden: nichts; Angaben in dieser Einheit sind immer gerundet']);
+  });
+});
+
+describe('Veröffentlichte Anteile', () => {
+  function anteile(werte: string[]) {
+    const root = copyFixture();
+    write(
+      root,
+      'finanzen.yaml',
+      `- id: schule
+  titel: Schul-IT
+  tabellen:
+    - id: anteile
+      titel: Anteile der Produktgruppen
+      einheit: "%"
+      genauigkeit: 0,01
+      quelle: Masterplan, Tabelle 6
+      spalten:
+        - { id: anteil, titel: Anteil, art: anteil }
+`,
+    );
+    mkdirSync(join(root, 'content/daten/finanzen'), { recursive: true });
+    writeFileSync(join(root, 'content/daten/finanzen/anteile.csv'), `produktgruppe;anteil\n${werte.map((w, i) => `Gruppe ${i + 1};${w}`).join('\n')}\n`);
+    return root;
+  }
+
+  it('zeigt Anteile wie veröffentlicht, mit ihrer wirklichen Summe', () => {
+    const root = anteile(['48,37', '17,64', '9,12', '6,85', '5,73', '3,96', '3,41', '2,18', '1,77', '0,95']);
+    const model = modelOf(root);
+    const [t] = finanztabellenVon(model).tabellen;
+    expect(t!.spaltensummen.anteil! / t!.faktor).toBeCloseTo(99.98, 10);
+    expect(kennzahl(model, 'tabellenwert', { tabelle: 'anteile', zeile: 'Gruppe 1' }).text).toBe('48,37\u00a0%');
+    expect(kennzahl(model, 'tabellenwert', { tabelle: 'anteile', zeile: 'Summe' }).text).toBe('99,98\u00a0%');
+  });
+
+  it('weist Anteile zurück, die weiter von 100 % abweichen, als die Rundung erklärt', () => {
+    const list = messages(anteile(['50,00', '30,00', '19,50']));
+    expect(list).toEqual([expect.stringContaining('erwartet Anteile „Anteil“, die zusammen 100 % ergeben, bis auf ± 0,015\u00a0%: jeder der 3 auf 0,01\u00a0% gerundeten Anteile kann um die Hälfte davon abweichen')]);
+  });
+});
+
+describe('Codes und Nummern des Plans', () => {
+  function mitCodes(form: string, buchstabe: string) {
+    const root = copyFixture();
+    append(root, 'plan.yaml', `massnahmencodes: { form: "${form}", buchstabe: ${buchstabe} }\n`);
+    return root;
+  }
+
+  it('nimmt Codes wie T1 und W43 an, wenn der Plan diese Form erklärt', () => {
+    const root = mitCodes('T1', 'nichts');
+    edit(root, 'massnahmen/i-01.mdx', 'id: I-01', 'id: T1');
+    edit(root, 'meilensteine.yaml', 'massnahme: I-01', 'massnahme: T1');
+    edit(root, 'massnahmen/i-02.mdx', 'id: I-02', 'id: W43');
+    expect(messages(root)).toEqual([]);
+    expect(modelOf(root).massnahmen.map((m) => m.id).sort()).toEqual(['T1', 'W43']);
+  });
+
+  it('nimmt gegliederte Codes wie 2.3.1 an und weist andere Formen mit Hinweis auf plan.yaml zurück', () => {
+    const root = mitCodes('2.3.1', 'nichts');
+    edit(root, 'massnahmen/i-01.mdx', 'id: I-01', 'id: 2.3.1');
+    edit(root, 'meilensteine.yaml', 'massnahme: I-01', 'massnahme: 2.3.1');
+    edit(root, 'massnahmen/i-02.mdx', 'id: I-02', 'id: T2');
+    expect(messages(root)).toEqual(['content/massnahmen/i-02.mdx, Feld „id“: erwartet einen Code der Form „2.3.1“ (massnahmencodes in content/plan.yaml); gefunden: „T2“']);
+  });
+
+  it('verlangt gegliederte Codes in Anführungszeichen, damit 2.10 nicht zu 2.1 wird', () => {
+    const root = mitCodes('2.3.1', 'nichts');
+    edit(root, 'massnahmen/i-01.mdx', 'id: I-01', 'id: 2.10');
+    expect(messages(root)).toContain('content/massnahmen/i-01.mdx:2, Feld „id“: erwartet den Code in Anführungszeichen, z. B. id: "2.10" (ohne sie liest YAML ihn als Zahl, und aus 2.10 wird 2.1); gefunden: die Zahl 2,1');
+  });
+
+  it('leitet den Bildungsbereich aus dem Buchstaben des Codes ab', () => {
+    const root = mitCodes('T1', 'bildungsbereich');
+    append(root, 'bildungsbereiche.yaml', '- { id: kita, code: K, name: Kindertagesstätten }\n');
+    edit(root, 'massnahmen/i-01.mdx', 'id: I-01', 'id: S1');
+    edit(root, 'meilensteine.yaml', 'massnahme: I-01', 'massnahme: S1');
+    edit(root, 'massnahmen/i-02.mdx', 'id: I-02', 'id: K1');
+    const model = modelOf(root);
+    expect(model.massnahmen.find((m) => m.id === 'K1')!.data.bildungsbereich?.id).toBe('kita');
+    edit(root, 'massnahmen/i-02.mdx', 'id: K1', 'id: X1');
+    expect(messages(root)).toEqual(['content/massnahmen/i-02.mdx, Feld „id“: erwartet einen Code, dessen Buchstabe ein Bildungsbereich ist (S, K); gefunden: „X1“']);
+  });
+
+  it('trägt Abschnittsnummern als Daten und verlangt sie eindeutig', () => {
+    const root = copyFixture();
+    edit(root, 'kapitel/vorwort.mdx', 'reihenfolge: 1', 'reihenfolge: 1\nnummer: "4.10"');
+    expect(modelOf(root).kapitel[0]!.data.nummer).toBe('4.10');
+    write(root, 'kapitel/zweites.mdx', '---\ntitel: Zweites\nreihenfolge: 2\nnummer: "4.10"\n---\nText.\n');
+    expect(messages(root)).toEqual(['content/kapitel/zweites.mdx, Feld „nummer“: erwartet eine Abschnittsnummer, die im Plan nur einmal vorkommt; gefunden: „4.10“, schon vergeben in content/kapitel/vorwort.mdx']);
+  });
+
+  it('verlangt Abschnittsnummern in Anführungszeichen, damit 4.10 nicht zu 4.1 wird', () => {
+    const root = copyFixture();
+    edit(root, 'kapitel/vorwort.mdx', 'reihenfolge: 1', 'reihenfolge: 1\nnummer: 4.10');
+    expect(messages(root)).toEqual([expect.stringContaining('Feld „nummer“: erwartet eine Abschnittsnummer in Anführungszeichen, z. B. "4.2"')]);
+  });
+});
+
+describe('Verweise, wie Kataloge sie setzen', () => {
+  function mitZielsetzungen() {
+    const root = copyFixture();
+    append(root, 'bildungsbereiche.yaml', '- { id: jugend, code: J, name: Jugendarbeit }\n- { id: weiterbildung, code: W, name: Weiterbildung }\n');
+    write(root, 'kapitel/ziele.mdx', '---\ntitel: Zielsetzungen\nreihenfolge: 2\nnummer: "4"\n---\nÜberblick.\n');
+    write(root, 'kapitel/ziele-jugend.mdx', '---\ntitel: Jugendarbeit\nreihenfolge: 3\nnummer: "4.3"\neltern: ziele\nbildungsbereich: jugend\n---\nText.\n');
+    write(root, 'kapitel/ziele-wb.mdx', '---\ntitel: Weiterbildung\nreihenfolge: 4\nnummer: "4.4"\neltern: ziele\nbildungsbereich: weiterbildung\n---\nText.\n');
+    return root;
+  }
+
+  it('prüft die Nummern der Zielsetzungen einer Maßnahme', () => {
+    const root = mitZielsetzungen();
+    edit(root, 'massnahmen/i-02.mdx', /^---\n/, '---\nzielsetzungen: ["4.4"]\n');
+    expect(messages(root)).toEqual([]);
+    edit(root, 'massnahmen/i-02.mdx', 'zielsetzungen: ["4.4"]', 'zielsetzungen: ["4.4", "4.5"]');
+    expect(messages(root)).toEqual(['content/massnahmen/i-02.mdx, Feld „zielsetzungen.1“: erwartet die Nummer eines Abschnitts (4, 4.3, 4.4; Feld „nummer“ in content/kapitel/); gefunden: „4.5“']);
+  });
+
+  it('warnt, wenn eine Maßnahme den Abschnitt eines anderen Bildungsbereichs nennt', () => {
+    const root = mitZielsetzungen();
+    edit(root, 'massnahmen/i-02.mdx', /^---\n/, '---\nzielsetzungen: ["4.3"]\nbildungsbereich: weiterbildung\n');
+    const model = modelOf(root);
+    expect(plausibilitaet(model).map(formatProblem)).toEqual([
+      'content/massnahmen/i-02.mdx, Feld „zielsetzungen.0“: erwartet einen Abschnitt zum Bildungsbereich „weiterbildung“ der Maßnahme; gefunden: „4.3“ (Jugendarbeit) zum Bildungsbereich „jugend“. Ist der Nachbarabschnitt gemeint?',
+    ]);
+  });
+
+  it('nimmt mehrere Handlungsfelder an und Ziele aus jedem von ihnen', () => {
+    const root = copyFixture();
+    write(root, 'handlungsfelder/bildung.mdx', '---\ntitel: Bildung\nkurzbeschreibung: Lernen.\nreihenfolge: 2\nziele:\n  - { id: b-z1, text: Alle lernen. }\n---\nText.\n');
+    edit(root, 'massnahmen/i-01.mdx', 'handlungsfeld: infrastruktur', 'handlungsfelder: [infrastruktur, bildung]');
+    edit(root, 'massnahmen/i-01.mdx', 'ziele: [i-z1]', 'ziele: [i-z1, b-z1]');
+    const m = modelOf(root).massnahmen.find((x) => x.id === 'I-01')!;
+    expect(m.data.handlungsfelder.map((h) => h.id)).toEqual(['infrastruktur', 'bildung']);
+    expect(m.data.handlungsfeld.id).toBe('infrastruktur');
+    edit(root, 'massnahmen/i-01.mdx', 'handlungsfelder: [infrastruktur, bildung]', 'handlungsfelder: [infrastruktur, gibtsnicht]');
+    expect(messages(root)).toContain('content/massnahmen/i-01.mdx:1, Feld „handlungsfelder.1“: erwartet eine vorhandene ID aus „handlungsfelder“ (content/handlungsfelder/); gefunden: „gibtsnicht“, das es dort nicht gibt');
+  });
+});
+
+describe('Schweigen ist erlaubt', () => {
+  it('nimmt eine Maßnahme nur mit Partnern, ohne Zeitraum, Status und Priorität an', () => {
+    const root = copyFixture();
+    for (const zeile of ['verantwortlich: [schulamt]\n', 'zeitraum: { von: 2025, bis: 2026 }\n', 'status: in Umsetzung\n', 'prioritaet: hoch\n']) edit(root, 'massnahmen/i-01.mdx', zeile, '');
+    const m = modelOf(root).massnahmen.find((x) => x.id === 'I-01')!;
+    expect(m.data.verantwortlich).toEqual([]);
+    expect(m.data.status).toBeUndefined();
+    expect(m.data.prioritaet).toBeUndefined();
+    expect(m.data.zeitraum).toBeUndefined();
+  });
+
+  it('nimmt Schuljahre als Zeitraum an und weist ein falsches Schuljahr zurück', () => {
+    const root = copyFixture();
+    edit(root, 'massnahmen/i-01.mdx', 'zeitraum: { von: 2025, bis: 2026 }', 'zeitraum: { von: 2025/26, bis: 2027/28 }');
+    const m = modelOf(root).massnahmen.find((x) => x.id === 'I-01')!;
+    expect(formatZeitraum(m.data.zeitraum!)).toBe('Schuljahre 2025/26 bis 2027/28');
+    edit(root, 'massnahmen/i-01.mdx', 'von: 2025/26', 'von: 2025/27');
+    expect(messages(root)).toEqual([expect.stringContaining('Feld „zeitraum.von“: erwartet ein Jahr (2026), einen Monat (2026-03) oder ein Schuljahr (2025/26)')]);
+  });
+});
+
+describe('Pläne ohne Schuldaten, Bestand oder Gesamtziel', () => {
+  it('nimmt einen Plan ohne schulen.csv, Bestand und Finanzdaten an, solange kein Text sie zitiert', () => {
+    const root = copyFixture();
+    for (const f of ['schulen', 'inventar', 'laufende-kosten', 'finanzierung', 'summen']) rmSync(join(root, `content/daten/${f}.csv`));
+    write(root, 'kapitel/vorwort.mdx', '---\ntitel: Vorwort\nreihenfolge: 1\n---\nDer Plan hat <Kennzahl name="massnahmen" /> Maßnahmen.\n');
+    expect(messages(root)).toEqual([]);
+  });
+
+  it('meldet eine Kennzahl ohne Daten mit MDX-Datei, Zeile und der Datei, die sie liefern würde', () => {
+    const root = copyFixture();
+    rmSync(join(root, 'content/daten/schulen.csv'));
+    expect(messages(root)).toEqual([
+      'content/kapitel/vorwort.mdx:5, Feld „<Kennzahl name="schulen">“: erwartet Daten in content/daten/schulen.csv, aus denen „schulen“ berechnet wird (oder die Kennzahl aus dem Text nehmen); gefunden: keine Einträge (die Datei fehlt oder ist leer)',
+      'content/kapitel/vorwort.mdx:9, Feld „<Kennzahl name="ausstattungsquote">“: erwartet Daten in content/daten/schulen.csv, aus denen „ausstattungsquote“ berechnet wird (oder die Kennzahl aus dem Text nehmen); gefunden: keine Einträge (die Datei fehlt oder ist leer)',
+    ]);
+  });
+
+  it('zeigt eine Zahl, die der Plan selbst angibt, mit ihrer Quelle', () => {
+    const root = copyFixture();
+    edit(root, 'indikatoren.yaml', '- { jahr: 2024, wert: 60 }', '- { jahr: 2024, wert: 70, quelle: Schulbefragung 2024 }');
+    const wert = kennzahl(modelOf(root), 'indikator', { indikator: 'quote' });
+    expect(wert.text).toBe('70\u00a0%');
+    expect(wert.quelle).toBe('Ausstattungsquote 2024; Quelle: Schulbefragung 2024');
+  });
+
+  it('kommt mit Zielwerten nur je Schulform aus', () => {
+    const root = copyFixture();
+    edit(root, 'indikatoren.yaml', '    - { wert: 75 }\n', '');
+    const model = modelOf(root);
+    expect(kennzahl(model, 'ausstattungsquote-ziel', { schulform: 'grundschule' }).text).toBe('25\u00a0%');
+    expect(() => kennzahl(model, 'ausstattungsquote-ziel')).toThrow(/keine Daten/);
+  });
+});
+
+describe('Akteursgruppen des Plans', () => {
+  function mitGruppen() {
+    const root = copyFixture();
+    append(root, 'plan.yaml', 'akteursgruppen:\n  - { name: Steuerung, stufe: Stadt }\n  - { name: Verwaltung und IT, stufe: Stadt }\n  - { name: Bildungseinrichtungen }\n  - { name: Partner }\n');
+    edit(root, 'akteure.yaml', 'ebene: Schulträger', 'ebene: Steuerung');
+    edit(root, 'akteure.yaml', 'ebene: kommunale Unterstützung', 'ebene: Verwaltung und IT');
+    edit(root, 'akteure.yaml', 'ebene: Schule', 'ebene: Bildungseinrichtungen');
+    return root;
+  }
+
+  it('nimmt die Gruppen des Plans an und weist die alten Ebenen dann zurück', () => {
+    const root = mitGruppen();
+    expect(messages(root)).toEqual([]);
+    append(root, 'akteure.yaml', '- { id: ihk, name: Industrie- und Handelskammer, ebene: Land }\n');
+    expect(messages(root)).toEqual([
+      'content/akteure.yaml:17, Eintrag „ihk“, Feld „ebene“: erwartet eine der Gruppen aus den Akteursgruppen in content/plan.yaml: „Steuerung“, „Verwaltung und IT“, „Bildungseinrichtungen“, „Partner“; gefunden: „Land“',
+    ]);
+  });
+
+  it('zählt Akteure je Gruppe des Plans', () => {
+    const model = modelOf(mitGruppen());
+    expect(kennzahl(model, 'akteure', { ebene: 'Verwaltung und IT' }).value).toBe(1);
+  });
+});
