@@ -49,7 +49,9 @@ export function tabellenDiagramm(t: Finanztabelle): Chart | undefined {
     digits: t.stellen,
     axisLabel: t.einheit,
     categoryLabel: 'Jahr',
-    showTotals: balken.length > 1,
+    // Totals on the bars would be sums of the rounded parts; where the plan states its own sums,
+    // the table right below shows those, so the chart does not print a second, differing total.
+    showTotals: balken.length > 1 && !t.meta.spalten.some((s) => s.art === 'summe'),
   });
 }
 

@@ -14,6 +14,7 @@ import { prognose } from '../../src/lib/prognose.ts';
 import { plausibilitaet } from '../../src/lib/validate.ts';
 import { formatProblem } from '../../src/lib/problems.ts';
 import { formatZeitraum } from '../../src/lib/format.ts';
+import { beziehungsart, nachEbene } from '../../src/lib/akteure.ts';
 
 /** A plan with one finance area and one table in Mio. € (values given as CSV text). */
 function mitTabelle(csv: string, meta = 'einheit: Mio. €\n      genauigkeit: 0,1') {
@@ -358,6 +359,15 @@ describe('Akteursgruppen des Plans', () => {
     expect(messages(root)).toEqual([
       'content/akteure.yaml:17, Eintrag „ihk“, Feld „ebene“: erwartet eine der Gruppen aus den Akteursgruppen in content/plan.yaml: „Steuerung“, „Verwaltung und IT“, „Bildungseinrichtungen“, „Partner“; gefunden: „Land“',
     ]);
+  });
+
+  it('ordnet Beziehungen nach den Stufen der Gruppen als vertikal oder horizontal ein', () => {
+    const { plan } = modelOf(mitGruppen());
+    // Steuerung and Verwaltung share the Stufe "Stadt"; groups without Stufe are their own.
+    expect(beziehungsart('Steuerung', 'Verwaltung und IT', plan)).toBe('horizontal');
+    expect(beziehungsart('Steuerung', 'Bildungseinrichtungen', plan)).toBe('vertikal');
+    expect(beziehungsart('Partner', 'Partner', plan)).toBe('horizontal');
+    expect(nachEbene(modelOf(mitGruppen())).map((g) => g.ebene)).toEqual(['Steuerung', 'Verwaltung und IT', 'Bildungseinrichtungen']);
   });
 
   it('zählt Akteure je Gruppe des Plans', () => {
