@@ -5,22 +5,22 @@
  *   (src/lib/planladen.ts), before Astro loads any content;
  * - takes the site address from plan.yaml and adds the sitemap;
  * - after the build writes the security headers and checks redirect targets and the
- *   anchor register.
+ *   anchor register; if a check fails, it removes the output folder the build wrote
+ *   (the configured outDir), so that no site with these errors can be published.
  *
  * `npm run build` (src/cli/bauen.ts) loads the plan before Astro starts and prints
  * problems in German only; run through `astro build` directly, a content error ends
  * in Astro's own error output with the same German list inside.
  */
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { join } from 'node:path';
-import { writeFileSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import { rmSync, writeFileSync } from 'node:fs';
 import type { AstroIntegration } from 'astro';
 import sitemap from '@astrojs/sitemap';
 import { headersDatei } from './lib/sicherheit.ts';
 import { ContentError, formatProblem, type Problem } from './lib/problems.ts';
-import { plausibilitaet } from './lib/validate.ts';
 import { unreferenzierteAkteure } from './lib/akteure.ts';
-import { ankerMeldung, fehlendeAnker, leseRegister, REGISTER_DATEI, sammleAnker } from './lib/anker.ts';
+import { ankerMeldung, fehlendeAnker, leseRegister, merkeLetztenBau, REGISTER_DATEI, sammleAnker, vergissLetztenBau, weiterleitungsseiten } from './lib/anker.ts';
 import { displayDir, planLocation, type PlanLocation } from './lib/sources.ts';
 import { heute, ueberfaelligeSeiten } from './lib/pflege.ts';
 import { gitDaten } from './lib/git.ts';
@@ -44,6 +44,31 @@ export interface PlanwerkStand {
   seiten: number;
   /** Set by `npm run build`: report problems and warnings itself instead of handing them to Astro. */
   selbstMelden: boolean;
+  /** After a failed check: what happened to the output folder, in German. */
+  ausgabeHinweis?: string;
+  /**
+   * Set by `npm run build`: prints the German list and ends the process. The hooks call it
+   * instead of throwing, because Astro wraps an error thrown in a hook in English text.
+   */
+  abbrechen?: (problems: Problem[], nachsatz?: string) => never;
+}
+
+/** Is `inner` the folder `outer` or inside it? */
+const liegtIn = (inner: string, outer: string) => inner === outer || inner.startsWith(outer.endsWith(sep) ? outer : outer + sep);
+
+/**
+ * Removes the site a build wrote after one of its checks failed: only the output folder
+ * Astro was configured with, and never one that holds the project or the plan.
+ * Returns the German sentence that says what happened.
+ */
+export function entferneAusgabe(dist: string, outDir: string | undefined, geschuetzt: string[]): string {
+  const ordner = resolve(dist);
+  const name = `${relative(process.cwd(), ordner) || '.'}/`;
+  if (!outDir || resolve(outDir) !== ordner || geschuetzt.some((g) => liegtIn(resolve(g), ordner))) {
+    return `Die Ausgabe in ${name} wurde nicht gelöscht, weil sie nicht nur die gebaute Website enthält. Veröffentlichen Sie sie nicht.`;
+  }
+  rmSync(ordner, { recursive: true, force: true });
+  return `Die Ausgabe in ${name} wurde gelöscht, damit keine Website mit diesen Fehlern veröffentlicht wird.`;
 }
 
 /** Warnings that need no fix before publishing, in German, one line each. */
@@ -57,7 +82,7 @@ export function hinweise(geladen: GeladenerPlan): string[] {
   for (const a of unreferenzierteAkteure(model)) {
     out.push(`${a.file}:${a.line ?? ''} Akteur „${a.id}“ wird nirgends genannt (keine Beziehung, Maßnahme, Zuständigkeit, kein Gremium oder Format).`);
   }
-  for (const p of plausibilitaet(model)) out.push(formatProblem(p));
+  for (const p of geladen.warnungen) out.push(formatProblem(p));
   const git = gitDaten(model.ort.contentDir);
   if (git.ohneGit) out.push(`Änderungsdaten der Seiten: ${git.ohneGit}`);
   if (!model.plan.website) out.push(`${displayDir(model.ort)}/plan.yaml: ohne „website“ (die Adresse der veröffentlichten Seite) fehlen kanonische Links, Sitemap und Open-Graph-Adressen.`);
@@ -81,6 +106,8 @@ export default function planwerk(options: PlanwerkOptions = {}): AstroIntegratio
     selbstMelden: false,
   };
   let redirectPfade = new Set<string>();
+  let outDir: string | undefined;
+  let projektOrdner: string | undefined;
   return {
     name: 'planwerk',
     planwerk: stand,
@@ -90,7 +117,10 @@ export default function planwerk(options: PlanwerkOptions = {}): AstroIntegratio
         // `astro preview` only serves dist/; there is no content to check.
         if (command === 'preview') return;
         const geladen = await ladePlan(ort, cacheDir);
-        if (!geladen.model) throw new ContentError(geladen.problems);
+        if (!geladen.model) {
+          stand.abbrechen?.(geladen.problems);
+          throw new ContentError(geladen.problems);
+        }
         if (!stand.selbstMelden) for (const h of hinweise(geladen)) logger.warn(h);
         const model = geladen.model;
         redirectPfade = new Set(weiterleitungen(model).map((w) => w.von));
@@ -102,6 +132,10 @@ export default function planwerk(options: PlanwerkOptions = {}): AstroIntegratio
             ? [sitemap({ filter: (page) => !redirectPfade.has(new URL(page).pathname) })]
             : [],
         });
+      },
+      'astro:config:done': ({ config }) => {
+        outDir = fileURLToPath(config.outDir);
+        projektOrdner = fileURLToPath(config.root);
       },
       'astro:build:done': async ({ dir, pages, logger }) => {
         const hinweis = (text: string) => (stand.selbstMelden ? stand.hinweiseNachDemBau.push(text) : logger.warn(text));
@@ -118,13 +152,23 @@ export default function planwerk(options: PlanwerkOptions = {}): AstroIntegratio
           hinweis(`Kein Ankerregister (${displayDir(ort)}/${REGISTER_DATEI}): „npm run anker“ legt es an.`);
         } else {
           problems.push(
-            ...fehlendeAnker(register, aktuell).map((f) => ({ file: `${displayDir(ort)}/${REGISTER_DATEI}`, entry: f.id ? `${f.seite}#${f.id}` : f.seite, expected: 'jede veröffentlichte Seite und jeden Anker weiterhin', found: ankerMeldung(f) })),
+            ...fehlendeAnker(register, aktuell, weiterleitungsseiten(dist, aktuell)).map((f) => ({ file: `${displayDir(ort)}/${REGISTER_DATEI}`, entry: f.id ? `${f.seite}#${f.id}` : f.seite, expected: 'jede veröffentlichte Seite und jeden Anker weiterhin', found: ankerMeldung(f, displayDir(ort)) })),
           );
           const neu = Object.entries(aktuell).reduce((n, [seite, ids]) => n + (register[seite] ? ids.filter((id) => !register[seite]!.includes(id)).length : 1 + ids.length), 0);
           if (neu > 0) hinweis(`${neu} neue Seiten oder Anker sind noch nicht im Ankerregister: „npm run anker“ trägt sie ein.`);
         }
         stand.nachDemBau = problems;
-        if (problems.length > 0 && !stand.selbstMelden) throw new ContentError(problems);
+        if (problems.length === 0) {
+          vergissLetztenBau(cacheDir);
+          return;
+        }
+        // `npm run anker -- --ersetzen` can take these anchors after the site is gone.
+        merkeLetztenBau(cacheDir, ort.contentDir, aktuell);
+        stand.ausgabeHinweis = entferneAusgabe(dist, outDir, [projektOrdner ?? process.cwd(), ort.contentDir, cacheDir]);
+        // Ends here, before later hooks (the search index) would write into the removed folder.
+        stand.abbrechen?.(problems, stand.ausgabeHinweis);
+        logger.error(stand.ausgabeHinweis);
+        throw new ContentError(problems);
       },
     },
   };

@@ -2,7 +2,8 @@
  * `npm run build`: loads and checks the plan before Astro starts. Problems are printed
  * in German only (file:line, field, expected, found) and the build ends with exit code 1,
  * without a stack trace. Otherwise Astro builds the site quietly (no line per page) and
- * Planwerk prints its own summary and warnings.
+ * Planwerk prints its own summary and warnings. If a check of the built site fails
+ * (anchors, redirect targets), the output folder is removed and the build ends with 1.
  *
  * Options: `--outDir <ordner>` (default dist/). The plan folder is the one the
  * integration in astro.config.mjs names, else PLANWERK_CONTENT, else content/.
@@ -21,9 +22,18 @@ const projekt = process.cwd();
 const { values } = parseArgs({ options: { outDir: { type: 'string' } } });
 
 /** The German list of problems, as ContentError words it, and exit code 1: no stack trace. */
-function fehler(problems: Problem[]): never {
+function fehler(problems: Problem[], nachsatz?: string): never {
   console.error(new ContentError(problems).message);
+  if (nachsatz) console.error(nachsatz);
   process.exit(1);
+}
+
+/** The content problems behind an error Astro threw (it wraps a hook's error in its own), if it is one. */
+function inhaltsfehler(error: unknown): Problem[] | undefined {
+  for (let e = error, tiefe = 0; e && typeof e === 'object' && tiefe < 10; e = (e as { cause?: unknown }).cause, tiefe += 1) {
+    if (e instanceof ContentError || ((e as Error).name === 'ContentError' && Array.isArray((e as ContentError).problems))) return (e as ContentError).problems;
+  }
+  return undefined;
 }
 
 // The config is loaded once and handed to Astro as it is, so the integration Astro runs
@@ -33,6 +43,7 @@ const integration = (config.integrations ?? []).flat().find((i): i is AstroInteg
 if (!integration) throw new Error('astro.config.mjs bindet die Planwerk-Integration nicht ein.');
 const stand = integration.planwerk;
 stand.selbstMelden = true;
+stand.abbrechen = fehler;
 const { ort, cacheDir } = stand.bereite(projekt);
 
 const started = performance.now();
@@ -42,8 +53,17 @@ const inhalt = relative(projekt, ort.contentDir) || '.';
 console.log(`Planwerk: Plan aus ${inhalt}/ geprüft in ${Math.round(geladen.dauerMs)} ms (${geladen.mdxGesamt} Texte, davon ${geladen.neuGerendert} neu gerendert).`);
 for (const h of hinweise(geladen)) console.warn(`Hinweis: ${h}`);
 
-await build({ ...config, root: projekt, configFile: false, logLevel: 'warn', ...(values.outDir ? { outDir: values.outDir } : {}) });
-if (stand.nachDemBau.length > 0) fehler(stand.nachDemBau);
+try {
+  await build({ ...config, root: projekt, configFile: false, logLevel: 'warn', ...(values.outDir ? { outDir: values.outDir } : {}) });
+} catch (error) {
+  // A content error raised inside Astro (e.g. by a loader) is printed as the German list alone.
+  const problems = inhaltsfehler(error);
+  if (!problems) throw error;
+  fehler(problems, stand.ausgabeHinweis);
+}
+// Anchors and redirect targets can only be checked on the built site; if they fail, the
+// integration has removed the output folder again, and this says so.
+if (stand.nachDemBau.length > 0) fehler(stand.nachDemBau, stand.ausgabeHinweis);
 for (const h of stand.hinweiseNachDemBau) console.warn(`Hinweis: ${h}`);
 const sekunden = ((performance.now() - started) / 1000).toLocaleString('de-DE', { maximumFractionDigits: 1 });
 console.log(`Planwerk: ${stand.seiten} Seiten gebaut in ${sekunden} s nach ${values.outDir ?? 'dist'}/.`);

@@ -5,7 +5,8 @@
  * on the element that replaced it) or as a redirect page — or it fails and says how to
  * keep the link alive.
  */
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { Parser } from 'htmlparser2';
 import { decodeHTML } from 'entities';
@@ -78,9 +79,32 @@ export function sammleAnker(dist: string): AnkerRegister {
   return Object.fromEntries(Object.entries(register).sort(([a], [b]) => a.localeCompare(b)));
 }
 
-/** Anchors of the register that the new build no longer produces. */
-export function fehlendeAnker(register: AnkerRegister, aktuell: AnkerRegister): { seite: string; id?: string }[] {
-  const fehlend: { seite: string; id?: string }[] = [];
+/** An anchor of the register that the new build no longer produces; `aehnlich` is a current id that differs only in Unicode form (NFC/NFD). */
+export interface FehlenderAnker {
+  seite: string;
+  id?: string;
+  aehnlich?: string;
+}
+
+/** The pages of a built site that are redirect pages (of those listed without anchors in `aktuell`). */
+export function weiterleitungsseiten(dist: string, aktuell: AnkerRegister): string[] {
+  return Object.entries(aktuell)
+    .filter(([seite, ids]) => ids.length === 0 && seite.endsWith('/'))
+    .map(([seite]) => seite)
+    .filter((seite) => {
+      const file = join(dist, ...seite.split('/').filter(Boolean), 'index.html');
+      return existsSync(file) && istWeiterleitung(readFileSync(file, 'utf8'));
+    });
+}
+
+/**
+ * Anchors of the register that the new build no longer produces. `weiterleitungen` are
+ * the paths the build wrote redirect pages for; without it, every page without ids counts
+ * as one (so a page that lost all its anchors is only caught when the list is given).
+ */
+export function fehlendeAnker(register: AnkerRegister, aktuell: AnkerRegister, weiterleitungen?: Iterable<string>): FehlenderAnker[] {
+  const umgeleitet = weiterleitungen ? new Set(weiterleitungen) : undefined;
+  const fehlend: FehlenderAnker[] = [];
   for (const [seite, ids] of Object.entries(register)) {
     const jetzt = aktuell[seite];
     if (!jetzt) {
@@ -88,18 +112,38 @@ export function fehlendeAnker(register: AnkerRegister, aktuell: AnkerRegister): 
       continue;
     }
     // A redirect page keeps the path; its anchors travel with the redirect target.
-    if (jetzt.length === 0 && ids.length > 0) continue;
-    for (const id of ids) if (!jetzt.includes(id)) fehlend.push({ seite, id });
+    if (jetzt.length === 0 && ids.length > 0 && (!umgeleitet || umgeleitet.has(seite))) continue;
+    for (const id of ids) {
+      if (jetzt.includes(id)) continue;
+      const aehnlich = jetzt.find((j) => j !== id && j.normalize('NFC') === id.normalize('NFC'));
+      fehlend.push(aehnlich ? { seite, id, aehnlich } : { seite, id });
+    }
   }
   return fehlend;
 }
 
-/** The message for an anchor that disappeared, telling the editor how to keep it working. */
-export function ankerMeldung(f: { seite: string; id?: string }): string {
+/** The command that takes the state of the last build into the register, dropping what is gone. */
+export const ERSETZEN = 'npm run anker -- --ersetzen';
+
+/** Code points of a text that are not plain ASCII, e.g. „ä“ U+00E4 or „a“ + U+0308. */
+function schreibweise(id: string): string {
+  return [...id].filter((c) => c.codePointAt(0)! > 0x7f).map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`).join(' ');
+}
+
+/**
+ * The message for a page or anchor that disappeared, telling the editor how to keep it
+ * working or, if it is meant to go, the command that really drops it (`npm run anker`
+ * alone keeps every published anchor; only `--ersetzen` removes one).
+ */
+export function ankerMeldung(f: FehlenderAnker, inhalt = 'content'): string {
+  const weg = `Wenn ${f.id ? 'der Anker' : 'die Seite'} wirklich wegfallen soll: „${ERSETZEN}“ übernimmt den Stand dieses Builds ins Register (ein bloßes „npm run anker“ behält alles Veröffentlichte).`;
   if (!f.id) {
-    return `Die Seite ${f.seite} wird nicht mehr erzeugt, ist aber veröffentlicht. Wenn sie umgezogen ist: trage in content/weiterleitungen.yaml „- { von: ${f.seite}, nach: /neuer/pfad/ }“ ein. Wenn sie wirklich wegfallen soll: npm run anker.`;
+    return `Die Seite ${f.seite} wird nicht mehr erzeugt, ist aber veröffentlicht. Wenn sie umgezogen ist: trage in ${inhalt}/weiterleitungen.yaml „- { von: ${f.seite}, nach: /neuer/pfad/ }“ ein. ${weg}`;
   }
-  return `Der Anker ${f.seite}#${f.id} wird nicht mehr erzeugt, ist aber veröffentlicht. Wenn die Überschrift eine neue ID bekommen hat: trage im Kopf der MDX-Datei „alteAnker: { ${f.id}: neue-id }“ ein (bei Zielen und Maßnahmen: „aliase: [${f.id}]“). Wenn der Anker wirklich wegfallen soll: npm run anker.`;
+  const aehnlich = f.aehnlich
+    ? ` Die Seite hat den Anker „${f.aehnlich}“, der gleich aussieht, aber die Umlaute anders kodiert (veröffentlicht: ${schreibweise(f.id)}; jetzt: ${schreibweise(f.aehnlich)}); „alteAnker“ hält den veröffentlichten fest.`
+    : '';
+  return `Der Anker ${f.seite}#${f.id} wird nicht mehr erzeugt, ist aber veröffentlicht.${aehnlich} Wenn die Überschrift eine neue ID bekommen hat: trage im Kopf der MDX-Datei „alteAnker: { ${f.id}: neue-id }“ ein oder setze die ID fest: „## Überschrift {#${f.id}}“ (bei Zielen und Maßnahmen: „aliase: [${f.id}]“). ${weg}`;
 }
 
 export function leseRegister(file: string): AnkerRegister | undefined {
@@ -121,4 +165,48 @@ export function fortgeschriebenesRegister(alt: AnkerRegister | undefined, aktuel
 
 export function schreibeRegister(file: string, register: AnkerRegister): void {
   writeFileSync(file, `${JSON.stringify(register, null, 1)}\n`);
+}
+
+/**
+ * A build whose anchor or redirect check failed leaves no site behind, but its anchors
+ * are kept in the plan's cache folder, so that `npm run anker -- --ersetzen` can take
+ * them into the register afterwards (when an anchor is meant to go). They are valid
+ * only as long as the plan's files are unchanged, and forgotten after a good build.
+ */
+export const LETZTER_BAU = 'anker-letzter-bau.json';
+
+/** A fingerprint of the plan's files (path, size, modification time), without the register itself. */
+export function inhaltsStand(contentDir: string): string {
+  const teile: string[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir).sort()) {
+      const full = join(dir, name);
+      const stat = statSync(full);
+      if (stat.isDirectory()) walk(full);
+      else if (full !== join(contentDir, REGISTER_DATEI)) teile.push(`${relative(contentDir, full)}\0${stat.size}\0${stat.mtimeMs}`);
+    }
+  };
+  walk(contentDir);
+  return createHash('sha256').update(teile.join('\n')).digest('hex');
+}
+
+export function merkeLetztenBau(cacheDir: string, contentDir: string, register: AnkerRegister): void {
+  mkdirSync(cacheDir, { recursive: true });
+  writeFileSync(join(cacheDir, LETZTER_BAU), JSON.stringify({ stand: inhaltsStand(contentDir), register }));
+}
+
+export function vergissLetztenBau(cacheDir: string): void {
+  rmSync(join(cacheDir, LETZTER_BAU), { force: true });
+}
+
+/** The anchors of the last failed build, if there was one; `veraltet` when the plan has changed since. */
+export function letzterBau(cacheDir: string, contentDir: string): { register: AnkerRegister; veraltet: boolean } | undefined {
+  const file = join(cacheDir, LETZTER_BAU);
+  if (!existsSync(file)) return undefined;
+  try {
+    const gemerkt = JSON.parse(readFileSync(file, 'utf8')) as { stand: string; register: AnkerRegister };
+    return { register: gemerkt.register, veraltet: gemerkt.stand !== inhaltsStand(contentDir) };
+  } catch {
+    return undefined;
+  }
 }

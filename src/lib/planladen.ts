@@ -10,7 +10,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, isAbsolute, join, resolve } from 'node:path';
-import { validatePlan } from './validate.ts';
+import { planWarnungen, plausibilitaet, validatePlan } from './validate.ts';
 import { planLocation, readCollection, type PlanLocation } from './sources.ts';
 import type { PlanModel } from './model.ts';
 import { ContentError, type Problem } from './problems.ts';
@@ -20,6 +20,8 @@ import type { MdxErgebnis } from '../mdx/render.ts';
 export interface GeladenerPlan {
   ort: PlanLocation;
   problems: Problem[];
+  /** Hints that do not stop the build (drafts and their open fields, implausible data). */
+  warnungen: Problem[];
   /** Present only when there are no problems. */
   model?: PlanModel;
   /** How long reading and checking took, and how many bodies were rendered anew. */
@@ -91,13 +93,13 @@ async function lade(ort: PlanLocation, cacheDir?: string): Promise<GeladenerPlan
   // MDX bodies that are not cached yet are rendered on every core first (a cold build).
   const gelesen = Object.fromEntries(MDX_SAMMLUNGEN.map((c) => [c, readCollection(ort, c)]));
   await rendereVoraus(Object.values(gelesen).flatMap((r) => r.entries), cache);
-  const { problems, model } = validatePlan(ort, cache, gelesen);
+  const { problems, warnungen, model } = validatePlan(ort, cache, gelesen);
   const neuGerendert = [...benutzt.keys()].filter((k) => !alt.has(k)).length;
   if (cacheDir && (neuGerendert > 0 || benutzt.size !== alt.size)) {
     mkdirSync(cacheDir, { recursive: true });
     writeFileSync(join(cacheDir, CACHE_DATEI), JSON.stringify(Object.fromEntries(benutzt)));
   }
-  return { ort, problems, model, dauerMs: performance.now() - started, neuGerendert, mdxGesamt: benutzt.size };
+  return { ort, problems, warnungen: [...warnungen, ...(model ? [...plausibilitaet(model), ...planWarnungen(model)] : [])], model, dauerMs: performance.now() - started, neuGerendert, mdxGesamt: benutzt.size };
 }
 
 /** Forgets a loaded plan (the dev server calls this when a content file changes). */

@@ -41,10 +41,29 @@ export interface Ersatzkauf {
 
 type InventarZeile = Pick<Data<'inventar'>, 'produktgruppe' | 'anzahl' | 'stueckpreis' | 'nutzungsdauer' | 'beschaffungsjahr' | 'ersatzjahr'>;
 
+/** The year a line is first bought again: its `ersatzjahr`, else Beschaffungsjahr + Nutzungsdauer. */
+export function erstesErsatzjahr(zeile: Pick<InventarZeile, 'nutzungsdauer' | 'beschaffungsjahr' | 'ersatzjahr'>): number {
+  return zeile.ersatzjahr ?? zeile.beschaffungsjahr + zeile.nutzungsdauer;
+}
+
+/**
+ * Whether a line's first replacement lies implausibly far from the horizon [von, bis]: more
+ * than one Nutzungsdauer after its end (the devices would be bought only after the horizon)
+ * or more than one Nutzungsdauer before its start (a whole cycle overdue). Such a year is
+ * almost always a typo (2062 for 2026, 1992 for 2022), and it silently moves or drops the
+ * line's replacements.
+ */
+export function ersatzjahrAusserhalb(zeile: Pick<InventarZeile, 'nutzungsdauer' | 'beschaffungsjahr' | 'ersatzjahr'>, von: number, bis: number): 'danach' | 'davor' | undefined {
+  const erstes = erstesErsatzjahr(zeile);
+  if (erstes > bis + zeile.nutzungsdauer) return 'danach';
+  if (erstes < von - zeile.nutzungsdauer) return 'davor';
+  return undefined;
+}
+
 /** Years in [von, bis] in which a line is bought again. */
 export function ersatzjahre(zeile: Pick<InventarZeile, 'nutzungsdauer' | 'beschaffungsjahr' | 'ersatzjahr'>, von: number, bis: number): number[] {
   const years: number[] = [];
-  for (let jahr = zeile.ersatzjahr ?? zeile.beschaffungsjahr + zeile.nutzungsdauer; jahr <= bis; jahr += zeile.nutzungsdauer) {
+  for (let jahr = erstesErsatzjahr(zeile); jahr <= bis; jahr += zeile.nutzungsdauer) {
     if (jahr >= von) years.push(jahr);
   }
   return years;

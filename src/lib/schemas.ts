@@ -62,6 +62,14 @@ export const idSchema = z
   .string({ error: 'eine ID (Buchstaben, Ziffern, Bindestrich)' })
   .regex(ID_PATTERN, { error: 'eine ID aus Buchstaben, Ziffern, „-“ und „_“ (ohne Leerzeichen und Umlaute)' });
 
+/**
+ * An anchor id as published: letters of any language (a published „ebene-schulträger“ must be
+ * keepable), digits, hyphen, underscore. Same rule as explicit heading ids (src/markdown/heading-ids.ts).
+ */
+export const ankerIdSchema = z
+  .string({ error: 'eine Anker-ID (Buchstaben, Ziffern, Bindestrich)' })
+  .regex(/^[\p{L}\p{N}][\p{L}\p{N}_-]*$/u, { error: 'eine Anker-ID aus Buchstaben, Ziffern, „-“ und „_“, ohne Leerzeichen' });
+
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A section number as the plan writes it: 4, 4.2, 4.5.2. */
@@ -313,6 +321,8 @@ export function createSchemas(ref: RefFactory) {
   });
 
   const kapitel = z.strictObject({
+    /** A draft (`npm run neu`): checked, its open fields listed as hints, left out of the public site. */
+    entwurf: z.boolean({ error: 'true oder false' }).optional(),
     id: idSchema.optional(),
     titel: z.string().min(1),
     kurztitel: optionalText,
@@ -324,7 +334,7 @@ export function createSchemas(ref: RefFactory) {
     bildungsbereich: ref('bildungsbereiche').optional(),
     eltern: ref('kapitel').optional(),
     /** Former heading ids that must keep working: `{ alte-id: neue-id }` (see README, Anker). */
-    alteAnker: z.record(idSchema, idSchema).default({}),
+    alteAnker: z.record(ankerIdSchema, ankerIdSchema).default({}),
     /** Who keeps this page up to date, and when it is due for review. */
     pflege: z.strictObject({ zustaendig: z.string().min(1), naechstePruefung: dateSchema }).optional(),
     /** A public note on what changed, shown on the page and on the Änderungen page. */
@@ -340,6 +350,8 @@ export function createSchemas(ref: RefFactory) {
   });
 
   const handlungsfelder = z.strictObject({
+    /** A draft (`npm run neu`): checked, its open fields listed as hints, left out of the public site. */
+    entwurf: z.boolean({ error: 'true oder false' }).optional(),
     id: idSchema.optional(),
     titel: z.string().min(1),
     kurzbeschreibung: z.string().min(1),
@@ -352,7 +364,7 @@ export function createSchemas(ref: RefFactory) {
     ziele: z.array(ziel).default([]),
     verantwortlich: z.array(ref('akteure')).default([]),
     /** Former heading ids that must keep working: `{ alte-id: neue-id }` (see README, Anker). */
-    alteAnker: z.record(idSchema, idSchema).default({}),
+    alteAnker: z.record(ankerIdSchema, ankerIdSchema).default({}),
     /** Who keeps this page up to date, and when it is due for review. */
     pflege: z.strictObject({ zustaendig: z.string().min(1), naechstePruefung: dateSchema }).optional(),
     /** A public note on what changed, shown on the page and on the Änderungen page. */
@@ -368,6 +380,8 @@ export function createSchemas(ref: RefFactory) {
   const massnahmen = z
     .strictObject({
     id: codeSchema,
+    /** A draft (`npm run neu`): checked, its open fields listed as hints, left out of the public site. */
+    entwurf: z.boolean({ error: 'true oder false' }).optional(),
     titel: z.string().min(1),
     /** The Handlungsfeld, or `handlungsfelder` for several (the first is where the measure is listed). */
     handlungsfeld: ref('handlungsfelder').optional(),
@@ -398,7 +412,7 @@ export function createSchemas(ref: RefFactory) {
     /** Former codes of this Maßnahme: their pages redirect here and their anchors stay. */
     aliase: z.array(codeSchema).default([]),
     /** Former heading ids that must keep working: `{ alte-id: neue-id }` (see README, Anker). */
-    alteAnker: z.record(idSchema, idSchema).default({}),
+    alteAnker: z.record(ankerIdSchema, ankerIdSchema).default({}),
     /** Who keeps this page up to date, and when it is due for review. */
     pflege: z.strictObject({ zustaendig: z.string().min(1), naechstePruefung: dateSchema }).optional(),
     /** A public note on what changed, shown on the page and on the Änderungen page. */
@@ -420,6 +434,8 @@ export function createSchemas(ref: RefFactory) {
     });
 
   const akteure = z.strictObject({
+    /** A draft (`npm run neu`): checked, its open fields listed as hints, left out of the public site. */
+    entwurf: z.boolean({ error: 'true oder false' }).optional(),
     id: idSchema,
     name: z.string().min(1),
     kurzname: optionalText,
@@ -595,6 +611,8 @@ export function createSchemas(ref: RefFactory) {
   });
 
   const glossar = z.strictObject({
+    /** A draft (`npm run neu`): checked, its open fields listed as hints, left out of the public site. */
+    entwurf: z.boolean({ error: 'true oder false' }).optional(),
     id: idSchema,
     begriff: z.string().min(1),
     abkuerzung: optionalText,

@@ -6,12 +6,13 @@
  */
 import type { z } from 'astro/zod';
 import { createSchemas, plainRef, CODEFORMEN, EBENEN, type CollectionName, type Ref } from './schemas.ts';
+import { istEntwurf, teileEntwurfsProbleme, entwurfsHinweis, verweisAufEntwurf } from './entwurf.ts';
 import { finanztabellenVon } from './finanztabellen.ts';
-import { readCollection, displayDir, sourcePath, SOURCES, DATASET_COLLECTIONS, type PlanLocation, type RawEntry, type ReadResult } from './sources.ts';
+import { readCollection, displayDir, sourcePath, SOURCES, DATASET_COLLECTIONS, zeigeUnsichtbare, unsichtbareZeichen, ohneUnsichtbare, type PlanLocation, type RawEntry, type ReadResult } from './sources.ts';
 import { describeValue, type Problem } from './problems.ts';
 import type { Entry, PlanModel } from './model.ts';
 import { prognoseVon } from './kennzahlen.ts';
-import { pruefeSumme } from './prognose.ts';
+import { pruefeSumme, ersatzjahrAusserhalb, erstesErsatzjahr, ersatzjahre } from './prognose.ts';
 import { formatEuro } from './format.ts';
 import { pruefeUeberdeckteSeiten } from './weiterleitungen.ts';
 import { rendereInhalte, vervollstaendige, type RenderCache } from '../mdx/inhalte.ts';
@@ -21,6 +22,8 @@ export const COLLECTIONS = Object.keys(SOURCES) as CollectionName[];
 
 export interface ValidationResult {
   problems: Problem[];
+  /** Hints that do not stop the build: drafts and their open fields (see src/lib/entwurf.ts). */
+  warnungen: Problem[];
   /** Present only when there are no problems. */
   model?: PlanModel;
 }
@@ -49,6 +52,8 @@ function germanExpected(issue: z.core.$ZodRawIssue): string | undefined {
       return `einen Wert ≤ ${issue.maximum}`;
     case 'unrecognized_keys':
       return 'nur bekannte Felder';
+    case 'invalid_key':
+      return 'einen Schlüssel aus Buchstaben, Ziffern, „-“ und „_“ (eine Anker-ID)';
     case 'invalid_format':
       return `das Format ${issue.format}`;
     default:
@@ -70,7 +75,14 @@ export function parseEntry(raw: RawEntry): { data?: unknown; problems: Problem[]
         ? { ...base, field: [...path, issue.keys[0]].join('.'), expected: 'nur Felder, die das Schema kennt', found: `das unbekannte Feld „${issue.keys[0]}“ (Tippfehler?)` }
         : { ...base, field: path.join('.') || undefined, expected: 'nur Felder, die das Schema kennt', found: `unbekannte Felder ${issue.keys.map((k) => `„${k}“`).join(', ')}` };
     }
-    return { ...base, field: path.join('.') || undefined, expected: issue.message, found: describeValue(issue.input) };
+    const unsichtbar = typeof issue.input === 'string' ? unsichtbareZeichen(issue.input) : undefined;
+    return {
+      ...base,
+      field: path.join('.') || undefined,
+      expected: issue.message,
+      found: beschreibe(issue.input),
+      ...(unsichtbar ? { hinweis: UNSICHTBAR_HINWEIS } : {}),
+    };
   });
   return { problems };
 }
@@ -78,7 +90,16 @@ export function parseEntry(raw: RawEntry): { data?: unknown; problems: Problem[]
 /** Entries of YAML lists and CSV files are named in messages; an MDX file is its own entry. */
 function entryLabel(collection: CollectionName, id: string): string | undefined {
   const kind = SOURCES[collection].kind;
-  return kind === 'yaml-list' || kind === 'csv' ? id : undefined;
+  return kind === 'yaml-list' || kind === 'csv' ? zeigeUnsichtbare(id) : undefined;
+}
+
+const UNSICHTBAR_HINWEIS = 'Das unsichtbare Zeichen löschen (es kommt mit Text aus Webseiten, PDF-Dateien oder Textverarbeitungen): den Wert neu tippen statt ihn zu kopieren.';
+
+/** A found value for a message; invisible characters in a text are shown and named („gs‹U+200B›lindenhof“). */
+function beschreibe(value: unknown): string {
+  if (typeof value !== 'string') return describeValue(value);
+  const unsichtbar = unsichtbareZeichen(value);
+  return unsichtbar ? `„${zeigeUnsichtbare(value)}“ mit unsichtbarem Zeichen ${unsichtbar}` : describeValue(value);
 }
 
 /**
@@ -90,32 +111,59 @@ export function validatePlan(loc: PlanLocation, cache: RenderCache = new Map<str
   const raw: Partial<Record<CollectionName, RawEntry[]>> = {};
   const parsed: Partial<Record<CollectionName, Entry<CollectionName>[]>> = {};
 
+  const unvollstaendig = new Set<CollectionName>();
+  const warnungen: Problem[] = [];
+  // Drafts: checked, open fields as hints, left out of the model (and so of the site).
+  const entwuerfe = new Map<string, RawEntry>();
   for (const collection of COLLECTIONS) {
     const read = gelesen[collection] ?? readCollection(loc, collection);
     problems.push(...read.problems);
+    if (read.problems.length > 0) unvollstaendig.add(collection);
     raw[collection] = read.entries;
     problems.push(...findDuplicates(read.entries));
     const good: Entry<CollectionName>[] = [];
     for (const entry of read.entries) {
       const result = parseEntry(entry);
+      if (istEntwurf(entry)) {
+        const { fehler, offen } = teileEntwurfsProbleme(result.problems);
+        problems.push(...fehler);
+        warnungen.push(entwurfsHinweis(entry), ...offen);
+        entwuerfe.set(`${collection}/${entry.id}`, entry);
+        continue;
+      }
       problems.push(...result.problems);
       if (result.problems.length === 0) good.push({ id: entry.id, data: result.data as never, file: entry.file, line: entry.line, bodyLine: entry.bodyLine });
     }
     parsed[collection] = good;
   }
 
-  const ids = new Map<string, Set<string>>(COLLECTIONS.map((c) => [c, new Set((raw[c] ?? []).map((e) => e.id))]));
+  // An id with an invisible character is reported at its entry; references to the id as it
+  // looks (without the character) are not reported again.
+  const ids = new Map<string, Set<string>>(COLLECTIONS.map((c) => [c, new Set((raw[c] ?? []).flatMap((e) => [e.id, ohneUnsichtbare(e.id)]))]));
   for (const collection of COLLECTIONS) {
     for (const entry of parsed[collection] ?? []) {
       walkRefs(entry.data, [], (ref, path) => {
+        const entwurf = entwuerfe.get(`${ref.collection}/${ref.id}`);
+        if (entwurf) {
+          problems.push(verweisAufEntwurf({ file: entry.file, line: entry.line, entry: entryLabel(collection, entry.id) }, path.join('.'), entwurf));
+          return;
+        }
         if (ids.get(ref.collection)?.has(ref.id)) return;
+        // A collection that could not be read completely (a syntax or encoding problem, already
+        // reported) misses entries: references into it say nothing, so they are not checked.
+        if (unvollstaendig.has(ref.collection as CollectionName)) return;
+        const unsichtbar = unsichtbareZeichen(ref.id);
+        const gemeint = unsichtbar && ids.get(ref.collection)?.has(ohneUnsichtbare(ref.id)) ? ohneUnsichtbare(ref.id) : undefined;
         problems.push({
           file: entry.file,
           line: entry.line,
           entry: entryLabel(collection, entry.id),
           field: path.join('.'),
           expected: `eine vorhandene ID aus „${ref.collection}“ (${sourcePath(loc, ref.collection as CollectionName)})`,
-          found: `„${ref.id}“, das es dort nicht gibt`,
+          found: unsichtbar
+            ? `„${zeigeUnsichtbare(ref.id)}“ mit unsichtbarem Zeichen ${unsichtbar}, das es dort nicht gibt${gemeint ? ` (ohne das Zeichen: „${gemeint}“)` : ''}`
+            : `„${ref.id}“, das es dort nicht gibt`,
+          ...(unsichtbar ? { hinweis: UNSICHTBAR_HINWEIS } : {}),
         });
       });
     }
@@ -125,7 +173,7 @@ export function validatePlan(loc: PlanLocation, cache: RenderCache = new Map<str
   const mdxEntries = [...(raw.kapitel ?? []), ...(raw.handlungsfelder ?? []), ...(raw.massnahmen ?? [])];
   const { ergebnisse, problems: inhaltsProbleme } = rendereInhalte(mdxEntries, cache);
   problems.push(...inhaltsProbleme);
-  if (problems.length > 0) return { problems };
+  if (problems.length > 0) return { problems, warnungen };
   const model = Object.fromEntries([
     ['ort', loc],
     ...COLLECTIONS.map((c) => [c, c === 'plan' ? parsed.plan?.[0]?.data : parsed[c]]),
@@ -133,7 +181,7 @@ export function validatePlan(loc: PlanLocation, cache: RenderCache = new Map<str
   problems.push(...checkConsistency(model));
   problems.push(...vervollstaendige(model, [...model.kapitel, ...model.handlungsfelder, ...model.massnahmen], ergebnisse));
   problems.push(...pruefeUeberdeckteSeiten(model));
-  return problems.length > 0 ? { problems } : { problems, model };
+  return problems.length > 0 ? { problems, warnungen } : { problems, warnungen, model };
 }
 
 
@@ -149,7 +197,7 @@ function findDuplicates(entries: RawEntry[]): Problem[] {
         line: entry.line,
         field: 'id',
         expected: `eine eindeutige ID in „${entry.collection}“`,
-        found: `„${entry.id}“, schon vergeben in ${first.file}${first.line ? `:${first.line}` : ''}`,
+        found: `„${zeigeUnsichtbare(entry.id)}“, schon vergeben in ${first.file}${first.line ? `:${first.line}` : ''}`,
       });
     } else seen.set(entry.id, entry);
   }
@@ -236,6 +284,45 @@ export function plausibilitaet(model: PlanModel): Problem[] {
     });
   }
   return out;
+}
+
+/** Inventory lines whose first replacement lies more than one Nutzungsdauer outside the horizon. */
+function ersatzjahreAusserhalb(model: PlanModel) {
+  const { von, bis } = model.plan.planungshorizont;
+  return model.inventar.flatMap((zeile) => {
+    const lage = ersatzjahrAusserhalb(zeile.data, von, bis);
+    return lage ? [{ zeile, lage }] : [];
+  });
+}
+
+/**
+ * Warnings that do not stop the build, for the build and `npm run pruefen` to print: data
+ * that is valid but almost certainly not meant, and that would otherwise change figures
+ * silently. Today: a replacement year in the inventory far outside the planning horizon.
+ */
+export function planWarnungen(model: PlanModel): Problem[] {
+  const { von, bis } = model.plan.planungshorizont;
+  const planFile = `${displayDir(model.ort)}/plan.yaml`;
+  const summenBetroffen = model.summen.some((s) => s.data.tabelle === 'Investitionen' || s.data.tabelle === 'Bedarf');
+  return ersatzjahreAusserhalb(model).map(({ zeile, lage }) => {
+    const d = zeile.data;
+    const erstes = erstesErsatzjahr(d);
+    const herkunft = d.ersatzjahr === undefined ? ` (beschaffungsjahr ${d.beschaffungsjahr} + nutzungsdauer ${d.nutzungsdauer})` : '';
+    const jahre = ersatzjahre(d, von, bis);
+    const folge =
+      jahre.length === 0
+        ? 'die Zeile wird im Planungshorizont nie ersetzt und fehlt im Bedarf'
+        : `gerechnet wird daraus ein Ersatz in ${jahre.join(', ')}`;
+    return {
+      file: zeile.file,
+      line: zeile.line,
+      entry: zeigeUnsichtbare(zeile.id),
+      field: d.ersatzjahr === undefined ? 'beschaffungsjahr' : 'ersatzjahr',
+      expected: `ein erstes Ersatzjahr nahe am Planungshorizont ${von}–${bis} (${planFile}), höchstens eine Nutzungsdauer (${d.nutzungsdauer} Jahre) ${lage === 'danach' ? 'nach seinem Ende' : 'vor seinem Beginn'}`,
+      found: `${erstes}${herkunft}; ${folge}${summenBetroffen ? '. Die angegebenen Summen für Investitionen und Bedarf in summen.csv prüft Planwerk erst wieder, wenn das Jahr stimmt' : ''}`,
+      hinweis: 'Das Jahr auf einen Tippfehler prüfen (etwa 2062 statt 2026) und ob Beschaffungsjahr und Nutzungsdauer stimmen.',
+    };
+  });
 }
 
 /** Rules that span several fields or collections. */
@@ -345,9 +432,14 @@ function checkConsistency(model: PlanModel): Problem[] {
   }
 
   const forecast = prognoseVon(model);
+  // A replacement year far outside the horizon (a warning of planWarnungen, at its inventory
+  // line) changes the computed investments: the stated sums that depend on them are not
+  // blamed for it.
+  const inventarVerdaechtig = ersatzjahreAusserhalb(model).length > 0;
   for (const angabe of model.summen) {
     const abweichung = pruefeSumme(forecast, angabe.data);
     if (!abweichung) continue;
+    if (inventarVerdaechtig && abweichung.berechnet !== undefined && (angabe.data.tabelle === 'Investitionen' || angabe.data.tabelle === 'Bedarf')) continue;
     problems.push({
       file: angabe.file,
       line: angabe.line,

@@ -6,6 +6,9 @@
  * <script>, <style>, <iframe> or <svg>, event-handler and style attributes, and links
  * or images whose address is not http(s), mailto, tel or a path of this site.
  *
+ * MDX comments (`{/* … *\/}`) are dropped like the HTML comments gewohnheiten.ts removes
+ * before parsing; a `{#…}` at the end of a heading that is no valid id is reported.
+ *
  * The same walk turns allowed HTML elements into hast elements and each <Kennzahl>
  * into a placeholder that the loader fills from the plan model (see render.ts).
  * The sanitiser after it (rehype-sanitize) is the second line of defence.
@@ -15,6 +18,7 @@ import type { MdxJsxAttribute, MdxJsxExpressionAttribute, MdxJsxFlowElement, Mdx
 import type { MdxjsEsm } from 'mdast-util-mdxjs-esm';
 import { find, html as htmlSchema } from 'property-information';
 import { SANITIZE_SCHEMA } from './sanitize.ts';
+import { sichtbar } from './gewohnheiten.ts';
 
 /** Components MDX content may use. Each is evaluated from the plan model when the plan is loaded. */
 export const MDX_KOMPONENTEN = ['Kennzahl'] as const;
@@ -67,6 +71,14 @@ const kurz = (text: string) => {
   const flat = text.replace(/\s+/g, ' ');
   return flat.length > 60 ? `${flat.slice(0, 57)}…` : flat;
 };
+
+/** What remains of a `{#…}` at the end of a heading when it was no valid id. */
+const UNGUELTIGE_ID = /\s*\{#([^{}]*)\}\s*$/u;
+
+/** Is an expression only a JavaScript block comment (`{/* … *\/}`)? */
+function nurKommentar(value: string): boolean {
+  return /^\s*\/\*[\s\S]*\*\/\s*$/.test(value) && value.indexOf('*/') === value.lastIndexOf('*/');
+}
 
 type JsxElement = MdxJsxFlowElement | MdxJsxTextElement;
 type Attribut = MdxJsxAttribute | MdxJsxExpressionAttribute;
@@ -174,6 +186,11 @@ export function pruefeUndWandle(tree: Root, problems: BodyProblem[], aufrufe: Ke
           break;
         case 'mdxFlowExpression':
         case 'mdxTextExpression':
+          // An MDX comment {/* … */} is harmless, like an HTML comment: it is dropped.
+          if (nurKommentar(child.value)) {
+            ersatz = undefined;
+            break;
+          }
           melde(child, '{…}', 'keinen Ausdruck in geschweiften Klammern (er wäre Programmcode; eine Klammer als Text schreibt man \\{)', `„{${kurz(child.value)}}“`);
           ersatz = undefined;
           break;
@@ -190,6 +207,16 @@ export function pruefeUndWandle(tree: Root, problems: BodyProblem[], aufrufe: Ke
             }
           } else ersatz = htmlElement(child);
           break;
+        case 'heading': {
+          // An id remarkHeadingIds did not take: not a valid id (spaces, punctuation, invisible characters).
+          const last = child.children.at(-1);
+          const match = last?.type === 'text' ? UNGUELTIGE_ID.exec(last.value) : null;
+          if (last?.type === 'text' && match) {
+            melde(child, '{#…}', 'eine ID aus Buchstaben (auch Umlauten), Ziffern, „-“ und „_“, die mit einem Buchstaben oder einer Ziffer beginnt, z. B. {#ausstattung-gs}', sichtbar(match[1]!));
+            last.value = last.value.slice(0, match.index);
+          }
+          break;
+        }
         case 'link':
         case 'definition': {
           const grund = unsichereAdresse(child.url, 'link');

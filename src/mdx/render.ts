@@ -1,6 +1,7 @@
 /**
  * MDX content as data. One reused unified processor turns an MDX body into sanitised
  * HTML without ever making it a JavaScript module:
+ * editors' habits made harmless (gewohnheiten.ts) →
  * remark-parse + remark-mdx + remark-gfm → heading ids → content policy (inhaltsregeln.ts)
  * → remark-rehype → permalinks → rehype-sanitize → rehype-stringify.
  *
@@ -29,6 +30,7 @@ import { escapeHeadingIds, remarkHeadingIds } from '../markdown/heading-ids.ts';
 import { rehypePermalinks } from '../markdown/permalinks.ts';
 import { pruefeUndWandle, type BodyProblem, type KennzahlAufruf } from './inhaltsregeln.ts';
 import { SANITIZE_SCHEMA } from './sanitize.ts';
+import { bereinigeGewohnheiten, syntaxProblem } from './gewohnheiten.ts';
 import type { Ueberschrift } from '../lib/model.ts';
 
 /** What rendering one MDX body yields; everything in it depends only on the body and `alteAnker`. */
@@ -67,17 +69,22 @@ const processor = unified()
   .freeze();
 const stringifier = unified().use(rehypeStringify).freeze();
 
-/** Renders one MDX body. Syntax errors become problems; nothing is thrown. */
+/**
+ * Renders one MDX body. Editors' HTML habits (`<br>`, comments) are made harmless first
+ * (gewohnheiten.ts), keeping every line where it was; syntax errors become German
+ * problems with their line; nothing is thrown.
+ */
 export function renderMdx(body: string, alteAnker: Record<string, string> = {}): MdxErgebnis {
-  const daten: Daten = { aufrufe: [], problems: [], astro: { frontmatter: { alteAnker } } };
-  const file = new VFile({ value: escapeHeadingIds(body), data: daten as never });
+  // The new id in normal form C, like the heading text it is compared with; the former id
+  // stays exactly as written, because it must match the published one byte for byte.
+  const anker = Object.fromEntries(Object.entries(alteAnker).map(([alt, neu]) => [alt, String(neu).normalize('NFC')]));
+  const daten: Daten = { aufrufe: [], problems: [], astro: { frontmatter: { alteAnker: anker } } };
+  const file = new VFile({ value: escapeHeadingIds(bereinigeGewohnheiten(body)), data: daten as never });
   let hast: HastRoot;
   try {
     hast = processor.runSync(processor.parse(file), file) as HastRoot;
   } catch (error) {
-    const e = error as { line?: number; place?: { line?: number; start?: { line?: number } }; reason?: string; message: string };
-    const line = e.line ?? e.place?.start?.line ?? e.place?.line;
-    return { html: '', headings: [], aufrufe: [], ids: [], problems: [{ line, field: 'MDX', expected: 'gültiges MDX (Markdown mit einfachem HTML)', found: e.reason ?? e.message.split('\n')[0]! }] };
+    return { html: '', headings: [], aufrufe: [], ids: [], problems: [syntaxProblem(error)] };
   }
   const headings: Ueberschrift[] = [];
   const ids: { id: string; line?: number }[] = [];

@@ -1,11 +1,11 @@
 /** The real build stops on bad content and prints every problem with file and field. */
 import { spawnSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'node-html-parser';
-import { copyFixture, edit, PROJECT, write } from '../helpers/fixture.ts';
-import { REGISTER_DATEI, sammleAnker, schreibeRegister } from '../../src/lib/anker.ts';
+import { append, copyFixture, edit, PROJECT, write } from '../helpers/fixture.ts';
+import { leseRegister, REGISTER_DATEI, sammleAnker, schreibeRegister } from '../../src/lib/anker.ts';
 import { cacheOrdner } from '../../src/lib/planladen.ts';
 
 const copies: string[] = [];
@@ -20,6 +20,18 @@ function build(contentDir: string, outDir = 'dist') {
   });
 }
 
+/** `npm run anker` for a copied plan. */
+function anker(contentDir: string, ...args: string[]) {
+  return spawnSync(process.execPath, ['scripts/anker.ts', ...args], { cwd: PROJECT, encoding: 'utf8', env: { ...process.env, PLANWERK_CONTENT: contentDir } });
+}
+
+/** Only the German list: no framework wrapper, no English error text, no stack trace. */
+function nurDeutsch(output: string) {
+  expect(output).not.toMatch(/^\s+at /m);
+  expect(output).not.toMatch(/unhandled|Error:|hook/i);
+  expect(output).not.toMatch(/\b(Expected|Unexpected)\b/);
+}
+
 describe('Build mit fehlerhaften Inhalten', () => {
   it('bricht ab und nennt alle Fehler mit Datei, Feld, Erwartung und Fund', () => {
     const root = copyFixture(true);
@@ -27,24 +39,30 @@ describe('Build mit fehlerhaften Inhalten', () => {
     const content = `${relative(PROJECT, root)}/content`;
     edit(root, 'massnahmen/i-01.mdx', 'verantwortlich: [schulamt]', 'verantwortlich: [stadtrat]');
     edit(root, 'daten/schulen.csv', ';87,5;', ';87.5;');
+    edit(root, 'kapitel/vorwort.mdx', '<Kennzahl name="schulen" />', '<Kennzahl name="schulen">');
     const result = build(content);
     const output = result.stdout + result.stderr;
-    expect(result.status).not.toBe(0);
-    expect(output).toContain('Der Plan enthält 2 Fehler');
+    expect(result.status).toBe(1);
+    expect(output).toContain('Der Plan enthält 3 Fehler');
+    expect(output).toContain(`${content}/kapitel/vorwort.mdx:5, Feld „<Kennzahl>“: erwartet ein geschlossenes Element (im selben Absatz): schließen Sie das Element mit \`/>\``);
     expect(output).toContain(`${content}/massnahmen/i-01.mdx:1, Feld „verantwortlich.0“: erwartet eine vorhandene ID aus „akteure“ (${content}/akteure.yaml); gefunden: „stadtrat“, das es dort nicht gibt`);
     expect(output).toContain(`${content}/daten/schulen.csv:4, Eintrag „gym-c“, Feld „wlan_abdeckung“`);
-    // Only the German list: no framework wrapper, no stack trace.
-    expect(output).not.toMatch(/^\s+at /m);
-    expect(output).not.toMatch(/unhandled|Error:/i);
+    nurDeutsch(output);
+    expect(existsSync(join(root, 'dist')), 'kein Build, keine Ausgabe').toBe(false);
   });
 
   it('baut dieselbe Kopie ohne Fehler, zweimal byte-gleich, und warnt vor ungenannten Akteuren', () => {
     const root = copyFixture(true);
     copies.push(root);
     const content = `${relative(PROJECT, root)}/content`;
+    // Editors' habits that are harmless: <br> and HTML comments.
+    append(root, 'kapitel/vorwort.mdx', '\nErste Zeile<br>zweite Zeile <!-- intern: noch prüfen -->\n\n<!--\nAuskommentierter Absatz\n-->\n');
     const first = build(content, 'dist-1');
     expect(first.status, first.stderr).toBe(0);
     expect(first.stdout + first.stderr).toMatch(/Akteur „schulen“ wird nirgends genannt/);
+    const vorwort = readFileSync(join(root, 'dist-1', 'kapitel/vorwort/index.html'), 'utf8');
+    expect(vorwort).toContain('Erste Zeile<br>zweite Zeile');
+    expect(vorwort).not.toMatch(/intern: noch prüfen|Auskommentierter Absatz/);
     const second = build(content, 'dist-2');
     expect(second.status, second.stderr).toBe(0);
     for (const file of ['akteure/index.html', 'finanzen/index.html', 'schulen/index.html']) {
@@ -65,15 +83,52 @@ describe('Permanente Anker', () => {
 
     edit(root, 'kapitel/vorwort.mdx', '## Ausstattung {#ausstattung-fest}', '## Ausstattung der Schulen {#ausstattung-schulen}');
     const ohneAlias = build(content, 'dist-neu');
-    expect(ohneAlias.status).not.toBe(0);
-    expect(ohneAlias.stdout + ohneAlias.stderr).toContain('Der Anker /kapitel/vorwort/#ausstattung-fest wird nicht mehr erzeugt');
-    expect(ohneAlias.stdout + ohneAlias.stderr).toContain('alteAnker: { ausstattung-fest: neue-id }');
+    const ausgabe = ohneAlias.stdout + ohneAlias.stderr;
+    expect(ohneAlias.status).toBe(1);
+    expect(ausgabe).toContain('Der Anker /kapitel/vorwort/#ausstattung-fest wird nicht mehr erzeugt');
+    expect(ausgabe).toContain('alteAnker: { ausstattung-fest: neue-id }');
+    expect(ausgabe).toContain('„npm run anker -- --ersetzen“');
+    nurDeutsch(ausgabe);
+    // The check failed after rendering: the site this build wrote is gone, and the output says so.
+    expect(existsSync(join(root, 'dist-neu'))).toBe(false);
+    expect(ausgabe).toContain(`Die Ausgabe in ${relative(PROJECT, join(root, 'dist-neu'))}/ wurde gelöscht`);
+    // The other builds' output is untouched.
+    expect(existsSync(join(root, 'dist-alt', 'index.html'))).toBe(true);
 
     edit(root, 'kapitel/vorwort.mdx', 'reihenfolge: 1', 'reihenfolge: 1\nalteAnker: { ausstattung-fest: ausstattung-schulen }');
     const mitAlias = build(content, 'dist-neu');
     expect(mitAlias.status, mitAlias.stderr).toBe(0);
     const html = readFileSync(join(root, 'dist-neu', 'kapitel/vorwort/index.html'), 'utf8');
     expect(html).toMatch(/<h2 id="ausstattung-schulen"><span id="ausstattung-fest" class="alias-anker"><\/span>Ausstattung der Schulen/);
+  });
+});
+
+describe('Einen Anker mit Absicht entfernen', () => {
+  it('gelingt nach dem abgebrochenen Build mit dem genannten Befehl, nicht mit dem bloßen „npm run anker“', () => {
+    const root = copyFixture(true);
+    copies.push(root);
+    const content = `${relative(PROJECT, root)}/content`;
+    expect(build(content, 'dist-a').status).toBe(0);
+    expect(anker(content, '--outDir', `${content}/../dist-a`).status).toBe(0);
+    const registerDatei = join(root, 'content', REGISTER_DATEI);
+    expect(leseRegister(registerDatei)!['/kapitel/vorwort/']).toContain('ausstattung-fest');
+
+    edit(root, 'kapitel/vorwort.mdx', '## Ausstattung {#ausstattung-fest}\n', '');
+    const abgebrochen = build(content, 'dist-b');
+    expect(abgebrochen.status).toBe(1);
+    expect(existsSync(join(root, 'dist-b'))).toBe(false);
+
+    // Plain `npm run anker` keeps the published anchor: the build still fails.
+    expect(anker(content, '--outDir', `${content}/../dist-b`).status).toBe(0);
+    expect(leseRegister(registerDatei)!['/kapitel/vorwort/']).toContain('ausstattung-fest');
+    // The command the message names drops it, although the failed build left no site behind.
+    const ersetzt = anker(content, '--ersetzen', '--outDir', `${content}/../dist-b`);
+    expect(ersetzt.status, ersetzt.stderr).toBe(0);
+    expect(ersetzt.stdout).toContain('1 entfernt');
+    expect(leseRegister(registerDatei)!['/kapitel/vorwort/']).not.toContain('ausstattung-fest');
+    const danach = build(content, 'dist-b');
+    expect(danach.status, danach.stderr).toBe(0);
+    expect(existsSync(join(root, 'dist-b', 'index.html'))).toBe(true);
   });
 });
 
@@ -109,5 +164,7 @@ describe('Weiterleitungen', () => {
     expect(insLeere.stdout + insLeere.stderr).toContain(
       `${content}/weiterleitungen.yaml:3, Eintrag „/kapitel/frueher/“, Feld „nach“: erwartet eine Seite, die der Plan erzeugt; gefunden: /kapitel/gibt-es-nicht/ (gibt es nicht)`,
     );
+    nurDeutsch(insLeere.stdout + insLeere.stderr);
+    expect(existsSync(join(root, 'dist-weiter')), 'keine Website mit einer Weiterleitung ins Leere').toBe(false);
   });
 });

@@ -56,6 +56,14 @@ describe('Inhaltsprüfung', () => {
     expect(only(root)).toBe('content/massnahmen/i-01.mdx:1, Feld „verantwortlich.0“: erwartet eine vorhandene ID aus „akteure“ (content/akteure.yaml); gefunden: „stadtrat“, das es dort nicht gibt');
   });
 
+  it('hält veröffentlichte Anker mit Umlauten über alteAnker und meldet einen ungültigen Schlüssel auf Deutsch', () => {
+    const root = copyFixture();
+    edit(root, 'kapitel/vorwort.mdx', 'reihenfolge: 1', 'reihenfolge: 1\nalteAnker: { was-jetzt-zählt: ausstattung-fest }');
+    expect(messages(root)).toEqual([]);
+    edit(root, 'kapitel/vorwort.mdx', 'was-jetzt-zählt', 'was jetzt');
+    expect(only(root)).toBe('content/kapitel/vorwort.mdx:1, Feld „alteAnker.was jetzt“: erwartet einen Schlüssel aus Buchstaben, Ziffern, „-“ und „_“ (eine Anker-ID); gefunden: „was jetzt“');
+  });
+
   it('meldet einen Tippfehler im Feldnamen', () => {
     const root = copyFixture();
     edit(root, 'massnahmen/i-02.mdx', 'prioritaet: mittel', 'prioritat: mittel');

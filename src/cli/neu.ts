@@ -1,0 +1,142 @@
+/**
+ * npm run neu -- <art> "<Titel>" — starts a new entry as a draft (`entwurf: true`) and prints
+ * its file and line. Arten: massnahme, handlungsfeld, kapitel, akteur, glossar.
+ *
+ * Only what follows from the plan is filled in: the title, the next free code in the plan's
+ * code form, the next `reihenfolge`. Everything else stays open; `npm run pruefen` lists the
+ * open fields, and the build leaves the draft out of the site until `entwurf: true` is removed.
+ *
+ * Options: --handlungsfeld <id> (Maßnahme; asked for when missing and a terminal is attached),
+ * --bereich <id> (Maßnahme, where codes follow Bildungsbereiche), --code <code>,
+ * --inhalt <ordner> (default: PLANWERK_CONTENT, else content/).
+ */
+import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createInterface } from 'node:readline/promises';
+import { slug } from 'github-slugger';
+import { parse as parseYaml } from 'yaml';
+import { inhaltsordner } from '../lib/planladen.ts';
+import { planLocation, readCollection, type RawEntry } from '../lib/sources.ts';
+import type { Codeform } from '../lib/schemas.ts';
+import { naechsterCode } from '../lib/entwurf.ts';
+
+const ARTEN = ['massnahme', 'handlungsfeld', 'kapitel', 'akteur', 'glossar'] as const;
+type Art = (typeof ARTEN)[number];
+
+class Abbruch extends Error {}
+
+const projekt = process.cwd();
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { handlungsfeld: { type: 'string' }, bereich: { type: 'string' }, code: { type: 'string' }, inhalt: { type: 'string' } },
+});
+
+/** A YAML scalar that stays text whatever it contains (a JSON string is valid YAML). */
+const text = (s: string) => JSON.stringify(s);
+
+function naechsteReihenfolge(entries: RawEntry[]): number {
+  return Math.max(0, ...entries.map((e) => Number(e.data.reihenfolge)).filter(Number.isFinite)) + 1;
+}
+
+function freieId(basis: string, vergeben: Set<string>): string {
+  let id = slug(basis) || 'eintrag';
+  for (let n = 2; vergeben.has(id); n++) id = `${slug(basis)}-${n}`;
+  return id;
+}
+
+async function frage(was: string, auswahl: string[]): Promise<string> {
+  if (!process.stdin.isTTY) throw new Abbruch(`Bitte ${was} angeben: ${auswahl.join(', ')}`);
+  const rl = createInterface({ input: process.stdin, output: process.stdout });
+  try {
+    for (;;) {
+      const antwort = (await rl.question(`${was} (${auswahl.join(', ')}): `)).trim();
+      if (auswahl.includes(antwort)) return antwort;
+      console.log(`„${antwort}“ gibt es nicht.`);
+    }
+  } finally {
+    rl.close();
+  }
+}
+
+async function main() {
+  const [art, titel] = positionals as [Art | undefined, string | undefined];
+  if (!art || !ARTEN.includes(art) || !titel?.trim()) {
+    throw new Abbruch(`Aufruf: npm run neu -- <art> "<Titel>"   (art: ${ARTEN.join(', ')})`);
+  }
+  const inhalt = inhaltsordner(projekt, values.inhalt);
+  if (!existsSync(join(inhalt, 'plan.yaml'))) throw new Abbruch(`Kein Plan in ${relative(projekt, inhalt) || '.'}: plan.yaml fehlt.`);
+  const ort = planLocation(inhalt, projekt);
+  const lies = (c: Parameters<typeof readCollection>[1]) => readCollection(ort, c).entries;
+  const anzeigen = (datei: string) => relative(projekt, datei).split('\\').join('/');
+
+  if (art === 'akteur' || art === 'glossar') {
+    const datei = join(inhalt, art === 'akteur' ? 'akteure.yaml' : 'glossar.yaml');
+    const id = freieId(titel, new Set(lies(art === 'akteur' ? 'akteure' : 'glossar').map((e) => e.id)));
+    const vorher = existsSync(datei) ? readFileSync(datei, 'utf8') : '';
+    const trenner = vorher === '' || vorher.endsWith('\n') ? '' : '\n';
+    const zeile = (vorher + trenner).split('\n').length + (vorher ? 1 : 0);
+    const feld = art === 'akteur' ? 'name' : 'begriff';
+    appendFileSync(datei, `${trenner}${vorher ? '\n' : ''}- id: ${id}\n  ${feld}: ${text(titel)}\n  entwurf: true\n`);
+    return `${anzeigen(datei)}:${zeile}`;
+  }
+
+  if (art === 'kapitel' || art === 'handlungsfeld') {
+    const sammlung = art === 'kapitel' ? 'kapitel' : 'handlungsfelder';
+    const vorhandene = lies(sammlung);
+    const id = freieId(titel, new Set(vorhandene.map((e) => e.id)));
+    const datei = join(inhalt, sammlung, `${id}.mdx`);
+    mkdirSync(join(inhalt, sammlung), { recursive: true });
+    writeFileSync(datei, `---\ntitel: ${text(titel)}\nreihenfolge: ${naechsteReihenfolge(vorhandene)}\nentwurf: true\n---\n`, { flag: 'wx' });
+    return `${anzeigen(datei)}:1`;
+  }
+
+  // Maßnahme: its Handlungsfeld, and the next free code in the plan's form.
+  const plan = (parseYaml(readFileSync(join(inhalt, 'plan.yaml'), 'utf8')) ?? {}) as { massnahmencodes?: { form?: Codeform; buchstabe?: string } };
+  const form = plan.massnahmencodes?.form ?? 'S-07';
+  const buchstabe = plan.massnahmencodes?.buchstabe ?? 'handlungsfeld';
+  const felder = lies('handlungsfelder').filter((f) => f.data.entwurf !== true);
+  const feld = values.handlungsfeld ?? (await frage('Handlungsfeld', felder.map((f) => f.id)));
+  const hf = felder.find((f) => f.id === feld);
+  if (!hf) throw new Abbruch(`Das Handlungsfeld „${feld}“ gibt es nicht; vorhanden: ${felder.map((f) => f.id).join(', ')}`);
+  const massnahmen = lies('massnahmen');
+  let code = values.code;
+  let bereichZeile = '';
+  if (!code) {
+    if (form === '2.3.1') {
+      if (!hf.data.nummer) throw new Abbruch(`Das Handlungsfeld „${feld}“ hat keine „nummer“, aus der sich der Code bilden ließe: bitte --code angeben.`);
+      code = naechsterCode(form, String(hf.data.nummer), massnahmen.map((m) => m.id));
+    } else if (buchstabe === 'bildungsbereich') {
+      const bereiche = lies('bildungsbereiche');
+      const bereichId = values.bereich ?? (await frage('Bildungsbereich', bereiche.map((b) => b.id)));
+      const bereich = bereiche.find((b) => b.id === bereichId);
+      if (!bereich) throw new Abbruch(`Den Bildungsbereich „${bereichId}“ gibt es nicht; vorhanden: ${bereiche.map((b) => b.id).join(', ')}`);
+      code = naechsterCode(form, String(bereich.data.code), massnahmen.map((m) => m.id));
+    } else if (buchstabe === 'handlungsfeld' && hf.data.kuerzel) {
+      code = naechsterCode(form, String(hf.data.kuerzel), massnahmen.map((m) => m.id));
+    } else {
+      throw new Abbruch('Aus dem Plan lässt sich kein Code ableiten: bitte --code angeben.');
+    }
+  } else if (values.bereich) {
+    bereichZeile = `bildungsbereich: ${values.bereich}\n`;
+  }
+  if (massnahmen.some((m) => m.id === code)) throw new Abbruch(`Den Code „${code}“ gibt es schon.`);
+  const datei = join(inhalt, 'massnahmen', `${code.toLowerCase()}.mdx`);
+  mkdirSync(join(inhalt, 'massnahmen'), { recursive: true });
+  writeFileSync(datei, `---\nid: ${text(code)}\ntitel: ${text(titel)}\nhandlungsfeld: ${feld}\n${bereichZeile}entwurf: true\n---\n`, { flag: 'wx' });
+  return `${anzeigen(datei)}:1`;
+}
+
+try {
+  const wo = await main();
+  console.log(`Angelegt als Entwurf: ${wo}`);
+  console.log('Offene Felder nennt „npm run pruefen“. Veröffentlicht wird der Eintrag, wenn „entwurf: true“ entfernt ist.');
+} catch (error) {
+  if (error instanceof Abbruch) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  const code = (error as NodeJS.ErrnoException).code;
+  console.error(code === 'EEXIST' ? 'Die Datei gibt es schon; nichts überschrieben.' : `Nicht angelegt: ${(error as Error).message}`);
+  process.exit(2);
+}

@@ -1,0 +1,73 @@
+/**
+ * npm run neu: each kind of entry starts as a draft in the right file, with only what follows
+ * from the plan filled in, and the plan stays valid (the draft's open fields are hints).
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { copyFixture, messages, modelOf, PROJECT } from '../helpers/fixture.ts';
+import { validatePlan } from '../../src/lib/validate.ts';
+import { planLocation } from '../../src/lib/sources.ts';
+import { naechsterCode } from '../../src/lib/entwurf.ts';
+
+const neu = (root: string, ...args: string[]) =>
+  execFileSync(process.execPath, [join(PROJECT, 'src/cli/neu.ts'), ...args, '--inhalt', join(root, 'content')], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+
+describe('nächster freier Code in der Form des Plans', () => {
+  it('zählt weiter und füllt wie die vorhandenen auf', () => {
+    expect(naechsterCode('S-07', 'I', ['I-01', 'I-02', 'B-07'])).toBe('I-03');
+    expect(naechsterCode('S-07', 'B', ['I-01', 'B-09'])).toBe('B-10');
+    expect(naechsterCode('T1', 'W', ['W1', 'W43', 'K7'])).toBe('W44');
+    expect(naechsterCode('2.3.1', '2.3', ['2.3.1', '2.3.9', '2.4.1'])).toBe('2.3.10');
+    expect(naechsterCode('T1', 'K', [])).toBe('K1');
+  });
+});
+
+describe('npm run neu', () => {
+  it('legt jede Art als Entwurf an; der Plan bleibt gültig, offene Felder sind Hinweise', () => {
+    const root = copyFixture();
+    const ausgaben = [
+      neu(root, 'massnahme', 'WLAN für Turnhallen', '--handlungsfeld', 'infrastruktur'),
+      neu(root, 'akteur', 'Medienzentrum des Kreises'),
+      neu(root, 'glossar', 'Lernplattform'),
+      neu(root, 'kapitel', 'Ausblick'),
+      neu(root, 'handlungsfeld', 'Digitale Bildung'),
+    ];
+    expect(ausgaben.map((a) => a.split('\n')[0])).toEqual([
+      expect.stringMatching(/Angelegt als Entwurf: .*content\/massnahmen\/i-03\.mdx:1$/),
+      expect.stringMatching(/Angelegt als Entwurf: .*content\/akteure\.yaml:18$/),
+      expect.stringMatching(/Angelegt als Entwurf: .*content\/glossar\.yaml:\d+$/),
+      expect.stringMatching(/Angelegt als Entwurf: .*content\/kapitel\/ausblick\.mdx:1$/),
+      expect.stringMatching(/Angelegt als Entwurf: .*content\/handlungsfelder\/digitale-bildung\.mdx:1$/),
+    ]);
+    expect(readFileSync(join(root, 'content/akteure.yaml'), 'utf8').split('\n')[17]).toBe('- id: medienzentrum-des-kreises');
+    expect(messages(root)).toEqual([]);
+    const result = validatePlan(planLocation(join(root, 'content'), root));
+    const hinweise = result.warnungen.map((w) => `${w.file} ${w.field}`);
+    // Nothing is invented: the actor's Ebene, the term's definition and the field's description stay open.
+    expect(hinweise).toEqual(expect.arrayContaining([expect.stringMatching(/akteure\.yaml ebene$/), expect.stringMatching(/glossar\.yaml definition$/), expect.stringMatching(/digitale-bildung\.mdx kurzbeschreibung$/)]));
+    // Drafts are not in the model the site is built from.
+    const model = modelOf(root);
+    expect(model.massnahmen.map((m) => m.id)).not.toContain('I-03');
+    expect(model.akteure.map((a) => a.id)).not.toContain('medienzentrum-des-kreises');
+  });
+
+  it('meldet einen Verweis eines veröffentlichten Eintrags auf einen Entwurf', () => {
+    const root = copyFixture();
+    neu(root, 'akteur', 'Medienzentrum');
+    const m = join(root, 'content/massnahmen/i-01.mdx');
+    writeFileSync(m, readFileSync(m, 'utf8').replace('partner: [it]', 'partner: [it, medienzentrum]'));
+    expect(messages(root)).toEqual([expect.stringContaining('Feld „partner.1“: erwartet einen veröffentlichten Eintrag; „medienzentrum“ (content/akteure.yaml) ist ein Entwurf')]);
+  });
+
+  it('fragt ohne Terminal nicht, sondern nennt die Auswahl, und überschreibt nichts', () => {
+    const root = copyFixture();
+    const ohne = spawnSync(process.execPath, [join(PROJECT, 'src/cli/neu.ts'), 'massnahme', 'X', '--inhalt', join(root, 'content')], { encoding: 'utf8', input: '' });
+    expect(ohne.status).toBe(1);
+    expect(ohne.stderr).toContain('Bitte Handlungsfeld angeben: infrastruktur');
+    const doppelt = spawnSync(process.execPath, [join(PROJECT, 'src/cli/neu.ts'), 'massnahme', 'X', '--handlungsfeld', 'infrastruktur', '--code', 'I-01', '--inhalt', join(root, 'content')], { encoding: 'utf8' });
+    expect(doppelt.status).toBe(1);
+    expect(doppelt.stderr).toContain('Den Code „I-01“ gibt es schon.');
+  });
+});

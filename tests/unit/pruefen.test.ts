@@ -1,0 +1,253 @@
+/**
+ * `npm run pruefen` (src/cli/pruefen.ts), run as editors and CI run it: a child process on
+ * copies of the minimal plan. Every problem at once as `datei:zeile  feld  meldung` with a
+ * hint, German only, exit code 1 on errors; GitHub annotations and a GitLab Code Quality
+ * report. The redirect checks it shares with the build are tested on the functions.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { copyFixture, edit, fixtureModel, modelOf, PROJECT, write } from '../helpers/fixture.ts';
+import { formatProblem, formatPruefzeile, hinweisFuer, type Problem } from '../../src/lib/problems.ts';
+import { pruefeVeroeffentlichteSeiten, pruefeWeiterleitungsziele, seitenImModell, type Weiterleitung } from '../../src/lib/weiterleitungen.ts';
+
+const SKRIPT = join(PROJECT, 'src', 'cli', 'pruefen.ts');
+const copies: string[] = [];
+afterAll(() => copies.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+/** A fresh copy of the minimal plan (in its own temporary project folder). */
+function kopie(): string {
+  const root = copyFixture();
+  copies.push(root);
+  return root;
+}
+
+/** Runs the CLI in `root` as its project folder, so messages name `content/…`. */
+function pruefen(root: string, ...args: string[]) {
+  const env = { ...process.env };
+  delete env.PLANWERK_CONTENT;
+  const result = spawnSync(process.execPath, [SKRIPT, ...args], { cwd: root, encoding: 'utf8', env });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr, alles: result.stdout + result.stderr };
+}
+
+/** No English framework text, no stack trace. */
+function ohneEnglisch(text: string) {
+  expect(text).not.toMatch(/^\s+at /m);
+  expect(text).not.toMatch(/Error:|unhandled|expected|received|undefined/i);
+}
+
+/** Three errors in three files: YAML (unknown field), CSV (English decimal), MDX (unknown id). */
+function dreiFehler(root: string) {
+  edit(root, 'akteure.yaml', 'kurzname: ITD', 'kurzame: ITD');
+  edit(root, 'daten/schulen.csv', ';87,5;', ';87.5;');
+  edit(root, 'massnahmen/i-01.mdx', 'verantwortlich: [schulamt]', 'verantwortlich: [stadtrat]');
+}
+
+describe('npm run pruefen', () => {
+  it('meldet bei einem fehlerfreien Plan keine Fehler und endet mit 0', () => {
+    const root = kopie();
+    const r = pruefen(root);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^Keine Fehler, .* in \d+,\d s\.$/m);
+    ohneEnglisch(r.alles);
+  });
+
+  it('meldet drei Fehler in drei Dateien in einem Lauf, mit Datei:Zeile, Feld und Hinweis', () => {
+    const root = kopie();
+    dreiFehler(root);
+    const r = pruefen(root);
+    expect(r.status).toBe(1);
+    const zeilen = r.stdout.split('\n');
+    const fehler = zeilen.filter((z) => /^content\//.test(z));
+    expect(fehler).toEqual([
+      'content/akteure.yaml:6  kurzame  Eintrag „it“: erwartet nur Felder, die das Schema kennt; gefunden: das unbekannte Feld „kurzame“ (Tippfehler?)',
+      'content/daten/schulen.csv:4  wlan_abdeckung  Eintrag „gym-c“: erwartet eine Zahl in deutscher Schreibweise (z. B. 1.234,56); gefunden: „87.5“',
+      'content/massnahmen/i-01.mdx:1  verantwortlich.0  erwartet eine vorhandene ID aus „akteure“ (content/akteure.yaml); gefunden: „stadtrat“, das es dort nicht gibt',
+    ]);
+    // Each error is followed by its hint.
+    for (const f of fehler) expect(zeilen[zeilen.indexOf(f) + 1]).toMatch(/^ {2}→ So beheben: \S/);
+    expect(r.stdout).toContain('  → So beheben: Zahlen deutsch schreiben: 1.234,56');
+    expect(r.stdout).toContain('  → So beheben: ID in content/akteure.yaml nachsehen');
+    expect(zeilen.filter(Boolean).at(-1)).toMatch(/^3 Fehler, (keine Hinweise|\d+ Hinweise?) in \d+,\d s\.$/);
+    ohneEnglisch(r.alles);
+  });
+
+  it('schreibt mit --format github Anmerkungen für GitHub Actions', () => {
+    const root = kopie();
+    dreiFehler(root);
+    const r = pruefen(root, '--format', 'github');
+    expect(r.status).toBe(1);
+    const anmerkungen = r.stdout.split('\n').filter((z) => z.startsWith('::error '));
+    expect(anmerkungen).toHaveLength(3);
+    expect(anmerkungen[0]).toMatch(/^::error file=content\/akteure\.yaml,line=6,title=kurzame::Eintrag „it“: erwartet nur Felder/);
+    expect(anmerkungen[1]).toMatch(/^::error file=content\/daten\/schulen\.csv,line=4,title=wlan_abdeckung::/);
+    // The hint travels in the same annotation, its line break escaped as GitHub wants it.
+    expect(anmerkungen[1]).toContain('„87.5“%0A→ So beheben: Zahlen deutsch schreiben');
+    expect(anmerkungen[2]).toMatch(/^::error file=content\/massnahmen\/i-01\.mdx,line=1,title=verantwortlich\.0::/);
+  });
+
+  it('schreibt mit --format gitlab einen Code-Quality-Bericht und gibt trotzdem Text aus', () => {
+    const root = kopie();
+    dreiFehler(root);
+    const r = pruefen(root, '--format', 'gitlab', '--bericht', 'cq.json');
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('content/daten/schulen.csv:4  wlan_abdeckung  ');
+    const bericht = JSON.parse(readFileSync(join(root, 'cq.json'), 'utf8')) as { description: string; check_name: string; fingerprint: string; severity: string; location: { path: string; lines: { begin: number } } }[];
+    const fehler = bericht.filter((b) => b.severity === 'major');
+    expect(fehler.map((b) => [b.location.path, b.location.lines.begin])).toEqual([
+      ['content/akteure.yaml', 6],
+      ['content/daten/schulen.csv', 4],
+      ['content/massnahmen/i-01.mdx', 1],
+    ]);
+    expect(fehler[1]!.description).toMatch(/^wlan_abdeckung: Eintrag „gym-c“: erwartet eine Zahl in deutscher Schreibweise.* → So beheben: Zahlen deutsch schreiben/);
+    expect(bericht.every((b) => b.check_name && (b.severity === 'major' || b.severity === 'minor'))).toBe(true);
+    expect(new Set(bericht.map((b) => b.fingerprint)).size).toBe(bericht.length);
+    // Stable: a second run gives the same fingerprints.
+    pruefen(root, '--format', 'gitlab', '--bericht', 'cq2.json');
+    expect(JSON.parse(readFileSync(join(root, 'cq2.json'), 'utf8'))).toEqual(bericht);
+  });
+
+  it('nimmt den Ordner aus --inhalt, sonst aus PLANWERK_CONTENT', () => {
+    const root = kopie();
+    dreiFehler(root);
+    const r = pruefen(PROJECT, '--inhalt', join(root, 'content'));
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('/content/daten/schulen.csv:4  wlan_abdeckung  ');
+    const leer = pruefen(root, '--inhalt', 'gibt-es-nicht');
+    expect(leer.status).toBe(1);
+    expect(leer.stdout).toContain('gibt-es-nicht  -  erwartet einen Ordner mit dem Plan');
+    const env = spawnSync(process.execPath, [SKRIPT], { cwd: PROJECT, encoding: 'utf8', env: { ...process.env, PLANWERK_CONTENT: join(root, 'content') } });
+    expect(env.status).toBe(1);
+    expect(env.stdout).toContain('/content/akteure.yaml:6  kurzame  ');
+  });
+
+  it('lehnt eine unbekannte Option und ein unbekanntes Format auf Deutsch mit Exit-Code 2 ab', () => {
+    const root = kopie();
+    const option = pruefen(root, '--formt', 'github');
+    expect(option.status).toBe(2);
+    expect(option.stderr).toContain('Unbekannte oder unvollständige Option „--formt“');
+    const format = pruefen(root, '--format', 'json');
+    expect(format.status).toBe(2);
+    expect(format.stderr).toContain('Unbekanntes Format „json“');
+    ohneEnglisch(option.alles + format.alles);
+  });
+
+  it('endet bei einem unerwarteten Fehler mit einer deutschen Zeile und Exit-Code 2, ohne Stacktrace', () => {
+    const root = kopie();
+    rmSync(join(root, 'content', 'glossar.yaml'));
+    mkdirSync(join(root, 'content', 'glossar.yaml'));
+    const r = pruefen(root);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n')).toEqual(['Planwerk konnte den Plan nicht prüfen: eine Datei im Ordner des Plans ist ein Ordner, keine Datei.']);
+  });
+
+  it('meldet eine veröffentlichte Seite, die der Plan nicht mehr erzeugt, schon vor dem Bauen', () => {
+    const root = kopie();
+    write(root, 'anker.json', JSON.stringify({ '/': [], '/kapitel/vorwort/': [], '/kapitel/alt/': [], '/massnahmen/s-02/': [] }));
+    const r = pruefen(root);
+    expect(r.status).toBe(1);
+    // /massnahmen/s-02/ is kept by the alias of I-02; /kapitel/alt/ is gone.
+    expect(r.stdout).toContain('content/anker.json  -  Eintrag „/kapitel/alt/“: erwartet jede veröffentlichte Seite weiterhin; gefunden: /kapitel/alt/, die der Plan nicht mehr erzeugt');
+    expect(r.stdout).not.toContain('s-02');
+    expect(r.stdout).toMatch(/^1 Fehler, /m);
+  });
+});
+
+describe('Weiterleitungen vor dem Bauen', () => {
+  const w = (von: string, nach: string, line: number, feld?: string): Weiterleitung => ({ von, nach, file: 'content/weiterleitungen.yaml', line, feld });
+
+  it('lehnt einen Kreis ab und meldet ihn einmal, mit allen Beteiligten', () => {
+    const problems = pruefeWeiterleitungsziele([w('/a/', '/b/', 1), w('/b/', '/a/', 3), w('/c/', '/kapitel/vorwort/', 5)]);
+    expect(problems.map(formatProblem)).toEqual([
+      'content/weiterleitungen.yaml:1, Eintrag „/a/“, Feld „nach“: erwartet eine Weiterleitung, die bei einer Seite ankommt; gefunden: einen Kreis: /a/ → /b/ → /a/ (content/weiterleitungen.yaml:1, content/weiterleitungen.yaml:3)',
+    ]);
+  });
+
+  it('findet auch einen längeren Kreis, in den eine andere Weiterleitung führt', () => {
+    const problems = pruefeWeiterleitungsziele([w('/x/', '/b/', 1), w('/c/', '/a/', 3), w('/a/', '/b/', 5), w('/b/', '/c/', 7)]);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]!.line).toBe(3);
+    expect(problems[0]!.found).toContain('/c/ → /a/ → /b/ → /c/');
+  });
+
+  it('lehnt eine Weiterleitung auf sich selbst ab', () => {
+    const problems = pruefeWeiterleitungsziele([w('/a/', '/a/', 2), w('/massnahmen/i-01/', '/massnahmen/i-01/', 1, 'aliase.0')]);
+    expect(problems.map((p) => [p.line, p.field, p.expected, p.found])).toEqual([
+      [2, 'nach', 'eine andere Adresse als „von“', '/a/: die Seite leitet auf sich selbst weiter'],
+      [1, 'aliase.0', 'eine andere Adresse als „von“', '/massnahmen/i-01/: die Seite leitet auf sich selbst weiter'],
+    ]);
+    expect(problems.every((p) => hinweisFuer(p))).toBe(true);
+  });
+
+  it('lehnt Kreis und Selbstverweis in weiterleitungen.yaml beim Prüfen des Plans ab', () => {
+    const root = kopie();
+    write(root, 'weiterleitungen.yaml', '- von: /kapitel/a/\n  nach: /kapitel/b/\n- von: /kapitel/b/\n  nach: /kapitel/a/\n- von: /kapitel/c/\n  nach: /kapitel/c/\n');
+    const r = pruefen(root);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('content/weiterleitungen.yaml:1  nach  Eintrag „/kapitel/a/“: erwartet eine Weiterleitung, die bei einer Seite ankommt; gefunden: einen Kreis: /kapitel/a/ → /kapitel/b/ → /kapitel/a/');
+    expect(r.stdout).toContain('content/weiterleitungen.yaml:5  nach  Eintrag „/kapitel/c/“: erwartet eine andere Adresse als „von“');
+    expect(r.stdout).toMatch(/^2 Fehler, /m);
+  });
+
+  it('kennt die Seiten des Plans, soweit das Modell sie bestimmt', () => {
+    const { hat } = seitenImModell(fixtureModel());
+    expect(hat('/kapitel/vorwort/')).toBe(true);
+    expect(hat('/massnahmen/i-01/')).toBe(true);
+    expect(hat('/massnahmen/I-01/')).toBe(false);
+    expect(hat('/register/a/')).toBe(true);
+    expect(hat('/kapitel/gibt-es-nicht/')).toBe(false);
+    expect(hat('/schulen/gs-a/')).toBe(true);
+    // No folder of src/pages is called so.
+    expect(hat('/gibt-es-nicht/')).toBe(false);
+  });
+
+  it('meldet ein Ziel ohne Seite nur, wo das Modell es entscheidet', () => {
+    const { hat } = seitenImModell(fixtureModel());
+    const problems = pruefeWeiterleitungsziele([w('/alt1/', '/kapitel/gibt-es-nicht/', 1), w('/alt2/', '/kapitel/vorwort/', 3), w('/alt3/', '/alt2/', 5)], hat);
+    expect(problems.map(formatProblem)).toEqual([
+      'content/weiterleitungen.yaml:1, Eintrag „/alt1/“, Feld „nach“: erwartet eine Seite, die der Plan erzeugt; gefunden: /kapitel/gibt-es-nicht/ (gibt es nicht)',
+    ]);
+  });
+
+  it('übergeht Seiten, die eine Weiterleitung oder ein alter Code erhält', () => {
+    const root = kopie();
+    write(root, 'weiterleitungen.yaml', '- von: /kapitel/frueher/\n  nach: /kapitel/vorwort/\n');
+    const model = modelOf(root);
+    expect(pruefeVeroeffentlichteSeiten(model, { '/kapitel/frueher/': [], '/massnahmen/s-02/': [], '/kapitel/weg/': ['x'] }, 'content/anker.json').map((p) => p.entry)).toEqual(['/kapitel/weg/']);
+  });
+});
+
+describe('Hinweise zu Meldungen', () => {
+  const p = (teil: Partial<Problem>): Problem => ({ file: 'content/x.yaml', expected: 'etwas', ...teil });
+
+  it('leitet Hinweise aus der Erwartung ab, wo die Prüfung keinen gibt', () => {
+    expect(hinweisFuer(p({ expected: 'gültiges YAML', found: 'Missing closing "quote' }))).toMatch(/^Einrückung .* Anführungszeichen/);
+    expect(hinweisFuer(p({ expected: 'ein Datum im Format JJJJ-MM-TT (z. B. 2026-11-23)' }))).toMatch(/^Datum als JJJJ-MM-TT/);
+    expect(hinweisFuer(p({ expected: 'eine vorhandene ID aus „glossar“ (content/glossar.yaml)' }))).toBe('ID in content/glossar.yaml nachsehen (Schreibweise) oder dort anlegen.');
+    expect(hinweisFuer(p({ expected: 'eine Zahl in deutscher Schreibweise (z. B. 1.234,56)' }))).toMatch(/^Zahlen deutsch schreiben: 1\.234,56/);
+    expect(hinweisFuer(p({ expected: 'etwas Unbekanntes' }))).toBeUndefined();
+    expect(hinweisFuer(p({ expected: 'gültiges YAML', hinweis: 'Eigener Hinweis.' }))).toBe('Eigener Hinweis.');
+  });
+
+  it('formatiert eine Zeile für pruefen und lässt formatProblem, wie es war', () => {
+    const problem = p({ line: 4, entry: 'gym-c', field: 'wlan_abdeckung', expected: 'eine Zahl in deutscher Schreibweise (z. B. 1.234,56)', found: '„87.5“' });
+    expect(formatPruefzeile(problem).split('\n')).toEqual([
+      'content/x.yaml:4  wlan_abdeckung  Eintrag „gym-c“: erwartet eine Zahl in deutscher Schreibweise (z. B. 1.234,56); gefunden: „87.5“',
+      '  → So beheben: Zahlen deutsch schreiben: 1.234,56 (Punkt nur zwischen Dreiergruppen, Komma vor den Nachkommastellen).',
+    ]);
+    expect(formatPruefzeile(p({ expected: 'etwas Unbekanntes' }), 'Hinweis')).toBe('content/x.yaml  -  Hinweis: erwartet etwas Unbekanntes');
+    expect(formatProblem(problem)).toBe('content/x.yaml:4, Eintrag „gym-c“, Feld „wlan_abdeckung“: erwartet eine Zahl in deutscher Schreibweise (z. B. 1.234,56); gefunden: „87.5“');
+  });
+});
+
+// The sample plan must pass: pruefen agrees with the build on it.
+describe('Beispielplan', () => {
+  it('hat keine Fehler', () => {
+    const r = spawnSync(process.execPath, [SKRIPT], { cwd: PROJECT, encoding: 'utf8', env: { ...process.env, PLANWERK_CONTENT: '' } });
+    expect(r.stdout).toMatch(/^Keine Fehler, /m);
+    expect(r.status).toBe(0);
+  });
+});
