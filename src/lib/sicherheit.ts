@@ -18,6 +18,15 @@ export const CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+/**
+ * The CSP as a `<meta>` fallback in every page, for hosts that ignore `_headers` (GitHub Pages,
+ * GitLab Pages). A `<meta>` policy cannot carry `frame-ancestors` (browsers ignore it there and
+ * log an error), so that directive needs a real header.
+ */
+export const CSP_META = CSP.split('; ')
+  .filter((d) => !d.startsWith('frame-ancestors'))
+  .join('; ');
+
 export const SICHERHEITS_HEADER: Record<string, string> = {
   'Content-Security-Policy': CSP,
   'X-Content-Type-Options': 'nosniff',

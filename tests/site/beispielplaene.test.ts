@@ -15,6 +15,7 @@ import { url, massnahmeAnker } from '../../src/lib/urls.ts';
 import { COLLECTIONS } from '../../src/lib/validate.ts';
 import { seitenDesPlans } from '../../src/lib/seiten.ts';
 import { finanztabellenVon, tabellenzahl } from '../../src/lib/finanztabellen.ts';
+import { CSP, CSP_META } from '../../src/lib/sicherheit.ts';
 import type { PlanModel } from '../../src/lib/model.ts';
 import type { CollectionName } from '../../src/lib/schemas.ts';
 import { PROJECT } from '../helpers/fixture.ts';
@@ -227,6 +228,14 @@ for (const plan of BEISPIELPLAENE) {
             const edit = root.querySelectorAll('.footer-links a').find((a) => a.text === 'Seite bearbeiten');
             expect(edit?.getAttribute('href'), path).toMatch(/^https:\/\/.+\/(edit|tree)\/main\/.+/);
           }
+        }
+      });
+
+      it('trägt die CSP als <meta> für Hosts, die _headers nicht anwenden, ohne frame-ancestors', () => {
+        expect(CSP_META).not.toContain('frame-ancestors');
+        expect(CSP_META.split('; ')).toEqual(CSP.split('; ').filter((d) => !d.startsWith('frame-ancestors')));
+        for (const path of allPages()) {
+          expect(page(path).querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content'), path).toBe(CSP_META);
         }
       });
 
