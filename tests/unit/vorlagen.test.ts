@@ -120,7 +120,9 @@ describe('GitHub-Actions-Vorlage (.github/workflows/plan.yml)', () => {
     const commands = readmeCommands();
     expect(commands).toEqual(expect.arrayContaining(['npm ci', 'npm run build', 'npm test']));
     const runs = ghRuns(test);
-    for (const c of commands) expect(indexOfCommand(runs, c), c).toBeGreaterThanOrEqual(0);
+    // `npm run pruefen` runs in its own job before the tests; the rest in the test job.
+    const alle = [...ghRuns(pruefen), ...runs];
+    for (const c of commands) expect(indexOfCommand(c === 'npm run pruefen' ? alle : runs, c), c).toBeGreaterThanOrEqual(0);
     expect(indexOfCommand(runs, 'npm ci')).toBeLessThan(indexOfCommand(runs, 'npm test'));
     expect(indexOfCommand(runs, 'npm test')).toBeLessThan(indexOfCommand(runs, 'npm run build'));
   });
@@ -307,7 +309,8 @@ describe('GitLab-CI-Vorlage (.gitlab-ci.yml)', () => {
   it('führt die Befehle aus dem README aus, in ihrer Reihenfolge', () => {
     const commands = readmeCommands();
     const test = glCommands(glJob('test'));
-    for (const c of commands) expect(indexOfCommand(test, c), c).toBeGreaterThanOrEqual(0);
+    const pruefen = glCommands(glJob('pruefen'));
+    for (const c of commands) expect(indexOfCommand(c === 'npm run pruefen' ? pruefen : test, c), c).toBeGreaterThanOrEqual(0);
     expect(indexOfCommand(test, 'npm ci')).toBeLessThan(indexOfCommand(test, 'npm test'));
     expect(indexOfCommand(test, 'npm test')).toBeLessThan(indexOfCommand(test, 'npm run build'));
     expect(glJob('test').stage).toBe('test');

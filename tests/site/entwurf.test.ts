@@ -1,0 +1,43 @@
+/**
+ * Drafts from `npm run neu` in a real build: the plan builds at once, the drafts are not
+ * published (no page, no link, not in the search index), and the build names them as hints.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { copyFixture, PROJECT } from '../helpers/fixture.ts';
+import { cacheOrdner } from '../../src/lib/planladen.ts';
+import { site } from '../helpers/dist.ts';
+
+const copies: string[] = [];
+afterAll(() => copies.flatMap((dir) => [dir, cacheOrdner(PROJECT, join(dir, 'content'))]).forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+describe('Entwürfe im Build', () => {
+  it('baut einen Plan mit neu angelegten Entwürfen sofort und veröffentlicht sie nicht', () => {
+    const root = copyFixture(true);
+    copies.push(root);
+    const content = `${relative(PROJECT, root)}/content`;
+    const neu = (...args: string[]) => execFileSync(process.execPath, ['src/cli/neu.ts', ...args, '--inhalt', content], { cwd: PROJECT, encoding: 'utf8' });
+    neu('massnahme', 'WLAN für Turnhallen', '--handlungsfeld', 'infrastruktur');
+    neu('akteur', 'Medienzentrum des Kreises');
+    neu('kapitel', 'Ausblick');
+    const result = spawnSync(process.execPath, ['src/cli/bauen.ts', '--outDir', join(root, 'dist')], {
+      cwd: PROJECT,
+      encoding: 'utf8',
+      env: { ...process.env, PLANWERK_CONTENT: content, ASTRO_TELEMETRY_DISABLED: '1' },
+    });
+    expect(result.status, result.stdout + result.stderr).toBe(0);
+    expect(result.stdout + result.stderr).toMatch(/massnahmen\/i-03\.mdx.*Feld „entwurf“.*Entwurf; er erscheint nicht auf der Website/);
+    const gebaut = site(join(root, 'dist'));
+    const seiten = gebaut.allPages();
+    expect(seiten).toContain('/massnahmen/i-01/');
+    for (const pfad of ['/massnahmen/i-03/', '/akteure/medienzentrum-des-kreises/', '/kapitel/ausblick/']) {
+      expect(seiten, pfad).not.toContain(pfad);
+      for (const s of seiten) expect(gebaut.page(s).querySelector(`a[href="${pfad}"]`), `${s} → ${pfad}`).toBeNull();
+    }
+    const index = readFileSync(join(root, 'dist', 'massnahmen', 'index.html'), 'utf8');
+    expect(index).not.toContain('WLAN für Turnhallen');
+    expect(existsSync(join(root, 'dist', 'pagefind'))).toBe(true);
+  });
+});
