@@ -2,6 +2,12 @@
  * npm run neu -- <art> "<Titel>" — starts a new entry as a draft (`entwurf: true`) and prints
  * its file and line. Arten: massnahme, handlungsfeld, kapitel, akteur, glossar.
  *
+ * npm run neu -- plan "<Kommune>" [--ordner <pfad>] [--titel "<Titel>"] — starts a new, nearly
+ * empty plan folder (default: plaene/<kommune>/) that builds at once: plan.yaml with the
+ * Kommune, the title if given and today's date as Stand (the day the file was written), an
+ * empty akteure.yaml and empty kapitel/, handlungsfelder/, massnahmen/. Then it prints the
+ * warnings for what a public site still needs (Impressum, Datenschutz, Barrierefreiheit …).
+ *
  * Only what follows from the plan is filled in: the title, the next free code in the plan's
  * code form, the next `reihenfolge`. Everything else stays open; `npm run pruefen` lists the
  * open fields, and the build leaves the draft out of the site until `entwurf: true` is removed.
@@ -10,14 +16,17 @@
  * --bereich <id> (Maßnahme, where codes follow Bildungsbereiche), --code <code>,
  * --inhalt <ordner> (default: PLANWERK_CONTENT, else content/).
  */
-import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createInterface } from 'node:readline/promises';
 import { slug } from 'github-slugger';
 import { parse as parseYaml } from 'yaml';
 import { inhaltsordner } from '../lib/planladen.ts';
 import { planLocation, readCollection, type RawEntry } from '../lib/sources.ts';
+import { validatePlan } from '../lib/validate.ts';
+import { formatProblem } from '../lib/problems.ts';
+import { heute } from '../lib/pflege.ts';
 import type { Codeform } from '../lib/schemas.ts';
 import { naechsterCode } from '../lib/entwurf.ts';
 
@@ -29,7 +38,14 @@ class Abbruch extends Error {}
 const projekt = process.cwd();
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { handlungsfeld: { type: 'string' }, bereich: { type: 'string' }, code: { type: 'string' }, inhalt: { type: 'string' } },
+  options: {
+    handlungsfeld: { type: 'string' },
+    bereich: { type: 'string' },
+    code: { type: 'string' },
+    inhalt: { type: 'string' },
+    ordner: { type: 'string' },
+    titel: { type: 'string' },
+  },
 });
 
 /** A YAML scalar that stays text whatever it contains (a JSON string is valid YAML). */
@@ -59,16 +75,65 @@ async function frage(was: string, auswahl: string[]): Promise<string> {
   }
 }
 
+/** A path as the editor types it: relative to the project, or absolute outside it. */
+const anzeigen = (datei: string) => {
+  const rel = relative(projekt, datei);
+  return (rel.startsWith('..') ? resolve(datei) : rel).split('\\').join('/') || '.';
+};
+
+/**
+ * A new plan folder with only what the editor gave (the Kommune, a title if given) and what
+ * follows (the Stand is the day the file is written). Everything else is left out, not
+ * invented: the site says "nicht festgelegt" or shows a notice, and the warnings name it.
+ */
+function neuerPlan(kommune: string): void {
+  const ordner = resolve(projekt, values.ordner ?? join('plaene', slug(kommune) || 'plan'));
+  if (existsSync(ordner) && readdirSync(ordner).length > 0) throw new Abbruch(`Der Ordner ${anzeigen(ordner)} ist nicht leer; nichts überschrieben. Bitte mit --ordner einen neuen Ordner angeben.`);
+  const schema = (name: string) => relative(ordner, join(projekt, 'schemas', `${name}.schema.json`)).split('\\').join('/');
+  const datum = heute();
+  const zeilen = [
+    `# yaml-language-server: $schema=${schema('plan')}`,
+    `# Angelegt mit „npm run neu -- plan“ am ${datum}. Alle Felder: ${anzeigen(join(projekt, 'content/plan.yaml'))} (Beispielplan) und README.`,
+    '# Für eine öffentliche Website fehlen noch: impressum, herausgeber, kontakt, datenschutz, barrierefreiheit.',
+    `kommune: ${text(kommune)}`,
+    ...(values.titel?.trim() ? [`titel: ${text(values.titel.trim())}`] : []),
+    `stand: ${datum}`,
+    '',
+  ];
+  mkdirSync(ordner, { recursive: true });
+  writeFileSync(join(ordner, 'plan.yaml'), zeilen.join('\n'), { flag: 'wx' });
+  writeFileSync(join(ordner, 'akteure.yaml'), `# yaml-language-server: $schema=${schema('akteure')}\n# Akteure des Plans; einen neuen anlegen: npm run neu -- akteur "<Name>" --inhalt ${anzeigen(ordner)}\n[]\n`, { flag: 'wx' });
+  // Git keeps no empty folders: a hidden file keeps them (the plan needs all three).
+  for (const sammlung of ['kapitel', 'handlungsfelder', 'massnahmen']) {
+    mkdirSync(join(ordner, sammlung), { recursive: true });
+    writeFileSync(join(ordner, sammlung, '.gitkeep'), '', { flag: 'wx' });
+  }
+  const { problems, warnungen } = validatePlan(planLocation(ordner, projekt));
+  if (problems.length > 0) throw new Error(`Der neue Plan ist nicht gültig: ${problems.map(formatProblem).join('; ')}`);
+  const wo = anzeigen(ordner);
+  console.log(`Neuer Plan angelegt in ${wo}/`);
+  if (warnungen.length > 0) {
+    console.log(`\nFür eine öffentliche Website fehlt noch (${warnungen.length}):`);
+    for (const w of warnungen) console.log(`  • ${formatProblem(w)}`);
+  }
+  console.log(`\nPrüfen:  npm run pruefen -- --inhalt ${wo}`);
+  console.log(`Bauen:   PLANWERK_CONTENT=${wo} npm run build`);
+  console.log(`Erste Einträge: npm run neu -- handlungsfeld "<Titel>" --inhalt ${wo}`);
+}
+
 async function main() {
-  const [art, titel] = positionals as [Art | undefined, string | undefined];
-  if (!art || !ARTEN.includes(art) || !titel?.trim()) {
-    throw new Abbruch(`Aufruf: npm run neu -- <art> "<Titel>"   (art: ${ARTEN.join(', ')})`);
+  const [art, titel] = positionals as [Art | 'plan' | undefined, string | undefined];
+  if (art === 'plan' && titel?.trim()) {
+    neuerPlan(titel.trim());
+    return undefined;
+  }
+  if (!art || art === 'plan' || !ARTEN.includes(art) || !titel?.trim()) {
+    throw new Abbruch(`Aufruf: npm run neu -- <art> "<Titel>"   (art: ${ARTEN.join(', ')})\n       npm run neu -- plan "<Kommune>" [--ordner <pfad>] [--titel "<Titel>"]`);
   }
   const inhalt = inhaltsordner(projekt, values.inhalt);
   if (!existsSync(join(inhalt, 'plan.yaml'))) throw new Abbruch(`Kein Plan in ${relative(projekt, inhalt) || '.'}: plan.yaml fehlt.`);
   const ort = planLocation(inhalt, projekt);
   const lies = (c: Parameters<typeof readCollection>[1]) => readCollection(ort, c).entries;
-  const anzeigen = (datei: string) => relative(projekt, datei).split('\\').join('/');
 
   if (art === 'akteur' || art === 'glossar') {
     const datei = join(inhalt, art === 'akteur' ? 'akteure.yaml' : 'glossar.yaml');
@@ -129,8 +194,10 @@ async function main() {
 
 try {
   const wo = await main();
-  console.log(`Angelegt als Entwurf: ${wo}`);
-  console.log('Offene Felder nennt „npm run pruefen“. Veröffentlicht wird der Eintrag, wenn „entwurf: true“ entfernt ist.');
+  if (wo) {
+    console.log(`Angelegt als Entwurf: ${wo}`);
+    console.log('Offene Felder nennt „npm run pruefen“. Veröffentlicht wird der Eintrag, wenn „entwurf: true“ entfernt ist.');
+  }
 } catch (error) {
   if (error instanceof Abbruch) {
     console.error(error.message);

@@ -203,7 +203,7 @@ const FINANZKENNZAHLEN: Record<string, Definition> = {
     beschreibung: 'Planungshorizont der Finanzprognose',
     einheit: 'Text',
     params: [],
-    compute: (m) => `${m.plan.planungshorizont.von}–${m.plan.planungshorizont.bis}`,
+    compute: (m) => (m.plan.planungshorizont ? `${m.plan.planungshorizont.von}–${m.plan.planungshorizont.bis}` : undefined),
   },
   bedarf: geld('Finanzbedarf (Ersatzbeschaffungen und laufende Kosten)', (j) => j.bedarf),
   investitionen: geld('Investitionsbedarf für Ersatzbeschaffungen', (j) => j.investition),

@@ -169,7 +169,9 @@ export interface Prognose {
 const HAUSHALT = ['Haushalt Investition', 'Haushalt Betrieb'];
 
 export function prognose(model: Pick<PlanModel, 'plan' | 'inventar' | 'laufendeKosten' | 'finanzierung' | 'foerderprogramme' | 'schulen'>): Prognose {
-  const { von, bis } = model.plan.planungshorizont;
+  // A plan without finance data may have no horizon yet (validate.ts requires one as soon as it
+  // has such data): then the forecast has no years.
+  const { von, bis } = model.plan.planungshorizont ?? { von: 0, bis: -1 };
   const fp = model.plan.finanzplanung;
   const preisbasisjahr = fp.preisbasisjahr ?? von;
   const kaeufe = ersatzkaeufe(model.inventar, von, bis, preisbasisjahr, fp.preisaenderung);

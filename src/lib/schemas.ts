@@ -238,11 +238,13 @@ function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
 export function createSchemas(ref: RefFactory) {
   const plan = z.strictObject({
     kommune: z.string().min(1),
-    titel: z.string().min(1),
+    /** The plan's title; a new plan (`npm run neu -- plan`) may not have one yet. */
+    titel: optionalText,
     untertitel: optionalText,
-    fassung: z.strictObject({ name: z.string().min(1), nummer: germanNumber({ integer: true }) }),
-    planungszeitraum: z.strictObject({ von: yearSchema, bis: yearSchema }),
-    planungshorizont: z.strictObject({ von: yearSchema, bis: yearSchema }),
+    fassung: z.strictObject({ name: z.string().min(1), nummer: germanNumber({ integer: true }) }).optional(),
+    planungszeitraum: z.strictObject({ von: yearSchema, bis: yearSchema }).optional(),
+    /** Years of the finance forecast; required as soon as the plan has finance data (see validate.ts). */
+    planungshorizont: z.strictObject({ von: yearSchema, bis: yearSchema }).optional(),
     /** The shape of the plan's Maßnahmen codes, and what a code's letters stand for. */
     massnahmencodes: z
       .strictObject({
@@ -282,9 +284,9 @@ export function createSchemas(ref: RefFactory) {
       telefon: optionalText,
       email,
       url: url.optional(),
-    }),
-    kontakt: z.strictObject({ name: z.string().min(1), funktion: optionalText, telefon: optionalText, email }),
-    lizenz: z.strictObject({ name: z.string().min(1), url: url.optional() }),
+    }).optional(),
+    kontakt: z.strictObject({ name: z.string().min(1), funktion: optionalText, telefon: optionalText, email }).optional(),
+    lizenz: z.strictObject({ name: z.string().min(1), url: url.optional() }).optional(),
     quelltext: z.strictObject({
       repository: url,
       /** Edit link pattern; `{pfad}` is replaced by the file's path in the repository. */
@@ -293,19 +295,19 @@ export function createSchemas(ref: RefFactory) {
       verlauf: z.string().includes('{pfad}', { error: 'ein Muster mit dem Platzhalter {pfad}' }).optional(),
       /** Link pattern for a folder (pages built from many files); `{pfad}` as above. */
       ordner: z.string().includes('{pfad}', { error: 'ein Muster mit dem Platzhalter {pfad}' }).optional(),
-    }),
+    }).optional(),
     impressum: z.strictObject({
       verantwortlich: z.string().min(1),
       vertretung: optionalText,
       umsatzsteuerId: optionalText,
       hinweise: z.array(z.string()).default([]),
-    }),
+    }).optional(),
     datenschutz: z.strictObject({
       verantwortlicher: z.string().min(1),
       datenschutzbeauftragter: z.strictObject({ name: z.string().min(1), email, anschrift: optionalText }),
       hosting: z.string().min(1),
       aufsichtsbehoerde: z.strictObject({ name: z.string().min(1), url }),
-    }),
+    }).optional(),
     /** A short summary in Leichte Sprache for the start page: short sentences, one thought each. */
     leichteSprache: z
       .strictObject({ text: z.array(z.string().min(1)).min(1), navigation: z.array(z.string().min(1)).default([]) })
@@ -317,7 +319,7 @@ export function createSchemas(ref: RefFactory) {
       nichtBarrierefrei: z.array(z.strictObject({ was: z.string().min(1), warum: z.string().min(1) })).default([]),
       kontakt: z.strictObject({ name: z.string().min(1), email, telefon: optionalText }),
       schlichtungsstelle: z.strictObject({ name: z.string().min(1), url, anschrift: optionalText }),
-    }),
+    }).optional(),
   });
 
   const kapitel = z.strictObject({

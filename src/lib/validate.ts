@@ -173,6 +173,8 @@ export function validatePlan(loc: PlanLocation, cache: RenderCache = new Map<str
   const mdxEntries = [...(raw.kapitel ?? []), ...(raw.handlungsfelder ?? []), ...(raw.massnahmen ?? [])];
   const { ergebnisse, problems: inhaltsProbleme } = rendereInhalte(mdxEntries, cache);
   problems.push(...inhaltsProbleme);
+  const planEintrag = parsed.plan?.[0];
+  if (planEintrag) warnungen.push(...oeffentlicheAngaben(planEintrag.data as PlanModel['plan'], planEintrag.file));
   if (problems.length > 0) return { problems, warnungen };
   const model = Object.fromEntries([
     ['ort', loc],
@@ -288,6 +290,7 @@ export function plausibilitaet(model: PlanModel): Problem[] {
 
 /** Inventory lines whose first replacement lies more than one Nutzungsdauer outside the horizon. */
 function ersatzjahreAusserhalb(model: PlanModel) {
+  if (!model.plan.planungshorizont) return [];
   const { von, bis } = model.plan.planungshorizont;
   return model.inventar.flatMap((zeile) => {
     const lage = ersatzjahrAusserhalb(zeile.data, von, bis);
@@ -301,6 +304,7 @@ function ersatzjahreAusserhalb(model: PlanModel) {
  * silently. Today: a replacement year in the inventory far outside the planning horizon.
  */
 export function planWarnungen(model: PlanModel): Problem[] {
+  if (!model.plan.planungshorizont) return [];
   const { von, bis } = model.plan.planungshorizont;
   const planFile = `${displayDir(model.ort)}/plan.yaml`;
   const summenBetroffen = model.summen.some((s) => s.data.tabelle === 'Investitionen' || s.data.tabelle === 'Bedarf');
@@ -325,20 +329,55 @@ export function planWarnungen(model: PlanModel): Problem[] {
   });
 }
 
+/** Collections whose data needs the plan's `planungshorizont`. */
+const FINANZDATEN = ['inventar', 'laufendeKosten', 'finanzierung', 'foerderprogramme', 'finanzbereiche', 'summen'] as const;
+
+/**
+ * Warnings for what a public site still needs and a new plan (`npm run neu -- plan`) may not
+ * have yet: the pages exist, but say that the information is missing.
+ */
+export function oeffentlicheAngaben(plan: PlanModel['plan'], planFile: string): Problem[] {
+  const fehlt = (field: string, was: string, seite: string): Problem => ({
+    file: planFile,
+    field,
+    expected: `${was}; eine öffentliche Website braucht sie (${seite})`,
+    found: `${describeValue(undefined)}; die Seite zeigt nur einen Hinweis, dass die Angaben fehlen`,
+    hinweis: `Den Abschnitt „${field}“ in plan.yaml ergänzen, bevor die Website veröffentlicht wird (ein Beispiel mit allen Feldern steht im Beispielplan, content/plan.yaml).`,
+  });
+  return [
+    ...(plan.impressum ? [] : [fehlt('impressum', 'die Angaben für das Impressum (verantwortlich …)', 'Seite Impressum')]),
+    ...(plan.herausgeber ? [] : [fehlt('herausgeber', 'den Herausgeber mit Anschrift und E-Mail für das Impressum', 'Seite Impressum')]),
+    ...(plan.kontakt ? [] : [fehlt('kontakt', 'eine Ansprechperson für den Plan mit E-Mail', 'Seite Impressum')]),
+    ...(plan.datenschutz ? [] : [fehlt('datenschutz', 'die Angaben für die Datenschutzerklärung (verantwortlicher, datenschutzbeauftragter, hosting, aufsichtsbehoerde)', 'Seite Datenschutz')]),
+    ...(plan.barrierefreiheit ? [] : [fehlt('barrierefreiheit', 'die Angaben für die Erklärung zur Barrierefreiheit (stand, status, pruefmethode, kontakt, schlichtungsstelle)', 'Seite Erklärung zur Barrierefreiheit')]),
+  ];
+}
+
 /** Rules that span several fields or collections. */
 function checkConsistency(model: PlanModel): Problem[] {
   const problems: Problem[] = [];
   const { plan } = model;
   const planFile = `${displayDir(model.ort)}/plan.yaml`;
-  if (plan.planungszeitraum.von > plan.planungszeitraum.bis) {
+  if (plan.planungszeitraum && plan.planungszeitraum.von > plan.planungszeitraum.bis) {
     problems.push({ file: planFile, field: 'planungszeitraum', expected: '„von“ nicht nach „bis“', found: `${plan.planungszeitraum.von}–${plan.planungszeitraum.bis}` });
   }
-  if (plan.planungshorizont.von > plan.planungshorizont.bis) {
+  if (plan.planungshorizont && plan.planungshorizont.von > plan.planungshorizont.bis) {
     problems.push({ file: planFile, field: 'planungshorizont', expected: '„von“ nicht nach „bis“', found: `${plan.planungshorizont.von}–${plan.planungshorizont.bis}` });
   }
+  // A new plan may leave the horizon open, but finance data needs the years it is planned for.
+  const finanzdaten = FINANZDATEN.filter((c) => model[c].length > 0);
+  if (!plan.planungshorizont && finanzdaten.length > 0) {
+    problems.push({
+      file: planFile,
+      field: 'planungshorizont',
+      expected: `die Jahre der Finanzplanung (planungshorizont: { von: …, bis: … }), weil der Plan Finanzdaten hat (${finanzdaten.map((c) => sourcePath(model.ort, c)).join(', ')})`,
+      found: describeValue(undefined),
+    });
+  }
   // The EU model statement: a site that is not fully accessible names what is not, and why.
+  // A new plan without the statement gets a warning instead (see oeffentlicheAngaben).
   const b = plan.barrierefreiheit;
-  if ((b.status === 'vollständig vereinbar') !== (b.nichtBarrierefrei.length === 0)) {
+  if (b && (b.status === 'vollständig vereinbar') !== (b.nichtBarrierefrei.length === 0)) {
     problems.push({
       file: planFile,
       field: 'barrierefreiheit.nichtBarrierefrei',
@@ -424,7 +463,7 @@ function checkConsistency(model: PlanModel): Problem[] {
   }
 
   // Yearly data outside the horizon would silently drop out of every table.
-  const { von, bis } = plan.planungshorizont;
+  const { von, bis } = plan.planungshorizont ?? { von: -Infinity, bis: Infinity };
   for (const row of [...model.laufendeKosten, ...model.finanzierung]) {
     if (row.data.jahr < von || row.data.jahr > bis) {
       problems.push({ file: row.file, line: row.line, entry: row.id, field: 'jahr', expected: `ein Jahr im Planungshorizont ${von}–${bis} (${displayDir(model.ort)}/plan.yaml)`, found: String(row.data.jahr) });

@@ -91,31 +91,31 @@ describe('Erklärung zur Barrierefreiheit', () => {
 
   it('nennt den Stand der Vereinbarkeit und das Datum der Erklärung', () => {
     const { html } = abschnitt('stand-der-vereinbarkeit');
-    expect(html).toContain(model.plan.barrierefreiheit.status);
-    expect(html).toContain(`datetime="${model.plan.barrierefreiheit.stand}"`);
+    expect(html).toContain(model.plan.barrierefreiheit!.status);
+    expect(html).toContain(`datetime="${model.plan.barrierefreiheit!.stand}"`);
   });
 
-  it.skipIf(plan.modell().plan.barrierefreiheit.nichtBarrierefrei.length === 0)('nennt die nicht barrierefreien Inhalte und jeweils den Grund', () => {
+  it.skipIf(plan.modell().plan.barrierefreiheit!.nichtBarrierefrei.length === 0)('nennt die nicht barrierefreien Inhalte und jeweils den Grund', () => {
     const { html } = abschnitt('nicht-barrierefrei');
-    for (const n of model.plan.barrierefreiheit.nichtBarrierefrei) {
+    for (const n of model.plan.barrierefreiheit!.nichtBarrierefrei) {
       expect(html).toContain(n.was);
       expect(html).toContain(n.warum.slice(0, 40));
     }
   });
 
   it('sagt, wie die Website geprüft wurde', () => {
-    expect(abschnitt('pruefung').html).toContain(model.plan.barrierefreiheit.pruefmethode.slice(0, 40));
+    expect(abschnitt('pruefung').html).toContain(model.plan.barrierefreiheit!.pruefmethode.slice(0, 40));
   });
 
   it('bietet eine barrierefreie Kontaktmöglichkeit für Rückmeldungen', () => {
     const { html } = abschnitt('feedback');
-    expect(html).toContain(`href="mailto:${model.plan.barrierefreiheit.kontakt.email}"`);
+    expect(html).toContain(`href="mailto:${model.plan.barrierefreiheit!.kontakt.email}"`);
   });
 
   it('verweist auf das Schlichtungsverfahren mit Link', () => {
     const { titel, html } = abschnitt('schlichtung');
     expect(titel).toContain('Schlichtungsverfahren');
-    expect(html).toContain(`href="${model.plan.barrierefreiheit.schlichtungsstelle.url}"`);
+    expect(html).toContain(`href="${model.plan.barrierefreiheit!.schlichtungsstelle.url}"`);
   });
 });
 

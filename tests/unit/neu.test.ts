@@ -3,8 +3,10 @@
  * from the plan filled in, and the plan stays valid (the draft's open fields are hints).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { copyFixture, messages, modelOf, PROJECT } from '../helpers/fixture.ts';
 import { validatePlan } from '../../src/lib/validate.ts';
@@ -69,5 +71,54 @@ describe('npm run neu', () => {
     const doppelt = spawnSync(process.execPath, [join(PROJECT, 'src/cli/neu.ts'), 'massnahme', 'X', '--handlungsfeld', 'infrastruktur', '--code', 'I-01', '--inhalt', join(root, 'content')], { encoding: 'utf8' });
     expect(doppelt.status).toBe(1);
     expect(doppelt.stderr).toContain('Den Code „I-01“ gibt es schon.');
+  });
+});
+
+describe('npm run neu -- plan', () => {
+  it('legt einen fast leeren Plan an, der gültig ist und nur nennt, was einer öffentlichen Website fehlt', () => {
+    const root = mkdtempSync(join(tmpdir(), 'planwerk-neu-plan-'));
+    const ordner = join(root, 'plan');
+    const ausgabe = execFileSync(process.execPath, [join(PROJECT, 'src/cli/neu.ts'), 'plan', 'Gemeinde Südheide', '--ordner', ordner], { cwd: PROJECT, encoding: 'utf8' });
+    expect(ausgabe).toContain(`Neuer Plan angelegt in ${ordner}/`);
+    expect(ausgabe).toContain(`PLANWERK_CONTENT=${ordner} npm run build`);
+    // Only what the editor gave and what follows: the Kommune and the day the file was written.
+    const plan = parseYaml(readFileSync(join(ordner, 'plan.yaml'), 'utf8'));
+    expect(plan).toEqual({ kommune: 'Gemeinde Südheide', stand: new Date().toISOString().slice(0, 10) });
+    expect(parseYaml(readFileSync(join(ordner, 'akteure.yaml'), 'utf8'))).toEqual([]);
+    for (const sammlung of ['kapitel', 'handlungsfelder', 'massnahmen']) expect(readdirSync(join(ordner, sammlung)), sammlung).toEqual(['.gitkeep']);
+    const result = validatePlan(planLocation(ordner, PROJECT));
+    expect(result.problems).toEqual([]);
+    expect(result.model?.plan.kommune).toBe('Gemeinde Südheide');
+    const warnungen = result.warnungen.map((w) => `${w.field}: ${w.expected}`);
+    expect(warnungen).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^impressum: .*Impressum.*eine öffentliche Website braucht sie/),
+        expect.stringMatching(/^datenschutz: .*Datenschutzerklärung.*eine öffentliche Website braucht sie/),
+        expect.stringMatching(/^barrierefreiheit: .*Erklärung zur Barrierefreiheit.*eine öffentliche Website braucht sie/),
+      ]),
+    );
+    // The warnings are printed, too; and the folder is not overwritten a second time.
+    expect(ausgabe).toMatch(/Feld „barrierefreiheit“: erwartet/);
+    const nochmal = spawnSync(process.execPath, [join(PROJECT, 'src/cli/neu.ts'), 'plan', 'Gemeinde Südheide', '--ordner', ordner], { cwd: PROJECT, encoding: 'utf8' });
+    expect(nochmal.status).toBe(1);
+    expect(nochmal.stderr).toContain('ist nicht leer; nichts überschrieben');
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it('übernimmt einen Titel nur, wenn er angegeben ist', () => {
+    const root = mkdtempSync(join(tmpdir(), 'planwerk-neu-plan-'));
+    execFileSync(process.execPath, [join(PROJECT, 'src/cli/neu.ts'), 'plan', 'Gemeinde Südheide', '--ordner', join(root, 'p'), '--titel', 'Medienentwicklungsplan 2027–2031'], { cwd: PROJECT, encoding: 'utf8' });
+    expect(validatePlan(planLocation(join(root, 'p'), PROJECT)).model?.plan.titel).toBe('Medienentwicklungsplan 2027–2031');
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it('verlangt einen Planungshorizont, sobald der Plan Finanzdaten hat', () => {
+    const root = mkdtempSync(join(tmpdir(), 'planwerk-neu-plan-'));
+    const ordner = join(root, 'p');
+    execFileSync(process.execPath, [join(PROJECT, 'src/cli/neu.ts'), 'plan', 'Gemeinde Südheide', '--ordner', ordner], { cwd: PROJECT, encoding: 'utf8' });
+    writeFileSync(join(ordner, 'foerderprogramme.yaml'), '- id: digitalpakt\n  name: DigitalPakt Schule\n');
+    const { problems } = validatePlan(planLocation(ordner, PROJECT));
+    expect(problems.map((p) => `${p.field}: ${p.expected}`)).toContainEqual(expect.stringMatching(/^planungshorizont: die Jahre der Finanzplanung .*foerderprogramme\.yaml/));
+    rmSync(root, { recursive: true, force: true });
   });
 });
