@@ -21,8 +21,8 @@ import { jeModell } from './indexe.ts';
 type Meta = Data<'finanzbereiche'>['tabellen'][number];
 export type Spalte = Meta['spalten'][number];
 
-/** Labels of the row that states column totals. */
-const SUMMENZEILE = /^(summe|gesamt|insgesamt)$/i;
+/** Labels of the row that states column totals (also how prose cites the column total). */
+export const SUMMENZEILE = /^(summe|gesamt|insgesamt)$/i;
 
 export interface Zeile {
   beschriftung: string;

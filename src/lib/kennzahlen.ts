@@ -3,9 +3,10 @@
  * the data at build time, so text, tables and charts show the same number.
  */
 import type { PlanModel } from './model.ts';
-import { STATUS, EBENEN, type CollectionName, type Data } from './schemas.ts';
+import { STATUS, type CollectionName, type Data } from './schemas.ts';
+import { akteursgruppen } from './akteure.ts';
 import { sourcePath } from './sources.ts';
-import { finanztabellenVon, mitEinheit, type Finanztabelle } from './finanztabellen.ts';
+import { finanztabellenVon, mitEinheit, SUMMENZEILE, type Finanztabelle } from './finanztabellen.ts';
 import { ausstattungsquote, quote, sum, zielwert } from './ausstattung.ts';
 import { formatEuro, formatEuroMillions, formatNumber, formatPercent } from './format.ts';
 import { inventarWerte, prognose, type Prognose } from './prognose.ts';
@@ -292,7 +293,7 @@ function tabellenzelle(m: PlanModel, p: Params): { t: Finanztabelle; wert: numbe
     throw new KennzahlError('unbekannte Spalte', `spalte="…" mit einer Spalte der Tabelle „${t.id}“: ${t.meta.spalten.map((s) => `„${s.id}“`).join(', ')}`, `„${p.spalte ?? ''}“`);
   }
   const zeile = p.zeile ?? 'Summe';
-  if (/^(summe|gesamt|insgesamt)$/i.test(zeile)) {
+  if (SUMMENZEILE.test(zeile)) {
     return { t, wert: t.summenzeile?.werte[spalte] ?? t.spaltensummen[spalte]! };
   }
   const z = t.zeilen.find((x) => x.beschriftung === zeile);
@@ -400,7 +401,7 @@ function checkParam(model: PlanModel, param: Param, value: string): string | und
     schule: () => model.schulen.map((s) => s.id),
     status: () => [...STATUS],
     handlungsfeld: () => model.handlungsfelder.map((h) => h.id),
-    ebene: () => model.plan.akteursgruppen?.map((g) => g.name) ?? [...EBENEN],
+    ebene: () => akteursgruppen(model.plan).map((g) => g.name),
     produktgruppe: () => [...new Set(model.inventar.map((i) => i.data.produktgruppe))],
     jahr: () => prognoseVon(model).jahre.map((j) => String(j.jahr)),
     foerderprogramm: () => model.foerderprogramme.map((f) => f.id),

@@ -5,7 +5,9 @@
  * (src/lib/planladen.ts); tests and the future `npm run pruefen` call it directly.
  */
 import type { z } from 'astro/zod';
-import { createSchemas, plainRef, CODEFORMEN, EBENEN, type CollectionName, type Ref } from './schemas.ts';
+import { createSchemas, plainRef, CODEFORMEN, type CollectionName, type Ref } from './schemas.ts';
+import { akteursgruppen } from './akteure.ts';
+import { abschnitt } from './indexe.ts';
 import { istEntwurf, teileEntwurfsProbleme, entwurfsHinweis, verweisAufEntwurf } from './entwurf.ts';
 import { finanztabellenVon } from './finanztabellen.ts';
 import { readCollection, displayDir, sourcePath, SOURCES, DATASET_COLLECTIONS, zeigeUnsichtbare, unsichtbareZeichen, ohneUnsichtbare, type PlanLocation, type RawEntry, type ReadResult } from './sources.ts';
@@ -273,12 +275,11 @@ function pruefeCodes(model: PlanModel): Problem[] {
  */
 export function plausibilitaet(model: PlanModel): Problem[] {
   const out: Problem[] = [];
-  const abschnitte = new Map(model.kapitel.flatMap((k) => (k.data.nummer ? [[k.data.nummer, k] as const] : [])));
   for (const m of model.massnahmen) {
     const bereich = m.data.bildungsbereich?.id;
     if (!bereich) continue;
     m.data.zielsetzungen.forEach((nummer, i) => {
-      const k = abschnitte.get(nummer);
+      const k = abschnitt(model, nummer);
       const ihrer = k?.data.bildungsbereich?.id;
       if (k && ihrer && ihrer !== bereich) {
         out.push({ file: m.file, field: `zielsetzungen.${i}`, expected: `einen Abschnitt zum Bildungsbereich „${bereich}“ der Maßnahme`, found: `„${nummer}“ (${k.data.titel}) zum Bildungsbereich „${ihrer}“. Ist der Nachbarabschnitt gemeint?` });
@@ -431,7 +432,7 @@ function checkConsistency(model: PlanModel): Problem[] {
   }
 
   // Actors belong to the plan's own groups, or to the default Ebenen.
-  const gruppen = (plan.akteursgruppen?.map((g) => g.name) ?? [...EBENEN]) as string[];
+  const gruppen = akteursgruppen(plan).map((g) => g.name);
   const gruppenQuelle = plan.akteursgruppen ? `den Akteursgruppen in ${planFile}` : 'den Ebenen (eigene Gruppen: „akteursgruppen“ in plan.yaml)';
   for (const a of model.akteure) {
     for (const [field, ebene] of [['ebene', a.data.ebene], ['doppelrolle.ebene', a.data.doppelrolle?.ebene]] as const) {

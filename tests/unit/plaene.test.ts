@@ -16,17 +16,23 @@ import { formatProblem } from '../../src/lib/problems.ts';
 import { formatZeitraum } from '../../src/lib/format.ts';
 import { beziehungsart, nachEbene } from '../../src/lib/akteure.ts';
 
-/** A plan with one finance area and one table in Mio. € (values given as CSV text). */
-function mitTabelle(csv: string, meta = 'einheit: Mio. €\n      genauigkeit: 0,1') {
+/**
+ * A copy of the fixture with one finance area „schule“ holding one table: its metadata below
+ * `- id: <tabelle>` in finanzen.yaml, and its values as daten/finanzen/<tabelle>.csv.
+ */
+function mitFinanztabelle(tabelle: string, meta: string, csv: string) {
   const root = copyFixture();
-  write(
-    root,
-    'finanzen.yaml',
-    `- id: schule
-  titel: Schul-IT
-  tabellen:
-    - id: mittel
-      titel: Finanzierung je Jahr
+  write(root, 'finanzen.yaml', `- id: schule\n  titel: Schul-IT\n  tabellen:\n    - id: ${tabelle}\n${meta}`);
+  mkdirSync(join(root, 'content/daten/finanzen'), { recursive: true });
+  writeFileSync(join(root, `content/daten/finanzen/${tabelle}.csv`), csv);
+  return root;
+}
+
+/** A plan with one table of six funding columns and their sum, in Mio. € (values given as CSV text). */
+function mitTabelle(csv: string, meta = 'einheit: Mio. €\n      genauigkeit: 0,1') {
+  return mitFinanztabelle(
+    'mittel',
+    `      titel: Finanzierung je Jahr
       ${meta}
       quelle: Masterplan, Tabelle 3
       spalten:
@@ -38,10 +44,8 @@ function mitTabelle(csv: string, meta = 'einheit: Mio. €\n      genauigkeit: 0
         - { id: f, titel: Programm 4, art: finanzierung }
         - { id: summe, titel: Summe, art: summe }
 `,
+    csv,
   );
-  mkdirSync(join(root, 'content/daten/finanzen'), { recursive: true });
-  writeFileSync(join(root, 'content/daten/finanzen/mittel.csv'), csv);
-  return root;
 }
 
 const KOPF = 'jahr;a;b;c;d;e;f;summe\n';
@@ -154,25 +158,17 @@ describe('Angegebene Summen gerundeter Teile', () => {
 
 describe('Veröffentlichte Anteile', () => {
   function anteile(werte: string[]) {
-    const root = copyFixture();
-    write(
-      root,
-      'finanzen.yaml',
-      `- id: schule
-  titel: Schul-IT
-  tabellen:
-    - id: anteile
-      titel: Anteile der Produktgruppen
+    return mitFinanztabelle(
+      'anteile',
+      `      titel: Anteile der Produktgruppen
       einheit: "%"
       genauigkeit: 0,01
       quelle: Masterplan, Tabelle 6
       spalten:
         - { id: anteil, titel: Anteil, art: anteil }
 `,
+      `produktgruppe;anteil\n${werte.map((w, i) => `Gruppe ${i + 1};${w}`).join('\n')}\n`,
     );
-    mkdirSync(join(root, 'content/daten/finanzen'), { recursive: true });
-    writeFileSync(join(root, 'content/daten/finanzen/anteile.csv'), `produktgruppe;anteil\n${werte.map((w, i) => `Gruppe ${i + 1};${w}`).join('\n')}\n`);
-    return root;
   }
 
   it('zeigt Anteile wie veröffentlicht, mit ihrer wirklichen Summe', () => {
