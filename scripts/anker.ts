@@ -7,11 +7,12 @@
  * build stopped because published anchors are missing (and so left no site behind),
  * the anchors that build produced, as long as the plan has not changed since.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { parse } from 'yaml';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { cacheOrdner, inhaltsordner } from '../src/lib/planladen.ts';
-import { fortgeschriebenesRegister, letzterBau, leseRegister, REGISTER_DATEI, sammleAnker, schreibeRegister, type AnkerRegister } from '../src/lib/anker.ts';
+import { fortgeschriebenesRegister, kommuneDerSite, letzterBau, leseRegister, REGISTER_DATEI, sammleAnker, schreibeRegister, type AnkerRegister } from '../src/lib/anker.ts';
 
 const projekt = process.cwd();
 const { values } = parseArgs({ options: { ersetzen: { type: 'boolean', default: false }, outDir: { type: 'string', default: 'dist' } } });
@@ -32,6 +33,13 @@ if (gemerkt && !gemerkt.veraltet) {
 } else if (gemerkt?.veraltet) {
   abbruch(`Der letzte Build ist abgebrochen, und der Plan in ${relative(projekt, inhalt) || '.'}/ hat sich seitdem geändert. Zuerst „npm run build“, dann „npm run anker${values.ersetzen ? ' -- --ersetzen' : ''}“.`);
 } else if (existsSync(join(dist, 'index.html'))) {
+  // The site in dist/ may be another plan's (one repository, two plans): its anchors must not
+  // go into this plan's register.
+  const kommune = (parse(readFileSync(join(inhalt, 'plan.yaml'), 'utf8')) as { kommune?: unknown } | null)?.kommune;
+  const gebaut = kommuneDerSite(dist);
+  if (typeof kommune === 'string' && gebaut !== undefined && gebaut !== kommune) {
+    abbruch(`Die Website in ${relative(projekt, dist) || '.'}/ ist der Plan von „${gebaut}“, nicht der von „${kommune}“ in ${relative(projekt, inhalt) || '.'}/. Zuerst diesen Plan bauen (PLANWERK_CONTENT=${relative(projekt, inhalt) || '.'} npm run build), dann „npm run anker“; oder mit „-- --outDir <ordner>“ den Ordner seiner Website angeben.`);
+  }
   aktuell = sammleAnker(dist);
 } else {
   abbruch(`In ${relative(projekt, dist) || '.'}/ liegt keine gebaute Website. Zuerst „npm run build“, dann „npm run anker${values.ersetzen ? ' -- --ersetzen' : ''}“.`);

@@ -54,6 +54,29 @@ export function ankerAusHtml(html: string): string[] {
   return [...ids].sort();
 }
 
+/** The Kommune a built site names in its header (`.site-kommune` on the start page), to tell which plan it was built from. */
+export function kommuneDerSite(dist: string): string | undefined {
+  const file = join(dist, 'index.html');
+  if (!existsSync(file)) return undefined;
+  let tiefe = 0;
+  let text = '';
+  let gefunden = false;
+  const parser = new Parser({
+    onopentag(_name, attrs) {
+      if (tiefe > 0) tiefe += 1;
+      else if (!gefunden && (attrs.class ?? '').split(/\s+/).includes('site-kommune')) tiefe = 1;
+    },
+    ontext(t) {
+      if (tiefe > 0) text += t;
+    },
+    onclosetag() {
+      if (tiefe > 0 && --tiefe === 0) gefunden = true;
+    },
+  });
+  parser.end(readFileSync(file, 'utf8'));
+  return gefunden ? decodeHTML(text).trim() : undefined;
+}
+
 /** Is this built page a redirect (meta refresh), which keeps its old path alive? */
 export function istWeiterleitung(html: string): boolean {
   return /<meta\s+http-equiv="refresh"/i.test(html);

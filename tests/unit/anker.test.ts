@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ankerAusHtml, ankerMeldung, fehlendeAnker, fortgeschriebenesRegister, istWeiterleitung, letzterBau, merkeLetztenBau, REGISTER_DATEI, sammleAnker, vergissLetztenBau, weiterleitungsseiten } from '../../src/lib/anker.ts';
+import { ankerAusHtml, ankerMeldung, kommuneDerSite, fehlendeAnker, fortgeschriebenesRegister, istWeiterleitung, letzterBau, merkeLetztenBau, REGISTER_DATEI, sammleAnker, vergissLetztenBau, weiterleitungsseiten } from '../../src/lib/anker.ts';
 import { append, copyFixture } from '../helpers/fixture.ts';
 
 describe('Anker', () => {
@@ -9,6 +9,14 @@ describe('Anker', () => {
     const html = `<header id="kopf"></header><main id="inhalt"><h2 id="a">A</h2><svg><title id="t">x</title></svg>
       <input id="filter"><li id="b"><span id="alt"></span></li></main><footer id="fuss"></footer>`;
     expect(ankerAusHtml(html)).toEqual(['a', 'alt', 'b']);
+  });
+
+  it('liest aus einer gebauten Website, welche Kommune sie nennt (damit kein fremder Plan ins Register gerät)', () => {
+    const dist = join(copyFixture(), 'dist');
+    expect(kommuneDerSite(dist)).toBeUndefined();
+    mkdirSync(dist, { recursive: true });
+    writeFileSync(join(dist, 'index.html'), '<header><a class="site-title" href="/"><span class="site-kommune">Stadt M&uuml;hlenbach <b>an der</b> Aue</span><span class="site-plan">MEP</span></a></header>');
+    expect(kommuneDerSite(dist)).toBe('Stadt Mühlenbach an der Aue');
   });
 
   it('erkennt Weiterleitungsseiten', () => {
