@@ -212,6 +212,19 @@ describe('GitHub-Actions-Vorlage (.github/workflows/plan.yml)', () => {
     for (const [name, job] of Object.entries(github.jobs)) if (name !== 'deploy') expect(job.permissions, name).toBeUndefined();
   });
 
+  it('veröffentlicht nur, wenn die gebaute Website zur Adresse passt, die GitHub Pages meldet', () => {
+    const deploy = ghJob('deploy');
+    const configure = one(ghUses(deploy, 'actions/configure-pages'), 'actions/configure-pages');
+    const pruefen = one(deploy.steps.filter((st) => st.name === 'Adresse prüfen'), 'Schritt „Adresse prüfen“');
+    expect(pruefen.env?.ADRESSE).toBe(`\${{ steps.${configure.id}.outputs.base_url }}`);
+    expect(pruefen.run).toContain('exit 1');
+    const upload = one(ghUses(deploy, 'actions/upload-pages-artifact'), 'actions/upload-pages-artifact');
+    const download = one(ghUses(deploy, 'actions/download-artifact'), 'actions/download-artifact');
+    expect(deploy.steps.indexOf(download)).toBeLessThan(deploy.steps.indexOf(pruefen));
+    expect(deploy.steps.indexOf(configure)).toBeLessThan(deploy.steps.indexOf(pruefen));
+    expect(deploy.steps.indexOf(pruefen)).toBeLessThan(deploy.steps.indexOf(upload));
+  });
+
   it('veröffentlicht genau die Website, die der Job test gebaut hat', () => {
     const deploy = ghJob('deploy');
     const download = one(ghUses(deploy, 'actions/download-artifact'), 'actions/download-artifact');
@@ -279,6 +292,7 @@ function glIf(expression: string, vars: Record<string, string | undefined>): boo
 
 const GL_PIPELINES = {
   mergeRequest: { CI_PIPELINE_SOURCE: 'merge_request_event', CI_DEFAULT_BRANCH: 'main', CI_COMMIT_BRANCH: undefined, CI_MERGE_REQUEST_TARGET_BRANCH_NAME: 'main' },
+  mergeRequestMitVorschau: { CI_PIPELINE_SOURCE: 'merge_request_event', CI_DEFAULT_BRANCH: 'main', CI_COMMIT_BRANCH: undefined, CI_MERGE_REQUEST_TARGET_BRANCH_NAME: 'main', PLANWERK_VORSCHAU_AUF_PAGES: 'ja' },
   pushMain: { CI_PIPELINE_SOURCE: 'push', CI_DEFAULT_BRANCH: 'main', CI_COMMIT_BRANCH: 'main' },
   pushOther: { CI_PIPELINE_SOURCE: 'push', CI_DEFAULT_BRANCH: 'main', CI_COMMIT_BRANCH: 'redaktion/neue-massnahme' },
 };
@@ -370,7 +384,7 @@ describe('GitLab-CI-Vorlage (.gitlab-ci.yml)', () => {
 
   it('veröffentlicht mit GitLab Pages nur aus dem Standardzweig, nach Prüfung und Tests', () => {
     const deployJobs = Object.entries(glJobs).filter(([, job]) => job.stage === 'deploy').map(([name]) => name);
-    expect(deployJobs).toEqual(['pages']);
+    expect(deployJobs.sort()).toEqual(['pages', 'vorschau']);
     expect(glJobRuns('pages', 'pushMain')).toBe(true);
     expect(glJobRuns('pages', 'mergeRequest')).toBe(false);
     expect(glJobRuns('pages', 'pushOther')).toBe(false);
@@ -381,6 +395,26 @@ describe('GitLab-CI-Vorlage (.gitlab-ci.yml)', () => {
     // public/ is the tested dist/ from the test job, not a second build.
     expect(glCommands(pages)).toContain('mv dist public');
     expect(glCommands(pages).some((c) => c.startsWith('npm '))).toBe(false);
+  });
+
+  it('zeigt die Vorschau eines Merge Requests auf Wunsch als Website unter ihrem eigenen Unterpfad', () => {
+    const job = glJob('vorschau') as GlJob & { pages?: { path_prefix?: string; expire_in?: string }; environment?: { name?: string; url?: string } };
+    // Only in merge requests, and only when the project asked for it (parallel deployments need GitLab Premium).
+    expect(glJobRuns('vorschau', 'mergeRequest')).toBe(false);
+    expect(glJobRuns('vorschau', 'mergeRequestMitVorschau')).toBe(true);
+    expect(glJobRuns('vorschau', 'pushMain')).toBe(false);
+    expect(needNames(job)).toEqual(['test']);
+    // A path prefix of its own: the published site is never replaced by a preview.
+    const prefix = job.pages?.path_prefix ?? '';
+    expect(prefix).toBe('$VORSCHAU');
+    expect(job.variables?.VORSCHAU).toMatch(/\$CI_MERGE_REQUEST_IID/);
+    expect(job.pages?.expire_in).toMatch(/^\d+ (day|days|week|weeks)$/);
+    // Built for that subpath, and linked from the merge request under it.
+    const build = glCommands(job).find((c) => c.includes('npm run build'))!;
+    expect(build).toMatch(/^PLANWERK_BASIS="[^"]*\/\$VORSCHAU\/" npm run build$/);
+    expect(job.environment?.url).toBe('$CI_PAGES_URL/$VORSCHAU/');
+    expect(glCommands(job)).toContain('mv dist public');
+    expect(job.artifacts?.paths).toEqual(['public']);
   });
 
   it('nennt in den Kommentaren den Unterpfad und die nicht ausgewerteten _headers', () => {
