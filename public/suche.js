@@ -31,8 +31,11 @@
 
     let pagefind;
     try {
-      pagefind = await import('/pagefind/pagefind.js');
-      await pagefind.options({ excerptLength: 24 });
+      // The site may live under a subpath (/mep/): the page names it, and Pagefind puts it
+      // in front of every hit's address.
+      const basis = app.dataset.basis || '/';
+      pagefind = await import(`${basis}pagefind/pagefind.js`);
+      await pagefind.options({ baseUrl: basis, excerptLength: 24 });
       await pagefind.init();
     } catch {
       status.textContent = 'Die Suche konnte nicht geladen werden. Bitte nutzen Sie das Register A–Z.';

@@ -14,7 +14,8 @@
  */
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { join, relative, resolve, sep } from 'node:path';
-import { rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { parse } from 'yaml';
 import type { AstroIntegration } from 'astro';
 import sitemap from '@astrojs/sitemap';
 import { headersDatei } from './lib/sicherheit.ts';
@@ -25,6 +26,7 @@ import { displayDir, planLocation, type PlanLocation } from './lib/sources.ts';
 import { heute, ueberfaelligeSeiten } from './lib/pflege.ts';
 import { gitDaten } from './lib/git.ts';
 import { pruefeWeiterleitungen, weiterleitungen } from './lib/weiterleitungen.ts';
+import { basisDesPlans, ohneBasis } from './lib/urls.ts';
 import { cacheOrdner, inhaltsordner, ladePlan, setzeAktuellenPlan, type GeladenerPlan } from './lib/planladen.ts';
 
 export interface PlanwerkOptions {
@@ -85,8 +87,18 @@ export function hinweise(geladen: GeladenerPlan): string[] {
   for (const p of geladen.warnungen) out.push(formatProblem(p));
   const git = gitDaten(model.ort.contentDir);
   if (git.ohneGit) out.push(`Änderungsdaten der Seiten: ${git.ohneGit}`);
-  if (!model.plan.website) out.push(`${displayDir(model.ort)}/plan.yaml: ohne „website“ (die Adresse der veröffentlichten Seite) fehlen kanonische Links, Sitemap und Open-Graph-Adressen.`);
+  if (!model.plan.website) out.push(`${displayDir(model.ort)}/plan.yaml: ohne „website“ (die Adresse der veröffentlichten Seite) fehlen kanonische Links, Sitemap und Open-Graph-Adressen, und die Website erwartet, an der Wurzel ihrer Adresse zu liegen. Eintragen, z. B. „website: https://mep.stadt.de/“ oder für eine Projektseite „website: https://stadt.github.io/mep/“.`);
   return out;
+}
+
+/** The site address in plan.yaml, read without checking the plan (for `astro preview`). */
+function websiteDesPlans(ort: PlanLocation): string | undefined {
+  try {
+    const website = (parse(readFileSync(join(ort.contentDir, 'plan.yaml'), 'utf8')) as { website?: unknown } | null)?.website;
+    return typeof website === 'string' && URL.canParse(website) ? website : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export default function planwerk(options: PlanwerkOptions = {}): AstroIntegration & { planwerk: PlanwerkStand } {
@@ -114,8 +126,12 @@ export default function planwerk(options: PlanwerkOptions = {}): AstroIntegratio
     hooks: {
       'astro:config:setup': async ({ config, command, updateConfig, logger }) => {
         const { ort, cacheDir } = stand.bereite(fileURLToPath(config.root));
-        // `astro preview` only serves dist/; there is no content to check.
-        if (command === 'preview') return;
+        // `astro preview` only serves dist/; there is no content to check, only the base path
+        // the site was built for (from plan.yaml's `website` or PLANWERK_BASIS).
+        if (command === 'preview') {
+          updateConfig({ base: basisDesPlans(websiteDesPlans(ort)) });
+          return;
+        }
         const geladen = await ladePlan(ort, cacheDir);
         if (!geladen.model) {
           stand.abbrechen?.(geladen.problems);
@@ -124,12 +140,15 @@ export default function planwerk(options: PlanwerkOptions = {}): AstroIntegratio
         if (!stand.selbstMelden) for (const h of hinweise(geladen)) logger.warn(h);
         const model = geladen.model;
         redirectPfade = new Set(weiterleitungen(model).map((w) => w.von));
-        const site = model.plan.website;
+        // The site's origin and its base path are set apart: a project site on GitHub or GitLab
+        // Pages (https://stadt.github.io/mep/) lives under /mep/, and every link carries it.
+        const site = model.plan.website && new URL(model.plan.website).origin;
         updateConfig({
           cacheDir: pathToFileURL(`${cacheDir}/`),
+          base: model.basis,
           ...(site ? { site } : {}),
           integrations: site
-            ? [sitemap({ filter: (page) => !redirectPfade.has(new URL(page).pathname) })]
+            ? [sitemap({ filter: (page) => !redirectPfade.has(ohneBasis(new URL(page).pathname, model.basis) ?? '') })]
             : [],
         });
       },

@@ -5,8 +5,10 @@
  * Planwerk prints its own summary and warnings. If a check of the built site fails
  * (anchors, redirect targets), the output folder is removed and the build ends with 1.
  *
- * Options: `--outDir <ordner>` (default dist/). The plan folder is the one the
- * integration in astro.config.mjs names, else PLANWERK_CONTENT, else content/.
+ * Options: `--outDir <ordner>` (default dist/); `--basis </pfad/>`, the base path for a
+ * site published under another address than plan.yaml's `website` (a preview), also as
+ * PLANWERK_BASIS. The plan folder is the one the integration in astro.config.mjs names,
+ * else PLANWERK_CONTENT, else content/.
  */
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -16,10 +18,12 @@ import type { AstroInlineConfig, AstroIntegration } from 'astro';
 import { ContentError, type Problem } from '../lib/problems.ts';
 import { ladePlan } from '../lib/planladen.ts';
 import { hinweise, type PlanwerkStand } from '../integration.ts';
+import { gueltigeBasis } from '../lib/urls.ts';
 
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
 const projekt = process.cwd();
-const { values } = parseArgs({ options: { outDir: { type: 'string' } } });
+const { values } = parseArgs({ options: { outDir: { type: 'string' }, basis: { type: 'string' } } });
+if (values.basis !== undefined) process.env.PLANWERK_BASIS = values.basis;
 
 /** The German list of problems, as ContentError words it, and exit code 1: no stack trace. */
 function fehler(problems: Problem[], nachsatz?: string): never {
@@ -45,6 +49,11 @@ const stand = integration.planwerk;
 stand.selbstMelden = true;
 stand.abbrechen = fehler;
 const { ort, cacheDir } = stand.bereite(projekt);
+
+const basis = process.env.PLANWERK_BASIS;
+if (basis && !gueltigeBasis(basis)) {
+  fehler([{ file: values.basis !== undefined ? '--basis' : 'PLANWERK_BASIS', expected: 'einen Pfad aus Buchstaben, Ziffern und - . _ ~ zwischen Schrägstrichen, z. B. /mep/', found: `„${basis}“` }]);
+}
 
 const started = performance.now();
 const geladen = await ladePlan(ort, cacheDir);

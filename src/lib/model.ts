@@ -31,7 +31,12 @@ export interface Entry<C extends CollectionName> {
   inhalt?: Inhalt;
 }
 
-export type PlanModel = { plan: Data<'plan'>; ort: PlanLocation } & { [C in Exclude<CollectionName, 'plan'>]: Entry<C>[] };
+export type PlanModel = {
+  plan: Data<'plan'>;
+  ort: PlanLocation;
+  /** The base path the site is built for ("/", or "/mep/" for a site published under a subpath). */
+  basis: string;
+} & { [C in Exclude<CollectionName, 'plan'>]: Entry<C>[] };
 
 const indexe = new WeakMap<object, Map<string, unknown>>();
 

@@ -17,6 +17,7 @@ import { prognoseVon } from './kennzahlen.ts';
 import { pruefeSumme, ersatzjahrAusserhalb, erstesErsatzjahr, ersatzjahre } from './prognose.ts';
 import { formatEuro } from './format.ts';
 import { pruefeUeberdeckteSeiten } from './weiterleitungen.ts';
+import { basisDesPlans } from './urls.ts';
 import { rendereInhalte, vervollstaendige, type RenderCache } from '../mdx/inhalte.ts';
 
 const schemas = createSchemas(plainRef);
@@ -180,6 +181,7 @@ export function validatePlan(loc: PlanLocation, cache: RenderCache = new Map<str
   if (problems.length > 0) return { problems, warnungen };
   const model = Object.fromEntries([
     ['ort', loc],
+    ['basis', basisDesPlans((parsed.plan?.[0]?.data as PlanModel['plan'] | undefined)?.website)],
     ...COLLECTIONS.map((c) => [c, c === 'plan' ? parsed.plan?.[0]?.data : parsed[c]]),
   ]) as unknown as PlanModel;
   problems.push(...checkConsistency(model));

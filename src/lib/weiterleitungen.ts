@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { PlanModel } from './model.ts';
 import type { Problem } from './problems.ts';
 import { seitenDesPlans } from './seiten.ts';
-import { url } from './urls.ts';
+import { seite } from './urls.ts';
 
 export interface Weiterleitung {
   von: string;
@@ -33,7 +33,7 @@ export function weiterleitungen(model: PlanModel): Weiterleitung[] {
   }));
   for (const m of model.massnahmen) {
     for (const alt of m.data.aliase) {
-      liste.push({ von: url.massnahme(alt), nach: url.massnahme(m.id), hinweis: `Die Maßnahme ${m.id} hatte früher den Code ${alt}.`, file: m.file, line: m.line, feld: `aliase.${m.data.aliase.indexOf(alt)}` });
+      liste.push({ von: seite.massnahme(alt), nach: seite.massnahme(m.id), hinweis: `Die Maßnahme ${m.id} hatte früher den Code ${alt}.`, file: m.file, line: m.line, feld: `aliase.${m.data.aliase.indexOf(alt)}` });
     }
   }
   return liste.sort((a, b) => a.von.localeCompare(b.von));
@@ -58,11 +58,11 @@ export const pruefeUeberdeckteSeiten = pruefeWeiterleitungenImModell;
 /** Redirects that start at a path where an entry of the plan still has its page. */
 function ueberdeckteSeiten(model: PlanModel, liste: Weiterleitung[]): Problem[] {
   const seiten = new Map<string, string>([
-    ...model.kapitel.map((e) => [url.kapitel(e.id), e.file] as const),
-    ...model.handlungsfelder.map((e) => [url.handlungsfeld(e.id), e.file] as const),
-    ...model.massnahmen.map((e) => [url.massnahme(e.id), e.file] as const),
-    ...model.akteure.map((e) => [url.akteur(e.id), e.file] as const),
-    ...model.schulen.map((e) => [url.schule(e.id), e.file] as const),
+    ...model.kapitel.map((e) => [seite.kapitel(e.id), e.file] as const),
+    ...model.handlungsfelder.map((e) => [seite.handlungsfeld(e.id), e.file] as const),
+    ...model.massnahmen.map((e) => [seite.massnahme(e.id), e.file] as const),
+    ...model.akteure.map((e) => [seite.akteur(e.id), e.file] as const),
+    ...model.schulen.map((e) => [seite.schule(e.id), e.file] as const),
   ]);
   return liste
     .filter((w) => seiten.has(w.von))
@@ -171,32 +171,32 @@ const REGISTERBUCHSTABE = /^\/register\/(?:[a-z]|0-9)\/$/;
 export function seitenImModell(model: PlanModel): { hat: (pfad: string) => boolean | undefined; pfade: ReadonlySet<string> } {
   const s = seitenDesPlans(model);
   const pfade = new Set<string>([
-    url.start(),
-    url.handlungsfelder(),
-    url.massnahmen(),
-    url.akteure(),
-    url.zustaendigkeiten(),
-    url.aenderungen(),
-    url.impressum(),
-    url.datenschutz(),
-    url.barrierefreiheit(),
+    seite.start(),
+    seite.handlungsfelder(),
+    seite.massnahmen(),
+    seite.akteure(),
+    seite.zustaendigkeiten(),
+    seite.aenderungen(),
+    seite.impressum(),
+    seite.datenschutz(),
+    seite.barrierefreiheit(),
     '/suche/',
     '/register/',
-    ...model.kapitel.map((e) => url.kapitel(e.id)),
-    ...model.handlungsfelder.map((e) => url.handlungsfeld(e.id)),
-    ...model.massnahmen.map((e) => url.massnahme(e.id)),
-    ...model.akteure.map((e) => url.akteur(e.id)),
-    ...model.schulen.map((e) => url.schule(e.id)),
-    ...[...s.bereiche].map((id) => url.bildungsbereich(id)),
-    ...(s.schulen ? [url.schulen()] : []),
-    ...(s.finanzen ? [url.finanzen()] : []),
-    ...(s.indikatoren ? [url.indikatoren()] : []),
-    ...(s.meilensteine ? [url.meilensteine()] : []),
-    ...(s.glossar ? [url.glossar()] : []),
-    ...(s.formate ? [url.formate()] : []),
-    ...(s.support ? [url.support()] : []),
-    ...(s.ansprechpartner ? [url.ansprechpartner()] : []),
-    ...(s.daten ? [url.daten()] : []),
+    ...model.kapitel.map((e) => seite.kapitel(e.id)),
+    ...model.handlungsfelder.map((e) => seite.handlungsfeld(e.id)),
+    ...model.massnahmen.map((e) => seite.massnahme(e.id)),
+    ...model.akteure.map((e) => seite.akteur(e.id)),
+    ...model.schulen.map((e) => seite.schule(e.id)),
+    ...[...s.bereiche].map((id) => seite.bildungsbereich(id)),
+    ...(s.schulen ? [seite.schulen()] : []),
+    ...(s.finanzen ? [seite.finanzen()] : []),
+    ...(s.indikatoren ? [seite.indikatoren()] : []),
+    ...(s.meilensteine ? [seite.meilensteine()] : []),
+    ...(s.glossar ? [seite.glossar()] : []),
+    ...(s.formate ? [seite.formate()] : []),
+    ...(s.support ? [seite.support()] : []),
+    ...(s.ansprechpartner ? [seite.ansprechpartner()] : []),
+    ...(s.daten ? [seite.daten()] : []),
   ]);
   const routen = routenImProjekt();
   const hat = (pfad: string): boolean | undefined => {

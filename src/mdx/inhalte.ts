@@ -129,7 +129,7 @@ export function vervollstaendige(model: PlanModel, entries: Entry<'kapitel' | 'h
         werte.push('');
       }
     }
-    const html = fuelleKennzahlen(ergebnis.html, werte);
+    const html = fuelleKennzahlen(ergebnis.html, werte, model.basis);
     const inhalt: Inhalt = { html, headings: ergebnis.headings, datensaetze: datensaetzeVon(ergebnis.aufrufe), digest: sha(`${JSON.stringify(entry.data)}\0${html}`).slice(0, 24) };
     entry.inhalt = inhalt;
   }

@@ -3,12 +3,13 @@
  * HTML without ever making it a JavaScript module:
  * editors' habits made harmless (gewohnheiten.ts) →
  * remark-parse + remark-mdx + remark-gfm → heading ids → content policy (inhaltsregeln.ts)
- * → remark-rehype → permalinks → rehype-sanitize → rehype-stringify.
+ * → remark-rehype → permalinks → rehype-sanitize → links within the site marked → rehype-stringify.
  *
  * The result depends only on the file's text, so it can be cached by a digest of that
  * text. Kennzahlen are left as numbered placeholders and filled from the plan model
  * with `fuelleKennzahlen`, so a changed CSV never needs a re-render, and never leaves an
- * old figure in the text.
+ * old figure in the text. Links within the site ("/glossar/#mdm") are marked and get the
+ * site's base path there too, so one rendering serves every address the site is built for.
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -57,6 +58,25 @@ function remarkInhaltsregeln() {
   };
 }
 
+/**
+ * U+0000 before a site path in an href or src. Markdown and MDX never put U+0000 into a
+ * document (CommonMark turns it into U+FFFD), so the mark comes only from this step; it is
+ * serialised as `&#x0;`.
+ */
+const MARKE = '\u0000';
+const MARKE_HTML = /(\s(?:href|src)=")&#x0;\//g;
+
+function rehypeSeitenlinks() {
+  return (tree: HastRoot) => {
+    visit(tree, 'element', (node: Element) => {
+      for (const name of ['href', 'src']) {
+        const wert = node.properties[name];
+        if (typeof wert === 'string' && wert.startsWith('/') && !wert.startsWith('//')) node.properties[name] = MARKE + wert;
+      }
+    });
+  };
+}
+
 const processor = unified()
   .use(remarkParse)
   .use(remarkMdx)
@@ -66,6 +86,7 @@ const processor = unified()
   .use(remarkRehype, { clobberPrefix: '', footnoteLabel: 'Fußnoten', footnoteBackLabel: 'Zurück zum Text' })
   .use(rehypePermalinks)
   .use(rehypeSanitize, SANITIZE_SCHEMA)
+  .use(rehypeSeitenlinks)
   .freeze();
 const stringifier = unified().use(rehypeStringify).freeze();
 
@@ -99,9 +120,12 @@ export function renderMdx(body: string, alteAnker: Record<string, string> = {}):
 
 const PLATZHALTER = /<planwerk-kennzahl data-nr="(\d+)"><\/planwerk-kennzahl>/g;
 
-/** Puts the evaluated Kennzahlen (HTML, in call order) into the placeholders. */
-export function fuelleKennzahlen(html: string, werte: string[]): string {
-  return html.replace(PLATZHALTER, (_, nr: string) => werte[Number(nr)] ?? '');
+/**
+ * Puts the evaluated Kennzahlen (HTML, in call order) into the placeholders, and the base
+ * path ("/" or "/mep/") in front of every link within the site.
+ */
+export function fuelleKennzahlen(html: string, werte: string[], basis = '/'): string {
+  return html.replace(PLATZHALTER, (_, nr: string) => werte[Number(nr)] ?? '').replace(MARKE_HTML, (_, vor: string) => vor + basis);
 }
 
 /**

@@ -32,8 +32,13 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** Starts `astro preview` of a sample plan's build on a free loopback port and waits until it answers. */
-export async function startPreview(plan: Beispielplan = MUSTERSTADT): Promise<{ origin: string; stop: () => void }> {
+/**
+ * Starts `astro preview` of a sample plan's build on a free loopback port and waits until it
+ * answers. `adresse` is where the site's root is served: the origin and the plan's base path,
+ * without the final slash (`http://127.0.0.1:4321` or `http://127.0.0.1:4321/digitale-bildung`),
+ * so that `${adresse}/massnahmen/` is a page's address under either.
+ */
+export async function startPreview(plan: Beispielplan = MUSTERSTADT): Promise<{ adresse: string; stop: () => void }> {
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'preview', '--host', '127.0.0.1', '--port', String(port), '--outDir', plan.dist], {
     cwd: PROJECT,
@@ -42,17 +47,17 @@ export async function startPreview(plan: Beispielplan = MUSTERSTADT): Promise<{ 
   });
   let stderr = '';
   child.stderr?.on('data', (chunk) => (stderr += String(chunk)));
-  const origin = `http://127.0.0.1:${port}`;
+  const adresse = `http://127.0.0.1:${port}${plan.basis.slice(0, -1)}`;
   for (let i = 0; i < 100; i++) {
     try {
-      if ((await fetch(`${origin}/`)).ok) return { origin, stop: () => child.kill() };
+      if ((await fetch(`${adresse}/`)).ok) return { adresse, stop: () => child.kill() };
     } catch {
       // not up yet
     }
     await new Promise((r) => setTimeout(r, 100));
   }
   child.kill();
-  throw new Error(`astro preview antwortet nicht auf ${origin} (läuft schon ein anderes „astro preview“?)\n${stderr}`);
+  throw new Error(`astro preview antwortet nicht auf ${adresse}/ (läuft schon ein anderes „astro preview“?)\n${stderr}`);
 }
 
 /** The two widths every page is checked at: a small phone and a desktop. */
@@ -63,9 +68,9 @@ export const DESKTOP = { name: 'Desktop, 1280 px', viewport: { width: 1280, heig
  * For the tests of the calling describe block: starts `astro preview` and Chromium before
  * them and stops both after them.
  */
-export function imBrowser(plan: Beispielplan = MUSTERSTADT): { readonly browser: Browser; readonly origin: string } {
+export function imBrowser(plan: Beispielplan = MUSTERSTADT): { readonly browser: Browser; readonly adresse: string } {
   let browser: Browser | undefined;
-  let preview: { origin: string; stop: () => void } | undefined;
+  let preview: { adresse: string; stop: () => void } | undefined;
   beforeAll(async () => {
     preview = await startPreview(plan);
     browser = await startBrowser();
@@ -79,9 +84,10 @@ export function imBrowser(plan: Beispielplan = MUSTERSTADT): { readonly browser:
       if (!browser) throw new Error('Chromium läuft nicht (imBrowser() außerhalb eines describe-Blocks?)');
       return browser;
     },
-    get origin() {
+    /** Where the site's root is served, without the final slash (see startPreview). */
+    get adresse() {
       if (!preview) throw new Error('astro preview läuft nicht (imBrowser() außerhalb eines describe-Blocks?)');
-      return preview.origin;
+      return preview.adresse;
     },
   };
 }

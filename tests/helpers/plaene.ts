@@ -1,13 +1,15 @@
 /**
  * The sample plans the site tests build and check alike: Musterstadt (content/, built into
  * dist/) and the Großstadt plan of another shape (beispiele/grossstadt/, built into
- * .tmp/dist-grossstadt/). Generic site checks run for each of them.
+ * .tmp/dist-grossstadt/). Generic site checks run for each of them. The Großstadt plan is
+ * published under a subpath (its `website` has one), so every check also covers a base path.
  */
 import { join } from 'node:path';
 import { validatePlan } from '../../src/lib/validate.ts';
 import { planLocation } from '../../src/lib/sources.ts';
 import { formatProblem } from '../../src/lib/problems.ts';
 import type { PlanModel } from '../../src/lib/model.ts';
+import { mitBasis } from '../../src/lib/urls.ts';
 import { PROJECT } from './fixture.ts';
 import { DIST, site, type GebauteSite } from './dist.ts';
 
@@ -20,6 +22,10 @@ export interface Beispielplan {
   site: GebauteSite;
   /** A word the plan's search finds in a section (a hit with an anchor). */
   suchbegriff: string;
+  /** The base path its site is built for ("/" or "/digitale-bildung/"), from plan.yaml's `website`. */
+  readonly basis: string;
+  /** A site path ("/massnahmen/") as the built pages link it, with the base path in front. */
+  href(pfad: string): string;
   /** The validated model, built once. */
   modell(): PlanModel;
 }
@@ -32,6 +38,12 @@ function beispielplan(name: string, inhalt: string, dist: string, suchbegriff: s
     dist,
     site: site(dist),
     suchbegriff,
+    get basis() {
+      return this.modell().basis;
+    },
+    href(pfad) {
+      return mitBasis(pfad, this.basis);
+    },
     modell() {
       if (!model) {
         const result = validatePlan(planLocation(join(PROJECT, inhalt), PROJECT));

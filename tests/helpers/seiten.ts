@@ -6,7 +6,7 @@
 import { readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { PROJECT } from './fixture.ts';
-import { url } from '../../src/lib/urls.ts';
+import { seite } from '../../src/lib/urls.ts';
 import { suchUrl } from '../../src/search/urls.ts';
 import { seitenDesPlans } from '../../src/lib/seiten.ts';
 import type { Beispielplan } from './plaene.ts';
@@ -23,32 +23,32 @@ export function seitenFuer(plan: Beispielplan): string[] {
   const buchstabe = plan.site.allPages().find((p) => /^\/register\/[^/]+\/$/.test(p));
   const bereich = [...s.bereiche][0];
   return [
-    url.start(),
-    url.kapitel(erste(model.kapitel)!),
-    url.handlungsfelder(),
-    url.handlungsfeld(erste(felder)!),
-    url.massnahmen(),
-    url.massnahme(erste(model.massnahmen)!),
-    ...(bereich ? [url.bildungsbereich(bereich)] : []),
-    url.akteure(),
-    url.akteur(erste(model.akteure)!),
-    url.zustaendigkeiten(),
-    ...(s.support ? [url.support()] : []),
-    ...(s.formate ? [url.formate()] : []),
-    ...(s.ansprechpartner ? [url.ansprechpartner()] : []),
-    ...(s.schulen ? [url.schulen(), url.schule(erste(model.schulen)!)] : []),
-    ...(s.finanzen ? [url.finanzen()] : []),
-    ...(s.indikatoren ? [url.indikatoren()] : []),
-    ...(s.meilensteine ? [url.meilensteine()] : []),
-    url.aenderungen(),
-    ...(s.glossar ? [url.glossar()] : []),
+    seite.start(),
+    seite.kapitel(erste(model.kapitel)!),
+    seite.handlungsfelder(),
+    seite.handlungsfeld(erste(felder)!),
+    seite.massnahmen(),
+    seite.massnahme(erste(model.massnahmen)!),
+    ...(bereich ? [seite.bildungsbereich(bereich)] : []),
+    seite.akteure(),
+    seite.akteur(erste(model.akteure)!),
+    seite.zustaendigkeiten(),
+    ...(s.support ? [seite.support()] : []),
+    ...(s.formate ? [seite.formate()] : []),
+    ...(s.ansprechpartner ? [seite.ansprechpartner()] : []),
+    ...(s.schulen ? [seite.schulen(), seite.schule(erste(model.schulen)!)] : []),
+    ...(s.finanzen ? [seite.finanzen()] : []),
+    ...(s.indikatoren ? [seite.indikatoren()] : []),
+    ...(s.meilensteine ? [seite.meilensteine()] : []),
+    seite.aenderungen(),
+    ...(s.glossar ? [seite.glossar()] : []),
     suchUrl(plan.suchbegriff),
     '/register/',
     ...(buchstabe ? [buchstabe] : []),
-    ...(s.daten ? [url.daten()] : []),
-    url.impressum(),
-    url.datenschutz(),
-    url.barrierefreiheit(),
+    ...(s.daten ? [seite.daten()] : []),
+    seite.impressum(),
+    seite.datenschutz(),
+    seite.barrierefreiheit(),
     '/404.html',
   ];
 }

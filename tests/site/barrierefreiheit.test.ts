@@ -73,7 +73,7 @@ describe('Im gebauten HTML jeder Seite', () => {
 
   it('führt ein Link zur Erklärung zur Barrierefreiheit', () => {
     for (const pfad of seiten) {
-      const link = page(pfad).querySelector(`footer a[href="${url.barrierefreiheit()}"]`);
+      const link = page(pfad).querySelector(`footer a[href="${plan.href(url.barrierefreiheit())}"]`);
       expect(link?.text, pfad).toBe('Erklärung zur Barrierefreiheit');
     }
   });
@@ -124,8 +124,8 @@ describe('Erklärung zur Barrierefreiheit', () => {
 const BREITEN = [TELEFON, DESKTOP];
 
 /** Opens a page; on the search page, waits until the results are there. */
-async function lade(page: Page, origin: string, pfad: string) {
-  await page.goto(`${origin}${pfad}`);
+async function lade(page: Page, adresse: string, pfad: string) {
+  await page.goto(`${adresse}${pfad}`);
   if (pfad.startsWith('/suche/')) await page.locator('main a[href*="#"]').first().waitFor();
 }
 
@@ -198,7 +198,7 @@ for (const plan of BEISPIELPLAENE) describe.skipIf(!browserVerfuegbar())(`Barrie
       const page = await context.newPage();
       const verstoesse: string[] = [];
       for (const pfad of SEITEN) {
-        await lade(page, sitzung.origin, pfad);
+        await lade(page, sitzung.adresse, pfad);
         verstoesse.push(...(await axeVerstoesse(page)).map((v) => `${pfad}: ${v}`));
       }
       expect(verstoesse).toEqual([]);
@@ -210,7 +210,7 @@ for (const plan of BEISPIELPLAENE) describe.skipIf(!browserVerfuegbar())(`Barrie
       const page = await context.newPage();
       const verstoesse: string[] = [];
       for (const pfad of SEITEN) {
-        await lade(page, sitzung.origin, pfad);
+        await lade(page, sitzung.adresse, pfad);
         expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor), pfad).not.toBe('rgb(255, 255, 255)');
         verstoesse.push(...(await axeVerstoesse(page, { regeln: ['color-contrast', 'link-in-text-block'] })).map((v) => `${pfad}: ${v}`));
       }
@@ -224,7 +224,7 @@ for (const plan of BEISPIELPLAENE) describe.skipIf(!browserVerfuegbar())(`Barrie
       const context = await kontextMitHeadern(sitzung.browser, { viewport });
       const page = await context.newPage();
       for (const pfad of SEITEN) {
-        await lade(page, sitzung.origin, pfad);
+        await lade(page, sitzung.adresse, pfad);
         const gang = await tastaturGang(page);
         expect(gang.fehler, pfad).toEqual([]);
         expect(gang.verpasst, pfad).toEqual([]);
@@ -241,7 +241,7 @@ for (const plan of BEISPIELPLAENE) describe.skipIf(!browserVerfuegbar())(`Barrie
     const page = await context.newPage();
     const zuBreit: string[] = [];
     for (const pfad of SEITEN) {
-      await page.goto(`${sitzung.origin}${pfad}`);
+      await page.goto(`${sitzung.adresse}${pfad}`);
       // The spacing a reader may set with a user style sheet, at the values WCAG names.
       await page.addStyleTag({ content: '* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }' });
       const breite = await page.evaluate(() => document.documentElement.scrollWidth);
@@ -259,7 +259,7 @@ describe.skipIf(!browserVerfuegbar())('Tastatur im Browser: Beispielplan Musters
   it('springt mit dem ersten Tab und Enter über die Navigation zum Inhalt', async () => {
     const context = await kontextMitHeadern(sitzung.browser, { viewport: TELEFON.viewport });
     const page = await context.newPage();
-    await page.goto(`${sitzung.origin}/massnahmen/i-01/`);
+    await page.goto(`${sitzung.adresse}/massnahmen/i-01/`);
     await page.keyboard.press('Tab');
     const link = await page.evaluate(() => {
       const el = document.activeElement as HTMLElement;
@@ -277,7 +277,7 @@ describe.skipIf(!browserVerfuegbar())('Tastatur im Browser: Beispielplan Musters
   it('sucht nur mit der Tastatur: Suchfeld im Kopf, Treffer, Sprung zum Abschnitt', async () => {
     const context = await kontextMitHeadern(sitzung.browser, { viewport: DESKTOP.viewport });
     const page = await context.newPage();
-    await page.goto(`${sitzung.origin}/`, { waitUntil: 'networkidle' });
+    await page.goto(`${sitzung.adresse}/`, { waitUntil: 'networkidle' });
     for (let i = 0; i < 30 && (await page.evaluate(() => document.activeElement?.id)) !== 'suchfeld-kopf'; i++) await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('suchfeld-kopf');
     await page.keyboard.type('Endgeräte');

@@ -4,14 +4,17 @@
  * cited figure equals the computation, published finance tables show what the plan published,
  * silence stays silence, and every page is German, valid, self-contained and linked correctly.
  */
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { parse as parseYaml } from 'yaml';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LinkChecker } from 'linkinator';
 import { planLocation, readCollection } from '../../src/lib/sources.ts';
 import { kennzahl } from '../../src/lib/kennzahlen.ts';
 import { formatDate } from '../../src/lib/format.ts';
-import { url, massnahmeAnker } from '../../src/lib/urls.ts';
+import { seite, massnahmeAnker, ohneBasis } from '../../src/lib/urls.ts';
 import { COLLECTIONS } from '../../src/lib/validate.ts';
 import { seitenDesPlans } from '../../src/lib/seiten.ts';
 import { finanztabellenVon, tabellenzahl } from '../../src/lib/finanztabellen.ts';
@@ -20,35 +23,37 @@ import type { PlanModel } from '../../src/lib/model.ts';
 import type { CollectionName } from '../../src/lib/schemas.ts';
 import { PROJECT } from '../helpers/fixture.ts';
 import { BEISPIELPLAENE } from '../helpers/plaene.ts';
+import { startPreview } from '../helpers/browser.ts';
+import { parse } from 'node-html-parser';
 
 /** Where each entry of each collection must appear: a page path and, optionally, an element id on it. */
 function placesOf(m: PlanModel): Record<CollectionName, { id: string; file: string; path: string; anchor?: string }[]> {
   const each = <C extends Exclude<CollectionName, 'plan'>>(c: C, at: (id: string) => { path: string; anchor?: string }) =>
     m[c].map((e) => ({ id: e.id, file: e.file, ...at(e.id) }));
   return {
-    plan: [{ id: 'plan', file: `${m.ort.contentDir}/plan.yaml`, path: url.impressum() }],
-    kapitel: each('kapitel', (id) => ({ path: url.kapitel(id) })),
-    handlungsfelder: each('handlungsfelder', (id) => ({ path: url.handlungsfeld(id) })),
-    massnahmen: each('massnahmen', (id) => ({ path: url.massnahme(id) })),
-    akteure: each('akteure', (id) => ({ path: url.akteur(id) })),
+    plan: [{ id: 'plan', file: `${m.ort.contentDir}/plan.yaml`, path: seite.impressum() }],
+    kapitel: each('kapitel', (id) => ({ path: seite.kapitel(id) })),
+    handlungsfelder: each('handlungsfelder', (id) => ({ path: seite.handlungsfeld(id) })),
+    massnahmen: each('massnahmen', (id) => ({ path: seite.massnahme(id) })),
+    akteure: each('akteure', (id) => ({ path: seite.akteur(id) })),
     // Schulformen are listed with the schools, or, in a plan without school data, with the targets per Schulform.
-    schulformen: each('schulformen', () => ({ path: m.schulen.length ? url.schulen() : url.indikatoren() })),
-    bildungsbereiche: each('bildungsbereiche', (id) => ({ path: url.massnahmen(), anchor: `bereich-${id}` })),
-    schulen: each('schulen', (id) => ({ path: url.schule(id) })),
-    datensaetze: each('datensaetze', (id) => ({ path: url.daten(), anchor: id })),
-    inventar: each('inventar', (id) => ({ path: url.finanzen(), anchor: `inventar-${id}` })),
-    laufendeKosten: each('laufendeKosten', () => ({ path: url.finanzen() })),
-    finanzierung: each('finanzierung', () => ({ path: url.finanzen() })),
-    summen: each('summen', (id) => ({ path: url.finanzen(), anchor: `summe-${id}` })),
-    foerderprogramme: each('foerderprogramme', (id) => ({ path: url.finanzen(), anchor: `programm-info-${id}` })),
+    schulformen: each('schulformen', () => ({ path: m.schulen.length ? seite.schulen() : seite.indikatoren() })),
+    bildungsbereiche: each('bildungsbereiche', (id) => ({ path: seite.massnahmen(), anchor: `bereich-${id}` })),
+    schulen: each('schulen', (id) => ({ path: seite.schule(id) })),
+    datensaetze: each('datensaetze', (id) => ({ path: seite.daten(), anchor: id })),
+    inventar: each('inventar', (id) => ({ path: seite.finanzen(), anchor: `inventar-${id}` })),
+    laufendeKosten: each('laufendeKosten', () => ({ path: seite.finanzen() })),
+    finanzierung: each('finanzierung', () => ({ path: seite.finanzen() })),
+    summen: each('summen', (id) => ({ path: seite.finanzen(), anchor: `summe-${id}` })),
+    foerderprogramme: each('foerderprogramme', (id) => ({ path: seite.finanzen(), anchor: `programm-info-${id}` })),
     weiterleitungen: m.weiterleitungen.map((w) => ({ id: w.id, file: w.file, path: w.data.von })),
-    fassungen: each('fassungen', (id) => ({ path: url.aenderungen(), anchor: `seit-${id}` })),
-    formate: each('formate', (id) => ({ path: url.formate(), anchor: id })),
-    indikatoren: each('indikatoren', (id) => ({ path: url.indikatoren(), anchor: id })),
-    glossar: each('glossar', (id) => ({ path: url.glossar(), anchor: id })),
-    meilensteine: each('meilensteine', (id) => ({ path: url.meilensteine(), anchor: id })),
-    finanzbereiche: each('finanzbereiche', (id) => ({ path: url.finanzen(), anchor: `bereich-${id}` })),
-    finanzwerte: m.finanzwerte.map((z) => ({ id: z.id, file: z.file, path: url.finanzen(), anchor: `werte-${z.data.tabelle}` })),
+    fassungen: each('fassungen', (id) => ({ path: seite.aenderungen(), anchor: `seit-${id}` })),
+    formate: each('formate', (id) => ({ path: seite.formate(), anchor: id })),
+    indikatoren: each('indikatoren', (id) => ({ path: seite.indikatoren(), anchor: id })),
+    glossar: each('glossar', (id) => ({ path: seite.glossar(), anchor: id })),
+    meilensteine: each('meilensteine', (id) => ({ path: seite.meilensteine(), anchor: id })),
+    finanzbereiche: each('finanzbereiche', (id) => ({ path: seite.finanzen(), anchor: `bereich-${id}` })),
+    finanzwerte: m.finanzwerte.map((z) => ({ id: z.id, file: z.file, path: seite.finanzen(), anchor: `werte-${z.data.tabelle}` })),
   };
 }
 
@@ -56,15 +61,15 @@ function placesOf(m: PlanModel): Record<CollectionName, { id: string; file: stri
 function optionaleSeiten(m: PlanModel): [string, boolean][] {
   const s = seitenDesPlans(m);
   return [
-    [url.schulen(), s.schulen],
-    [url.finanzen(), s.finanzen],
-    [url.indikatoren(), s.indikatoren],
-    [url.meilensteine(), s.meilensteine],
-    [url.glossar(), s.glossar],
-    [url.formate(), s.formate],
-    [url.support(), s.support],
-    [url.ansprechpartner(), s.ansprechpartner],
-    [url.daten(), s.daten],
+    [seite.schulen(), s.schulen],
+    [seite.finanzen(), s.finanzen],
+    [seite.indikatoren(), s.indikatoren],
+    [seite.meilensteine(), s.meilensteine],
+    [seite.glossar(), s.glossar],
+    [seite.formate(), s.formate],
+    [seite.support(), s.support],
+    [seite.ansprechpartner(), s.ansprechpartner],
+    [seite.daten(), s.daten],
   ];
 }
 
@@ -92,26 +97,26 @@ for (const plan of BEISPIELPLAENE) {
 
       it('zeigt jede Schulform, jedes Jahr der Kosten und der Finanzierung, die der Plan hat', () => {
         if (model.schulen.length) {
-          const schulen = page(url.schulen());
+          const schulen = page(seite.schulen());
           for (const id of new Set(model.schulen.map((s) => s.data.schulform.id))) {
             expect(schulen.querySelector(`#quoten-schulformen tr[data-schulform="${id}"]`), id).not.toBeNull();
           }
         }
-        for (const row of model.laufendeKosten) expect(page(url.finanzen()).querySelector(`#bedarf-tabelle tr[data-jahr="${row.data.jahr}"]`)).not.toBeNull();
-        for (const row of model.finanzierung) expect(page(url.finanzen()).querySelector(`#finanzierung-tabelle tr[data-jahr="${row.data.jahr}"]`)).not.toBeNull();
+        for (const row of model.laufendeKosten) expect(page(seite.finanzen()).querySelector(`#bedarf-tabelle tr[data-jahr="${row.data.jahr}"]`)).not.toBeNull();
+        for (const row of model.finanzierung) expect(page(seite.finanzen()).querySelector(`#finanzierung-tabelle tr[data-jahr="${row.data.jahr}"]`)).not.toBeNull();
       });
 
       it('hat jedes Ziel und jede Maßnahme als Anker, jede Maßnahme auf jedem ihrer Handlungsfelder', () => {
         for (const hf of model.handlungsfelder) {
-          const root = page(url.handlungsfeld(hf.id));
+          const root = page(seite.handlungsfeld(hf.id));
           for (const ziel of hf.data.ziele) expect(root.getElementById(ziel.id), `${hf.id}#${ziel.id}`).not.toBeNull();
         }
-        const uebersicht = page(url.massnahmen());
+        const uebersicht = page(seite.massnahmen());
         for (const m of model.massnahmen) {
           expect(uebersicht.getElementById(massnahmeAnker(m.id)), m.id).not.toBeNull();
-          expect(page(url.massnahme(m.id)).querySelector('h1')?.text).toContain(m.data.titel);
+          expect(page(seite.massnahme(m.id)).querySelector('h1')?.text).toContain(m.data.titel);
           for (const hf of m.data.handlungsfelder) {
-            expect(page(url.handlungsfeld(hf.id)).querySelector(`a[href="${url.massnahme(m.id)}"]`), `${m.id} auf ${hf.id}`).not.toBeNull();
+            expect(page(seite.handlungsfeld(hf.id)).querySelector(`a[href="${plan.href(seite.massnahme(m.id))}"]`), `${m.id} auf ${hf.id}`).not.toBeNull();
           }
         }
       });
@@ -121,7 +126,7 @@ for (const plan of BEISPIELPLAENE) {
         const ort = planLocation(join(PROJECT, plan.inhalt), PROJECT);
         for (const collection of ['kapitel', 'handlungsfelder', 'massnahmen'] as const) {
           for (const raw of readCollection(ort, collection).entries) {
-            const path = collection === 'kapitel' ? url.kapitel(raw.id) : collection === 'handlungsfelder' ? url.handlungsfeld(raw.id) : url.massnahme(raw.id);
+            const path = collection === 'kapitel' ? seite.kapitel(raw.id) : collection === 'handlungsfelder' ? seite.handlungsfeld(raw.id) : seite.massnahme(raw.id);
             for (const match of (raw.body ?? '').matchAll(/^#{2,6} (.*?)\s*\{#([A-Za-z0-9_-]+)\}\s*$/gm)) {
               count += 1;
               const heading = page(path).getElementById(match[2]!);
@@ -143,8 +148,8 @@ for (const plan of BEISPIELPLAENE) {
         const links: string[] = [];
         for (const pfad of seiten) {
           for (const a of page(pfad).querySelectorAll('a[href]')) {
-            const ziel = a.getAttribute('href')!.split('#')[0]!;
-            if (fehlend.some((f) => ziel === f || ziel.startsWith(f))) links.push(`${pfad} → ${ziel}`);
+            const ziel = ohneBasis(a.getAttribute('href')!.split('#')[0]!, plan.basis);
+            if (ziel && fehlend.some((f) => ziel === f || ziel.startsWith(f))) links.push(`${pfad} → ${ziel}`);
           }
         }
         expect(links).toEqual([]);
@@ -177,7 +182,7 @@ for (const plan of BEISPIELPLAENE) {
 
       it('zeigt jede veröffentlichte Finanztabelle Zelle für Zelle wie im Plan, mit ihrer Rundung', () => {
         const { tabellen } = finanztabellenVon(model);
-        const root = page(url.finanzen());
+        const root = page(seite.finanzen());
         for (const t of tabellen) {
           const tabelle = root.getElementById(`werte-${t.id}`);
           expect(tabelle, t.id).not.toBeNull();
@@ -197,9 +202,9 @@ for (const plan of BEISPIELPLAENE) {
     describe('Schweigen des Plans', () => {
       it('erfindet für Maßnahmen ohne Status, Priorität, Zeitraum oder Verantwortliche keine Angaben', () => {
         for (const m of model.massnahmen) {
-          const text = page(url.massnahme(m.id)).querySelector('main')!.text;
+          const text = page(seite.massnahme(m.id)).querySelector('main')!.text;
           if (m.data.prioritaet === undefined) expect(text, m.id).not.toMatch(/Priorität:?\s*(hoch|mittel|niedrig)/);
-          if (m.data.status === undefined) expect(page(url.massnahme(m.id)).querySelectorAll('main .status').length, m.id).toBe(0);
+          if (m.data.status === undefined) expect(page(seite.massnahme(m.id)).querySelectorAll('main .status').length, m.id).toBe(0);
         }
       });
 
@@ -207,7 +212,7 @@ for (const plan of BEISPIELPLAENE) {
         for (const m of model.massnahmen) {
           for (const nummer of m.data.zielsetzungen) {
             const k = model.kapitel.find((x) => x.data.nummer === nummer)!;
-            const link = page(url.massnahme(m.id)).querySelector(`main a[href="${url.kapitel(k.id)}"]`);
+            const link = page(seite.massnahme(m.id)).querySelector(`main a[href="${plan.href(seite.kapitel(k.id))}"]`);
             expect(link?.text, `${m.id} → ${nummer}`).toContain(nummer);
           }
         }
@@ -260,6 +265,19 @@ for (const plan of BEISPIELPLAENE) {
         }
       });
 
+      it('verlinkt und lädt innerhalb der Website nur unter ihrem Basispfad, auch auf Weiterleitungs- und Fehlerseiten', () => {
+        const ausserhalb: string[] = [];
+        const dateien = readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((d) => d.endsWith('.html') && !d.startsWith('pagefind'));
+        expect(dateien.length).toBeGreaterThan(allPages().length);
+        for (const datei of dateien) {
+          for (const el of parse(readFileSync(join(dist, datei), 'utf8')).querySelectorAll('[href], [src], [action], [data-ziel], meta[http-equiv="refresh"]')) {
+            const adressen = [el.getAttribute('href'), el.getAttribute('src'), el.getAttribute('action'), el.getAttribute('data-ziel'), /url=(.*)$/.exec(el.getAttribute('content') ?? '')?.[1]];
+            for (const a of adressen) if (a?.startsWith('/') && !a.startsWith('//') && !a.startsWith(plan.basis)) ausserhalb.push(`${datei}: ${a}`);
+          }
+        }
+        expect(ausserhalb).toEqual([]);
+      });
+
       it('enthält kein Ereignis-Attribut und keine javascript:- oder data:-Adresse', () => {
         for (const path of allPages()) {
           for (const el of page(path).querySelectorAll('*')) {
@@ -274,17 +292,41 @@ for (const plan of BEISPIELPLAENE) {
       });
     });
 
+    describe('Veröffentlichen auf GitHub Pages', () => {
+      // The deploy job's step that compares the address GitHub reports with the built site.
+      const schritt = (parseYaml(readFileSync(join(PROJECT, '.github/workflows/plan.yml'), 'utf8')) as { jobs: { deploy: { steps: { name?: string; run?: string }[] } } }).jobs.deploy.steps.find((st) => st.name === 'Adresse prüfen')!;
+      const pruefe = (adresse: string) => {
+        const ordner = mkdtempSync(join(tmpdir(), 'planwerk-adresse-'));
+        symlinkSync(dist, join(ordner, 'dist'), 'dir');
+        return spawnSync('bash', ['-e', '-c', schritt.run!], { cwd: ordner, env: { ...process.env, ADRESSE: adresse }, encoding: 'utf8' });
+      };
+
+      it('nimmt die Website unter der Adresse an, für die sie gebaut ist, und hält sie unter einer anderen zurück', () => {
+        const website = model.plan.website!;
+        // GitHub reports the address without the final slash.
+        expect(pruefe(website.replace(/\/$/, '')).status).toBe(0);
+        const falsch = pruefe('https://konto.github.io/anderer-plan');
+        expect(falsch.status).toBe(1);
+        expect(falsch.stdout).toContain('website: https://konto.github.io/anderer-plan/');
+      });
+    });
+
     describe('Links', () => {
       it('hat keine kaputten internen Links oder Anker (linkinator)', async () => {
         const checker = new LinkChecker();
-        const result = await checker.check({
-          path: dist,
-          recurse: true,
-          checkFragments: true,
-          redirects: 'error',
-          // External sites are not fetched in tests: the network is closed and they are not ours.
-          linksToSkip: async (link) => (/^(https?:)?\/\//.test(link) && !/^https?:\/\/(localhost|127\.0\.0\.1)(:\d+)?\//.test(link)) || link.startsWith('mailto:'),
-        });
+        // Served as a host would serve it (astro preview), under the plan's base path: a link
+        // that lacks the base path ends in a 404 there.
+        const preview = await startPreview(plan);
+        const result = await checker
+          .check({
+            path: `${preview.adresse}/`,
+            recurse: true,
+            checkFragments: true,
+            redirects: 'error',
+            // External sites are not fetched in tests: the network is closed and they are not ours.
+            linksToSkip: async (link) => (/^(https?:)?\/\//.test(link) && !/^https?:\/\/(localhost|127\.0\.0\.1)(:\d+)?\//.test(link)) || link.startsWith('mailto:'),
+          })
+          .finally(preview.stop);
         const broken = result.links.filter((l) => l.state === 'BROKEN').map((l) => `${l.url} (Status ${l.status}) auf ${l.parent}`);
         expect(broken).toEqual([]);
         // The crawl really went through the site: at least as many good links as half the pages.

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'node-html-parser';
 import { append, copyFixture, messages } from '../helpers/fixture.ts';
-import { renderMdx } from '../../src/mdx/render.ts';
+import { fuelleKennzahlen, renderMdx } from '../../src/mdx/render.ts';
 
 /** The line the appended text starts at in the fixture's vorwort.mdx (after a blank line). */
 const ERSTE_ZEILE = 11;
@@ -55,9 +55,17 @@ describe('Inhaltsregeln für MDX', () => {
   it('lässt einfaches HTML, Links und Tabellen durch', () => {
     const { html, problems } = renderMdx('<abbr title="Medienentwicklungsplan">MEP</abbr> und [Ratsinfo](https://rat.example/v/1), [Kontakt](mailto:a@b.example), [intern](/finanzen/#bedarf).\n\n| a | b |\n| - | - |\n| 1 | 2 |\n');
     expect(problems).toEqual([]);
-    const root = parse(html);
+    const root = parse(fuelleKennzahlen(html, []));
     expect(root.querySelector('abbr')?.getAttribute('title')).toBe('Medienentwicklungsplan');
     expect(root.querySelectorAll('a').map((a) => a.getAttribute('href'))).toEqual(['https://rat.example/v/1', 'mailto:a@b.example', '/finanzen/#bedarf']);
     expect(root.querySelectorAll('td').map((td) => td.text)).toEqual(['1', '2']);
+  });
+
+  it('setzt den Basispfad der Website nur vor Links innerhalb der Website', () => {
+    const { html } = renderMdx('[Finanzen](/finanzen/#bedarf), [Rat](https://rat.example/v/1), [Abschnitt](#oben) und der Text „/finanzen/“ bleibt.');
+    const gefuellt = fuelleKennzahlen(html, [], '/mep/');
+    expect(parse(gefuellt).querySelectorAll('a').map((a) => a.getAttribute('href'))).toEqual(['/mep/finanzen/#bedarf', 'https://rat.example/v/1', '#oben']);
+    expect(parse(gefuellt).text).toContain('„/finanzen/“');
+    expect(gefuellt).not.toContain('&#x0;');
   });
 });
