@@ -21,6 +21,8 @@
     const liste = app.querySelector('[data-suche-treffer]');
     const mehr = app.querySelector('[data-suche-mehr]');
     const filterBox = app.querySelector('[data-suche-filter]');
+    const eingrenzen = app.querySelector('[data-suche-eingrenzen]');
+    const aktiv = app.querySelector('[data-suche-aktiv]');
     for (const el of app.querySelectorAll('[data-ohne-js]')) el.hidden = true;
     form.hidden = false;
 
@@ -59,12 +61,23 @@
       select.append(new Option('alle', ''));
       for (const wert of Object.keys(werte).sort((a, b) => a.localeCompare(b, 'de'))) select.append(new Option(`${wert} (${werte[wert]})`, wert));
       select.value = params.get(key) ?? '';
-      select.addEventListener('change', () => suche());
+      select.addEventListener('change', () => {
+        zeigeAktive();
+        suche();
+      });
       p.append(label, select);
       filterBox.append(p);
       selects[key] = select;
     }
-    filterBox.hidden = Object.keys(selects).length === 0;
+    // The filters sit behind a disclosure: closed on phones, so that the hits come first;
+    // open on wide screens and whenever a filter is already set.
+    eingrenzen.hidden = Object.keys(selects).length === 0;
+    const zeigeAktive = () => {
+      const n = Object.values(selects).filter((s) => s.value).length;
+      aktiv.textContent = n ? ` (${n} Filter gesetzt)` : '';
+      return n;
+    };
+    if (zeigeAktive() > 0 || matchMedia('(width > 48rem)').matches) eingrenzen.open = true;
 
     let treffer = [];
     let gezeigt = 0;
@@ -137,17 +150,42 @@
     return el;
   }
 
-  /** Pagefind's excerpts are escaped text with <mark>; rebuild them without innerHTML. */
-  function auszug(html) {
+  /**
+   * Pagefind's excerpts are escaped text with <mark>; rebuild them without innerHTML. An
+   * excerpt that starts with the page's own title (its h1) does not repeat it under the title.
+   */
+  function auszug(html, titel) {
     const p = text('p', 'suche-auszug');
     const tpl = document.createElement('template');
     // compound keywords the index adds in ⟦ ⟧ (src/search/integration.ts) are not shown
     tpl.innerHTML = html.replace(/⟦[\s\S]*?(⟧|$)/g, ' ').replace(/^[^⟦]*?⟧/, ' ').replace(/\s+/g, ' ').trim();
-    for (const node of tpl.content.childNodes) {
-      if (node.nodeName === 'MARK') p.append(text('mark', '', node.textContent));
-      else p.append(document.createTextNode(node.textContent ?? ''));
-    }
+    const teile = [...tpl.content.childNodes].map((node) => ({ mark: node.nodeName === 'MARK', text: node.textContent ?? '' }));
+    ohneTitel(teile, titel);
+    for (const t of teile) if (t.text) p.append(t.mark ? text('mark', '', t.text) : document.createTextNode(t.text));
     return p;
+  }
+
+  /** Removes the title from the start of the excerpt's parts, and the punctuation after it. */
+  function ohneTitel(teile, titel) {
+    const norm = (s) => s.replace(/\s+/g, ' ').trim().toLocaleLowerCase('de');
+    const ganz = norm(teile.map((t) => t.text).join(''));
+    const t = norm(titel ?? '');
+    if (!t || !ganz.startsWith(t) || ganz.length - t.length < 20) return;
+    let rest = t.length;
+    for (const teil of teile) {
+      if (rest <= 0) break;
+      const weg = Math.min(rest, teil.text.length);
+      teil.text = teil.text.slice(weg);
+      rest -= weg;
+    }
+    const erstes = teile.find((x) => x.text.trim());
+    if (erstes) erstes.text = erstes.text.replace(/^[\s.:,;–-]+/, '');
+  }
+
+  /** The filters of a hit as labelled values ("Status: geplant"), so they never run together. */
+  function merkmale(d) {
+    const teile = FILTER.filter((key) => key !== 'typ' && d.filters?.[key]?.length).map((key) => `${FILTER_LABEL[key] ?? key}: ${d.filters[key].join(', ')}`);
+    return teile.length ? text('p', 'suche-merkmale', teile.join(' · ')) : undefined;
   }
 
   function eintrag(d) {
@@ -163,7 +201,9 @@
     if (typ) h.append(' ', text('span', 'suche-typ', typ));
     li.append(h);
     if (beste && beste.title && beste.title !== titel) li.append(text('p', 'suche-abschnitt', `Abschnitt: ${beste.title}`));
-    li.append(auszug(beste?.excerpt ?? d.excerpt ?? ''));
+    const m = merkmale(d);
+    if (m) li.append(m);
+    li.append(auszug(beste?.excerpt ?? d.excerpt ?? '', titel));
     const weitere = subs.slice(1, 4).filter((s) => s.url.includes('#'));
     if (weitere.length) {
       const ul = text('ul', 'suche-weitere');
