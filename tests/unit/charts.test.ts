@@ -2,22 +2,38 @@
  * The build-time charts (src/lib/charts): real SVG output, parsed and checked for structure,
  * accessibility, escaping, German formats, determinism and the data table.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse, type HTMLElement } from 'node-html-parser';
 import {
   bulletBars, describeTargets, describeValues, horizontalBars, lineChart, stackedBars, stackedHorizontalBars, timeline, type Chart,
 } from '../../src/lib/charts/index.ts';
-import { esc, textWidth, wrap } from '../../src/lib/charts/svg.ts';
+import { ASCENT, FONT, MIN_TEXT_PX, NARROW_BELOW, NARROW_WIDTH, WIDTH, esc, textWidth, wrap } from '../../src/lib/charts/svg.ts';
+import { highestLineY } from '../../src/lib/charts/stacked-bars.ts';
 
 // Intl separates number and unit with a no-break space; compare with plain spaces.
 const plain = (s: string) => s.replaceAll('\u00a0', ' ').replaceAll('\u202f', ' ');
 
-function root(chart: Chart): HTMLElement {
-  const svg = parse(chart.svg).querySelector('svg');
+function root(chart: Chart | string): HTMLElement {
+  const svg = parse(typeof chart === 'string' ? chart : chart.svg).querySelector('svg');
   if (!svg) throw new Error('kein <svg>');
   return svg;
 }
+/** Both drawings of a chart: for wide frames and for phones. */
+function varianten(chart: Chart): [string, string][] {
+  if (!chart.narrowSvg) throw new Error('keine schmale Fassung');
+  return [['breit', chart.svg], ['schmal', chart.narrowSvg]];
+}
 const texts = (svg: HTMLElement) => svg.querySelectorAll('text').map((t) => plain(t.text));
+/** The box a one-line label takes, estimated as the charts do (textWidth; ASCENT above, 4 below the baseline). */
+function labelBox(t: HTMLElement): { text: string; x0: number; x1: number; y0: number; y1: number } {
+  const x = Number(t.getAttribute('x'));
+  const y = Number(t.getAttribute('y'));
+  const w = textWidth(t.text);
+  const anchor = t.getAttribute('text-anchor') ?? 'start';
+  const x0 = anchor === 'middle' ? x - w / 2 : anchor === 'end' ? x - w : x;
+  return { text: plain(t.text), x0, x1: x0 + w, y0: y - ASCENT, y1: y + 4 };
+}
 const numbers = (s: string) => s.split(/[\s,MLZ]+/).filter((p) => p !== '');
 
 const years = Array.from({ length: 10 }, (_, i) => 2025 + i);
@@ -53,8 +69,8 @@ const alleDiagramme = (): Record<string, Chart> => ({
 
 describe('Diagramme: gemeinsame Anforderungen', () => {
   it('haben role="img", <title> und <desc>, auf die aria-labelledby verweist', () => {
-    for (const [name, chart] of Object.entries(alleDiagramme())) {
-      const svg = root(chart);
+    for (const [name, svgText] of Object.entries(alleDiagramme()).flatMap(([n, c]) => varianten(c).map(([v, t]) => [`${n} ${v}`, t] as const))) {
+      const svg = root(svgText);
       expect(svg.getAttribute('role'), name).toBe('img');
       expect(svg.getAttribute('width'), name).toBe('100%');
       expect(svg.getAttribute('viewBox'), name).toMatch(/^0 0 \d+(\.\d+)? \d+(\.\d+)?$/);
@@ -68,9 +84,9 @@ describe('Diagramme: gemeinsame Anforderungen', () => {
   });
 
   it('haben keine style-Attribute, kein <style>, keine Skripte und nur Ids mit dem eigenen Präfix', () => {
-    for (const [name, chart] of Object.entries(alleDiagramme())) {
-      const svg = root(chart);
-      expect(chart.svg, name).not.toMatch(/style=|<style|<script|on\w+=/i);
+    for (const [name, svgText] of Object.entries(alleDiagramme()).flatMap(([n, c]) => varianten(c).map(([v, t]) => [`${n} ${v}`, t] as const))) {
+      const svg = root(svgText);
+      expect(svgText, name).not.toMatch(/style=|<style|<script|on\w+=/i);
       const prefix = svg.querySelector('title')?.id.replace(/-title$/, '') ?? '';
       for (const el of svg.querySelectorAll('[id]')) expect(el.id.startsWith(`${prefix}-`), `${name}: ${el.id}`).toBe(true);
     }
@@ -79,12 +95,15 @@ describe('Diagramme: gemeinsame Anforderungen', () => {
   it('sind bei gleicher Eingabe byteweise gleich', () => {
     const a = alleDiagramme();
     const b = alleDiagramme();
-    for (const name of Object.keys(a)) expect(a[name]?.svg, name).toBe(b[name]?.svg);
+    for (const name of Object.keys(a)) {
+      expect(a[name]?.svg, name).toBe(b[name]?.svg);
+      expect(a[name]?.narrowSvg, name).toBe(b[name]?.narrowSvg);
+    }
   });
 
   it('runden alle Koordinaten auf höchstens zwei Nachkommastellen', () => {
-    for (const [name, chart] of Object.entries(alleDiagramme())) {
-      const svg = root(chart);
+    for (const [name, svgText] of Object.entries(alleDiagramme()).flatMap(([n, c]) => varianten(c).map(([v, t]) => [`${n} ${v}`, t] as const))) {
+      const svg = root(svgText);
       for (const el of svg.querySelectorAll('*')) {
         for (const attr of ['x', 'y', 'x1', 'x2', 'y1', 'y2', 'width', 'height', 'cx', 'cy', 'r', 'd']) {
           const value = el.getAttribute(attr);
@@ -116,13 +135,41 @@ describe('Diagramme: gemeinsame Anforderungen', () => {
   });
 
   it('schreiben Texte groß genug für ein Telefon: Schriftgröße ≥ 3 % der viewBox-Breite', () => {
-    for (const [name, chart] of Object.entries(alleDiagramme())) {
-      const svg = root(chart);
+    for (const [name, svgText] of Object.entries(alleDiagramme()).flatMap(([n, c]) => varianten(c).map(([v, t]) => [`${n} ${v}`, t] as const))) {
+      const svg = root(svgText);
       const width = Number((svg.getAttribute('viewBox') ?? '').split(' ')[2]);
       const size = Number(svg.getAttribute('font-size'));
       expect(size / width, name).toBeGreaterThanOrEqual(0.03);
-      expect(chart.svg.match(/font-size=/g), `${name}: nur eine Schriftgröße`).toHaveLength(1);
+      expect(svgText.match(/font-size=/g), `${name}: nur eine Schriftgröße`).toHaveLength(1);
     }
+  });
+
+  it('zeichnen eine schmale Fassung für Telefone mit eigenen Ids, sonst mit demselben Inhalt', () => {
+    for (const [name, chart] of Object.entries(alleDiagramme())) {
+      const breit = root(chart);
+      const schmal = root(chart.narrowSvg ?? '');
+      expect(breit.getAttribute('viewBox')?.split(' ')[2], name).toBe(String(WIDTH));
+      expect(schmal.getAttribute('viewBox')?.split(' ')[2], name).toBe(String(NARROW_WIDTH));
+      expect(schmal.querySelector('title')?.text, name).toBe(breit.querySelector('title')?.text);
+      expect(schmal.querySelector('desc')?.text, name).toBe(breit.querySelector('desc')?.text);
+      const prefix = breit.querySelector('title')?.id.replace(/-title$/, '') ?? '';
+      expect(schmal.querySelector('title')?.id, name).toBe(`${prefix}-schmal-title`);
+      // Both can be on one page: no id twice.
+      const ids = new Set(breit.querySelectorAll('[id]').map((e) => e.id));
+      for (const e of schmal.querySelectorAll('[id]')) expect(ids.has(e.id), `${name}: ${e.id}`).toBe(false);
+      // Every fill pattern the narrow one uses is its own.
+      for (const e of schmal.querySelectorAll('[fill^="url(#"]')) expect(e.getAttribute('fill'), name).toMatch(new RegExp(`^url\\(#${prefix}-schmal-`));
+    }
+  });
+
+  it('wechseln zur schmalen Fassung, bevor der Text kleiner als 12 px würde', () => {
+    // The wide variant at the narrowest frame that still shows it, the narrow one at 288 px (a 320 px phone).
+    expect((FONT * NARROW_BELOW) / WIDTH).toBeGreaterThanOrEqual(MIN_TEXT_PX);
+    expect((FONT * 288) / NARROW_WIDTH).toBeGreaterThanOrEqual(MIN_TEXT_PX);
+    expect(NARROW_BELOW).toBe(384);
+    // charts.css switches at the same width.
+    const css = readFileSync(new URL('../../src/styles/charts.css', import.meta.url), 'utf8');
+    expect(css).toContain(`@container (width < ${NARROW_BELOW}px)`);
   });
 });
 
@@ -166,6 +213,24 @@ describe('stackedBars', () => {
     const t = texts(root(kosten()));
     expect(t).toEqual(expect.arrayContaining(['2025', '2034', '0', '14', '8,0', '10,9', '12,4'])); // totals in Mio. €, one decimal
     expect(t.filter((s) => /^20\d\d$/.test(s))).toHaveLength(10);
+  });
+
+  it('hebt Summen über die Linie, wo sie zum Nachbarn steigt', () => {
+    // 2026: bar and line low, the line rises steeply to 2027, right past the 2026 total.
+    const chart = stackedBars({
+      id: 'steil', title: 't', desc: 'd', categories: [2025, 2026, 2027], format: 'euro', showTotals: true,
+      series: [{ label: 'Investition', values: [4e8, 3e8, 9e8] }], line: { label: 'Förderung', values: [2e8, 3.2e8, 10e8] },
+    });
+    for (const [variante, svgText] of varianten(chart)) {
+      const svg = root(svgText);
+      const punkte = svg.querySelectorAll('.pw-linie-gruppe circle').map((c) => ({ x: Number(c.getAttribute('cx')), y: Number(c.getAttribute('cy')) }));
+      const summen = svg.querySelectorAll('.pw-summen text').map(labelBox);
+      expect(summen.map((b) => b.text), variante).toEqual(['4,0', '3,0', '9,0']);
+      for (const b of summen) {
+        // The label's bottom stays above the line (and its markers) across the label's width.
+        expect(b.y1, `${variante}: „${b.text}“`).toBeLessThanOrEqual(highestLineY(punkte, b.x0, b.x1));
+      }
+    }
   });
 
   it('liefert dieselben Werte als Tabelle, mit Summen', () => {
@@ -329,6 +394,27 @@ describe('lineChart', () => {
     expect(texts(svg)).toContain('Zielwert 75 %');
     expect(chart.table.foot).toEqual({ header: 'Zielwert', cells: ['75\u00a0%'] });
     expect(chart.table.rows.map((r) => [r.header, plain(r.cells[0] ?? '')])[5]).toEqual(['2025', '74,6 %']);
+  });
+
+  it('setzt Wertbeschriftungen nie auf die Ziellinie, einen Punkt oder eine andere Beschriftung', () => {
+    const nah = lineChart({
+      id: 'nah', title: 't', desc: 'd', categories: [2019, 2020, 2021, 2022, 2023, 2024],
+      series: [{ label: 'Quote', values: [60, 72, 74.5, 75.5, 74, 76] }], target: { value: 75 }, format: 'percent',
+    });
+    for (const [variante, svgText] of varianten(nah)) {
+      const svg = root(svgText);
+      const ty = Number(svg.querySelector('line.pw-ziellinie')?.getAttribute('y1'));
+      const punkte = svg.querySelectorAll('.pw-reihe circle').map((c) => ({ x: Number(c.getAttribute('cx')), y: Number(c.getAttribute('cy')) }));
+      const boxen = svg.querySelectorAll('text.pw-wert').map(labelBox);
+      expect(boxen.length, variante).toBeGreaterThan(0);
+      for (const [i, b] of boxen.entries()) {
+        expect(b.y0 > ty || b.y1 < ty, `${variante}: „${b.text}“ auf der Ziellinie`).toBe(true);
+        for (const p of punkte) expect(b.x0 > p.x + 5 || b.x1 < p.x - 5 || b.y0 > p.y + 5 || b.y1 < p.y - 5, `${variante}: „${b.text}“ auf einem Punkt`).toBe(true);
+        for (const o of boxen.slice(i + 1)) expect(b.x0 >= o.x1 || o.x0 >= b.x1 || b.y0 >= o.y1 || o.y0 >= b.y1, `${variante}: „${b.text}“ und „${o.text}“`).toBe(true);
+      }
+    }
+    // What the chart leaves out, the table has.
+    expect(nah.table.rows.map((r) => plain(r.cells[0] ?? ''))).toEqual(['60,0 %', '72,0 %', '74,5 %', '75,5 %', '74,0 %', '76,0 %']);
   });
 
   it('unterscheidet mehrere Reihen durch Marker und Strichart, nicht nur durch Farbe', () => {

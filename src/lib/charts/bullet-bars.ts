@@ -6,7 +6,7 @@
  */
 import { max, scaleLinear } from 'd3';
 import {
-  ASCENT, FONT, LINE, WIDTH, checkId, el, legend, lines, patternDefs, patternFill, svgRoot, swatch, text, textWidth, wrap,
+  ASCENT, FONT, LINE, NARROW_WIDTH, WIDTH, checkId, el, legend, lines, narrowId, patternDefs, patternFill, svgRoot, swatch, text, textWidth, wrap,
 } from './svg.ts';
 import type { Chart, ChartBase, ChartTable, ValueFormat } from './types.ts';
 import { checkValue, formatCell, formatLabel, tickFormatter } from './values.ts';
@@ -59,76 +59,87 @@ export function bulletBars(input: BulletBarsInput): Chart {
   const reached = (i: BulletItem) => i.target === undefined || i.value >= i.target;
   const anyTarget = items.some((i) => i.target !== undefined);
 
-  const key = anyTarget
-    ? legend(
-        [
-          { label: 'Ziel erreicht', key: swatch(id, REACHED) },
-          { label: 'Ziel noch nicht erreicht', key: swatch(id, MISSED) },
-          { label: 'Zielwert', key: targetKey() },
-        ],
-        0,
-      )
-    : { markup: '', height: 0 };
+  const draw = (svgId: string, width: number): string => {
+    const key = anyTarget
+      ? legend(
+          [
+            { label: 'Ziel erreicht', key: swatch(svgId, REACHED) },
+            { label: 'Ziel noch nicht erreicht', key: swatch(svgId, MISSED) },
+            { label: 'Zielwert', key: targetKey() },
+          ],
+          0,
+          0,
+          width,
+        )
+      : { markup: '', height: 0 };
 
-  const highest = max(items.flatMap((i) => (i.target === undefined ? [i.value] : [i.value, i.target]))) ?? 0;
-  const domainMax = input.max ?? (format === 'percent' && highest <= 100 ? 100 : highest > 0 ? highest : 1);
-  const x = scaleLinear().domain([0, domainMax]).range([0, WIDTH - 3]).clamp(true);
-  if (input.max === undefined) x.nice(5);
-  const ticks = x.ticks(5);
-  const tick = tickFormatter(ticks, format);
+    const highest = max(items.flatMap((i) => (i.target === undefined ? [i.value] : [i.value, i.target]))) ?? 0;
+    const domainMax = input.max ?? (format === 'percent' && highest <= 100 ? 100 : highest > 0 ? highest : 1);
+    const x = scaleLinear().domain([0, domainMax]).range([0, width - 3]).clamp(true);
+    if (input.max === undefined) x.nice(5);
+    const ticks = x.ticks(5);
+    const tick = tickFormatter(ticks, format);
 
-  let y = key.height > 0 ? key.height + 18 : 0;
-  const tracksTop = y;
-  let tracks = '';
-  let bars = '';
-  const gridTops: number[] = [];
-  for (const [index, item] of items.entries()) {
-    // Label (bold) and "value (Ziel target)": on one line when both fit, else the value below.
-    const status = item.target === undefined ? label(item.value) : `${label(item.value)} (Ziel ${targetLabel(item.target)})`;
-    const statusWidth = textWidth(status);
-    const labelLines = wrap(item.label, WIDTH, FONT, true);
-    const lastLine = labelLines[labelLines.length - 1] ?? '';
-    const sameLine = textWidth(lastLine, FONT, true) + 16 + statusWidth <= WIDTH;
-    let head = lines(0, y + ASCENT, labelLines, { class: 'pw-text pw-beschriftung' });
-    const statusY = y + ASCENT + (labelLines.length - (sameLine ? 1 : 0)) * LINE;
-    head += sameLine
-      ? text(WIDTH, statusY, status, { class: 'pw-text pw-wert', 'text-anchor': 'end' })
-      : text(0, statusY, status, { class: 'pw-text pw-wert' });
-    y += (labelLines.length + (sameLine ? 0 : 1)) * LINE + 8;
+    let y = key.height > 0 ? key.height + 18 : 0;
+    const tracksTop = y;
+    let tracks = '';
+    let bars = '';
+    const gridTops: number[] = [];
+    for (const [index, item] of items.entries()) {
+      // Label (bold) and "value (Ziel target)": on one line when both fit, else the value below.
+      const status = item.target === undefined ? label(item.value) : `${label(item.value)} (Ziel ${targetLabel(item.target)})`;
+      const statusWidth = textWidth(status);
+      const labelLines = wrap(item.label, width, FONT, true);
+      const lastLine = labelLines[labelLines.length - 1] ?? '';
+      const sameLine = textWidth(lastLine, FONT, true) + 16 + statusWidth <= width;
+      let head = lines(0, y + ASCENT, labelLines, { class: 'pw-text pw-beschriftung' });
+      const statusY = y + ASCENT + (labelLines.length - (sameLine ? 1 : 0)) * LINE;
+      head += sameLine
+        ? text(width, statusY, status, { class: 'pw-text pw-wert', 'text-anchor': 'end' })
+        : text(0, statusY, status, { class: 'pw-text pw-wert' });
+      y += (labelLines.length + (sameLine ? 0 : 1)) * LINE + 8;
 
-    const trackY = y;
-    gridTops.push(trackY);
-    tracks += el('rect', { x: 0, y: trackY, width: WIDTH, height: TRACK, class: 'pw-spur' });
-    const w = x(item.value);
-    const slot = reached(item) ? REACHED : MISSED;
-    bars += el(
-      'g',
-      { class: 'pw-zeile', 'data-index': index },
-      head +
-        (w > 0 ? el('rect', { x: 0, y: trackY + (TRACK - BAR) / 2, width: w, height: BAR, fill: patternFill(id, slot), class: 'pw-balken', 'data-erreicht': item.target === undefined ? undefined : String(reached(item)) }) : '') +
-        (item.target === undefined ? '' : el('rect', { x: x(item.target) - 2, y: trackY + (TRACK - MARK) / 2, width: 4, height: MARK, class: 'pw-zielmarke' })),
-    );
-    y += TRACK + ROW_GAP;
-  }
-  const tracksBottom = y - ROW_GAP;
+      const trackY = y;
+      gridTops.push(trackY);
+      tracks += el('rect', { x: 0, y: trackY, width, height: TRACK, class: 'pw-spur' });
+      const w = x(item.value);
+      const slot = reached(item) ? REACHED : MISSED;
+      bars += el(
+        'g',
+        { class: 'pw-zeile', 'data-index': index },
+        head +
+          (w > 0 ? el('rect', { x: 0, y: trackY + (TRACK - BAR) / 2, width: w, height: BAR, fill: patternFill(svgId, slot), class: 'pw-balken', 'data-erreicht': item.target === undefined ? undefined : String(reached(item)) }) : '') +
+          (item.target === undefined ? '' : el('rect', { x: x(item.target) - 2, y: trackY + (TRACK - MARK) / 2, width: 4, height: MARK, class: 'pw-zielmarke' })),
+      );
+      y += TRACK + ROW_GAP;
+    }
+    const tracksBottom = y - ROW_GAP;
 
-  // Scale at the bottom, grid lines through all tracks.
-  const grid = ticks
-    .map((t) => gridTops.map((top) => el('line', { x1: x(t), x2: x(t), y1: top, y2: top + TRACK, class: 'pw-gitter' })).join(''))
-    .join('');
-  const axisY = tracksBottom + 8;
-  const axis =
-    el('line', { x1: 0, x2: WIDTH, y1: axisY, y2: axisY, class: 'pw-achse' }) +
-    ticks
-      .map((t, i) => {
-        const anchor = i === 0 && x(t) < 20 ? 'start' : x(t) > WIDTH - 20 ? 'end' : 'middle';
-        return el('line', { x1: x(t), x2: x(t), y1: axisY, y2: axisY + 5, class: 'pw-achse' }) + text(x(t), axisY + 6 + ASCENT, tick(t), { class: 'pw-text-leise', 'text-anchor': anchor });
-      })
+    // Scale at the bottom, grid lines through all tracks.
+    const grid = ticks
+      .map((t) => gridTops.map((top) => el('line', { x1: x(t), x2: x(t), y1: top, y2: top + TRACK, class: 'pw-gitter' })).join(''))
       .join('');
+    const axisY = tracksBottom + 8;
+    // Tick labels, each only where it keeps clear of the one before (the last one is
+    // right-aligned at the end and may otherwise run into its neighbour on a phone).
+    let lastRight = -Infinity;
+    const tickLabels = ticks.flatMap((t, i) => {
+      const anchor = i === 0 && x(t) < 20 ? 'start' : x(t) > width - 20 ? 'end' : 'middle';
+      const w = textWidth(tick(t));
+      const left = anchor === 'start' ? x(t) : anchor === 'end' ? x(t) - w : x(t) - w / 2;
+      if (left < lastRight + 6) return [];
+      lastRight = left + w;
+      return [text(x(t), axisY + 6 + ASCENT, tick(t), { class: 'pw-text-leise', 'text-anchor': anchor })];
+    });
+    const axis =
+      el('line', { x1: 0, x2: width, y1: axisY, y2: axisY, class: 'pw-achse' }) +
+      ticks.map((t) => el('line', { x1: x(t), x2: x(t), y1: axisY, y2: axisY + 5, class: 'pw-achse' })).join('') +
+      tickLabels.join('');
 
-  const body = key.markup + el('g', { class: 'pw-spuren' }, tracks) + el('g', { class: 'pw-gitter-gruppe' }, grid) + bars + el('g', { class: 'pw-achse-x' }, axis);
-  const height = tracksTop === y ? y : axisY + 6 + LINE + 4;
-  const svg = svgRoot({ id, title: input.title, desc: input.desc, kind: 'ziel-balken', height, defs: patternDefs(id, [REACHED, MISSED]), body });
+    const body = key.markup + el('g', { class: 'pw-spuren' }, tracks) + el('g', { class: 'pw-gitter-gruppe' }, grid) + bars + el('g', { class: 'pw-achse-x' }, axis);
+    const height = tracksTop === y ? y : axisY + 6 + LINE + 4;
+    return svgRoot({ id: svgId, title: input.title, desc: input.desc, kind: 'ziel-balken', height, defs: patternDefs(svgId, [REACHED, MISSED]), body, width });
+  };
 
   const table: ChartTable = {
     caption: input.tableCaption ?? input.title,
@@ -145,5 +156,5 @@ export function bulletBars(input: BulletBarsInput): Chart {
       ],
     })),
   };
-  return { svg, table };
+  return { svg: draw(id, WIDTH), narrowSvg: draw(narrowId(id), NARROW_WIDTH), table };
 }

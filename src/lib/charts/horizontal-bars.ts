@@ -1,6 +1,6 @@
 /** One horizontal bar per item, the label on its own line above, the value right of the bar. */
 import { fsum, max, scaleLinear } from 'd3';
-import { WIDTH, checkId, el, labelAbove, paletteSlot, patternDefs, patternFill, svgRoot, text, textWidth } from './svg.ts';
+import { NARROW_WIDTH, WIDTH, checkId, el, labelAbove, narrowId, paletteSlot, patternDefs, patternFill, svgRoot, text, textWidth } from './svg.ts';
 import type { Chart, ChartBase, ChartTable, ValueFormat } from './types.ts';
 import { checkValue, formatCell, formatLabel } from './values.ts';
 
@@ -33,28 +33,30 @@ export function horizontalBars(input: HorizontalBarsInput): Chart {
   const slot = paletteSlot(input.paletteIndex ?? 0);
   const label = (v: number) => formatLabel(v, format, input.digits);
 
-  const valueSpace = Math.ceil(Math.max(0, ...items.map((i) => textWidth(label(i.value))))) + 8;
-  const highest = input.max ?? max(items, (i) => i.value) ?? 0;
-  const x = scaleLinear().domain([0, highest > 0 ? highest : 1]).range([0, WIDTH - valueSpace]).clamp(true);
+  const draw = (svgId: string, width: number): string => {
+    const valueSpace = Math.ceil(Math.max(0, ...items.map((i) => textWidth(label(i.value))))) + 8;
+    const highest = input.max ?? max(items, (i) => i.value) ?? 0;
+    const x = scaleLinear().domain([0, highest > 0 ? highest : 1]).range([0, width - valueSpace]).clamp(true);
 
-  let y = 0;
-  let body = '';
-  for (const [index, item] of items.entries()) {
-    const head = labelAbove(item.label, y);
-    y += head.height + 4;
-    const w = x(item.value);
-    body += el(
-      'g',
-      { class: 'pw-zeile', 'data-index': index },
-      head.markup +
-        (w > 0 ? el('rect', { x: 0, y, width: w, height: BAR, fill: patternFill(id, slot), class: 'pw-balken' }) : '') +
-        el('line', { x1: 0, x2: 0, y1: y - 2, y2: y + BAR + 2, class: 'pw-achse' }) +
-        text(w + 6, y + BAR / 2 + 5, label(item.value), { class: 'pw-text pw-wert' }),
-    );
-    y += BAR + ROW_GAP;
-  }
+    let y = 0;
+    let body = '';
+    for (const [index, item] of items.entries()) {
+      const head = labelAbove(item.label, y, width);
+      y += head.height + 4;
+      const w = x(item.value);
+      body += el(
+        'g',
+        { class: 'pw-zeile', 'data-index': index },
+        head.markup +
+          (w > 0 ? el('rect', { x: 0, y, width: w, height: BAR, fill: patternFill(svgId, slot), class: 'pw-balken' }) : '') +
+          el('line', { x1: 0, x2: 0, y1: y - 2, y2: y + BAR + 2, class: 'pw-achse' }) +
+          text(w + 6, y + BAR / 2 + 5, label(item.value), { class: 'pw-text pw-wert' }),
+      );
+      y += BAR + ROW_GAP;
+    }
+    return svgRoot({ id: svgId, title: input.title, desc: input.desc, kind: 'balken', height: Math.max(1, y - ROW_GAP + 4), defs: patternDefs(svgId, [slot]), body, width });
+  };
 
-  const svg = svgRoot({ id, title: input.title, desc: input.desc, kind: 'balken', height: Math.max(1, y - ROW_GAP + 4), defs: patternDefs(id, [slot]), body });
   const table: ChartTable = {
     caption: input.tableCaption ?? input.title,
     columns: [
@@ -64,5 +66,5 @@ export function horizontalBars(input: HorizontalBarsInput): Chart {
     rows: items.map((i) => ({ header: i.label, cells: [formatCell(i.value, format, input.digits)] })),
   };
   if (input.sumLabel !== undefined) table.foot = { header: input.sumLabel, cells: [formatCell(fsum(items, (i) => i.value), format, input.digits)] };
-  return { svg, table };
+  return { svg: draw(id, WIDTH), narrowSvg: draw(narrowId(id), NARROW_WIDTH), table };
 }

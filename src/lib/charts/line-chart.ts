@@ -6,7 +6,7 @@ import { line as d3line, max, min, scaleLinear, scalePoint } from 'd3';
 import {
   categoryAxis,
   valueAxis,
-  ASCENT, LINE, WIDTH, checkId, el, legend, num, paletteSlot, svgRoot, text, textWidth, type LegendEntry,
+  ASCENT, LINE, NARROW_WIDTH, WIDTH, checkId, el, legend, narrowId, num, paletteSlot, svgRoot, text, textWidth, type LegendEntry,
 } from './svg.ts';
 import type { Chart, ChartBase, ChartTable, ValueFormat } from './types.ts';
 import { checkLength, checkValue, defaultAxisLabel, formatCell, formatLabel, tickFormatter } from './values.ts';
@@ -36,7 +36,11 @@ export interface LineChartInput extends ChartBase {
   /** Value axis range; default from 0 (or the lowest value, if negative) to above the highest value or target. */
   yMin?: number;
   yMax?: number;
-  /** Write each value at its point; default true for a single series when the labels fit. */
+  /**
+   * Write each value at its point; default true for a single series. A label goes above its
+   * point, else below it; where both would touch another point, line, label or the target line,
+   * it is left out (the table has every value).
+   */
   pointLabels?: boolean;
   /** Height of the plot area in viewBox units; default 220. */
   height?: number;
@@ -74,6 +78,41 @@ interface Box {
 }
 const overlaps = (a: Box, b: Box) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
 
+interface Segment {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+/** Whether a straight segment passes through a box (Liang–Barsky clipping). */
+export function crosses(s: Segment, b: Box): boolean {
+  const dx = s.x1 - s.x0;
+  const dy = s.y1 - s.y0;
+  let t0 = 0;
+  let t1 = 1;
+  const edges: [number, number][] = [
+    [-dx, s.x0 - b.x0],
+    [dx, b.x1 - s.x0],
+    [-dy, s.y0 - b.y0],
+    [dy, b.y1 - s.y0],
+  ];
+  for (const [p, q] of edges) {
+    if (p === 0) {
+      if (q < 0) return false;
+      continue;
+    }
+    const r = q / p;
+    if (p < 0) t0 = Math.max(t0, r);
+    else t1 = Math.min(t1, r);
+    if (t0 > t1) return false;
+  }
+  return true;
+}
+
+/** Room kept around lines (their halo) and markers when placing labels. */
+const CLEARANCE = 3;
+
 export function lineChart(input: LineChartInput): Chart {
   const { id, series, target } = input;
   checkId(id);
@@ -89,98 +128,133 @@ export function lineChart(input: LineChartInput): Chart {
   const values = series.flatMap((s) => s.values.filter((v): v is number => v !== null));
   const all = target ? [...values, target.value] : values;
 
-  const key = series.length > 1 ? legend(series.map((s, i): LegendEntry => ({ label: s.label, key: seriesKey(slots[i] ?? i) })), 0) : { markup: '', height: 0 };
-  let top = key.height > 0 ? key.height + 16 : 0;
-  const axisLabel = input.axisLabel ?? defaultAxisLabel(format);
-  const axisTitle = axisLabel ? text(0, top + ASCENT, axisLabel, { class: 'pw-text-leise pw-achsentitel' }) : '';
-  if (axisLabel) top += LINE + 4;
-  const plotTop = top + LINE + 6; // room for labels above the highest point
-  const plotBottom = plotTop + (input.height ?? 220);
+  const draw = (svgId: string, width: number): string => {
+    const key = series.length > 1 ? legend(series.map((s, i): LegendEntry => ({ label: s.label, key: seriesKey(slots[i] ?? i) })), 0, 0, width) : { markup: '', height: 0 };
+    let top = key.height > 0 ? key.height + 16 : 0;
+    const axisLabel = input.axisLabel ?? defaultAxisLabel(format);
+    const axisTitle = axisLabel ? text(0, top + ASCENT, axisLabel, { class: 'pw-text-leise pw-achsentitel' }) : '';
+    if (axisLabel) top += LINE + 4;
+    const plotTop = top + LINE + 6; // room for labels above the highest point
+    const plotBottom = plotTop + (input.height ?? 220);
 
-  const lowest = input.yMin ?? Math.min(0, min(all) ?? 0);
-  const highest = input.yMax ?? (max(all) ?? 1);
-  const y = scaleLinear().domain([lowest, highest > lowest ? highest : lowest + 1]).range([plotBottom, plotTop]);
-  if (input.yMin === undefined || input.yMax === undefined) y.nice(5);
-  const ticks = y.ticks(5);
-  const tick = tickFormatter(ticks, format);
-  const left = Math.ceil(Math.max(...ticks.map((t) => textWidth(tick(t))))) + 10;
-  const x = scalePoint<string>().domain(categories).range([left, WIDTH]).padding(0.5);
-  const at = (c: string) => x(c) ?? left;
+    const lowest = input.yMin ?? Math.min(0, min(all) ?? 0);
+    const highest = input.yMax ?? (max(all) ?? 1);
+    const y = scaleLinear().domain([lowest, highest > lowest ? highest : lowest + 1]).range([plotBottom, plotTop]);
+    if (input.yMin === undefined || input.yMax === undefined) y.nice(5);
+    const ticks = y.ticks(5);
+    const tick = tickFormatter(ticks, format);
+    const left = Math.ceil(Math.max(...ticks.map((t) => textWidth(tick(t))))) + 10;
+    const x = scalePoint<string>().domain(categories).range([left, width]).padding(0.5);
+    const at = (c: string) => x(c) ?? left;
 
-  let body = key.markup + axisTitle;
-  body += valueAxis(ticks, y, left, tick, 'achse');
-  if (ticks[0] !== 0) body += el('line', { x1: left, x2: WIDTH, y1: plotBottom, y2: plotBottom, class: 'pw-achse' });
+    let body = key.markup + axisTitle;
+    body += valueAxis(ticks, y, left, tick, 'achse', width);
+    if (ticks[0] !== 0) body += el('line', { x1: left, x2: width, y1: plotBottom, y2: plotBottom, class: 'pw-achse' });
 
-  // Point labels: for one series, when the widest fits between neighbouring points.
-  const widestLabel = Math.max(0, ...values.map((v) => textWidth(label(v))));
-  const showLabels = input.pointLabels ?? (series.length === 1 && widestLabel + 6 <= x.step());
-  const occupied: Box[] = [];
-  let lineMarkup = '';
-  let labelMarkup = '';
-  series.forEach((s, si) => {
-    const slot = slots[si] ?? si;
-    const points = categories.map((c, i) => ({ x: at(c), v: s.values[i] ?? null }));
-    const path = d3line<{ x: number; v: number | null }>()
-      .defined((p) => p.v !== null)
-      .x((p) => p.x)
-      .y((p) => y(p.v ?? 0))
-      .digits(2)(points) ?? '';
-    lineMarkup += el(
-      'g',
-      { class: 'pw-reihe', 'data-serie': si },
-      el('path', { d: path, class: 'pw-linie-halo' }) +
-        el('path', { d: path, class: `pw-strich pw-strich-${slot}`, 'stroke-dasharray': DASHES[slot] }) +
-        points
-          .filter((p) => p.v !== null)
-          .map((p) => marker(slot, p.x, y(p.v ?? 0), `pw-markierung pw-fuellung-${slot}`))
-          .join(''),
+    // Everything a label must not touch: every series' markers and segments, the target line.
+    const runs = series.map((s) => categories.map((c, i) => ({ x: at(c), v: s.values[i] ?? null })));
+    const occupied: Box[] = runs.flatMap((points) =>
+      points.flatMap((p) => (p.v === null ? [] : [{ x0: p.x - 8, x1: p.x + 8, y0: y(p.v) - 8, y1: y(p.v) + 8 }])),
     );
-    for (const p of points) {
-      if (p.v === null) continue;
-      const py = y(p.v);
-      occupied.push({ x0: p.x - 8, x1: p.x + 8, y0: py - 8, y1: py + 8 });
-      if (!showLabels) continue;
-      const t = label(p.v);
+    const segments: Segment[] = runs.flatMap((points) =>
+      points.flatMap((p, i) => {
+        const next = points[i + 1];
+        return p.v === null || !next || next.v === null ? [] : [{ x0: p.x, y0: y(p.v), x1: next.x, y1: y(next.v) }];
+      }),
+    );
+    const grown = (b: Box): Box => ({ x0: b.x0 - CLEARANCE, x1: b.x1 + CLEARANCE, y0: b.y0 - CLEARANCE, y1: b.y1 + CLEARANCE });
+    const hitsLine = (b: Box) => segments.some((sg) => crosses(sg, grown(b)));
+    const ty = target ? y(target.value) : undefined;
+    const hitsTarget = (b: Box) => ty !== undefined && b.y0 - CLEARANCE < ty && ty < b.y1 + CLEARANCE && b.x1 > left;
+    // Inside the plot: not over the value axis' labels, nor below the category axis.
+    const inPlot = (b: Box) => b.y0 >= plotTop - LINE - 4 && b.y1 <= plotBottom && b.x0 >= left - 4 && b.x1 <= width;
+
+    // Point labels (one series by default), each above or below its point where it is free.
+    const showLabels = input.pointLabels ?? series.length === 1;
+    let lineMarkup = '';
+    let labelMarkup = '';
+    const labels: Box[] = [];
+    series.forEach((_, si) => {
+      const slot = slots[si] ?? si;
+      const points = runs[si] ?? [];
+      const path = d3line<{ x: number; v: number | null }>()
+        .defined((p) => p.v !== null)
+        .x((p) => p.x)
+        .y((p) => y(p.v ?? 0))
+        .digits(2)(points) ?? '';
+      lineMarkup += el(
+        'g',
+        { class: 'pw-reihe', 'data-serie': si },
+        el('path', { d: path, class: 'pw-linie-halo' }) +
+          el('path', { d: path, class: `pw-strich pw-strich-${slot}`, 'stroke-dasharray': DASHES[slot] }) +
+          points
+            .filter((p) => p.v !== null)
+            .map((p) => marker(slot, p.x, y(p.v ?? 0), `pw-markierung pw-fuellung-${slot}`))
+            .join(''),
+      );
+      if (!showLabels) return;
+      for (const p of points) {
+        if (p.v === null) continue;
+        const py = y(p.v);
+        const t = label(p.v);
+        const w = textWidth(t);
+        // Above, below, then beside the point (upper left and lower right suit a rising line,
+        // upper right and lower left a falling one).
+        const spots = [
+          { x: p.x, baseline: py - 12, anchor: 'middle' },
+          { x: p.x, baseline: py + 12 + ASCENT, anchor: 'middle' },
+          { x: p.x - 10, baseline: py - 6, anchor: 'end' },
+          { x: p.x + 10, baseline: py + 6 + ASCENT, anchor: 'start' },
+          { x: p.x + 10, baseline: py - 6, anchor: 'start' },
+          { x: p.x - 10, baseline: py + 6 + ASCENT, anchor: 'end' },
+        ];
+        const boxOf = (c: (typeof spots)[number]): Box => {
+          const x0 = c.anchor === 'middle' ? c.x - w / 2 : c.anchor === 'end' ? c.x - w : c.x;
+          return { x0, x1: x0 + w, y0: c.baseline - ASCENT, y1: c.baseline + 4 };
+        };
+        const free = (b: Box) => inPlot(b) && !occupied.some((o) => overlaps(o, b)) && !labels.some((o) => overlaps(o, b)) && !hitsLine(b) && !hitsTarget(b);
+        const spot = spots.find((c) => free(boxOf(c)));
+        if (!spot) continue;
+        labels.push(boxOf(spot));
+        labelMarkup += text(spot.x, spot.baseline, t, { class: 'pw-text pw-halo pw-wert', 'text-anchor': spot.anchor });
+      }
+    });
+    occupied.push(...labels);
+
+    // Target line with its label where it touches neither points, labels nor lines (else where
+    // it touches no point or label, else at the right end).
+    let targetMarkup = '';
+    if (target && ty !== undefined) {
+      const t = `${target.label ?? 'Zielwert'} ${formatLabel(target.value, format, input.digits, false)}`;
       const w = textWidth(t);
-      // Above the point, or below it when the point is at the top of the plot.
-      const below = py - 12 - LINE < plotTop - LINE;
-      const baseline = below ? py + 12 + ASCENT : py - 12;
-      occupied.push({ x0: p.x - w / 2, x1: p.x + w / 2, y0: baseline - ASCENT, y1: baseline + 4 });
-      labelMarkup += text(p.x, baseline, t, { class: 'pw-text pw-halo pw-wert', 'text-anchor': 'middle' });
+      const candidates = [
+        { x: width, anchor: 'end', baseline: ty - 7 },
+        { x: left + 4, anchor: 'start', baseline: ty - 7 },
+        { x: width, anchor: 'end', baseline: ty + 6 + ASCENT },
+        { x: left + 4, anchor: 'start', baseline: ty + 6 + ASCENT },
+      ];
+      const box = (c: (typeof candidates)[number]): Box => {
+        const x0 = c.anchor === 'end' ? c.x - w : c.x;
+        return { x0, x1: x0 + w, y0: c.baseline - ASCENT, y1: c.baseline + 4 };
+      };
+      const inside = (b: Box) => b.y0 >= plotTop - LINE && b.y1 <= plotBottom;
+      const clear = (c: (typeof candidates)[number]) => inside(box(c)) && !occupied.some((o) => overlaps(o, box(c)));
+      const place = candidates.find((c) => clear(c) && !hitsLine(box(c))) ?? candidates.find(clear) ?? candidates[0];
+      targetMarkup = el(
+        'g',
+        { class: 'pw-ziel-gruppe' },
+        el('line', { x1: left, x2: width, y1: ty, y2: ty, class: 'pw-ziellinie', 'stroke-dasharray': '7 5' }) +
+          (place ? text(place.x, place.baseline, t, { class: 'pw-text pw-halo pw-beschriftung', 'text-anchor': place.anchor }) : ''),
+      );
     }
-  });
+    body += targetMarkup + lineMarkup + labelMarkup;
 
-  // Target line with its label where it hits neither points nor their labels.
-  let targetMarkup = '';
-  if (target) {
-    const ty = y(target.value);
-    const t = `${target.label ?? 'Zielwert'} ${formatLabel(target.value, format, input.digits, false)}`;
-    const w = textWidth(t);
-    const candidates = [
-      { x: WIDTH, anchor: 'end', baseline: ty - 7 },
-      { x: left + 4, anchor: 'start', baseline: ty - 7 },
-      { x: WIDTH, anchor: 'end', baseline: ty + 6 + ASCENT },
-      { x: left + 4, anchor: 'start', baseline: ty + 6 + ASCENT },
-    ];
-    const box = (c: (typeof candidates)[number]): Box => {
-      const x0 = c.anchor === 'end' ? c.x - w : c.x;
-      return { x0, x1: x0 + w, y0: c.baseline - ASCENT, y1: c.baseline + 4 };
-    };
-    const inside = (b: Box) => b.y0 >= plotTop - LINE && b.y1 <= plotBottom;
-    const place = candidates.find((c) => inside(box(c)) && !occupied.some((o) => overlaps(o, box(c)))) ?? candidates[0];
-    targetMarkup = el(
-      'g',
-      { class: 'pw-ziel-gruppe' },
-      el('line', { x1: left, x2: WIDTH, y1: ty, y2: ty, class: 'pw-ziellinie', 'stroke-dasharray': '7 5' }) +
-        (place ? text(place.x, place.baseline, t, { class: 'pw-text pw-halo pw-beschriftung', 'text-anchor': place.anchor }) : ''),
-    );
-  }
-  body += targetMarkup + lineMarkup + labelMarkup;
+    body += categoryAxis(categories, x.step(), at, plotBottom);
 
-  body += categoryAxis(categories, x.step(), at, plotBottom);
+    const height = plotBottom + 6 + LINE + 4;
+    return svgRoot({ id: svgId, title: input.title, desc: input.desc, kind: 'linien', height, body, width });
+  };
 
-  const height = plotBottom + 6 + LINE + 4;
-  const svg = svgRoot({ id, title: input.title, desc: input.desc, kind: 'linien', height, body });
   const cell = (v: number | null | undefined) => formatCell(v, format, input.digits);
   const table: ChartTable = {
     caption: input.tableCaption ?? input.title,
@@ -188,5 +262,5 @@ export function lineChart(input: LineChartInput): Chart {
     rows: categories.map((c, i) => ({ header: c, cells: series.map((s) => cell(s.values[i])) })),
   };
   if (target) table.foot = { header: target.label ?? 'Zielwert', cells: series.map(() => formatCell(target.value, format, input.digits, false)) };
-  return { svg, table };
+  return { svg: draw(id, WIDTH), narrowSvg: draw(narrowId(id), NARROW_WIDTH), table };
 }

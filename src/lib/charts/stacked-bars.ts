@@ -3,7 +3,7 @@ import { fsum, line as d3line, max, scaleBand, scaleLinear, stack } from 'd3';
 import {
   categoryAxis,
   valueAxis,
-  ASCENT, LINE, WIDTH, checkId, el, legend, paletteSlot, patternDefs, patternFill, svgRoot, swatch, text, textWidth, type LegendEntry,
+  ASCENT, LINE, NARROW_WIDTH, WIDTH, checkId, el, legend, narrowId, paletteSlot, patternDefs, patternFill, svgRoot, swatch, text, textWidth, type LegendEntry,
 } from './svg.ts';
 import type { Chart, ChartBase, ChartTable, Series, ValueFormat } from './types.ts';
 import { checkLength, checkValue, defaultAxisLabel, formatCell, formatFixed, formatLabel, tickFormatter } from './values.ts';
@@ -23,7 +23,11 @@ export interface StackedBarsInput extends ChartBase {
   axisLabel?: string;
   /** Head of the category column of the table; default "Jahr". */
   categoryLabel?: string;
-  /** Write each bar's total above it; default false. Dropped when the labels do not fit. */
+  /**
+   * Write each bar's total above it; default false. Dropped when the labels do not fit side by
+   * side; a label is lifted above the overlay line where the line would cross it, or left out
+   * when there is no room above.
+   */
   showTotals?: boolean;
   /** Height of the plot area in viewBox units; default 250. */
   height?: number;
@@ -54,18 +58,39 @@ export function stackedBars(input: StackedBarsInput): Chart {
   const slots = series.map((s, i) => paletteSlot(s.paletteIndex ?? i));
   const rows = categories.map((_, c) => series.map((s) => s.values[c] ?? 0));
   const totals = rows.map((r) => fsum(r));
+  const drawn = { categories, slots, rows, totals, format };
+  return {
+    svg: drawStackedBars(input, drawn, id, WIDTH),
+    narrowSvg: drawStackedBars(input, drawn, narrowId(id), NARROW_WIDTH),
+    table: stackedTable(input, categories, totals, format),
+  };
+}
+
+/** Half the height of the overlay line's halo plus a little air: labels keep this distance. */
+const LINE_CLEARANCE = 5;
+
+function drawStackedBars(
+  input: StackedBarsInput,
+  { categories, slots, rows, totals, format }: { categories: string[]; slots: number[]; rows: number[][]; totals: number[]; format: ValueFormat },
+  id: string,
+  width: number,
+): string {
+  const { series } = input;
   const lineValues = input.line?.values ?? [];
 
   // Legend on top: the reader learns the key before the bars.
   const entries: LegendEntry[] = series.map((s, i) => ({ label: s.label, key: swatch(id, slots[i] ?? i) }));
   if (input.line) entries.push({ label: input.line.label, key: lineKey() });
-  const key = legend(entries, 0, series.length);
+  const key = legend(entries, 0, series.length, width);
   let top = key.height > 0 ? key.height + 16 : 0;
 
   const axisLabel = input.axisLabel ?? defaultAxisLabel(format);
   const axisTitle = axisLabel ? text(0, top + ASCENT, axisLabel, { class: 'pw-text-leise pw-achsentitel' }) : '';
   if (axisLabel) top += LINE + 4;
-  const plotTop = top + (input.showTotals ? LINE + 2 : 10);
+  // Room above the plot for the totals: a line of text, or above the overlay line's highest
+  // marker (its radius, the clearance, the label's descent and ascent).
+  const labelRoom = input.showTotals ? (input.line ? 5 + LINE_CLEARANCE + 4 + ASCENT + 2 : LINE + 2) : 10;
+  const plotTop = top + labelRoom;
   const plotBottom = plotTop + (input.height ?? 250);
 
   const highest = max([...totals, ...lineValues.filter((v): v is number => v !== null)]) ?? 0;
@@ -73,14 +98,14 @@ export function stackedBars(input: StackedBarsInput): Chart {
   const ticks = y.ticks(5);
   const tick = tickFormatter(ticks, format);
   const left = Math.ceil(Math.max(...ticks.map((t) => textWidth(tick(t))))) + 8;
-  const x = scaleBand<string>().domain(categories).range([left, WIDTH - 2]).paddingInner(0.3).paddingOuter(0.15);
+  const x = scaleBand<string>().domain(categories).range([left, width - 2]).paddingInner(0.3).paddingOuter(0.15);
   const band = x.bandwidth();
   const at = (c: string) => x(c) ?? left;
 
   let body = key.markup + axisTitle;
 
   // Grid and value axis.
-  body += valueAxis(ticks, y, left, tick, 'ohne');
+  body += valueAxis(ticks, y, left, tick, 'ohne', width);
 
   // Bars: one rect per non-zero segment, stacked with d3.stack.
   const layers = stack<number[], number>()
@@ -103,7 +128,7 @@ export function stackedBars(input: StackedBarsInput): Chart {
     });
   });
   body += el('g', { class: 'pw-balken-gruppe' }, bars);
-  body += el('line', { x1: left, x2: WIDTH, y1: plotBottom, y2: plotBottom, class: 'pw-achse' });
+  body += el('line', { x1: left, x2: width, y1: plotBottom, y2: plotBottom, class: 'pw-achse' });
 
   // Overlay line with a marker on every value.
   const centre = (c: string) => at(c) + band / 2;
@@ -126,31 +151,57 @@ export function stackedBars(input: StackedBarsInput): Chart {
     );
   }
 
-  // Totals above the bars (and above the line's marker, if that is higher).
+  // Totals above the bars, clear of the overlay line: above its marker and, where the line
+  // rises towards a neighbour, above the line wherever it passes over the label.
   if (input.showTotals) {
     const label = (v: number) => (format === 'euro' ? formatFixed(v / 100_000_000, input.digits ?? 1) : formatLabel(v, format, input.digits));
     const fits = totals.every((t) => textWidth(label(t)) <= x.step() - 4);
     if (fits) {
-      body += el(
-        'g',
-        { class: 'pw-summen' },
-        categories
-          .map((c, i) => {
-            const total = totals[i] ?? 0;
-            const lineV = lineValues[i];
-            const above = Math.min(y(total), lineV === null || lineV === undefined ? Infinity : y(lineV) - 5);
-            return text(centre(c), above - 6, label(total), { class: 'pw-text pw-halo', 'text-anchor': 'middle' });
-          })
-          .join(''),
-      );
+      const linePoints = points.map((p) => ({ x: p.x, y: p.v === null ? null : y(p.v) }));
+      const labels = categories.flatMap((c, i) => {
+        const total = totals[i] ?? 0;
+        const t = label(total);
+        const half = textWidth(t) / 2 + 2;
+        const cx = centre(c);
+        // The highest point of bar, marker and line between the label's left and right edge.
+        const lineTop = input.line ? highestLineY(linePoints, cx - half, cx + half) : Infinity;
+        const baseline = Math.min(y(total) - 6, lineTop - LINE_CLEARANCE - 4);
+        // No room left above the plot (the axis title and legend are there): leave this one out.
+        if (baseline - ASCENT < plotTop - labelRoom) return [];
+        return [text(cx, baseline, t, { class: 'pw-text pw-halo', 'text-anchor': 'middle' })];
+      });
+      body += el('g', { class: 'pw-summen' }, labels.join(''));
     }
   }
 
   body += categoryAxis(categories, x.step(), centre, plotBottom);
 
   const height = plotBottom + 6 + LINE + 4;
-  const svg = svgRoot({ id, title: input.title, desc: input.desc, kind: 'gestapelte-saeulen', height, defs: patternDefs(id, slots), body });
-  return { svg, table: stackedTable(input, categories, totals, format) };
+  return svgRoot({ id, title: input.title, desc: input.desc, kind: 'gestapelte-saeulen', height, defs: patternDefs(id, slots), body, width });
+}
+
+/**
+ * The smallest y (highest on the page) of a line with point markers between x0 and x1, or
+ * Infinity where it does not pass there. Points are in x order; `y: null` is a gap in the line
+ * (no marker, and no segment to or from it).
+ */
+export function highestLineY(points: { x: number; y: number | null }[], x0: number, x1: number, marker = 5): number {
+  let top = Infinity;
+  points.forEach((p, i) => {
+    if (p.y === null) return;
+    if (p.x + marker >= x0 && p.x - marker <= x1) top = Math.min(top, p.y - marker);
+    const next = points[i + 1];
+    if (!next || next.y === null) return;
+    // A straight segment is highest at one of its ends within [x0, x1].
+    const a = Math.max(x0, p.x);
+    const b = Math.min(x1, next.x);
+    if (a > b) return;
+    const py = p.y;
+    const ny = next.y;
+    const at = (xx: number) => py + ((ny - py) * (xx - p.x)) / (next.x - p.x || 1);
+    top = Math.min(top, at(a), at(b));
+  });
+  return top;
 }
 
 function stackedTable(input: StackedBarsInput, categories: string[], totals: number[], format: ValueFormat): ChartTable {

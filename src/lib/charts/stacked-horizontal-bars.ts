@@ -3,7 +3,7 @@
  * on its own line, the segments with their counts inside (where they fit) and the total at the end.
  */
 import { fsum, max, scaleLinear, stack } from 'd3';
-import { WIDTH, checkId, el, labelAbove, legend, paletteSlot, patternDefs, patternFill, svgRoot, swatch, text, textWidth } from './svg.ts';
+import { NARROW_WIDTH, WIDTH, checkId, el, labelAbove, legend, narrowId, paletteSlot, patternDefs, patternFill, svgRoot, swatch, text, textWidth } from './svg.ts';
 import type { Chart, ChartBase, ChartTable, Series, ValueFormat } from './types.ts';
 import { checkLength, checkValue, formatCell, formatLabel } from './values.ts';
 
@@ -38,46 +38,50 @@ export function stackedHorizontalBars(input: StackedHorizontalBarsInput): Chart 
   const totals = rows.map((r) => fsum(r));
   const label = (v: number) => formatLabel(v, format, input.digits);
 
-  const key = legend(series.map((s, i) => ({ label: s.label, key: swatch(id, slots[i] ?? i) })), 0);
-  const totalSpace = Math.ceil(Math.max(0, ...totals.map((t) => textWidth(label(t))))) + 10;
-  const highest = max(totals) ?? 0;
-  const x = scaleLinear().domain([0, highest > 0 ? highest : 1]).range([0, WIDTH - totalSpace]);
   const layers = stack<number[], number>()
     .keys(series.map((_, i) => i))
     .value((row, k) => row[k] ?? 0)(rows);
 
-  let y = key.height > 0 ? key.height + 18 : 0;
-  let body = key.markup;
-  categories.forEach((category, ci) => {
-    const head = labelAbove(category, y);
-    y += head.height + 4;
-    let segments = '';
-    let counts = '';
-    layers.forEach((layer, si) => {
-      const [x0, x1] = layer[ci] ?? [0, 0];
-      if (x1 - x0 <= 0) return;
-      const left = x(x0);
-      const width = x(x1) - left;
-      segments += el('rect', { x: left, y, width, height: BAR, fill: patternFill(id, slots[si] ?? si), class: 'pw-balken', 'data-serie': si });
-      const count = label(x1 - x0);
-      if (textWidth(count) + 8 <= width) {
-        counts += text(left + width / 2, y + BAR / 2 + 5, count, { class: 'pw-text pw-halo', 'text-anchor': 'middle' });
-      }
-    });
-    const total = totals[ci] ?? 0;
-    body += el(
-      'g',
-      { class: 'pw-zeile', 'data-index': ci },
-      head.markup +
-        segments +
-        counts +
-        el('line', { x1: 0, x2: 0, y1: y - 2, y2: y + BAR + 2, class: 'pw-achse' }) +
-        text(x(total) + 8, y + BAR / 2 + 5, label(total), { class: 'pw-text pw-beschriftung pw-wert' }),
-    );
-    y += BAR + ROW_GAP;
-  });
+  const draw = (svgId: string, width: number): string => {
+    const key = legend(series.map((s, i) => ({ label: s.label, key: swatch(svgId, slots[i] ?? i) })), 0, 0, width);
+    const totalSpace = Math.ceil(Math.max(0, ...totals.map((t) => textWidth(label(t))))) + 10;
+    const highest = max(totals) ?? 0;
+    const x = scaleLinear().domain([0, highest > 0 ? highest : 1]).range([0, width - totalSpace]);
 
-  const svg = svgRoot({ id, title: input.title, desc: input.desc, kind: 'gestapelte-balken', height: Math.max(1, y - ROW_GAP + 4), defs: patternDefs(id, slots), body });
+    let y = key.height > 0 ? key.height + 18 : 0;
+    let body = key.markup;
+    categories.forEach((category, ci) => {
+      const head = labelAbove(category, y, width);
+      y += head.height + 4;
+      let segments = '';
+      let counts = '';
+      layers.forEach((layer, si) => {
+        const [x0, x1] = layer[ci] ?? [0, 0];
+        if (x1 - x0 <= 0) return;
+        const left = x(x0);
+        const segmentWidth = x(x1) - left;
+        segments += el('rect', { x: left, y, width: segmentWidth, height: BAR, fill: patternFill(svgId, slots[si] ?? si), class: 'pw-balken', 'data-serie': si });
+        // The count inside its segment, only where it fits (the table has every count).
+        const count = label(x1 - x0);
+        if (textWidth(count) + 8 <= segmentWidth) {
+          counts += text(left + segmentWidth / 2, y + BAR / 2 + 5, count, { class: 'pw-text pw-halo', 'text-anchor': 'middle' });
+        }
+      });
+      const total = totals[ci] ?? 0;
+      body += el(
+        'g',
+        { class: 'pw-zeile', 'data-index': ci },
+        head.markup +
+          segments +
+          counts +
+          el('line', { x1: 0, x2: 0, y1: y - 2, y2: y + BAR + 2, class: 'pw-achse' }) +
+          text(x(total) + 8, y + BAR / 2 + 5, label(total), { class: 'pw-text pw-beschriftung pw-wert' }),
+      );
+      y += BAR + ROW_GAP;
+    });
+    return svgRoot({ id: svgId, title: input.title, desc: input.desc, kind: 'gestapelte-balken', height: Math.max(1, y - ROW_GAP + 4), defs: patternDefs(svgId, slots), body, width });
+  };
+
   const cell = (v: number) => formatCell(v, format, input.digits);
   const totalLabel = input.totalLabel ?? 'Summe';
   const table: ChartTable = {
@@ -90,5 +94,5 @@ export function stackedHorizontalBars(input: StackedHorizontalBarsInput): Chart 
     rows: categories.map((c, i) => ({ header: c, cells: [...series.map((s) => cell(s.values[i] ?? 0)), cell(totals[i] ?? 0)] })),
     foot: { header: totalLabel, cells: [...series.map((s) => cell(fsum(s.values))), cell(fsum(totals))] },
   };
-  return { svg, table };
+  return { svg: draw(id, WIDTH), narrowSvg: draw(narrowId(id), NARROW_WIDTH), table };
 }

@@ -4,10 +4,25 @@
  * src/styles/charts.css (no style attributes, no <style>), so a strict CSP is no obstacle.
  */
 
-/** Width of every chart's viewBox. Shown 358 px wide on a phone, text of FONT units is ≥ 11 px. */
-export const WIDTH = 480;
 /** Font size in viewBox units (set once on the root <svg>). */
 export const FONT = 15;
+/** The smallest text size a chart may show, in CSS px (readable on a phone). */
+export const MIN_TEXT_PX = 12;
+/** Width of every chart's viewBox; its text is at least MIN_TEXT_PX when shown at least NARROW_BELOW px wide. */
+export const WIDTH = 480;
+/**
+ * Width of the narrow variant every chart also draws, for phones: at 343 px (a 375 px phone)
+ * its text is 14.3 px, at 288 px (320 px) still 12 px. Charts.css shows it instead of the wide
+ * one in frames narrower than NARROW_BELOW (an @container rule with the same number).
+ */
+export const NARROW_WIDTH = 360;
+/** Frame width in CSS px below which the wide variant's text would be smaller than MIN_TEXT_PX. */
+export const NARROW_BELOW = (WIDTH * MIN_TEXT_PX) / FONT;
+
+/** Ids of the narrow variant: its own prefix, so both variants can be on one page. */
+export function narrowId(id: string): string {
+  return `${id}-schmal`;
+}
 /** Line height of wrapped text. */
 export const LINE = 19;
 /** Baseline offset of a text line below its top. */
@@ -130,11 +145,11 @@ export function paletteSlot(index: number): number {
   return ((Math.trunc(index) % PALETTE_SIZE) + PALETTE_SIZE) % PALETTE_SIZE;
 }
 
-/** The root <svg> with <title>, <desc> and <defs>; `kind` becomes the class `pw-{kind}`. */
-export function svgRoot(o: { id: string; title: string; desc: string; kind: string; height: number; defs?: string; body: string }): string {
+/** The root <svg> with <title>, <desc> and <defs>; `kind` becomes the class `pw-{kind}`; `width` of the viewBox, default WIDTH. */
+export function svgRoot(o: { id: string; title: string; desc: string; kind: string; height: number; defs?: string; body: string; width?: number }): string {
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" class="pw-diagramm pw-${o.kind}" role="img"` +
-    ` aria-labelledby="${esc(o.id)}-title ${esc(o.id)}-desc" viewBox="0 0 ${WIDTH} ${num(Math.ceil(o.height))}"` +
+    ` aria-labelledby="${esc(o.id)}-title ${esc(o.id)}-desc" viewBox="0 0 ${num(o.width ?? WIDTH)} ${num(Math.ceil(o.height))}"` +
     ` width="100%" font-size="${FONT}">` +
     el('title', { id: `${o.id}-title` }, esc(o.title)) +
     el('desc', { id: `${o.id}-desc` }, esc(o.desc)) +
@@ -216,14 +231,14 @@ export function swatch(id: string, index: number): string {
  * `stacked`: the first so many entries are series stacked bottom to top; in a legend of one
  * column they are listed top to bottom as in the stack.
  */
-export function legend(all: LegendEntry[], top: number, stacked = 0): { markup: string; height: number } {
+export function legend(all: LegendEntry[], top: number, stacked = 0, width = WIDTH): { markup: string; height: number } {
   if (all.length === 0) return { markup: '', height: 0 };
   const gap = 20;
   const textX = SWATCH_W + 8;
   const widest = Math.max(...all.map((e) => textX + textWidth(e.label)));
-  const columns = Math.max(1, Math.min(all.length, Math.floor((WIDTH + gap) / (widest + gap))));
+  const columns = Math.max(1, Math.min(all.length, Math.floor((width + gap) / (widest + gap))));
   const entries = columns === 1 && stacked > 1 ? [...all.slice(0, stacked).reverse(), ...all.slice(stacked)] : all;
-  const columnWidth = columns === 1 ? WIDTH : widest;
+  const columnWidth = columns === 1 ? width : widest;
   const rows: string[][][] = [];
   entries.forEach((e, i) => {
     const row = Math.floor(i / columns);
@@ -265,17 +280,17 @@ export function categoryAxis(categories: string[], step: number, position: (c: s
 }
 
 /**
- * Value axis: a grid line and a label for each tick, labels right-aligned left of `left`.
- * The zero line is drawn as the axis (`zero: 'achse'`) or left to the caller (`'ohne'`).
+ * Value axis: a grid line from `left` to `right` and a label for each tick, labels right-aligned
+ * left of `left`. The zero line is drawn as the axis (`zero: 'achse'`) or left to the caller (`'ohne'`).
  */
-export function valueAxis(ticks: number[], y: (v: number) => number, left: number, label: (v: number) => string, zero: 'achse' | 'ohne'): string {
+export function valueAxis(ticks: number[], y: (v: number) => number, left: number, label: (v: number) => string, zero: 'achse' | 'ohne', right = WIDTH): string {
   return el(
     'g',
     { class: 'pw-achse-y' },
     ticks
       .map(
         (t) =>
-          (t === 0 && zero === 'ohne' ? '' : el('line', { x1: left, x2: WIDTH, y1: y(t), y2: y(t), class: t === 0 ? 'pw-achse' : 'pw-gitter' })) +
+          (t === 0 && zero === 'ohne' ? '' : el('line', { x1: left, x2: right, y1: y(t), y2: y(t), class: t === 0 ? 'pw-achse' : 'pw-gitter' })) +
           text(left - 8, y(t) + 5, label(t), { class: 'pw-text-leise', 'text-anchor': 'end' }),
       )
       .join(''),

@@ -5,7 +5,7 @@
  */
 import { groups } from 'd3';
 import { formatDate } from '../format.ts';
-import { ASCENT, LINE, WIDTH, checkId, el, legend, lines, svgRoot, text, wrap } from './svg.ts';
+import { ASCENT, LINE, NARROW_WIDTH, WIDTH, checkId, el, legend, lines, narrowId, svgRoot, text, wrap } from './svg.ts';
 import type { Chart, ChartBase, ChartTable } from './types.ts';
 
 export interface Milestone {
@@ -48,46 +48,48 @@ export function timeline(input: TimelineInput): Chart {
   items.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   const withState = items.some((i) => i.done !== undefined);
 
-  const key = withState ? legend([{ label: 'erreicht', key: doneKey(true) }, { label: 'geplant', key: doneKey(false) }], 0) : { markup: '', height: 0 };
-  let y = key.height > 0 ? key.height + 20 : 4;
-  const first = items[0]?.year;
-  const last = items[items.length - 1]?.year;
-  const byYear = new Map(groups(items, (i) => i.year));
-  const axisTop = y;
-  let marks = '';
-  let entries = '';
-  if (first !== undefined && last !== undefined) {
-    for (let year = first; year <= last; year++) {
-      const inYear = byYear.get(year) ?? [];
-      // Year label and tick on the axis, level with the first milestone's date line.
-      marks += el('line', { x1: AXIS_X - 8, x2: AXIS_X, y1: y + LINE / 2, y2: y + LINE / 2, class: 'pw-achse' });
-      marks += text(0, y + ASCENT, String(year), { class: 'pw-text pw-beschriftung pw-jahr' });
-      if (inYear.length === 0) {
-        y += LINE + 10;
-        continue;
-      }
-      for (const item of inYear) {
-        const labelLines = wrap(item.label, WIDTH - TEXT_X);
-        entries += el(
-          'g',
-          { class: 'pw-eintrag' },
-          el('circle', {
-            cx: AXIS_X,
-            cy: y + LINE / 2,
-            r: 6.5,
-            class: item.done === false ? 'pw-meilenstein pw-geplant' : 'pw-meilenstein pw-erreicht',
-          }) +
-            text(TEXT_X, y + ASCENT, item.shown, { class: 'pw-text-leise pw-datum' }) +
-            lines(TEXT_X, y + LINE + ASCENT, labelLines, { class: 'pw-text' }),
-        );
-        y += (1 + labelLines.length) * LINE + 14;
+  const draw = (svgId: string, width: number): string => {
+    const key = withState ? legend([{ label: 'erreicht', key: doneKey(true) }, { label: 'geplant', key: doneKey(false) }], 0, 0, width) : { markup: '', height: 0 };
+    let y = key.height > 0 ? key.height + 20 : 4;
+    const first = items[0]?.year;
+    const last = items[items.length - 1]?.year;
+    const byYear = new Map(groups(items, (i) => i.year));
+    const axisTop = y;
+    let marks = '';
+    let entries = '';
+    if (first !== undefined && last !== undefined) {
+      for (let year = first; year <= last; year++) {
+        const inYear = byYear.get(year) ?? [];
+        // Year label and tick on the axis, level with the first milestone's date line.
+        marks += el('line', { x1: AXIS_X - 8, x2: AXIS_X, y1: y + LINE / 2, y2: y + LINE / 2, class: 'pw-achse' });
+        marks += text(0, y + ASCENT, String(year), { class: 'pw-text pw-beschriftung pw-jahr' });
+        if (inYear.length === 0) {
+          y += LINE + 10;
+          continue;
+        }
+        for (const item of inYear) {
+          const labelLines = wrap(item.label, width - TEXT_X);
+          entries += el(
+            'g',
+            { class: 'pw-eintrag' },
+            el('circle', {
+              cx: AXIS_X,
+              cy: y + LINE / 2,
+              r: 6.5,
+              class: item.done === false ? 'pw-meilenstein pw-geplant' : 'pw-meilenstein pw-erreicht',
+            }) +
+              text(TEXT_X, y + ASCENT, item.shown, { class: 'pw-text-leise pw-datum' }) +
+              lines(TEXT_X, y + LINE + ASCENT, labelLines, { class: 'pw-text' }),
+          );
+          y += (1 + labelLines.length) * LINE + 14;
+        }
       }
     }
-  }
-  const axisBottom = y - 14;
-  const axis = axisBottom > axisTop ? el('line', { x1: AXIS_X, x2: AXIS_X, y1: axisTop, y2: axisBottom, class: 'pw-achse' }) : '';
-  const body = key.markup + axis + marks + entries;
-  const svg = svgRoot({ id, title: input.title, desc: input.desc, kind: 'zeitleiste', height: Math.max(1, y - 8), body });
+    const axisBottom = y - 14;
+    const axis = axisBottom > axisTop ? el('line', { x1: AXIS_X, x2: AXIS_X, y1: axisTop, y2: axisBottom, class: 'pw-achse' }) : '';
+    const body = key.markup + axis + marks + entries;
+    return svgRoot({ id: svgId, title: input.title, desc: input.desc, kind: 'zeitleiste', height: Math.max(1, y - 8), body, width });
+  };
 
   const table: ChartTable = {
     caption: input.tableCaption ?? input.title,
@@ -101,5 +103,5 @@ export function timeline(input: TimelineInput): Chart {
       cells: [i.label, ...(withState ? [i.done === undefined ? 'keine Angabe' : i.done ? 'erreicht' : 'geplant'] : [])],
     })),
   };
-  return { svg, table };
+  return { svg: draw(id, WIDTH), narrowSvg: draw(narrowId(id), NARROW_WIDTH), table };
 }

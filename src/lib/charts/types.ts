@@ -12,9 +12,14 @@ export interface ChartTable {
   foot?: { header: string; cells: string[] };
 }
 
-/** What every chart function returns: inline SVG markup and its data table. */
+/**
+ * What every chart function returns: inline SVG markup and its data table. `narrowSvg` is the
+ * same chart drawn for a phone's width (NARROW_WIDTH, ids prefixed `{id}-schmal-`), so its text
+ * stays readable; Diagramm.astro shows one of the two, never both.
+ */
 export interface Chart {
   svg: string;
+  narrowSvg?: string;
   table: ChartTable;
 }
 
