@@ -269,6 +269,12 @@ export function createSchemas(ref: RefFactory) {
         preisbasisjahr: yearSchema.optional(),
         /** A year counts as a peak year when its need exceeds the mean by more than this many percent. */
         spitzenjahrSchwelle: germanNumber().pipe(z.number().min(0)).default(20),
+        /**
+         * May funds a year does not need cover a later year's shortfall? Only the plan can say
+         * (Haushaltsrecht, Übertragbarkeit); left out, each year stands alone and the site says
+         * that the plan does not settle it.
+         */
+        uebertrag: z.boolean().optional(),
       })
       .prefault({}),
     beschluss: z
@@ -395,6 +401,12 @@ export function createSchemas(ref: RefFactory) {
     /** Who leads; plans that name only possible partners leave it out. */
     verantwortlich: z.array(ref('akteure')).default([]),
     partner: z.array(ref('akteure')).default([]),
+    /**
+     * Schools the measure names (ids in daten/schulen.csv) and Schulformen whose schools it
+     * concerns; both left out when the plan names none (the site never guesses from the text).
+     */
+    schulen: z.array(ref('schulen'), { error: 'eine Liste von Schul-IDs aus daten/schulen.csv, z. B. [gs-am-lindenhof]' }).default([]),
+    schulformen: z.array(ref('schulformen'), { error: 'eine Liste von Schulform-IDs aus schulformen.yaml, z. B. [grundschule]' }).default([]),
     zeitraum: zeitraum.optional(),
     status: oneOf(STATUS).optional(),
     prioritaet: oneOf(PRIORITAETEN).optional(),

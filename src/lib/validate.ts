@@ -157,6 +157,20 @@ export function validatePlan(loc: PlanLocation, cache: RenderCache = new Map<str
         if (unvollstaendig.has(ref.collection as CollectionName)) return;
         const unsichtbar = unsichtbareZeichen(ref.id);
         const gemeint = unsichtbar && ids.get(ref.collection)?.has(ohneUnsichtbare(ref.id)) ? ohneUnsichtbare(ref.id) : undefined;
+        // An optional collection the plan does not have at all (a plan without school data names a school).
+        const quelle = sourcePath(loc, ref.collection as CollectionName);
+        if ((raw[ref.collection as CollectionName] ?? []).length === 0) {
+          problems.push({
+            file: entry.file,
+            line: entry.line,
+            entry: entryLabel(collection, entry.id),
+            field: path.join('.'),
+            expected: `eine vorhandene ID aus „${ref.collection}“ (${quelle})`,
+            found: `„${zeigeUnsichtbare(ref.id)}“, aber der Plan hat keine Einträge in ${quelle} (die Datei fehlt oder ist leer)`,
+            hinweis: `Den Verweis entfernen oder ${quelle} mit diesem Eintrag anlegen.`,
+          });
+          return;
+        }
         problems.push({
           file: entry.file,
           line: entry.line,
@@ -311,7 +325,7 @@ export function planWarnungen(model: PlanModel): Problem[] {
   const { von, bis } = model.plan.planungshorizont;
   const planFile = `${displayDir(model.ort)}/plan.yaml`;
   const summenBetroffen = model.summen.some((s) => s.data.tabelle === 'Investitionen' || s.data.tabelle === 'Bedarf');
-  return ersatzjahreAusserhalb(model).map(({ zeile, lage }) => {
+  return [...ersatzjahreAusserhalb(model).map(({ zeile, lage }) => {
     const d = zeile.data;
     const erstes = erstesErsatzjahr(d);
     const herkunft = d.ersatzjahr === undefined ? ` (beschaffungsjahr ${d.beschaffungsjahr} + nutzungsdauer ${d.nutzungsdauer})` : '';
@@ -329,7 +343,25 @@ export function planWarnungen(model: PlanModel): Problem[] {
       found: `${erstes}${herkunft}; ${folge}${summenBetroffen ? '. Die angegebenen Summen für Investitionen und Bedarf in summen.csv prüft Planwerk erst wieder, wenn das Jahr stimmt' : ''}`,
       hinweis: 'Das Jahr auf einen Tippfehler prüfen (etwa 2062 statt 2026) und ob Beschaffungsjahr und Nutzungsdauer stimmen.',
     };
-  });
+  }), ...uebertragOffen(model, planFile)];
+}
+
+/**
+ * Some years plan more funds than they need while others fall short, and the plan does not say
+ * whether the surplus may be carried forward: the site then counts each year on its own and says
+ * so; the editors are told how to settle it.
+ */
+function uebertragOffen(model: PlanModel, planFile: string): Problem[] {
+  if (model.plan.finanzplanung.uebertrag !== undefined || model.finanzierung.length === 0) return [];
+  const p = prognoseVon(model);
+  if (p.summe.luecke === 0 || p.summe.ueberschuss === 0) return [];
+  return [{
+    file: planFile,
+    field: 'finanzplanung.uebertrag',
+    expected: 'eine Angabe, ob Mittel, die ein Jahr nicht braucht, spätere Lücken decken dürfen',
+    found: 'keine; die Website rechnet jedes Jahr für sich und sagt, dass der Plan es nicht festlegt',
+    hinweis: 'Unter „finanzplanung“ „uebertrag: true“ (Überschüsse gehen ins nächste Jahr) oder „uebertrag: false“ eintragen, wie es der Haushalt erlaubt.',
+  }];
 }
 
 /** Collections whose data needs the plan's `planungshorizont`. */
