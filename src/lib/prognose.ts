@@ -116,8 +116,14 @@ export interface Jahr {
   finanzierung: Cents;
   /** Funding per source: "Haushalt Investition", "Haushalt Betrieb" or a Förderprogramm id. */
   nachQuelle: Record<string, Cents>;
+  /** Need covered by the year's funds (and, with `uebertrag`, by funds carried over from earlier years). */
   gedeckt: Cents;
+  /** Need left uncovered in the year. */
   luecke: Cents;
+  /** Funds of the year beyond its need. */
+  ueberschuss: Cents;
+  /** Funds carried into the year from earlier years' surpluses (only where the plan allows it). */
+  vortrag: Cents;
   /** Share of the year's funding that comes from the city's own budget, in percent. */
   eigenanteil: number | undefined;
   /** Need per pupil (pupil count of the schools dataset), in cents. */
@@ -146,6 +152,8 @@ export interface Prognose {
   preisaenderung: number;
   preisbasisjahr: number;
   spitzenjahrSchwelle: number;
+  /** As plan.yaml says (finanzplanung.uebertrag); undefined where the plan is silent, and then no year's surplus covers another year. */
+  uebertrag: boolean | undefined;
   jahre: Jahr[];
   ersatzkaeufe: Ersatzkauf[];
   produktgruppen: { name: string; summe: Cents; anteil: number }[];
@@ -157,6 +165,8 @@ export interface Prognose {
     nachKostenart: Record<Kostenart, Cents>;
     finanzierung: Cents;
     luecke: Cents;
+    /** Sum of the years' surpluses (before any carry-over). */
+    ueberschuss: Cents;
     eigenanteil: number | undefined;
   };
   mittelwert: Cents;
@@ -206,12 +216,27 @@ export function prognose(model: Pick<PlanModel, 'plan' | 'inventar' | 'laufendeK
       nachQuelle,
       gedeckt: Math.min(bedarf, finanzierung),
       luecke: Math.max(bedarf - finanzierung, 0),
+      ueberschuss: Math.max(finanzierung - bedarf, 0),
+      vortrag: 0,
       eigenanteil: finanzierung > 0 ? (haushalt / finanzierung) * 100 : undefined,
       jeSchueler: schueler > 0 ? Math.round(bedarf / schueler) : undefined,
       wertarten,
       quellen: { kosten: distinct(kosten.map((k) => k.data.quelle)), finanzierung: distinct(mittel.map((m) => m.data.quelle)) },
       spitzenjahr: false,
     });
+  }
+
+  // Where the plan allows it, what a year does not need is carried forward and covers later
+  // shortfalls first; never backwards.
+  if (fp.uebertrag === true) {
+    let saldo = 0;
+    for (const j of jahre) {
+      j.vortrag = saldo;
+      const verfuegbar = j.finanzierung + saldo;
+      j.gedeckt = Math.min(j.bedarf, verfuegbar);
+      j.luecke = Math.max(j.bedarf - verfuegbar, 0);
+      saldo = Math.max(verfuegbar - j.bedarf, 0);
+    }
   }
 
   const bedarf = sum(jahre.map((j) => j.bedarf));
@@ -235,6 +260,7 @@ export function prognose(model: Pick<PlanModel, 'plan' | 'inventar' | 'laufendeK
     preisaenderung: fp.preisaenderung,
     preisbasisjahr,
     spitzenjahrSchwelle: fp.spitzenjahrSchwelle,
+    uebertrag: fp.uebertrag,
     jahre,
     ersatzkaeufe: kaeufe,
     produktgruppen: gruppen
@@ -248,6 +274,7 @@ export function prognose(model: Pick<PlanModel, 'plan' | 'inventar' | 'laufendeK
       nachKostenart: Object.fromEntries(KOSTENARTEN.map((a) => [a, sum(jahre.map((j) => j.nachKostenart[a]))])) as Record<Kostenart, Cents>,
       finanzierung: finanzierungSumme,
       luecke: sum(jahre.map((j) => j.luecke)),
+      ueberschuss: sum(jahre.map((j) => j.ueberschuss)),
       eigenanteil: finanzierungSumme > 0 ? (haushaltSumme / finanzierungSumme) * 100 : undefined,
     },
     mittelwert,

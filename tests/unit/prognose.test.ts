@@ -115,3 +115,32 @@ describe('Beschlussvorlage mit falscher Summe', () => {
     ]);
   });
 });
+
+describe('Überschüsse und Lücken über die Jahre', () => {
+  // Need 100, 100, 100 (Betrieb); funds 150, 50, 80. Year 2 lacks 50, year 3 lacks 20; year 1 has 50 to spare.
+  const modell = (uebertrag: boolean | undefined) => ({
+    plan: { planungshorizont: { von: 2025, bis: 2027 }, finanzplanung: { preisaenderung: 0, spitzenjahrSchwelle: 20, uebertrag } },
+    inventar: [],
+    schulen: [],
+    foerderprogramme: [],
+    laufendeKosten: [2025, 2026, 2027].map((jahr) => ({ data: { jahr, kostenart: 'Betrieb', betrag: 100, wertart: 'Plan', quelle: 'Test' } })),
+    finanzierung: [[2025, 150], [2026, 50], [2027, 80]].map(([jahr, betrag]) => ({ data: { jahr, art: 'Haushalt Betrieb', betrag, wertart: 'Plan', quelle: 'Test' } })),
+  }) as unknown as Parameters<typeof prognose>[0];
+
+  it('rechnet jedes Jahr für sich, wo der Plan nichts festlegt oder den Übertrag ausschließt', () => {
+    for (const u of [undefined, false]) {
+      const p = prognose(modell(u));
+      expect(p.jahre.map((j) => j.luecke), String(u)).toEqual([0, 50, 20]);
+      expect(p.summe.luecke).toBe(70);
+      expect(p.summe.ueberschuss).toBe(50);
+      expect(p.uebertrag).toBe(u);
+    }
+  });
+
+  it('trägt Überschüsse vorwärts, wo der Plan es erlaubt, nie rückwärts', () => {
+    const p = prognose(modell(true));
+    expect(p.jahre.map((j) => [j.vortrag, j.gedeckt, j.luecke])).toEqual([[0, 100, 0], [50, 100, 0], [0, 80, 20]]);
+    expect(p.summe.luecke).toBe(20);
+    expect(p.summe.ueberschuss).toBe(50);
+  });
+});
