@@ -1,0 +1,84 @@
+/**
+ * The Atom feed of the plan's changes (/aenderungen/atom.xml), so that readers, schools and
+ * the press can follow the plan in a feed reader: one entry per change note a page carries
+ * (`aenderungshinweis`), and one for the Fassung the site shows, with what changed since the
+ * Fassung before it. Everything comes from the plan; nothing is dated by the build.
+ */
+import type { PlanModel } from './model.ts';
+import { vergleiche } from './aenderungen.ts';
+import { seite, mitBasis } from './urls.ts';
+import { formatDate } from './format.ts';
+import { aufzaehlung } from './kennzahlen.ts';
+
+export interface FeedEintrag {
+  id: string;
+  titel: string;
+  /** ISO date (YYYY-MM-DD). */
+  datum: string;
+  /** Site path of the page the entry is about. */
+  pfad: string;
+  text: string;
+}
+
+/** The feed's entries, newest first. */
+export function feedEintraege(model: Pick<PlanModel, 'plan' | 'kapitel' | 'handlungsfelder' | 'massnahmen' | 'fassungen'>): FeedEintrag[] {
+  const seiten = [
+    ...model.kapitel.map((e) => ({ e, pfad: seite.kapitel(e.id) })),
+    ...model.handlungsfelder.map((e) => ({ e, pfad: seite.handlungsfeld(e.id) })),
+    ...model.massnahmen.map((e) => ({ e, pfad: seite.massnahme(e.id) })),
+  ];
+  const eintraege: FeedEintrag[] = seiten.flatMap(({ e, pfad }) => {
+    const h = e.data.aenderungshinweis;
+    return h ? [{ id: `${pfad}#geaendert-${h.datum}`, titel: `Geändert: ${e.data.titel}`, datum: h.datum, pfad, text: h.text }] : [];
+  });
+  const { fassung, beschluss } = model.plan;
+  if (fassung && beschluss) {
+    const vorige = [...model.fassungen].sort((a, b) => b.data.beschlossen.localeCompare(a.data.beschlossen))[0];
+    let text = `Beschlossen am ${formatDate(beschluss.datum)} (${beschluss.gremium}) als ${fassung.nummer}. Fassung des Plans.`;
+    if (vorige) {
+      const v = vergleiche(model, vorige);
+      const teile = [
+        [v.neu.length, 'neue Maßnahme', 'neue Maßnahmen'],
+        [v.abgeschlossen.length, 'abgeschlossene Maßnahme', 'abgeschlossene Maßnahmen'],
+        [v.statusGeaendert.length, 'Maßnahme mit neuem Status', 'Maßnahmen mit neuem Status'],
+        [v.entfallen.length, 'entfallene Maßnahme', 'entfallene Maßnahmen'],
+      ] as const;
+      const zahlen = teile.filter(([n]) => n > 0).map(([n, eins, viele]) => `${n} ${n === 1 ? eins : viele}`);
+      text += ` Gegenüber der Fassung „${vorige.data.name}“: ${zahlen.length > 0 ? aufzaehlung(zahlen) : 'keine Änderungen an den Maßnahmen'}.`;
+    }
+    eintraege.push({ id: `${seite.aenderungen()}#fassung-${fassung.nummer}`, titel: `Beschlossen: ${fassung.name}`, datum: beschluss.datum, pfad: seite.aenderungen(), text });
+  }
+  return eintraege.sort((a, b) => b.datum.localeCompare(a.datum) || a.titel.localeCompare(b.titel, 'de'));
+}
+
+const xml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** The feed as Atom XML; addresses are absolute, under the site's address and base path. */
+export function atomFeed(model: Pick<PlanModel, 'plan' | 'kapitel' | 'handlungsfelder' | 'massnahmen' | 'fassungen' | 'basis'>, site: URL): string {
+  const adresse = (pfad: string) => new URL(mitBasis(pfad, model.basis), site).href;
+  const eintraege = feedEintraege(model);
+  const titel = [model.plan.titel, model.plan.kommune].filter(Boolean).join(' – ');
+  const aktualisiert = [model.plan.stand, ...eintraege.map((e) => e.datum)].sort().at(-1)!;
+  const zeilen = [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="de">',
+    `  <title>${xml(`Änderungen: ${titel}`)}</title>`,
+    `  <id>${xml(adresse('/aenderungen/atom.xml'))}</id>`,
+    `  <link rel="self" type="application/atom+xml" href="${xml(adresse('/aenderungen/atom.xml'))}"/>`,
+    `  <link rel="alternate" type="text/html" href="${xml(adresse(seite.aenderungen()))}"/>`,
+    `  <updated>${aktualisiert}T00:00:00Z</updated>`,
+    `  <author><name>${xml(model.plan.herausgeber?.name ?? model.plan.kommune)}</name></author>`,
+    ...eintraege.flatMap((e) => [
+      '  <entry>',
+      `    <title>${xml(e.titel)}</title>`,
+      `    <id>${xml(adresse(e.id))}</id>`,
+      `    <link rel="alternate" type="text/html" href="${xml(adresse(e.pfad))}"/>`,
+      `    <updated>${e.datum}T00:00:00Z</updated>`,
+      `    <summary>${xml(e.text)}</summary>`,
+      '  </entry>',
+    ]),
+    '</feed>',
+    '',
+  ];
+  return zeilen.join('\n');
+}
