@@ -66,7 +66,14 @@ describe('Diagramme', () => {
         const [titleId, descId] = (svg.getAttribute('aria-labelledby') ?? '').split(' ');
         expect(svg.querySelector(`title#${titleId}`)?.text.trim(), path).toBeTruthy();
         expect(svg.querySelector(`desc#${descId}`)?.text.trim().length, path).toBeGreaterThan(20);
-        expect(svg.closest('figure')?.querySelector('details table tbody tr'), `${path} ${titleId}`).not.toBeNull();
+        if (svg.classList.contains('pw-netz')) {
+          // An actor's relations: the list right after the picture says the same, one item per relation.
+          const liste = svg.closest('figure')?.nextElementSibling;
+          expect(liste?.classList.contains('beziehungen'), `${path} ${titleId}`).toBe(true);
+          expect(liste!.querySelectorAll('li').length, `${path} ${titleId}`).toBe(svg.querySelectorAll('rect.pw-netz-partner').length);
+        } else {
+          expect(svg.closest('figure')?.querySelector('details table tbody tr'), `${path} ${titleId}`).not.toBeNull();
+        }
       }
     }
     expect(count).toBeGreaterThanOrEqual(6);
