@@ -26,8 +26,8 @@ const REGISTERSEITE = /^register\/[^/]+\/index\.html$/;
 /** Is this built file (path inside dist) left out of the search index? */
 export const nichtIndexiert = (datei: string) => NICHT_INDEXIERT.includes(datei) || REGISTERSEITE.test(datei);
 
-/** Parts of <main> that repeat on many pages or only navigate. */
-export const AUSGESCHLOSSEN = ['nav', '.anker', '.skip-link', 'svg'];
+/** Parts of <main> that repeat on many pages or only navigate, the labels of label–value lists ("Status", "Priorität") and the small source and kind lines (`.quelle`), which would otherwise run into the text of excerpts. */
+export const AUSGESCHLOSSEN = ['nav', '.anker', '.skip-link', 'svg', 'dt', '.quelle'];
 
 function htmlDateien(dir: string, root = dir): string[] {
   const out: string[] = [];

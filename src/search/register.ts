@@ -6,6 +6,7 @@
 import type { PlanModel } from '../lib/model.ts';
 import type { Data } from '../lib/schemas.ts';
 import { url } from '../lib/urls.ts';
+import { zielCode } from '../lib/format.ts';
 import { jeModell } from '../lib/indexe.ts';
 
 export type RegisterArt = 'Kapitel' | 'Handlungsfeld' | 'Ziel' | 'Maßnahme' | 'Akteur' | 'Schule' | 'Glossar' | 'Indikator';
@@ -42,7 +43,7 @@ export function registerEintraege(model: PlanModel): RegisterEintrag[] {
   for (const k of model.kapitel) out.push({ label: k.data.titel, href: url.kapitel(k.id), art: 'Kapitel', zusatz: k.data.nummer && `Abschnitt ${k.data.nummer}` });
   for (const h of model.handlungsfelder) {
     out.push({ label: h.data.titel, href: url.handlungsfeld(h.id), art: 'Handlungsfeld', zusatz: feldZusatz(h.data) });
-    for (const z of h.data.ziele) out.push({ label: z.text, href: url.ziel(h.id, z.id), art: 'Ziel', zusatz: `${z.id}, ${h.data.titel}` });
+    for (const z of h.data.ziele) out.push({ label: z.text, href: url.ziel(h.id, z.id), art: 'Ziel', zusatz: `${zielCode(z.id)}, ${h.data.titel}` });
   }
   for (const m of model.massnahmen) {
     out.push({ label: m.data.titel, href: url.massnahme(m.id), art: 'Maßnahme', zusatz: m.id });

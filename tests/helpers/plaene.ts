@@ -22,6 +22,8 @@ export interface Beispielplan {
   site: GebauteSite;
   /** A word the plan's search finds in a section (a hit with an anchor). */
   suchbegriff: string;
+  /** Topic words readers search for; a page about each (by its title) must rank in the top 3. */
+  themen: string[];
   /** The base path its site is built for ("/" or "/digitale-bildung/"), from plan.yaml's `website`. */
   readonly basis: string;
   /** A site path ("/massnahmen/") as the built pages link it, with the base path in front. */
@@ -30,7 +32,7 @@ export interface Beispielplan {
   modell(): PlanModel;
 }
 
-function beispielplan(name: string, inhalt: string, dist: string, suchbegriff: string): Beispielplan {
+function beispielplan(name: string, inhalt: string, dist: string, suchbegriff: string, themen: string[]): Beispielplan {
   let model: PlanModel | undefined;
   return {
     name,
@@ -38,6 +40,7 @@ function beispielplan(name: string, inhalt: string, dist: string, suchbegriff: s
     dist,
     site: site(dist),
     suchbegriff,
+    themen,
     get basis() {
       return this.modell().basis;
     },
@@ -55,6 +58,6 @@ function beispielplan(name: string, inhalt: string, dist: string, suchbegriff: s
   };
 }
 
-export const MUSTERSTADT = beispielplan('Musterstadt', 'content', DIST, 'Endgeräte');
-export const GROSSSTADT = beispielplan('Großstadt', 'beispiele/grossstadt', join(PROJECT, '.tmp', 'dist-grossstadt'), 'Volkshochschule');
+export const MUSTERSTADT = beispielplan('Musterstadt', 'content', DIST, 'Endgeräte', ['Endgeräte', 'WLAN', 'Fortbildung', 'Support']);
+export const GROSSSTADT = beispielplan('Großstadt', 'beispiele/grossstadt', join(PROJECT, '.tmp', 'dist-grossstadt'), 'Volkshochschule', ['WLAN', 'Fortbildung', 'Kita', 'Jugendmedienschutz']);
 export const BEISPIELPLAENE = [MUSTERSTADT, GROSSSTADT];

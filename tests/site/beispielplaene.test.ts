@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LinkChecker } from 'linkinator';
 import { planLocation, readCollection } from '../../src/lib/sources.ts';
-import { kennzahl } from '../../src/lib/kennzahlen.ts';
+import { kennzahl, prognoseVon } from '../../src/lib/kennzahlen.ts';
 import { formatDate } from '../../src/lib/format.ts';
 import { seite, massnahmeAnker, ohneBasis } from '../../src/lib/urls.ts';
 import { COLLECTIONS } from '../../src/lib/validate.ts';
@@ -23,7 +23,7 @@ import type { PlanModel } from '../../src/lib/model.ts';
 import type { CollectionName } from '../../src/lib/schemas.ts';
 import { PROJECT } from '../helpers/fixture.ts';
 import { BEISPIELPLAENE } from '../helpers/plaene.ts';
-import { startPreview } from '../helpers/browser.ts';
+import { vorschauVon } from '../helpers/browser.ts';
 import { parse } from 'node-html-parser';
 
 /** Where each entry of each collection must appear: a page path and, optionally, an element id on it. */
@@ -180,6 +180,27 @@ for (const plan of BEISPIELPLAENE) {
         expect(count).toBeGreaterThan(3);
       });
 
+      it('beantwortet auf der Finanzseite für jedes Jahr, was es kostet, was eingeplant ist und was fehlt', () => {
+        const p = prognoseVon(model);
+        if (model.inventar.length === 0 && model.laufendeKosten.length === 0) return;
+        const root = page(seite.finanzen());
+        for (const j of p.jahre) {
+          expect(root.querySelector(`#jahreswahl a[href="#jahr-${j.jahr}"]`), String(j.jahr)).not.toBeNull();
+          const abschnitt = root.querySelector(`section.jahr[data-jahr="${j.jahr}"]`)!;
+          expect(abschnitt.querySelector(`#jahr-${j.jahr}`), String(j.jahr)).not.toBeNull();
+          expect(abschnitt.querySelector('[data-wert="bedarf"]')?.getAttribute('data-cents'), String(j.jahr)).toBe(String(j.bedarf));
+          if (model.finanzierung.length > 0) {
+            expect(abschnitt.querySelector('[data-wert="finanzierung"]')?.getAttribute('data-cents'), String(j.jahr)).toBe(String(j.finanzierung));
+            expect(abschnitt.querySelector('[data-wert="luecke"]')?.getAttribute('data-cents') ?? '0', String(j.jahr)).toBe(String(j.luecke));
+          }
+        }
+        // The lead says whether surpluses carry over, as the plan says it (or that it does not say).
+        const lead = root.querySelector('main .lead')!.text;
+        if (p.summe.luecke > 0 && p.summe.ueberschuss > 0) {
+          expect(lead).toContain(p.uebertrag === undefined ? 'legt der Plan nicht fest' : p.uebertrag ? 'laut Plan auf spätere Jahre übertragen' : 'dürfen laut Plan nicht');
+        }
+      });
+
       it('zeigt jede veröffentlichte Finanztabelle Zelle für Zelle wie im Plan, mit ihrer Rundung', () => {
         const { tabellen } = finanztabellenVon(model);
         const root = page(seite.finanzen());
@@ -234,6 +255,26 @@ for (const plan of BEISPIELPLAENE) {
             expect(edit?.getAttribute('href'), path).toMatch(/^https:\/\/.+\/(edit|tree)\/main\/.+/);
           }
         }
+      });
+
+      it('hat eine eigene Beschreibung für Suchmaschinen und Vorschauen', () => {
+        const gesehen = new Map<string, string>();
+        for (const path of allPages()) {
+          const text = page(path).querySelector('meta[name="description"]')?.getAttribute('content')?.trim() ?? '';
+          expect(text.length, path).toBeGreaterThan(20);
+          // Pages of one kind differ in what they describe (entry pages carry their own data).
+          if (/^\/(massnahmen|handlungsfelder|akteure|kapitel|schulen)\/[^/]+\/$/.test(path)) {
+            expect(gesehen.get(text), `${path} und ${gesehen.get(text)}`).toBeUndefined();
+            gesehen.set(text, path);
+          }
+        }
+      });
+
+      it('hat einen Atom-Feed der Änderungen unter ihrer Adresse, verlinkt von der Seite Änderungen', () => {
+        const feed = readFileSync(join(dist, 'aenderungen', 'atom.xml'), 'utf8');
+        const adresse = new URL(plan.href('/aenderungen/atom.xml'), model.plan.website).href;
+        expect(feed).toContain(`<link rel="self" type="application/atom+xml" href="${adresse}"/>`);
+        expect(page('/aenderungen/').querySelector(`main a[href="${plan.href('/aenderungen/atom.xml')}"]`)).not.toBeNull();
       });
 
       it('trägt die CSP als <meta> für Hosts, die _headers nicht anwenden, ohne frame-ancestors', () => {
@@ -316,17 +357,15 @@ for (const plan of BEISPIELPLAENE) {
         const checker = new LinkChecker();
         // Served as a host would serve it (astro preview), under the plan's base path: a link
         // that lacks the base path ends in a 404 there.
-        const preview = await startPreview(plan);
         const result = await checker
           .check({
-            path: `${preview.adresse}/`,
+            path: `${vorschauVon(plan)}/`,
             recurse: true,
             checkFragments: true,
             redirects: 'error',
             // External sites are not fetched in tests: the network is closed and they are not ours.
             linksToSkip: async (link) => (/^(https?:)?\/\//.test(link) && !/^https?:\/\/(localhost|127\.0\.0\.1)(:\d+)?\//.test(link)) || link.startsWith('mailto:'),
-          })
-          .finally(preview.stop);
+          });
         const broken = result.links.filter((l) => l.state === 'BROKEN').map((l) => `${l.url} (Status ${l.status}) auf ${l.parent}`);
         expect(broken).toEqual([]);
         // The crawl really went through the site: at least as many good links as half the pages.

@@ -10,7 +10,7 @@ import { seitenFuer } from '../helpers/seiten.ts';
 import { existsSync } from 'node:fs';
 import { BEISPIELPLAENE } from '../helpers/plaene.ts';
 import { suchUrl } from '../../src/search/urls.ts';
-import { ohneBasis } from '../../src/lib/urls.ts';
+import { ohneBasis, seite } from '../../src/lib/urls.ts';
 import { weiterleitungen } from '../../src/lib/weiterleitungen.ts';
 
 const VIEWPORTS = [
@@ -38,7 +38,8 @@ for (const plan of BEISPIELPLAENE) describe.skipIf(!browserVerfuegbar())(`im Bro
           if (m.type() === 'error') fehler.push(`${pfad}: ${m.text()}`);
         });
         page.on('pageerror', (e) => fehler.push(`${pfad}: ${e.message}`));
-        const response = await page.goto(`${sitzung.adresse}${pfad}`, { waitUntil: 'networkidle' });
+        // Scripts are deferred and run before "load"; only the search page loads more afterwards (Pagefind).
+        const response = await page.goto(`${sitzung.adresse}${pfad}`, { waitUntil: pfad.startsWith('/suche/') ? 'networkidle' : 'load' });
         expect(response?.status(), pfad).toBe(200);
         const breite = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, fenster: window.innerWidth }));
         expect(breite.scroll, `${pfad} ist breiter als das Fenster`).toBeLessThanOrEqual(breite.fenster);
@@ -66,6 +67,33 @@ for (const plan of BEISPIELPLAENE) describe.skipIf(!browserVerfuegbar())(`im Bro
     expect(href.startsWith(plan.basis) && href.includes('#'), href).toBe(true);
     expect(existsSync(plan.site.fileFor(ohneBasis(href, plan.basis)!)), href).toBe(true);
     expect(verstoesse).toEqual([]);
+    await context.close();
+  });
+
+  it('stellt bei typischen Suchanfragen die Seite zum Thema unter die ersten drei Treffer', async () => {
+    const model = plan.modell();
+    // Pages about a topic: Handlungsfelder, Maßnahmen, Kapitel and Bildungsbereiche, by their titles.
+    const themenseiten = [
+      ...model.handlungsfelder.map((e) => ({ pfad: seite.handlungsfeld(e.id), titel: e.data.titel })),
+      ...model.massnahmen.map((e) => ({ pfad: seite.massnahme(e.id), titel: e.data.titel })),
+      ...model.kapitel.map((e) => ({ pfad: seite.kapitel(e.id), titel: e.data.titel })),
+    ];
+    const anfragen = [
+      ...plan.themen.map((q) => ({ q, erwartet: themenseiten.filter((t) => t.titel.toLowerCase().includes(q.toLowerCase())).map((t) => t.pfad), erster: false })),
+      { q: model.massnahmen[0]!.id, erwartet: [seite.massnahme(model.massnahmen[0]!.id)], erster: true },
+      ...(model.schulen[0] ? [{ q: model.schulen[0].data.name, erwartet: [seite.schule(model.schulen[0].id)], erster: false }] : []),
+    ];
+    const context = await kontextMitHeadern(sitzung.browser);
+    const page = await context.newPage();
+    for (const { q, erwartet, erster } of anfragen) {
+      expect(erwartet.length, `„${q}“: der Plan hat eine Seite dazu`).toBeGreaterThan(0);
+      await page.goto(`${sitzung.adresse}${suchUrl(q)}`);
+      await page.locator('[data-suche-treffer] li a').first().waitFor({ timeout: 15_000 });
+      const treffer = (await page.locator('[data-suche-treffer] > li').evaluateAll((lis) => lis.slice(0, 3).map((li) => li.querySelector('a')!.getAttribute('href')!)))
+        .map((href) => ohneBasis(href.split('#')[0]!, plan.basis));
+      if (erster) expect(treffer[0], q).toBe(erwartet[0]);
+      else expect(treffer.some((t) => t !== undefined && erwartet.includes(t)), `„${q}“: ${treffer.join(', ')}`).toBe(true);
+    }
     await context.close();
   });
 
