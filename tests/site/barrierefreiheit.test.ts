@@ -205,7 +205,8 @@ for (const plan of BEISPIELPLAENE) describe.skipIf(!browserVerfuegbar())(`Barrie
       await context.close();
     });
 
-    it(`reichen die Kontraste auch im dunklen Farbschema (${name})`, async () => {
+    // Colours do not depend on the width: the dark scheme is checked once, at the desktop width.
+    if (viewport === DESKTOP.viewport) it(`reichen die Kontraste auch im dunklen Farbschema (${name})`, async () => {
       const context = await kontextMitHeadern(sitzung.browser, { viewport, colorScheme: 'dark' });
       const page = await context.newPage();
       const verstoesse: string[] = [];

@@ -1,0 +1,60 @@
+/**
+ * What the browser tests share and the global setup starts (tests/helpers/build-site.ts): the
+ * system Chromium (CHROME_PATH, else /usr/bin/chromium; in CI a missing browser is an error,
+ * locally the tests are skipped with a printed reason) and `astro preview` of a sample plan.
+ * No vitest import here: the global setup runs outside the test workers.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { PROJECT } from './fixture.ts';
+import { MUSTERSTADT, type Beispielplan } from './plaene.ts';
+
+export const CHROME = process.env.CHROME_PATH || '/usr/bin/chromium';
+
+export function browserVerfuegbar(): boolean {
+  if (existsSync(CHROME)) return true;
+  if (process.env.CI) throw new Error(`Chromium fehlt (${CHROME}): in CI installiert .ci/run das Debian-Paket „chromium“.`);
+  console.warn(`Browser-Tests übersprungen: kein Chromium unter ${CHROME} (CHROME_PATH setzen oder „apt-get install chromium“).`);
+  return false;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Starts `astro preview` of a sample plan's build on a free loopback port and waits until it
+ * answers. `adresse` is where the site's root is served: the origin and the plan's base path,
+ * without the final slash (`http://127.0.0.1:4321` or `http://127.0.0.1:4321/digitale-bildung`),
+ * so that `${adresse}/massnahmen/` is a page's address under either.
+ */
+export async function startPreview(plan: Beispielplan = MUSTERSTADT): Promise<{ adresse: string; stop: () => void }> {
+  const port = await freePort();
+  const child: ChildProcess = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'preview', '--host', '127.0.0.1', '--port', String(port), '--outDir', plan.dist, '--ignore-lock'], {
+    cwd: PROJECT,
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', PLANWERK_CONTENT: plan.inhalt },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (chunk) => (stderr += String(chunk)));
+  const adresse = `http://127.0.0.1:${port}${plan.basis.slice(0, -1)}`;
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(`${adresse}/`)).ok) return { adresse, stop: () => child.kill() };
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  child.kill();
+  throw new Error(`astro preview antwortet nicht auf ${adresse}/\n${stderr}`);
+}
+
+export const BROWSER_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
