@@ -8,6 +8,26 @@
 import type { PlanModel, Entry } from './model.ts';
 import type { Data, Status } from './schemas.ts';
 import type { Prognose } from './prognose.ts';
+import { seite } from './urls.ts';
+
+/** A public note on a page's change (`aenderungshinweis`), with the page it belongs to (a site path). */
+export interface Aenderungshinweis {
+  titel: string;
+  pfad: string;
+  datum: string;
+  text: string;
+}
+
+/** The change notes of chapters, Handlungsfelder and Maßnahmen, newest first (for /aenderungen/ and its feed). */
+export function aenderungshinweise(model: Pick<PlanModel, 'kapitel' | 'handlungsfelder' | 'massnahmen'>): Aenderungshinweis[] {
+  return [
+    ...model.kapitel.map((e) => ({ e, pfad: seite.kapitel(e.id) })),
+    ...model.handlungsfelder.map((e) => ({ e, pfad: seite.handlungsfeld(e.id) })),
+    ...model.massnahmen.map((e) => ({ e, pfad: seite.massnahme(e.id) })),
+  ]
+    .flatMap(({ e, pfad }) => (e.data.aenderungshinweis ? [{ titel: e.data.titel, pfad, ...e.data.aenderungshinweis }] : []))
+    .sort((a, b) => b.datum.localeCompare(a.datum));
+}
 
 export interface Vergleich {
   fassung: Entry<'fassungen'>;

@@ -5,7 +5,7 @@
  * Fassung before it. Everything comes from the plan; nothing is dated by the build.
  */
 import type { PlanModel } from './model.ts';
-import { vergleiche } from './aenderungen.ts';
+import { aenderungshinweise, vergleiche } from './aenderungen.ts';
 import { seite, mitBasis } from './urls.ts';
 import { formatDate } from './format.ts';
 import { aufzaehlung } from './kennzahlen.ts';
@@ -22,15 +22,7 @@ export interface FeedEintrag {
 
 /** The feed's entries, newest first. */
 export function feedEintraege(model: Pick<PlanModel, 'plan' | 'kapitel' | 'handlungsfelder' | 'massnahmen' | 'fassungen'>): FeedEintrag[] {
-  const seiten = [
-    ...model.kapitel.map((e) => ({ e, pfad: seite.kapitel(e.id) })),
-    ...model.handlungsfelder.map((e) => ({ e, pfad: seite.handlungsfeld(e.id) })),
-    ...model.massnahmen.map((e) => ({ e, pfad: seite.massnahme(e.id) })),
-  ];
-  const eintraege: FeedEintrag[] = seiten.flatMap(({ e, pfad }) => {
-    const h = e.data.aenderungshinweis;
-    return h ? [{ id: `${pfad}#geaendert-${h.datum}`, titel: `Geändert: ${e.data.titel}`, datum: h.datum, pfad, text: h.text }] : [];
-  });
+  const eintraege: FeedEintrag[] = aenderungshinweise(model).map((h) => ({ id: `${h.pfad}#geaendert-${h.datum}`, titel: `Geändert: ${h.titel}`, datum: h.datum, pfad: h.pfad, text: h.text }));
   const { fassung, beschluss } = model.plan;
   if (fassung && beschluss) {
     const vorige = [...model.fassungen].sort((a, b) => b.data.beschlossen.localeCompare(a.data.beschlossen))[0];
