@@ -163,6 +163,12 @@ const FIELDS: Record<string, Record<string, string>> = {
     impressum: 'Angaben für das Impressum',
     datenschutz: 'Angaben für die Datenschutzerklärung',
     leichteSprache: 'Kurze Zusammenfassung in Leichter Sprache für die Startseite',
+    gebaerdensprache: 'Erklärvideo in Deutscher Gebärdensprache für die Startseite (BITV 2.0 § 4); die Dateien liegen im Ordner medien/ des Plans',
+    'gebaerdensprache.video': 'Das Video, z. B. "medien/dgs-einfuehrung.mp4" (MP4 oder WebM)',
+    'gebaerdensprache.untertitel': 'Deutsche Untertitel im WebVTT-Format, z. B. "medien/dgs-einfuehrung.vtt"',
+    'gebaerdensprache.vorschaubild': 'Bild, das vor dem Abspielen gezeigt wird (JPEG, PNG oder WebP)',
+    'gebaerdensprache.titel': 'Überschrift über dem Video; ohne Angabe „Der Plan in Deutscher Gebärdensprache“',
+    'gebaerdensprache.dauer': 'Länge des Videos als Minuten:Sekunden, z. B. "4:30"',
     barrierefreiheit: 'Angaben für die Erklärung zur Barrierefreiheit',
   },
   kapitel: {

@@ -233,6 +233,9 @@ function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
   return z.enum(values, { error: `einer der Werte ${values.map((v) => `„${v}“`).join(', ')}` });
 }
 
+/** A file in the plan's media folder, named from the content folder: `medien/dgs-einfuehrung.mp4`. */
+const medienpfad = z.string().regex(/^medien\/[^/].*$/, { error: 'einen Pfad im Medienordner des Plans, z. B. „medien/dgs-einfuehrung.mp4“' });
+
 // ---------------------------------------------------------------------------
 
 export function createSchemas(ref: RefFactory) {
@@ -317,6 +320,23 @@ export function createSchemas(ref: RefFactory) {
     /** A short summary in Leichte Sprache for the start page: short sentences, one thought each. */
     leichteSprache: z
       .strictObject({ text: z.array(z.string().min(1)).min(1), navigation: z.array(z.string().min(1)).default([]) })
+      .optional(),
+    /**
+     * An explanation of the plan in Deutscher Gebärdensprache for the start page (BITV 2.0 § 4):
+     * files in the plan's `medien/` folder, published from the site's own address and played by
+     * the browser's own player (src/lib/medien.ts).
+     */
+    gebaerdensprache: z
+      .strictObject({
+        video: medienpfad,
+        /** Captions (WebVTT): the signed explanation as German text, for everyone who does not sign. */
+        untertitel: medienpfad,
+        vorschaubild: medienpfad.optional(),
+        /** What the video explains, as its heading; default: "Der Plan in Deutscher Gebärdensprache". */
+        titel: optionalText,
+        /** Length of the video, e.g. "4:30" (minutes:seconds). */
+        dauer: z.string().regex(/^\d{1,2}:[0-5]\d$/, { error: 'eine Dauer wie „4:30“ (Minuten:Sekunden)' }).optional(),
+      })
       .optional(),
     barrierefreiheit: z.strictObject({
       stand: dateSchema,

@@ -74,6 +74,8 @@ export const seite = {
   impressum: () => '/impressum/',
   datenschutz: () => '/datenschutz/',
   barrierefreiheit: () => '/barrierefreiheit/',
+  /** A file of the plan's media folder, named as plan.yaml names it ("medien/dgs.mp4"). */
+  medium: (pfad: string) => `/${pfad}`,
   /** Files in public/ (the favicon, the scripts) and the search bundle. */
   datei: (name: string) => `/${name}`,
 };

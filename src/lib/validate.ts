@@ -18,6 +18,7 @@ import { pruefeSumme, ersatzjahrAusserhalb, erstesErsatzjahr, ersatzjahre } from
 import { formatEuro } from './format.ts';
 import { pruefeUeberdeckteSeiten } from './weiterleitungen.ts';
 import { basisDesPlans } from './urls.ts';
+import { pruefeMedien } from './medien.ts';
 import { rendereInhalte, vervollstaendige, type RenderCache } from '../mdx/inhalte.ts';
 
 const schemas = createSchemas(plainRef);
@@ -199,6 +200,7 @@ export function validatePlan(loc: PlanLocation, cache: RenderCache = new Map<str
     ...COLLECTIONS.map((c) => [c, c === 'plan' ? parsed.plan?.[0]?.data : parsed[c]]),
   ]) as unknown as PlanModel;
   problems.push(...checkConsistency(model));
+  problems.push(...pruefeMedien(model));
   problems.push(...vervollstaendige(model, [...model.kapitel, ...model.handlungsfelder, ...model.massnahmen], ergebnisse));
   problems.push(...pruefeUeberdeckteSeiten(model));
   return problems.length > 0 ? { problems, warnungen } : { problems, warnungen, model };

@@ -3,14 +3,17 @@
  * folders side by side never share cached entries (A, then B, then A again gives the
  * same bytes); each plan's canonical addresses, sitemap and edit links are its own.
  * A rebuild with the cache kept renders only changed texts and never shows an old figure.
+ * The second plan also has a video in Deutscher Gebärdensprache from its own media folder.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { extname, join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'node-html-parser';
 import { FIXTURE, PROJECT } from '../helpers/fixture.ts';
 import { cacheOrdner } from '../../src/lib/planladen.ts';
+import { SICHERHEITS_HEADER } from '../../src/lib/sicherheit.ts';
+import { browserVerfuegbar, imBrowser } from '../helpers/browser.ts';
 
 mkdirSync(join(PROJECT, '.tmp'), { recursive: true });
 const parent = mkdtempSync(join(PROJECT, '.tmp', 'plaene-'));
@@ -51,7 +54,9 @@ describe('Pläne aus anderen Ordnern', () => {
     .replaceAll('https://git.teststadt.example/mep', 'https://code.zweitstadt.example/plan')
     .replace('kommune: Stadt Teststadt', 'kommune: Zweitstadt');
   expect(neu).not.toBe(text);
-  writeFileSync(planB, neu);
+  // B also has an explanation in Deutscher Gebärdensprache, from its own media folder.
+  cpSync(join(PROJECT, 'tests', 'fixtures', 'medien'), join(b, 'medien'), { recursive: true, filter: (quelle) => !quelle.endsWith('.md') });
+  writeFileSync(planB, `${neu}\ngebaerdensprache:\n  video: medien/dgs-probe.webm\n  untertitel: medien/dgs-probe.vtt\n  dauer: "0:01"\n`);
 
   it('baut A (absoluter Pfad), B (relativer Pfad) und A noch einmal byte-gleich', () => {
     bauen(a, join(parent, 'dist-a1'));
@@ -76,6 +81,61 @@ describe('Pläne aus anderen Ordnern', () => {
     expect(sitemap).not.toContain('teststadt');
     const a1 = parse(readFileSync(join(parent, 'dist-a1', 'massnahmen', 'i-01', 'index.html'), 'utf8'));
     expect(a1.querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe('https://mep.teststadt.example/massnahmen/i-01/');
+  });
+});
+
+describe('Erklärung in Deutscher Gebärdensprache', () => {
+  const start = (dist: string) => parse(readFileSync(join(parent, dist, 'index.html'), 'utf8'));
+
+  it('spielt das Video des Plans auf der Startseite mit dem Player des Browsers und deutschen Untertiteln', () => {
+    const abschnitt = start('dist-b').querySelector('section.gebaerdensprache');
+    expect(abschnitt?.querySelector('h2')?.text.trim()).toBe('Der Plan in Deutscher Gebärdensprache');
+    const video = abschnitt!.querySelector('video')!;
+    expect(video.hasAttribute('controls')).toBe(true);
+    expect(video.getAttribute('preload')).toBe('none');
+    expect(video.querySelector('source')?.attributes).toMatchObject({ src: '/medien/dgs-probe.webm', type: 'video/webm' });
+    expect(video.querySelector('track')?.attributes).toMatchObject({ kind: 'captions', srclang: 'de', src: '/medien/dgs-probe.vtt' });
+    expect(abschnitt!.text).toContain('0:01 Minuten');
+    // Nothing from another origin: no iframe, no embed, no script of a player.
+    expect(abschnitt!.querySelectorAll('iframe, embed, object, script')).toHaveLength(0);
+  });
+
+  it('veröffentlicht die Dateien des Medienordners unverändert, und ein Plan ohne Video zeigt keinen leeren Platz', () => {
+    for (const datei of ['dgs-probe.webm', 'dgs-probe.vtt']) {
+      expect(readFileSync(join(parent, 'dist-b', 'medien', datei)).equals(readFileSync(join(parent, 'b', 'medien', datei))), datei).toBe(true);
+    }
+    expect(start('dist-a1').querySelector('.gebaerdensprache, video')).toBeNull();
+  });
+
+  const sitzung = imBrowser();
+  it.skipIf(!browserVerfuegbar())('spielt das Video im Browser ab und zeigt seine Untertitel, ohne Verstoß gegen die Sicherheitsregeln (CSP)', async () => {
+    const context = await sitzung.browser.newContext();
+    // B's built files, served from one origin with the site's security headers.
+    const typen: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.svg': 'image/svg+xml', '.webm': 'video/webm', '.vtt': 'text/vtt' };
+    await context.route('http://zweitstadt.test/**', async (route) => {
+      const pfad = decodeURIComponent(new URL(route.request().url()).pathname);
+      const datei = join(parent, 'dist-b', pfad.endsWith('/') ? `${pfad}index.html` : pfad);
+      if (!existsSync(datei)) return route.fulfill({ status: 404 });
+      await route.fulfill({ body: readFileSync(datei), headers: { 'content-type': typen[extname(datei)] ?? 'application/octet-stream', ...SICHERHEITS_HEADER } });
+    });
+    const page = await context.newPage();
+    const verstoesse: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') verstoesse.push(m.text());
+    });
+    await page.goto('http://zweitstadt.test/');
+    const video = await page.evaluate(async () => {
+      const v = document.querySelector('video')!;
+      v.muted = true;
+      await v.play();
+      await new Promise((r) => setTimeout(r, 300));
+      return { dauer: v.duration, bereit: v.readyState, untertitel: v.textTracks[0]?.mode, zeilen: v.textTracks[0]?.cues?.length };
+    });
+    expect(video.dauer).toBeGreaterThan(0);
+    expect(video.bereit).toBeGreaterThanOrEqual(2);
+    expect(video).toMatchObject({ untertitel: 'showing', zeilen: 1 });
+    expect(verstoesse).toEqual([]);
+    await context.close();
   });
 });
 

@@ -176,4 +176,46 @@ describe('Inhaltsprüfung', () => {
     expect(list).toHaveLength(3);
     expect(list.map((m) => m.split(':')[0])).toEqual(['content/massnahmen/i-02.mdx', 'content/schulformen.yaml', 'content/daten/schulen.csv']);
   });
+
+  describe('Medienordner und Gebärdensprachvideo', () => {
+    const MEDIEN = join(FIXTURE, '..', 'medien');
+    const mitVideo = (felder = 'video: medien/dgs-probe.webm\n  untertitel: medien/dgs-probe.vtt') => {
+      const root = copyFixture();
+      cpSync(MEDIEN, join(root, 'content', 'medien'), { recursive: true, filter: (q) => !q.endsWith('.md') });
+      append(root, 'plan.yaml', `\ngebaerdensprache:\n  ${felder}\n`);
+      return root;
+    };
+
+    it('nimmt ein Video mit Untertiteln aus dem Medienordner an', () => {
+      expect(messages(mitVideo())).toEqual([]);
+    });
+
+    it('meldet ein Video, das es im Medienordner nicht gibt, und eine Untertiteldatei, die keine ist', () => {
+      const root = mitVideo('video: medien/dgs.mp4\n  untertitel: medien/dgs-probe.webm');
+      expect(messages(root)).toEqual([
+        'content/plan.yaml, Feld „gebaerdensprache.video“: erwartet eine Datei im Ordner content/medien/, angegeben als „medien/…“; gefunden: „medien/dgs.mp4“, das es dort nicht gibt',
+        'content/plan.yaml, Feld „gebaerdensprache.untertitel“: erwartet Untertitel im WebVTT-Format (.vtt); gefunden: „medien/dgs-probe.webm“',
+      ]);
+    });
+
+    it('verlangt Untertitel und einen Pfad im Medienordner', () => {
+      const root = mitVideo('video: videos/dgs.mp4');
+      const list = messages(root);
+      expect(list).toHaveLength(2);
+      expect(list[0]).toMatch(/^content\/plan\.yaml.*Feld „gebaerdensprache\.video“: erwartet einen Pfad im Medienordner des Plans, z\. B\. „medien\/dgs-einfuehrung\.mp4“; gefunden: „videos\/dgs\.mp4“/);
+      expect(list[1]).toMatch(/Feld „gebaerdensprache\.untertitel“: erwartet .*gefunden: nichts \(Feld fehlt\)/);
+    });
+
+    it('veröffentlicht nichts, was Browser nicht zeigen oder was nicht ist, was die Endung sagt', () => {
+      const root = mitVideo();
+      write(root, 'medien/aufnahme.mov', 'kein Video');
+      write(root, 'medien/falsch.mp4', 'WEBVTT\n');
+      write(root, 'medien/untertitel.vtt', '1\n00:00:00,000 --> 00:00:01,000\nSRT statt WebVTT\n');
+      expect(messages(root)).toEqual([
+        expect.stringMatching(/^content\/medien\/aufnahme\.mov: erwartet eine Datei, die Browser ohne Zusatzprogramm zeigen \(\.mp4, \.webm, \.vtt.*gefunden: die Endung „\.mov“$/),
+        'content/medien/falsch.mp4: erwartet ein MP4-Video, wie die Endung sagt; gefunden: eine Datei mit anderem Inhalt',
+        'content/medien/untertitel.vtt: erwartet eine WebVTT-Untertiteldatei (erste Zeile „WEBVTT“), wie die Endung sagt; gefunden: eine Datei mit anderem Inhalt',
+      ]);
+    });
+  });
 });
