@@ -3,7 +3,8 @@
  * HTML without ever making it a JavaScript module:
  * editors' habits made harmless (gewohnheiten.ts) →
  * remark-parse + remark-mdx + remark-gfm → heading ids → content policy (inhaltsregeln.ts)
- * → remark-rehype → permalinks → rehype-sanitize → links within the site marked → rehype-stringify.
+ * → remark-rehype → permalinks → rehype-sanitize → links within the site marked → tables
+ * framed → rehype-stringify.
  *
  * The result depends only on the file's text, so it can be cached by a digest of that
  * text. Kennzahlen are left as numbered placeholders and filled from the plan model
@@ -77,6 +78,37 @@ function rehypeSeitenlinks() {
   };
 }
 
+/**
+ * Tables written in Markdown get the frame of src/components/Tabelle.astro: a named region that
+ * scrolls sideways and takes keyboard focus, with the hint that more columns follow. A Markdown
+ * table has no caption, so the region is named after the heading it stands under. Runs after
+ * the sanitiser: the attributes are Planwerk's own, never the editor's.
+ */
+function rehypeTabellenrahmen() {
+  return (tree: HastRoot) => {
+    let ueberschrift = '';
+    const jeUeberschrift = new Map<string, number>();
+    visit(tree, 'element', (node: Element, index, parent) => {
+      if (/^h[1-6]$/.test(node.tagName)) ueberschrift = toString(node).trim();
+      if (node.tagName !== 'table' || !parent || index === undefined) return;
+      const nr = (jeUeberschrift.get(ueberschrift) ?? 0) + 1;
+      jeUeberschrift.set(ueberschrift, nr);
+      const name = `Tabelle${nr > 1 ? ` ${nr}` : ''}${ueberschrift ? ` zu „${ueberschrift}“` : ''}`;
+      const hinweis: Element = {
+        type: 'element',
+        tagName: 'p',
+        properties: { className: ['tabelle-hinweis'], ariaHidden: 'true', dataPagefindIgnore: '' },
+        children: [{ type: 'text', value: 'Weitere Spalten: seitlich verschieben' }],
+      };
+      visit(node, 'element', (zelle: Element) => {
+        if (zelle.tagName === 'th') zelle.properties.scope ??= 'col';
+      });
+      parent.children[index] = { type: 'element', tagName: 'div', properties: { className: ['tabelle'], role: 'region', tabIndex: 0, ariaLabel: name }, children: [hinweis, node] };
+      return 'skip';
+    });
+  };
+}
+
 const processor = unified()
   .use(remarkParse)
   .use(remarkMdx)
@@ -87,6 +119,7 @@ const processor = unified()
   .use(rehypePermalinks)
   .use(rehypeSanitize, SANITIZE_SCHEMA)
   .use(rehypeSeitenlinks)
+  .use(rehypeTabellenrahmen)
   .freeze();
 const stringifier = unified().use(rehypeStringify).freeze();
 

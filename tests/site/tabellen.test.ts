@@ -8,11 +8,13 @@
  * - chart text is at least 12 px as drawn on the phone (font size × the SVG's scale), exactly
  *   one variant of each chart is shown, and no two labels of a chart overlap each other or a
  *   point marker.
- * The data tables under the charts are opened first, so they are checked too.
+ * The data tables under the charts are opened first, so they are checked too. Pages whose text
+ * has a table written in Markdown are added to the pages checked in the browser.
  */
 import { describe, expect, it } from 'vitest';
 import { browserVerfuegbar, DESKTOP, imBrowser, kontextMitHeadern } from '../helpers/browser.ts';
-import { BEISPIELPLAENE } from '../helpers/plaene.ts';
+import { BEISPIELPLAENE, type Beispielplan } from '../helpers/plaene.ts';
+import { seite } from '../../src/lib/urls.ts';
 import { seitenFuer } from '../helpers/seiten.ts';
 
 const TELEFON_375 = { name: 'Telefon, 375 px', viewport: { width: 375, height: 812 } };
@@ -102,9 +104,50 @@ async function vermessen(): Promise<Befund> {
   return { tabellen, schrift, varianten, ueberlappungen };
 }
 
+/** Pages whose own text (MDX) has a table written in Markdown. */
+function seitenMitTextTabellen(plan: Beispielplan): string[] {
+  const model = plan.modell();
+  return [
+    ...model.kapitel.filter((k) => k.inhalt?.html.includes('<table')).map((k) => seite.kapitel(k.id)),
+    ...model.handlungsfelder.filter((h) => h.inhalt?.html.includes('<table')).map((h) => seite.handlungsfeld(h.id)),
+    ...model.massnahmen.filter((m) => m.inhalt?.html.includes('<table')).map((m) => seite.massnahme(m.id)),
+  ];
+}
+
+for (const plan of BEISPIELPLAENE) describe(`Tabellenrahmen im HTML: Beispielplan ${plan.name}`, () => {
+  it('setzt jede Tabelle jeder Seite in einen benannten, mit der Tastatur verschiebbaren Rahmen, auch die im Text geschriebenen', () => {
+    const ohneRahmen: string[] = [];
+    let tabellen = 0;
+    for (const pfad of plan.site.allPages()) {
+      for (const table of plan.site.page(pfad).querySelectorAll('main table')) {
+        tabellen += 1;
+        const rahmen = table.parentNode;
+        const ok = rahmen?.classList.contains('tabelle') && rahmen.getAttribute('role') === 'region' && rahmen.getAttribute('tabindex') === '0' && !!rahmen.getAttribute('aria-label')?.trim();
+        if (!ok) ohneRahmen.push(`${pfad}: ${table.querySelector('caption, th')?.text.trim().slice(0, 40) ?? '(Tabelle)'}`);
+      }
+    }
+    expect(ohneRahmen).toEqual([]);
+    expect(tabellen).toBeGreaterThan(0);
+  });
+
+  it.skipIf(seitenMitTextTabellen(plan).length === 0)('benennt Tabellen aus dem Text nach ihrer Überschrift und gibt den Spalten Kopfzellen', () => {
+    for (const pfad of seitenMitTextTabellen(plan)) {
+      const main = plan.site.page(pfad).querySelector('main')!;
+      const rahmen = main.querySelectorAll('.tabelle').filter((r) => !r.querySelector('caption'));
+      expect(rahmen.length, pfad).toBeGreaterThan(0);
+      for (const r of rahmen) {
+        // The nearest heading before the frame names it.
+        const ueberschriften = main.querySelectorAll('h2, h3, h4').filter((h) => main.innerHTML.indexOf(h.outerHTML) < main.innerHTML.indexOf(r.outerHTML));
+        expect(r.getAttribute('aria-label'), pfad).toContain(`„${ueberschriften.at(-1)!.text.trim()}“`);
+        for (const th of r.querySelectorAll('thead th')) expect(th.getAttribute('scope')).toBe('col');
+      }
+    }
+  });
+});
+
 for (const plan of BEISPIELPLAENE) describe.skipIf(!browserVerfuegbar())(`Tabellen und Diagramme: Beispielplan ${plan.name}`, () => {
   const sitzung = imBrowser(plan);
-  const SEITEN = seitenFuer(plan);
+  const SEITEN = [...new Set([...seitenFuer(plan), ...seitenMitTextTabellen(plan)])];
 
   for (const { name, ...options } of VIEWPORTS) {
     it(`verbirgt keine Zelle ohne Hinweis und schreibt Diagramme lesbar (${name})`, async () => {
