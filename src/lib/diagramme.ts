@@ -93,6 +93,9 @@ export function statusDiagramm(model: Pick<PlanModel, 'handlungsfelder' | 'massn
   });
 }
 
+/** Decimals of a number as written in the data: 6 → 0, 6.25 → 2. */
+const nachkommastellen = (v: number) => (Number.isInteger(v) ? 0 : (String(v).split('.')[1]?.length ?? 0));
+
 /** Measured values of an indicator over the years, with its overall target. */
 export function indikatorDiagramm(i: Entry<'indikatoren'>): Chart | undefined {
   const werte = i.data.messwerte.filter((m) => !m.schulform).sort((a, b) => a.jahr - b.jahr);
@@ -109,7 +112,8 @@ export function indikatorDiagramm(i: Entry<'indikatoren'>): Chart | undefined {
     series: [{ label: i.data.titel, values: werte.map((m) => m.wert) }],
     target: ziel === undefined ? undefined : { value: ziel },
     format: i.data.einheit === '%' ? 'percent' : 'number',
-    digits: 1,
+    // As many decimals as the plan gives its values (at most 2), the same in every cell: 6,0 beside 6,5.
+    digits: i.data.einheit === '%' ? 1 : Math.min(2, Math.max(...[...werte.map((m) => m.wert), ...(ziel === undefined ? [] : [ziel])].map(nachkommastellen))),
     axisLabel: i.data.einheit,
     pointLabels: true,
   });

@@ -392,8 +392,16 @@ describe('lineChart', () => {
     expect(line?.getAttribute('y1')).toBe(line?.getAttribute('y2'));
     expect(line?.getAttribute('stroke-dasharray')).toBeTruthy();
     expect(texts(svg)).toContain('Zielwert 75 %');
-    expect(chart.table.foot).toEqual({ header: 'Zielwert', cells: ['75\u00a0%'] });
+    // In the table the target keeps the column's decimals.
+    expect(chart.table.foot).toEqual({ header: 'Zielwert', cells: ['75,0\u00a0%'] });
     expect(chart.table.rows.map((r) => [r.header, plain(r.cells[0] ?? '')])[5]).toEqual(['2025', '74,6 %']);
+  });
+
+  it('schreibt Zahlen einer Spalte mit gleich vielen Nachkommastellen: 6,0 neben 4,5, der Zielwert 2,0', () => {
+    const tage = lineChart({ id: 'tage', title: 'Lösungszeit', desc: 'd', categories: [2023, 2024, 2025], series: [{ label: 'Tage', values: [6, 4.5, 3] }], target: { value: 2 }, format: 'number', digits: 1 });
+    expect(tage.table.rows.map((r) => r.cells[0])).toEqual(['6,0', '4,5', '3,0']);
+    expect(tage.table.foot?.cells).toEqual(['2,0']);
+    expect(texts(root(tage))).toContain('Zielwert 2');
   });
 
   it('setzt Wertbeschriftungen nie auf die Ziellinie, einen Punkt oder eine andere Beschriftung', () => {

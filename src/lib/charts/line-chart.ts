@@ -261,6 +261,7 @@ export function lineChart(input: LineChartInput): Chart {
     columns: [{ label: input.categoryLabel ?? 'Jahr', numeric: false }, ...series.map((s) => ({ label: s.label, numeric: true }))],
     rows: categories.map((c, i) => ({ header: c, cells: series.map((s) => cell(s.values[i])) })),
   };
-  if (target) table.foot = { header: target.label ?? 'Zielwert', cells: series.map(() => formatCell(target.value, format, input.digits, false)) };
+  // In the table the target has the decimals of the column it stands in (2,0 under 2,6).
+  if (target) table.foot = { header: target.label ?? 'Zielwert', cells: series.map(() => cell(target.value)) };
   return { svg: draw(id, WIDTH), narrowSvg: draw(narrowId(id), NARROW_WIDTH), table };
 }

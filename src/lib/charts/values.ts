@@ -1,6 +1,6 @@
 /** German value formats for chart labels, axis ticks and table cells, and input checks. */
 import { precisionFixed } from 'd3';
-import { formatEuro, formatEuroMillions, formatNumber, formatPercent } from '../format.ts';
+import { formatDecimal, formatEuro, formatEuroMillions, formatNumber, formatPercent } from '../format.ts';
 import type { ValueFormat } from './types.ts';
 
 /** Shown in a table cell and in the chart where a value is missing. */
@@ -17,7 +17,7 @@ export function formatLabel(value: number, format: ValueFormat, digits?: number,
     case 'percent':
       return formatPercent(value, digits ?? 1, fixed);
     case 'number':
-      return formatNumber(value, digits ?? 0);
+      return fixed ? formatDecimal(value, digits ?? 0) : formatNumber(value, digits ?? 0);
   }
 }
 
@@ -30,7 +30,7 @@ export function formatCell(value: number | null | undefined, format: ValueFormat
     case 'percent':
       return formatPercent(value, digits ?? 1, fixed);
     case 'number':
-      return formatNumber(value, digits ?? 0);
+      return fixed ? formatDecimal(value, digits ?? 0) : formatNumber(value, digits ?? 0);
   }
 }
 
