@@ -45,6 +45,21 @@ describe('Änderungen', () => {
     }
   });
 
+  it('setzt Hinweise zur Seite direkt unter ihren Titel, damit der Titel auf dem Telefon zuerst zu sehen ist', () => {
+    const seiten = [
+      ...model.kapitel.filter((k) => k.data.aenderungshinweis).map((k) => url.kapitel(k.id)),
+      ...model.handlungsfelder.filter((h) => h.data.pflege && istUeberfaellig(h.data.pflege.naechstePruefung, heute())).map((h) => url.handlungsfeld(h.id)),
+    ];
+    expect(seiten.length).toBeGreaterThan(0);
+    for (const pfad of seiten) {
+      for (const hinweis of page(pfad).querySelectorAll('main .hinweis-aenderung, main .hinweis-pruefung')) {
+        let davor = hinweis.previousElementSibling;
+        while (davor?.classList.contains('hinweis-aenderung') || davor?.classList.contains('hinweis-pruefung')) davor = davor.previousElementSibling;
+        expect(davor?.tagName, pfad).toBe('H1');
+      }
+    }
+  });
+
   it('zeigt den Status einer Maßnahme über die Fassungen', () => {
     const m = model.massnahmen.find((x) => x.data.statusverlauf.length > 0)!;
     expect(page(url.massnahme(m.id)).querySelectorAll('ol.statusverlauf li').length).toBeGreaterThan(m.data.statusverlauf.length);
