@@ -27,6 +27,7 @@ import { heute, ueberfaelligeSeiten } from './lib/pflege.ts';
 import { gitDaten } from './lib/git.ts';
 import { pruefeWeiterleitungen, weiterleitungen } from './lib/weiterleitungen.ts';
 import { basisDesPlans, ohneBasis } from './lib/urls.ts';
+import { setzeDruckfassung } from './lib/druckfassung.ts';
 import { cacheOrdner, inhaltsordner, ladePlan, setzeAktuellenPlan, type GeladenerPlan } from './lib/planladen.ts';
 
 export interface PlanwerkOptions {
@@ -163,6 +164,8 @@ export default function planwerk(options: PlanwerkOptions = {}): AstroIntegratio
         writeFileSync(join(dist, '_headers'), headersDatei());
         const { ort, cacheDir } = bereit!;
         const model = (await ladePlan(ort, cacheDir)).model!;
+        // The Druckfassung is put together from the pages just written, before anchors are collected.
+        setzeDruckfassung(dist, model);
         const problems: Problem[] = [...pruefeWeiterleitungen(weiterleitungen(model), dist)];
         const file = join(ort.contentDir, REGISTER_DATEI);
         const register = leseRegister(file);

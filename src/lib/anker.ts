@@ -18,8 +18,11 @@ export const REGISTER_DATEI = 'anker.json';
 
 /** Pages that are not part of the plan's published structure. */
 const OHNE_ANKER = [/^\/404\.html$/, /^\/pagefind\//, /^\/_astro\//];
-/** Pages whose path is published but whose ids are navigation that changes with the content (A–Z letters). */
-const NUR_PFAD = [/^\/register\/$/, /^\/suche\/$/];
+/**
+ * Pages whose path is published but whose ids change with the content: the A–Z letters, and the
+ * Druckfassung, whose ids are those of the other pages with a prefix (theirs are registered).
+ */
+const NUR_PFAD = [/^\/register\/$/, /^\/suche\/$/, /^\/druckfassung\/$/];
 
 const FORMULARTEILE = new Set(['input', 'select', 'textarea', 'button', 'fieldset']);
 

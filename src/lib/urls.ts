@@ -74,6 +74,9 @@ export const seite = {
   impressum: () => '/impressum/',
   datenschutz: () => '/datenschutz/',
   barrierefreiheit: () => '/barrierefreiheit/',
+  /** The whole plan in reading order, for print, and its PDF (stable address; a copy per Fassung beside it). */
+  druckfassung: () => '/druckfassung/',
+  druckPdf: (datei = 'plan.pdf') => `/druckfassung/${datei}`,
   /** A file of the plan's media folder, named as plan.yaml names it ("medien/dgs.mp4"). */
   medium: (pfad: string) => `/${pfad}`,
   /** Files in public/ (the favicon, the scripts) and the search bundle. */

@@ -19,8 +19,8 @@ import { lexikon, stichwoerterFuerText, woerter } from './komposita.ts';
 export const STICHWORT_AUF = '⟦';
 export const STICHWORT_ZU = '⟧';
 
-/** Pages that are not searched: the search page itself, the A–Z register with its letter pages (it names everything) and 404. */
-export const NICHT_INDEXIERT = ['404.html', 'suche/index.html', 'register/index.html'];
+/** Pages that are not searched: the search page itself, the A–Z register with its letter pages (it names everything), 404 and the Druckfassung (its text is that of the other pages: every hit would come twice). */
+export const NICHT_INDEXIERT = ['404.html', 'suche/index.html', 'register/index.html', 'druckfassung/index.html'];
 const REGISTERSEITE = /^register\/[^/]+\/index\.html$/;
 
 /** Is this built file (path inside dist) left out of the search index? */

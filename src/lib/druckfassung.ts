@@ -1,0 +1,278 @@
+/**
+ * The Druckfassung (/druckfassung/): the whole plan in reading order, for paper and the council's
+ * PDF. It is put together after the build from the pages the build wrote, so print and website
+ * show the same rendered text, tables and charts and can never disagree.
+ *
+ * - `druckGliederung` decides the parts and their numbers: the chapters in reading order, with
+ *   the plan's own section numbers where it has them (else 1, 2, 3 …), then the parts Planwerk
+ *   adds (Handlungsfelder, the Maßnahmen as a catalogue, Finanzen, Schulen, Akteure, Indikatoren,
+ *   Meilensteine, Glossar, Quellen), numbered on (or lettered A, B, C … after a plan's own
+ *   numbering, so they never take one of its numbers). Only pages the build wrote are included.
+ * - `setzeDruckfassung` takes the `<main>` of each page, on the parsed document (hast):
+ *   navigation and screen-only controls out; the page's title becomes the part's numbered
+ *   heading and the other headings move down below it; every id gets the part's prefix (so two
+ *   pages' "ziele" stay apart) and so does every reference to it (aria, href, url(#…) in SVG);
+ *   links to pages in the Druckfassung lead to their part and name its number; figures and
+ *   tables are numbered through ("Abb. 3", "Tab. 2"). Then the numbered table of contents and
+ *   the parts go into the page shell (src/pages/druckfassung/index.astro).
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fromHtml } from 'hast-util-from-html';
+import { toHtml } from 'hast-util-to-html';
+import { select, selectAll } from 'hast-util-select';
+import { toString } from 'hast-util-to-string';
+import type { Element, ElementContent, Root } from 'hast';
+import type { PlanModel } from './model.ts';
+import { kapitelBaum } from './kapitel.ts';
+import { planIndex } from './indexe.ts';
+import { byCode } from './massnahmen.ts';
+import { ohneBasis, seite } from './urls.ts';
+
+export interface DruckTeil {
+  /** Site path of the page the part is taken from; none for a part that only groups others. */
+  pfad?: string;
+  /** Id of the part in the Druckfassung; the prefix of every id inside it. */
+  anker: string;
+  /** Its number ("3", "4.2", "B", "B.1") or, for a Maßnahme, its code. */
+  nummer?: string;
+  titel: string;
+  ebene: 1 | 2;
+  /** A short line under the heading of a part that only groups others. */
+  einleitung?: string;
+}
+
+/** Where the assembled parts go in the shell page. */
+export const PLATZHALTER = 'data-druck-inhalt';
+
+const buchstabe = (n: number) => String.fromCharCode(64 + n);
+
+/** The parts of the Druckfassung in reading order, with numbers; `gebaut` says which pages exist. */
+export function druckGliederung(model: PlanModel, gebaut: (pfad: string) => boolean): DruckTeil[] {
+  const teile: DruckTeil[] = [];
+  const eigene = model.kapitel.some((k) => k.data.nummer);
+  let n = 0;
+  for (const k of kapitelBaum(model.kapitel)) {
+    if (!gebaut(seite.kapitel(k.entry.id))) continue;
+    const nummer = eigene ? k.entry.data.nummer : String(++n);
+    teile.push({ pfad: seite.kapitel(k.entry.id), anker: `kapitel-${k.entry.id}`, nummer, titel: k.entry.data.titel, ebene: 1 });
+    let m = 0;
+    for (const c of k.kinder) {
+      if (!gebaut(seite.kapitel(c.entry.id))) continue;
+      m += 1;
+      teile.push({ pfad: seite.kapitel(c.entry.id), anker: `kapitel-${c.entry.id}`, nummer: eigene ? c.entry.data.nummer : nummer && `${nummer}.${m}`, titel: c.entry.data.titel, ebene: 2 });
+    }
+  }
+  // Planwerk's own parts: numbered on, or lettered after the plan's own numbering.
+  let anhang = 0;
+  const naechste = () => (eigene ? buchstabe(++anhang) : String(++n));
+  const teil = (t: Omit<DruckTeil, 'nummer' | 'ebene'>, unter: Omit<DruckTeil, 'nummer' | 'ebene'>[] = [], codes = false) => {
+    const da = unter.filter((u) => u.pfad && gebaut(u.pfad));
+    if (t.pfad ? !gebaut(t.pfad) : da.length === 0) return;
+    const nummer = naechste();
+    teile.push({ ...t, nummer, ebene: 1 });
+    da.forEach((u, i) => teile.push({ ...u, nummer: codes ? u.nummer : `${nummer}.${i + 1}`, ebene: 2 }));
+  };
+  const felder = planIndex(model).felder;
+  teil({ anker: 'handlungsfelder', titel: 'Handlungsfelder', einleitung: `Die ${felder.length} Handlungsfelder des Plans mit ihren Zielen und Maßnahmen.` },
+    felder.map((hf) => ({ pfad: seite.handlungsfeld(hf.id), anker: `handlungsfeld-${hf.id}`, titel: hf.data.titel })));
+  const massnahmen = [...model.massnahmen].sort(byCode);
+  teil({ anker: 'massnahmen', titel: 'Maßnahmenkatalog', einleitung: `Alle Maßnahmen des Plans, nach Code geordnet.` },
+    massnahmen.map((m) => ({ pfad: seite.massnahme(m.id), anker: `massnahme-${m.id.toLowerCase()}`, nummer: m.id, titel: m.data.titel })), true);
+  teil({ pfad: seite.finanzen(), anker: 'finanzen', titel: 'Finanz- und Investitionsplanung' });
+  teil({ pfad: seite.schulen(), anker: 'schulen', titel: 'Schulen und Ausstattung' });
+  if (gebaut(seite.akteure())) {
+    teil({ pfad: seite.akteure(), anker: 'akteure', titel: 'Akteure und Zuständigkeiten' });
+    if (gebaut(seite.zustaendigkeiten())) teile.push({ pfad: seite.zustaendigkeiten(), anker: 'zustaendigkeiten', nummer: `${teile.at(-1)!.nummer}.1`, titel: 'Zuständigkeiten nach Handlungsfeld', ebene: 2 });
+  }
+  teil({ pfad: seite.indikatoren(), anker: 'indikatoren', titel: 'Indikatoren' });
+  teil({ pfad: seite.meilensteine(), anker: 'meilensteine', titel: 'Meilensteine' });
+  teil({ pfad: seite.glossar(), anker: 'glossar', titel: 'Glossar' });
+  teil({ pfad: seite.daten(), anker: 'daten', titel: 'Quellen und Datensätze' });
+  return teile;
+}
+
+/** The built file of a site path. */
+const dateiVon = (dist: string, pfad: string) => join(dist, ...pfad.split('/').filter(Boolean), 'index.html');
+
+const el = (tagName: string, properties: Element['properties'], children: ElementContent[] = []): Element => ({ type: 'element', tagName, properties, children });
+const text = (value: string): ElementContent => ({ type: 'text', value });
+
+/** What a page shows for the screen only: navigation, controls, the phone variants of charts. */
+const NUR_BILDSCHIRM = [
+  'nav',
+  '.anker',
+  '.tabelle-hinweis',
+  '.akteurslandkarte-filter',
+  '.diagramm-schmal',
+  '.nur-schmal',
+  '.jahreswahl',
+  '.diagramm[data-daten-in] > .diagramm-daten',
+].join(', ');
+
+/** Properties that hold id references as a list of tokens. */
+const ID_LISTEN = ['ariaLabelledBy', 'ariaDescribedBy', 'ariaControls', 'ariaOwns', 'htmlFor', 'headers'];
+
+function entferne(root: Root | Element, selektor: string) {
+  const weg = new Set(selectAll(selektor, root));
+  const gehe = (node: Root | Element) => {
+    node.children = node.children.filter((c) => !(c.type === 'element' && weg.has(c)));
+    for (const c of node.children) if (c.type === 'element') gehe(c);
+  };
+  gehe(root);
+}
+
+function alleElemente(node: Root | Element, tun: (el: Element) => void) {
+  for (const c of node.children) {
+    if (c.type !== 'element') continue;
+    tun(c);
+    alleElemente(c, tun);
+    if (c.tagName === 'template' && c.content) alleElemente(c.content, tun);
+  }
+}
+
+interface Ziel {
+  anker: string;
+  nummer?: string;
+  massnahme: boolean;
+  ids: Set<string>;
+}
+
+/**
+ * Puts the Druckfassung together in `dist` (see the file comment). Returns the parts, or
+ * nothing when the build wrote no shell page (a plan without it).
+ */
+export function setzeDruckfassung(dist: string, model: PlanModel): DruckTeil[] | undefined {
+  const schale = dateiVon(dist, seite.druckfassung());
+  if (!existsSync(schale)) return undefined;
+  const teile = druckGliederung(model, (pfad) => existsSync(dateiVon(dist, pfad)));
+  const dokument = fromHtml(readFileSync(schale, 'utf8'));
+  const platz = select(`[${PLATZHALTER}]`, dokument);
+  if (!platz) throw new Error(`Druckfassung: kein Element mit ${PLATZHALTER} in ${schale}`);
+
+  // First pass: each page's main, cleaned, with its ids, so links between parts can be resolved.
+  const seiten = teile.map((t) => {
+    if (!t.pfad) return { teil: t, inhalt: [] as ElementContent[], ids: new Set<string>() };
+    const main = select('main', fromHtml(readFileSync(dateiVon(dist, t.pfad), 'utf8')));
+    if (!main) throw new Error(`Druckfassung: ${t.pfad} hat kein <main>`);
+    entferne(main, NUR_BILDSCHIRM);
+    const ids = new Set<string>();
+    alleElemente(main, (e) => {
+      if (typeof e.properties.id === 'string') ids.add(e.properties.id);
+    });
+    // An <article> around the page's content is unwrapped: the part is the article.
+    const kinder = main.children.length === 1 && main.children[0]?.type === 'element' && main.children[0].tagName === 'article' ? main.children[0].children : main.children;
+    return { teil: t, inhalt: kinder, ids };
+  });
+  const ziele = new Map<string, Ziel>(seiten.filter((s) => s.teil.pfad).map((s) => [s.teil.pfad!, { anker: s.teil.anker, nummer: s.teil.nummer, massnahme: s.teil.anker.startsWith('massnahme-'), ids: s.ids }]));
+
+  const zaehler = { abb: 0, tab: 0 };
+  const teilKnoten: Element[] = seiten.map(({ teil, inhalt, ids }) => {
+    const ebene = teil.ebene === 1 ? 2 : 3;
+    const kopf = el(`h${ebene}`, { id: teil.anker }, [
+      ...(teil.nummer ? [el('span', { className: ['teil-nummer'] }, [text(teil.nummer)]), text(' ')] : []),
+      text(teil.titel),
+    ]);
+    const koerper = el('div', {}, inhalt);
+    const neueId = (id: string) => `${teil.anker}--${id}`;
+    alleElemente(koerper, (e) => {
+      const p = e.properties;
+      // Headings: the page title gives way to the part's heading, the others move down.
+      const h = /^h([1-6])$/.exec(e.tagName);
+      if (h && h[1] === '1') {
+        e.properties = { className: ['entfernt'] };
+        e.children = [];
+        return;
+      }
+      if (h) e.tagName = `h${Math.min(6, Number(h[1]) + ebene - 1)}`;
+      if (typeof p.id === 'string') p.id = neueId(p.id);
+      for (const name of ID_LISTEN) {
+        const wert = p[name];
+        if (Array.isArray(wert)) p[name] = wert.map((v) => (ids.has(String(v)) ? neueId(String(v)) : v));
+        else if (typeof wert === 'string') p[name] = wert.split(/\s+/).map((v) => (ids.has(v) ? neueId(v) : v)).join(' ');
+      }
+      for (const [name, wert] of Object.entries(p)) {
+        if (typeof wert === 'string' && wert.includes('url(#')) p[name] = wert.replace(/url\(#([^)]+)\)/g, (ganz, id: string) => (ids.has(id) ? `url(#${neueId(id)})` : ganz));
+      }
+      for (const name of ['href', 'xLinkHref']) {
+        const href = p[name];
+        if (typeof href !== 'string') continue;
+        if (href.startsWith('#')) {
+          if (ids.has(href.slice(1))) p[name] = `#${neueId(href.slice(1))}`;
+          continue;
+        }
+        if (!href.startsWith('/') || e.tagName !== 'a') continue;
+        const [pfadMitBasis, fragment] = href.split('#') as [string, string | undefined];
+        const pfad = ohneBasis(pfadMitBasis, model.basis);
+        const ziel = pfad ? ziele.get(pfad) : undefined;
+        if (!ziel) {
+          // A page the Druckfassung does not hold (an actor, a school): its address on the website,
+          // so that the link also works in the PDF.
+          if (model.plan.website) {
+            p[name] = new URL(href, new URL(model.plan.website).origin).href;
+            p.className = [...((p.className as string[] | undefined) ?? []), 'seitenlink'];
+          }
+          continue;
+        }
+        p[name] = `#${fragment && ziel.ids.has(fragment) ? `${ziel.anker}--${fragment}` : ziel.anker}`;
+        // A cross-reference names its target's number, unless its text already does.
+        const linktext = toString(e);
+        if (ziel.nummer && !linktext.includes(ziel.nummer) && ziel.anker !== teil.anker) {
+          e.children.push(el('span', { className: ['querverweis'] }, [text(ziel.massnahme ? ` (${ziel.nummer})` : ` (Abschnitt ${ziel.nummer})`)]));
+        }
+      }
+    });
+    entferne(koerper, '.entfernt');
+    return el('section', { className: ['druck-teil', `druck-ebene-${teil.ebene}`], ariaLabelledBy: [teil.anker] }, [
+      kopf,
+      ...(teil.einleitung ? [el('p', { className: ['lead'] }, [text(teil.einleitung)])] : []),
+      ...koerper.children,
+    ]);
+  });
+
+  // Figures and tables numbered through, in reading order.
+  const inhalt = el('div', {}, teilKnoten);
+  alleElemente(inhalt, (e) => {
+    const klassen = (e.properties.className as string[] | undefined) ?? [];
+    if (e.tagName === 'figure' && klassen.includes('diagramm')) {
+      zaehler.abb += 1;
+      const titel = select('svg > title', e);
+      const vorhanden = e.children.find((c): c is Element => c.type === 'element' && c.tagName === 'figcaption');
+      const marke = el('span', { className: ['abb-nummer'] }, [text(`Abb. ${zaehler.abb}: `)]);
+      if (vorhanden) vorhanden.children.unshift(marke);
+      else e.children.unshift(el('figcaption', {}, [marke, text(titel ? toString(titel) : '')]));
+    }
+    if (e.tagName === 'table') {
+      zaehler.tab += 1;
+      const marke = el('span', { className: ['tab-nummer'] }, [text(`Tab. ${zaehler.tab}: `)]);
+      const caption = e.children.find((c): c is Element => c.type === 'element' && c.tagName === 'caption');
+      if (caption) caption.children.unshift(marke);
+      else e.children.unshift(el('caption', {}, [marke]));
+    }
+  });
+
+  const verzeichnis = el('nav', { className: ['druck-verzeichnis'], ariaLabelledBy: ['inhaltsverzeichnis'] }, [
+    el('h2', { id: 'inhaltsverzeichnis' }, [text('Inhalt')]),
+    el('ol', {}, verzeichnisListe(teile)),
+  ]);
+  platz.children = [verzeichnis, ...teilKnoten];
+  delete platz.properties[PLATZHALTER.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())];
+  writeFileSync(schale, toHtml(dokument, { allowDangerousHtml: true }));
+  return teile;
+}
+
+function verzeichnisListe(teile: DruckTeil[]): ElementContent[] {
+  const eintrag = (t: DruckTeil, unter: DruckTeil[] = []) =>
+    el('li', {}, [
+      el('a', { href: `#${t.anker}` }, [...(t.nummer ? [el('span', { className: ['teil-nummer'] }, [text(t.nummer)]), text(' ')] : []), text(t.titel)]),
+      ...(unter.length > 0 ? [el('ol', {}, unter.map((u) => eintrag(u)))] : []),
+    ]);
+  const out: Element[] = [];
+  teile.forEach((t, i) => {
+    if (t.ebene !== 1) return;
+    const unter: DruckTeil[] = [];
+    for (let j = i + 1; j < teile.length && teile[j]!.ebene === 2; j++) unter.push(teile[j]!);
+    out.push(eintrag(t, unter));
+  });
+  return out;
+}
