@@ -1,0 +1,107 @@
+/**
+ * The Druckfassung (/druckfassung/) of both sample plans, as built: every published chapter,
+ * Handlungsfeld and Maßnahme in reading order under its number; the text and figures of each
+ * part are those of its page; ids unique and every link inside the page leads to one of them;
+ * figures and tables numbered through; cross-references name their target's number.
+ */
+import { describe, expect, it } from 'vitest';
+import { parse, type HTMLElement } from 'node-html-parser';
+import { existsSync } from 'node:fs';
+import { druckGliederung } from '../../src/lib/druckfassung.ts';
+import { kennzahl } from '../../src/lib/kennzahlen.ts';
+import { seite } from '../../src/lib/urls.ts';
+import { BEISPIELPLAENE } from '../helpers/plaene.ts';
+
+const rein = (el: HTMLElement | null | undefined) => (el?.text ?? '').replace(/\s+/g, ' ').trim();
+
+for (const plan of BEISPIELPLAENE) describe(`Druckfassung: Beispielplan ${plan.name}`, () => {
+  const model = plan.modell();
+  const druck = () => plan.site.page(seite.druckfassung());
+  const teile = druckGliederung(model, (pfad) => existsSync(plan.site.fileFor(pfad)));
+
+  it('hat jedes veröffentlichte Kapitel, jedes Handlungsfeld und jede Maßnahme als Teil, in der Reihenfolge des Plans', () => {
+    const abschnitte = druck().querySelectorAll('section.druck-teil');
+    expect(abschnitte.map((s) => s.querySelector('h2, h3')?.id)).toEqual(teile.map((t) => t.anker));
+    const kapitel = model.kapitel.filter((k) => existsSync(plan.site.fileFor(seite.kapitel(k.id))));
+    expect(kapitel.length).toBeGreaterThan(3);
+    for (const k of kapitel) expect(teile.some((t) => t.pfad === seite.kapitel(k.id)), k.id).toBe(true);
+    for (const hf of model.handlungsfelder) expect(druck().querySelector(`#handlungsfeld-${hf.id}`)?.text, hf.id).toContain(hf.data.titel);
+    for (const m of model.massnahmen) {
+      const kopf = druck().querySelector(`#massnahme-${m.id.toLowerCase()}`);
+      expect(rein(kopf), m.id).toBe(`${m.id} ${m.data.titel}`);
+    }
+  });
+
+  it('nummeriert die Kapitel so, wie der Plan es tut, und die Teile von Planwerk danach', () => {
+    const eigene = model.kapitel.some((k) => k.data.nummer);
+    for (const t of teile.filter((x) => x.pfad?.startsWith('/kapitel/'))) {
+      const k = model.kapitel.find((x) => seite.kapitel(x.id) === t.pfad)!;
+      if (eigene) expect(t.nummer, k.id).toBe(k.data.nummer);
+    }
+    const oben = teile.filter((t) => t.ebene === 1);
+    if (!eigene) expect(oben.map((t) => t.nummer)).toEqual(oben.map((_, i) => String(i + 1)));
+    else expect(oben.filter((t) => !t.pfad?.startsWith('/kapitel/')).map((t) => t.nummer)).toEqual(oben.filter((t) => !t.pfad?.startsWith('/kapitel/')).map((_, i) => String.fromCharCode(65 + i)));
+    // The table of contents lists the same parts, with the same numbers.
+    const verzeichnis = druck().querySelectorAll('.druck-verzeichnis a').map((a) => ({ href: a.getAttribute('href'), text: rein(a) }));
+    expect(verzeichnis).toEqual(teile.map((t) => ({ href: `#${t.anker}`, text: [t.nummer, t.titel].filter(Boolean).join(' ') })));
+  });
+
+  it('zeigt in jedem Teil den Text und die Zahlen seiner Seite', () => {
+    for (const t of teile.filter((x) => x.pfad)) {
+      const teil = druck().querySelector(`section.druck-teil:has(> #${t.anker})`)!;
+      const main = plan.site.page(t.pfad!).querySelector('main')!;
+      const zahlen = (el: HTMLElement) => el.querySelectorAll('data.kennzahl').map((d) => `${d.getAttribute('data-kennzahl')}=${rein(d)}`);
+      expect(zahlen(teil), t.pfad).toEqual(zahlen(main));
+      // Paragraphs of the page's text, not those of its navigation or of hints for narrow screens.
+      const absaetze = (el: HTMLElement) => el.querySelectorAll('p').filter((p) => !p.closest('nav, .nur-schmal')).map(rein).filter((p) => p.length > 40);
+      // The text as the page has it: without the numbers the cross-references add.
+      const ohneVerweise = parse(teil.outerHTML);
+      for (const v of ohneVerweise.querySelectorAll('.querverweis')) v.remove();
+      for (const p of absaetze(main)) expect(rein(ohneVerweise), t.pfad).toContain(p);
+    }
+    // A figure computed from the data, as the model gives it.
+    const mitZahl = druck().querySelector('data.kennzahl[data-kennzahl="massnahmen"]') ?? druck().querySelector('data.kennzahl[data-kennzahl="schulen"]');
+    if (mitZahl && !mitZahl.getAttribute('data-params')) {
+      const name = mitZahl.getAttribute('data-kennzahl')!;
+      expect(druck().querySelectorAll(`data.kennzahl[data-kennzahl="${name}"]`).map(rein)).toContain(kennzahl(model, name, {}).text);
+    }
+  });
+
+  it('hat jede Id einmal, und jeder Link innerhalb der Seite führt zu einer von ihnen', () => {
+    const ids = druck().querySelectorAll('[id]').map((e) => e.id);
+    expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
+    const alle = new Set(ids);
+    const innen = druck().querySelectorAll('main a[href^="#"]').map((a) => a.getAttribute('href')!.slice(1));
+    expect(innen.length).toBeGreaterThan(teile.length);
+    expect(innen.filter((id) => !alle.has(decodeURIComponent(id)))).toEqual([]);
+    // aria references inside charts and frames point to ids of the page too.
+    for (const el of druck().querySelectorAll('main [aria-labelledby]')) {
+      for (const id of el.getAttribute('aria-labelledby')!.split(/\s+/)) expect(alle.has(id), id).toBe(true);
+    }
+    // No link leads to a page the Druckfassung holds: those lead to the part.
+    const gehalten = new Set(teile.map((t) => t.pfad).filter(Boolean).map((p) => plan.href(p!)));
+    const aussen = druck().querySelectorAll('main a[href^="/"]').map((a) => a.getAttribute('href')!.split('#')[0]!);
+    expect(aussen.filter((h) => gehalten.has(h))).toEqual([]);
+  });
+
+  it('nummeriert Abbildungen und Tabellen durch und nennt bei Querverweisen die Nummer des Ziels', () => {
+    const abb = druck().querySelectorAll('figure .abb-nummer').map(rein);
+    const tab = druck().querySelectorAll('table caption .tab-nummer').map(rein);
+    expect(abb.length).toBeGreaterThan(0);
+    expect(abb).toEqual(abb.map((_, i) => `Abb. ${i + 1}:`));
+    expect(tab).toEqual(tab.map((_, i) => `Tab. ${i + 1}:`));
+    expect(tab.length).toBe(druck().querySelectorAll('main table').length);
+    const verweise = druck().querySelectorAll('a .querverweis');
+    expect(verweise.length).toBeGreaterThan(0);
+    for (const v of verweise) {
+      const ziel = teile.find((t) => `#${t.anker}` === v.parentNode.getAttribute('href')!.split('--')[0]);
+      expect(ziel, v.parentNode.getAttribute('href')!).toBeDefined();
+      expect(rein(v)).toContain(ziel!.nummer!);
+    }
+  });
+
+  it('hat keine Navigation und keine Bildschirm-Bedienelemente aus den Seiten', () => {
+    const teileHtml = druck().querySelectorAll('section.druck-teil');
+    for (const t of teileHtml) expect(t.querySelectorAll('nav, .anker, .jahreswahl, .diagramm-schmal, .akteurslandkarte-filter').length, t.querySelector('h2, h3')?.id).toBe(0);
+  });
+});
