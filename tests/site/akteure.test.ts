@@ -1,10 +1,12 @@
 /** Actor pages, matrix, formats and support view in the built sample site. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { zustaendigkeitsmatrix, zustaendigkeiten, formateVon, supportStufen, ansprechpartner } from '../../src/lib/akteure.ts';
+import { zustaendigkeitsmatrix, zustaendigkeiten, formateVon, supportStufen, ansprechpartner, nachEbene } from '../../src/lib/akteure.ts';
+import { ebeneSlug } from '../../src/lib/charts/akteurslandkarte.ts';
 import { url } from '../../src/lib/urls.ts';
 import type { PlanModel } from '../../src/lib/model.ts';
 import { modelOf, PROJECT } from '../helpers/fixture.ts';
 import { page } from '../helpers/dist.ts';
+import { BEISPIELPLAENE } from '../helpers/plaene.ts';
 
 let model: PlanModel;
 beforeAll(() => {
@@ -13,7 +15,7 @@ beforeAll(() => {
 
 describe('Akteure', () => {
   it('zeichnet die Akteurslandkarte mit Textalternative, einem Link je Akteur und einer Kante je Beziehung', () => {
-    const svg = page(url.akteure()).querySelector('figure.akteurslandkarte svg')!;
+    const svg = page(url.akteure()).querySelector('figure.akteurslandkarte svg.pw-akteurslandkarte')!;
     expect(svg).not.toBeNull();
     const [titleId, descId] = svg.getAttribute('aria-labelledby')!.split(' ');
     expect(svg.querySelector(`title#${titleId}`)?.text).toBe('Akteurslandkarte');
@@ -23,6 +25,73 @@ describe('Akteure', () => {
     const kanten = svg.querySelectorAll('.pw-kante').map((g) => `${g.getAttribute('data-von')} ${g.getAttribute('data-typ')} ${g.getAttribute('data-nach')}`);
     expect(kanten.sort()).toEqual(model.akteure.flatMap((a) => a.data.beziehungen.map((b) => `${a.id} ${b.typ} ${b.ziel.id}`)).sort());
   });
+
+  for (const plan of BEISPIELPLAENE) {
+    it(`öffnet die Akteurslandkarte mit dem Überblick nach ${plan.name === 'Musterstadt' ? 'Ebenen' : 'Gruppen'}, gezählt wie im Modell (${plan.name})`, () => {
+      const m = plan.modell();
+      const wort = m.plan.akteursgruppen ? 'Gruppen' : 'Ebenen';
+      const figur = plan.site.page(url.akteure()).querySelector('figure.akteurslandkarte')!;
+      // The first radio button, checked by default; the detailed views are not.
+      const radios = figur.querySelectorAll('input[type="radio"]');
+      expect(radios.map((r) => r.getAttribute('data-filter'))).toEqual(['ueberblick', 'alle', 'vertikal', 'horizontal']);
+      expect(radios.map((r) => r.hasAttribute('checked'))).toEqual([true, false, false, false]);
+      expect(radios[0]!.closest('label')!.text.trim()).toBe(`Überblick nach ${wort}`);
+      // Both pictures are there; CSS shows one of them.
+      const svg = figur.querySelector('.akteurslandkarte-ueberblick svg.pw-akteursueberblick')!;
+      expect(svg).not.toBeNull();
+      expect(figur.querySelector('.akteurslandkarte-bild svg.pw-akteurslandkarte')).not.toBeNull();
+      expect(svg.getAttribute('role')).toBe('img');
+      const [titleId, descId] = svg.getAttribute('aria-labelledby')!.split(' ');
+      expect(svg.querySelector(`title#${titleId}`)?.text).toBe(`Überblick nach ${wort}`);
+      expect(svg.querySelector(`desc#${descId}`)?.text).toContain(`mit ${m.akteure.length} Akteuren`);
+
+      // Counted from the model: actors per group, relations within a group and per ordered pair.
+      const gruppen = nachEbene(m);
+      const gruppeVon = new Map(m.akteure.map((a) => [a.id, a.data.ebene]));
+      const untereinander = new Map<string, number>();
+      const paare = new Map<string, { anzahl: number; typen: Set<string> }>();
+      for (const a of m.akteure) {
+        for (const b of a.data.beziehungen) {
+          const von = a.data.ebene;
+          const nach = gruppeVon.get(b.ziel.id)!;
+          if (von === nach) {
+            untereinander.set(von, (untereinander.get(von) ?? 0) + 1);
+          } else {
+            const key = `${ebeneSlug(von)} ${ebeneSlug(nach)}`;
+            const p = paare.get(key) ?? { anzahl: 0, typen: new Set<string>() };
+            p.anzahl += 1;
+            p.typen.add(b.typ);
+            paare.set(key, p);
+          }
+        }
+      }
+      const boxen = svg.querySelectorAll('g.pw-ueberblick-gruppe');
+      expect(boxen.map((g) => [g.getAttribute('data-ebene'), Number(g.getAttribute('data-akteure')), Number(g.getAttribute('data-untereinander'))])).toEqual(
+        gruppen.map((g) => [ebeneSlug(g.ebene), g.akteure.length, untereinander.get(g.ebene) ?? 0]),
+      );
+      for (const [i, g] of gruppen.entries()) expect(boxen[i]!.querySelector('title')!.text, g.ebene).toBe(`${g.ebene}: ${g.akteure.length} ${g.akteure.length === 1 ? 'Akteur' : 'Akteure'}${untereinander.has(g.ebene) ? `, ${untereinander.get(g.ebene)} ${untereinander.get(g.ebene) === 1 ? 'Beziehung' : 'Beziehungen'} untereinander` : ''}`);
+      const pfeile = svg.querySelectorAll('g.pw-ueberblick-kante');
+      expect(pfeile.map((g) => `${g.getAttribute('data-von')} ${g.getAttribute('data-nach')}`).sort()).toEqual([...paare.keys()].sort());
+      for (const g of pfeile) {
+        const p = paare.get(`${g.getAttribute('data-von')} ${g.getAttribute('data-nach')}`)!;
+        expect(Number(g.getAttribute('data-anzahl'))).toBe(p.anzahl);
+        const beschriftung = g.querySelector('text')!.text.replaceAll('\u00a0', ' ');
+        expect(beschriftung).toContain(`${p.anzahl} ${p.anzahl === 1 ? 'Beziehung' : 'Beziehungen'}`);
+        for (const typ of p.typen) expect(beschriftung).toContain(typ);
+      }
+      // All relations are counted once: within a group or in one arrow.
+      const alle = m.akteure.reduce((n, a) => n + a.data.beziehungen.length, 0);
+      expect([...untereinander.values(), ...pfeile.map((g) => Number(g.getAttribute('data-anzahl')))].reduce((a, b) => a + b, 0)).toBe(alle);
+
+      // The same as tables: one row per group, one per arrow.
+      const tabellen = figur.querySelectorAll('.akteurslandkarte-ueberblick details table');
+      expect(tabellen).toHaveLength(2);
+      expect(tabellen[0]!.querySelectorAll('tbody tr').map((tr) => [tr.querySelector('th')!.text, tr.querySelectorAll('td')[0]!.text])).toEqual(
+        gruppen.map((g) => [g.ebene, String(g.akteure.length)]),
+      );
+      expect(tabellen[1]!.querySelectorAll('tbody tr')).toHaveLength(paare.size);
+    });
+  }
 
   it('zeigt jede Beziehung genau einmal auf den Seiten beider Akteure', () => {
     let count = 0;

@@ -1,12 +1,15 @@
 /**
- * The Akteurslandkarte (src/lib/charts/akteurslandkarte.ts): real SVG output, parsed and checked for
- * structure, accessibility, escaping, determinism, layout without overlaps (with 60 actors) and the
- * CSS filter rules in src/styles/karte.css.
+ * The Akteurslandkarte (src/lib/charts/akteurslandkarte.ts) and its overview by Ebene
+ * (src/lib/charts/akteursueberblick.ts): real SVG output, parsed and checked for structure,
+ * accessibility, escaping, determinism, layout without overlaps (with 60 actors), counts against a
+ * small input counted by hand, and the CSS filter rules in src/styles/karte.css.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parse, type HTMLElement } from 'node-html-parser';
+import { HTMLElement, parse } from 'node-html-parser';
 import { akteurslandkarte, ebeneSlug, type KartenInput, type KartenKnoten } from '../../src/lib/charts/index.ts';
+import { akteursueberblick, ueberblickDaten } from '../../src/lib/charts/akteursueberblick.ts';
+import { textWidth } from '../../src/lib/charts/svg.ts';
 import { BEZIEHUNGSTYPEN, EBENEN } from '../../src/lib/schemas.ts';
 
 const TYPEN = [...BEZIEHUNGSTYPEN];
@@ -269,5 +272,229 @@ describe('Akteurslandkarte', () => {
     const top = Number(svg.querySelector('g.pw-knoten[data-id="schulamt"] rect')?.getAttribute('y'));
     expect(ys.length).toBe(4);
     for (const y of ys) expect(y).toBeLessThanOrEqual(top);
+  });
+});
+
+/**
+ * Three Ebenen with actors (Land 1, Schulträger 3, Schule 2) and ten relations, counted by hand:
+ * Land → Schulträger 3 (berät 1, finanziert 2), Schulträger → Schule 3 (unterstützt 3),
+ * Schule → Schulträger 1 (berichtet an); within Schulträger 2 (beauftragt 2), within Schule 1.
+ */
+const buendel = (): KartenInput => ({
+  id: 'buendel',
+  title: 'Akteurslandkarte',
+  desc: 'Bündel',
+  ebenen,
+  typen: TYPEN,
+  knoten: [
+    knoten('ministerium', 'Ministerium', 'Land'),
+    knoten('rat', 'Rat der Stadt', 'Schulträger', 'Rat'),
+    knoten('amt', 'Schulverwaltungsamt', 'Schulträger'),
+    knoten('it', 'IT-Dienstleister', 'Schulträger'),
+    knoten('gs', 'Grundschule', 'Schule'),
+    knoten('gym', 'Gymnasium', 'Schule'),
+  ],
+  kanten: [
+    { von: 'ministerium', nach: 'amt', typ: 'finanziert', art: 'vertikal' },
+    { von: 'ministerium', nach: 'rat', typ: 'berät', art: 'vertikal' },
+    { von: 'ministerium', nach: 'it', typ: 'finanziert', art: 'vertikal' },
+    { von: 'rat', nach: 'amt', typ: 'beauftragt', art: 'horizontal' },
+    { von: 'amt', nach: 'it', typ: 'beauftragt', art: 'horizontal' },
+    { von: 'amt', nach: 'gs', typ: 'unterstützt', art: 'vertikal' },
+    { von: 'it', nach: 'gs', typ: 'unterstützt', art: 'vertikal' },
+    { von: 'it', nach: 'gym', typ: 'unterstützt', art: 'vertikal' },
+    { von: 'gym', nach: 'amt', typ: 'berichtet an', art: 'vertikal' },
+    { von: 'gs', nach: 'gym', typ: 'arbeitet zusammen mit', art: 'horizontal' },
+  ],
+});
+
+/** Estimated box of every <text> (as svg.ts measures, bold as the wider case). */
+function textBoxes(svg: HTMLElement) {
+  return svg.querySelectorAll('text').map((t) => {
+    const size = Number(t.getAttribute('font-size') ?? svg.getAttribute('font-size'));
+    // Lines are child <tspan>s with a position; a <tspan> without one only sets the weight.
+    const spans = t.childNodes.filter((n): n is HTMLElement => n instanceof HTMLElement && n.tagName === 'TSPAN' && n.hasAttribute('x'));
+    const zeilen = spans.length > 0 ? spans.map((s) => ({ x: Number(s.getAttribute('x')), y: Number(s.getAttribute('y')), text: s.text })) : [{ x: Number(t.getAttribute('x')), y: Number(t.getAttribute('y')), text: t.text }];
+    const x = Math.min(...zeilen.map((z) => z.x));
+    return {
+      text: t.text,
+      x,
+      y: Math.min(...zeilen.map((z) => z.y)) - 0.8 * size,
+      w: Math.max(...zeilen.map((z) => textWidth(z.text, size, true))),
+      h: Math.max(...zeilen.map((z) => z.y)) - Math.min(...zeilen.map((z) => z.y)) + 1.05 * size,
+    };
+  });
+}
+type Rect = { x: number; y: number; w: number; h: number };
+const overlap = (a: Rect, b: Rect) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+/** Straight segments of the overview's lines ("M x,y H x2" or "M x,y V y2"), as thin rectangles. */
+function segments(svg: HTMLElement): Rect[] {
+  return svg.querySelectorAll('path.pw-ueberblick-linie').map((p) => {
+    const m = (p.getAttribute('d') ?? '').match(/^M([\d.]+),([\d.]+)([HV])([\d.]+)$/);
+    if (!m) throw new Error(`unerwarteter Pfad ${p.getAttribute('d')}`);
+    const [x, y, art, bis] = [Number(m[1]), Number(m[2]), m[3], Number(m[4])];
+    return art === 'H' ? { x: Math.min(x, bis), y: y - 1.25, w: Math.abs(bis - x), h: 2.5 } : { x: x - 1.25, y: Math.min(y, bis), w: 2.5, h: Math.abs(bis - y) };
+  });
+}
+
+describe('Überblick der Akteurslandkarte nach Ebenen', () => {
+  it('zählt Akteure und Beziehungen je Ebene und je Paar von Ebenen wie von Hand gezählt', () => {
+    const { gruppen, kanten } = ueberblickDaten(buendel());
+    // Only Ebenen with actors, in the order of the Ebenen.
+    expect(gruppen.map((g) => [g.name, g.akteure.length, g.untereinander.anzahl])).toEqual([
+      ['Land', 1, 0],
+      ['Schulträger', 3, 2],
+      ['Schule', 2, 1],
+    ]);
+    expect(gruppen[1]?.untereinander.typen).toEqual([{ typ: 'beauftragt', anzahl: 2 }]);
+    expect(gruppen[2]?.untereinander.typen).toEqual([{ typ: 'arbeitet zusammen mit', anzahl: 1 }]);
+    // Short names in alphabetical order.
+    expect(gruppen[1]?.akteure.map((k) => k.kurzname ?? k.name)).toEqual(['IT-Dienstleister', 'Rat', 'Schulverwaltungsamt']);
+    expect(kanten).toEqual([
+      { von: 0, nach: 1, anzahl: 3, typen: [{ typ: 'berät', anzahl: 1 }, { typ: 'finanziert', anzahl: 2 }] },
+      { von: 1, nach: 2, anzahl: 3, typen: [{ typ: 'unterstützt', anzahl: 3 }] },
+      { von: 2, nach: 1, anzahl: 1, typen: [{ typ: 'berichtet an', anzahl: 1 }] },
+    ]);
+  });
+
+  it('zeigt je Ebene eine Box mit Namen, Zahl und Kurznamen und je Paar einen beschrifteten Pfeil', () => {
+    const svg = root(akteursueberblick(buendel()).svg);
+    const boxen = svg.querySelectorAll('g.pw-ueberblick-gruppe');
+    expect(boxen.map((g) => [g.getAttribute('data-ebene'), g.getAttribute('data-akteure'), g.getAttribute('data-untereinander')])).toEqual([
+      ['land', '1', '0'],
+      ['schultraeger', '3', '2'],
+      ['schule', '2', '1'],
+    ]);
+    // Each <text> with its lines joined by a space.
+    const zeilen = (t: HTMLElement) => {
+      const spans = t.childNodes.filter((n): n is HTMLElement => n instanceof HTMLElement && n.hasAttribute('x'));
+      return (spans.length > 0 ? spans.map((s) => s.text).join(' ') : t.text).replaceAll('\u00a0', ' ');
+    };
+    const text = (g: HTMLElement | undefined) => g?.querySelectorAll('text').map(zeilen).join(' | ');
+    expect(text(boxen[0])).toBe('Land · 1 Akteur | Ministerium');
+    expect(text(boxen[1])).toBe('Schulträger · 3 Akteure | IT-Dienstleister, Rat, Schulverwaltungsamt | 2 Beziehungen untereinander: beauftragt');
+    expect(text(boxen[2])).toBe('Schule · 2 Akteure | Grundschule, Gymnasium | 1 Beziehung untereinander: arbeitet zusammen mit');
+    const pfeile = svg.querySelectorAll('g.pw-ueberblick-kante');
+    expect(pfeile.map((g) => [g.getAttribute('data-von'), g.getAttribute('data-nach'), g.getAttribute('data-anzahl'), g.querySelector('text')?.text.replaceAll('\u00a0', ' ')])).toEqual([
+      ['land', 'schultraeger', '3', '→ Schulträger: 3 Beziehungen – berät, finanziert (2)'],
+      ['schultraeger', 'schule', '3', '→ Schule: 3 Beziehungen – unterstützt'],
+      ['schule', 'schultraeger', '1', '→ Schulträger: 1 Beziehung – berichtet an'],
+    ]);
+    // One arrowhead into each group that relations lead to, in the colour of its lines.
+    const eingaenge = svg.querySelectorAll('g.pw-ueberblick-eingang');
+    expect(eingaenge.map((g) => g.getAttribute('data-nach'))).toEqual(['schultraeger', 'schule']);
+    for (const g of eingaenge) {
+      const marker = g.querySelector('path[marker-end]')?.getAttribute('marker-end')?.match(/^url\(#(.+)\)$/)?.[1];
+      expect(marker && svg.querySelector(`marker#${marker}`)).toBeTruthy();
+    }
+  });
+
+  it('ist ein Bild (role="img") mit <title> und <desc>, ohne Links, und nennt die Gruppen des Plans', () => {
+    const svg = root(akteursueberblick(buendel()).svg);
+    expect(svg.getAttribute('role')).toBe('img');
+    expect(svg.getAttribute('aria-labelledby')).toBe('buendel-ueberblick-title buendel-ueberblick-desc');
+    expect(svg.querySelector('#buendel-ueberblick-title')?.text).toBe('Überblick nach Ebenen');
+    expect(svg.querySelector('#buendel-ueberblick-desc')?.text).toBe(
+      '3 Ebenen mit 6 Akteuren. 7 Beziehungen zwischen verschiedenen Ebenen, zusammengefasst zu 3 Pfeilen (einer je Richtung zwischen zwei Ebenen); 3 Beziehungen innerhalb einer Ebene. Dieselben Angaben stehen in den Tabellen unter dem Bild.',
+    );
+    expect(svg.querySelectorAll('a')).toHaveLength(0);
+    for (const el of svg.querySelectorAll('[id]')) expect(el.id.startsWith('buendel-ueberblick-')).toBe(true);
+    const gruppen = akteursueberblick(buendel(), { wort: { einzahl: 'Gruppe', mehrzahl: 'Gruppen' } });
+    expect(gruppen.title).toBe('Überblick nach Gruppen');
+    expect(gruppen.desc).toContain('innerhalb einer Gruppe');
+    expect(gruppen.tabellen.map((t) => t.caption)).toEqual(['Gruppen und ihre Akteure', 'Beziehungen zwischen den Gruppen']);
+  });
+
+  it('liefert dieselben Zahlen als Tabellen', () => {
+    const { tabellen } = akteursueberblick(buendel());
+    const [gruppen, paare] = tabellen;
+    expect(gruppen.rows.map((r) => ({ header: r.header, cells: r.cells.map((c) => c.replaceAll('\u00a0', ' ')) }))).toEqual([
+      { header: 'Land', cells: ['1', '0', '–'] },
+      { header: 'Schulträger', cells: ['3', '2', 'beauftragt'] },
+      { header: 'Schule', cells: ['2', '1', 'arbeitet zusammen mit'] },
+    ]);
+    expect(paare.rows.map((r) => [r.header, ...r.cells.map((c) => c.replaceAll('\u00a0', ' '))])).toEqual([
+      ['Land', 'Schulträger', '3', 'berät, finanziert (2)'],
+      ['Schulträger', 'Schule', '3', 'unterstützt'],
+      ['Schule', 'Schulträger', '1', 'berichtet an'],
+    ]);
+    for (const t of tabellen) for (const r of t.rows) expect(r.cells.length + 1).toBe(t.columns.length);
+  });
+
+  it('ist deterministisch, auch bei anderer Reihenfolge der Eingabe; Koordinaten mit höchstens 2 Nachkommastellen', () => {
+    for (const input of [buendel(), klein(), gross()]) {
+      const a = akteursueberblick(input).svg;
+      expect(akteursueberblick(structuredClone(input)).svg).toBe(a);
+      expect(akteursueberblick({ ...input, knoten: [...input.knoten].reverse(), kanten: [...input.kanten].reverse() }).svg).toBe(a);
+      expect(a).not.toMatch(/\d\.\d{3,}/);
+      expect(a).not.toContain('NaN');
+      expect(a).not.toContain('Infinity');
+      expect(a).not.toContain('style=');
+    }
+  });
+
+  it('legt Boxen, Beschriftungen und Linien ohne Überlappung in die viewBox, auch bei 60 Akteuren', () => {
+    for (const input of [buendel(), klein(), gross()]) {
+      const svg = root(akteursueberblick(input).svg);
+      const [, , width, height] = (svg.getAttribute('viewBox') ?? '').split(' ').map(Number);
+      const boxen: Rect[] = svg.querySelectorAll('rect.pw-ueberblick-box').map((r) => ({
+        x: Number(r.getAttribute('x')),
+        y: Number(r.getAttribute('y')),
+        w: Number(r.getAttribute('width')),
+        h: Number(r.getAttribute('height')),
+      }));
+      expect(boxen).toHaveLength(new Set(input.knoten.map((k) => k.ebene)).size);
+      const texte = textBoxes(svg);
+      const linien = segments(svg);
+      for (const r of [...boxen, ...texte, ...linien]) {
+        expect(r.x, input.id).toBeGreaterThanOrEqual(0);
+        expect(r.y, input.id).toBeGreaterThanOrEqual(0);
+        expect(r.x + r.w, input.id).toBeLessThanOrEqual(width ?? 0);
+        expect(r.y + r.h, input.id).toBeLessThanOrEqual(height ?? 0);
+      }
+      boxen.forEach((a, i) => boxen.slice(i + 1).forEach((b) => expect(overlap(a, b), `${input.id}: Boxen`).toBe(false)));
+      texte.forEach((a, i) => {
+        for (const b of texte.slice(i + 1)) expect(overlap(a, b), `${input.id}: „${a.text}“ und „${b.text}“`).toBe(false);
+        // Text lies in its box or right of all boxes; no line runs through it.
+        const inBox = boxen.filter((b) => overlap(a, b));
+        for (const b of inBox) expect(a.x >= b.x && a.x + a.w <= b.x + b.w && a.y >= b.y && a.y + a.h <= b.y + b.h, `${input.id}: „${a.text}“ ragt aus der Box`).toBe(true);
+        for (const l of linien) expect(overlap(a, l), `${input.id}: Linie durch „${a.text}“`).toBe(false);
+      });
+      expect(svg.querySelectorAll('g.pw-ueberblick-kante')).toHaveLength(ueberblickDaten(input).kanten.length);
+    }
+  });
+
+  it('kürzt lange Listen von Kurznamen mit „und n weitere“', () => {
+    const input = gross();
+    const svg = root(akteursueberblick(input).svg);
+    const ebene = svg.querySelector('g.pw-ueberblick-gruppe[data-akteure="14"] .pw-ueberblick-akteure');
+    expect(ebene?.text).toMatch(/ und \d+ weitere$/);
+    expect(ebene?.querySelectorAll('tspan').length).toBeLessThanOrEqual(4);
+  });
+
+  it('maskiert Namen von Ebenen und Akteuren', () => {
+    const input = buendel();
+    input.ebenen = ['Land & <Bund>', 'Schulträger', 'Schule "A"'];
+    input.knoten = input.knoten.map((k) => (k.ebene === 'Land' ? { ...k, ebene: 'Land & <Bund>', kurzname: '<script>alert(1)</script>' } : k.ebene === 'Schule' ? { ...k, ebene: 'Schule "A"' } : k));
+    const { svg } = akteursueberblick(input);
+    expect(svg).not.toContain('<script>');
+    expect(svg).not.toContain('<Bund>');
+    const el = root(svg);
+    expect(el.querySelector('g.pw-ueberblick-gruppe[data-ebene="land-bund"] .pw-ueberblick-name')?.text).toBe('Land & <Bund> · 1 Akteur');
+    expect(el.querySelector('g.pw-ueberblick-gruppe[data-ebene="land-bund"] .pw-ueberblick-akteure')?.text).toBe('<script>alert(1)</script>');
+    expect(el.querySelector('g.pw-ueberblick-kante[data-von="schultraeger"] text')?.text).toContain('→ Schule "A"');
+  });
+
+  it('zeichnet ohne Beziehungen nur die Boxen', () => {
+    const input = { ...buendel(), kanten: [] };
+    const svg = root(akteursueberblick(input).svg);
+    expect(svg.querySelectorAll('g.pw-ueberblick-gruppe')).toHaveLength(3);
+    expect(svg.querySelectorAll('g.pw-ueberblick-kante, g.pw-ueberblick-eingang')).toHaveLength(0);
+  });
+
+  it('wird in src/styles/karte.css mit den Radioknöpfen umgeschaltet: Überblick oder Karte, nie beides', () => {
+    const css = readFileSync(new URL('../../src/styles/karte.css', import.meta.url), 'utf8');
+    expect(css).toContain(`.akteurslandkarte:has(input[data-filter='ueberblick']:checked) :is(.akteurslandkarte-bild, .akteurslandkarte-ebenenfilter)`);
+    expect(css).toContain(`.akteurslandkarte:not(:has(input[data-filter='ueberblick']:checked)) .akteurslandkarte-ueberblick { display: none; }`);
   });
 });

@@ -135,7 +135,8 @@ function nodeLines(label: string): { lines: string[]; size: number } {
   return { lines: kept, size };
 }
 
-function check(input: KartenInput): void {
+/** Throws a German message when actors, Ebenen, relations or types do not fit together. */
+export function pruefeKarte(input: KartenInput): void {
   checkId(input.id);
   const ebenen = new Set(input.ebenen);
   const slugs = new Map<string, string>();
@@ -222,7 +223,7 @@ export function belegteEbenen(input: Pick<KartenInput, 'ebenen' | 'knoten'>): st
 }
 
 export function akteurslandkarte(full: KartenInput): { svg: string } {
-  check(full);
+  pruefeKarte(full);
   // Ebenen without actors get no band.
   const input = { ...full, ebenen: belegteEbenen(full) };
   const { id } = input;
