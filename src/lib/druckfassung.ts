@@ -66,7 +66,7 @@ export function druckGliederung(model: PlanModel, gebaut: (pfad: string) => bool
   // Planwerk's own parts: numbered on, or lettered after the plan's own numbering.
   let anhang = 0;
   const naechste = () => (eigene ? buchstabe(++anhang) : String(++n));
-  const teil = (t: Omit<DruckTeil, 'nummer' | 'ebene'>, unter: Omit<DruckTeil, 'nummer' | 'ebene'>[] = [], codes = false) => {
+  const teil = (t: Omit<DruckTeil, 'nummer' | 'ebene'>, unter: Omit<DruckTeil, 'ebene'>[] = [], codes = false) => {
     const da = unter.filter((u) => u.pfad && gebaut(u.pfad));
     if (t.pfad ? !gebaut(t.pfad) : da.length === 0) return;
     const nummer = naechste();
@@ -107,7 +107,6 @@ const NUR_BILDSCHIRM = [
   '.diagramm-schmal',
   '.nur-schmal',
   '.jahreswahl',
-  '.diagramm[data-daten-in] > .diagramm-daten',
 ].join(', ');
 
 /** Properties that hold id references as a list of tokens. */
@@ -230,8 +229,10 @@ export function setzeDruckfassung(dist: string, model: PlanModel): DruckTeil[] |
     ]);
   });
 
-  // Figures and tables numbered through, in reading order.
+  // Figures and tables numbered through, in reading order. A chart's own data table is not
+  // printed where the page's table holds the same data (charts.css), so it has no number.
   const inhalt = el('div', {}, teilKnoten);
+  const ungedruckt = new Set(selectAll('figure[data-daten-in] table', inhalt));
   alleElemente(inhalt, (e) => {
     const klassen = (e.properties.className as string[] | undefined) ?? [];
     if (e.tagName === 'figure' && klassen.includes('diagramm')) {
@@ -242,7 +243,7 @@ export function setzeDruckfassung(dist: string, model: PlanModel): DruckTeil[] |
       if (vorhanden) vorhanden.children.unshift(marke);
       else e.children.unshift(el('figcaption', {}, [marke, text(titel ? toString(titel) : '')]));
     }
-    if (e.tagName === 'table') {
+    if (e.tagName === 'table' && !ungedruckt.has(e)) {
       zaehler.tab += 1;
       const marke = el('span', { className: ['tab-nummer'] }, [text(`Tab. ${zaehler.tab}: `)]);
       const caption = e.children.find((c): c is Element => c.type === 'element' && c.tagName === 'caption');
@@ -262,7 +263,7 @@ export function setzeDruckfassung(dist: string, model: PlanModel): DruckTeil[] |
 }
 
 function verzeichnisListe(teile: DruckTeil[]): ElementContent[] {
-  const eintrag = (t: DruckTeil, unter: DruckTeil[] = []) =>
+  const eintrag = (t: DruckTeil, unter: DruckTeil[] = []): Element =>
     el('li', {}, [
       el('a', { href: `#${t.anker}` }, [...(t.nummer ? [el('span', { className: ['teil-nummer'] }, [text(t.nummer)]), text(' ')] : []), text(t.titel)]),
       ...(unter.length > 0 ? [el('ol', {}, unter.map((u) => eintrag(u)))] : []),
