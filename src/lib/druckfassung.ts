@@ -9,7 +9,7 @@
  *   Meilensteine, Glossar, Quellen), numbered on (or lettered A, B, C … after a plan's own
  *   numbering, so they never take one of its numbers). Only pages the build wrote are included.
  * - `setzeDruckfassung` takes the `<main>` of each page, on the parsed document (hast):
- *   navigation and screen-only controls out; the page's title becomes the part's numbered
+ *   the website's navigation out; the page's title becomes the part's numbered
  *   heading and the other headings move down below it; every id gets the part's prefix (so two
  *   pages' "ziele" stay apart) and so does every reference to it (aria, href, url(#…) in SVG);
  *   links to pages in the Druckfassung lead to their part and name its number; figures and
@@ -98,16 +98,14 @@ const dateiVon = (dist: string, pfad: string) => join(dist, ...pfad.split('/').f
 const el = (tagName: string, properties: Element['properties'], children: ElementContent[] = []): Element => ({ type: 'element', tagName, properties, children });
 const text = (value: string): ElementContent => ({ type: 'text', value });
 
-/** What a page shows for the screen only: navigation, controls, the phone variants of charts. */
-const NUR_BILDSCHIRM = [
-  'nav',
-  '.anker',
-  '.tabelle-hinweis',
-  '.akteurslandkarte-filter',
-  '.diagramm-schmal',
-  '.nur-schmal',
-  '.jahreswahl',
-].join(', ');
+/**
+ * What a page has for moving around the website, which the Druckfassung does not need: its
+ * navigation (page contents, previous/next, the year selector), the copy-link controls, hints
+ * for narrow screens and for the screen only. What the Druckfassung needs on a screen as well
+ * (scroll hints of wide tables, the phone variants of charts, the map's view switch) stays: the
+ * print styles hide it on paper.
+ */
+const NUR_AUF_DER_WEBSITE = ['nav', '.anker', '.nur-schmal', '.nur-bildschirm', '.jahreswahl'].join(', ');
 
 /** Properties that hold id references as a list of tokens. */
 const ID_LISTEN = ['ariaLabelledBy', 'ariaDescribedBy', 'ariaControls', 'ariaOwns', 'htmlFor', 'headers'];
@@ -154,7 +152,7 @@ export function setzeDruckfassung(dist: string, model: PlanModel): DruckTeil[] |
     if (!t.pfad) return { teil: t, inhalt: [] as ElementContent[], ids: new Set<string>() };
     const main = select('main', fromHtml(readFileSync(dateiVon(dist, t.pfad), 'utf8')));
     if (!main) throw new Error(`Druckfassung: ${t.pfad} hat kein <main>`);
-    entferne(main, NUR_BILDSCHIRM);
+    entferne(main, NUR_AUF_DER_WEBSITE);
     const ids = new Set<string>();
     alleElemente(main, (e) => {
       if (typeof e.properties.id === 'string') ids.add(e.properties.id);

@@ -46,6 +46,7 @@ export function seitenFuer(plan: Beispielplan): string[] {
     '/register/',
     ...(buchstabe ? [buchstabe] : []),
     ...(s.daten ? [seite.daten()] : []),
+    seite.druckfassung(),
     seite.impressum(),
     seite.datenschutz(),
     seite.barrierefreiheit(),

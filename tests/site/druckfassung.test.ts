@@ -53,7 +53,7 @@ for (const plan of BEISPIELPLAENE) describe(`Druckfassung: Beispielplan ${plan.n
       const zahlen = (el: HTMLElement) => el.querySelectorAll('data.kennzahl').map((d) => `${d.getAttribute('data-kennzahl')}=${rein(d)}`);
       expect(zahlen(teil), t.pfad).toEqual(zahlen(main));
       // Paragraphs of the page's text, not those of its navigation or of hints for narrow screens.
-      const absaetze = (el: HTMLElement) => el.querySelectorAll('p').filter((p) => !p.closest('nav, .nur-schmal')).map(rein).filter((p) => p.length > 40);
+      const absaetze = (el: HTMLElement) => el.querySelectorAll('p').filter((p) => !p.closest('nav, .nur-schmal, .nur-bildschirm')).map(rein).filter((p) => p.length > 40);
       // The text as the page has it: without the numbers the cross-references add.
       const ohneVerweise = parse(teil.outerHTML);
       for (const v of ohneVerweise.querySelectorAll('.querverweis')) v.remove();
@@ -102,8 +102,8 @@ for (const plan of BEISPIELPLAENE) describe(`Druckfassung: Beispielplan ${plan.n
     }
   });
 
-  it('hat keine Navigation und keine Bildschirm-Bedienelemente aus den Seiten', () => {
+  it('hat keine Navigation der Website aus den Seiten', () => {
     const teileHtml = druck().querySelectorAll('section.druck-teil');
-    for (const t of teileHtml) expect(t.querySelectorAll('nav, .anker, .jahreswahl, .diagramm-schmal, .akteurslandkarte-filter').length, t.querySelector('h2, h3')?.id).toBe(0);
+    for (const t of teileHtml) expect(t.querySelectorAll('nav, .anker, .jahreswahl').length, t.querySelector('h2, h3')?.id).toBe(0);
   });
 });
