@@ -24,6 +24,7 @@ import { unreferenzierteAkteure } from './lib/akteure.ts';
 import { ankerMeldung, fehlendeAnker, leseRegister, merkeLetztenBau, REGISTER_DATEI, sammleAnker, vergissLetztenBau, weiterleitungsseiten } from './lib/anker.ts';
 import { displayDir, planLocation, type PlanLocation } from './lib/sources.ts';
 import { heute, ueberfaelligeSeiten } from './lib/pflege.ts';
+import { offeneDatenHinweise } from './lib/offenedaten.ts';
 import { gitDaten } from './lib/git.ts';
 import { pruefeWeiterleitungen, weiterleitungen } from './lib/weiterleitungen.ts';
 import { basisDesPlans, ohneBasis } from './lib/urls.ts';
@@ -86,6 +87,7 @@ export function hinweise(geladen: GeladenerPlan): string[] {
     out.push(`${a.file}:${a.line ?? ''} Akteur „${a.id}“ wird nirgends genannt (keine Beziehung, Maßnahme, Zuständigkeit, kein Gremium oder Format).`);
   }
   for (const p of geladen.warnungen) out.push(formatProblem(p));
+  out.push(...offeneDatenHinweise(model));
   const git = gitDaten(model.ort.contentDir);
   if (git.ohneGit) out.push(`Änderungsdaten der Seiten: ${git.ohneGit}`);
   if (!model.plan.website) out.push(`${displayDir(model.ort)}/plan.yaml: ohne „website“ (die Adresse der veröffentlichten Seite) fehlen kanonische Links, Sitemap und Open-Graph-Adressen, und die Website erwartet, an der Wurzel ihrer Adresse zu liegen. Eintragen, z. B. „website: https://mep.stadt.de/“ oder für eine Projektseite „website: https://stadt.github.io/mep/“.`);

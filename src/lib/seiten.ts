@@ -10,6 +10,7 @@
 import type { Entry, PlanModel } from './model.ts';
 import { jeModell, planIndex } from './indexe.ts';
 import { KENNZAHLEN } from './kennzahlen.ts';
+import { offeneTabellen } from './offenedaten.ts';
 
 export interface SeitenDesPlans {
   /** /schulen/ and one page per school. */
@@ -28,7 +29,7 @@ export interface SeitenDesPlans {
   support: boolean;
   /** /akteure/ansprechpartner/: some actor is a contact for a topic (`themen`). */
   ansprechpartner: boolean;
-  /** /daten/: the plan describes its datasets (daten/datensaetze.yaml). */
+  /** /daten/: the plan describes its datasets (daten/datensaetze.yaml) or has open data (src/lib/offenedaten.ts). */
   daten: boolean;
   /** Bildungsbereiche with at least one Maßnahme: each has /massnahmen/bereich/<id>/. */
   bereiche: ReadonlySet<string>;
@@ -44,7 +45,7 @@ export const seitenDesPlans = jeModell('seiten', (model: PlanModel): SeitenDesPl
   formate: model.formate.length > 0,
   support: model.akteure.some((a) => a.data.supportlevel.length > 0),
   ansprechpartner: model.akteure.some((a) => a.data.themen.length > 0),
-  daten: model.datensaetze.length > 0,
+  daten: model.datensaetze.length > 0 || offeneTabellen(model).length > 0,
   bereiche: new Set(planIndex(model).imBereich.keys()),
 }));
 

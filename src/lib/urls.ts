@@ -71,6 +71,8 @@ export const seite = {
   finanzen: () => '/finanzen/',
   aenderungen: () => '/aenderungen/',
   daten: (id?: string) => (id ? `/daten/#${id}` : '/daten/'),
+  /** A file of the open data (src/lib/offenedaten.ts): `/daten/massnahmen.csv`. */
+  datenDatei: (name: string) => `/daten/${name}`,
   impressum: () => '/impressum/',
   datenschutz: () => '/datenschutz/',
   barrierefreiheit: () => '/barrierefreiheit/',

@@ -1,0 +1,216 @@
+/**
+ * The tables Planwerk computes from the plan, as open data: the finance forecast, the
+ * Ausstattungsquoten, the Zuständigkeitsmatrix, and the values of the published finance tables
+ * in long form. Each is computed by the same function that the site's page uses
+ * (src/lib/prognose.ts, ausstattung.ts, akteure.ts), never a second time here; this module only
+ * lays the results out as records and gives their zod schema (amounts in cents, like the model,
+ * published in euros).
+ */
+import { z } from 'astro/zod';
+import type { PlanModel } from '../model.ts';
+import { prognoseVon } from '../kennzahlen.ts';
+import { ausstattungsquote, quotenNachSchulform, zielwert } from '../ausstattung.ts';
+import { zustaendigkeitsmatrix } from '../akteure.ts';
+import { TABELLENEINHEITEN, WERTARTEN, type Tabelleneinheit } from '../schemas.ts';
+import { seite } from '../urls.ts';
+import { centBetrag } from './schema.ts';
+
+export interface BerechneteTabelle {
+  name: string;
+  titel: string;
+  beschreibung: string;
+  /** The page of the site that shows the same figures, and its title. */
+  seite: string;
+  seitenTitel: string;
+  /** For a collection laid out anew (the values of the finance tables): which one. */
+  umgeformt?: 'finanzwerte';
+  schema: z.ZodType;
+  datensaetze: unknown[];
+}
+
+/** Percentages are published with two decimals. */
+const prozent = (wert: number | undefined) => (wert === undefined ? undefined : Math.round(wert * 100) / 100);
+const PROZENT = z.number().min(0);
+const ANZAHL = z.number().int().min(0);
+const ID = z.string().min(1);
+
+/** Keys of an object whose fields are given by the plan (source ids, product groups): one amount each. */
+const betraegeJe = (schluessel: readonly string[]) => z.strictObject(Object.fromEntries(schluessel.map((s) => [s, centBetrag])));
+
+/** One record per year of the horizon, as the Finanzen page shows them. */
+export function finanzprognose(model: PlanModel): BerechneteTabelle | undefined {
+  if (![model.inventar, model.laufendeKosten, model.finanzierung].some((c) => c.length > 0)) return undefined;
+  const p = prognoseVon(model);
+  if (p.jahre.length === 0) return undefined;
+  const gruppen = p.produktgruppen.map((g) => g.name).sort((a, b) => a.localeCompare(b, 'de'));
+  const quellen = p.quellen.map((q) => q.id);
+  const schema = z.strictObject({
+    jahr: z.number().int(),
+    bedarf: centBetrag,
+    investition: centBetrag,
+    ...(gruppen.length > 0 ? { investitionNachProduktgruppe: betraegeJe(gruppen) } : {}),
+    betrieb: centBetrag,
+    personal: centBetrag,
+    finanzierung: centBetrag,
+    ...(quellen.length > 0 ? { finanzierungNachQuelle: betraegeJe(quellen) } : {}),
+    vortrag: centBetrag,
+    gedeckt: centBetrag,
+    luecke: centBetrag,
+    ueberschuss: centBetrag,
+    eigenanteil: PROZENT.max(100).optional(),
+    bedarfJeSchueler: centBetrag.optional(),
+    spitzenjahr: z.boolean(),
+    wertarten: z.array(z.enum(WERTARTEN)),
+  });
+  const datensaetze = p.jahre.map((j) => ({
+    jahr: j.jahr,
+    bedarf: j.bedarf,
+    investition: j.investition,
+    investitionNachProduktgruppe: Object.fromEntries(gruppen.map((g) => [g, j.nachProduktgruppe[g] ?? 0])),
+    betrieb: j.nachTyp.Betrieb,
+    personal: j.nachTyp.Personal,
+    finanzierung: j.finanzierung,
+    finanzierungNachQuelle: Object.fromEntries(quellen.map((q) => [q, j.nachQuelle[q] ?? 0])),
+    vortrag: j.vortrag,
+    gedeckt: j.gedeckt,
+    luecke: j.luecke,
+    ueberschuss: j.ueberschuss,
+    eigenanteil: prozent(j.eigenanteil),
+    bedarfJeSchueler: j.jeSchueler,
+    spitzenjahr: j.spitzenjahr,
+    wertarten: j.wertarten,
+  }));
+  return {
+    name: 'finanzprognose',
+    titel: 'Finanzprognose',
+    beschreibung: `Bedarf, Finanzierung und Lücke je Jahr von ${p.von} bis ${p.bis}, berechnet aus Bestand, laufenden Kosten und Finanzierung nach den Regeln auf der Seite Finanzen.`,
+    seite: seite.finanzen(),
+    seitenTitel: 'Finanzen',
+    schema,
+    datensaetze,
+  };
+}
+
+/** One record per Schulform (in the plan's order), then one for all schools. */
+export function ausstattungsquoten(model: PlanModel): BerechneteTabelle | undefined {
+  if (model.schulen.length === 0) return undefined;
+  const zeilen = quotenNachSchulform(model);
+  const schema = z.strictObject({
+    schulform: ID.optional(),
+    name: z.string().min(1),
+    schulen: ANZAHL,
+    schueler: ANZAHL,
+    endgeraete: ANZAHL,
+    quote: PROZENT.optional(),
+    ziel: PROZENT.optional(),
+    schulenAmZiel: ANZAHL.optional(),
+  });
+  const gesamtZiel = zielwert(model);
+  const datensaetze = [
+    ...zeilen.map((z) => ({
+      schulform: z.schulform,
+      name: z.name,
+      schulen: z.schulen,
+      schueler: z.schueler,
+      endgeraete: z.endgeraete,
+      quote: prozent(z.quote),
+      ziel: z.ziel,
+      schulenAmZiel: z.ziel === undefined ? undefined : z.schulenAmZiel,
+    })),
+    {
+      name: 'Alle Schulen',
+      schulen: model.schulen.length,
+      schueler: model.schulen.reduce((n, s) => n + s.data.schuelerzahl, 0),
+      endgeraete: model.schulen.reduce((n, s) => n + s.data.endgeraete_schueler, 0),
+      quote: prozent(ausstattungsquote(model.schulen.map((s) => s.data))),
+      ziel: gesamtZiel,
+      schulenAmZiel: zeilen.some((z) => z.ziel !== undefined) ? zeilen.reduce((n, z) => n + z.schulenAmZiel, 0) : undefined,
+    },
+  ];
+  return {
+    name: 'ausstattungsquoten',
+    titel: 'Ausstattungsquoten',
+    beschreibung: 'Mobile Endgeräte je 100 Schülerinnen und Schüler nach Schulform und für alle Schulen, mit den Zielwerten des Plans.',
+    seite: seite.schulen(),
+    seitenTitel: 'Schulen',
+    schema,
+    datensaetze,
+  };
+}
+
+/** One record per actor and Handlungsfeld in which the actor has a part (a non-empty cell of the matrix). */
+export function zustaendigkeiten(model: PlanModel): BerechneteTabelle | undefined {
+  const matrix = zustaendigkeitsmatrix(model);
+  const datensaetze = matrix.gruppen.flatMap((g) =>
+    g.zeilen.flatMap((z) =>
+      z.zellen.flatMap((zelle, i) =>
+        zelle.handlungsfeld || zelle.verantwortlich.length > 0 || zelle.partner.length > 0
+          ? [{
+              akteur: z.akteur.id,
+              ebene: g.ebene,
+              handlungsfeld: matrix.spalten[i]!.id,
+              handlungsfeldVerantwortlich: zelle.handlungsfeld,
+              anzahlVerantwortlich: zelle.verantwortlich.length,
+              anzahlPartner: zelle.partner.length,
+              massnahmenVerantwortlich: zelle.verantwortlich,
+              massnahmenPartner: zelle.partner,
+            }]
+          : [],
+      ),
+    ),
+  );
+  if (datensaetze.length === 0) return undefined;
+  return {
+    name: 'zustaendigkeitsmatrix',
+    titel: 'Zuständigkeitsmatrix',
+    beschreibung: 'Welcher Akteur in welchem Handlungsfeld verantwortlich ist oder mitwirkt, berechnet aus den Maßnahmen und den Zuständigkeiten der Handlungsfelder: ein Datensatz je Akteur und Handlungsfeld.',
+    seite: seite.zustaendigkeiten(),
+    seitenTitel: 'Zuständigkeitsmatrix',
+    schema: z.strictObject({
+      akteur: ID,
+      ebene: z.string().min(1),
+      handlungsfeld: ID,
+      handlungsfeldVerantwortlich: z.boolean(),
+      anzahlVerantwortlich: ANZAHL,
+      anzahlPartner: ANZAHL,
+      massnahmenVerantwortlich: z.array(ID),
+      massnahmenPartner: z.array(ID),
+    }),
+    datensaetze,
+  };
+}
+
+/** The values of the published finance tables in long form: one record per filled cell. */
+export function finanztabellen(model: PlanModel): BerechneteTabelle | undefined {
+  const meta = new Map(model.finanzbereiche.flatMap((b) => b.data.tabellen.map((t) => [t.id, { bereich: b.id, tabelle: t }] as const)));
+  const datensaetze = model.finanzwerte.flatMap((zeile) => {
+    const m = meta.get(zeile.data.tabelle);
+    if (!m) return [];
+    return m.tabelle.spalten.flatMap((s) => {
+      const wert = zeile.data.werte[s.id];
+      return wert === undefined
+        ? []
+        : [{ bereich: m.bereich, tabelle: zeile.data.tabelle, zeilenkopf: zeile.data.kopf, zeile: zeile.data.zeile, spalte: s.id, spaltentitel: s.titel, wert, einheit: m.tabelle.einheit }];
+    });
+  });
+  if (datensaetze.length === 0) return undefined;
+  return {
+    name: 'finanztabellen',
+    titel: 'Werte der Finanztabellen',
+    beschreibung: 'Jede Zahl der Finanztabellen, die der Plan veröffentlicht, als eigener Datensatz: Tabelle, Zeile, Spalte, Wert und Einheit, gerundet wie im Plan.',
+    seite: seite.finanzen(),
+    seitenTitel: 'Finanzen',
+    umgeformt: 'finanzwerte',
+    schema: z.strictObject({
+      bereich: ID,
+      tabelle: ID,
+      zeilenkopf: z.string(),
+      zeile: z.string().min(1),
+      spalte: ID,
+      spaltentitel: z.string().min(1),
+      wert: z.number(),
+      einheit: z.enum(Object.keys(TABELLENEINHEITEN) as [Tabelleneinheit, ...Tabelleneinheit[]]),
+    }),
+    datensaetze,
+  };
+}
