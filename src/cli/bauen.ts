@@ -8,9 +8,11 @@
  * Options: `--outDir <ordner>` (default dist/); `--basis </pfad/>`, the base path for a
  * site published under another address than plan.yaml's `website` (a preview), also as
  * PLANWERK_BASIS. The plan folder is the one the integration in astro.config.mjs names,
- * else PLANWERK_CONTENT, else content/.
+ * else PLANWERK_CONTENT, else content/. With Chromium found, the Druckfassung is printed to
+ * PDF after the build (src/lib/pdf.ts); PLANWERK_PDF=0 builds without it.
  */
-import { join, relative } from 'node:path';
+import { rmSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { build } from 'astro';
@@ -19,6 +21,7 @@ import { ContentError, type Problem } from '../lib/problems.ts';
 import { ladePlan } from '../lib/planladen.ts';
 import { hinweise, type PlanwerkStand } from '../integration.ts';
 import { gueltigeBasis } from '../lib/urls.ts';
+import { chromePfad, PDF_SCHALTER, renderePdf } from '../lib/pdf.ts';
 
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
 const projekt = process.cwd();
@@ -55,6 +58,12 @@ if (basis && !gueltigeBasis(basis)) {
   fehler([{ file: values.basis !== undefined ? '--basis' : 'PLANWERK_BASIS', expected: 'einen Pfad aus Buchstaben, Ziffern und - . _ ~ zwischen Schrägstrichen, z. B. /mep/', found: `„${basis}“` }]);
 }
 
+// The council's PDF needs Chromium; decided now, so that the pages link the PDF only when it
+// will exist (src/lib/pdf.ts). PLANWERK_PDF=0 builds without it.
+const ohnePdf = process.env[PDF_SCHALTER] === '0';
+const chrome = ohnePdf ? undefined : chromePfad();
+process.env[PDF_SCHALTER] = chrome ? '1' : '0';
+if (!chrome && !ohnePdf) console.warn('Hinweis: Kein Chromium gefunden (CHROME_PATH oder /usr/bin/chromium): Die Website wird ohne PDF der Druckfassung gebaut und verlinkt keines.');
 const started = performance.now();
 const geladen = await ladePlan(ort, cacheDir);
 if (!geladen.model) fehler(geladen.problems);
@@ -76,3 +85,15 @@ if (stand.nachDemBau.length > 0) fehler(stand.nachDemBau, stand.ausgabeHinweis);
 for (const h of stand.hinweiseNachDemBau) console.warn(`Hinweis: ${h}`);
 const sekunden = ((performance.now() - started) / 1000).toLocaleString('de-DE', { maximumFractionDigits: 1 });
 console.log(`Planwerk: ${stand.seiten} Seiten gebaut in ${sekunden} s nach ${values.outDir ?? 'dist'}/.`);
+if (chrome) {
+  const dist = resolve(projekt, values.outDir ?? 'dist');
+  try {
+    const pdf = await renderePdf(dist, geladen.model!, chrome);
+    console.log(`Planwerk: PDF der Druckfassung, ${pdf.seiten} Seiten, ${(pdf.bytes / 1024 / 1024).toLocaleString('de-DE', { maximumFractionDigits: 1 })} MB, in ${(pdf.ms / 1000).toLocaleString('de-DE', { maximumFractionDigits: 1 })} s (${pdf.dateien.join(', ')}).`);
+  } catch (error) {
+    // The pages already link the PDF: without it the site must not be published.
+    rmSync(dist, { recursive: true, force: true });
+    console.error(`Das PDF der Druckfassung ließ sich nicht erzeugen: ${(error as Error).message}\nDer Ausgabeordner ${values.outDir ?? 'dist'}/ wurde entfernt, weil seine Seiten auf das PDF verweisen. Ohne PDF bauen: PLANWERK_PDF=0 npm run build`);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,115 @@
+/**
+ * The council's PDF: the Druckfassung (/druckfassung/, src/lib/druckfassung.ts) printed by the
+ * system Chromium through playwright-core, as a tagged PDF (headings, lists, tables with header
+ * cells, figures with their text, the document language) with bookmarks from its headings; page
+ * size, margins, running header and page numbers come from the print styles. Chromium writes no
+ * author, so title, author (the Herausgeber), subject, language and dates are set afterwards with
+ * @cantoo/pdf-lib, dated from the plan's Stand, so a rebuild of the same plan changes nothing.
+ *
+ * Whether a build makes a PDF is decided before Astro renders the pages (`npm run build` sets
+ * PLANWERK_PDF when it finds Chromium), so the pages link the PDF exactly when it will exist.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, extname, join } from 'node:path';
+import GithubSlugger from 'github-slugger';
+import type { PlanModel } from './model.ts';
+import { seite } from './urls.ts';
+
+/** The system Chromium: CHROME_PATH, else Debian's /usr/bin/chromium; undefined if neither exists. */
+export function chromePfad(): string | undefined {
+  const pfad = process.env.CHROME_PATH || '/usr/bin/chromium';
+  return existsSync(pfad) ? pfad : undefined;
+}
+
+/** Set by `npm run build` when this build renders the PDF. */
+export const PDF_SCHALTER = 'PLANWERK_PDF';
+
+export interface PdfAngebot {
+  /** The stable address (site path) and the file name of the same PDF for this Fassung. */
+  aktuell: { url: string; datei: string; versioniert?: { url: string; datei: string } };
+}
+
+/** The file name of the PDF of this Fassung: `stadt-musterstadt-mep-fassung-3.pdf`. */
+export function versionierterName(model: Pick<PlanModel, 'plan'>): string | undefined {
+  const { plan } = model;
+  return plan.fassung ? `${new GithubSlugger().slug(plan.kommune)}-mep-fassung-${plan.fassung.nummer}.pdf` : undefined;
+}
+
+/** What the pages offer to download; undefined when this build makes no PDF. */
+export function pdfAngebot(model: Pick<PlanModel, 'plan'>): PdfAngebot | undefined {
+  if (process.env[PDF_SCHALTER] !== '1') return undefined;
+  const version = versionierterName(model);
+  return { aktuell: { url: seite.druckPdf(), datei: 'plan.pdf', ...(version ? { versioniert: { url: seite.druckPdf(version), datei: version } } : {}) } };
+}
+
+const TYPEN: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.woff2': 'font/woff2',
+};
+
+/** A made-up origin: Chromium reads the built files through playwright, without a server or port. */
+const URSPRUNG = 'http://planwerk.druck';
+
+export interface PdfErgebnis {
+  seiten: number;
+  bytes: number;
+  ms: number;
+  dateien: string[];
+}
+
+/** Prints the built Druckfassung in `dist` to dist/druckfassung/plan.pdf and its copy for the Fassung. */
+export async function renderePdf(dist: string, model: PlanModel, chrome = chromePfad()): Promise<PdfErgebnis> {
+  if (!chrome) throw new Error('Kein Chromium gefunden (CHROME_PATH oder /usr/bin/chromium).');
+  const start = performance.now();
+  const schale = join(dist, 'druckfassung', 'index.html');
+  if (!existsSync(schale)) throw new Error(`Keine Druckfassung in ${schale}: erst „npm run build“.`);
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({ executablePath: chrome, args: ['--no-sandbox'] });
+  let roh: Buffer;
+  try {
+    const context = await browser.newContext();
+    await context.route(`${URSPRUNG}/**`, async (route) => {
+      const pfad = decodeURIComponent(new URL(route.request().url()).pathname);
+      const ohne = pfad.startsWith(model.basis) ? `/${pfad.slice(model.basis.length)}` : pfad;
+      const datei = join(dist, ohne.endsWith('/') ? `${ohne}index.html` : ohne);
+      if (!existsSync(datei)) return route.fulfill({ status: 404, body: '' });
+      await route.fulfill({ body: readFileSync(datei), headers: { 'content-type': TYPEN[extname(datei)] ?? 'application/octet-stream' } });
+    });
+    const page = await context.newPage();
+    await page.goto(`${URSPRUNG}${model.basis}druckfassung/`, { waitUntil: 'load' });
+    await page.emulateMedia({ media: 'print' });
+    roh = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
+  } finally {
+    await browser.close();
+  }
+  const { PDFDocument, PDFName, PDFString } = await import('@cantoo/pdf-lib');
+  const doc = await PDFDocument.load(roh, { updateMetadata: false });
+  const { plan } = model;
+  const datum = new Date(`${plan.stand}T00:00:00Z`);
+  doc.setTitle([plan.titel ?? 'Medienentwicklungsplan', plan.fassung?.name].filter(Boolean).join(' – '), { showInWindowTitleBar: true });
+  doc.setAuthor(plan.herausgeber?.name ?? plan.kommune);
+  doc.setSubject(`Medienentwicklungsplan ${plan.kommune}${plan.beschluss ? `, beschlossen vom ${plan.beschluss.gremium} am ${plan.beschluss.datum.split('-').reverse().join('.')}` : ''}`);
+  doc.setKeywords(['Medienentwicklungsplan', 'Schule', 'Digitalisierung', plan.kommune]);
+  doc.setLanguage('de-DE');
+  doc.setCreator('Planwerk');
+  doc.setProducer('Planwerk mit Chromium');
+  doc.setCreationDate(datum);
+  doc.setModificationDate(datum);
+  // Chromium's outline opens with the document: show it beside the first page.
+  doc.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'));
+  doc.catalog.set(PDFName.of('Lang'), PDFString.of('de-DE'));
+  const bytes = await doc.save();
+  const dateien = [seite.druckPdf(), ...(versionierterName(model) ? [seite.druckPdf(versionierterName(model))] : [])];
+  for (const d of dateien) {
+    const ziel = join(dist, d);
+    mkdirSync(dirname(ziel), { recursive: true });
+    writeFileSync(ziel, bytes);
+  }
+  return { seiten: doc.getPageCount(), bytes: bytes.length, ms: performance.now() - start, dateien };
+}
