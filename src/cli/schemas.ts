@@ -255,6 +255,7 @@ const FIELDS: Record<string, Record<string, string>> = {
     nummer: 'Laufende Nummer der Fassung',
     beschlossen: 'Datum des Beschlusses',
     massnahmen: 'Die Maßnahmen der Fassung mit ihrem damaligen Status',
+    pdf: 'Das vom Rat beschlossene Dokument als PDF im Ordner medien/, z. B. "medien/mep-2023-beschluss.pdf"; es wird unverändert veröffentlicht',
     finanzen: 'Finanzsummen des damaligen Horizonts in Euro',
   },
   weiterleitungen: {

@@ -5,8 +5,8 @@
  *
  * Only file kinds a browser shows without a plug-in are accepted, and each file must be what
  * its name says (a renamed .mov is not an MP4): a file that would be published broken fails
- * the build instead. The plan's fields that name a media file (`gebaerdensprache`) are
- * checked against this folder.
+ * the build instead. The plan's fields that name a media file (`gebaerdensprache` in plan.yaml,
+ * `pdf` of an adopted Fassung in fassungen.yaml) are checked against this folder.
  */
 import { closeSync, existsSync, openSync, readSync, readdirSync, statSync } from 'node:fs';
 import { extname, join, posix } from 'node:path';
@@ -37,6 +37,7 @@ export const MEDIENARTEN: Record<string, Medienart> = {
   jpg: { mime: 'image/jpeg', art: 'ein JPEG-Bild', echt: beginntMit([0xff, 0xd8, 0xff]) },
   jpeg: { mime: 'image/jpeg', art: 'ein JPEG-Bild', echt: beginntMit([0xff, 0xd8, 0xff]) },
   png: { mime: 'image/png', art: 'ein PNG-Bild', echt: beginntMit([0x89, 0x50, 0x4e, 0x47]) },
+  pdf: { mime: 'application/pdf', art: 'ein PDF-Dokument', echt: (k) => k.subarray(0, 5).toString('latin1') === '%PDF-' },
   webp: { mime: 'image/webp', art: 'ein WebP-Bild', echt: (k) => k.subarray(0, 4).toString('latin1') === 'RIFF' && k.subarray(8, 12).toString('latin1') === 'WEBP' },
 };
 
@@ -82,7 +83,7 @@ function kopfVon(datei: string): Buffer {
  * Checks the media folder (each file a kind the site publishes, and what its name says) and
  * the plan's fields that name a media file (present in the folder, of the right kind).
  */
-export function pruefeMedien(model: Pick<PlanModel, 'ort' | 'plan'>): Problem[] {
+export function pruefeMedien(model: Pick<PlanModel, 'ort' | 'plan' | 'fassungen'>): Problem[] {
   const problems: Problem[] = [];
   const ordner = `${displayDir(model.ort)}/${MEDIEN_ORDNER}`;
   const dateien = medienDateien(model.ort);
@@ -104,10 +105,18 @@ export function pruefeMedien(model: Pick<PlanModel, 'ort' | 'plan'>): Problem[] 
       problems.push({ file, expected: `${art.art}, wie die Endung sagt`, found: 'eine Datei mit anderem Inhalt', hinweis: 'Die Datei im passenden Format speichern (nicht nur umbenennen).' });
     }
   }
+  const vorhanden = new Set(dateien);
+  // The PDF of an adopted Fassung (fassungen.yaml `pdf`).
+  for (const f of model.fassungen) {
+    const pfad = f.data.pdf;
+    if (pfad === undefined) continue;
+    const ort = { file: f.file, line: f.line, entry: f.id, field: 'pdf' };
+    if (endung(pfad) !== 'pdf') problems.push({ ...ort, expected: 'ein PDF-Dokument (.pdf)', found: `„${pfad}“` });
+    else if (!vorhanden.has(pfad)) problems.push({ ...ort, expected: `eine Datei im Ordner ${ordner}/, angegeben als „${MEDIEN_ORDNER}/…“`, found: `„${pfad}“, das es dort nicht gibt` });
+  }
   const dgs = model.plan.gebaerdensprache;
   if (dgs) {
     const planFile = `${displayDir(model.ort)}/plan.yaml`;
-    const vorhanden = new Set(dateien);
     const felder: [string, string | undefined, string[], string][] = [
       ['video', dgs.video, VIDEO, 'ein Video (.mp4 oder .webm)'],
       ['untertitel', dgs.untertitel, ['vtt'], 'Untertitel im WebVTT-Format (.vtt)'],

@@ -12,6 +12,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join } from 'node:path';
 import GithubSlugger from 'github-slugger';
+import type { PDFDict as PdfDict, PDFRef as PdfRef } from '@cantoo/pdf-lib';
 import type { PlanModel } from './model.ts';
 import { seite } from './urls.ts';
 
@@ -88,7 +89,7 @@ export async function renderePdf(dist: string, model: PlanModel, chrome = chrome
   } finally {
     await browser.close();
   }
-  const { PDFDocument, PDFName, PDFString } = await import('@cantoo/pdf-lib');
+  const { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString } = await import('@cantoo/pdf-lib');
   const doc = await PDFDocument.load(roh, { updateMetadata: false });
   const { plan } = model;
   const datum = new Date(`${plan.stand}T00:00:00Z`);
@@ -101,6 +102,57 @@ export async function renderePdf(dist: string, model: PlanModel, chrome = chrome
   doc.setProducer('Planwerk mit Chromium');
   doc.setCreationDate(datum);
   doc.setModificationDate(datum);
+  // Chromium names structure elements after its DOM node counter, which differs from run to run:
+  // numbered in document order instead (table cells refer to their header cells by these names),
+  // so that the same plan always gives the same bytes.
+  const namen = new Map<string, string>();
+  const elemente = doc.context.enumerateIndirectObjects().map(([, o]) => o).filter((o): o is PdfDict => o instanceof PDFDict && o.get(PDFName.of('Type')) === PDFName.of('StructElem'));
+  for (const e of elemente) {
+    const id = e.get(PDFName.of('ID'));
+    if (id instanceof PDFString || id instanceof PDFHexString) {
+      const neu = `s${namen.size + 1}`;
+      namen.set(id.decodeText(), neu);
+      e.set(PDFName.of('ID'), PDFString.of(neu));
+    }
+  }
+  for (const e of elemente) {
+    for (const a of [e.get(PDFName.of('A'))].flat()) {
+      const liste = a instanceof PDFArray ? a.asArray() : [a];
+      for (const attr of liste) {
+        const kopf = attr instanceof PDFDict ? attr.get(PDFName.of('Headers')) : undefined;
+        if (!(kopf instanceof PDFArray)) continue;
+        kopf.asArray().forEach((h, i) => {
+          if (h instanceof PDFString || h instanceof PDFHexString) kopf.set(i, PDFString.of(namen.get(h.decodeText()) ?? h.decodeText()));
+        });
+      }
+    }
+  }
+  // The structure root's name tree of these ids, rebuilt as one sorted leaf with the new names.
+  const wurzel = doc.catalog.lookupMaybe(PDFName.of('StructTreeRoot'), PDFDict);
+  const baum = wurzel?.lookupMaybe(PDFName.of('IDTree'), PDFDict);
+  if (wurzel && baum) {
+    const paare: [string, unknown][] = [];
+    const sammle = (knoten: PdfDict) => {
+      const eintraege = knoten.lookupMaybe(PDFName.of('Names'), PDFArray)?.asArray() ?? [];
+      for (let i = 0; i + 1 < eintraege.length; i += 2) {
+        const name = eintraege[i];
+        if (name instanceof PDFString || name instanceof PDFHexString) paare.push([namen.get(name.decodeText()) ?? name.decodeText(), eintraege[i + 1]]);
+      }
+      for (const kind of knoten.lookupMaybe(PDFName.of('Kids'), PDFArray)?.asArray() ?? []) {
+        const k = doc.context.lookup(kind);
+        if (k instanceof PDFDict) sammle(k);
+        if (kind instanceof PDFRef) alt.push(kind);
+      }
+    };
+    const alt: PdfRef[] = [];
+    const verweis = wurzel.get(PDFName.of('IDTree'));
+    if (verweis instanceof PDFRef) alt.push(verweis);
+    sammle(baum);
+    // The old tree's objects go, or the old names would stay in the file.
+    for (const r of alt) doc.context.delete(r);
+    paare.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    wurzel.set(PDFName.of('IDTree'), doc.context.obj({ Names: paare.flatMap(([n, ref]) => [PDFString.of(n), ref as never]) }));
+  }
   // Chromium's outline opens with the document: show it beside the first page.
   doc.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'));
   doc.catalog.set(PDFName.of('Lang'), PDFString.of('de-DE'));

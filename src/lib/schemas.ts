@@ -526,6 +526,8 @@ export function createSchemas(ref: RefFactory) {
       .array(z.strictObject({ id: codeSchema, titel: z.string().min(1), status: oneOf(STATUS).optional() }))
       .default([]),
     finanzen: z.strictObject({ von: yearSchema, bis: yearSchema, bedarf: euroSchema, finanzierung: euroSchema }).optional(),
+    /** The document the council adopted, as a PDF in the plan's media folder; published unchanged. */
+    pdf: medienpfad.optional(),
   });
 
   const schulformen = z.strictObject({

@@ -16,6 +16,13 @@ import { SICHERHEITS_HEADER } from '../../src/lib/sicherheit.ts';
 import { browserVerfuegbar, imBrowser } from '../helpers/browser.ts';
 
 mkdirSync(join(PROJECT, '.tmp'), { recursive: true });
+// A one-page PDF standing for a council's adopted document.
+const beschlossen = await (async () => {
+  const { PDFDocument } = await import('@cantoo/pdf-lib');
+  const doc = await PDFDocument.create();
+  doc.addPage().drawText('Medienentwicklungsplan 2023, beschlossene Fassung');
+  return Buffer.from(await doc.save());
+})();
 const parent = mkdtempSync(join(PROJECT, '.tmp', 'plaene-'));
 // The plans and their cache folders (one per content folder) go after the run.
 afterAll(() => [parent, ...['a', 'b', 'c'].map((p) => cacheOrdner(PROJECT, join(parent, p)))].forEach((dir) => rmSync(dir, { recursive: true, force: true })));
@@ -57,6 +64,9 @@ describe('Pläne aus anderen Ordnern', () => {
   // B also has an explanation in Deutscher Gebärdensprache, from its own media folder.
   cpSync(join(PROJECT, 'tests', 'fixtures', 'medien'), join(b, 'medien'), { recursive: true, filter: (quelle) => !quelle.endsWith('.md') });
   writeFileSync(planB, `${neu}\ngebaerdensprache:\n  video: medien/dgs-probe.webm\n  untertitel: medien/dgs-probe.vtt\n  dauer: "0:01"\n`);
+  // … and the document the council adopted for an earlier Fassung, kept unchanged.
+  writeFileSync(join(b, 'medien', 'mep-2023.pdf'), beschlossen);
+  writeFileSync(join(b, 'fassungen.yaml'), '- id: fassung-2023\n  name: Erstfassung 2023\n  nummer: 0\n  beschlossen: 2023-03-01\n  pdf: medien/mep-2023.pdf\n');
 
   it('baut A (absoluter Pfad), B (relativer Pfad) und A noch einmal byte-gleich', () => {
     bauen(a, join(parent, 'dist-a1'));
@@ -105,6 +115,14 @@ describe('Erklärung in Deutscher Gebärdensprache', () => {
       expect(readFileSync(join(parent, 'dist-b', 'medien', datei)).equals(readFileSync(join(parent, 'b', 'medien', datei))), datei).toBe(true);
     }
     expect(start('dist-a1').querySelector('.gebaerdensprache, video')).toBeNull();
+  });
+
+  it('veröffentlicht das beschlossene PDF einer früheren Fassung unverändert und verlinkt es', () => {
+    expect(readFileSync(join(parent, 'dist-b', 'medien', 'mep-2023.pdf')).equals(beschlossen)).toBe(true);
+    const aenderungen = parse(readFileSync(join(parent, 'dist-b', 'aenderungen', 'index.html'), 'utf8'));
+    expect(aenderungen.querySelector('[data-fassung="fassung-2023"] [data-pdf] a')?.getAttribute('href')).toBe('/medien/mep-2023.pdf');
+    const druck = parse(readFileSync(join(parent, 'dist-b', 'druckfassung', 'index.html'), 'utf8'));
+    expect(druck.querySelector('a[href="/medien/mep-2023.pdf"]')?.text).toContain('Erstfassung 2023');
   });
 
   const sitzung = imBrowser();

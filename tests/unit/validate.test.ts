@@ -206,6 +206,15 @@ describe('Inhaltsprüfung', () => {
       expect(list[1]).toMatch(/Feld „gebaerdensprache\.untertitel“: erwartet .*gefunden: nichts \(Feld fehlt\)/);
     });
 
+    it('verlangt für das beschlossene Dokument einer Fassung ein PDF im Medienordner', () => {
+      const root = mitVideo();
+      write(root, 'medien/beschluss.pdf', '%PDF-1.4\n%%EOF\n');
+      write(root, 'fassungen.yaml', '- id: f1\n  name: Erstfassung\n  nummer: 1\n  beschlossen: 2023-03-01\n  pdf: medien/beschluss.pdf\n- id: f2\n  name: Zweite\n  nummer: 2\n  beschlossen: 2024-03-01\n  pdf: medien/fehlt.pdf\n');
+      expect(messages(root)).toEqual([
+        'content/fassungen.yaml:6, Eintrag „f2“, Feld „pdf“: erwartet eine Datei im Ordner content/medien/, angegeben als „medien/…“; gefunden: „medien/fehlt.pdf“, das es dort nicht gibt',
+      ]);
+    });
+
     it('veröffentlicht nichts, was Browser nicht zeigen oder was nicht ist, was die Endung sagt', () => {
       const root = mitVideo();
       write(root, 'medien/aufnahme.mov', 'kein Video');

@@ -184,6 +184,7 @@ export const BEDEUTUNGEN: Record<string, Record<string, string>> = {
     'finanzen.bis': 'Letztes Jahr des damaligen Planungshorizonts',
     'finanzen.bedarf': 'Bedarf über den damaligen Horizont in Euro',
     'finanzen.finanzierung': 'Finanzierung über den damaligen Horizont in Euro',
+    pdf: 'Das vom Rat beschlossene Dokument als PDF: Pfad im Medienordner, veröffentlicht unter /medien/',
   },
   indikatoren: {
     einheit: 'Einheit der Ziel- und Messwerte',
