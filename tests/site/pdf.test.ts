@@ -73,6 +73,18 @@ for (const plan of BEISPIELPLAENE) describe.skipIf(!browserVerfuegbar())(`PDF de
     expect(text).toContain(ohneLeerraum(model.massnahmen[0]!.data.titel));
   });
 
+  it('führt über das Inhaltsverzeichnis mit Links im Dokument zu jedem Teil', async () => {
+    const doc = await dokument();
+    const ziele: unknown[] = [];
+    for (let i = 1; i <= Math.min(doc.numPages, 4); i++) {
+      for (const a of (await (await doc.getPage(i)).getAnnotations()) as { subtype: string; dest?: unknown; url?: string }[]) if (a.subtype === 'Link' && a.dest) ziele.push(a.dest);
+    }
+    // One internal link per entry of the table of contents, each to a place in the document.
+    const eintraege = plan.site.page(seite.druckfassung()).querySelectorAll('.druck-verzeichnis a').length;
+    expect(ziele.length).toBeGreaterThanOrEqual(eintraege);
+    for (const z of ziele.slice(0, 5)) expect(await doc.getDestination(z as string), String(z)).not.toBeNull();
+  });
+
   it('ist getaggt: Sprache, Tabellen mit Kopfzellen, Abbildungen mit Text; Titel und Herausgeber in den Metadaten', async () => {
     const doc = await dokument();
     const { info } = (await doc.getMetadata()) as { info: Record<string, string> };
