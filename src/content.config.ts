@@ -32,4 +32,6 @@ export const collections = {
   meilensteine: defineCollection({ loader: planwerkLoader('meilensteine'), schema: schemas.meilensteine }),
   finanzbereiche: defineCollection({ loader: planwerkLoader('finanzbereiche'), schema: schemas.finanzbereiche }),
   finanzwerte: defineCollection({ loader: planwerkLoader('finanzwerte'), schema: schemas.finanzwerte }),
+  erhebungen: defineCollection({ loader: planwerkLoader('erhebungen'), schema: schemas.erhebungen }),
+  erhebungswerte: defineCollection({ loader: planwerkLoader('erhebungswerte'), schema: schemas.erhebungswerte }),
 };

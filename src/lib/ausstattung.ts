@@ -1,27 +1,57 @@
 /**
  * Ausstattungsquote: mobile pupil devices per pupil, in percent, per school, per
  * Schulform and overall, compared with the Zielwerte of the indicator that is bound
- * to the figure `ausstattungsquote` (see content/indikatoren.yaml).
+ * to the figure `ausstattungsquote` (see content/indikatoren.yaml). The figures are the
+ * answers of one survey round (src/lib/erhebungen.ts), the latest unless one is named.
  */
-import type { Data } from './schemas.ts';
 import type { PlanModel } from './model.ts';
+import { staendeDerRunde, type Stand, type Zahlfeld } from './erhebungen.ts';
 
-type Schule = Pick<Data<'schulen'>, 'schuelerzahl' | 'endgeraete_schueler'>;
+/** Devices per 100 pupils; undefined when there are no pupils or a figure is missing. */
+export function quote(devices: number | undefined, pupils: number | undefined): number | undefined {
+  return devices !== undefined && pupils !== undefined && pupils > 0 ? (devices / pupils) * 100 : undefined;
+}
 
-/** Devices per 100 pupils; undefined when there are no pupils. */
-export function quote(devices: number, pupils: number): number | undefined {
-  return pupils > 0 ? (devices / pupils) * 100 : undefined;
+/**
+ * A ratio over a group of schools: the sum of one field over the sum of another, in percent,
+ * counting only the schools that gave both (a school without an answer is left out, not read as 0).
+ */
+export function anteil(staende: readonly Pick<Stand, 'werte'>[], zaehler: Zahlfeld, nenner: Zahlfeld): number | undefined {
+  let oben = 0;
+  let unten = 0;
+  let gezaehlt = 0;
+  for (const s of staende) {
+    const a = s.werte[zaehler];
+    const b = s.werte[nenner];
+    if (a === undefined || b === undefined) continue;
+    oben += a;
+    unten += b;
+    gezaehlt++;
+  }
+  return gezaehlt > 0 ? quote(oben, unten) : undefined;
 }
 
 /** Quote of a group of schools: all their devices over all their pupils (not a mean of school quotes). */
-export function ausstattungsquote(schulen: Schule[]): number | undefined {
-  let devices = 0;
-  let pupils = 0;
-  for (const s of schulen) {
-    devices += s.endgeraete_schueler;
-    pupils += s.schuelerzahl;
+export function ausstattungsquote(staende: readonly Pick<Stand, 'werte'>[]): number | undefined {
+  return anteil(staende, 'endgeraete_schueler', 'schuelerzahl');
+}
+
+/** WLAN coverage of a group, weighted by the schools' classrooms. */
+export function wlanAbdeckung(staende: readonly Pick<Stand, 'werte'>[]): number | undefined {
+  let raeume = 0;
+  let abgedeckt = 0;
+  for (const { werte: w } of staende) {
+    if (w.wlan_abdeckung === undefined || w.unterrichtsraeume === undefined) continue;
+    raeume += w.unterrichtsraeume;
+    abgedeckt += w.wlan_abdeckung * w.unterrichtsraeume;
   }
-  return quote(devices, pupils);
+  return raeume > 0 ? abgedeckt / raeume : undefined;
+}
+
+/** Sum of a field over the schools that answered it; undefined when none did (the round did not ask). */
+export function summe(staende: readonly Pick<Stand, 'werte'>[], feld: Zahlfeld): number | undefined {
+  const werte = staende.map((s) => s.werte[feld]).filter((v): v is number => v !== undefined);
+  return werte.length > 0 ? sum(werte) : undefined;
 }
 
 export const AUSSTATTUNGSQUOTE = 'ausstattungsquote';
@@ -39,34 +69,42 @@ export function zielwert(model: Pick<PlanModel, 'indikatoren'>, schulform?: stri
   return specific ?? latest(indikator.data.zielwerte.filter((z) => !z.schulform));
 }
 
+/** Whether a school's own quote reaches the target of its Schulform. */
+export function amZiel(model: Pick<PlanModel, 'indikatoren'>, s: Pick<Stand, 'werte' | 'schulform'>): boolean {
+  const ziel = zielwert(model, s.schulform);
+  const q = quote(s.werte.endgeraete_schueler, s.werte.schuelerzahl);
+  return ziel !== undefined && q !== undefined && q >= ziel;
+}
+
 export interface QuoteRow {
   schulform: string;
   name: string;
   schulen: number;
-  schueler: number;
-  endgeraete: number;
+  schueler: number | undefined;
+  endgeraete: number | undefined;
   quote: number | undefined;
   ziel: number | undefined;
   /** Schools of this Schulform whose own quote reaches the target. */
   schulenAmZiel: number;
 }
 
-/** One row per Schulform (in the plan's order), for tables and charts. */
-export function quotenNachSchulform(model: Pick<PlanModel, 'schulen' | 'schulformen' | 'indikatoren'>): QuoteRow[] {
+/** One row per Schulform (in the plan's order) for one round (the latest when none is given), for tables and charts. */
+export function quotenNachSchulform(model: PlanModel, erhebung?: string): QuoteRow[] {
+  const staende = staendeDerRunde(model, erhebung);
   return [...model.schulformen]
     .sort((a, b) => a.data.reihenfolge - b.data.reihenfolge)
     .map((sf) => {
-      const schulen = model.schulen.filter((s) => s.data.schulform.id === sf.id).map((s) => s.data);
+      const gruppe = staende.filter((s) => s.schulform === sf.id);
       const ziel = zielwert(model, sf.id);
       return {
         schulform: sf.id,
         name: sf.data.name,
-        schulen: schulen.length,
-        schueler: sum(schulen.map((s) => s.schuelerzahl)),
-        endgeraete: sum(schulen.map((s) => s.endgeraete_schueler)),
-        quote: ausstattungsquote(schulen),
+        schulen: gruppe.length,
+        schueler: summe(gruppe, 'schuelerzahl'),
+        endgeraete: summe(gruppe, 'endgeraete_schueler'),
+        quote: ausstattungsquote(gruppe),
         ziel,
-        schulenAmZiel: ziel === undefined ? 0 : schulen.filter((s) => (quote(s.endgeraete_schueler, s.schuelerzahl) ?? 0) >= ziel).length,
+        schulenAmZiel: gruppe.filter((s) => amZiel(model, s)).length,
       };
     })
     .filter((row) => row.schulen > 0);

@@ -2,10 +2,11 @@
  * The plan's charts: which data each one shows and the sentence it says in words.
  * Pure functions from the model (and the forecast) to chart input; pages only render.
  */
-import type { PlanModel, Entry } from './model.ts';
+import { byId, type PlanModel, type Entry } from './model.ts';
 import { STATUS } from './schemas.ts';
 import { KOSTENTYPEN, type Prognose } from './prognose.ts';
-import { quotenNachSchulform } from './ausstattung.ts';
+import { anteil, ausstattungsquote, quote, quotenNachSchulform } from './ausstattung.ts';
+import { erhebungsdaten, runde, rundenMonat, staendeDerRunde, type Runde } from './erhebungen.ts';
 import { NICHT_FESTGELEGT, statusNachHandlungsfeld } from './massnahmen.ts';
 import { aufzaehlung } from './kennzahlen.ts';
 import { formatEuroMillions, formatPercent } from './format.ts';
@@ -50,7 +51,7 @@ export function produktgruppenDiagramm(p: Prognose): Chart {
 }
 
 /** Ausstattungsquote per Schulform against its Zielwert. */
-export function quotenDiagramm(model: Pick<PlanModel, 'schulen' | 'schulformen' | 'indikatoren'>): Chart {
+export function quotenDiagramm(model: PlanModel): Chart {
   const items = quotenNachSchulform(model).flatMap((r) => (r.quote === undefined ? [] : [{ label: r.name, value: r.quote, target: r.ziel }]));
   return bulletBars({
     id: 'diagramm-quoten',
@@ -128,5 +129,62 @@ export function meilensteinDiagramm(model: Pick<PlanModel, 'meilensteine' | 'pla
     title: 'Meilensteine der Medienentwicklungsplanung',
     desc: `${items.length} Meilensteine von ${items[0]?.data.datum.slice(0, 4)} bis ${items.at(-1)?.data.datum.slice(0, 4)}, davon ${erreicht} bis zum Stand des Plans erreicht.`,
     items: items.map((m) => ({ date: m.data.datum, label: m.data.titel, done: m.data.datum <= model.plan.stand })),
+  });
+}
+
+/** The rounds as a chart's categories: "März 2021". */
+const rundenAchse = (runden: readonly Runde[]) => runden.map((r) => rundenMonat(r.id));
+
+/** One school's key ratios over the survey rounds it took part in; undefined with fewer than two. */
+export function schulVerlaufDiagramm(model: PlanModel, schule: string): Chart | undefined {
+  const staende = erhebungsdaten(model).jeSchule.get(schule) ?? [];
+  const runden = staende.map((s) => runde(model, s.runde)!);
+  if (runden.filter((r) => r.explizit).length < 2) return undefined;
+  const reihen = [
+    { label: 'Schülerendgeräte je 100 Schüler/-innen', values: staende.map((s) => quote(s.werte.endgeraete_schueler, s.werte.schuelerzahl) ?? null) },
+    { label: 'Dienstgeräte je 100 Lehrkräfte', values: staende.map((s) => anteil([s], 'endgeraete_lehrkraefte', 'lehrkraefte') ?? null) },
+    { label: 'Räume mit Präsentationstechnik (%)', values: staende.map((s) => anteil([s], 'praesentationsmedien', 'unterrichtsraeume') ?? null) },
+    { label: 'WLAN-Abdeckung (%)', values: staende.map((s) => s.werte.wlan_abdeckung ?? null) },
+  ].filter((r) => r.values.some((v) => v !== null));
+  const name = byId(model.schulen, schule, 'schulen').data.name;
+  const erste = runden[0]!;
+  const letzte = runden.at(-1)!;
+  const q0 = reihen[0]?.values[0];
+  const q1 = reihen[0]?.values.at(-1);
+  return lineChart({
+    id: 'diagramm-schulverlauf',
+    title: `${name}: Ausstattung von ${rundenMonat(erste.id)} bis ${rundenMonat(letzte.id)}`,
+    desc: `Vier Kennziffern der Ausstattung in ${runden.length} Erhebungen${typeof q0 === 'number' && typeof q1 === 'number' ? `; die Ausstattungsquote stieg von ${formatPercent(q0)} auf ${formatPercent(q1)}` : ''}. Fehlende Punkte: nicht erhoben oder keine Angabe.`,
+    categories: rundenAchse(runden),
+    categoryLabel: 'Erhebung',
+    series: reihen,
+    format: 'percent',
+    digits: 1,
+    axisLabel: '%',
+    pointLabels: false,
+  });
+}
+
+/** The Ausstattungsquote per Schulform and for all schools over the rounds. */
+export function quotenVerlaufDiagramm(model: PlanModel): Chart | undefined {
+  const runden = erhebungsdaten(model).runden.filter((r) => r.explizit);
+  if (runden.length < 2) return undefined;
+  const formen = [...model.schulformen].sort((a, b) => a.data.reihenfolge - b.data.reihenfolge);
+  const reihen = [
+    ...formen.map((f) => ({ label: f.data.name, values: runden.map((r) => ausstattungsquote(staendeDerRunde(model, r.id).filter((s) => s.schulform === f.id)) ?? null) })),
+    { label: 'Alle Schulen', values: runden.map((r) => ausstattungsquote(staendeDerRunde(model, r.id)) ?? null) },
+  ].filter((r) => r.values.some((v) => v !== null));
+  const alle = reihen.at(-1)!.values;
+  return lineChart({
+    id: 'diagramm-quotenverlauf',
+    title: `Ausstattungsquote nach Schulform, ${rundenMonat(runden[0]!.id)} bis ${rundenMonat(runden.at(-1)!.id)}`,
+    desc: `Mobile Schülerendgeräte je 100 Schülerinnen und Schüler in ${runden.length} Erhebungen; über alle Schulen von ${alle[0] === null ? 'nicht erhoben' : formatPercent(alle[0]!)} auf ${alle.at(-1) === null ? 'nicht erhoben' : formatPercent(alle.at(-1)!)}.`,
+    categories: rundenAchse(runden),
+    categoryLabel: 'Erhebung',
+    series: reihen,
+    format: 'percent',
+    digits: 1,
+    axisLabel: '%',
+    pointLabels: false,
   });
 }

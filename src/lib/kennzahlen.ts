@@ -7,13 +7,14 @@ import { STATUS, type CollectionName, type Data } from './schemas.ts';
 import { akteursgruppen } from './akteure.ts';
 import { sourcePath } from './sources.ts';
 import { finanztabellenVon, mitEinheit, SUMMENZEILE, type Finanztabelle } from './finanztabellen.ts';
-import { ausstattungsquote, quote, sum, zielwert } from './ausstattung.ts';
-import { formatEuro, formatEuroMillions, formatNumber, formatPercent } from './format.ts';
+import { amZiel, anteil, ausstattungsquote, sum, summe, wlanAbdeckung, zielwert } from './ausstattung.ts';
+import { erhebungsdaten, medienkonzeptLage, runde, staendeDerRunde, type Stand, type Zahlfeld } from './erhebungen.ts';
+import { formatDate, formatEuro, formatEuroMillions, formatNumber, formatPercent } from './format.ts';
 import { inventarWerte, prognose, type Prognose } from './prognose.ts';
 import { jeModell } from './indexe.ts';
 
-export type Einheit = 'Anzahl' | 'Prozent' | 'Euro' | 'Text';
-export type Param = 'schulform' | 'schule' | 'status' | 'handlungsfeld' | 'ebene' | 'produktgruppe' | 'jahr' | 'foerderprogramm' | 'format' | 'tabelle' | 'zeile' | 'spalte' | 'indikator';
+export type Einheit = 'Anzahl' | 'Prozent' | 'Prozentpunkte' | 'Euro' | 'Text';
+export type Param = 'schulform' | 'schule' | 'erhebung' | 'seit' | 'status' | 'handlungsfeld' | 'ebene' | 'produktgruppe' | 'jahr' | 'foerderprogramm' | 'format' | 'tabelle' | 'zeile' | 'spalte' | 'indikator';
 export type Params = Partial<Record<Param, string>>;
 
 interface Definition {
@@ -27,17 +28,15 @@ interface Definition {
   compute(model: PlanModel, params: Params): number | string | undefined;
   /** The figure as text, where the unit's usual format does not fit (e.g. a table's own precision). */
   text?(model: PlanModel, params: Params, value: number): string;
+  /** A school figure: computed from one survey round, `erhebung` names it and `seit` an earlier one to compare with. */
+  runden?: boolean;
   /** Where the figure's value comes from, if not from a dataset (e.g. a published table). */
   quelle?(model: PlanModel, params: Params): string | undefined;
 }
 
-type Schule = Data<'schulen'>;
-
-function schulenFiltered(model: PlanModel, p: Params): Schule[] {
-  return model.schulen
-    .filter((s) => !p.schulform || s.data.schulform.id === p.schulform)
-    .filter((s) => !p.schule || s.id === p.schule)
-    .map((s) => s.data);
+/** The answers of the round a figure names (`erhebung`, else the latest), for the Schulform or school named. */
+function staende(model: PlanModel, p: Params): readonly Stand[] {
+  return staendeDerRunde(model, p.erhebung).filter((s) => (!p.schulform || s.schulform === p.schulform) && (!p.schule || s.schule === p.schule));
 }
 
 function massnahmenFiltered(model: PlanModel, p: Params) {
@@ -51,22 +50,33 @@ function inventarFiltered(model: PlanModel, p: Params) {
   return model.inventar.filter((i) => !p.produktgruppe || i.data.produktgruppe === p.produktgruppe);
 }
 
-const schulParams: Param[] = ['schulform', 'schule'];
-const schulSum = (beschreibung: string, field: keyof Schule & ('schuelerzahl' | 'lehrkraefte' | 'endgeraete_schueler' | 'endgeraete_lehrkraefte' | 'praesentationsmedien' | 'unterrichtsraeume')): Definition => ({
+/** School figures cite a survey round and may give the change since an earlier one. */
+const schulParams: Param[] = ['schulform', 'schule', 'erhebung', 'seit'];
+const schulformParams: Param[] = ['schulform', 'erhebung', 'seit'];
+/** The round a school figure comes from, for its title: "Erhebung September 2026, Stichtag 15.09.2026". */
+const rundenQuelle = (m: PlanModel, p: Params) => {
+  const r = runde(m, p.erhebung);
+  if (!r?.explizit) return undefined;
+  const seit = p.seit ? runde(m, p.seit) : undefined;
+  return `${r.titel}, Stichtag ${formatDate(r.stichtag)}${seit ? `; Veränderung seit ${seit.titel} (Stichtag ${formatDate(seit.stichtag)})` : ''}`;
+};
+const schulSum = (beschreibung: string, feld: Zahlfeld): Definition => ({
   beschreibung,
   einheit: 'Anzahl',
   params: schulParams,
   datensaetze: ['schulen'],
-  compute: (m, p) => sum(schulenFiltered(m, p).map((s) => s[field])),
+  runden: true,
+  compute: (m, p) => summe(staende(m, p), feld),
 });
 
 const PLANKENNZAHLEN: Record<string, Definition> = {
   schulen: {
     beschreibung: 'Zahl der Schulen in Trägerschaft der Kommune',
     einheit: 'Anzahl',
-    params: ['schulform'],
+    params: schulformParams,
     datensaetze: ['schulen'],
-    compute: (m, p) => schulenFiltered(m, p).length,
+    runden: true,
+    compute: (m, p) => staende(m, p).length,
   },
   schueler: schulSum('Schülerinnen und Schüler', 'schuelerzahl'),
   lehrkraefte: schulSum('Lehrkräfte', 'lehrkraefte'),
@@ -79,7 +89,8 @@ const PLANKENNZAHLEN: Record<string, Definition> = {
     einheit: 'Prozent',
     params: schulParams,
     datensaetze: ['schulen'],
-    compute: (m, p) => ausstattungsquote(schulenFiltered(m, p)),
+    runden: true,
+    compute: (m, p) => ausstattungsquote(staende(m, p)),
   },
   'ausstattungsquote-ziel': {
     beschreibung: 'Zielwert der Ausstattungsquote',
@@ -91,53 +102,46 @@ const PLANKENNZAHLEN: Record<string, Definition> = {
   'schulen-am-ziel': {
     beschreibung: 'Schulen, deren Ausstattungsquote den Zielwert ihrer Schulform erreicht',
     einheit: 'Anzahl',
-    params: ['schulform'],
+    params: schulformParams,
     datensaetze: ['schulen'],
-    compute: (m, p) =>
-      m.schulen.filter((s) => {
-        if (p.schulform && s.data.schulform.id !== p.schulform) return false;
-        const ziel = zielwert(m, s.data.schulform.id);
-        const q = quote(s.data.endgeraete_schueler, s.data.schuelerzahl);
-        return ziel !== undefined && q !== undefined && q >= ziel;
-      }).length,
+    runden: true,
+    compute: (m, p) => staende(m, p).filter((s) => amZiel(m, s)).length,
   },
   'lehrkraefte-quote': {
     beschreibung: 'Dienstliche Endgeräte je 100 Lehrkräfte',
     einheit: 'Prozent',
     params: schulParams,
     datensaetze: ['schulen'],
-    compute: (m, p) => {
-      const s = schulenFiltered(m, p);
-      return quote(sum(s.map((x) => x.endgeraete_lehrkraefte)), sum(s.map((x) => x.lehrkraefte)));
-    },
+    runden: true,
+    compute: (m, p) => anteil(staende(m, p), 'endgeraete_lehrkraefte', 'lehrkraefte'),
   },
   praesentationsquote: {
     beschreibung: 'Anteil der Unterrichtsräume mit digitaler Präsentationstechnik',
     einheit: 'Prozent',
     params: schulParams,
     datensaetze: ['schulen'],
-    compute: (m, p) => {
-      const s = schulenFiltered(m, p);
-      return quote(sum(s.map((x) => x.praesentationsmedien)), sum(s.map((x) => x.unterrichtsraeume)));
-    },
+    runden: true,
+    compute: (m, p) => anteil(staende(m, p), 'praesentationsmedien', 'unterrichtsraeume'),
   },
   'wlan-abdeckung': {
     beschreibung: 'WLAN-Abdeckung der Unterrichtsräume, gewichtet nach Zahl der Räume',
     einheit: 'Prozent',
     params: schulParams,
     datensaetze: ['schulen'],
-    compute: (m, p) => {
-      const s = schulenFiltered(m, p);
-      const rooms = sum(s.map((x) => x.unterrichtsraeume));
-      return rooms > 0 ? sum(s.map((x) => x.wlan_abdeckung * x.unterrichtsraeume)) / rooms : undefined;
-    },
+    runden: true,
+    compute: (m, p) => wlanAbdeckung(staende(m, p)),
   },
   'medienkonzepte-aktuell': {
-    beschreibung: 'Schulen, deren Medienkonzept höchstens drei Jahre vor dem Stand des Plans fortgeschrieben wurde',
+    beschreibung: 'Schulen, deren Medienkonzept zum Stand des Plans aktuell ist (nächste Fortschreibung nicht überschritten, ohne Termin höchstens drei Jahre alt)',
     einheit: 'Anzahl',
-    params: ['schulform'],
+    params: schulformParams,
     datensaetze: ['schulen'],
-    compute: (m, p) => schulenFiltered(m, p).filter((s) => medienkonzeptAktuell(s, m.plan.stand)).length,
+    runden: true,
+    compute: (m, p) => {
+      const r = runde(m, p.erhebung);
+      if (!r || !r.gefragt.has('medienkonzept_stand')) return undefined;
+      return staende(m, p).filter((s) => medienkonzeptLage(s, m.plan.stand) === 'aktuell').length;
+    },
   },
   massnahmen: {
     beschreibung: 'Maßnahmen des Plans',
@@ -239,7 +243,7 @@ const FINANZKENNZAHLEN: Record<string, Definition> = {
     datensaetze: ['schulen'],
     compute: (m, p) => {
       const jahre = jahreVon(m, p);
-      const schueler = sum(m.schulen.map((s) => s.data.schuelerzahl));
+      const schueler = summe(staendeDerRunde(m), 'schuelerzahl');
       return jahre.length && schueler ? Math.round(sum(jahre.map((j) => j.bedarf)) / (schueler * jahre.length)) : undefined;
     },
   },
@@ -364,14 +368,6 @@ export function aufzaehlung(items: string[]): string {
   return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} und ${items.at(-1)}`;
 }
 
-/** A Medienkonzept counts as current when updated at most three years before `stand`. */
-export function medienkonzeptAktuell(schule: Pick<Schule, 'medienkonzept_stand'>, stand: string): boolean {
-  if (!schule.medienkonzept_stand) return false;
-  const limit = new Date(`${stand}T00:00:00Z`);
-  limit.setUTCFullYear(limit.getUTCFullYear() - 3);
-  return schule.medienkonzept_stand >= limit.toISOString().slice(0, 10);
-}
-
 export class KennzahlError extends Error {
   readonly expected: string;
   readonly found: string;
@@ -410,6 +406,8 @@ function checkParam(model: PlanModel, param: Param, value: string): string | und
     zeile: () => [],
     spalte: () => [],
     indikator: () => model.indikatoren.map((i) => i.id),
+    erhebung: () => erhebungsdaten(model).runden.filter((r) => r.explizit).map((r) => r.id),
+    seit: () => erhebungsdaten(model).runden.filter((r) => r.explizit).map((r) => r.id),
   };
   const values = known[param]();
   return values.includes(value) ? undefined : `einen der Werte ${values.map((v) => `„${v}“`).join(', ')}`;
@@ -440,18 +438,34 @@ export function kennzahl(model: PlanModel, name: string, params: Params = {}): K
       'keine Einträge (die Datei fehlt oder ist leer)',
     );
   }
-  const value = def.compute(model, params);
-  if (value === undefined) {
-    throw new KennzahlError(`Kennzahl „${name}“ hat für diese Auswahl keine Daten`, 'eine Auswahl, zu der es Daten gibt', JSON.stringify(params));
+  const keineDaten = () => {
+    const r = def.runden ? runde(model, params.erhebung) : undefined;
+    return new KennzahlError(`Kennzahl „${name}“ hat für diese Auswahl keine Daten`, `eine Auswahl, zu der es Daten gibt${r?.explizit ? ` (in der ${r.titel} nicht erhoben oder ohne Angaben?)` : ''}`, JSON.stringify(params));
+  };
+  if (params.seit !== undefined && params.erhebung === undefined) {
+    throw new KennzahlError(`Kennzahl „${name}“: seit="${params.seit}" ohne erhebung`, 'auch erhebung="…", die Erhebung, deren Stand mit der früheren verglichen wird', 'nur seit');
+  }
+  if (params.seit !== undefined && params.erhebung !== undefined && runde(model, params.seit)!.stichtag >= runde(model, params.erhebung)!.stichtag) {
+    throw new KennzahlError(`Kennzahl „${name}“: seit="${params.seit}" ist nicht früher als erhebung="${params.erhebung}"`, 'bei seit eine frühere Erhebung als bei erhebung', `„${params.seit}“`);
+  }
+  const jetzt = def.compute(model, { ...params, seit: undefined });
+  if (jetzt === undefined) throw keineDaten();
+  let value = jetzt;
+  let einheit = def.einheit;
+  if (params.seit !== undefined) {
+    const vorher = def.compute(model, { ...params, erhebung: params.seit, seit: undefined });
+    if (typeof vorher !== 'number' || typeof jetzt !== 'number') throw keineDaten();
+    value = jetzt - vorher;
+    if (einheit === 'Prozent') einheit = 'Prozentpunkte';
   }
   const datasets = (def.datensaetze ?? []).flatMap((id) => model.datensaetze.filter((d) => d.id === id));
   return {
     name,
     value,
-    einheit: def.einheit,
-    text: typeof value === 'string' ? value : def.text ? def.text(model, params, value) : formatKennzahl(value, def.einheit, params.format),
-    beschreibung: def.beschreibung,
-    quelle: def.quelle?.(model, params),
+    einheit,
+    text: typeof value === 'string' ? value : params.seit !== undefined ? formatVeraenderung(value, einheit) : def.text ? def.text(model, params, value) : formatKennzahl(value, einheit, params.format),
+    beschreibung: params.seit !== undefined ? `Veränderung: ${def.beschreibung}` : def.beschreibung,
+    quelle: def.runden ? rundenQuelle(model, params) : def.quelle?.(model, params),
     datensaetze: datasets.map((d) => ({ id: d.id, titel: d.data.titel, stand: d.data.stand })),
   };
 }
@@ -459,6 +473,29 @@ export function kennzahl(model: PlanModel, name: string, params: Params = {}): K
 /** The value for machines (`<data value>`): money in euros with two decimals, everything else as it is. */
 export function maschinenwert(wert: Pick<KennzahlWert, 'value' | 'einheit'>): string {
   return wert.einheit === 'Euro' && typeof wert.value === 'number' ? (wert.value / 100).toFixed(2) : String(wert.value);
+}
+
+/** A change between two rounds, always with its sign: "+12,5 Prozentpunkte", "−3", "±0". */
+export function formatVeraenderung(value: number, einheit: Einheit): string {
+  const gerundet = einheit === 'Prozentpunkte' ? Math.round(value * 10) / 10 : Math.round(value);
+  const vorzeichen = gerundet > 0 ? '+' : gerundet < 0 ? '−' : '±';
+  const betrag = einheit === 'Prozentpunkte' ? `${formatNumber(Math.abs(gerundet), 1)} Prozentpunkte` : formatNumber(Math.abs(gerundet));
+  return vorzeichen + betrag;
+}
+
+/**
+ * Once a plan has more than one survey round, a school figure in prose names its round: a new
+ * survey must not silently change a text the council adopted. Returns the KennzahlError, if any.
+ */
+export function fehlenderRundenbezug(model: PlanModel, name: string, params: Params): KennzahlError | undefined {
+  const def = KENNZAHLEN[name];
+  const runden = erhebungsdaten(model).runden.filter((r) => r.explizit);
+  if (!def?.runden || runden.length < 2 || params.erhebung !== undefined) return undefined;
+  return new KennzahlError(
+    `Kennzahl „${name}“ nennt keine Erhebung`,
+    `erhebung="…" mit der Erhebung, aus der die Zahl stammt (${runden.map((r) => `„${r.id}“`).join(', ')}), weil der Plan mehrere Erhebungen hat und eine neue sonst den beschlossenen Text ändern würde`,
+    'keine Angabe',
+  );
 }
 
 export function formatKennzahl(value: number, einheit: Einheit, format?: string): string {

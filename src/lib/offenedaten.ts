@@ -48,7 +48,7 @@ export const WEGGELASSEN: { ueberall: readonly string[]; je: Partial<Record<Coll
 };
 
 /** Collections that are not published as tables (see the publication rule above). */
-export const NICHT_VEROEFFENTLICHT: readonly CollectionName[] = ['plan', 'weiterleitungen', 'finanzwerte'];
+export const NICHT_VEROEFFENTLICHT: readonly CollectionName[] = ['plan', 'weiterleitungen', 'finanzwerte', 'erhebungen', 'erhebungswerte'];
 
 /** The published collections in the order of /daten/, with their file names and German titles. */
 const SAMMLUNGEN: { sammlung: Exclude<CollectionName, 'plan'>; name: string; titel: string; beschreibung: string; seite?: string }[] = [

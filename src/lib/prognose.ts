@@ -16,6 +16,8 @@
  *   `finanzplanung.spitzenjahrSchwelle` percent.
  */
 import type { PlanModel } from './model.ts';
+import { staendeDerRunde } from './erhebungen.ts';
+import { summe } from './ausstattung.ts';
 import type { Data } from './schemas.ts';
 import { KOSTENARTEN, FOERDERSTATUS, type SUMMEN_TABELLEN } from './schemas.ts';
 
@@ -178,7 +180,7 @@ export interface Prognose {
 
 const HAUSHALT = ['Haushalt Investition', 'Haushalt Betrieb'];
 
-export function prognose(model: Pick<PlanModel, 'plan' | 'inventar' | 'laufendeKosten' | 'finanzierung' | 'foerderprogramme' | 'schulen'>): Prognose {
+export function prognose(model: PlanModel): Prognose {
   // A plan without finance data may have no horizon yet (validate.ts requires one as soon as it
   // has such data): then the forecast has no years.
   const { von, bis } = model.plan.planungshorizont ?? { von: 0, bis: -1 };
@@ -187,7 +189,8 @@ export function prognose(model: Pick<PlanModel, 'plan' | 'inventar' | 'laufendeK
   const kaeufe = ersatzkaeufe(model.inventar, von, bis, preisbasisjahr, fp.preisaenderung);
   const gruppen = [...new Set(model.inventar.map((i) => i.data.produktgruppe))];
   const quellen = [...new Set(model.finanzierung.map((f) => f.data.foerderprogramm?.id ?? f.data.art))];
-  const schueler = model.schulen.reduce((n, s) => n + s.data.schuelerzahl, 0);
+  // Pupils of the latest survey round: the forecast is for the schools as they are now.
+  const schueler = summe(staendeDerRunde(model), 'schuelerzahl') ?? 0;
 
   const jahre: Jahr[] = [];
   for (let jahr = von; jahr <= bis; jahr++) {

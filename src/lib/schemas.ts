@@ -34,7 +34,9 @@ export type CollectionName =
   | 'glossar'
   | 'meilensteine'
   | 'finanzbereiche'
-  | 'finanzwerte';
+  | 'finanzwerte'
+  | 'erhebungen'
+  | 'erhebungswerte';
 
 /** Output shape of a reference, identical to Astro's `reference()`. */
 export interface Ref<C extends string = string> {
@@ -154,11 +156,11 @@ export const euroSchema = germanNumber()
   )
   .transform(toCents);
 
-const count = germanNumber({ integer: true }).pipe(z.number().int().min(0, { error: 'eine Anzahl ≥ 0' }));
-const percent = germanNumber().pipe(z.number().min(0).max(100, { error: 'einen Prozentwert von 0 bis 100' }));
+export const count = germanNumber({ integer: true }).pipe(z.number().int().min(0, { error: 'eine Anzahl ≥ 0' }));
+export const percent = germanNumber().pipe(z.number().min(0).max(100, { error: 'einen Prozentwert von 0 bis 100' }));
 const optionalText = z.string().trim().min(1).optional();
 /** Empty CSV cells count as "not given". */
-const emptyToUndefined = (value: unknown) => (value === '' || value === null ? undefined : value);
+export const emptyToUndefined = (value: unknown) => (value === '' || value === null ? undefined : value);
 const url = z.url({ error: 'eine vollständige Adresse (https://…)' });
 const email = z.email({ error: 'eine E-Mail-Adresse' });
 
@@ -544,21 +546,80 @@ export function createSchemas(ref: RefFactory) {
     beschreibung: optionalText,
   });
 
+  /**
+   * A school's master data: who it is, its Schulform, and, where it was merged or closed, since
+   * when it is gone and which school carries it on. Its figures come from the survey rounds
+   * (daten/erhebungen/, src/lib/erhebungen.ts); a plan without rounds may give one set of figures
+   * here, which then counts as its only round. An empty cell is a figure nobody asked for.
+   */
   const schulen = z.strictObject({
     id: idSchema,
     name: z.string().min(1),
     schulform: ref('schulformen'),
     stadtbezirk: z.preprocess(emptyToUndefined, optionalText),
-    schuelerzahl: count,
-    lehrkraefte: count,
-    endgeraete_schueler: count,
-    endgeraete_lehrkraefte: count,
-    unterrichtsraeume: count,
-    praesentationsmedien: count,
-    wlan_abdeckung: percent,
-    breitband_mbit: count,
+    /** First school day, for a school founded during the plan's lifetime. */
+    seit: z.preprocess(emptyToUndefined, dateSchema.optional()),
+    /** Last school day of a school that was closed or merged. */
+    bis: z.preprocess(emptyToUndefined, dateSchema.optional()),
+    /** The school that carries on a closed or merged one (its pupils, building or name). */
+    nachfolger: z.preprocess(emptyToUndefined, ref('schulen').optional()),
+    schuelerzahl: z.preprocess(emptyToUndefined, count.optional()),
+    lehrkraefte: z.preprocess(emptyToUndefined, count.optional()),
+    endgeraete_schueler: z.preprocess(emptyToUndefined, count.optional()),
+    endgeraete_lehrkraefte: z.preprocess(emptyToUndefined, count.optional()),
+    unterrichtsraeume: z.preprocess(emptyToUndefined, count.optional()),
+    praesentationsmedien: z.preprocess(emptyToUndefined, count.optional()),
+    wlan_abdeckung: z.preprocess(emptyToUndefined, percent.optional()),
+    breitband_mbit: z.preprocess(emptyToUndefined, count.optional()),
     medienkonzept_stand: z.preprocess(emptyToUndefined, dateSchema.optional()),
     medienkonzept_url: z.preprocess(emptyToUndefined, url.optional()),
+  });
+
+  /**
+   * The survey rounds (daten/erhebungen.yaml) and what they ask beyond Planwerk's own fields:
+   * the needs a school can name, the attitude questions to staff, which fields stay internal,
+   * and the smallest group an aggregate may describe.
+   */
+  const erhebungen = z.strictObject({
+    runden: z
+      .array(
+        z.strictObject({
+          id: z.string({ error: 'eine ID aus Jahr und Monat in Anführungszeichen, z. B. "2024-03"' }).regex(/^\d{4}-\d{2}$/, { error: 'eine ID aus Jahr und Monat, z. B. "2024-03"' }),
+          stichtag: dateSchema,
+          titel: optionalText,
+          methode: z.string().min(1),
+          quelle: z.string().min(1),
+          beschreibung: optionalText,
+        }),
+      )
+      .min(1, { error: 'mindestens eine Erhebung' }),
+    /** Fewest answers (schools, or staff for attitude questions) behind a published aggregate. */
+    mindestgruppe: germanNumber({ integer: true }).pipe(z.number().int().min(2, { error: 'mindestens 2' })),
+    /** Fields used for sums and groups but never published per school. */
+    intern: z.array(z.string().min(1)).default([]),
+    bedarfe: z
+      .array(
+        z.strictObject({
+          id: idSchema,
+          name: z.string().min(1),
+          /** What kind of joint answer the need invites: training together or buying together. */
+          art: z.enum(['fortbildung', 'beschaffung', 'betrieb'], { error: 'fortbildung, beschaffung oder betrieb' }),
+          /** Maßnahmen of the plan that answer this need. */
+          massnahmen: z.array(ref('massnahmen')).default([]),
+        }),
+      )
+      .default([]),
+    fragen: z.array(z.strictObject({ id: idSchema, text: z.string().min(1) })).default([]),
+    /** Which survey fields account for which Handlungsfeld on the council's account page. */
+    handlungsfelder: z.array(z.strictObject({ handlungsfeld: ref('handlungsfelder'), felder: z.array(z.string().min(1)).min(1) })).default([]),
+  });
+
+  /** One school's row in one round's CSV (daten/erhebungen/<runde>.csv); the fields are checked in src/lib/erhebungen.ts. */
+  const erhebungswerte = z.strictObject({
+    tabelle: z.string(),
+    kopf: z.literal('schule', { error: 'die erste Spalte „schule“ (die ID der Schule aus daten/schulen.csv)' }),
+    zeile: z.string().min(1, { error: 'die ID einer Schule in der ersten Spalte' }),
+    werte: z.record(z.string(), z.string()),
   });
 
   const datensaetze = z.strictObject({
@@ -732,6 +793,8 @@ export function createSchemas(ref: RefFactory) {
     meilensteine,
     finanzbereiche,
     finanzwerte,
+    erhebungen,
+    erhebungswerte,
   } satisfies Record<CollectionName, z.ZodType>;
 }
 

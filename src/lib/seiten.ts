@@ -11,10 +11,17 @@ import type { Entry, PlanModel } from './model.ts';
 import { jeModell, planIndex } from './indexe.ts';
 import { KENNZAHLEN } from './kennzahlen.ts';
 import { offeneTabellen } from './offenedaten.ts';
+import { BEDARF, erhebungsdaten, letzteRunde } from './erhebungen.ts';
 
 export interface SeitenDesPlans {
   /** /schulen/ and one page per school. */
   schulen: boolean;
+  /** /schulen/erhebungen/: the survey rounds and what changed between them (a plan with named rounds). */
+  erhebungen: boolean;
+  /** /schulen/bedarfe/: the needs the schools named, the plan's answers and groups of schools (rounds with needs). */
+  bedarfe: boolean;
+  /** /schulen/medienkonzepte/: the state of the schools' Medienkonzepte (a round that asked for them). */
+  medienkonzepte: boolean;
   /** /finanzen/: inventory, running costs, funding, programmes or published finance tables. */
   finanzen: boolean;
   /** /indikatoren/ */
@@ -38,6 +45,9 @@ export interface SeitenDesPlans {
 /** The optional pages of a plan, decided once per model. */
 export const seitenDesPlans = jeModell('seiten', (model: PlanModel): SeitenDesPlans => ({
   schulen: model.schulen.length > 0,
+  erhebungen: model.erhebungen.length > 0,
+  bedarfe: (erhebungsdaten(model).konfiguration?.bedarfe.length ?? 0) > 0 && (letzteRunde(model)?.gefragt.size ?? 0) > 0 && [...letzteRunde(model)!.gefragt].some((s) => s.startsWith(BEDARF)),
+  medienkonzepte: letzteRunde(model)?.gefragt.has('medienkonzept_stand') ?? false,
   finanzen: [model.inventar, model.laufendeKosten, model.finanzierung, model.foerderprogramme, model.finanzbereiche].some((c) => c.length > 0),
   indikatoren: model.indikatoren.length > 0,
   meilensteine: model.meilensteine.length > 0,

@@ -32,12 +32,12 @@ export function displayDir(loc: PlanLocation): string {
 }
 
 type Source =
-  | { kind: 'yaml-single'; file: string; id: string }
+  | { kind: 'yaml-single'; file: string; id: string; optional?: boolean }
   | { kind: 'yaml-list'; file: string; key?: (item: Record<string, unknown>) => string; optional?: boolean }
   | { kind: 'csv'; file: string; key?: (row: Record<string, string>) => string; optional?: boolean }
   | { kind: 'mdx'; dir: string; idFrom: 'frontmatter-or-file' | 'frontmatter' }
-  /** One CSV file per published table; each row is an entry `<table>/<label>`. */
-  | { kind: 'csv-dir'; dir: string };
+  /** One CSV file per published table or survey round; each row is an entry `<file>/<first cell>`. */
+  | { kind: 'csv-dir'; dir: string; wofuer: string };
 
 /** Where each collection lives inside `content/`. */
 export const SOURCES: Record<CollectionName, Source> = {
@@ -69,7 +69,9 @@ export const SOURCES: Record<CollectionName, Source> = {
   glossar: { kind: 'yaml-list', file: 'glossar.yaml', optional: true },
   meilensteine: { kind: 'yaml-list', file: 'meilensteine.yaml', optional: true },
   finanzbereiche: { kind: 'yaml-list', file: 'finanzen.yaml', optional: true },
-  finanzwerte: { kind: 'csv-dir', dir: 'daten/finanzen' },
+  finanzwerte: { kind: 'csv-dir', dir: 'daten/finanzen', wofuer: 'eine je Tabelle aus finanzen.yaml' },
+  erhebungen: { kind: 'yaml-single', file: 'daten/erhebungen.yaml', id: 'erhebungen', optional: true },
+  erhebungswerte: { kind: 'csv-dir', dir: 'daten/erhebungen', wofuer: 'eine je Erhebung aus daten/erhebungen.yaml, benannt nach ihrer ID' },
 };
 
 /** Where a collection lives, relative to the base folder: `content/akteure.yaml` or `content/massnahmen/`. */
@@ -112,6 +114,7 @@ export function readCollection(loc: PlanLocation, collection: CollectionName): R
   switch (source.kind) {
     case 'yaml-single': {
       const file = abs(source.file);
+      if (source.optional && !existsSync(file)) break;
       const parsed = readYaml(file, rel(file), problems);
       if (parsed === undefined) break;
       if (!isPlainObject(parsed.value)) {
@@ -170,7 +173,7 @@ export function readCollection(loc: PlanLocation, collection: CollectionName): R
       if (!existsSync(dir)) break;
       for (const file of listFiles(dir)) {
         if (extname(file) !== '.csv') {
-          problems.push({ file: rel(file), expected: 'nur .csv-Dateien in diesem Ordner (eine je Tabelle aus finanzen.yaml)', found: `eine Datei mit der Endung „${extname(file) || '(keine)'}“` });
+          problems.push({ file: rel(file), expected: `nur .csv-Dateien in diesem Ordner (${source.wofuer})`, found: `eine Datei mit der Endung „${extname(file) || '(keine)'}“` });
           continue;
         }
         const tabelle = basename(file, '.csv');

@@ -19,6 +19,7 @@ import { formatEuro } from './format.ts';
 import { pruefeUeberdeckteSeiten } from './weiterleitungen.ts';
 import { basisDesPlans } from './urls.ts';
 import { pruefeMedien } from './medien.ts';
+import { pruefeErhebungen } from './erhebungen.ts';
 import { rendereInhalte, vervollstaendige, type RenderCache } from '../mdx/inhalte.ts';
 
 const schemas = createSchemas(plainRef);
@@ -201,6 +202,7 @@ export function validatePlan(loc: PlanLocation, cache: RenderCache = new Map<str
   ]) as unknown as PlanModel;
   problems.push(...checkConsistency(model));
   problems.push(...pruefeMedien(model));
+  problems.push(...pruefeErhebungen(model));
   problems.push(...vervollstaendige(model, [...model.kapitel, ...model.handlungsfelder, ...model.massnahmen], ergebnisse));
   problems.push(...pruefeUeberdeckteSeiten(model));
   return problems.length > 0 ? { problems, warnungen } : { problems, warnungen, model };

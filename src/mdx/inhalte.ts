@@ -12,7 +12,7 @@ import { toHtml } from 'hast-util-to-html';
 import type { Entry, Inhalt, PlanModel } from '../lib/model.ts';
 import type { RawEntry } from '../lib/sources.ts';
 import type { Problem } from '../lib/problems.ts';
-import { KENNZAHLEN, KennzahlError, kennzahl, maschinenwert, type Params } from '../lib/kennzahlen.ts';
+import { KENNZAHLEN, KennzahlError, fehlenderRundenbezug, kennzahl, maschinenwert, type Params } from '../lib/kennzahlen.ts';
 import { formatDate } from '../lib/format.ts';
 import { fuelleKennzahlen, renderMdx, rendererDigest, type MdxErgebnis } from './render.ts';
 import type { KennzahlAufruf } from './inhaltsregeln.ts';
@@ -96,6 +96,8 @@ export function rendereInhalte(entries: RawEntry[], cache: RenderCache): { ergeb
 
 /** One evaluated Kennzahl as HTML: the formatted figure, its exact value and its source in the title. */
 function kennzahlHtml(model: PlanModel, aufruf: KennzahlAufruf): string {
+  const ohneRunde = fehlenderRundenbezug(model, aufruf.name, aufruf.params as Params);
+  if (ohneRunde) throw ohneRunde;
   const wert = kennzahl(model, aufruf.name, aufruf.params as Params);
   const title = [wert.beschreibung, ...(wert.quelle ? [wert.quelle] : []), ...wert.datensaetze.map((d) => `${d.titel}: Stand ${formatDate(d.stand)}`)].join('; ');
   const params = Object.keys(aufruf.params).length > 0 ? JSON.stringify(aufruf.params) : undefined;

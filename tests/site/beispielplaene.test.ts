@@ -25,6 +25,7 @@ import { PROJECT } from '../helpers/fixture.ts';
 import { BEISPIELPLAENE } from '../helpers/plaene.ts';
 import { vorschauVon } from '../helpers/browser.ts';
 import { parse } from 'node-html-parser';
+import { erhebungsdaten } from '../../src/lib/erhebungen.ts';
 
 /** Where each entry of each collection must appear: a page path and, optionally, an element id on it. */
 function placesOf(m: PlanModel): Record<CollectionName, { id: string; file: string; path: string; anchor?: string }[]> {
@@ -54,6 +55,9 @@ function placesOf(m: PlanModel): Record<CollectionName, { id: string; file: stri
     meilensteine: each('meilensteine', (id) => ({ path: seite.meilensteine(), anchor: id })),
     finanzbereiche: each('finanzbereiche', (id) => ({ path: seite.finanzen(), anchor: `bereich-${id}` })),
     finanzwerte: m.finanzwerte.map((z) => ({ id: z.id, file: z.file, path: seite.finanzen(), anchor: `werte-${z.data.tabelle}` })),
+    erhebungen: each('erhebungen', () => ({ path: seite.erhebungen() })),
+    // A school's answers stand in its table over the rounds, or, with a single round, in its equipment list.
+    erhebungswerte: m.erhebungswerte.map((z) => ({ id: z.id, file: z.file, path: seite.schule(z.data.zeile), anchor: (erhebungsdaten(m).jeSchule.get(z.data.zeile)?.length ?? 0) > 1 ? 'schulverlauf' : 'ausstattung' })),
   };
 }
 

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { MUSTERSTADT } from '../helpers/plaene.ts';
 import { url } from '../../src/lib/urls.ts';
 import { ansprechpartnerDerSchule, genannteSchulen, massnahmenDerSchule } from '../../src/lib/schulen.ts';
+import { aktuellerStand } from '../../src/lib/erhebungen.ts';
 
 const model = MUSTERSTADT.modell();
 const { page, fileFor } = MUSTERSTADT.site;
@@ -53,13 +54,14 @@ describe('Schulseiten von Musterstadt', () => {
       for (const li of support) expect(li.querySelector('a')?.getAttribute('href')).toBe(url.akteur(li.getAttribute('data-akteur')!));
 
       // The Medienkonzept with its date in German form, or the sentence that there is none.
-      const stand = schule.data.medienkonzept_stand;
+      const werte = aktuellerStand(model, schule.id)?.werte ?? {};
+      const stand = werte.medienkonzept_stand;
       const absatz = seite.querySelector('h2#medienkonzept')!.nextElementSibling!;
       if (stand) {
         const zeit = absatz.querySelector('time')!;
         expect(zeit.getAttribute('datetime')).toBe(stand);
         expect(zeit.text).toBe(deutschesDatum(stand));
-        if (schule.data.medienkonzept_url) expect(absatz.querySelector(`a[href="${schule.data.medienkonzept_url}"]`)).not.toBeNull();
+        if (werte.medienkonzept_url) expect(absatz.querySelector(`a[href="${werte.medienkonzept_url}"]`)).not.toBeNull();
       } else {
         expect(absatz.text).toContain('liegt noch kein Medienkonzept vor');
       }

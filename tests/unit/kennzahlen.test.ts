@@ -7,7 +7,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { fixtureModel } from '../helpers/fixture.ts';
-import { kennzahl, KennzahlError, medienkonzeptAktuell } from '../../src/lib/kennzahlen.ts';
+import { kennzahl, KennzahlError } from '../../src/lib/kennzahlen.ts';
+import { medienkonzeptLage } from '../../src/lib/erhebungen.ts';
 import { ausstattungsquote, quotenNachSchulform, quote } from '../../src/lib/ausstattung.ts';
 import { statusNachHandlungsfeld } from '../../src/lib/massnahmen.ts';
 
@@ -25,7 +26,9 @@ describe('Ausstattungsquote', () => {
 
   it('ist die Quote der Summen, nicht der Mittelwert der Schulquoten', () => {
     // mean of 25 % and 33,3 % would be 29,17 %; the pooled quote is 150 / 500 = 30 %
-    expect(ausstattungsquote([{ schuelerzahl: 200, endgeraete_schueler: 50 }, { schuelerzahl: 300, endgeraete_schueler: 100 }])).toBe(30);
+    expect(ausstattungsquote([{ werte: { schuelerzahl: 200, endgeraete_schueler: 50 } }, { werte: { schuelerzahl: 300, endgeraete_schueler: 100 } }])).toBe(30);
+    // A school without an answer is left out, not counted as 0 devices.
+    expect(ausstattungsquote([{ werte: { schuelerzahl: 200, endgeraete_schueler: 50 } }, { werte: { schuelerzahl: 300 } }])).toBe(25);
     expect(ausstattungsquote([])).toBeUndefined();
   });
 
@@ -63,8 +66,12 @@ describe('weitere Kennzahlen', () => {
 
   it('zählt Medienkonzepte, die höchstens drei Jahre alt sind', () => {
     expect(value('medienkonzepte-aktuell')).toBe(1); // plan Stand 2025-06-30: only gs-a (2024-01-15)
-    expect(medienkonzeptAktuell({ medienkonzept_stand: '2022-06-30' }, '2025-06-30')).toBe(true);
-    expect(medienkonzeptAktuell({ medienkonzept_stand: '2022-06-29' }, '2025-06-30')).toBe(false);
+    expect(medienkonzeptLage({ werte: { medienkonzept_stand: '2022-06-30' } }, '2025-06-30')).toBe('aktuell');
+    expect(medienkonzeptLage({ werte: { medienkonzept_stand: '2022-06-29' } }, '2025-06-30')).toBe('ueberfaellig');
+    expect(medienkonzeptLage({ werte: {} }, '2025-06-30')).toBe('fehlt');
+    // A date for the next update the school named wins over the three years.
+    expect(medienkonzeptLage({ werte: { medienkonzept_stand: '2020-01-01', medienkonzept_naechste: '2025-06-30' } }, '2025-06-30')).toBe('aktuell');
+    expect(medienkonzeptLage({ werte: { medienkonzept_stand: '2024-01-01', medienkonzept_naechste: '2025-06-29' } }, '2025-06-30')).toBe('ueberfaellig');
   });
 
   it('zählt Maßnahmen nach Status und Handlungsfeld', () => {

@@ -122,6 +122,8 @@ describe('Überschüsse und Lücken über die Jahre', () => {
     plan: { planungshorizont: { von: 2025, bis: 2027 }, finanzplanung: { preisaenderung: 0, spitzenjahrSchwelle: 20, uebertrag } },
     inventar: [],
     schulen: [],
+    erhebungen: [],
+    erhebungswerte: [],
     foerderprogramme: [],
     laufendeKosten: [2025, 2026, 2027].map((jahr) => ({ data: { jahr, kostenart: 'Betrieb', betrag: 100, wertart: 'Plan', quelle: 'Test' } })),
     finanzierung: [[2025, 150], [2026, 50], [2027, 80]].map(([jahr, betrag]) => ({ data: { jahr, art: 'Haushalt Betrieb', betrag, wertart: 'Plan', quelle: 'Test' } })),

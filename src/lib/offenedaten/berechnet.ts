@@ -9,7 +9,8 @@
 import { z } from 'astro/zod';
 import type { PlanModel } from '../model.ts';
 import { prognoseVon } from '../kennzahlen.ts';
-import { ausstattungsquote, quotenNachSchulform, zielwert } from '../ausstattung.ts';
+import { ausstattungsquote, quotenNachSchulform, summe, zielwert } from '../ausstattung.ts';
+import { staendeDerRunde } from '../erhebungen.ts';
 import { zustaendigkeitsmatrix } from '../akteure.ts';
 import { TABELLENEINHEITEN, WERTARTEN, type Tabelleneinheit } from '../schemas.ts';
 import { seite } from '../urls.ts';
@@ -99,8 +100,8 @@ export function ausstattungsquoten(model: PlanModel): BerechneteTabelle | undefi
     schulform: ID.optional(),
     name: z.string().min(1),
     schulen: ANZAHL,
-    schueler: ANZAHL,
-    endgeraete: ANZAHL,
+    schueler: ANZAHL.optional(),
+    endgeraete: ANZAHL.optional(),
     quote: PROZENT.optional(),
     ziel: PROZENT.optional(),
     schulenAmZiel: ANZAHL.optional(),
@@ -119,10 +120,10 @@ export function ausstattungsquoten(model: PlanModel): BerechneteTabelle | undefi
     })),
     {
       name: 'Alle Schulen',
-      schulen: model.schulen.length,
-      schueler: model.schulen.reduce((n, s) => n + s.data.schuelerzahl, 0),
-      endgeraete: model.schulen.reduce((n, s) => n + s.data.endgeraete_schueler, 0),
-      quote: prozent(ausstattungsquote(model.schulen.map((s) => s.data))),
+      schulen: staendeDerRunde(model).length,
+      schueler: summe(staendeDerRunde(model), 'schuelerzahl'),
+      endgeraete: summe(staendeDerRunde(model), 'endgeraete_schueler'),
+      quote: prozent(ausstattungsquote(staendeDerRunde(model))),
       ziel: gesamtZiel,
       schulenAmZiel: zeilen.some((z) => z.ziel !== undefined) ? zeilen.reduce((n, z) => n + z.schulenAmZiel, 0) : undefined,
     },

@@ -118,6 +118,9 @@ export const BEDEUTUNGEN: Record<string, Record<string, string>> = {
   schulen: {
     schulform: 'Schulform (Kennung aus schulformen)',
     stadtbezirk: 'Stadtbezirk',
+    seit: 'Erster Schultag einer während des Plans gegründeten Schule',
+    bis: 'Letzter Schultag einer aufgelösten oder zusammengelegten Schule',
+    nachfolger: 'Schule, die eine aufgelöste oder zusammengelegte Schule fortführt (Kennung aus schulen)',
     schuelerzahl: 'Zahl der Schülerinnen und Schüler',
     lehrkraefte: 'Zahl der Lehrkräfte',
     endgeraete_schueler: 'Mobile Endgeräte für Schülerinnen und Schüler (Stück)',
