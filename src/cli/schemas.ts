@@ -72,6 +72,7 @@ const FILES: Partial<Record<CollectionName, { name?: string; title: string; desc
   glossar: { title: 'Glossar (glossar.yaml)', description: 'Begriffe mit Definition, Abkürzung und Synonymen.' },
   meilensteine: { title: 'Meilensteine (meilensteine.yaml)', description: 'Meilensteine der Umsetzung mit Datum.' },
   finanzbereiche: { title: 'Finanzbereiche (finanzen.yaml)', description: 'Finanzbereiche mit ihren veröffentlichten Tabellen; die Werte stehen in daten/finanzen/<tabelle>.csv.' },
+  erhebungen: { title: 'Erhebungen an den Schulen (daten/erhebungen.yaml)', description: 'Die Erhebungsrunden mit Stichtag, Methode und Quelle, die Mindestgruppe für veröffentlichte Auswertungen, interne Felder, Bedarfe und Haltungsfragen; die Werte jeder Runde stehen in daten/erhebungen/<runde>.csv.' },
 };
 
 /** Every file generated, in a fixed order. */
@@ -291,6 +292,24 @@ const FIELDS: Record<string, Record<string, string>> = {
     'tabellen.spalten.id': 'Spaltenname in der CSV-Datei',
     'tabellen.spalten.art': 'Art der Spalte: bedarf, finanzierung, anteil (in %), wert oder summe',
     'tabellen.spalten.von': 'Bei einer Summenspalte: die Spalten, die sie addiert (ohne Angabe alle übrigen)',
+  },
+  erhebungen: {
+    runden: 'Die Erhebungsrunden, älteste zuerst; die Werte jeder Runde stehen in daten/erhebungen/<id>.csv',
+    'runden.id': 'ID der Runde aus Jahr und Monat in Anführungszeichen, z. B. "2024-03"; zugleich der Name ihrer CSV-Datei',
+    'runden.stichtag': 'Stichtag, auf den sich die Angaben der Schulen beziehen',
+    'runden.methode': 'Wie erhoben wurde, z. B. „Online-Fragebogen an alle Schulleitungen“',
+    'runden.quelle': 'Woher die Werte stammen, z. B. die Auswertung des Medienzentrums',
+    mindestgruppe: 'Kleinste Zahl an Antworten (Schulen oder Beschäftigte), hinter der eine veröffentlichte Auswertung stehen muss; kleinere Gruppen werden nicht gezeigt',
+    intern: 'Felder, die nur in Summen und Gruppen eingehen und nie je Schule veröffentlicht werden, z. B. Schwachstellen im Netz',
+    bedarfe: 'Bedarfe, die die Schulen mit einer Priorität angeben; die Spalte in der CSV-Datei heißt bedarf_<id>',
+    'bedarfe.name': 'Name des Bedarfs, wie er auf der Website erscheint',
+    'bedarfe.art': 'Wozu Schulen mit diesem Bedarf zusammenfinden: fortbildung, beschaffung oder betrieb',
+    'bedarfe.massnahmen': 'Maßnahmen des Plans, die diesen Bedarf aufgreifen',
+    fragen: 'Fragen an die Beschäftigten zur Haltung; die Spalte heißt haltung_<id>, die Zahl der Antworten steht in „antworten“',
+    'fragen.text': 'Die Frage oder Aussage, wie sie gestellt wurde',
+    handlungsfelder: 'Welche Felder der Erhebung auf der Seite „Rechenschaft“ zu welchem Handlungsfeld gehören',
+    'handlungsfelder.handlungsfeld': 'Das Handlungsfeld',
+    'handlungsfelder.felder': 'Felder der Erhebung, z. B. wlan_abdeckung',
   },
 };
 

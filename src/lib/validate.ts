@@ -117,6 +117,8 @@ export function validatePlan(loc: PlanLocation, cache: RenderCache = new Map<str
   const parsed: Partial<Record<CollectionName, Entry<CollectionName>[]>> = {};
 
   const unvollstaendig = new Set<CollectionName>();
+  /** Collections with an entry that failed its schema. */
+  const fehlerhaft = new Set<CollectionName>();
   const warnungen: Problem[] = [];
   // Drafts: checked, open fields as hints, left out of the model (and so of the site).
   const entwuerfe = new Map<string, RawEntry>();
@@ -137,6 +139,7 @@ export function validatePlan(loc: PlanLocation, cache: RenderCache = new Map<str
         continue;
       }
       problems.push(...result.problems);
+      if (result.problems.length > 0) fehlerhaft.add(collection);
       if (result.problems.length === 0) good.push({ id: entry.id, data: result.data as never, file: entry.file, line: entry.line, bodyLine: entry.bodyLine });
     }
     parsed[collection] = good;
@@ -194,12 +197,20 @@ export function validatePlan(loc: PlanLocation, cache: RenderCache = new Map<str
   problems.push(...inhaltsProbleme);
   const planEintrag = parsed.plan?.[0];
   if (planEintrag) warnungen.push(...oeffentlicheAngaben(planEintrag.data as PlanModel['plan'], planEintrag.file));
-  if (problems.length > 0) return { problems, warnungen };
-  const model = Object.fromEntries([
-    ['ort', loc],
-    ['basis', basisDesPlans((parsed.plan?.[0]?.data as PlanModel['plan'] | undefined)?.website)],
-    ...COLLECTIONS.map((c) => [c, c === 'plan' ? parsed.plan?.[0]?.data : parsed[c]]),
-  ]) as unknown as PlanModel;
+  const modell = () =>
+    Object.fromEntries([
+      ['ort', loc],
+      ['basis', basisDesPlans((parsed.plan?.[0]?.data as PlanModel['plan'] | undefined)?.website)],
+      ...COLLECTIONS.map((c) => [c, c === 'plan' ? parsed.plan?.[0]?.data : parsed[c]]),
+    ]) as unknown as PlanModel;
+  if (problems.length > 0) {
+    // The cells of the survey rounds are checked against the school list and the rounds' own
+    // file, not the rest of the plan: report them in the same run as every other field.
+    const noetig: CollectionName[] = ['plan', 'schulen', 'schulformen', 'erhebungen', 'erhebungswerte'];
+    if (parsed.plan?.[0] && noetig.every((c) => !unvollstaendig.has(c) && !fehlerhaft.has(c))) problems.push(...pruefeErhebungen(modell()));
+    return { problems, warnungen };
+  }
+  const model = modell();
   problems.push(...checkConsistency(model));
   problems.push(...pruefeMedien(model));
   problems.push(...pruefeErhebungen(model));

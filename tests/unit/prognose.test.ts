@@ -122,6 +122,7 @@ describe('Überschüsse und Lücken über die Jahre', () => {
     plan: { planungshorizont: { von: 2025, bis: 2027 }, finanzplanung: { preisaenderung: 0, spitzenjahrSchwelle: 20, uebertrag } },
     inventar: [],
     schulen: [],
+    schulformen: [],
     erhebungen: [],
     erhebungswerte: [],
     foerderprogramme: [],

@@ -595,10 +595,10 @@ describe('Leitfaden für die Redaktion (docs/redaktion.md)', () => {
   });
 
   it('zeigt als Beispiel einer Fehlermeldung, was „npm run pruefen“ wirklich ausgibt', async () => {
-    // The guide's example: a decimal point in schulen.csv, line 14, and an unknown actor in I-01.
+    // The guide's example: a decimal point in the latest survey round, line 14, and an unknown actor in I-01.
     const root = mkdtempSync(join(tmpdir(), 'planwerk-redaktion-'));
     cpSync(join(PROJECT, 'content'), join(root, 'content'), { recursive: true });
-    const csv = join(root, 'content/daten/schulen.csv');
+    const csv = join(root, 'content/daten/erhebungen/2026-09.csv');
     const rows = readFileSync(csv, 'utf8').split('\n');
     const column = rows[0]!.split(';').indexOf('wlan_abdeckung');
     const cells = rows[13]!.split(';');
