@@ -28,7 +28,7 @@ import { displayDir } from './sources.ts';
 import { ausgabeSchema, entferne, feldbaum, veroeffentlichtesSchema, veroeffentlicheWert, zodSchemas, type Feld, type Json, type Werttyp } from './offenedaten/schema.ts';
 import { csvSpalten, csvText, type Spalte } from './offenedaten/csv.ts';
 import { bedeutung } from './offenedaten/beschreibungen.ts';
-import { ausstattungsquoten, finanzprognose, finanztabellen, zustaendigkeiten, type BerechneteTabelle } from './offenedaten/berechnet.ts';
+import { ausstattungsquoten, bedarfsliste, erhebungsrunden, erhebungswerte, finanzprognose, finanztabellen, haltungen, zustaendigkeiten, type BerechneteTabelle } from './offenedaten/berechnet.ts';
 import { dcatKatalog, dcatLizenz, type DcatDatensatz } from './offenedaten/dcat.ts';
 
 export { dcatLizenz } from './offenedaten/dcat.ts';
@@ -77,6 +77,10 @@ const SAMMLUNGEN: { sammlung: Exclude<CollectionName, 'plan'>; name: string; tit
 const BERECHNET: { nach: string; bilde: (model: PlanModel) => BerechneteTabelle | undefined }[] = [
   { nach: 'akteure', bilde: zustaendigkeiten },
   { nach: 'schulen', bilde: ausstattungsquoten },
+  { nach: 'schulen', bilde: erhebungsrunden },
+  { nach: 'schulen', bilde: erhebungswerte },
+  { nach: 'schulen', bilde: bedarfsliste },
+  { nach: 'schulen', bilde: haltungen },
   { nach: 'meilensteine', bilde: finanzprognose },
   { nach: 'finanzbereiche', bilde: finanztabellen },
 ];

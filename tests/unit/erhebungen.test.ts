@@ -20,6 +20,11 @@ import { quotenNachSchulform } from '../../src/lib/ausstattung.ts';
 import { haltungenNachSchulform } from '../../src/lib/haltungen.ts';
 import { aehnlichkeiten, median } from '../../src/lib/aehnlichkeit.ts';
 import { rechenschaft, stadtwert, veraenderung } from '../../src/lib/rechenschaft.ts';
+import { offeneDateien } from '../../src/lib/offenedaten.ts';
+import { parse } from 'csv-parse/sync';
+
+/** The order of Planwerk's own survey fields, then the plan's needs. */
+const ORDNUNG = ['schuelerzahl', 'lehrkraefte', 'endgeraete_schueler', 'endgeraete_lehrkraefte', 'pc_arbeitsplaetze', 'unterrichtsraeume', 'praesentationsmedien', 'wlan_abdeckung', 'bedarf_wlan'];
 
 const SCHULEN = `id;name;schulform;stadtbezirk;seit;bis;nachfolger
 gs-a;Grundschule A;grundschule;Mitte;;;
@@ -118,6 +123,37 @@ describe('Erhebungen lesen', () => {
     expect(stadtwert(model, r22!, 'tickets').text).toBe('nicht erhoben');
     expect(veraenderung(model, daten.runden, 'endgeraete_schueler')!.text).toBe('+490');
     expect(veraenderung(model, daten.runden, 'tickets')).toBeUndefined();
+  });
+});
+
+describe('Offene Daten der Erhebungen', () => {
+  const dateien = offeneDateien(modelOf(planMitRunden()));
+  const tabelle = (name: string) => parse(dateien.find((d) => d.name === `${name}.csv`)!.inhalt, { bom: true, delimiter: ';', columns: true }) as Record<string, string>[];
+
+  it('veröffentlicht die Antworten jeder Schule je Runde, leer wo nicht erhoben oder ohne Angabe', () => {
+    const zeilen = tabelle('erhebungswerte');
+    expect(zeilen.map((z) => `${z.runde} ${z.schule}`)).toEqual(['2022-03 gs-a', '2022-03 gs-b', '2022-03 gs-alt', '2022-03 gym-c', '2024-03 gs-a', '2024-03 gs-b', '2024-03 gym-c']);
+    const gsb22 = zeilen.find((z) => z.runde === '2022-03' && z.schule === 'gs-b')!;
+    expect([gsb22.schuelerzahl, gsb22.wlan_abdeckung, gsb22.bedarf_wlan, gsb22.bedarf_fortbildung]).toEqual(['300', '', 'hoch', '']);
+    expect(zeilen.find((z) => z.runde === '2024-03' && z.schule === 'gym-c')!.endgeraete_schueler).toBe('800');
+    // Which columns each round asked tells "nicht erhoben" from "keine Angabe".
+    const runden = tabelle('erhebungen');
+    const erhoben = (r: Record<string, string>) => Object.entries(r).filter(([k, v]) => k.startsWith('erhoben.') && v).map(([, v]) => v);
+    expect(erhoben(runden[0]!)).toEqual(['schuelerzahl', 'unterrichtsraeume', 'endgeraete_schueler', 'wlan_abdeckung', 'bedarf_wlan'].sort((a, b) => ORDNUNG.indexOf(a) - ORDNUNG.indexOf(b)));
+    expect(erhoben(runden[1]!)).toContain('bedarf_fortbildung');
+    expect(runden.map((r) => [r.id, r.stichtag, r.schulen])).toEqual([['2022-03', '2022-03-01', '4'], ['2024-03', '2024-03-01', '3']]);
+  });
+
+  it('lässt interne Felder, die Antwortzahlen je Schule und jede Haltung einer Schule aus allen Dateien weg', () => {
+    for (const d of dateien) expect(d.inhalt, d.name).not.toMatch(/tickets|haltung_|"antworten": (6|3),/);
+    expect(Object.keys(tabelle('erhebungswerte')[0]!)).not.toContain('antworten');
+  });
+
+  it('veröffentlicht die Befragung nur für Gruppen mit genügend Antworten', () => {
+    // Grundschulen: 6 + 3 answers, below the minimum of 10; Gymnasium 40; all schools 49.
+    const zeilen = tabelle('haltungen');
+    expect(zeilen.map((z) => [z.runde, z.name, z.antworten])).toEqual([['2024-03', 'Gymnasium', '40'], ['2024-03', 'Alle Schulen', '49']]);
+    expect(zeilen[1]!.zustimmung).toBe(String(Math.round(((50 * 6 + 100 * 3 + 75 * 40) / 49) * 100) / 100).replace('.', ','));
   });
 });
 

@@ -10,10 +10,12 @@ import { z } from 'astro/zod';
 import type { PlanModel } from '../model.ts';
 import { prognoseVon } from '../kennzahlen.ts';
 import { ausstattungsquote, quotenNachSchulform, summe, zielwert } from '../ausstattung.ts';
-import { staendeDerRunde } from '../erhebungen.ts';
+import { BEDARF, FELDER, MEDIENKONZEPT_STATUS, PRIORITAETEN, erhebungsdaten, mitErhebungen, oeffentlich, staendeDerRunde, type Feld } from '../erhebungen.ts';
+import { haltungenNachSchulform } from '../haltungen.ts';
 import { zustaendigkeitsmatrix } from '../akteure.ts';
-import { TABELLENEINHEITEN, WERTARTEN, type Tabelleneinheit } from '../schemas.ts';
+import { TABELLENEINHEITEN, WERTARTEN, dateSchema, type Tabelleneinheit } from '../schemas.ts';
 import { seite } from '../urls.ts';
+import { seitenDesPlans } from '../seiten.ts';
 import { centBetrag } from './schema.ts';
 
 export interface BerechneteTabelle {
@@ -23,8 +25,8 @@ export interface BerechneteTabelle {
   /** The page of the site that shows the same figures, and its title. */
   seite: string;
   seitenTitel: string;
-  /** For a collection laid out anew (the values of the finance tables): which one. */
-  umgeformt?: 'finanzwerte';
+  /** For a collection laid out anew (the values of the finance tables, the survey rounds): which one. */
+  umgeformt?: 'finanzwerte' | 'erhebungen' | 'erhebungswerte';
   schema: z.ZodType;
   datensaetze: unknown[];
 }
@@ -211,6 +213,145 @@ export function finanztabellen(model: PlanModel): BerechneteTabelle | undefined 
       spaltentitel: z.string().min(1),
       wert: z.number(),
       einheit: z.enum(Object.keys(TABELLENEINHEITEN) as [Tabelleneinheit, ...Tabelleneinheit[]]),
+    }),
+    datensaetze,
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Survey rounds (src/lib/erhebungen.ts). Published: the rounds, each school's public answers per
+// round, the needs the rounds ask about, and the staff's attitudes per Schulform where a group
+// has at least `mindestgruppe` answers. Never published: the plan's internal fields, the fields
+// Planwerk always keeps internal (network weaknesses, number of staff answers) and any
+// attitude of a single school.
+
+/** The rounds with their Stichtag, method and source, oldest first. */
+export function erhebungsrunden(model: PlanModel): BerechneteTabelle | undefined {
+  if (!mitErhebungen(model)) return undefined;
+  const { runden, jeRunde } = erhebungsdaten(model);
+  const spalten = oeffentlicheSpalten(model);
+  return {
+    name: 'erhebungen',
+    titel: 'Erhebungen an den Schulen',
+    beschreibung: 'Die Bestands- und Bedarfsabfragen bei den Schulen: Stichtag, Methode, Quelle und Zahl der Schulen je Runde.',
+    seite: seite.erhebungen(),
+    seitenTitel: 'Erhebungen',
+    umgeformt: 'erhebungen',
+    schema: z.strictObject({
+      id: ID,
+      titel: z.string().min(1),
+      stichtag: dateSchema,
+      methode: z.string().min(1).optional(),
+      quelle: z.string().min(1).optional(),
+      beschreibung: z.string().min(1).optional(),
+      schulen: ANZAHL,
+      erhoben: z.array(ID),
+    }),
+    datensaetze: runden.map((r) => ({
+      id: r.id,
+      titel: r.titel,
+      stichtag: r.stichtag,
+      methode: r.methode,
+      quelle: r.quelle,
+      beschreibung: r.beschreibung,
+      schulen: jeRunde.get(r.id)?.length ?? 0,
+      erhoben: [...spalten.felder, ...spalten.bedarfe].filter((f) => r.gefragt.has(f)),
+    })),
+  };
+}
+
+const WERT: Record<(typeof FELDER)[Feld]['art'], z.ZodType> = {
+  anzahl: ANZAHL,
+  prozent: PROZENT.max(100),
+  zahl: z.number().min(0),
+  datum: dateSchema,
+  url: z.url(),
+  status: z.enum(MEDIENKONZEPT_STATUS),
+};
+
+/** The survey fields a school's row may publish: Planwerk's own fields and the plan's needs, without internal ones. */
+function oeffentlicheSpalten(model: PlanModel): { felder: Feld[]; bedarfe: string[] } {
+  const k = erhebungsdaten(model).konfiguration;
+  return {
+    felder: (Object.keys(FELDER) as Feld[]).filter((f) => oeffentlich(model, f)),
+    bedarfe: (k?.bedarfe ?? []).map((b) => BEDARF + b.id).filter((b) => oeffentlich(model, b)),
+  };
+}
+
+/** One record per school and round with the school's public answers; a field the round did not ask, or the school left empty, is empty. */
+export function erhebungswerte(model: PlanModel): BerechneteTabelle | undefined {
+  if (!mitErhebungen(model)) return undefined;
+  const { runden, jeRunde } = erhebungsdaten(model);
+  const { felder, bedarfe } = oeffentlicheSpalten(model);
+  const datensaetze = runden.flatMap((r) =>
+    (jeRunde.get(r.id) ?? []).map((s) => ({
+      runde: r.id,
+      schule: s.schule,
+      schulform: s.schulform,
+      ...Object.fromEntries(felder.map((f) => [f, (s.werte as Record<string, unknown>)[f]])),
+      ...Object.fromEntries(bedarfe.map((b) => [b, s.bedarfe[b.slice(BEDARF.length)]])),
+    })),
+  );
+  if (datensaetze.length === 0) return undefined;
+  return {
+    name: 'erhebungswerte',
+    titel: 'Antworten der Schulen',
+    beschreibung: 'Die Antworten jeder Schule in jeder Erhebungsrunde: Ausstattung, Netz, Support, Medienkonzept und Bedarfe mit Priorität. Interne Angaben und die Befragung der Lehrkräfte stehen nicht darin.',
+    seite: seite.erhebungen(),
+    seitenTitel: 'Erhebungen',
+    umgeformt: 'erhebungswerte',
+    schema: z.strictObject({
+      runde: ID,
+      schule: ID,
+      schulform: ID,
+      ...Object.fromEntries(felder.map((f) => [f, WERT[FELDER[f].art].optional()])),
+      ...Object.fromEntries(bedarfe.map((b) => [b, z.enum(PRIORITAETEN).optional()])),
+    }),
+    datensaetze,
+  };
+}
+
+/** The needs a round may ask about, with the Maßnahmen of the plan that answer them. */
+export function bedarfsliste(model: PlanModel): BerechneteTabelle | undefined {
+  const bedarfe = erhebungsdaten(model).konfiguration?.bedarfe ?? [];
+  if (bedarfe.length === 0) return undefined;
+  return {
+    name: 'bedarfe',
+    titel: 'Bedarfe der Schulen',
+    beschreibung: 'Die Bedarfe, nach denen die Erhebungen fragen, mit ihrer Art und den Maßnahmen des Plans, die sie aufgreifen.',
+    ...(seitenDesPlans(model).bedarfe ? { seite: seite.bedarfe(), seitenTitel: 'Bedarfe der Schulen' } : { seite: seite.erhebungen(), seitenTitel: 'Erhebungen' }),
+    umgeformt: 'erhebungen',
+    schema: z.strictObject({ id: ID, spalte: ID, name: z.string().min(1), art: z.enum(['fortbildung', 'beschaffung', 'betrieb']), massnahmen: z.array(ID) }),
+    datensaetze: bedarfe.map((b) => ({ id: b.id, spalte: BEDARF + b.id, name: b.name, art: b.art, massnahmen: b.massnahmen.map((m) => m.id) })),
+  };
+}
+
+/** The staff's attitudes per round, Schulform and question; groups below the plan's minimum are left out. */
+export function haltungen(model: PlanModel): BerechneteTabelle | undefined {
+  const { runden } = erhebungsdaten(model);
+  const datensaetze = runden.flatMap((r) => {
+    const h = haltungenNachSchulform(model, r.id);
+    if (!h || h.runde.id !== r.id) return [];
+    return h.zeilen
+      .filter((z) => !z.zuKlein)
+      .flatMap((z) => h.fragen.flatMap((f) => (z.anteile[f.id] === undefined ? [] : [{ runde: r.id, schulform: z.schulform, name: z.name, frage: f.id, fragetext: f.text, antworten: z.antworten, zustimmung: prozent(z.anteile[f.id]) }])));
+  });
+  if (datensaetze.length === 0) return undefined;
+  const mindestgruppe = erhebungsdaten(model).konfiguration!.mindestgruppe;
+  return {
+    name: 'haltungen',
+    titel: 'Befragung der Lehrkräfte',
+    beschreibung: `Zustimmung der Lehrkräfte zu den Fragen der Erhebungen je Schulform und für alle Schulen. Gruppen mit weniger als ${mindestgruppe} Antworten und einzelne Schulen sind nicht enthalten.`,
+    seite: seite.schulen(),
+    seitenTitel: 'Schulen',
+    schema: z.strictObject({
+      runde: ID,
+      schulform: ID.optional(),
+      name: z.string().min(1),
+      frage: ID,
+      fragetext: z.string().min(1),
+      antworten: ANZAHL,
+      zustimmung: PROZENT.max(100),
     }),
     datensaetze,
   };

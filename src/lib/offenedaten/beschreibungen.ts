@@ -264,6 +264,52 @@ export const BEDEUTUNGEN: Record<string, Record<string, string>> = {
     ziel: 'Zielwert der Ausstattungsquote in Prozent (aus indikatoren); leer, wenn der Plan keinen nennt',
     schulenAmZiel: 'Schulen, deren eigene Quote den Zielwert ihrer Schulform erreicht; leer ohne Zielwert',
   },
+  erhebungen: {
+    id: 'Kennung der Erhebungsrunde aus Jahr und Monat, z. B. 2024-03 (Spalte runde in erhebungswerte)',
+    titel: 'Bezeichnung der Runde',
+    stichtag: 'Stichtag, auf den sich die Angaben der Schulen beziehen',
+    methode: 'Wie erhoben wurde, z. B. Online-Fragebogen an die Schulleitungen',
+    quelle: 'Woher die Werte stammen',
+    beschreibung: 'Erläuterung zur Runde',
+    schulen: 'Zahl der Schulen mit Angaben in dieser Runde',
+    erhoben: 'Spalten von erhebungswerte, nach denen diese Runde gefragt hat; eine leere Zelle in einer dieser Spalten heißt „keine Angabe“ der Schule, in jeder anderen „nicht erhoben“',
+  },
+  erhebungswerte: {
+    runde: 'Erhebungsrunde (Kennung aus erhebungen)',
+    schule: 'Schule (Kennung aus schulen); bleibt über alle Runden gleich',
+    schulform: 'Schulform der Schule am Stichtag der Runde (Kennung aus schulformen)',
+    schuelerzahl: 'Zahl der Schülerinnen und Schüler',
+    lehrkraefte: 'Zahl der Lehrkräfte',
+    endgeraete_schueler: 'Mobile Endgeräte für Schülerinnen und Schüler (Stück)',
+    endgeraete_lehrkraefte: 'Dienstliche Endgeräte für Lehrkräfte (Stück)',
+    pc_arbeitsplaetze: 'Stationäre PC-Arbeitsplätze (Stück)',
+    unterrichtsraeume: 'Zahl der Unterrichtsräume',
+    praesentationsmedien: 'Unterrichtsräume mit Präsentationstechnik (Display oder Beamer)',
+    wlan_abdeckung: 'Anteil der Unterrichtsräume mit WLAN, in Prozent',
+    breitband_mbit: 'Bandbreite des Internetanschlusses in Mbit/s',
+    tickets: 'Support-Tickets in den zwölf Monaten vor dem Stichtag',
+    reaktionszeit_h: 'Mittlere Zeit bis zur ersten Reaktion des Supports, in Stunden',
+    medienkonzept_stand: 'Datum der letzten Fortschreibung des Medienkonzepts',
+    medienkonzept_status: 'Stand des Medienkonzepts: entwurf, beschlossen oder in-ueberarbeitung',
+    medienkonzept_naechste: 'Geplantes Datum der nächsten Fortschreibung des Medienkonzepts',
+    medienkonzept_url: 'Adresse des Medienkonzepts der Schule',
+  },
+  bedarfe: {
+    id: 'Kennung des Bedarfs',
+    spalte: 'Spalte dieses Bedarfs in erhebungswerte',
+    name: 'Der Bedarf, wie ihn die Erhebung nennt',
+    art: 'Wozu Schulen mit diesem Bedarf zusammenfinden können: fortbildung, beschaffung oder betrieb',
+    massnahmen: 'Maßnahmen des Plans, die den Bedarf aufgreifen (Codes aus massnahmen)',
+  },
+  haltungen: {
+    runde: 'Erhebungsrunde (Kennung aus erhebungen)',
+    schulform: 'Schulform (Kennung aus schulformen); leer in der Zeile für alle Schulen',
+    name: 'Name der Schulform, oder „Alle Schulen“',
+    frage: 'Kennung der Frage',
+    fragetext: 'Die Aussage, zu der die Lehrkräfte befragt wurden',
+    antworten: 'Zahl der Antworten in der Gruppe',
+    zustimmung: 'Anteil der Antworten, die zustimmen, in Prozent (gewichtet nach den Antworten je Schule; zwei Nachkommastellen)',
+  },
   zustaendigkeitsmatrix: {
     akteur: 'Akteur (Kennung aus akteure)',
     ebene: 'Ebene oder Gruppe des Akteurs',
@@ -288,6 +334,8 @@ const JE_SCHLUESSEL: Record<string, Record<string, (schluessel: string) => strin
 export function bedeutung(tabelle: string, pfad: string): string | undefined {
   const eigene = BEDEUTUNGEN[tabelle]?.[pfad];
   if (eigene) return eigene;
+  // A need the plan's rounds ask about: one column per need, named as in the round's CSV.
+  if (tabelle === 'erhebungswerte' && pfad.startsWith('bedarf_')) return `Priorität, die die Schule dem Bedarf „${pfad.slice('bedarf_'.length)}“ gibt (hoch, mittel, gering oder kein; Name und Maßnahmen in bedarfe)`;
   const [objekt, ...rest] = pfad.split('.');
   const jeSchluessel = JE_SCHLUESSEL[tabelle]?.[objekt!];
   if (jeSchluessel && rest.length > 0) return jeSchluessel(rest.join('.'));
