@@ -1,6 +1,6 @@
 /**
  * npm run import -- erhebung <datei.xlsx|datei.csv> --erhebung 2026-03 --stichtag 2026-03-01
- *   [--zuordnung <datei.yaml>] [--plan <ordner>] [--ersetzen]
+ *   [--zuordnung <datei.yaml>] [--inhalt <ordner>] [--ersetzen]
  *
  * Takes over one survey round from the export of a survey tool or online form: checks every
  * cell, writes daten/erhebungen/<id>.csv and enters the round in daten/erhebungen.yaml. The
@@ -15,7 +15,7 @@ const HILFE = `npm run import -- erhebung <datei.xlsx|datei.csv> --erhebung JJJJ
   --erhebung <JJJJ-MM>     Kennung der Runde, Jahr und Monat (z. B. 2026-03)
   --stichtag <JJJJ-MM-TT>  Stichtag der Runde (z. B. 2026-03-01)
   --zuordnung <datei>      Zuordnung der Spalten (Vorgabe: <plan>/daten/erhebungen-zuordnung.yaml)
-  --plan <ordner>          Ordner des Plans (Vorgabe: content/)
+  --inhalt <ordner>        Ordner des Plans (sonst PLANWERK_CONTENT, sonst content/)
   --ersetzen               eine Runde ersetzen, die es schon gibt
 Exit-Code: 0 wenn die Runde übernommen wurde, 1 bei Fehlern (dann wird nichts geschrieben).`;
 
@@ -27,7 +27,7 @@ function abbruch(text: string): never {
 const zeile = (art: 'Fehler' | 'Hinweis', m: Meldung) => `${art}: ${meldungText(m)}${m.hinweis ? `\n  → So beheben: ${m.hinweis}` : ''}`;
 
 async function main() {
-  let werte: { erhebung?: string; stichtag?: string; zuordnung?: string; plan?: string; ersetzen?: boolean; hilfe?: boolean };
+  let werte: { erhebung?: string; stichtag?: string; zuordnung?: string; inhalt?: string; ersetzen?: boolean; hilfe?: boolean };
   let positionals: string[];
   try {
     ({ values: werte, positionals } = parseArgs({
@@ -36,7 +36,7 @@ async function main() {
         erhebung: { type: 'string' },
         stichtag: { type: 'string' },
         zuordnung: { type: 'string' },
-        plan: { type: 'string' },
+        inhalt: { type: 'string' },
         ersetzen: { type: 'boolean' },
         hilfe: { type: 'boolean', short: 'h' },
       },
@@ -56,7 +56,7 @@ async function main() {
   const fehlend = (['erhebung', 'stichtag'] as const).filter((o) => !werte[o]);
   if (fehlend.length > 0) abbruch(`Es ${fehlend.length === 1 ? 'fehlt die Option' : 'fehlen die Optionen'} ${fehlend.map((o) => `--${o}`).join(' und ')}.`);
 
-  const ergebnis = await importiereErhebung({ datei, erhebung: werte.erhebung!, stichtag: werte.stichtag!, zuordnung: werte.zuordnung, plan: werte.plan, ersetzen: werte.ersetzen });
+  const ergebnis = await importiereErhebung({ datei, erhebung: werte.erhebung!, stichtag: werte.stichtag!, zuordnung: werte.zuordnung, inhalt: werte.inhalt, ersetzen: werte.ersetzen });
   if (ergebnis.fehler.length > 0) {
     console.error([...ergebnis.fehler.map((m) => zeile('Fehler', m)), ...ergebnis.hinweise.map((m) => zeile('Hinweis', m)), `${ergebnis.fehler.length} Fehler; nichts geschrieben.`].join('\n'));
     process.exitCode = 1;

@@ -1,7 +1,7 @@
 /**
  * Import of one survey round (Erhebung) from the spreadsheet a survey tool or online form
  * exports: `npm run import -- erhebung <datei.xlsx|datei.csv> --erhebung 2026-03 --stichtag 2026-03-01
- * [--zuordnung <datei.yaml>] [--plan <ordner>] [--ersetzen]` (CLI: src/cli/import.ts).
+ * [--zuordnung <datei.yaml>] [--inhalt <ordner>] [--ersetzen]` (CLI: src/cli/import.ts).
  *
  * It writes the round's answers to `<plan>/daten/erhebungen/<id>.csv` (`;`, first column `schule`,
  * then the mapped columns in the order of `bekannteSpalten`, rows sorted by school id, numbers the
@@ -10,8 +10,8 @@
  * change in the text, so comments, order and layout of the rest stay as they are (see
  * `trageRundeEin`). A new round goes before the first round with a later Stichtag. The file must
  * exist already: what it says beyond the rounds (mindestgruppe, bedarfe, fragen …) is the plan's
- * decision, not the import's. With any error, nothing is written. The plan folder is `--plan`, else
- * content/, relative to the working directory.
+ * decision, not the import's. With any error, nothing is written. The plan folder is `--inhalt`, else
+ * PLANWERK_CONTENT, else content/ (as for every other command), relative to the working directory.
  *
  * The mapping file (Zuordnung, YAML; default `<plan>/daten/erhebungen-zuordnung.yaml`):
  *
@@ -67,6 +67,7 @@ import { BEDARF, bekannteSpalten, bestehtAm, FELDER, HALTUNG, leseZelle, type Fe
 import { dateSchema, type Data } from './schemas.ts';
 import { ohneUnsichtbare, planLocation, readCollection, sourcePath, unsichtbareZeichen, zeigeUnsichtbare, type PlanLocation } from './sources.ts';
 import { parseEntry } from './validate.ts';
+import { inhaltsordner } from './planladen.ts';
 import { describeValue, problemMeldung, problemOrt, type Problem } from './problems.ts';
 
 // ---------------------------------------------------------------------------
@@ -700,8 +701,8 @@ export interface ImportOptionen {
   erhebung: string;
   /** ISO date. */
   stichtag: string;
-  /** The plan's folder (default content/), absolute or relative to `projekt`. */
-  plan?: string;
+  /** The plan's folder (default PLANWERK_CONTENT, else content/), absolute or relative to `projekt`. */
+  inhalt?: string;
   /** The mapping file (default <plan>/daten/erhebungen-zuordnung.yaml). */
   zuordnung?: string;
   /** Replace a round that already exists. */
@@ -767,8 +768,8 @@ export async function importiereErhebung(optionen: ImportOptionen): Promise<Impo
   else if (endung !== '.xlsx' && endung !== '.csv') {
     fehler.push({ ort: dateiAnzeige, text: erwartet('eine Datei mit der Endung .xlsx oder .csv', `die Endung „${endung || '(keine)'}“`), hinweis: 'Die Datei in Excel oder LibreOffice als „Excel-Arbeitsmappe (.xlsx)“ oder als „CSV UTF-8“ speichern.' });
   }
-  const planOrdner = pfad(optionen.plan ?? 'content');
-  if (!existsSync(planOrdner) || !statSync(planOrdner).isDirectory()) fehler.push({ ort: anzeigen(planOrdner), text: erwartet('den Ordner des Plans', 'keinen Ordner'), hinweis: 'Den Ordner mit --plan angeben; ohne die Option gilt content/.' });
+  const planOrdner = inhaltsordner(projekt, optionen.inhalt);
+  if (!existsSync(planOrdner) || !statSync(planOrdner).isDirectory()) fehler.push({ ort: anzeigen(planOrdner), text: erwartet('den Ordner des Plans', 'keinen Ordner'), hinweis: 'Den Ordner mit --inhalt angeben; ohne die Option gilt PLANWERK_CONTENT, sonst content/.' });
   if (fehler.length > 0) return ende();
 
   if (!stichtag.startsWith(id)) hinweise.push({ ort: '--stichtag', text: `Der Stichtag ${stichtag} liegt nicht im Monat der Erhebung ${id}.` });

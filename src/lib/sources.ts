@@ -233,6 +233,51 @@ export function readCollection(loc: PlanLocation, collection: CollectionName): R
   return { entries, problems };
 }
 
+/**
+ * Files in the content folder that belong to the plan without being a collection: the anchor
+ * register (src/lib/anker.ts) and the import's column mapping (src/lib/erhebungsimport.ts).
+ * The media folder `medien/` is published as it is (src/lib/medien.ts).
+ */
+const WEITERE_DATEIEN = ['anker.json', 'daten/erhebungen-zuordnung.yaml'];
+const MEDIEN = 'medien';
+
+/**
+ * Files in the content folder that Planwerk neither reads nor publishes: a copy saved as
+ * `daten/inventar (2).csv`, a `kapitel.yaml` next to the folder. Each would be lost without a
+ * word, so each is a problem. Files and folders starting with "." are the editor's own.
+ */
+export function unbekannteDateien(loc: PlanLocation): Problem[] {
+  if (!existsSync(loc.contentDir)) return [];
+  const bekannt = new Set(WEITERE_DATEIEN);
+  const ordner = new Set([MEDIEN]);
+  for (const source of Object.values(SOURCES)) {
+    if (source.kind === 'mdx' || source.kind === 'csv-dir') ordner.add(source.dir);
+    else bekannt.add(source.file);
+  }
+  const problems: Problem[] = [];
+  const besuche = (dir: string) => {
+    for (const name of readdirSync(dir).sort()) {
+      if (name.startsWith('.')) continue;
+      const full = join(dir, name);
+      const pfad = toPosix(relative(loc.contentDir, full));
+      if (ordner.has(pfad)) continue;
+      if (statSync(full).isDirectory()) {
+        besuche(full);
+        continue;
+      }
+      if (bekannt.has(pfad)) continue;
+      problems.push({
+        file: toPosix(relative(loc.baseDir, full)),
+        expected: 'nur Dateien, die Planwerk liest oder veröffentlicht (README, „Der Plan als Inhalt“)',
+        found: 'eine Datei, die zu keinem Teil des Plans gehört',
+        hinweis: 'Soll sie eine Datei des Plans ersetzen, so umbenennen (z. B. „inventar (2).csv“ in „inventar.csv“); sonst aus dem Planordner nehmen.',
+      });
+    }
+  };
+  besuche(loc.contentDir);
+  return problems;
+}
+
 function listFiles(dir: string): string[] {
   const out: string[] = [];
   for (const name of readdirSync(dir).sort()) {

@@ -10,7 +10,7 @@ import { akteursgruppen } from './akteure.ts';
 import { abschnitt } from './indexe.ts';
 import { istEntwurf, teileEntwurfsProbleme, entwurfsHinweis, verweisAufEntwurf } from './entwurf.ts';
 import { finanztabellenVon } from './finanztabellen.ts';
-import { readCollection, displayDir, sourcePath, SOURCES, DATASET_COLLECTIONS, zeigeUnsichtbare, unsichtbareZeichen, ohneUnsichtbare, type PlanLocation, type RawEntry, type ReadResult } from './sources.ts';
+import { readCollection, unbekannteDateien, displayDir, sourcePath, SOURCES, DATASET_COLLECTIONS, zeigeUnsichtbare, unsichtbareZeichen, ohneUnsichtbare, type PlanLocation, type RawEntry, type ReadResult } from './sources.ts';
 import { describeValue, type Problem } from './problems.ts';
 import type { Entry, PlanModel } from './model.ts';
 import { prognoseVon } from './kennzahlen.ts';
@@ -122,6 +122,7 @@ export function validatePlan(loc: PlanLocation, cache: RenderCache = new Map<str
   const warnungen: Problem[] = [];
   // Drafts: checked, open fields as hints, left out of the model (and so of the site).
   const entwuerfe = new Map<string, RawEntry>();
+  problems.push(...unbekannteDateien(loc));
   for (const collection of COLLECTIONS) {
     const read = gelesen[collection] ?? readCollection(loc, collection);
     problems.push(...read.problems);

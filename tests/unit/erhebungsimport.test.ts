@@ -8,10 +8,13 @@
  * The plan has four schools: gs-a, gs-b, gym-c and gs-alt (closed 2023-07-31, carried on by gs-a).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import writeXlsxFile, { type SheetData } from 'write-excel-file/node';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { stringify as stringifyCsv } from 'csv-stringify/sync';
+import { parse as parseYaml } from 'yaml';
 import { copyFixture, messages, PROJECT, write } from '../helpers/fixture.ts';
 import { bekannteSpalten } from '../../src/lib/erhebungen.ts';
 import { deutscheZahl, importiereErhebung, meldungText, spaltenbuchstabe, trageRundeEin, trennzeichen, zusammenfassungText, type ImportOptionen } from '../../src/lib/erhebungsimport.ts';
@@ -356,7 +359,11 @@ describe('Optionen und Zuordnung', () => {
 });
 
 describe('npm run import', () => {
-  const cli = (root: string, ...args: string[]) => spawnSync(process.execPath, [join(PROJECT, 'src', 'cli', 'import.ts'), ...args], { cwd: root, encoding: 'utf8' });
+  const cli = (root: string, ...args: string[]) => cliMit(root, {}, ...args);
+  const cliMit = (root: string, env: Record<string, string>, ...args: string[]) => {
+    const { PLANWERK_CONTENT: _, ...rest } = process.env;
+    return spawnSync(process.execPath, [join(PROJECT, 'src', 'cli', 'import.ts'), ...args], { cwd: root, encoding: 'utf8', env: { ...rest, ...env } });
+  };
 
   it('endet bei Fehlern mit Exit-Code 1 und deutscher Meldung, sonst mit der Zusammenfassung', async () => {
     const root = plan();
@@ -377,5 +384,77 @@ describe('npm run import', () => {
     const ohne = cli(root, 'erhebung', 'gut.xlsx', '--erhebung', '2025-05');
     expect(ohne.status).toBe(1);
     expect(ohne.stderr).toMatch(/^Es fehlt die Option --stichtag\./);
+  });
+
+  it('findet den Plan wie die übrigen Befehle: --inhalt, sonst PLANWERK_CONTENT, sonst content/', async () => {
+    const root = plan();
+    renameSync(join(root, 'content'), join(root, 'stadt'));
+    await xlsx(root, [KOPF, [null, 'gs-a', 200, 60, 100, null, null, null, null]]);
+    const args = ['erhebung', 'umfrage.xlsx', '--erhebung', '2025-05', '--stichtag', '2025-05-15'];
+
+    const ohne = cli(root, ...args);
+    expect(ohne.status).toBe(1);
+    expect(ohne.stderr).toContain('Fehler: content: erwartet den Ordner des Plans');
+
+    const perUmgebung = cliMit(root, { PLANWERK_CONTENT: 'stadt' }, ...args, '--ersetzen');
+    expect(perUmgebung.stderr).toBe('');
+    expect(readFileSync(join(root, 'stadt', 'daten', 'erhebungen', '2025-05.csv'), 'utf8')).toContain('gs-a;');
+
+    const perOption = cliMit(root, { PLANWERK_CONTENT: 'gibt-es-nicht' }, ...args, '--inhalt', 'stadt', '--ersetzen');
+    expect(perOption.stderr).toBe('');
+    expect(perOption.stdout).toContain('Erhebung 2025-05 (Stichtag 2025-05-15) ersetzt: 1 Schule');
+    expect(perOption.stdout).toContain('Geschrieben: stadt/daten/erhebungen/2025-05.csv, stadt/daten/erhebungen.yaml');
+    expect(existsSync(join(root, 'content'))).toBe(false);
+  });
+});
+
+describe('Die Beispielzuordnung in docs/', () => {
+  const ZUORDNUNG_BEISPIEL = join(PROJECT, 'docs', 'erhebungen-zuordnung.beispiel.yaml');
+  const ORIGINAL = readFileSync(join(PROJECT, 'content', 'daten', 'erhebungen', '2026-09.csv'), 'utf8');
+
+  /** The latest round of Musterstadt as the form of the example mapping would export it: the form's headings and words, newest answers first. */
+  function formularExport(): string[][] {
+    const zuordnung = parseYaml(readFileSync(ZUORDNUNG_BEISPIEL, 'utf8')) as { spalten: Record<string, string>; ignorieren: string[]; werte: Record<string, Record<string, string>> };
+    const [kopf, ...zeilen] = parseCsv(ORIGINAL, { delimiter: ';' }) as string[][];
+    const ueberschrift = new Map(Object.entries(zuordnung.spalten).map(([u, spalte]) => [spalte, u]));
+    const wort = (spalte: string, wert: string) => {
+      const tabelle = zuordnung.werte[spalte] ?? (spalte.startsWith('bedarf_') ? zuordnung.werte.bedarfe : undefined);
+      return Object.entries(tabelle ?? {}).find(([, w]) => w === wert && wert !== '')?.[0] ?? wert;
+    };
+    const spalten = kopf!.slice(1);
+    expect(spalten.filter((s) => !ueberschrift.has(s)), 'jede Spalte der Runde hat eine Überschrift in der Zuordnung').toEqual([]);
+    const exportKopf = [zuordnung.ignorieren[0]!, 'Kennung der Schule', ...spalten.map((s) => ueberschrift.get(s)!), zuordnung.ignorieren.at(-1)!];
+    return [exportKopf, ...zeilen.reverse().map(([schule, ...werte]) => ['2026-09-20 10:15', schule!, ...werte.map((w, i) => wort(spalten[i]!, w)), ''])];
+  }
+  const importiereBeispiel = (datei: string) =>
+    importiereErhebung({ datei, erhebung: '2026-09', stichtag: '2026-09-15', inhalt: join(PROJECT, 'content'), zuordnung: ZUORDNUNG_BEISPIEL, ersetzen: true, schreiben: false, projekt: PROJECT });
+
+  it('übernimmt die letzte Runde von Musterstadt aus einem Formular-Export Zelle für Zelle unverändert', async () => {
+    const tabelle = formularExport();
+    const datei = join(copyFixture(), 'formular.csv');
+    writeFileSync(datei, stringifyCsv(tabelle, { delimiter: ';' }));
+    const ergebnis = await importiereBeispiel(datei);
+    expect(ergebnis.fehler.map(meldungText)).toEqual([]);
+    expect(ergebnis.hinweise.map(meldungText)).toEqual([]);
+    expect(ergebnis.geschrieben).toBe(false);
+    expect(ergebnis.csv).toBe(ORIGINAL);
+    expect(ergebnis.yaml).toBe(readFileSync(join(PROJECT, 'content', 'daten', 'erhebungen.yaml'), 'utf8'));
+    expect(ergebnis.zusammenfassung?.schulen).toBe(tabelle.length - 1);
+  });
+
+  it('gibt die Fehlermeldung, die der Leitfaden für die Redaktion zeigt', async () => {
+    const leitfaden = readFileSync(join(PROJECT, 'docs', 'redaktion.md'), 'utf8');
+    const abschnitt = leitfaden.slice(leitfaden.indexOf('## Eine neue Erhebung übernehmen'));
+    const gezeigt = /^Fehler: (\w+)!([A-Z]+)(\d+), Spalte „([^“]+)“: .*; gefunden: „([^“]*)“$/m.exec(abschnitt);
+    expect(gezeigt, 'ein Beispiel „Fehler: Blatt1!…“ im Abschnitt').not.toBeNull();
+    const [zeile, , spalte, nummer, ueberschrift, wert] = gezeigt!;
+    const tabelle = formularExport();
+    const index = tabelle[0]!.indexOf(ueberschrift!);
+    expect(spaltenbuchstabe(index)).toBe(spalte);
+    tabelle[Number(nummer) - 1]![index] = wert!;
+    const root = copyFixture();
+    await xlsx(root, tabelle.map((z) => z.map((zelle) => zelle || null)));
+    const ergebnis = await importiereBeispiel(join(root, 'umfrage.xlsx'));
+    expect(ergebnis.fehler.map((m) => `Fehler: ${meldungText(m)}`)).toEqual([zeile]);
   });
 });

@@ -574,6 +574,20 @@ const FAELLE: Fall[] = [
     datei: 'content/massnahmen/i-03.docx',
     text: 'nur .mdx-Dateien in diesem Ordner',
   },
+  {
+    was: 'eine Kopie aus Excel neben der Datentabelle',
+    aenderung: (r) => write(r, 'daten/inventar (2).csv', 'id;anzahl\n'),
+    datei: 'content/daten/inventar (2).csv',
+    text: 'nur Dateien, die Planwerk liest oder veröffentlicht',
+    anzahl: 1,
+  },
+  {
+    was: 'eine Datei mit falschem Namen im Planordner',
+    aenderung: (r) => write(r, 'akteur.yaml', '[]\n'),
+    datei: 'content/akteur.yaml',
+    text: 'gefunden: eine Datei, die zu keinem Teil des Plans gehört',
+    anzahl: 1,
+  },
 ];
 
 describe('Meldungen für Redaktionen', () => {
@@ -594,6 +608,19 @@ describe('Meldungen für Redaktionen', () => {
       expect(m).not.toMatch(/\n\s+at /);
     }
     if (fall.anzahl !== undefined) expect(list, list.join('\n')).toHaveLength(fall.anzahl);
+  });
+});
+
+describe('Dateien im Planordner', () => {
+  it('nimmt das Ankerregister, die Zuordnung des Imports, Mediendateien und Dateien des Editors hin', () => {
+    const root = copyFixture();
+    for (const ordner of ['medien', '.vscode']) mkdirSync(join(root, 'content', ordner));
+    write(root, 'anker.json', '{}\n');
+    write(root, 'daten/erhebungen-zuordnung.yaml', 'methode: x\n');
+    write(root, 'medien/dgs.vtt', 'WEBVTT\n');
+    write(root, '.vscode/settings.json', '{}\n');
+    write(root, 'daten/.~lock.inventar.csv#', 'x');
+    expect(messages(root).filter((m) => m.includes('zu keinem Teil des Plans'))).toEqual([]);
   });
 });
 
