@@ -5,7 +5,7 @@
  *
  * - `druckGliederung` decides the parts and their numbers: the chapters in reading order, with
  *   the plan's own section numbers where it has them (else 1, 2, 3 …), then the parts Planwerk
- *   adds (Handlungsfelder, the Maßnahmen as a catalogue, Finanzen, Schulen, Akteure, Indikatoren,
+ *   adds (Handlungsfelder, the Maßnahmen as a catalogue, Finanzen, Schulen with the survey pages, Akteure, Indikatoren,
  *   Meilensteine, Glossar, Quellen), numbered on (or lettered A, B, C … after a plan's own
  *   numbering, so they never take one of its numbers). Only pages the build wrote are included.
  * - `setzeDruckfassung` takes the `<main>` of each page, on the parsed document (hast):
@@ -80,7 +80,12 @@ export function druckGliederung(model: PlanModel, gebaut: (pfad: string) => bool
   teil({ anker: 'massnahmen', titel: 'Maßnahmenkatalog', einleitung: `Alle Maßnahmen des Plans, nach Code geordnet.` },
     massnahmen.map((m) => ({ pfad: seite.massnahme(m.id), anker: `massnahme-${m.id.toLowerCase()}`, nummer: m.id, titel: m.data.titel })), true);
   teil({ pfad: seite.finanzen(), anker: 'finanzen', titel: 'Finanz- und Investitionsplanung' });
-  teil({ pfad: seite.schulen(), anker: 'schulen', titel: 'Schulen und Ausstattung' });
+  // The survey pages: what the council is accounted to, the needs and the Medienkonzepte (where the plan has rounds).
+  teil({ pfad: seite.schulen(), anker: 'schulen', titel: 'Schulen und Ausstattung' }, [
+    { pfad: seite.erhebungen(), anker: 'erhebungen', titel: 'Erhebungen an den Schulen' },
+    { pfad: seite.bedarfe(), anker: 'bedarfe', titel: 'Bedarfe der Schulen' },
+    { pfad: seite.medienkonzepte(), anker: 'medienkonzepte', titel: 'Medienkonzepte der Schulen' },
+  ]);
   if (gebaut(seite.akteure())) {
     teil({ pfad: seite.akteure(), anker: 'akteure', titel: 'Akteure und Zuständigkeiten' });
     if (gebaut(seite.zustaendigkeiten())) teile.push({ pfad: seite.zustaendigkeiten(), anker: 'zustaendigkeiten', nummer: `${teile.at(-1)!.nummer}.1`, titel: 'Zuständigkeiten nach Handlungsfeld', ebene: 2 });

@@ -26,6 +26,11 @@ for (const plan of BEISPIELPLAENE) describe(`Druckfassung: Beispielplan ${plan.n
     expect(kapitel.length).toBeGreaterThan(3);
     for (const k of kapitel) expect(teile.some((t) => t.pfad === seite.kapitel(k.id)), k.id).toBe(true);
     for (const hf of model.handlungsfelder) expect(druck().querySelector(`#handlungsfeld-${hf.id}`)?.text, hf.id).toContain(hf.data.titel);
+    // A plan with survey rounds prints the council's account, the needs and the Medienkonzepte under Schulen.
+    const erhebungsseiten = [seite.erhebungen(), seite.bedarfe(), seite.medienkonzepte()];
+    if (model.erhebungen.length > 0) for (const p of erhebungsseiten) expect(existsSync(plan.site.fileFor(p)), p).toBe(true);
+    const unterSchulen = teile.slice(teile.findIndex((t) => t.anker === 'schulen') + 1).filter((t) => t.ebene === 2 && erhebungsseiten.includes(t.pfad!));
+    expect(unterSchulen.map((t) => t.pfad)).toEqual(erhebungsseiten.filter((p) => existsSync(plan.site.fileFor(p))));
     for (const m of model.massnahmen) {
       const kopf = druck().querySelector(`#massnahme-${m.id.toLowerCase()}`);
       expect(rein(kopf), m.id).toBe(`${m.id} ${m.data.titel}`);

@@ -8,7 +8,7 @@ import { parse, type HTMLElement } from 'node-html-parser';
 import {
   bulletBars, describeTargets, describeValues, horizontalBars, lineChart, stackedBars, stackedHorizontalBars, timeline, type Chart,
 } from '../../src/lib/charts/index.ts';
-import { ASCENT, FONT, MIN_TEXT_PX, NARROW_BELOW, NARROW_WIDTH, WIDTH, esc, textWidth, wrap } from '../../src/lib/charts/svg.ts';
+import { ASCENT, FONT, MIN_TEXT_PX, NARROW_BELOW, NARROW_WIDTH, WIDTH, esc, flaeche, textWidth, wrap } from '../../src/lib/charts/svg.ts';
 import { highestLineY } from '../../src/lib/charts/stacked-bars.ts';
 
 // Intl separates number and unit with a no-break space; compare with plain spaces.
@@ -25,6 +25,15 @@ function varianten(chart: Chart): [string, string][] {
   return [['breit', chart.svg], ['schmal', chart.narrowSvg]];
 }
 const texts = (svg: HTMLElement) => svg.querySelectorAll('text').map((t) => plain(t.text));
+/** The palette slot of a filled shape, from its class pw-fuellung-N. */
+const fuellung = (e: HTMLElement) => /\bpw-fuellung-(\d)\b/.exec(e.getAttribute('class') ?? '')?.[1];
+/** The texture drawn right after a filled shape, if any. */
+const texturVon = (e: HTMLElement | undefined) => {
+  const next = e?.nextElementSibling;
+  return next?.tagName.toLowerCase() === 'svg' && next.classList.contains('pw-textur') ? next : undefined;
+};
+/** What a texture's marks are: dots (zero-length lines) or lines. */
+const markenart = (t: HTMLElement | undefined) => (t ? (/h0(?!\.)(?=M|$)/.test(t.querySelector('path')?.getAttribute('d') ?? '') ? 'punkte' : 'linien') : 'voll');
 /** The box a one-line label takes, estimated as the charts do (textWidth; ASCENT above, 4 below the baseline). */
 function labelBox(t: HTMLElement): { text: string; x0: number; x1: number; y0: number; y1: number } {
   const x = Number(t.getAttribute('x'));
@@ -34,7 +43,7 @@ function labelBox(t: HTMLElement): { text: string; x0: number; x1: number; y0: n
   const x0 = anchor === 'middle' ? x - w / 2 : anchor === 'end' ? x - w : x;
   return { text: plain(t.text), x0, x1: x0 + w, y0: y - ASCENT, y1: y + 4 };
 }
-const numbers = (s: string) => s.split(/[\s,MLZ]+/).filter((p) => p !== '');
+const numbers = (s: string) => s.split(/[\s,MLZHVhv]+/).filter((p) => p !== '');
 
 const years = Array.from({ length: 10 }, (_, i) => 2025 + i);
 const investition = [5.2, 7.9, 4.1, 3.0, 6.5, 8.8, 4.4, 2.9, 5.6, 7.1].map((v) => v * 1e8);
@@ -157,8 +166,8 @@ describe('Diagramme: gemeinsame Anforderungen', () => {
       // Both can be on one page: no id twice.
       const ids = new Set(breit.querySelectorAll('[id]').map((e) => e.id));
       for (const e of schmal.querySelectorAll('[id]')) expect(ids.has(e.id), `${name}: ${e.id}`).toBe(false);
-      // Every fill pattern the narrow one uses is its own.
-      for (const e of schmal.querySelectorAll('[fill^="url(#"]')) expect(e.getAttribute('fill'), name).toMatch(new RegExp(`^url\\(#${prefix}-schmal-`));
+      // Textures are drawn, not referenced: no <pattern> (Chromium prints each use as a page-sized bitmap).
+      for (const svg of [breit, schmal]) expect(svg.querySelectorAll('pattern, [fill^="url("]'), name).toHaveLength(0);
     }
   });
 
@@ -187,16 +196,50 @@ describe('stackedBars', () => {
     expect(height(inv) / height(bet)).toBeCloseTo(5.2 / 1.9, 1);
   });
 
-  it('gibt jeder Reihe ein eigenes Muster mit eigener Farbklasse und zeigt es in der Legende', () => {
+  it('gibt jeder Reihe eine eigene Farbklasse und Textur, auf den Balken zugeschnitten, und zeigt beide in der Legende', () => {
     const svg = root(kosten());
-    const patterns = svg.querySelectorAll('pattern');
-    expect(patterns.map((p) => p.id)).toEqual(['kosten-muster-0', 'kosten-muster-1', 'kosten-muster-2']);
-    expect(patterns.map((p) => p.querySelector('rect')?.getAttribute('class'))).toEqual(['pw-serie-0', 'pw-serie-1', 'pw-serie-2']);
-    // solid, hatched, dotted: the textures differ, not only the colours
-    expect(new Set(patterns.map((p) => p.innerHTML.replace(/pw-serie-\d/, ''))).size).toBe(3);
-    const fills = new Set(svg.querySelectorAll('rect.pw-balken').map((b) => b.getAttribute('fill')));
-    expect(fills).toEqual(new Set(['url(#kosten-muster-0)', 'url(#kosten-muster-1)', 'url(#kosten-muster-2)']));
+    const bars = svg.querySelectorAll('rect.pw-balken');
+    // The colour class follows the series.
+    for (const b of bars) expect(fuellung(b), b.getAttribute('data-serie') ?? '').toBe(b.getAttribute('data-serie'));
+    // Solid, hatched, dotted: series 0 has no texture, the others one each, clipped to their bar.
+    for (const b of bars) {
+      const textur = texturVon(b);
+      if (b.getAttribute('data-serie') === '0') expect(textur).toBeUndefined();
+      else {
+        expect(textur?.getAttribute('data-muster')).toBe(b.getAttribute('data-serie'));
+        expect(textur?.getAttribute('viewBox')).toBe(['x', 'y', 'width', 'height'].map((a) => b.getAttribute(a)).join(' '));
+        expect(['x', 'y', 'width', 'height'].map((a) => textur?.getAttribute(a))).toEqual(['x', 'y', 'width', 'height'].map((a) => b.getAttribute(a)));
+        expect(textur?.querySelector('path.pw-muster')?.getAttribute('d')).toMatch(/^M/);
+      }
+    }
+    const markenVon = (serie: string) => new Set(bars.filter((b) => b.getAttribute('data-serie') === serie).map((b) => markenart(texturVon(b))));
+    expect(markenVon('1')).toEqual(new Set(['linien']));
+    expect(markenVon('2')).toEqual(new Set(['punkte']));
+    // The legend: the same classes and textures.
+    const schluessel = svg.querySelectorAll('rect.pw-schluessel');
+    expect(schluessel.map(fuellung)).toEqual(['0', '1', '2']);
+    expect(schluessel.map((k) => texturVon(k)?.getAttribute('data-muster'))).toEqual([undefined, '1', '2']);
     expect(texts(svg)).toEqual(expect.arrayContaining(['Investition', 'Betrieb', 'Personal', 'Förderung', 'Mio. €']));
+  });
+
+  it('zeichnet die Marken einer Textur nur so weit, wie sie den Balken berühren', () => {
+    for (const slot of [1, 2, 3, 4, 5, 6, 7]) {
+      const markup = flaeche(slot, { x: 100, y: 50, width: 16, height: 40 });
+      const d = root(`<svg>${markup}</svg>`).querySelector('path.pw-muster')!.getAttribute('d')!;
+      const zahlen = [...d.matchAll(/-?\d+(?:\.\d+)?/g)].map((m) => Number(m[0]));
+      expect(zahlen.length, String(slot)).toBeGreaterThan(4);
+      // Far fewer marks than a chart-wide texture: every start point lies near the box.
+      const starts = [...d.matchAll(/M(-?[\d.]+) (-?[\d.]+)/g)].map((m) => [Number(m[1]), Number(m[2])] as const);
+      for (const [x, y] of starts) {
+        expect(x, `${slot}: ${d}`).toBeGreaterThan(100 - 50);
+        expect(x, `${slot}: ${d}`).toBeLessThan(116 + 50);
+        expect(y, `${slot}: ${d}`).toBeGreaterThan(50 - 50);
+        expect(y, `${slot}: ${d}`).toBeLessThan(90 + 50);
+      }
+    }
+    // A solid slot, or an empty box, has no texture.
+    expect(flaeche(0, { x: 0, y: 0, width: 10, height: 10 })).not.toContain('pw-textur');
+    expect(flaeche(1, { x: 0, y: 0, width: 0, height: 10 })).not.toContain('pw-textur');
   });
 
   it('zeichnet die Linie mit einem Punkt je Kategorie mit Wert und einer Lücke, wo keiner ist', () => {
@@ -252,8 +295,11 @@ describe('stackedBars', () => {
     const series = Array.from({ length: 8 }, (_, s) => ({ label: `Produktgruppe ${s + 1}`, values: years.map((_, y) => ((s + y) % 5) * 10_000_000 + 5_000_000) }));
     const chart = stackedBars({ id: 'pg', title: 't', desc: 'd', categories: years, series, format: 'euro' });
     const svg = root(chart);
-    expect(svg.querySelectorAll('pattern')).toHaveLength(8);
-    expect(svg.querySelectorAll('rect.pw-balken')).toHaveLength(80);
+    const bars = svg.querySelectorAll('rect.pw-balken');
+    expect(bars).toHaveLength(80);
+    expect(new Set(bars.map(fuellung)).size).toBe(8);
+    // Eight looks: solid and seven textures, each drawn differently.
+    expect(new Set(bars.map((b) => texturVon(b)?.getAttribute('data-muster'))).size).toBe(8);
     expect(texts(svg).filter((s) => /^20\d\d$/.test(s))).toHaveLength(10);
   });
 
@@ -314,10 +360,12 @@ describe('bulletBars', () => {
     expect(svg.querySelectorAll('text.pw-wert').map((t) => plain(t.text))).toEqual(['31,5 % (Ziel 25 %)', '104,6 % (Ziel 100 %)', '64,8 % (Ziel 100 %)']);
     expect(svg.querySelectorAll('.pw-zeile rect.pw-zielmarke')).toHaveLength(3);
     expect(svg.querySelectorAll('rect.pw-balken').map((b) => b.getAttribute('data-erreicht'))).toEqual(['true', 'true', 'false']);
-    // reached and missed differ in pattern, not only in colour
-    const fills = svg.querySelectorAll('rect.pw-balken').map((b) => b.getAttribute('fill'));
-    expect(fills[0]).toBe(fills[1]);
-    expect(fills[2]).not.toBe(fills[0]);
+    // reached and missed differ in texture, not only in colour
+    const balken = svg.querySelectorAll('rect.pw-balken');
+    const aussehen = balken.map((b) => `${fuellung(b)}/${texturVon(b)?.getAttribute('data-muster') ?? 'voll'}`);
+    expect(aussehen[0]).toBe(aussehen[1]);
+    expect(aussehen[2]).not.toBe(aussehen[0]);
+    expect(balken.map((b) => texturVon(b)?.getAttribute('data-muster') ?? 'voll')).toContain('voll');
     expect(texts(svg)).toEqual(expect.arrayContaining(['Ziel erreicht', 'Ziel noch nicht erreicht', 'Zielwert']));
   });
 
@@ -353,7 +401,7 @@ describe('stackedHorizontalBars', () => {
   it('zeichnet ein Segment je Wert über 0, mit Anzahl und Summe', () => {
     const svg = root(chart);
     expect(svg.querySelectorAll('rect.pw-balken')).toHaveLength(7);
-    expect(svg.querySelectorAll('pattern')).toHaveLength(4);
+    expect(new Set(svg.querySelectorAll('rect.pw-balken').map(fuellung)).size).toBe(4);
     const rows = svg.querySelectorAll('g.pw-zeile');
     expect(rows[0]?.querySelectorAll('text.pw-halo').map((t) => t.text)).toEqual(['3', '4', '2', '1']);
     expect(rows.map((r) => r.querySelector('text.pw-wert')?.text)).toEqual(['10', '4']);

@@ -6,7 +6,7 @@
  */
 import { max, scaleLinear } from 'd3';
 import {
-  ASCENT, FONT, LINE, NARROW_WIDTH, WIDTH, checkId, el, legend, lines, narrowId, patternDefs, patternFill, svgRoot, swatch, text, textWidth, wrap,
+  ASCENT, FONT, LINE, NARROW_WIDTH, WIDTH, checkId, el, flaeche, legend, lines, narrowId, svgRoot, swatch, text, textWidth, wrap,
 } from './svg.ts';
 import type { Chart, ChartBase, ChartTable, ValueFormat } from './types.ts';
 import { checkValue, formatCell, formatLabel, tickFormatter } from './values.ts';
@@ -63,8 +63,8 @@ export function bulletBars(input: BulletBarsInput): Chart {
     const key = anyTarget
       ? legend(
           [
-            { label: 'Ziel erreicht', key: swatch(svgId, REACHED) },
-            { label: 'Ziel noch nicht erreicht', key: swatch(svgId, MISSED) },
+            { label: 'Ziel erreicht', key: swatch(REACHED) },
+            { label: 'Ziel noch nicht erreicht', key: swatch(MISSED) },
             { label: 'Zielwert', key: targetKey() },
           ],
           0,
@@ -108,7 +108,7 @@ export function bulletBars(input: BulletBarsInput): Chart {
         'g',
         { class: 'pw-zeile', 'data-index': index },
         head +
-          (w > 0 ? el('rect', { x: 0, y: trackY + (TRACK - BAR) / 2, width: w, height: BAR, fill: patternFill(svgId, slot), class: 'pw-balken', 'data-erreicht': item.target === undefined ? undefined : String(reached(item)) }) : '') +
+          (w > 0 ? flaeche(slot, { x: 0, y: trackY + (TRACK - BAR) / 2, width: w, height: BAR, attrs: { class: 'pw-balken', 'data-erreicht': item.target === undefined ? undefined : String(reached(item)) } }) : '') +
           (item.target === undefined ? '' : el('rect', { x: x(item.target) - 2, y: trackY + (TRACK - MARK) / 2, width: 4, height: MARK, class: 'pw-zielmarke' })),
       );
       y += TRACK + ROW_GAP;
@@ -138,7 +138,7 @@ export function bulletBars(input: BulletBarsInput): Chart {
 
     const body = key.markup + el('g', { class: 'pw-spuren' }, tracks) + el('g', { class: 'pw-gitter-gruppe' }, grid) + bars + el('g', { class: 'pw-achse-x' }, axis);
     const height = tracksTop === y ? y : axisY + 6 + LINE + 4;
-    return svgRoot({ id: svgId, title: input.title, desc: input.desc, kind: 'ziel-balken', height, defs: patternDefs(svgId, [REACHED, MISSED]), body, width });
+    return svgRoot({ id: svgId, title: input.title, desc: input.desc, kind: 'ziel-balken', height, body, width });
   };
 
   const table: ChartTable = {

@@ -1,6 +1,6 @@
 /** One horizontal bar per item, the label on its own line above, the value right of the bar. */
 import { fsum, max, scaleLinear } from 'd3';
-import { NARROW_WIDTH, WIDTH, checkId, el, labelAbove, narrowId, paletteSlot, patternDefs, patternFill, svgRoot, text, textWidth } from './svg.ts';
+import { NARROW_WIDTH, WIDTH, checkId, el, labelAbove, narrowId, flaeche, paletteSlot, svgRoot, text, textWidth } from './svg.ts';
 import type { Chart, ChartBase, ChartTable, ValueFormat } from './types.ts';
 import { checkValue, formatCell, formatLabel } from './values.ts';
 
@@ -48,13 +48,13 @@ export function horizontalBars(input: HorizontalBarsInput): Chart {
         'g',
         { class: 'pw-zeile', 'data-index': index },
         head.markup +
-          (w > 0 ? el('rect', { x: 0, y, width: w, height: BAR, fill: patternFill(svgId, slot), class: 'pw-balken' }) : '') +
+          (w > 0 ? flaeche(slot, { x: 0, y, width: w, height: BAR, attrs: { class: 'pw-balken' } }) : '') +
           el('line', { x1: 0, x2: 0, y1: y - 2, y2: y + BAR + 2, class: 'pw-achse' }) +
           text(w + 6, y + BAR / 2 + 5, label(item.value), { class: 'pw-text pw-wert' }),
       );
       y += BAR + ROW_GAP;
     }
-    return svgRoot({ id: svgId, title: input.title, desc: input.desc, kind: 'balken', height: Math.max(1, y - ROW_GAP + 4), defs: patternDefs(svgId, [slot]), body, width });
+    return svgRoot({ id: svgId, title: input.title, desc: input.desc, kind: 'balken', height: Math.max(1, y - ROW_GAP + 4), body, width });
   };
 
   const table: ChartTable = {

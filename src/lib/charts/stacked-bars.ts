@@ -3,7 +3,7 @@ import { fsum, line as d3line, max, scaleBand, scaleLinear, stack } from 'd3';
 import {
   categoryAxis,
   valueAxis,
-  ASCENT, LINE, NARROW_WIDTH, WIDTH, checkId, el, legend, narrowId, paletteSlot, patternDefs, patternFill, svgRoot, swatch, text, textWidth, type LegendEntry,
+  ASCENT, LINE, NARROW_WIDTH, WIDTH, checkId, el, legend, narrowId, flaeche, paletteSlot, svgRoot, swatch, text, textWidth, type LegendEntry,
 } from './svg.ts';
 import type { Chart, ChartBase, ChartTable, Series, ValueFormat } from './types.ts';
 import { checkLength, checkValue, defaultAxisLabel, formatCell, formatFixed, formatLabel, tickFormatter } from './values.ts';
@@ -79,7 +79,7 @@ function drawStackedBars(
   const lineValues = input.line?.values ?? [];
 
   // Legend on top: the reader learns the key before the bars.
-  const entries: LegendEntry[] = series.map((s, i) => ({ label: s.label, key: swatch(id, slots[i] ?? i) }));
+  const entries: LegendEntry[] = series.map((s, i) => ({ label: s.label, key: swatch(slots[i] ?? i) }));
   if (input.line) entries.push({ label: input.line.label, key: lineKey() });
   const key = legend(entries, 0, series.length, width);
   let top = key.height > 0 ? key.height + 16 : 0;
@@ -116,15 +116,7 @@ function drawStackedBars(
     layer.forEach(([y0, y1], ci) => {
       if (y1 - y0 <= 0) return;
       const category = categories[ci] ?? '';
-      bars += el('rect', {
-        x: at(category),
-        y: y(y1),
-        width: band,
-        height: y(y0) - y(y1),
-        fill: patternFill(id, slots[si] ?? si),
-        class: 'pw-balken',
-        'data-serie': si,
-      });
+      bars += flaeche(slots[si] ?? si, { x: at(category), y: y(y1), width: band, height: y(y0) - y(y1), attrs: { class: 'pw-balken', 'data-serie': si } });
     });
   });
   body += el('g', { class: 'pw-balken-gruppe' }, bars);
@@ -177,7 +169,7 @@ function drawStackedBars(
   body += categoryAxis(categories, x.step(), centre, plotBottom);
 
   const height = plotBottom + 6 + LINE + 4;
-  return svgRoot({ id, title: input.title, desc: input.desc, kind: 'gestapelte-saeulen', height, defs: patternDefs(id, slots), body, width });
+  return svgRoot({ id, title: input.title, desc: input.desc, kind: 'gestapelte-saeulen', height, body, width });
 }
 
 /**

@@ -3,7 +3,7 @@
  * on its own line, the segments with their counts inside (where they fit) and the total at the end.
  */
 import { fsum, max, scaleLinear, stack } from 'd3';
-import { NARROW_WIDTH, WIDTH, checkId, el, labelAbove, legend, narrowId, paletteSlot, patternDefs, patternFill, svgRoot, swatch, text, textWidth } from './svg.ts';
+import { NARROW_WIDTH, WIDTH, checkId, el, labelAbove, legend, narrowId, flaeche, paletteSlot, svgRoot, swatch, text, textWidth } from './svg.ts';
 import type { Chart, ChartBase, ChartTable, Series, ValueFormat } from './types.ts';
 import { checkLength, checkValue, formatCell, formatLabel } from './values.ts';
 
@@ -43,7 +43,7 @@ export function stackedHorizontalBars(input: StackedHorizontalBarsInput): Chart 
     .value((row, k) => row[k] ?? 0)(rows);
 
   const draw = (svgId: string, width: number): string => {
-    const key = legend(series.map((s, i) => ({ label: s.label, key: swatch(svgId, slots[i] ?? i) })), 0, 0, width);
+    const key = legend(series.map((s, i) => ({ label: s.label, key: swatch(slots[i] ?? i) })), 0, 0, width);
     const totalSpace = Math.ceil(Math.max(0, ...totals.map((t) => textWidth(label(t))))) + 10;
     const highest = max(totals) ?? 0;
     const x = scaleLinear().domain([0, highest > 0 ? highest : 1]).range([0, width - totalSpace]);
@@ -60,7 +60,7 @@ export function stackedHorizontalBars(input: StackedHorizontalBarsInput): Chart 
         if (x1 - x0 <= 0) return;
         const left = x(x0);
         const segmentWidth = x(x1) - left;
-        segments += el('rect', { x: left, y, width: segmentWidth, height: BAR, fill: patternFill(svgId, slots[si] ?? si), class: 'pw-balken', 'data-serie': si });
+        segments += flaeche(slots[si] ?? si, { x: left, y, width: segmentWidth, height: BAR, attrs: { class: 'pw-balken', 'data-serie': si } });
         // The count inside its segment, only where it fits (the table has every count).
         const count = label(x1 - x0);
         if (textWidth(count) + 8 <= segmentWidth) {
@@ -79,7 +79,7 @@ export function stackedHorizontalBars(input: StackedHorizontalBarsInput): Chart 
       );
       y += BAR + ROW_GAP;
     });
-    return svgRoot({ id: svgId, title: input.title, desc: input.desc, kind: 'gestapelte-balken', height: Math.max(1, y - ROW_GAP + 4), defs: patternDefs(svgId, slots), body, width });
+    return svgRoot({ id: svgId, title: input.title, desc: input.desc, kind: 'gestapelte-balken', height: Math.max(1, y - ROW_GAP + 4), body, width });
   };
 
   const cell = (v: number) => formatCell(v, format, input.digits);

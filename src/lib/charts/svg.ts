@@ -1,6 +1,6 @@
 /**
  * SVG markup as strings: escaping, rounding, text measurement and wrapping, the root element,
- * fill patterns and legends. Pure TypeScript, no DOM. Colours come only from CSS classes in
+ * filled and textured areas and legends. Pure TypeScript, no DOM. Colours come only from CSS classes in
  * src/styles/charts.css (no style attributes, no <style>), so a strict CSP is no obstacle.
  */
 
@@ -137,10 +137,6 @@ export function checkId(id: string): void {
   }
 }
 
-export function patternId(id: string, index: number): string {
-  return `${id}-muster-${paletteSlot(index)}`;
-}
-
 export function paletteSlot(index: number): number {
   return ((Math.trunc(index) % PALETTE_SIZE) + PALETTE_SIZE) % PALETTE_SIZE;
 }
@@ -160,54 +156,90 @@ export function svgRoot(o: { id: string; title: string; desc: string; kind: stri
 }
 
 // ---------------------------------------------------------------------------
-// Patterns: colour (class pw-serie-N on the background) plus a distinct texture in the
-// background colour (class pw-muster), so series stay apart in greyscale and without colour.
+// Fills: colour (class pw-fuellung-N) plus a distinct texture in the background colour
+// (class pw-muster), so series stay apart in greyscale and without colour.
+//
+// The texture is drawn as geometry over the shape, clipped by a nested <svg> of the shape's
+// size, not as an SVG <pattern>: Chromium prints every pattern-filled shape as a raster image of
+// the whole page (the Druckfassung's PDF grew by one 400 KB bitmap per bar, and the bars were
+// blurred when zoomed). Lines and dots sit on one grid across the chart, as a pattern's would.
 
-const TILE = 8;
-const PATTERNS: { transform?: string; size?: number; marks: string }[] = [
-  // 0 solid
-  { marks: '' },
-  // 1 diagonal hatching /
-  { transform: 'rotate(45)', marks: el('rect', { x: 0, y: 0, width: 2.5, height: TILE, class: 'pw-muster' }) },
-  // 2 dots
-  { marks: el('circle', { cx: 4, cy: 4, r: 1.8, class: 'pw-muster' }) },
-  // 3 horizontal lines
-  { marks: el('rect', { x: 0, y: 0, width: TILE, height: 2.5, class: 'pw-muster' }) },
-  // 4 cross-hatching x
-  {
-    transform: 'rotate(45)',
-    marks: el('rect', { x: 0, y: 0, width: 2, height: TILE, class: 'pw-muster' }) + el('rect', { x: 0, y: 0, width: TILE, height: 2, class: 'pw-muster' }),
-  },
-  // 5 vertical lines
-  { marks: el('rect', { x: 0, y: 0, width: 2.5, height: TILE, class: 'pw-muster' }) },
-  // 6 diagonal hatching \
-  { transform: 'rotate(-45)', marks: el('rect', { x: 0, y: 0, width: 2.5, height: TILE, class: 'pw-muster' }) },
-  // 7 grid +, a little wider
-  {
-    size: 10,
-    marks: el('rect', { x: 0, y: 0, width: 2, height: 10, class: 'pw-muster' }) + el('rect', { x: 0, y: 0, width: 10, height: 2, class: 'pw-muster' }),
-  },
-];
-
-/** <pattern> definitions for the given palette slots (each once). */
-export function patternDefs(id: string, slots: number[]): string {
-  return [...new Set(slots.map(paletteSlot))]
-    .sort((a, b) => a - b)
-    .map((slot) => {
-      const p = PATTERNS[slot] ?? { marks: '' };
-      const size = p.size ?? TILE;
-      return el(
-        'pattern',
-        { id: patternId(id, slot), patternUnits: 'userSpaceOnUse', width: size, height: size, patternTransform: p.transform },
-        el('rect', { x: 0, y: 0, width: size, height: size, class: `pw-serie-${slot}` }) + p.marks,
-      );
-    })
-    .join('');
+/** One texture: `marks` draws its marks over the box, in the chart's coordinates. */
+interface Textur {
+  /** Stroke width of the marks (lines, or dots as round caps of zero-length lines). */
+  breite: number;
+  marks: (x: number, y: number, w: number, h: number) => string;
 }
 
-/** The `fill` attribute value for a palette slot. */
-export function patternFill(id: string, index: number): string {
-  return `url(#${patternId(id, index)})`;
+const TILE = 8;
+/** Grid positions k·step (k whole) that fall in [from - margin, to + margin]. */
+function raster(from: number, to: number, step: number, margin = 0): number[] {
+  const out: number[] = [];
+  for (let k = Math.ceil((from - margin) / step); k * step <= to + margin; k++) out.push(k * step);
+  return out;
+}
+/** Lines at 45°, TILE apart measured across them: / when rising, \ otherwise. */
+function diagonal(x: number, y: number, w: number, h: number, rising: boolean, breite: number): string {
+  const step = TILE * Math.SQRT2;
+  // Each line is x + y = c (rising) or x - y = c; the ones that cross the box, one stroke width beyond.
+  const c0 = rising ? x + y : x - (y + h);
+  const c1 = rising ? x + w + y + h : x + w - y;
+  return raster(c0, c1, step, breite)
+    .map((c) => (rising ? `M${num(c - y - h - breite)} ${num(y + h + breite)}L${num(c - y + breite)} ${num(y - breite)}` : `M${num(c + y - breite)} ${num(y - breite)}L${num(c + y + h + breite)} ${num(y + h + breite)}`))
+    .join('');
+}
+const waagrecht = (x: number, y: number, w: number, h: number, step: number, breite: number) =>
+  raster(y, y + h, step, breite).map((yy) => `M${num(x)} ${num(yy)}h${num(w)}`).join('');
+const senkrecht = (x: number, y: number, w: number, h: number, step: number, breite: number) =>
+  raster(x, x + w, step, breite).map((xx) => `M${num(xx)} ${num(y)}v${num(h)}`).join('');
+
+const TEXTUREN: (Textur | undefined)[] = [
+  // 0 solid
+  undefined,
+  // 1 diagonal hatching /
+  { breite: 2.5, marks: (x, y, w, h) => diagonal(x, y, w, h, true, 2.5) },
+  // 2 dots, in the middle of each tile
+  { breite: 3.6, marks: (x, y, w, h) => raster(y - TILE / 2, y + h - TILE / 2, TILE, 2).flatMap((yy) => raster(x - TILE / 2, x + w - TILE / 2, TILE, 2).map((xx) => `M${num(xx + TILE / 2)} ${num(yy + TILE / 2)}h0`)).join('') },
+  // 3 horizontal lines
+  { breite: 2.5, marks: (x, y, w, h) => waagrecht(x, y, w, h, TILE, 2.5) },
+  // 4 cross-hatching x
+  { breite: 2, marks: (x, y, w, h) => diagonal(x, y, w, h, true, 2) + diagonal(x, y, w, h, false, 2) },
+  // 5 vertical lines
+  { breite: 2.5, marks: (x, y, w, h) => senkrecht(x, y, w, h, TILE, 2.5) },
+  // 6 diagonal hatching \
+  { breite: 2.5, marks: (x, y, w, h) => diagonal(x, y, w, h, false, 2.5) },
+  // 7 grid +, a little wider
+  { breite: 2, marks: (x, y, w, h) => waagrecht(x, y, w, h, 10, 2) + senkrecht(x, y, w, h, 10, 2) },
+];
+
+export interface Flaeche {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  /** Further attributes of the shape (class, data-…); the fill class is added. */
+  attrs?: Attrs;
+}
+
+/**
+ * A rectangle in the colour and texture of palette slot `index`: the <rect> (class pw-fuellung-N
+ * plus the caller's classes) and, for textured slots, the marks clipped to it.
+ */
+export function flaeche(index: number, f: Flaeche): string {
+  const slot = paletteSlot(index);
+  const { class: klasse, ...rest } = f.attrs ?? {};
+  const rect = el('rect', { x: f.x, y: f.y, width: f.width, height: f.height, class: [klasse, `pw-fuellung-${slot}`].filter(Boolean).join(' '), ...rest });
+  const textur = TEXTUREN[slot];
+  if (!textur || f.width <= 0 || f.height <= 0) return rect;
+  const box = `${num(f.x)} ${num(f.y)} ${num(f.width)} ${num(f.height)}`;
+  return (
+    rect +
+    el(
+      'svg',
+      { x: f.x, y: f.y, width: f.width, height: f.height, viewBox: box, class: 'pw-textur', 'data-muster': slot },
+      el('path', { d: textur.marks(f.x, f.y, f.width, f.height), class: 'pw-muster', 'stroke-width': textur.breite }),
+    )
+  );
 }
 
 // ---------------------------------------------------------------------------
@@ -222,9 +254,9 @@ export interface LegendEntry {
 export const SWATCH_W = 24;
 export const SWATCH_H = 16;
 
-/** A legend key showing a palette pattern. */
-export function swatch(id: string, index: number): string {
-  return el('rect', { x: 0, y: 0, width: SWATCH_W, height: SWATCH_H, fill: patternFill(id, index), class: 'pw-schluessel' });
+/** A legend key showing a palette colour and texture. */
+export function swatch(index: number): string {
+  return flaeche(index, { x: 0, y: 0, width: SWATCH_W, height: SWATCH_H, attrs: { class: 'pw-schluessel' } });
 }
 
 /**
