@@ -85,6 +85,14 @@ for (const plan of BEISPIELPLAENE) describe.skipIf(!browserVerfuegbar())(`PDF de
     for (const z of ziele.slice(0, 5)) expect(await doc.getDestination(z as string), String(z)).not.toBeNull();
   });
 
+  it('druckt die Diagramme als Vektorgrafik: ein Bild im PDF nur für ein Bild der Druckfassung', () => {
+    // Image objects in the file, wherever they are drawn (also inside tiling patterns, which pdfjs's operator list does not show).
+    const bilder = readFileSync(datei).toString('latin1').match(/\/Subtype\s*\/Image\b/g) ?? [];
+    const druck = plan.site.page(seite.druckfassung());
+    expect(druck.querySelectorAll('figure.diagramm svg.pw-diagramm').length, 'die Druckfassung hat Diagramme').toBeGreaterThan(0);
+    expect(bilder.length).toBeLessThanOrEqual(druck.querySelectorAll('img').length);
+  });
+
   it('ist getaggt: Sprache, Tabellen mit Kopfzellen, Abbildungen mit Text; Titel und Herausgeber in den Metadaten', async () => {
     const doc = await dokument();
     const { info } = (await doc.getMetadata()) as { info: Record<string, string> };

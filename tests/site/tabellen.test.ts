@@ -99,7 +99,7 @@ async function vermessen(): Promise<Befund> {
   }
 
   const varianten = [...document.querySelectorAll('.diagramm-varianten')]
-    .map((v) => [...v.querySelectorAll('svg')].filter(sichtbar).length)
+    .map((v) => [...v.querySelectorAll('svg.pw-diagramm')].filter(sichtbar).length)
     .filter((n) => n !== 1);
   return { tabellen, schrift, varianten, ueberlappungen };
 }
