@@ -132,8 +132,18 @@ export function meilensteinDiagramm(model: Pick<PlanModel, 'meilensteine' | 'pla
   });
 }
 
-/** The rounds as a chart's categories: "März 2021". */
-const rundenAchse = (runden: readonly Runde[]) => runden.map((r) => rundenMonat(r.id));
+/** Percentages over survey rounds, one category per round ("März 2021"), without point labels. */
+function rundenVerlauf(runden: readonly Runde[], chart: { id: string; title: string; desc: string; series: { label: string; values: (number | null)[] }[] }): Chart {
+  return lineChart({
+    ...chart,
+    categories: runden.map((r) => rundenMonat(r.id)),
+    categoryLabel: 'Erhebung',
+    format: 'percent',
+    digits: 1,
+    axisLabel: '%',
+    pointLabels: false,
+  });
+}
 
 /** One school's key ratios over the survey rounds it took part in; undefined with fewer than two. */
 export function schulVerlaufDiagramm(model: PlanModel, schule: string): Chart | undefined {
@@ -151,17 +161,11 @@ export function schulVerlaufDiagramm(model: PlanModel, schule: string): Chart | 
   const letzte = runden.at(-1)!;
   const q0 = reihen[0]?.values[0];
   const q1 = reihen[0]?.values.at(-1);
-  return lineChart({
+  return rundenVerlauf(runden, {
     id: 'diagramm-schulverlauf',
     title: `${name}: Ausstattung von ${rundenMonat(erste.id)} bis ${rundenMonat(letzte.id)}`,
     desc: `Vier Kennziffern der Ausstattung in ${runden.length} Erhebungen${typeof q0 === 'number' && typeof q1 === 'number' ? `; die Ausstattungsquote stieg von ${formatPercent(q0)} auf ${formatPercent(q1)}` : ''}. Fehlende Punkte: nicht erhoben oder keine Angabe.`,
-    categories: rundenAchse(runden),
-    categoryLabel: 'Erhebung',
     series: reihen,
-    format: 'percent',
-    digits: 1,
-    axisLabel: '%',
-    pointLabels: false,
   });
 }
 
@@ -175,16 +179,10 @@ export function quotenVerlaufDiagramm(model: PlanModel): Chart | undefined {
     { label: 'Alle Schulen', values: runden.map((r) => ausstattungsquote(staendeDerRunde(model, r.id)) ?? null) },
   ].filter((r) => r.values.some((v) => v !== null));
   const alle = reihen.at(-1)!.values;
-  return lineChart({
+  return rundenVerlauf(runden, {
     id: 'diagramm-quotenverlauf',
     title: `Ausstattungsquote nach Schulform, ${rundenMonat(runden[0]!.id)} bis ${rundenMonat(runden.at(-1)!.id)}`,
     desc: `Mobile Schülerendgeräte je 100 Schülerinnen und Schüler in ${runden.length} Erhebungen; über alle Schulen von ${alle[0] === null ? 'nicht erhoben' : formatPercent(alle[0]!)} auf ${alle.at(-1) === null ? 'nicht erhoben' : formatPercent(alle.at(-1)!)}.`,
-    categories: rundenAchse(runden),
-    categoryLabel: 'Erhebung',
     series: reihen,
-    format: 'percent',
-    digits: 1,
-    axisLabel: '%',
-    pointLabels: false,
   });
 }
