@@ -24,9 +24,10 @@ import { cacheOrdner } from '../src/lib/planladen.ts';
 
 const VARIANTS = ['planwerk', 'starlight', 'bare-unified', 'bare-standard'] as const;
 type Variant = (typeof VARIANTS)[number];
-const LABELS: Record<Variant | 'planwerk-warm', string> = {
+const LABELS: Record<Variant | 'planwerk-warm' | 'planwerk-pdf', string> = {
   planwerk: 'Planwerk (kalt)',
   'planwerk-warm': 'Planwerk (erneut, mit Cache)',
+  'planwerk-pdf': 'Planwerk: PDF der Druckfassung (npm run pdf)',
   starlight: 'Starlight',
   'bare-unified': 'Astro pur + Pagefind (unified)',
   'bare-standard': 'Astro pur + Pagefind (Standard)',
@@ -47,7 +48,7 @@ const contentPages = (codes: string[]) => {
 
 interface RunRecord {
   groesse: number;
-  variante: Variant | 'planwerk-warm';
+  variante: Variant | 'planwerk-warm' | 'planwerk-pdf';
   wiederholung: number;
   wallMs: number;
   peakBytes: number;
@@ -158,7 +159,8 @@ async function main() {
     for (let rep = 1; rep <= opt.wiederholungen; rep += 1) {
       for (const variante of opt.varianten) {
         if (variante === 'planwerk') {
-          const env = { PLANWERK_CONTENT: `${WORK}/plan-${groesse}/content` };
+          // The website alone, as the other variants build it; the council's PDF is measured on its own below.
+          const env = { PLANWERK_CONTENT: `${WORK}/plan-${groesse}/content`, PLANWERK_PDF: '0' };
           const args = ['run', 'build', '--', '--outDir', outDirRel];
           const cacheDir = planwerkCacheDir(plan.contentDir);
           clearForColdBuild([cacheDir, join(PROJECT, outDirRel)]);
@@ -175,6 +177,8 @@ async function main() {
           } finally {
             writeFileSync(warmFile, original);
           }
+          // The Druckfassung printed to PDF from the build just made (Chromium; skipped without it).
+          await measure(groesse, 'planwerk-pdf', rep, 'npm', ['run', 'pdf', '--', '--outDir', outDirRel], PROJECT, { PLANWERK_CONTENT: env.PLANWERK_CONTENT });
         } else {
           const build = comparisons!.builds.find((b) => b.name === variante) as ComparisonBuild;
           clearForColdBuild(build.coldDirs);
@@ -197,13 +201,13 @@ async function main() {
   for (const groesse of opt.groessen) {
     zusammenfassung[groesse] = {};
     const rows: string[][] = [];
-    const shown: RunRecord['variante'][] = opt.varianten.flatMap((v) => (v === 'planwerk' ? ['planwerk', 'planwerk-warm'] as const : [v]));
+    const shown: RunRecord['variante'][] = opt.varianten.flatMap((v) => (v === 'planwerk' ? ['planwerk', 'planwerk-warm', 'planwerk-pdf'] as const : [v]));
     for (const v of shown) {
       const wall = med(groesse, v, 'wallMs');
       const peak = med(groesse, v, 'peakBytes');
       const fremd = med(groesse, v, 'fremdlastKerne');
       zusammenfassung[groesse][v] = { wallMs: wall, peakBytes: peak, fremdlastKerne: fremd, laeufe: records.filter((r) => r.groesse === groesse && r.variante === v && ok(r)).length };
-      const site = v === 'planwerk-warm' ? undefined : seiten[groesse]?.[v];
+      const site = v === 'planwerk-warm' || v === 'planwerk-pdf' ? undefined : seiten[groesse]?.[v];
       rows.push([
         LABELS[v],
         wall === undefined ? 'Fehler' : sec(wall),
