@@ -10,11 +10,12 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, wri
 import { join, relative, sep } from 'node:path';
 import { Parser } from 'htmlparser2';
 import { decodeHTML } from 'entities';
+import { REGISTER_DATEI } from './sources.ts';
 
 /** Page path → ids on that page (sorted). */
 export type AnkerRegister = Record<string, string[]>;
 
-export const REGISTER_DATEI = 'anker.json';
+export { REGISTER_DATEI };
 
 /** Pages that are not part of the plan's published structure. */
 const OHNE_ANKER = [/^\/404\.html$/, /^\/pagefind\//, /^\/_astro\//];

@@ -65,7 +65,7 @@ import readXlsxFile, { InvalidInputError } from 'read-excel-file/node';
 import { z } from 'astro/zod';
 import { BEDARF, bekannteSpalten, bestehtAm, FELDER, HALTUNG, leseZelle, type Feld, type Konfiguration } from './erhebungen.ts';
 import { dateSchema, type Data } from './schemas.ts';
-import { ohneUnsichtbare, planLocation, readCollection, sourcePath, unsichtbareZeichen, zeigeUnsichtbare, type PlanLocation } from './sources.ts';
+import { ohneUnsichtbare, planLocation, readCollection, sourcePath, unsichtbareZeichen, zeigeUnsichtbare, ZUORDNUNG_DATEI, type PlanLocation } from './sources.ts';
 import { parseEntry } from './validate.ts';
 import { inhaltsordner } from './planladen.ts';
 import { describeValue, problemMeldung, problemOrt, type Problem } from './problems.ts';
@@ -784,7 +784,7 @@ export async function importiereErhebung(optionen: ImportOptionen): Promise<Impo
   const { konfiguration, schulen, schulformen } = plan;
   const bekannt = bekannteSpalten(konfiguration);
 
-  const zuordnungsDatei = pfad(optionen.zuordnung ?? join(planOrdner, 'daten', 'erhebungen-zuordnung.yaml'));
+  const zuordnungsDatei = pfad(optionen.zuordnung ?? join(planOrdner, ZUORDNUNG_DATEI));
   const { zuordnung, fehler: zuordnungsfehler } = leseZuordnung(zuordnungsDatei, anzeigen(zuordnungsDatei), bekannt);
   fehler.push(...zuordnungsfehler);
   if (!zuordnung) return ende();

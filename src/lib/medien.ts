@@ -11,10 +11,10 @@
 import { closeSync, existsSync, openSync, readSync, readdirSync, statSync } from 'node:fs';
 import { extname, join, posix } from 'node:path';
 import type { Problem } from './problems.ts';
-import { displayDir, type PlanLocation } from './sources.ts';
+import { displayDir, MEDIEN_ORDNER, type PlanLocation } from './sources.ts';
 import type { PlanModel } from './model.ts';
 
-export const MEDIEN_ORDNER = 'medien';
+export { MEDIEN_ORDNER };
 
 interface Medienart {
   mime: string;

@@ -233,13 +233,12 @@ export function readCollection(loc: PlanLocation, collection: CollectionName): R
   return { entries, problems };
 }
 
-/**
- * Files in the content folder that belong to the plan without being a collection: the anchor
- * register (src/lib/anker.ts) and the import's column mapping (src/lib/erhebungsimport.ts).
- * The media folder `medien/` is published as it is (src/lib/medien.ts).
- */
-const WEITERE_DATEIEN = ['anker.json', 'daten/erhebungen-zuordnung.yaml'];
-const MEDIEN = 'medien';
+/** The anchor register (src/lib/anker.ts), in the content folder. */
+export const REGISTER_DATEI = 'anker.json';
+/** The plan's media folder, published as it is (src/lib/medien.ts). */
+export const MEDIEN_ORDNER = 'medien';
+/** The survey import's default column mapping (src/lib/erhebungsimport.ts). */
+export const ZUORDNUNG_DATEI = 'daten/erhebungen-zuordnung.yaml';
 
 /**
  * Files in the content folder that Planwerk neither reads nor publishes: a copy saved as
@@ -248,8 +247,8 @@ const MEDIEN = 'medien';
  */
 export function unbekannteDateien(loc: PlanLocation): Problem[] {
   if (!existsSync(loc.contentDir)) return [];
-  const bekannt = new Set(WEITERE_DATEIEN);
-  const ordner = new Set([MEDIEN]);
+  const bekannt = new Set([REGISTER_DATEI, ZUORDNUNG_DATEI]);
+  const ordner = new Set([MEDIEN_ORDNER]);
   for (const source of Object.values(SOURCES)) {
     if (source.kind === 'mdx' || source.kind === 'csv-dir') ordner.add(source.dir);
     else bekannt.add(source.file);
