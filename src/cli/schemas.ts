@@ -286,6 +286,8 @@ const FIELDS: Record<string, Record<string, string>> = {
   finanzen: {
     tabellen: 'Veröffentlichte Tabellen dieses Bereichs; die Werte stehen in daten/finanzen/<id>.csv',
     'tabellen.id': 'ID der Tabelle; ihre Werte stehen in daten/finanzen/<id>.csv',
+    'tabellen.nummer': 'Die Nummer der Tabelle im veröffentlichten Plan, wie er sie druckt (z. B. „Tab. 7“); Website, Druckfassung und PDF behalten sie',
+    'tabellen.abbildung': 'Die Nummer der Abbildung, mit der der Plan diese Tabelle als Diagramm zeigt (z. B. „Abb. 3“); das Diagramm der Website trägt sie',
     'tabellen.einheit': 'Einheit der veröffentlichten Werte',
     'tabellen.genauigkeit': 'Rundungsstufe der veröffentlichten Werte in der Einheit der Tabelle, z. B. 0,1; weglassen, wenn die Werte genau sind',
     'tabellen.spalten': 'Die Spalten der CSV-Datei (außer der ersten)',

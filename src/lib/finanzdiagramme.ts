@@ -6,7 +6,7 @@
 import { horizontalBars, stackedBars, type Chart } from './charts/index.ts';
 import { aufzaehlung } from './kennzahlen.ts';
 import { formatDecimal } from './format.ts';
-import { mitEinheit, type Finanztabelle } from './finanztabellen.ts';
+import { mitEinheit, teileVon, type Finanztabelle, type Spalte } from './finanztabellen.ts';
 
 /** A chart for a table whose shape has one, else undefined (the table alone says it). */
 export function tabellenDiagramm(t: Finanztabelle): Chart | undefined {
@@ -35,24 +35,41 @@ export function tabellenDiagramm(t: Finanztabelle): Chart | undefined {
   const balken = teile.length > 0 ? teile : t.meta.spalten.filter((s) => s.art === 'bedarf' || s.art === 'wert');
   if (balken.length === 0) return undefined;
   const linie = teile.length > 0 && bedarf.length === 1 ? bedarf[0] : undefined;
-  const summen = t.zeilen.map((z) => balken.reduce((n, s) => n + (z.werte[s.id] ?? 0), 0));
-  const max = Math.max(...summen);
-  const spitze = t.zeilen[summen.indexOf(max)]!.beschriftung;
   return stackedBars({
     id,
     title: t.meta.titel,
-    desc: `${aufzaehlung(balken.map((s) => s.titel))} je Jahr, ${t.zeilen[0]!.beschriftung} bis ${t.zeilen.at(-1)!.beschriftung}, in ${t.einheit}; am höchsten ${spitze} mit ${mitEinheit(t, max)}.${linie ? ` Die Linie zeigt ${linie.titel}.` : ''}`,
+    desc: `${aufzaehlung(balken.map((s) => s.titel))} je Jahr, ${t.zeilen[0]!.beschriftung} bis ${t.zeilen.at(-1)!.beschriftung}, in ${t.einheit}; ${spitzenjahr(t, balken)}${linie ? ` Die Linie zeigt ${linie.titel}.` : ''}${t.zeilen.some((z) => balken.some((s) => z.werte[s.id] === undefined)) ? ' Wo die Tabelle eine Zelle leer lässt, ist nichts gezeichnet.' : ''}`,
     categories: t.zeilen.map((z) => z.beschriftung),
-    series: balken.map((s) => ({ label: s.titel, values: t.zeilen.map((z) => inEinheit(z.werte[s.id]) ?? 0) })),
+    series: balken.map((s) => ({ label: s.titel, values: t.zeilen.map((z) => inEinheit(z.werte[s.id])) })),
     line: linie ? { label: linie.titel, values: t.zeilen.map((z) => inEinheit(z.werte[linie.id])) } : undefined,
     format: 'number',
     digits: t.stellen,
     axisLabel: t.einheit,
     categoryLabel: 'Jahr',
-    // Totals on the bars would be sums of the rounded parts; where the plan states its own sums,
-    // the table right below shows those, so the chart does not print a second, differing total.
-    showTotals: balken.length > 1 && !t.meta.spalten.some((s) => s.art === 'summe'),
+    // No totals on the bars: a total the plan states is in its table right below the chart, and
+    // one it does not state would be a figure the plan never published.
+    showTotals: false,
   });
+}
+
+/**
+ * The year with the highest total, in words: by the sum the plan states for each year where its
+ * table has a sum column for exactly these parts, else by the parts added up, said as such.
+ */
+function spitzenjahr(t: Finanztabelle, balken: Spalte[]): string {
+  const teile = new Set(balken.map((s) => s.id));
+  const summe = t.meta.spalten.find((s) => {
+    const ihre = teileVon(t.meta, s);
+    return s.art === 'summe' && ihre.length === teile.size && ihre.every((x) => teile.has(x.id));
+  });
+  if (summe) {
+    const angegeben = t.zeilen.flatMap((z) => (z.werte[summe.id] === undefined ? [] : [{ z, wert: z.werte[summe.id]! }]));
+    const hoechste = angegeben.reduce<(typeof angegeben)[number] | undefined>((a, b) => (!a || b.wert > a.wert ? b : a), undefined);
+    if (hoechste) return `am höchsten laut Plan ${hoechste.z.beschriftung} mit ${mitEinheit(t, hoechste.wert)} (${summe.titel}).`;
+  }
+  const summen = t.zeilen.map((z) => balken.reduce((n, s) => n + (z.werte[s.id] ?? 0), 0));
+  const max = Math.max(...summen);
+  return `am höchsten ${t.zeilen[summen.indexOf(max)]!.beschriftung}; die Teile ergeben dort zusammen ${mitEinheit(t, max)} (berechnet, der Plan nennt für die Jahre keine Summe).`;
 }
 
 /** Heading of the label column as the CSV names it ("jahr" → "Jahr"). */

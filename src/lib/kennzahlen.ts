@@ -287,8 +287,8 @@ const FINANZKENNZAHLEN: Record<string, Definition> = {
   },
 };
 
-/** The published table a figure cites, its row and its column, or a KennzahlError that says what exists. */
-function tabellenzelle(m: PlanModel, p: Params): { t: Finanztabelle; wert: number } {
+/** The published table and column a figure cites, or a KennzahlError that says what exists. */
+function tabellenspalte(m: PlanModel, p: Params): { t: Finanztabelle; spalte: string } {
   const t = finanztabellenVon(m).tabellen.find((x) => x.id === p.tabelle);
   if (!t) throw new KennzahlError('unbekannte Tabelle', 'tabelle="…" mit der ID einer Tabelle aus finanzen.yaml', `„${p.tabelle ?? ''}“`);
   const summen = t.meta.spalten.filter((s) => s.art === 'summe');
@@ -296,14 +296,30 @@ function tabellenzelle(m: PlanModel, p: Params): { t: Finanztabelle; wert: numbe
   if (!spalte || !t.meta.spalten.some((s) => s.id === spalte)) {
     throw new KennzahlError('unbekannte Spalte', `spalte="…" mit einer Spalte der Tabelle „${t.id}“: ${t.meta.spalten.map((s) => `„${s.id}“`).join(', ')}`, `„${p.spalte ?? ''}“`);
   }
+  return { t, spalte };
+}
+
+/**
+ * The cell a figure cites, as the table states it: a blank cell, or a Summe row the plan does not
+ * have, is an error, never a sum made up here (that is the computed figure `spaltensumme`).
+ */
+function tabellenzelle(m: PlanModel, p: Params): { t: Finanztabelle; wert: number } {
+  const { t, spalte } = tabellenspalte(m, p);
   const zeile = p.zeile ?? 'Summe';
-  if (SUMMENZEILE.test(zeile)) {
-    return { t, wert: t.summenzeile?.werte[spalte] ?? t.spaltensummen[spalte]! };
-  }
-  const z = t.zeilen.find((x) => x.beschriftung === zeile);
+  const summenzeile = SUMMENZEILE.test(zeile);
+  const z = summenzeile ? t.summenzeile : t.zeilen.find((x) => x.beschriftung === zeile);
   const wert = z?.werte[spalte];
   if (wert === undefined) {
-    throw new KennzahlError('keine solche Zelle', `zeile="…" mit einer Zeile der Tabelle „${t.id}“, die in Spalte „${spalte}“ einen Wert hat: ${t.zeilen.filter((x) => x.werte[spalte] !== undefined).map((x) => `„${x.beschriftung}“`).join(', ')} oder „Summe“`, `„${zeile}“`);
+    const mitWert = [...t.zeilen, ...(t.summenzeile ? [t.summenzeile] : [])].filter((x) => x.werte[spalte] !== undefined).map((x) => `„${x.beschriftung}“`);
+    throw new KennzahlError(
+      'keine solche Zelle',
+      `zeile="…" mit einer Zeile der Tabelle „${t.id}“, die in Spalte „${spalte}“ einen Wert hat: ${mitWert.join(', ')}`,
+      z
+        ? `„${zeile}“, deren Zelle in Spalte „${spalte}“ leer ist`
+        : summenzeile
+          ? `„${zeile}“, aber die Tabelle nennt keine Summenzeile (die von Planwerk berechnete Summe der Spalte zitiert <Kennzahl name="spaltensumme" …/>)`
+          : `„${zeile}“`,
+    );
   }
   return { t, wert };
 }
@@ -327,6 +343,18 @@ const TABELLENKENNZAHLEN: Record<string, Definition> = {
       const { t } = tabellenzelle(m, p);
       return `${t.meta.titel}; Quelle: ${t.meta.quelle}${t.meta.stand ? `, Stand ${t.meta.stand.split('-').reverse().join('.')}` : ''}`;
     },
+  },
+  spaltensumme: {
+    beschreibung: 'Summe einer Spalte einer veröffentlichten Finanztabelle über alle Zeilen, von Planwerk berechnet (keine Angabe des Plans)',
+    einheit: 'Euro',
+    params: ['tabelle', 'spalte'],
+    braucht: ['finanzbereiche'],
+    compute: (m, p) => {
+      const { t, spalte } = tabellenspalte(m, p);
+      return t.spaltensummen[spalte];
+    },
+    text: (m, p, v) => mitEinheit(tabellenspalte(m, p).t, v),
+    quelle: (m, p) => `berechnet aus ${tabellenspalte(m, p).t.meta.titel}`,
   },
   indikator: {
     beschreibung: 'Wert eines Indikators, wie der Plan ihn angibt',

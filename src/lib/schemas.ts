@@ -235,6 +235,15 @@ function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
   return z.enum(values, { error: `einer der Werte ${values.map((v) => `„${v}“`).join(', ')}` });
 }
 
+/**
+ * The number a plan gives one of its tables or figures, as it prints it: "Tab. 7", "Tabelle 4.2",
+ * "Abb. 3". Kept as written; Planwerk numbers only what the plan leaves unnumbered.
+ */
+export const planNummer = z
+  .string({ error: 'die Nummer, wie der Plan sie druckt, z. B. „Tab. 7“ oder „Abb. 3“' })
+  .trim()
+  .regex(/^\p{L}[\p{L}.]*\s?\d+(?:[.\-]\d+)*[a-z]?$/u, { error: 'die Nummer, wie der Plan sie druckt: ein Wort und eine Nummer, z. B. „Tab. 7“, „Tabelle 4.2“ oder „Abb. 3“' });
+
 /** A file in the plan's media folder, named from the content folder: `medien/dgs-einfuehrung.mp4`. */
 const medienpfad = z.string().regex(/^medien\/[^/].*$/, { error: 'einen Pfad im Medienordner des Plans, z. B. „medien/dgs-einfuehrung.mp4“' });
 
@@ -731,6 +740,10 @@ export function createSchemas(ref: RefFactory) {
   const finanztabelle = z.strictObject({
     id: idSchema,
     titel: z.string().min(1),
+    /** The table's number in the published plan ("Tab. 7"), kept on the website, in print and in the PDF. */
+    nummer: planNummer.optional(),
+    /** The number of the plan's own figure of this table ("Abb. 3"), given to the chart Planwerk draws of it. */
+    abbildung: planNummer.optional(),
     einheit: oneOf(Object.keys(TABELLENEINHEITEN) as [Tabelleneinheit, ...Tabelleneinheit[]]),
     /** Rounding step of the published figures, in the table's unit (0,1 for "4,3 Mio. €"); left out: exact figures. */
     genauigkeit: germanNumber().pipe(z.number().positive({ error: 'eine Rundungsstufe > 0, z. B. 0,1' })).optional(),

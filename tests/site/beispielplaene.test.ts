@@ -18,6 +18,7 @@ import { seite, massnahmeAnker, ohneBasis } from '../../src/lib/urls.ts';
 import { COLLECTIONS } from '../../src/lib/validate.ts';
 import { seitenDesPlans } from '../../src/lib/seiten.ts';
 import { finanztabellenVon, tabellenzahl } from '../../src/lib/finanztabellen.ts';
+import { tabellenDiagramm } from '../../src/lib/finanzdiagramme.ts';
 import { CSP, CSP_META } from '../../src/lib/sicherheit.ts';
 import type { PlanModel } from '../../src/lib/model.ts';
 import type { CollectionName } from '../../src/lib/schemas.ts';
@@ -216,10 +217,30 @@ for (const plan of BEISPIELPLAENE) {
             expect(zeile, `${t.id}: ${z.beschriftung}`).not.toBeNull();
             for (const s of t.meta.spalten) {
               const wert = z.werte[s.id];
-              expect(zeile!.querySelector(`td[data-spalte="${s.id}"]`)?.text, `${t.id} ${z.beschriftung} ${s.id}`).toBe(wert === undefined ? '–' : tabellenzahl(t, wert));
+              // A blank stays blank: no 0 and no dash in its place.
+              expect(zeile!.querySelector(`td[data-spalte="${s.id}"]`)?.text, `${t.id} ${z.beschriftung} ${s.id}`).toBe(wert === undefined ? '' : tabellenzahl(t, wert));
             }
           }
-          expect(tabelle!.querySelector('caption')?.text).toContain(t.einheit === '%' ? '%' : t.einheit);
+          // Nothing below the stated rows: no total the plan did not state.
+          expect(tabelle!.querySelectorAll('tbody tr, tfoot tr').length, t.id).toBe(t.zeilen.length + (t.summenzeile ? 1 : 0));
+          const caption = tabelle!.querySelector('caption')!.text;
+          expect(caption).toContain(t.einheit === '%' ? '%' : t.einheit);
+          if (t.meta.nummer) expect(caption.startsWith(`${t.meta.nummer}: `), caption).toBe(true);
+        }
+      });
+
+      it('zeigt zum Diagramm einer veröffentlichten Tabelle keine eigenen Zahlen, sondern verweist auf die Tabelle', () => {
+        const root = page(seite.finanzen());
+        for (const t of finanztabellenVon(model).tabellen) {
+          const figur = root.querySelector(`figure[data-daten-in="werte-${t.id}"]`);
+          if (!tabellenDiagramm(t)) {
+            expect(figur, t.id).toBeNull();
+            continue;
+          }
+          expect(figur, t.id).not.toBeNull();
+          expect(figur!.querySelectorAll('table').length, t.id).toBe(0);
+          expect(figur!.querySelector('.diagramm-verweis a')?.getAttribute('href'), t.id).toBe(`#werte-${t.id}`);
+          if (t.meta.abbildung) expect(figur!.querySelector('figcaption')?.text.startsWith(`${t.meta.abbildung}: `), t.id).toBe(true);
         }
       });
     });

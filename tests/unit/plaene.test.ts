@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { append, copyFixture, edit, messages, modelOf, write } from '../helpers/fixture.ts';
 import { finanztabellenVon } from '../../src/lib/finanztabellen.ts';
-import { kennzahl } from '../../src/lib/kennzahlen.ts';
+import { tabellenDiagramm } from '../../src/lib/finanzdiagramme.ts';
+import { KennzahlError, kennzahl } from '../../src/lib/kennzahlen.ts';
 import { prognose } from '../../src/lib/prognose.ts';
 import { plausibilitaet } from '../../src/lib/validate.ts';
 import { formatProblem } from '../../src/lib/problems.ts';
@@ -59,6 +60,34 @@ describe('Finanzen als veröffentlichte Tabellen', () => {
     const wert = kennzahl(model, 'tabellenwert', { tabelle: 'mittel', zeile: '2026', spalte: 'summe' });
     expect(wert.text).toBe('4,3\u00a0Mio.\u00a0€');
     expect(wert.text).not.toContain('4.300.000');
+  });
+
+  it('zitiert und zeichnet nur, was die Tabelle nennt: eine leere Zelle ist keine 0, eine Summe gilt wie angegeben', () => {
+    // 2027: the parts add up to 4,9, the plan states 5,0 (rounding); 2028 leaves Programm 4 blank.
+    const root = mitTabelle(`${KOPF}2026;1,2;0,8;1,0;0,5;0,4;0,4;4,3\n2027;1,5;0,9;1,1;0,6;0,4;0,4;5,0\n2028;1,4;0,9;1,2;0,6;0,4;;4,5\n`);
+    const model = modelOf(root);
+    const [t] = finanztabellenVon(model).tabellen;
+    expect(t!.zeilen[2]!.werte.f).toBeUndefined();
+    const fehler = (params: Record<string, string>) => {
+      try {
+        kennzahl(model, 'tabellenwert', params);
+      } catch (error) {
+        return error instanceof KennzahlError ? error.found : String(error);
+      }
+      return 'kein Fehler';
+    };
+    expect(fehler({ tabelle: 'mittel', zeile: '2028', spalte: 'f' })).toBe('„2028“, deren Zelle in Spalte „f“ leer ist');
+    expect(kennzahl(model, 'tabellenwert', { tabelle: 'mittel', zeile: '2027', spalte: 'summe' }).text).toBe('5,0\u00a0Mio.\u00a0€');
+    // No Summe row in this table: nothing to cite as the plan's total.
+    expect(fehler({ tabelle: 'mittel', zeile: 'Summe', spalte: 'summe' })).toContain('die Tabelle nennt keine Summenzeile');
+    const chart = tabellenDiagramm(t!)!;
+    // The peak year by the sums the plan states (5,0), not by the parts added up (4,9 in 2027, 4,9 in 2028).
+    expect(chart.svg).toContain('am höchsten laut Plan 2027 mit 5,0\u00a0Mio.\u00a0€');
+    expect(chart.svg).not.toContain('4,9');
+    expect(chart.svg).toContain('Wo die Tabelle eine Zelle leer lässt, ist nichts gezeichnet.');
+    // One bar segment per filled cell of the six parts: 6 + 6 + 5.
+    expect(chart.svg.match(/class="pw-balken"/g)?.length).toBe(17);
+    expect(chart.svg).not.toContain('pw-summen');
   });
 
   it('nimmt ein Förderprogramm an, von dem der Plan nur den Namen nennt', () => {
@@ -177,7 +206,9 @@ describe('Veröffentlichte Anteile', () => {
     const [t] = finanztabellenVon(model).tabellen;
     expect(t!.spaltensummen.anteil! / t!.faktor).toBeCloseTo(99.98, 10);
     expect(kennzahl(model, 'tabellenwert', { tabelle: 'anteile', zeile: 'Gruppe 1' }).text).toBe('48,37\u00a0%');
-    expect(kennzahl(model, 'tabellenwert', { tabelle: 'anteile', zeile: 'Summe' }).text).toBe('99,98\u00a0%');
+    // The plan states no Summe row: citing one is an error, never the computed 99,98 % shown as stated.
+    expect(() => kennzahl(model, 'tabellenwert', { tabelle: 'anteile', zeile: 'Summe' })).toThrow(KennzahlError);
+    expect(kennzahl(model, 'spaltensumme', { tabelle: 'anteile', spalte: 'anteil' }).text).toBe('99,98\u00a0%');
   });
 
   it('weist Anteile zurück, die weiter von 100 % abweichen, als die Rundung erklärt', () => {

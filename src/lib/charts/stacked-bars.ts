@@ -49,7 +49,7 @@ export function stackedBars(input: StackedBarsInput): Chart {
   const categories = input.categories.map(String);
   series.forEach((s) => {
     checkLength(id, `Reihe „${s.label}“`, s.values.length, categories.length);
-    s.values.forEach((v, i) => checkValue(id, `Reihe „${s.label}“, ${categories[i]}`, v));
+    s.values.forEach((v, i) => v !== null && checkValue(id, `Reihe „${s.label}“, ${categories[i]}`, v));
   });
   if (input.line) {
     checkLength(id, `Linie „${input.line.label}“`, input.line.values.length, categories.length);
@@ -219,7 +219,7 @@ function stackedTable(input: StackedBarsInput, categories: string[], totals: num
     table.foot = {
       header: 'Summe',
       cells: [
-        ...series.map((s) => cell(fsum(s.values))),
+        ...series.map((s) => cell(fsum(s.values.filter((v): v is number => v !== null)))),
         ...(withTotal ? [cell(fsum(totals))] : []),
         ...(line ? [cell(fsum(line.values.filter((v): v is number => v !== null)))] : []),
       ],

@@ -31,7 +31,7 @@ export function stackedHorizontalBars(input: StackedHorizontalBarsInput): Chart 
   const format = input.format ?? 'number';
   series.forEach((s) => {
     checkLength(id, `Reihe „${s.label}“`, s.values.length, categories.length);
-    s.values.forEach((v, i) => checkValue(id, `Reihe „${s.label}“, „${categories[i]}“`, v));
+    s.values.forEach((v, i) => v !== null && checkValue(id, `Reihe „${s.label}“, „${categories[i]}“`, v));
   });
   const slots = series.map((s, i) => paletteSlot(s.paletteIndex ?? i));
   const rows = categories.map((_, c) => series.map((s) => s.values[c] ?? 0));
@@ -82,7 +82,7 @@ export function stackedHorizontalBars(input: StackedHorizontalBarsInput): Chart 
     return svgRoot({ id: svgId, title: input.title, desc: input.desc, kind: 'gestapelte-balken', height: Math.max(1, y - ROW_GAP + 4), body, width });
   };
 
-  const cell = (v: number) => formatCell(v, format, input.digits);
+  const cell = (v: number | null | undefined) => formatCell(v, format, input.digits);
   const totalLabel = input.totalLabel ?? 'Summe';
   const table: ChartTable = {
     caption: input.tableCaption ?? input.title,
@@ -91,8 +91,8 @@ export function stackedHorizontalBars(input: StackedHorizontalBarsInput): Chart 
       ...series.map((s) => ({ label: s.label, numeric: true })),
       { label: totalLabel, numeric: true },
     ],
-    rows: categories.map((c, i) => ({ header: c, cells: [...series.map((s) => cell(s.values[i] ?? 0)), cell(totals[i] ?? 0)] })),
-    foot: { header: totalLabel, cells: [...series.map((s) => cell(fsum(s.values))), cell(fsum(totals))] },
+    rows: categories.map((c, i) => ({ header: c, cells: [...series.map((s) => cell(s.values[i])), cell(totals[i] ?? 0)] })),
+    foot: { header: totalLabel, cells: [...series.map((s) => cell(fsum(s.values.filter((v): v is number => v !== null)))), cell(fsum(totals))] },
   };
   return { svg: draw(id, WIDTH), narrowSvg: draw(narrowId(id), NARROW_WIDTH), table };
 }

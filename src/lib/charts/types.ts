@@ -44,10 +44,10 @@ export interface ChartBase {
   tableCaption?: string;
 }
 
-/** One stacked or grouped series: a label and one value per category. */
+/** One stacked or grouped series: a label and one value per category (`null`: no value given, drawn as nothing). */
 export interface Series {
   label: string;
-  values: number[];
+  values: (number | null)[];
   /** Colour and pattern 0–7 from the palette; defaults to the series' position. */
   paletteIndex?: number;
 }

@@ -217,6 +217,8 @@ export const BEDEUTUNGEN: Record<string, Record<string, string>> = {
     bildungsbereich: 'Bildungsbereich des Finanzbereichs (Kennung aus bildungsbereiche)',
     tabellen: 'Die veröffentlichten Tabellen des Bereichs; ihre Werte stehen in finanztabellen',
     'tabellen.id': 'Kennung der Tabelle (Spalte tabelle in finanztabellen)',
+    'tabellen.nummer': 'Nummer der Tabelle im Plan, z. B. „Tab. 7“; leer, wenn der Plan sie nicht nummeriert',
+    'tabellen.abbildung': 'Nummer der Abbildung dieser Tabelle im Plan, z. B. „Abb. 3“; leer, wenn der Plan keine nennt',
     'tabellen.einheit': 'Einheit der Werte: €, Tsd. €, Mio. € oder %',
     'tabellen.genauigkeit': 'Rundungsstufe der veröffentlichten Werte in der Einheit der Tabelle, z. B. 0,1; leer: genaue Werte',
     'tabellen.quelle': 'Wo die Tabelle im Plan steht',
