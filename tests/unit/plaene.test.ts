@@ -86,7 +86,7 @@ describe('Finanzen als veröffentlichte Tabellen', () => {
     expect(chart.svg).not.toContain('4,9');
     expect(chart.svg).toContain('Wo die Tabelle eine Zelle leer lässt, ist nichts gezeichnet.');
     // One bar segment per filled cell of the six parts: 6 + 6 + 5.
-    expect(chart.svg.match(/class="pw-balken"/g)?.length).toBe(17);
+    expect(chart.svg.match(/<rect[^>]*class="pw-balken /g)?.length).toBe(17);
     expect(chart.svg).not.toContain('pw-summen');
   });
 
