@@ -26,7 +26,8 @@ import type { Element, ElementContent, Root } from 'hast';
 import type { PlanModel } from './model.ts';
 import { kapitelBaum } from './kapitel.ts';
 import { planIndex } from './indexe.ts';
-import { byCode } from './massnahmen.ts';
+import { byCode, massnahmeCode } from './massnahmen.ts';
+import { OHNE_CODES } from './schemas.ts';
 import { ohneBasis, seite } from './urls.ts';
 
 export interface DruckTeil {
@@ -41,6 +42,9 @@ export interface DruckTeil {
   /** A short line under the heading of a part that only groups others. */
   einleitung?: string;
 }
+
+/** The mark of the numbers Planwerk gives its own tables and figures once the plan numbers some of its own. */
+export const ERGAENZT = 'E';
 
 /** Where the assembled parts go in the shell page. */
 export const PLATZHALTER = 'data-druck-inhalt';
@@ -77,8 +81,9 @@ export function druckGliederung(model: PlanModel, gebaut: (pfad: string) => bool
   teil({ anker: 'handlungsfelder', titel: 'Handlungsfelder', einleitung: `Die ${felder.length} Handlungsfelder des Plans mit ihren Zielen und Maßnahmen.` },
     felder.map((hf) => ({ pfad: seite.handlungsfeld(hf.id), anker: `handlungsfeld-${hf.id}`, titel: hf.data.titel })));
   const massnahmen = [...model.massnahmen].sort(byCode);
-  teil({ anker: 'massnahmen', titel: 'Maßnahmenkatalog', einleitung: `Alle Maßnahmen des Plans, nach Code geordnet.` },
-    massnahmen.map((m) => ({ pfad: seite.massnahme(m.id), anker: `massnahme-${m.id.toLowerCase()}`, nummer: m.id, titel: m.data.titel })), true);
+  const codes = model.plan.massnahmencodes.form !== OHNE_CODES;
+  teil({ anker: 'massnahmen', titel: 'Maßnahmenkatalog', einleitung: codes ? 'Alle Maßnahmen des Plans, nach Code geordnet.' : 'Alle Maßnahmen des Plans, in seiner Reihenfolge.' },
+    massnahmen.map((m) => ({ pfad: seite.massnahme(m.id), anker: `massnahme-${m.id.toLowerCase()}`, nummer: massnahmeCode(model, m), titel: m.data.titel })), true);
   teil({ pfad: seite.finanzen(), anker: 'finanzen', titel: 'Finanz- und Investitionsplanung' });
   // The survey pages: what the council is accounted to, the needs and the Medienkonzepte (where the plan has rounds).
   teil({ pfad: seite.schulen(), anker: 'schulen', titel: 'Schulen und Ausstattung' }, [
@@ -232,32 +237,43 @@ export function setzeDruckfassung(dist: string, model: PlanModel): DruckTeil[] |
     ]);
   });
 
-  // Figures and tables numbered through, in reading order. A chart's own data table is not
-  // printed where the page's table holds the same data (charts.css), so it has no number.
+  // Figures and tables in reading order. Those the plan numbers itself keep its number (set on
+  // the website already: data-nummer). The others are numbered through; once the plan numbers
+  // any of its own, Planwerk's numbers carry an "E" (Ergänzung: "Tab. E1"), which no number of
+  // the plan can have (schemas.ts planNummer), so "Tab. 7" always means the plan's Tab. 7.
+  // A chart's own data table is not printed where the page's table has the same data
+  // (charts.css), so it has no number.
   const inhalt = el('div', {}, teilKnoten);
   const ungedruckt = new Set(selectAll('figure[data-daten-in] table', inhalt));
+  const desPlans = selectAll('figure.diagramm[data-nummer], table[data-nummer]', inhalt);
+  const zusatz = desPlans.length > 0 ? ERGAENZT : '';
   alleElemente(inhalt, (e) => {
+    if (e.properties.dataNummer !== undefined) return;
     const klassen = (e.properties.className as string[] | undefined) ?? [];
     if (e.tagName === 'figure' && klassen.includes('diagramm')) {
       zaehler.abb += 1;
       const titel = select('svg > title', e);
       const vorhanden = e.children.find((c): c is Element => c.type === 'element' && c.tagName === 'figcaption');
-      const marke = el('span', { className: ['abb-nummer'] }, [text(`Abb. ${zaehler.abb}: `)]);
+      const marke = el('span', { className: ['abb-nummer'] }, [text(`Abb. ${zusatz}${zaehler.abb}: `)]);
       if (vorhanden) vorhanden.children.unshift(marke);
       else e.children.unshift(el('figcaption', {}, [marke, text(titel ? toString(titel) : '')]));
     }
     if (e.tagName === 'table' && !ungedruckt.has(e)) {
       zaehler.tab += 1;
-      const marke = el('span', { className: ['tab-nummer'] }, [text(`Tab. ${zaehler.tab}: `)]);
+      const marke = el('span', { className: ['tab-nummer'] }, [text(`Tab. ${zusatz}${zaehler.tab}: `)]);
       const caption = e.children.find((c): c is Element => c.type === 'element' && c.tagName === 'caption');
       if (caption) caption.children.unshift(marke);
       else e.children.unshift(el('caption', {}, [marke]));
     }
   });
 
+  const beispiel = desPlans[0] ? toString(select('.tab-nummer, .abb-nummer', desPlans[0]) ?? desPlans[0]).replace(/:\s*$/, '') : undefined;
   const verzeichnis = el('nav', { className: ['druck-verzeichnis'], ariaLabelledBy: ['inhaltsverzeichnis'] }, [
     el('h2', { id: 'inhaltsverzeichnis' }, [text('Inhalt')]),
     el('ol', {}, verzeichnisListe(teile)),
+    ...(beispiel
+      ? [el('p', { className: ['nummern-hinweis'] }, [text(`Tabellen und Abbildungen mit einer Nummer des Plans (etwa „${beispiel}“) tragen sie wie im beschlossenen Plan. Was diese Fassung ergänzt, ist mit „${ERGAENZT}“ nummeriert (etwa „Tab. ${ERGAENZT}1“).`)])]
+      : []),
   ]);
   platz.children = [verzeichnis, ...teilKnoten];
   delete platz.properties[PLATZHALTER.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())];

@@ -66,11 +66,3 @@ export function formatZeitraum(z: { von: number | string; bis?: number | string 
 export function anzahl(n: number, singular: string, plural: string): string {
   return `${formatNumber(n)} ${n === 1 ? singular : plural}`;
 }
-
-/**
- * A Ziel's code as readers see it: in capitals like the Maßnahmen codes ("I-Z3" beside "I-03").
- * Its id and anchor stay as the plan wrote them ("#i-z3"), so published links keep working.
- */
-export function zielCode(id: string): string {
-  return id.toUpperCase();
-}

@@ -1,5 +1,5 @@
 /** Totals of Maßnahmen per Handlungsfeld and Status; code order; the address of a Bildungsbereich's list. */
-import { STATUS, type Status } from './schemas.ts';
+import { OHNE_CODES, STATUS, type Status } from './schemas.ts';
 import type { PlanModel } from './model.ts';
 
 /** What pages show where a Maßnahme has no status, priority or period: the plan does not say. */
@@ -52,7 +52,24 @@ export function statusClass(status: Status): string {
 
 const codeOrder = new Intl.Collator('de', { numeric: true });
 
-/** Maßnahmen in code order (I-01, I-02, …, I-10); one collator for all comparisons. */
-export function byCode<T extends { id: string }>(a: T, b: T): number {
-  return codeOrder.compare(a.id, b.id);
+/**
+ * Maßnahmen in the plan's order: by `reihenfolge` where the plan gives one (a catalogue without
+ * codes), else in code order (I-01, I-02, …, I-10); one collator for all comparisons.
+ */
+export function byCode<T extends { id: string; data?: { reihenfolge?: number | undefined } }>(a: T, b: T): number {
+  return (a.data?.reihenfolge ?? Infinity) - (b.data?.reihenfolge ?? Infinity) || codeOrder.compare(a.id, b.id);
+}
+
+/**
+ * A Maßnahme's code as the plan writes it ("I-03"), or nothing where the plan gives its Maßnahmen
+ * no codes (plan.yaml `massnahmencodes.form: keine`): its id is then only its address.
+ */
+export function massnahmeCode(model: Pick<PlanModel, 'plan'>, m: { id: string }): string | undefined {
+  return model.plan.massnahmencodes.form === OHNE_CODES ? undefined : m.id;
+}
+
+/** "I-03 Glasfaser für alle Schulen", or just the title in a plan without codes. */
+export function massnahmeName(model: Pick<PlanModel, 'plan'>, m: { id: string; data: { titel: string } }): string {
+  const code = massnahmeCode(model, m);
+  return code ? `${code} ${m.data.titel}` : m.data.titel;
 }

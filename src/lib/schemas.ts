@@ -11,6 +11,7 @@
  * Field names are the German words editors see in their files.
  */
 import { z } from 'astro/zod';
+import GithubSlugger from 'github-slugger';
 
 export type CollectionName =
   | 'plan'
@@ -57,7 +58,7 @@ export const plainRef: RefFactory = (collection) =>
 // ---------------------------------------------------------------------------
 // Scalars shared by all collections
 
-const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
+export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
 
 /** An id that appears in URLs and anchors: letters, digits, hyphen, underscore. */
 export const idSchema = z
@@ -215,6 +216,8 @@ export const CODEFORMEN = {
   '2.3.1': { muster: /^()\d+(?:\.\d+)*$/, beispiel: '2.3.1' },
 } as const;
 export type Codeform = keyof typeof CODEFORMEN;
+/** `keine`: the plan gives its Maßnahmen no codes; each is known by its file name (or `id`), which is never shown. */
+export const OHNE_CODES = 'keine' as const;
 /** Any code of any form: what the schema accepts before the plan's own form is checked. */
 const CODE = /^[A-Za-z0-9][A-Za-z0-9.-]*$/;
 const codeSchema = z.string().regex(CODE, { error: 'einen Maßnahmen-Code wie „S-07“, „T1“ oder „2.3.1“' });
@@ -262,7 +265,11 @@ export function createSchemas(ref: RefFactory) {
     /** The shape of the plan's Maßnahmen codes, and what a code's letters stand for. */
     massnahmencodes: z
       .strictObject({
-        form: z.enum(Object.keys(CODEFORMEN) as [Codeform, ...Codeform[]], { error: `eine der Formen ${Object.keys(CODEFORMEN).map((f) => `„${f}“`).join(', ')}` }).default('S-07'),
+        form: z
+          .enum([OHNE_CODES, ...(Object.keys(CODEFORMEN) as Codeform[])], {
+            error: `eine der Formen ${Object.keys(CODEFORMEN).map((f) => `„${f}“`).join(', ')} oder „${OHNE_CODES}“ (der Plan gibt seinen Maßnahmen keine Codes)`,
+          })
+          .default('S-07'),
         buchstabe: oneOf(['handlungsfeld', 'bildungsbereich', 'nichts']).default('handlungsfeld'),
       })
       .prefault({}),
@@ -380,13 +387,21 @@ export function createSchemas(ref: RefFactory) {
     aenderungshinweis: z.strictObject({ datum: dateSchema, text: z.string().min(1) }).optional(),
   });
 
-  const ziel = z.strictObject({
-    id: idSchema,
-    text: z.string().min(1),
-    indikator: ref('indikatoren').optional(),
-    /** Former ids of this goal, which keep resolving to it. */
-    aliase: z.array(idSchema).default([]),
-  });
+  const ziel = z
+    .strictObject({
+      /**
+       * The goal's anchor on its Handlungsfeld's page, and how Maßnahmen cite it. Left out, it comes
+       * from `code` ("I-Z3" → "i-z3"), else from the goal's place in its Handlungsfeld (see zielIds).
+       */
+      id: idSchema.optional(),
+      /** The goal's label in the plan ("Z1", "I-Z3"), where the plan has one: shown before its text. */
+      code: optionalText,
+      text: z.string().min(1),
+      indikator: ref('indikatoren').optional(),
+      /** Former ids of this goal, which keep resolving to it. */
+      aliase: z.array(idSchema).default([]),
+    })
+    .transform(({ id, ...rest }) => ({ ...rest, id: id ?? (rest.code ? new GithubSlugger().slug(rest.code) : '') }));
 
   const handlungsfelder = z.strictObject({
     /** A draft (`npm run neu`): checked, its open fields listed as hints, left out of the public site. */
@@ -418,7 +433,10 @@ export function createSchemas(ref: RefFactory) {
 
   const massnahmen = z
     .strictObject({
-    id: codeSchema,
+    /** The code (I-03, T1, 2.3.1); a plan without codes may leave it out, the file name then names the Maßnahme. */
+    id: codeSchema.optional(),
+    /** Place in the plan's catalogue, for plans whose Maßnahmen have no codes to sort by. */
+    reihenfolge: germanNumber({ integer: true }).optional(),
     /** A draft (`npm run neu`): checked, its open fields listed as hints, left out of the public site. */
     entwurf: z.boolean({ error: 'true oder false' }).optional(),
     titel: z.string().min(1),

@@ -46,7 +46,8 @@ export const SOURCES: Record<CollectionName, Source> = {
   // school data, inventory or finance tables simply has no such files.
   kapitel: { kind: 'mdx', dir: 'kapitel', idFrom: 'frontmatter-or-file' },
   handlungsfelder: { kind: 'mdx', dir: 'handlungsfelder', idFrom: 'frontmatter-or-file' },
-  massnahmen: { kind: 'mdx', dir: 'massnahmen', idFrom: 'frontmatter' },
+  // The code in `id`; a plan without codes names its Maßnahmen by file name (checked against plan.yaml in validate.ts).
+  massnahmen: { kind: 'mdx', dir: 'massnahmen', idFrom: 'frontmatter-or-file' },
   akteure: { kind: 'yaml-list', file: 'akteure.yaml' },
   schulformen: { kind: 'yaml-list', file: 'schulformen.yaml', optional: true },
   bildungsbereiche: { kind: 'yaml-list', file: 'bildungsbereiche.yaml', optional: true },

@@ -5,7 +5,7 @@
  * (src/lib/planladen.ts); tests and the future `npm run pruefen` call it directly.
  */
 import type { z } from 'astro/zod';
-import { createSchemas, plainRef, CODEFORMEN, type CollectionName, type Ref } from './schemas.ts';
+import { createSchemas, plainRef, CODEFORMEN, OHNE_CODES, ID_PATTERN, type CollectionName, type Data, type Ref } from './schemas.ts';
 import { akteursgruppen } from './akteure.ts';
 import { abschnitt } from './indexe.ts';
 import { istEntwurf, teileEntwurfsProbleme, entwurfsHinweis, verweisAufEntwurf } from './entwurf.ts';
@@ -141,7 +141,10 @@ export function validatePlan(loc: PlanLocation, cache: RenderCache = new Map<str
       }
       problems.push(...result.problems);
       if (result.problems.length > 0) fehlerhaft.add(collection);
-      if (result.problems.length === 0) good.push({ id: entry.id, data: result.data as never, file: entry.file, line: entry.line, bodyLine: entry.bodyLine });
+      if (result.problems.length === 0) {
+        if (collection === 'handlungsfelder') zielIds(entry.id, result.data as Data<'handlungsfelder'>);
+        good.push({ id: entry.id, data: result.data as never, file: entry.file, line: entry.line, bodyLine: entry.bodyLine });
+      }
     }
     parsed[collection] = good;
   }
@@ -222,6 +225,16 @@ export function validatePlan(loc: PlanLocation, cache: RenderCache = new Map<str
 
 
 
+/**
+ * A goal the plan gives neither an id nor a label gets its anchor from its Handlungsfeld and its
+ * place there ("infrastruktur-ziel-2"): unique in the plan, and never shown as a label.
+ */
+function zielIds(handlungsfeld: string, data: Data<'handlungsfelder'>) {
+  data.ziele.forEach((ziel, i) => {
+    if (!ziel.id) ziel.id = `${handlungsfeld}-ziel-${i + 1}`;
+  });
+}
+
 function findDuplicates(entries: RawEntry[]): Problem[] {
   const seen = new Map<string, RawEntry>();
   const problems: Problem[] = [];
@@ -265,10 +278,28 @@ function walkRefs(value: unknown, path: (string | number)[], visit: (ref: Ref, p
 function pruefeCodes(model: PlanModel): Problem[] {
   const problems: Problem[] = [];
   const { form, buchstabe } = model.plan.massnahmencodes;
+  if (form === OHNE_CODES) {
+    // No codes: a Maßnahme is known by its file name (or `id`), which is its address and anchor.
+    for (const m of model.massnahmen) {
+      if (!ID_PATTERN.test(m.id)) {
+        problems.push({
+          file: m.file,
+          field: m.data.id === undefined ? undefined : 'id',
+          expected: `${m.data.id === undefined ? 'einen Dateinamen' : 'eine ID'} aus Buchstaben, Ziffern, „-“ und „_“ (ohne Leerzeichen, Punkte und Umlaute), weil er die Adresse der Maßnahme ist; Codes hat der Plan nicht (massnahmencodes: keine)`,
+          found: `„${zeigeUnsichtbare(m.id)}“`,
+        });
+      }
+    }
+    return problems;
+  }
   const { muster, beispiel } = CODEFORMEN[form];
   const bereiche = new Map(model.bildungsbereiche.map((b) => [b.data.code, b]));
   const erwartet = `einen Code der Form „${beispiel}“ (massnahmencodes in ${displayDir(model.ort)}/plan.yaml)`;
   for (const m of model.massnahmen) {
+    if (m.data.id === undefined) {
+      problems.push({ file: m.file, line: 2, field: 'id', expected: `den Code der Maßnahme im Kopf der Datei, z. B. id: "${beispiel}" (massnahmencodes in ${displayDir(model.ort)}/plan.yaml; ein Plan ohne Codes setzt dort „form: keine“)`, found: 'nichts (Feld fehlt)' });
+      continue;
+    }
     // Former codes (aliase) may have an earlier form: only the current code follows the plan's form.
     const code = m.id;
     const match = muster.exec(code);

@@ -10,6 +10,7 @@ import type { PlanModel } from './model.ts';
 import type { Problem } from './problems.ts';
 import { seitenDesPlans } from './seiten.ts';
 import { seite } from './urls.ts';
+import { massnahmeCode } from './massnahmen.ts';
 
 export interface Weiterleitung {
   von: string;
@@ -33,7 +34,7 @@ export function weiterleitungen(model: PlanModel): Weiterleitung[] {
   }));
   for (const m of model.massnahmen) {
     for (const alt of m.data.aliase) {
-      liste.push({ von: seite.massnahme(alt), nach: seite.massnahme(m.id), hinweis: `Die Maßnahme ${m.id} hatte früher den Code ${alt}.`, file: m.file, line: m.line, feld: `aliase.${m.data.aliase.indexOf(alt)}` });
+      liste.push({ von: seite.massnahme(alt), nach: seite.massnahme(m.id), hinweis: massnahmeCode(model, m) ? `Die Maßnahme ${m.id} hatte früher den Code ${alt}.` : `Die Maßnahme „${m.data.titel}“ hatte früher die Adresse ${seite.massnahme(alt)}.`, file: m.file, line: m.line, feld: `aliase.${m.data.aliase.indexOf(alt)}` });
     }
   }
   return liste.sort((a, b) => a.von.localeCompare(b.von));

@@ -6,8 +6,8 @@
 import type { PlanModel } from '../lib/model.ts';
 import type { Data } from '../lib/schemas.ts';
 import { url } from '../lib/urls.ts';
-import { zielCode } from '../lib/format.ts';
 import { jeModell } from '../lib/indexe.ts';
+import { massnahmeCode } from '../lib/massnahmen.ts';
 
 export type RegisterArt = 'Kapitel' | 'Handlungsfeld' | 'Ziel' | 'Maßnahme' | 'Akteur' | 'Schule' | 'Glossar' | 'Indikator';
 
@@ -43,11 +43,13 @@ export function registerEintraege(model: PlanModel): RegisterEintrag[] {
   for (const k of model.kapitel) out.push({ label: k.data.titel, href: url.kapitel(k.id), art: 'Kapitel', zusatz: k.data.nummer && `Abschnitt ${k.data.nummer}` });
   for (const h of model.handlungsfelder) {
     out.push({ label: h.data.titel, href: url.handlungsfeld(h.id), art: 'Handlungsfeld', zusatz: feldZusatz(h.data) });
-    for (const z of h.data.ziele) out.push({ label: z.text, href: url.ziel(h.id, z.id), art: 'Ziel', zusatz: `${zielCode(z.id)}, ${h.data.titel}` });
+    for (const z of h.data.ziele) out.push({ label: z.text, href: url.ziel(h.id, z.id), art: 'Ziel', zusatz: z.code ? `${z.code}, ${h.data.titel}` : h.data.titel });
   }
   for (const m of model.massnahmen) {
-    out.push({ label: m.data.titel, href: url.massnahme(m.id), art: 'Maßnahme', zusatz: m.id });
-    out.push({ label: m.id, href: url.massnahme(m.id), art: 'Maßnahme', zusatz: m.data.titel });
+    // Filed under its title, and under its code where the plan gives codes.
+    const code = massnahmeCode(model, m);
+    out.push({ label: m.data.titel, href: url.massnahme(m.id), art: 'Maßnahme', zusatz: code });
+    if (code) out.push({ label: code, href: url.massnahme(m.id), art: 'Maßnahme', zusatz: m.data.titel });
   }
   for (const a of model.akteure) {
     out.push({ label: a.data.name, href: url.akteur(a.id), art: 'Akteur', zusatz: a.data.kurzname });

@@ -9,6 +9,7 @@ import { parse, type HTMLElement } from 'node-html-parser';
 import { existsSync } from 'node:fs';
 import { druckGliederung } from '../../src/lib/druckfassung.ts';
 import { kennzahl } from '../../src/lib/kennzahlen.ts';
+import { finanztabellenVon } from '../../src/lib/finanztabellen.ts';
 import { seite } from '../../src/lib/urls.ts';
 import { BEISPIELPLAENE } from '../helpers/plaene.ts';
 
@@ -90,11 +91,24 @@ for (const plan of BEISPIELPLAENE) describe(`Druckfassung: Beispielplan ${plan.n
   });
 
   it('nummeriert Abbildungen und Tabellen durch und nennt bei Querverweisen die Nummer des Ziels', () => {
-    const abb = druck().querySelectorAll('figure .abb-nummer').map(rein);
-    const tab = druck().querySelectorAll('table caption .tab-nummer').map(rein);
+    // The plan's own numbers stay as it prints them; Planwerk's are numbered through, with an "E"
+    // once the plan numbers any of its own, so they can never be read as one of the plan's.
+    const tabellen = finanztabellenVon(model).tabellen;
+    const desPlans = new Set(tabellen.flatMap((t) => [t.meta.nummer, t.meta.abbildung].filter((n): n is string => Boolean(n))));
+    const zusatz = desPlans.size > 0 ? 'E' : '';
+    const marken = (sel: string, traeger: string) => druck().querySelectorAll(sel).map((m) => ({ text: rein(m), plan: m.closest(traeger)?.getAttribute('data-nummer') }));
+    const abb = marken('figure .abb-nummer', 'figure');
+    const tab = marken('table caption .tab-nummer', 'table');
     expect(abb.length).toBeGreaterThan(0);
-    expect(abb).toEqual(abb.map((_, i) => `Abb. ${i + 1}:`));
-    expect(tab).toEqual(tab.map((_, i) => `Tab. ${i + 1}:`));
+    for (const m of [...abb, ...tab].filter((x) => x.plan)) expect(m.text).toBe(`${m.plan}:`);
+    expect(new Set([...abb, ...tab].flatMap((m) => (m.plan ? [m.plan] : [])))).toEqual(desPlans);
+    const eigeneAbb = abb.filter((m) => !m.plan).map((m) => m.text);
+    const eigeneTab = tab.filter((m) => !m.plan).map((m) => m.text);
+    expect(eigeneAbb).toEqual(eigeneAbb.map((_, i) => `Abb. ${zusatz}${i + 1}:`));
+    expect(eigeneTab).toEqual(eigeneTab.map((_, i) => `Tab. ${zusatz}${i + 1}:`));
+    for (const t of tabellen.filter((x) => x.meta.nummer)) {
+      expect(rein(druck().querySelector(`table[id$="--werte-${t.id}"] caption`)), t.id).toBe(`${t.meta.nummer}: ${t.meta.titel} (${t.einheit === '%' ? 'Anteile in %' : `Beträge in ${t.einheit}`})`);
+    }
     // Every printed table has a number; a chart's own data table, not printed beside the page's, has none.
     expect(tab.length).toBe(druck().querySelectorAll('main table').filter((t) => !t.closest('figure[data-daten-in]')).length);
     const verweise = druck().querySelectorAll('a .querverweis');

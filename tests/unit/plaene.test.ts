@@ -12,6 +12,7 @@ import { finanztabellenVon } from '../../src/lib/finanztabellen.ts';
 import { tabellenDiagramm } from '../../src/lib/finanzdiagramme.ts';
 import { KennzahlError, kennzahl } from '../../src/lib/kennzahlen.ts';
 import { prognose } from '../../src/lib/prognose.ts';
+import { byCode, massnahmeCode, massnahmeName } from '../../src/lib/massnahmen.ts';
 import { plausibilitaet } from '../../src/lib/validate.ts';
 import { formatProblem } from '../../src/lib/problems.ts';
 import { formatZeitraum } from '../../src/lib/format.ts';
@@ -257,6 +258,38 @@ describe('Codes und Nummern des Plans', () => {
     expect(model.massnahmen.find((m) => m.id === 'K1')!.data.bildungsbereich?.id).toBe('kita');
     edit(root, 'massnahmen/i-02.mdx', 'id: K1', 'id: X1');
     expect(messages(root)).toEqual(['content/massnahmen/i-02.mdx, Feld „id“: erwartet einen Code, dessen Buchstabe ein Bildungsbereich ist (S, K); gefunden: „X1“']);
+  });
+
+  it('nimmt einen Plan ohne Maßnahmencodes an: die Datei nennt die Maßnahme, kein Code wird gezeigt', () => {
+    const root = mitCodes('keine', 'nichts');
+    edit(root, 'massnahmen/i-01.mdx', 'id: I-01\n', '');
+    edit(root, 'massnahmen/i-02.mdx', 'id: I-02\n', 'reihenfolge: 1\n');
+    edit(root, 'meilensteine.yaml', 'massnahme: I-01', 'massnahme: i-01');
+    expect(messages(root)).toEqual([]);
+    const model = modelOf(root);
+    // The plan's order where it gives one, then by file name; ids are the file names.
+    expect([...model.massnahmen].sort(byCode).map((m) => m.id)).toEqual(['i-02', 'i-01']);
+    expect(model.massnahmen.map((m) => massnahmeCode(model, m))).toEqual([undefined, undefined]);
+    expect(massnahmeName(model, model.massnahmen[0]!)).toBe(model.massnahmen[0]!.data.titel);
+    // A file name that cannot be an address is named, with what to do.
+    write(root, 'massnahmen/Neue Maßnahme.mdx', '---\ntitel: Neu\nhandlungsfeld: infrastruktur\n---\nText.\n');
+    expect(messages(root)).toEqual([expect.stringContaining('content/massnahmen/Neue Maßnahme.mdx: erwartet einen Dateinamen aus Buchstaben, Ziffern, „-“ und „_“')]);
+  });
+
+  it('verlangt den Code im Kopf der Datei, wenn der Plan Codes hat', () => {
+    const root = copyFixture();
+    edit(root, 'massnahmen/i-02.mdx', 'id: I-02\n', '');
+    expect(messages(root)).toEqual([expect.stringContaining('content/massnahmen/i-02.mdx:2, Feld „id“: erwartet den Code der Maßnahme im Kopf der Datei, z. B. id: "S-07"')]);
+  });
+
+  it('zeigt die Bezeichnung eines Ziels nur, wo der Plan eine gibt, und gibt jedem Ziel einen Anker', () => {
+    const root = copyFixture();
+    edit(root, 'handlungsfelder/infrastruktur.mdx', '  - { id: i-z1, text: Jede Schule hat WLAN., indikator: quote }', '  - { code: I-Z1, text: Jede Schule hat WLAN., indikator: quote }\n  - { text: Jede Lehrkraft hat ein Gerät. }');
+    const [hf] = modelOf(root).handlungsfelder;
+    expect(hf!.data.ziele.map((z) => [z.id, z.code])).toEqual([
+      ['i-z1', 'I-Z1'],
+      ['infrastruktur-ziel-2', undefined],
+    ]);
   });
 
   it('trägt Abschnittsnummern als Daten und verlangt sie eindeutig', () => {

@@ -48,6 +48,7 @@ export const BEDEUTUNGEN: Record<string, Record<string, string>> = {
     art: '„Handlungsfeld“ oder „Strategisches Thema“',
     ziele: 'Ziele des Handlungsfelds',
     'ziele.id': 'Kennung des Ziels; Maßnahmen nennen sie in der Spalte ziele',
+    'ziele.code': 'Bezeichnung des Ziels im Plan, z. B. „Z1“; leer, wenn der Plan keine nennt',
     'ziele.text': 'Das Ziel',
     'ziele.indikator': 'Indikator, an dem das Ziel gemessen wird (Kennung aus indikatoren)',
     verantwortlich: 'Für das ganze Handlungsfeld verantwortliche Akteure (Kennungen aus akteure)',

@@ -80,6 +80,17 @@ function override({ zodSchema, jsonSchema }: { zodSchema: unknown; jsonSchema: u
   else if (schema === dateSchema) ersetze(json, { type: 'string', pattern: DATUM_MUSTER, [ART]: 'datum' });
   else if (istDeutscheZahl(schema)) ersetze(json, { type: akzeptiert(schema, '1,5') ? 'number' : 'integer' });
   else if (defOf(schema).type === 'string' && akzeptiert(schema, '2025/26') && !akzeptiert(schema, '2025/27')) ersetze(json, { type: 'string', pattern: SCHULJAHR_MUSTER });
+  else if (istObjektMitTransform(schema)) ersetze(json, ausgabeSchema(defOf(schema).in!));
+}
+
+/**
+ * An object whose transform fills in what the plan left out (a goal's id from its label): zod
+ * cannot describe the transform's output, so the object is published with the fields as written,
+ * the filled-in ones among them.
+ */
+function istObjektMitTransform(schema: z.ZodType): boolean {
+  const def = defOf(schema);
+  return def.type === 'pipe' && defOf(def.out).type === 'transform' && defOf(def.in).type === 'object';
 }
 
 /** JSON Schema (draft-07) of the output side of a zod schema, with the markers above. */
