@@ -23,8 +23,8 @@ import { toHtml } from 'hast-util-to-html';
 import { select, selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
 import type { Element, ElementContent, Root } from 'hast';
-import type { PlanModel } from './model.ts';
-import { kapitelBaum } from './kapitel.ts';
+import type { Entry, PlanModel } from './model.ts';
+import { kapitelBaum, type KapitelKnoten } from './kapitel.ts';
 import { planIndex } from './indexe.ts';
 import { byCode, massnahmeCode } from './massnahmen.ts';
 import { OHNE_CODES } from './schemas.ts';
@@ -41,6 +41,8 @@ export interface DruckTeil {
   ebene: 1 | 2;
   /** A short line under the heading of a part that only groups others. */
   einleitung?: string;
+  /** A part Planwerk assembles from the plan's data, printed after the plan's own parts and marked as an addition. */
+  ergaenzung?: boolean;
 }
 
 /** The mark of the numbers Planwerk gives its own tables and figures once the plan numbers some of its own. */
@@ -51,23 +53,67 @@ export const PLATZHALTER = 'data-druck-inhalt';
 
 const buchstabe = (n: number) => String.fromCharCode(64 + n);
 
-/** The parts of the Druckfassung in reading order, with numbers; `gebaut` says which pages exist. */
+const abschnittsfolge = new Intl.Collator('de', { numeric: true });
+/** The number of the section a number belongs to: "5.1" → "5"; a top-level number has none. */
+const uebergeordnet = (nummer: string) => nummer.split('.').slice(0, -1).join('.');
+
+/**
+ * The parts of the Druckfassung in reading order, with numbers; `gebaut` says which pages exist.
+ *
+ * First the plan's own parts in its order: the chapters, with the Handlungsfelder the plan
+ * numbers as sections of a chapter (5.1–5.6 under chapter 5) printed there, in the order of their
+ * numbers; Handlungsfelder the plan does not place so, and the Maßnahmen as a catalogue, follow.
+ * Then the additions, marked as such: the pages Planwerk assembles from the plan's data
+ * (Finanzen, Schulen, Akteure, Indikatoren, Meilensteine, Glossar, Quellen). Parts that are not
+ * the plan's numbered chapters are numbered on, or lettered A, B, C … after a plan's own
+ * numbering, so that they never take one of its numbers.
+ */
 export function druckGliederung(model: PlanModel, gebaut: (pfad: string) => boolean): DruckTeil[] {
   const teile: DruckTeil[] = [];
   const eigene = model.kapitel.some((k) => k.data.nummer);
+  const felder = planIndex(model).felder;
+  const feldTeil = (hf: Entry<'handlungsfelder'>, nummer?: string) => ({ pfad: seite.handlungsfeld(hf.id), anker: `handlungsfeld-${hf.id}`, nummer, titel: hf.data.titel });
+  // Handlungsfelder numbered as sections of a numbered chapter, by that chapter.
+  const kapitelNachNummer = new Map(model.kapitel.flatMap((k) => (k.data.nummer ? [[k.data.nummer, k.id] as const] : [])));
+  const imKapitel = new Map<string, Entry<'handlungsfelder'>[]>();
+  for (const hf of felder) {
+    const kapitel = hf.data.nummer ? kapitelNachNummer.get(uebergeordnet(hf.data.nummer)) : undefined;
+    if (kapitel && gebaut(seite.handlungsfeld(hf.id))) imKapitel.set(kapitel, [...(imKapitel.get(kapitel) ?? []), hf]);
+  }
+  // A Handlungsfeld with a number of the top level (chapter 7 of a plan whose chapters end at 6)
+  // is a chapter of its own, in the order of the numbers.
+  const oben: ({ kapitel: KapitelKnoten } | { feld: Entry<'handlungsfelder'> })[] = kapitelBaum(model.kapitel).map((k) => ({ kapitel: k }));
+  if (eigene) {
+    const eigeneKapitel = felder.filter((hf) => hf.data.nummer && !hf.data.nummer.includes('.') && gebaut(seite.handlungsfeld(hf.id)));
+    for (const hf of [...eigeneKapitel].sort((a, b) => abschnittsfolge.compare(a.data.nummer!, b.data.nummer!))) {
+      const vor = oben.findIndex((o) => 'kapitel' in o && o.kapitel.entry.data.nummer !== undefined && abschnittsfolge.compare(o.kapitel.entry.data.nummer, hf.data.nummer!) > 0);
+      oben.splice(vor < 0 ? oben.length : vor, 0, { feld: hf });
+    }
+  }
+  const platziert = new Set([...[...imKapitel.values()].flat(), ...oben.flatMap((o) => ('feld' in o ? [o.feld] : []))]);
   let n = 0;
-  for (const k of kapitelBaum(model.kapitel)) {
+  for (const o of oben) {
+    if ('feld' in o) {
+      teile.push({ ...feldTeil(o.feld, o.feld.data.nummer), ebene: 1 });
+      continue;
+    }
+    const k = o.kapitel;
     if (!gebaut(seite.kapitel(k.entry.id))) continue;
     const nummer = eigene ? k.entry.data.nummer : String(++n);
     teile.push({ pfad: seite.kapitel(k.entry.id), anker: `kapitel-${k.entry.id}`, nummer, titel: k.entry.data.titel, ebene: 1 });
-    let m = 0;
-    for (const c of k.kinder) {
-      if (!gebaut(seite.kapitel(c.entry.id))) continue;
-      m += 1;
-      teile.push({ pfad: seite.kapitel(c.entry.id), anker: `kapitel-${c.entry.id}`, nummer: eigene ? c.entry.data.nummer : nummer && `${nummer}.${m}`, titel: c.entry.data.titel, ebene: 2 });
-    }
+    // Sub-chapters and the Handlungsfelder placed here, by their numbers (stable: unnumbered ones keep their place).
+    const unter = [
+      ...k.kinder.filter((c) => gebaut(seite.kapitel(c.entry.id))).flatMap((c) => [
+        { pfad: seite.kapitel(c.entry.id), anker: `kapitel-${c.entry.id}`, nummer: c.entry.data.nummer, titel: c.entry.data.titel },
+        // A Handlungsfeld numbered below a sub-chapter (4.2.1) follows it: the Druckfassung has two levels.
+        ...(imKapitel.get(c.entry.id) ?? []).map((hf) => feldTeil(hf, hf.data.nummer)),
+      ]),
+      ...(imKapitel.get(k.entry.id) ?? []).map((hf) => feldTeil(hf, hf.data.nummer)),
+    ];
+    if (eigene) unter.sort((a, b) => (a.nummer && b.nummer ? abschnittsfolge.compare(a.nummer, b.nummer) : 0));
+    unter.forEach((u, i) => teile.push({ ...u, nummer: eigene ? u.nummer : nummer && `${nummer}.${i + 1}`, ebene: 2 }));
   }
-  // Planwerk's own parts: numbered on, or lettered after the plan's own numbering.
+  // The other parts: numbered on, or lettered after the plan's own numbering.
   let anhang = 0;
   const naechste = () => (eigene ? buchstabe(++anhang) : String(++n));
   const teil = (t: Omit<DruckTeil, 'nummer' | 'ebene'>, unter: Omit<DruckTeil, 'ebene'>[] = [], codes = false) => {
@@ -75,30 +121,32 @@ export function druckGliederung(model: PlanModel, gebaut: (pfad: string) => bool
     if (t.pfad ? !gebaut(t.pfad) : da.length === 0) return;
     const nummer = naechste();
     teile.push({ ...t, nummer, ebene: 1 });
-    da.forEach((u, i) => teile.push({ ...u, nummer: codes ? u.nummer : `${nummer}.${i + 1}`, ebene: 2 }));
+    da.forEach((u, i) => teile.push({ ...u, nummer: codes ? u.nummer : `${nummer}.${i + 1}`, ebene: 2, ...(t.ergaenzung ? { ergaenzung: true } : {}) }));
   };
-  const felder = planIndex(model).felder;
-  teil({ anker: 'handlungsfelder', titel: 'Handlungsfelder', einleitung: `Die ${felder.length} Handlungsfelder des Plans mit ihren Zielen und Maßnahmen.` },
-    felder.map((hf) => ({ pfad: seite.handlungsfeld(hf.id), anker: `handlungsfeld-${hf.id}`, titel: hf.data.titel })));
+  const uebrige = felder.filter((hf) => !platziert.has(hf));
+  teil({ anker: 'handlungsfelder', titel: 'Handlungsfelder', einleitung: platziert.size > 0 ? `Die weiteren Handlungsfelder des Plans mit ihren Zielen und Maßnahmen.` : `Die ${felder.length} Handlungsfelder des Plans mit ihren Zielen und Maßnahmen.` },
+    uebrige.map((hf) => feldTeil(hf)));
   const massnahmen = [...model.massnahmen].sort(byCode);
   const codes = model.plan.massnahmencodes.form !== OHNE_CODES;
   teil({ anker: 'massnahmen', titel: 'Maßnahmenkatalog', einleitung: codes ? 'Alle Maßnahmen des Plans, nach Code geordnet.' : 'Alle Maßnahmen des Plans, in seiner Reihenfolge.' },
     massnahmen.map((m) => ({ pfad: seite.massnahme(m.id), anker: `massnahme-${m.id.toLowerCase()}`, nummer: massnahmeCode(model, m), titel: m.data.titel })), true);
-  teil({ pfad: seite.finanzen(), anker: 'finanzen', titel: 'Finanz- und Investitionsplanung' });
+  // Additions: what Planwerk assembles from the plan's data.
+  const ergaenzung = (t: Omit<DruckTeil, 'nummer' | 'ebene' | 'ergaenzung'>, unter: Omit<DruckTeil, 'ebene'>[] = []) => teil({ ...t, ergaenzung: true }, unter);
+  ergaenzung({ pfad: seite.finanzen(), anker: 'finanzen', titel: 'Finanz- und Investitionsplanung' });
   // The survey pages: what the council is accounted to, the needs and the Medienkonzepte (where the plan has rounds).
-  teil({ pfad: seite.schulen(), anker: 'schulen', titel: 'Schulen und Ausstattung' }, [
+  ergaenzung({ pfad: seite.schulen(), anker: 'schulen', titel: 'Schulen und Ausstattung' }, [
     { pfad: seite.erhebungen(), anker: 'erhebungen', titel: 'Erhebungen an den Schulen' },
     { pfad: seite.bedarfe(), anker: 'bedarfe', titel: 'Bedarfe der Schulen' },
     { pfad: seite.medienkonzepte(), anker: 'medienkonzepte', titel: 'Medienkonzepte der Schulen' },
   ]);
   if (gebaut(seite.akteure())) {
-    teil({ pfad: seite.akteure(), anker: 'akteure', titel: 'Akteure und Zuständigkeiten' });
-    if (gebaut(seite.zustaendigkeiten())) teile.push({ pfad: seite.zustaendigkeiten(), anker: 'zustaendigkeiten', nummer: `${teile.at(-1)!.nummer}.1`, titel: 'Zuständigkeiten nach Handlungsfeld', ebene: 2 });
+    ergaenzung({ pfad: seite.akteure(), anker: 'akteure', titel: 'Akteure und Zuständigkeiten' });
+    if (gebaut(seite.zustaendigkeiten())) teile.push({ pfad: seite.zustaendigkeiten(), anker: 'zustaendigkeiten', nummer: `${teile.at(-1)!.nummer}.1`, titel: 'Zuständigkeiten nach Handlungsfeld', ebene: 2, ergaenzung: true });
   }
-  teil({ pfad: seite.indikatoren(), anker: 'indikatoren', titel: 'Indikatoren' });
-  teil({ pfad: seite.meilensteine(), anker: 'meilensteine', titel: 'Meilensteine' });
-  teil({ pfad: seite.glossar(), anker: 'glossar', titel: 'Glossar' });
-  teil({ pfad: seite.daten(), anker: 'daten', titel: 'Quellen und Datensätze' });
+  ergaenzung({ pfad: seite.indikatoren(), anker: 'indikatoren', titel: 'Indikatoren' });
+  ergaenzung({ pfad: seite.meilensteine(), anker: 'meilensteine', titel: 'Meilensteine' });
+  ergaenzung({ pfad: seite.glossar(), anker: 'glossar', titel: 'Glossar' });
+  ergaenzung({ pfad: seite.daten(), anker: 'daten', titel: 'Quellen und Datensätze' });
   return teile;
 }
 
@@ -275,10 +323,25 @@ export function setzeDruckfassung(dist: string, model: PlanModel): DruckTeil[] |
       ? [el('p', { className: ['nummern-hinweis'] }, [text(`Tabellen und Abbildungen mit einer Nummer des Plans (etwa „${beispiel}“) tragen sie wie im beschlossenen Plan. Was diese Fassung ergänzt, ist mit „${ERGAENZT}“ nummeriert (etwa „Tab. ${ERGAENZT}1“).`)])]
       : []),
   ]);
-  platz.children = [verzeichnis, ...teilKnoten];
+  // The additions follow the plan's own parts under a heading of their own that says what they are.
+  const erste = teile.findIndex((t) => t.ergaenzung);
+  const koerper = erste < 0 ? teilKnoten : [...teilKnoten.slice(0, erste), ergaenzungsKopf(), ...teilKnoten.slice(erste)];
+  platz.children = [verzeichnis, ...koerper];
   delete platz.properties[PLATZHALTER.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())];
   writeFileSync(schale, toHtml(dokument, { allowDangerousHtml: true }));
   return teile;
+}
+
+const ERGAENZUNGEN = 'Ergänzungen aus den Daten des Plans';
+
+/** The heading before the additions, and what they are. */
+function ergaenzungsKopf(): Element {
+  return el('section', { className: ['druck-ergaenzungen'], ariaLabelledBy: ['ergaenzungen'] }, [
+    el('h2', { id: 'ergaenzungen' }, [text(ERGAENZUNGEN)]),
+    el('p', { className: ['lead'] }, [
+      text('Die folgenden Teile stellen Angaben des Plans zusammen, wie die Website sie zeigt: seine Finanzen, Akteure, Indikatoren und weitere Daten. Sie ergänzen den Text des Plans; Tabellen und Abbildungen mit einer Nummer des Plans stehen so auch im Plan selbst.'),
+    ]),
+  ]);
 }
 
 function verzeichnisListe(teile: DruckTeil[]): ElementContent[] {
@@ -287,12 +350,14 @@ function verzeichnisListe(teile: DruckTeil[]): ElementContent[] {
       el('a', { href: `#${t.anker}` }, [...(t.nummer ? [el('span', { className: ['teil-nummer'] }, [text(t.nummer)]), text(' ')] : []), text(t.titel)]),
       ...(unter.length > 0 ? [el('ol', {}, unter.map((u) => eintrag(u)))] : []),
     ]);
-  const out: Element[] = [];
+  const eigene: Element[] = [];
+  const ergaenzungen: Element[] = [];
   teile.forEach((t, i) => {
     if (t.ebene !== 1) return;
     const unter: DruckTeil[] = [];
     for (let j = i + 1; j < teile.length && teile[j]!.ebene === 2; j++) unter.push(teile[j]!);
-    out.push(eintrag(t, unter));
+    (t.ergaenzung ? ergaenzungen : eigene).push(eintrag(t, unter));
   });
-  return out;
+  if (ergaenzungen.length === 0) return eigene;
+  return [...eigene, el('li', { className: ['verzeichnis-ergaenzungen'] }, [el('a', { href: '#ergaenzungen' }, [text(ERGAENZUNGEN)]), el('ol', {}, ergaenzungen)])];
 }

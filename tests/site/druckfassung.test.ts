@@ -38,6 +38,23 @@ for (const plan of BEISPIELPLAENE) describe(`Druckfassung: Beispielplan ${plan.n
     }
   });
 
+  it('setzt die Handlungsfelder dorthin, wo der Plan sie nummeriert, und folgt seiner Reihenfolge', () => {
+    const kapitelNummern = new Set(model.kapitel.flatMap((k) => (k.data.nummer ? [k.data.nummer] : [])));
+    for (const hf of model.handlungsfelder) {
+      const i = teile.findIndex((t) => t.anker === `handlungsfeld-${hf.id}`);
+      const ueber = hf.data.nummer?.split('.').slice(0, -1).join('.');
+      if (ueber && kapitelNummern.has(ueber)) {
+        // Under its chapter, with its own number, before the next chapter of the plan.
+        expect(teile[i]!.nummer, hf.id).toBe(hf.data.nummer);
+        const kapitel = teile.findLastIndex((t, j) => j < i && t.ebene === 1);
+        expect(teile[kapitel]!.nummer, hf.id).toBe(ueber);
+      }
+    }
+    // The plan's numbered parts come in the order of their numbers.
+    const nummern = teile.filter((t) => t.pfad?.startsWith('/kapitel/') || t.pfad?.startsWith('/handlungsfelder/')).flatMap((t) => (t.nummer && /^\d/.test(t.nummer) ? [t.nummer] : []));
+    expect(nummern).toEqual([...nummern].sort(new Intl.Collator('de', { numeric: true }).compare));
+  });
+
   it('nummeriert die Kapitel so, wie der Plan es tut, und die Teile von Planwerk danach', () => {
     const eigene = model.kapitel.some((k) => k.data.nummer);
     for (const t of teile.filter((x) => x.pfad?.startsWith('/kapitel/'))) {
@@ -49,7 +66,13 @@ for (const plan of BEISPIELPLAENE) describe(`Druckfassung: Beispielplan ${plan.n
     else expect(oben.filter((t) => !t.pfad?.startsWith('/kapitel/')).map((t) => t.nummer)).toEqual(oben.filter((t) => !t.pfad?.startsWith('/kapitel/')).map((_, i) => String.fromCharCode(65 + i)));
     // The table of contents lists the same parts, with the same numbers.
     const verzeichnis = druck().querySelectorAll('.druck-verzeichnis a').map((a) => ({ href: a.getAttribute('href'), text: rein(a) }));
-    expect(verzeichnis).toEqual(teile.map((t) => ({ href: `#${t.anker}`, text: [t.nummer, t.titel].filter(Boolean).join(' ') })));
+    const eintraege = teile.map((t) => ({ href: `#${t.anker}`, text: [t.nummer, t.titel].filter(Boolean).join(' ') }));
+    // The additions Planwerk assembles from the data come last, under a heading of their own.
+    const erste = teile.findIndex((t) => t.ergaenzung);
+    expect(erste).toBeGreaterThan(0);
+    expect(teile.slice(erste).every((t) => t.ergaenzung)).toBe(true);
+    expect(verzeichnis).toEqual([...eintraege.slice(0, erste), { href: '#ergaenzungen', text: 'Ergänzungen aus den Daten des Plans' }, ...eintraege.slice(erste)]);
+    expect(druck().querySelector('#ergaenzungen')?.parentNode?.nextElementSibling?.querySelector('h2')?.id).toBe(teile[erste]!.anker);
   });
 
   it('zeigt in jedem Teil den Text und die Zahlen seiner Seite', () => {
