@@ -27,7 +27,7 @@ import { planLocation, readCollection, type RawEntry } from '../lib/sources.ts';
 import { validatePlan } from '../lib/validate.ts';
 import { formatProblem } from '../lib/problems.ts';
 import { heute } from '../lib/pflege.ts';
-import type { Codeform } from '../lib/schemas.ts';
+import { OHNE_CODES, type Codeform } from '../lib/schemas.ts';
 import { naechsterCode } from '../lib/entwurf.ts';
 
 const ARTEN = ['massnahme', 'handlungsfeld', 'kapitel', 'akteur', 'glossar'] as const;
@@ -157,7 +157,7 @@ async function main() {
   }
 
   // Maßnahme: its Handlungsfeld, and the next free code in the plan's form.
-  const plan = (parseYaml(readFileSync(join(inhalt, 'plan.yaml'), 'utf8')) ?? {}) as { massnahmencodes?: { form?: Codeform; buchstabe?: string } };
+  const plan = (parseYaml(readFileSync(join(inhalt, 'plan.yaml'), 'utf8')) ?? {}) as { massnahmencodes?: { form?: Codeform | typeof OHNE_CODES; buchstabe?: string } };
   const form = plan.massnahmencodes?.form ?? 'S-07';
   const buchstabe = plan.massnahmencodes?.buchstabe ?? 'handlungsfeld';
   const felder = lies('handlungsfelder').filter((f) => f.data.entwurf !== true);
@@ -165,6 +165,14 @@ async function main() {
   const hf = felder.find((f) => f.id === feld);
   if (!hf) throw new Abbruch(`Das Handlungsfeld „${feld}“ gibt es nicht; vorhanden: ${felder.map((f) => f.id).join(', ')}`);
   const massnahmen = lies('massnahmen');
+  if (form === OHNE_CODES) {
+    // A plan without codes: the file is named after the title and is the Maßnahme's address.
+    const id = freieId(titel, new Set(massnahmen.map((m) => m.id)));
+    const datei = join(inhalt, 'massnahmen', `${id}.mdx`);
+    mkdirSync(join(inhalt, 'massnahmen'), { recursive: true });
+    writeFileSync(datei, `---\ntitel: ${text(titel)}\nhandlungsfeld: ${feld}\nentwurf: true\n---\n`, { flag: 'wx' });
+    return `${anzeigen(datei)}:1`;
+  }
   let code = values.code;
   let bereichZeile = '';
   if (!code) {

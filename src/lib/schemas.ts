@@ -58,7 +58,7 @@ export const plainRef: RefFactory = (collection) =>
 // ---------------------------------------------------------------------------
 // Scalars shared by all collections
 
-export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
+const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
 
 /** An id that appears in URLs and anchors: letters, digits, hyphen, underscore. */
 export const idSchema = z
@@ -69,9 +69,10 @@ export const idSchema = z
  * An anchor id as published: letters of any language (a published „ebene-schulträger“ must be
  * keepable), digits, hyphen, underscore. Same rule as explicit heading ids (src/markdown/heading-ids.ts).
  */
+export const ANKER_ID_PATTERN = /^[\p{L}\p{N}][\p{L}\p{N}_-]*$/u;
 export const ankerIdSchema = z
   .string({ error: 'eine Anker-ID (Buchstaben, Ziffern, Bindestrich)' })
-  .regex(/^[\p{L}\p{N}][\p{L}\p{N}_-]*$/u, { error: 'eine Anker-ID aus Buchstaben, Ziffern, „-“ und „_“, ohne Leerzeichen' });
+  .regex(ANKER_ID_PATTERN, { error: 'eine Anker-ID aus Buchstaben, Ziffern, „-“ und „_“, ohne Leerzeichen' });
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 

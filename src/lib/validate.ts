@@ -5,7 +5,7 @@
  * (src/lib/planladen.ts); tests and the future `npm run pruefen` call it directly.
  */
 import type { z } from 'astro/zod';
-import { createSchemas, plainRef, CODEFORMEN, OHNE_CODES, ID_PATTERN, type CollectionName, type Data, type Ref } from './schemas.ts';
+import { createSchemas, plainRef, CODEFORMEN, OHNE_CODES, ANKER_ID_PATTERN, type CollectionName, type Data, type Ref } from './schemas.ts';
 import { akteursgruppen } from './akteure.ts';
 import { abschnitt } from './indexe.ts';
 import { istEntwurf, teileEntwurfsProbleme, entwurfsHinweis, verweisAufEntwurf } from './entwurf.ts';
@@ -281,11 +281,11 @@ function pruefeCodes(model: PlanModel): Problem[] {
   if (form === OHNE_CODES) {
     // No codes: a Maßnahme is known by its file name (or `id`), which is its address and anchor.
     for (const m of model.massnahmen) {
-      if (!ID_PATTERN.test(m.id)) {
+      if (!ANKER_ID_PATTERN.test(m.id)) {
         problems.push({
           file: m.file,
           field: m.data.id === undefined ? undefined : 'id',
-          expected: `${m.data.id === undefined ? 'einen Dateinamen' : 'eine ID'} aus Buchstaben, Ziffern, „-“ und „_“ (ohne Leerzeichen, Punkte und Umlaute), weil er die Adresse der Maßnahme ist; Codes hat der Plan nicht (massnahmencodes: keine)`,
+          expected: `${m.data.id === undefined ? 'einen Dateinamen' : 'eine ID'} aus Buchstaben, Ziffern, „-“ und „_“ (ohne Leerzeichen und Punkte), weil er die Adresse der Maßnahme ist; Codes hat der Plan nicht (massnahmencodes: keine)`,
           found: `„${zeigeUnsichtbare(m.id)}“`,
         });
       }

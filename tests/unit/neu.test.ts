@@ -55,6 +55,21 @@ describe('npm run neu', () => {
     expect(model.akteure.map((a) => a.id)).not.toContain('medienzentrum-des-kreises');
   });
 
+  it('legt in einem Plan ohne Codes die Maßnahme unter ihrem Titel an, ohne Code', () => {
+    const root = copyFixture();
+    const plan = join(root, 'content/plan.yaml');
+    writeFileSync(plan, `${readFileSync(plan, 'utf8')}massnahmencodes: { form: keine }\n`);
+    const aus = neu(root, 'massnahme', 'WLAN für Turnhallen', '--handlungsfeld', 'infrastruktur');
+    expect(aus.split('\n')[0]).toMatch(/Angelegt als Entwurf: .*content\/massnahmen\/wlan-für-turnhallen\.mdx:1$/);
+    const datei = join(root, 'content/massnahmen/wlan-für-turnhallen.mdx');
+    const kopf = parseYaml(readFileSync(datei, 'utf8').split('---')[1]!) as Record<string, unknown>;
+    expect(kopf).toEqual({ titel: 'WLAN für Turnhallen', handlungsfeld: 'infrastruktur', entwurf: true });
+    // Published, it is a valid Maßnahme of the plan, named by its file.
+    writeFileSync(datei, readFileSync(datei, 'utf8').replace('entwurf: true\n', ''));
+    expect(messages(root)).toEqual([]);
+    expect(modelOf(root).massnahmen.map((m) => m.id)).toContain('wlan-für-turnhallen');
+  });
+
   it('meldet einen Verweis eines veröffentlichten Eintrags auf einen Entwurf', () => {
     const root = copyFixture();
     neu(root, 'akteur', 'Medienzentrum');
