@@ -9,31 +9,17 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { kennzahl } from '../../src/lib/kennzahlen.ts';
 import { seite } from '../../src/lib/urls.ts';
 import { versionierterName } from '../../src/lib/pdf.ts';
 import { browserVerfuegbar, imBrowser } from '../helpers/browser.ts';
 import { BEISPIELPLAENE } from '../helpers/plaene.ts';
+import { ladePdf, ohneLeerraum, seitentexte, type Pdf } from '../helpers/pdf.ts';
 
-type Pdf = Awaited<ReturnType<typeof getDocument>['promise']>;
 interface Gliederung { title: string; items: Gliederung[] }
 interface Strukturknoten { role?: string; alt?: string; lang?: string; children?: Strukturknoten[] }
 
-const lade = async (bytes: Uint8Array): Promise<Pdf> => getDocument({ data: bytes, useSystemFonts: false }).promise;
-const ohneLeerraum = (s: string) => s.replace(/\s+/g, '');
-
-async function seitentexte(pdf: Pdf) {
-  const seiten: { breite: number; hoehe: number; stuecke: { text: string; x: number; y: number; breite: number }[] }[] = [];
-  for (let i = 1; i <= pdf.numPages; i++) {
-    const page = await pdf.getPage(i);
-    const [, , breite, hoehe] = page.view as [number, number, number, number];
-    const inhalt = await page.getTextContent();
-    const stuecke = inhalt.items.flatMap((it) => ('str' in it && it.str.trim() ? [{ text: it.str, x: it.transform[4] as number, y: it.transform[5] as number, breite: it.width }] : []));
-    seiten.push({ breite, hoehe, stuecke });
-  }
-  return seiten;
-}
+const lade = ladePdf;
 
 /** Column headers of every table on a built page (the chart data tables included). */
 const spaltenkoepfe = (plan: (typeof BEISPIELPLAENE)[number], pfad: string) =>
