@@ -21,6 +21,9 @@ import { seitenDesPlans } from './seiten.ts';
 import { statusChronik } from './aenderungen.ts';
 import { beziehungen, formateVon, massnahmenNachFeld, nachEbene, zustaendigkeiten } from './akteure.ts';
 import { massnahmenZurSeite } from './abschnitte.ts';
+import { aenderungshinweise } from './aenderungen.ts';
+import { tabellenVon } from './finanztabellen.ts';
+import { offeneTabellen } from './offenedaten.ts';
 import type { Ueberschrift } from './model.ts';
 
 /** Page path → the ids the page will have. */
@@ -63,6 +66,9 @@ export const seitenanker = jeModell('seitenanker', (model: PlanModel): Seitenank
     for (const m of massnahmenImFeld(model, hf.id)) auf(pfad, massnahmeAnker(m.id), ...m.data.aliase.map(massnahmeAnker));
   }
 
+  for (const art of ['Handlungsfeld', 'Strategisches Thema'] as const) {
+    if (model.handlungsfelder.some((hf) => hf.data.art === art)) auf(seite.handlungsfelder(), art === 'Handlungsfeld' ? 'gruppe-handlungsfelder' : 'gruppe-themen');
+  }
   auf(seite.massnahmen(), 'status-uebersicht', ...model.handlungsfelder.map((hf) => `hf-${hf.id}`));
   for (const m of model.massnahmen) {
     // On the overview each Maßnahme keeps its anchor (and its former codes) under its home field.
@@ -95,22 +101,25 @@ export const seitenanker = jeModell('seitenanker', (model: PlanModel): Seitenank
       massnahmenNachFeld(model, a.id).length > 0 && 'massnahmen',
     );
   }
+  auf(seite.zustaendigkeiten(), 'matrix');
   if (seiten.formate) auf(seite.formate(), 'formate-uebersicht', ...model.formate.map((f) => f.id), ...[...new Set(model.formate.map((f) => f.data.ausrichtung))].map((a) => `formate-${a}`));
   if (seiten.glossar) auf(seite.glossar(), ...model.glossar.map((g) => g.id));
   if (seiten.indikatoren) auf(seite.indikatoren(), ...model.indikatoren.flatMap((i) => [i.id, i.data.messwerte.length > 0 && `messwerte-${i.id}`]));
   if (seiten.meilensteine) auf(seite.meilensteine(), ...model.meilensteine.map((m) => m.id));
   if (seiten.schulen) auf(seite.schulen(), 'alle-schulen', 'schulliste', ...model.schulen.map((s) => s.id));
   if (seiten.daten && model.datensaetze.length > 0) auf(seite.daten(), 'stand-und-herkunft', ...model.datensaetze.map((d) => d.id));
+  const tabellen = offeneTabellen(model);
+  if (seiten.daten && tabellen.length > 0) auf(seite.daten(), 'offene-daten', ...tabellen.map((t) => `datei-${t.name}`));
   if (seiten.finanzen) {
     auf(
       seite.finanzen(),
-      ...model.finanzbereiche.map((b) => `bereich-${b.id}`),
+      ...model.finanzbereiche.flatMap((b) => [`bereich-${b.id}`, ...tabellenVon(model, b.id).flatMap((t) => [`tabelle-${t.id}`, `werte-${t.id}`])]),
       ...(model.foerderprogramme.length > 0 ? ['foerderprogramme', ...model.foerderprogramme.map((f) => `programm-info-${f.id}`)] : []),
       ...(model.summen.length > 0 ? ['gepruefte-summen', ...model.summen.map((s) => `summe-${s.id}`)] : []),
       ...(model.inventar.length > 0 ? ['bestand', ...model.inventar.map((i) => `inventar-${i.id}`)] : []),
     );
   }
-  auf(seite.aenderungen(), ...model.fassungen.map((f) => `seit-${f.id}`));
+  auf(seite.aenderungen(), ...model.fassungen.map((f) => `seit-${f.id}`), aenderungshinweise(model).length > 0 && 'hinweise');
   const { plan } = model;
   auf(seite.impressum(), plan.herausgeber && 'herausgeber', plan.impressum && 'verantwortlich', plan.kontakt && 'kontakt', (plan.lizenz || plan.quelltext) && 'lizenz');
   if (plan.datenschutz) auf(seite.datenschutz(), 'verantwortlicher', 'datenschutzbeauftragte', 'was-wir-erheben', 'rechte');
