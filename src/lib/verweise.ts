@@ -148,8 +148,14 @@ export function pruefeVerweise(model: PlanModel, ergebnisse: ReadonlyMap<string,
 
 /** What is wrong with one link on the page `hier`, or undefined. */
 function pruefeLink(url: string, hier: string, ziele: Ziele, basis: string): Pick<Problem, 'expected' | 'found' | 'hinweis'> | undefined {
-  const { pfad, anker } = linkziel(url, hier);
   const wie = `„${url}“`;
+  let ziel_: { pfad: string; anker?: string };
+  try {
+    ziel_ = linkziel(url, hier);
+  } catch {
+    return { expected: 'eine gültige Adresse einer Seite dieser Website, z. B. /glossar/', found: wie };
+  }
+  const { pfad, anker } = ziel_;
   const entwurf = ziele.entwurf.get(pfad) ?? (anker ? ziele.entwurf.get(`${pfad}#${anker}`) : undefined);
   if (entwurf) {
     return {
