@@ -103,7 +103,12 @@ function naheSeiten(pfad: string, ziele: Ziele, basis: string): string[] {
   const treffer = genau.filter((p): p is string => p !== undefined && p !== pfad && alle.includes(p));
   if (treffer.length > 0) return [...new Set(treffer)];
   const ordner = pfad.split('/').filter(Boolean)[0];
-  return alle.filter((p) => ordner !== undefined && p.split('/').filter(Boolean)[0] === ordner && p !== pfad).sort();
+  if (ordner === undefined) return [];
+  const erstes = (p: string) => p.split('/').filter(Boolean)[0] ?? '';
+  const imOrdner = alle.filter((p) => erstes(p) === ordner && p !== pfad);
+  // A typo in the folder itself ("/glosar/"): the pages of folders that begin alike.
+  const aehnlich = imOrdner.length > 0 ? imOrdner : alle.filter((p) => ordner.length >= 3 && erstes(p).slice(0, 3).toLowerCase() === ordner.slice(0, 3).toLowerCase());
+  return aehnlich.sort((a, b) => a.split('/').length - b.split('/').length || a.localeCompare(b));
 }
 
 /** Anchors near one that a page does not have: those that share its beginning, else the page's first ones. */
