@@ -75,7 +75,12 @@ function zieleDesPlans(model: PlanModel, entwuerfe: Iterable<RawEntry>, register
     ]);
     return dateien.has(pfad);
   };
-  const anker = (pfad: string) => new Set([HAUPTANKER, ...(vorhergesagt.get(pfad) ?? []), ...(register?.[pfad] ?? [])]);
+  const jeSeite = new Map<string, ReadonlySet<string>>();
+  const anker = (pfad: string) => {
+    let ids = jeSeite.get(pfad);
+    if (!ids) jeSeite.set(pfad, (ids = new Set([HAUPTANKER, ...(vorhergesagt.get(pfad) ?? []), ...(register?.[pfad] ?? [])])));
+    return ids;
+  };
   const entwurf = new Map<string, RawEntry>();
   for (const raw of entwuerfe) {
     if (raw.collection === 'kapitel') entwurf.set(seite.kapitel(raw.id), raw);
