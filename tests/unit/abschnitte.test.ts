@@ -182,6 +182,16 @@ describe('<Abschnitt> im Text', () => {
     expect(html).not.toContain('planwerk-abschnitt');
   });
 
+  it('nimmt den Linktext auch auf eigenen Zeilen und in einer Tabellenzelle', () => {
+    const root = mitAbschnitten();
+    append(root, 'kapitel/vorwort.mdx', '\n<Abschnitt nummer="3.1">\nDie Ziele für **Schulen**\n</Abschnitt>\n\n| Abschnitt | Thema |\n| --- | --- |\n| <Abschnitt nummer="3.10" /> | Weiterbildung |\n');
+    const html = modelOf(root).kapitel.find((k) => k.id === 'vorwort')!.inhalt!.html;
+    expect(html).toContain('<p><a href="/kapitel/ziele/#ziele-schule" title="3.1 Schulen" data-abschnitt="3.1">Die Ziele für <strong>Schulen</strong></a></p>');
+    expect(html).toContain('<td><a href="/kapitel/ziele/#weiterbildung" title="3.10 Weiterbildung" data-abschnitt="3.10">Abschnitt 3.10</a></td>');
+    append(root, 'kapitel/vorwort.mdx', '\n<Abschnitt nummer="3">\nErster Absatz\n\nZweiter Absatz\n</Abschnitt>\n');
+    expect(messages(root)).toEqual([expect.stringMatching(/^content\/kapitel\/vorwort\.mdx:19, Feld „<Abschnitt nummer="3">“: erwartet einen Linktext in einem Absatz/)]);
+  });
+
   it('meldet eine unbekannte Nummer mit Datei und Zeile', () => {
     const root = mitAbschnitten();
     append(root, 'kapitel/vorwort.mdx', '\nSiehe <Abschnitt nummer="3.1.4" />.\n');
