@@ -159,13 +159,13 @@ export function pruefeVerweise(model: PlanModel, ergebnisse: ReadonlyMap<string,
 /** What is wrong with one link on the page `hier`, or undefined. */
 function pruefeLink(url: string, hier: string, ziele: Ziele, basis: string): Pick<Problem, 'expected' | 'found' | 'hinweis'> | undefined {
   const wie = `„${url}“`;
-  let ziel_: { pfad: string; anker?: string };
+  let gelesen: { pfad: string; anker?: string };
   try {
-    ziel_ = linkziel(url, hier);
+    gelesen = linkziel(url, hier);
   } catch {
     return { expected: 'eine gültige Adresse einer Seite dieser Website, z. B. /glossar/', found: wie };
   }
-  const { pfad, anker } = ziel_;
+  const { pfad, anker } = gelesen;
   const entwurf = ziele.entwurf.get(pfad) ?? (anker ? ziele.entwurf.get(`${pfad}#${anker}`) : undefined);
   if (entwurf) {
     return {
@@ -195,7 +195,7 @@ function pruefeLink(url: string, hier: string, ziele: Ziele, basis: string): Pic
   if (vorhanden.has(anker)) return undefined;
   const nahe = naheAnker(anker, vorhanden);
   return {
-    expected: `einen Anker, den die Seite ${ziel} hat${nahe.length > 0 ? ` (etwa ${auswahl(nahe)})` : ' (die Seite hat keine Anker)'}`,
+    expected: `einen Anker, den die Seite ${ziel} hat${nahe.length > 0 ? ` (etwa ${auswahl(nahe)})` : ' (vor dem Bauen ist auf dieser Seite kein Anker bekannt; Anker, die sie schon veröffentlicht hat, stehen in anker.json)'}`,
     found: `${wie}: die Seite hat keinen Anker „${anker}“`,
     hinweis: 'Den Anker prüfen: Überschriften haben ihre ID aus dem Text oder aus {#…}; Ziele, Maßnahmen, Glossarbegriffe, Indikatoren und Meilensteine die ID aus ihren Daten.',
   };
