@@ -4,10 +4,11 @@
  * to fix it where one is known, then the warnings (marked „Hinweis:“) and a summary line.
  * Exit code 1 on any error, 0 otherwise, 2 when the check itself could not run.
  *
- * Checked: everything validatePlan checks (schemas, references, MDX content policy,
- * Kennzahlen, rules across files, redirects as far as the model decides them), and the
- * published pages of the anchor register that the plan no longer has. Anchors inside pages
- * need the built site; the build checks them.
+ * Checked: everything validatePlan checks (schemas, references, the section tree and the
+ * section numbers Maßnahmen and texts cite, MDX content policy, every link within the site in
+ * the texts with its page and anchor, Kennzahlen, rules across files, redirects as far as the
+ * model decides them), and the published pages of the anchor register that the plan no longer
+ * has. That every published anchor is still produced needs the built site; the build checks it.
  *
  * Options:
  *   --inhalt <ordner>   the plan's folder (else PLANWERK_CONTENT, else content/)
@@ -56,7 +57,6 @@ const TEXTHINWEISE: [RegExp, string][] = [
   [/Überprüfung war bis/, 'Die Seite prüfen und unter „pflege“ ein neues Datum „naechstePruefung“ eintragen.'],
   [/wird nirgends genannt/, 'Den Akteur in einer Beziehung, Maßnahme, einem Gremium oder Format nennen, oder ihn löschen, wenn er nicht zum Plan gehört.'],
   [/ohne „website“/, 'In plan.yaml „website: https://…“ mit der Adresse der veröffentlichten Seite eintragen.'],
-  [/Ist der Nachbarabschnitt gemeint\?/, 'Die Abschnittsnummer unter „zielsetzungen“ prüfen.'],
 ];
 
 const DATEI_VORN = /^(\S+?\.(?:ya?ml|mdx?|csv|json))(?::(\d*))?[,:]?\s+([\s\S]+)$/;

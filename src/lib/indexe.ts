@@ -2,7 +2,7 @@
  * Lookups that pages need, built once per plan model in one pass over each collection:
  * per Akteur its Maßnahmen, incoming relations, Gremien, Handlungsfelder and Formate;
  * per Handlungsfeld (every field a Maßnahme names) and per Bildungsbereich its Maßnahmen in
- * code order; per section number its chapter and the Maßnahmen that cite it; per Maßnahme its
+ * code order; per Maßnahme its
  * Meilensteine and its rows in earlier editions. Pages look things up here (or with
  * `byId`) instead of searching whole collections, so a page costs what it shows. The lists
  * are shared by every page of the build: read them, never sort or change them in place.
@@ -61,10 +61,6 @@ export interface PlanIndex {
   imBereich: Map<string, readonly Entry<'massnahmen'>[]>;
   /** Ziel id → the Maßnahmen (code order) that serve it. */
   fuerZiel: Map<string, readonly Entry<'massnahmen'>[]>;
-  /** Section number (kapitel `nummer`) → its chapter. */
-  abschnitte: Map<string, Entry<'kapitel'>>;
-  /** Section number → the Maßnahmen (code order) that cite it among their `zielsetzungen`. */
-  fuerAbschnitt: Map<string, readonly Entry<'massnahmen'>[]>;
   /** Maßnahme id → its Meilensteine, in the order of the collection. */
   meilensteine: Map<string, readonly Entry<'meilensteine'>[]>;
   /** Code → where earlier editions list it: index of the edition in `model.fassungen`, index of the row. */
@@ -97,10 +93,8 @@ export const planIndex = jeModell('indexe', (model): PlanIndex => {
   const imFeld = new Map<string, Entry<'massnahmen'>[]>();
   const imBereich = new Map<string, Entry<'massnahmen'>[]>();
   const fuerZiel = new Map<string, Entry<'massnahmen'>[]>();
-  const fuerAbschnitt = new Map<string, Entry<'massnahmen'>[]>();
   for (const m of massnahmen) {
     for (const id of new Set(m.data.handlungsfelder.map((r) => r.id))) push(imFeld, id, m);
-    for (const nummer of new Set(m.data.zielsetzungen)) push(fuerAbschnitt, nummer, m);
     if (m.data.bildungsbereich) push(imBereich, m.data.bildungsbereich.id, m);
     for (const z of new Set(m.data.ziele)) push(fuerZiel, z, m);
     for (const id of new Set(m.data.verantwortlich.map((r) => r.id))) von(id).verantwortlich.push(m);
@@ -120,8 +114,6 @@ export const planIndex = jeModell('indexe', (model): PlanIndex => {
     imFeld,
     imBereich,
     fuerZiel,
-    abschnitte: new Map(model.kapitel.flatMap((k) => (k.data.nummer ? [[k.data.nummer, k] as const] : []))),
-    fuerAbschnitt,
     meilensteine,
     fassungen,
   };
@@ -149,16 +141,6 @@ export function massnahmenImBereich(model: PlanModel, bereich: string): readonly
 /** The Maßnahmen that serve a Ziel, in code order. */
 export function massnahmenFuerZiel(model: PlanModel, ziel: string): readonly Entry<'massnahmen'>[] {
   return planIndex(model).fuerZiel.get(ziel) ?? LEER;
-}
-
-/** The chapter with a section number (kapitel `nummer`), if the plan has one. */
-export function abschnitt(model: PlanModel, nummer: string): Entry<'kapitel'> | undefined {
-  return planIndex(model).abschnitte.get(nummer);
-}
-
-/** The Maßnahmen that cite a section number among their Zielsetzungen, in code order. */
-export function massnahmenFuerAbschnitt(model: PlanModel, nummer: string): readonly Entry<'massnahmen'>[] {
-  return planIndex(model).fuerAbschnitt.get(nummer) ?? LEER;
 }
 
 /** The Meilensteine that belong to a Maßnahme. */

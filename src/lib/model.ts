@@ -7,6 +7,8 @@ export interface Ueberschrift {
   depth: number;
   slug: string;
   text: string;
+  /** 1-based line within the MDX body, where known (for messages about numbered sections). */
+  line?: number;
 }
 
 /** The finished content of an MDX entry: sanitised HTML with its figures filled in. */
@@ -15,6 +17,8 @@ export interface Inhalt {
   headings: Ueberschrift[];
   /** Datasets whose figures the text cites (ids in datensaetze.yaml). */
   datensaetze: string[];
+  /** Every id in the body a link can point to (headings, their former ids, footnotes …). */
+  anker: string[];
   /** Digest of data and HTML: what Astro's content store compares. */
   digest: string;
 }

@@ -84,6 +84,7 @@ const HINWEISREGELN: ((p: Problem) => string | undefined)[] = [
   (p) => (p.expected === 'diese Datei' && p.found === 'keine Datei' ? 'Die Datei anlegen oder den Inhaltsordner prüfen (--inhalt, PLANWERK_CONTENT).' : undefined),
   (p) => (p.field === 'MDX' ? 'Tags schließen (<br />, </details>), HTML in Kleinbuchstaben schreiben, eine geschweifte Klammer als \\{ schreiben.' : undefined),
   (p) => (p.field?.startsWith('<Kennzahl') ? 'Namen und Parameter der Kennzahlen stehen in src/lib/kennzahlen.ts.' : undefined),
+  (p) => (p.field?.startsWith('<Abschnitt') ? 'Einen Abschnitt so zitieren: <Abschnitt nummer="3.2.1" /> oder mit eigenem Linktext <Abschnitt nummer="3.2.1">Text</Abschnitt>.' : undefined),
   (p) => (p.found === 'nichts (Feld fehlt)' ? 'Das Pflichtfeld ergänzen.' : undefined),
 ];
 

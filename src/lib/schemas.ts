@@ -444,8 +444,10 @@ export function createSchemas(ref: RefFactory) {
     /** The Handlungsfeld, or `handlungsfelder` for several (the first is where the measure is listed). */
     handlungsfeld: ref('handlungsfelder').optional(),
     handlungsfelder: z.array(ref('handlungsfelder')).min(1).optional(),
-    /** Section numbers (kapitel `nummer`) of the Zielsetzungen the measure serves. */
+    /** Section numbers of the Zielsetzungen the measure serves (any level of the section tree, see src/lib/abschnitte.ts). */
     zielsetzungen: z.array(abschnittsnummer).default([]),
+    /** Further sections of the plan the measure refers to, by number (any level: "3.2.1.4"). */
+    abschnitte: z.array(abschnittsnummer).default([]),
     ziele: z.array(idSchema).default([]),
     bildungsbereich: ref('bildungsbereiche').optional(),
     /** Who leads; plans that name only possible partners leave it out. */

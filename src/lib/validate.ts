@@ -7,7 +7,8 @@
 import type { z } from 'astro/zod';
 import { createSchemas, plainRef, CODEFORMEN, OHNE_CODES, ANKER_ID_PATTERN, type CollectionName, type Data, type Ref } from './schemas.ts';
 import { akteursgruppen } from './akteure.ts';
-import { abschnitt } from './indexe.ts';
+import { abschnittsbaum, bildeAbschnittsbaum, pruefeAbschnittsverweise, unterabschnittAus, type Abschnitt, type Entwurfsnummern } from './abschnitte.ts';
+import { pruefeVerweise } from './verweise.ts';
 import { istEntwurf, teileEntwurfsProbleme, entwurfsHinweis, verweisAufEntwurf } from './entwurf.ts';
 import { finanztabellenVon } from './finanztabellen.ts';
 import { readCollection, unbekannteDateien, displayDir, sourcePath, SOURCES, DATASET_COLLECTIONS, zeigeUnsichtbare, unsichtbareZeichen, ohneUnsichtbare, type PlanLocation, type RawEntry, type ReadResult } from './sources.ts';
@@ -21,6 +22,7 @@ import { basisDesPlans } from './urls.ts';
 import { pruefeMedien } from './medien.ts';
 import { pruefeErhebungen } from './erhebungen.ts';
 import { rendereInhalte, vervollstaendige, type RenderCache } from '../mdx/inhalte.ts';
+import type { MdxErgebnis } from '../mdx/render.ts';
 
 const schemas = createSchemas(plainRef);
 export const COLLECTIONS = Object.keys(SOURCES) as CollectionName[];
@@ -218,9 +220,32 @@ export function validatePlan(loc: PlanLocation, cache: RenderCache = new Map<str
   problems.push(...checkConsistency(model));
   problems.push(...pruefeMedien(model));
   problems.push(...pruefeErhebungen(model));
-  problems.push(...vervollstaendige(model, [...model.kapitel, ...model.handlungsfelder, ...model.massnahmen], ergebnisse));
+  // The section tree from the fresh renderings: the <Abschnitt> links are filled from it.
+  const entwurfsnummern = nummernInEntwuerfen([...entwuerfe.values()], ergebnisse);
+  const baum = bildeAbschnittsbaum(model, (e) => ergebnisse.get(e.file)?.headings);
+  problems.push(...baum.problems);
+  problems.push(...vervollstaendige(model, [...model.kapitel, ...model.handlungsfelder, ...model.massnahmen], ergebnisse, baum, entwurfsnummern));
+  problems.push(...pruefeAbschnittsverweise(model, baum, entwurfsnummern));
   problems.push(...pruefeUeberdeckteSeiten(model));
+  // Links in the texts, against the pages and anchors the plan will produce.
+  problems.push(...pruefeVerweise(model, ergebnisse, entwuerfe));
   return problems.length > 0 ? { problems, warnungen } : { problems, warnungen, model };
+}
+
+/** Section numbers that stand only in drafts (their `nummer` and numbered headings), with the draft's file. */
+function nummernInEntwuerfen(entwuerfe: RawEntry[], ergebnisse: Map<string, MdxErgebnis>): Entwurfsnummern {
+  const nummern = new Map<string, string>();
+  for (const raw of entwuerfe) {
+    if (raw.collection !== 'kapitel' && raw.collection !== 'handlungsfelder') continue;
+    const nummer = typeof raw.data.nummer === 'string' ? raw.data.nummer : undefined;
+    if (!nummer) continue;
+    nummern.set(nummer, raw.file);
+    for (const kopf of ergebnisse.get(raw.file)?.headings ?? []) {
+      const unter = unterabschnittAus(kopf.text, nummer);
+      if (unter) nummern.set(unter.nummer, raw.file);
+    }
+  }
+  return nummern;
 }
 
 
@@ -333,20 +358,36 @@ function pruefeCodes(model: PlanModel): Problem[] {
 }
 
 /**
- * Hints that do not stop the build: references that exist but look wrong, e.g. a measure
- * for adult education that cites the youth-work section next to it.
+ * Hints that do not stop the build: references that exist but look wrong. A Maßnahme of one
+ * Bildungsbereich that serves the Zielsetzungen of a section belonging to another (the section's
+ * own Bildungsbereich or the one it has from the nearest section above it). The hint says what
+ * is true: which Bildungsbereich the section belongs to, and, only where the plan has one, the
+ * section of the Maßnahme's Bildungsbereich beside it (under the same parent).
  */
 export function plausibilitaet(model: PlanModel): Problem[] {
   const out: Problem[] = [];
+  const baum = abschnittsbaum(model);
+  const bereichsname = (id: string) => model.bildungsbereiche.find((b) => b.id === id)?.data.name ?? id;
   for (const m of model.massnahmen) {
     const bereich = m.data.bildungsbereich?.id;
     if (!bereich) continue;
     m.data.zielsetzungen.forEach((nummer, i) => {
-      const k = abschnitt(model, nummer);
-      const ihrer = k?.data.bildungsbereich?.id;
-      if (k && ihrer && ihrer !== bereich) {
-        out.push({ file: m.file, field: `zielsetzungen.${i}`, expected: `einen Abschnitt zum Bildungsbereich „${bereich}“ der Maßnahme`, found: `„${nummer}“ (${k.data.titel}) zum Bildungsbereich „${ihrer}“. Ist der Nachbarabschnitt gemeint?` });
-      }
+      const a = baum.nachNummer.get(nummer);
+      if (!a?.bildungsbereich || a.bildungsbereich === bereich) return;
+      const traeger = baum.nachNummer.get(a.bereichVon!) ?? a;
+      // Sections of the Maßnahme's own Bildungsbereich under the same parent as the one that sets the other.
+      const geschwister = traeger.eltern === undefined ? baum.wurzeln : (baum.nachNummer.get(traeger.eltern)?.kinder ?? []);
+      const passende = geschwister.filter((g: Abschnitt) => g !== traeger && g.bildungsbereich === bereich);
+      const ueber = traeger === a ? '' : ` (über Abschnitt ${traeger.nummer})`;
+      const alternative = passende.length > 0 ? `; zu Bildungsbereich „${bereichsname(bereich)}“ gehört ${passende.length === 1 ? 'Abschnitt' : 'die Abschnitte'} ${passende.map((g) => `${g.nummer} (${g.titel})`).join(', ')}` : '';
+      out.push({
+        file: m.file,
+        line: m.line,
+        field: `zielsetzungen.${i}`,
+        expected: `einen Abschnitt zum Bildungsbereich „${bereichsname(bereich)}“ der Maßnahme`,
+        found: `„${nummer}“ (${a.titel || 'ohne Titel'}): Abschnitt ${nummer} gehört zu Bildungsbereich „${bereichsname(a.bildungsbereich)}“${ueber}${alternative}`,
+        hinweis: `Die Nummer unter „zielsetzungen“ prüfen${passende.length > 0 ? ` (gemeint ist vielleicht ${passende.map((g) => g.nummer).join(' oder ')})` : ''}, oder den Bildungsbereich der Maßnahme.`,
+      });
     });
   }
   return out;
@@ -488,27 +529,6 @@ function checkConsistency(model: PlanModel): Problem[] {
       } else if (!m.data.handlungsfelder.some((h) => h.id === owner.id)) {
         problems.push({ file: m.file, field: `ziele.${i}`, expected: `ein Ziel der Handlungsfelder der Maßnahme (${m.data.handlungsfelder.map((h) => `„${h.id}“`).join(', ')})`, found: `„${zielId}“ aus „${owner.id}“ (${owner.file})` });
       }
-    });
-  }
-
-  // Section numbers are how catalogues cite Zielsetzungen: unique, and every citation must exist.
-  const abschnitte = new Map<string, Entry<'kapitel'>>();
-  for (const k of model.kapitel) {
-    if (!k.data.nummer) continue;
-    const other = abschnitte.get(k.data.nummer);
-    if (other) problems.push({ file: k.file, field: 'nummer', expected: 'eine Abschnittsnummer, die im Plan nur einmal vorkommt', found: `„${k.data.nummer}“, schon vergeben in ${other.file}` });
-    else abschnitte.set(k.data.nummer, k);
-  }
-  for (const m of model.massnahmen) {
-    m.data.zielsetzungen.forEach((nummer, i) => {
-      if (abschnitte.has(nummer)) return;
-      const vorhanden = [...abschnitte.keys()].sort(new Intl.Collator('de', { numeric: true }).compare);
-      problems.push({
-        file: m.file,
-        field: `zielsetzungen.${i}`,
-        expected: vorhanden.length ? `die Nummer eines Abschnitts (${vorhanden.slice(0, 12).join(', ')}${vorhanden.length > 12 ? ' …' : ''}; Feld „nummer“ in ${displayDir(model.ort)}/kapitel/)` : `einen Abschnitt mit dieser Nummer; kein Kapitel in ${displayDir(model.ort)}/kapitel/ hat eine „nummer“`,
-        found: `„${nummer}“`,
-      });
     });
   }
 

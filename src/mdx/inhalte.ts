@@ -14,7 +14,8 @@ import type { RawEntry } from '../lib/sources.ts';
 import type { Problem } from '../lib/problems.ts';
 import { KENNZAHLEN, KennzahlError, fehlenderRundenbezug, kennzahl, maschinenwert, type Params } from '../lib/kennzahlen.ts';
 import { formatDate } from '../lib/format.ts';
-import { fuelleKennzahlen, renderMdx, rendererDigest, type MdxErgebnis } from './render.ts';
+import { fuelleKennzahlen, renderMdx, rendererDigest, type AbschnittLink, type MdxErgebnis } from './render.ts';
+import { abschnittPfad, unbekannterAbschnitt, type Abschnittsbaum, type Entwurfsnummern } from '../lib/abschnitte.ts';
 import type { KennzahlAufruf } from './inhaltsregeln.ts';
 import type { Auftrag } from './worker.ts';
 
@@ -25,7 +26,7 @@ export interface RenderCache {
 }
 
 /** Ids the page templates themselves put on Handlungsfeld, Maßnahme and chapter pages. */
-const RESERVED_IDS = new Set(['inhalt', 'toc-titel', 'ziele', 'massnahmen', 'beschreibung', 'meilensteine', 'unterkapitel', 'statusverlauf']);
+const RESERVED_IDS = new Set(['inhalt', 'toc-titel', 'ziele', 'massnahmen', 'beschreibung', 'meilensteine', 'unterkapitel', 'statusverlauf', 'zielsetzungen', 'abschnitte', 'massnahmen-zum-abschnitt']);
 
 const sha = (text: string) => createHash('sha256').update(text).digest('hex');
 
@@ -114,12 +115,28 @@ function datensaetzeVon(aufrufe: KennzahlAufruf[]): string[] {
   return [...new Set(aufrufe.flatMap((a) => KENNZAHLEN[a.name]?.datensaetze ?? []))];
 }
 
-/** Fills each body's Kennzahlen from the model and attaches the finished content to its entry. */
-export function vervollstaendige(model: PlanModel, entries: Entry<'kapitel' | 'handlungsfelder' | 'massnahmen'>[], ergebnisse: Map<string, MdxErgebnis>): Problem[] {
+/**
+ * Fills each body's Kennzahlen from the model and its `<Abschnitt>` links from the section
+ * tree (`baum`, see src/lib/abschnitte.ts), and attaches the finished content to its entry.
+ */
+export function vervollstaendige(
+  model: PlanModel,
+  entries: Entry<'kapitel' | 'handlungsfelder' | 'massnahmen'>[],
+  ergebnisse: Map<string, MdxErgebnis>,
+  baum?: Abschnittsbaum,
+  entwuerfe?: Entwurfsnummern,
+): Problem[] {
   const problems: Problem[] = [];
   for (const entry of entries) {
     const ergebnis = ergebnisse.get(entry.file);
     if (!ergebnis) continue;
+    const zeile = (line?: number) => (line === undefined ? undefined : (entry.bodyLine ?? 1) + line - 1);
+    const links = (ergebnis.abschnitte ?? []).map((verweis): AbschnittLink | undefined => {
+      const a = baum?.nachNummer.get(verweis.nummer);
+      if (a) return { nummer: a.nummer, pfad: abschnittPfad(a), titel: a.titel };
+      if (baum) problems.push({ file: entry.file, line: zeile(verweis.line), field: `<Abschnitt nummer="${verweis.nummer}">`, ...unbekannterAbschnitt(baum, verweis.nummer, entwuerfe) });
+      return undefined;
+    });
     const werte: string[] = [];
     for (const aufruf of ergebnis.aufrufe) {
       try {
@@ -131,8 +148,8 @@ export function vervollstaendige(model: PlanModel, entries: Entry<'kapitel' | 'h
         werte.push('');
       }
     }
-    const html = fuelleKennzahlen(ergebnis.html, werte, model.basis);
-    const inhalt: Inhalt = { html, headings: ergebnis.headings, datensaetze: datensaetzeVon(ergebnis.aufrufe), digest: sha(`${JSON.stringify(entry.data)}\0${html}`).slice(0, 24) };
+    const html = fuelleKennzahlen(ergebnis.html, werte, model.basis, links);
+    const inhalt: Inhalt = { html, headings: ergebnis.headings, datensaetze: datensaetzeVon(ergebnis.aufrufe), anker: ergebnis.anker ?? [], digest: sha(`${JSON.stringify(entry.data)}\0${html}`).slice(0, 24) };
     entry.inhalt = inhalt;
   }
   return problems;

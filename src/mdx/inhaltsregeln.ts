@@ -9,8 +9,11 @@
  * MDX comments (`{/* … *\/}`) are dropped like the HTML comments gewohnheiten.ts removes
  * before parsing; a `{#…}` at the end of a heading that is no valid id is reported.
  *
- * The same walk turns allowed HTML elements into hast elements and each <Kennzahl>
- * into a placeholder that the loader fills from the plan model (see render.ts).
+ * The same walk turns allowed HTML elements into hast elements, each <Kennzahl> and each
+ * <Abschnitt> (a checked link to a numbered section of the plan) into a placeholder that
+ * the loader fills from the plan model (see render.ts), and collects every link that is
+ * not an external address (a site path, a fragment, a relative path) with its line, for
+ * the link check once the model exists (src/lib/verweise.ts).
  * The sanitiser after it (rehype-sanitize) is the second line of defence.
  */
 import type { Root, Nodes, Parents } from 'mdast';
@@ -21,7 +24,9 @@ import { SANITIZE_SCHEMA } from './sanitize.ts';
 import { sichtbar } from './gewohnheiten.ts';
 
 /** Components MDX content may use. Each is evaluated from the plan model when the plan is loaded. */
-export const MDX_KOMPONENTEN = ['Kennzahl'] as const;
+export const MDX_KOMPONENTEN = ['Kennzahl', 'Abschnitt'] as const;
+/** Components older plans import (`import Kennzahl from '…/components/Kennzahl.astro'`); the import is harmless and dropped. */
+const ALTE_IMPORTE = ['Kennzahl'];
 
 /** A problem found in an MDX body; `line` is 1-based within the body. */
 export interface BodyProblem {
@@ -37,6 +42,34 @@ export interface KennzahlAufruf {
   /** 1-based line within the body. */
   line?: number;
 }
+
+/** An `<Abschnitt nummer="3.2.1" />` in a body: a link to a numbered section, filled from the model. */
+export interface AbschnittVerweis {
+  nummer: string;
+  /** Whether the element has its own link text (`<Abschnitt nummer="5.1">Infrastruktur</Abschnitt>`). */
+  mitText: boolean;
+  /** 1-based line within the body. */
+  line?: number;
+}
+
+/** A link in a body that is no external address: a site path, a fragment or a relative path. */
+export interface LinkFund {
+  url: string;
+  /** How it is written: a Markdown link, a link definition (`[name]: /pfad/`) or an HTML `<a href>`. */
+  art: 'markdown' | 'definition' | 'html';
+  /** 1-based line within the body. */
+  line?: number;
+}
+
+/** Where a body's components and links are collected while it is checked. */
+export interface Funde {
+  aufrufe: KennzahlAufruf[];
+  abschnitte: AbschnittVerweis[];
+  links: LinkFund[];
+}
+
+/** A section number as the plan writes it: 4, 4.2, 3.2.1.4 (the same form as `abschnittsnummer` in schemas.ts). */
+const ABSCHNITTSNUMMER = /^\d+(?:\.\d+)*$/;
 
 /** HTML elements an author may write: the sanitiser's allow-list, without form controls. */
 const ERLAUBTE_ELEMENTE = new Set((SANITIZE_SCHEMA.tagNames ?? []).filter((t) => t !== 'input' && !t.startsWith('planwerk-')));
@@ -92,16 +125,28 @@ function erlaubterImport(node: MdxjsEsm): boolean {
       if (statement.type !== 'ImportDeclaration' || statement.specifiers.length !== 1) return false;
       const spec = statement.specifiers[0]!;
       const name = spec.local.name;
-      return spec.type === 'ImportDefaultSpecifier' && (MDX_KOMPONENTEN as readonly string[]).includes(name) && String(statement.source.value).endsWith(`/components/${name}.astro`);
+      return spec.type === 'ImportDefaultSpecifier' && ALTE_IMPORTE.includes(name) && String(statement.source.value).endsWith(`/components/${name}.astro`);
     })
   );
 }
 
+/** Does a part of the tree hold a link (Markdown, `<a>` or `<Abschnitt>`)? A link inside a link is not valid HTML. */
+function enthaeltLink(node: Nodes): boolean {
+  if (node.type === 'link' || node.type === 'linkReference') return true;
+  if ((node.type === 'mdxJsxTextElement' || node.type === 'mdxJsxFlowElement') && (node.name === 'a' || node.name === 'Abschnitt')) return true;
+  return 'children' in node && (node.children as Nodes[]).some(enthaeltLink);
+}
+
+/** Is a link address one this check follows (no scheme, so a path of the site, a fragment or a relative path)? */
+const ohneSchema = (url: string) => url.trim() !== '' && scheme(url) === undefined;
+
 /**
  * Checks an MDX tree and prepares it for remark-rehype: allowed HTML becomes elements,
- * each Kennzahl a numbered placeholder, and everything not allowed is reported and removed.
+ * each Kennzahl and Abschnitt a numbered placeholder, and everything not allowed is
+ * reported and removed. Links within the site are collected in `funde.links`.
  */
-export function pruefeUndWandle(tree: Root, problems: BodyProblem[], aufrufe: KennzahlAufruf[]) {
+export function pruefeUndWandle(tree: Root, problems: BodyProblem[], funde: Funde) {
+  const { aufrufe } = funde;
   const melde = (node: Nodes | Attribut, field: string, expected: string, found: string) => problems.push({ line: node.position?.start.line, field, expected, found });
 
   /** The literal attributes of an element, each with its own node (for the line); undefined if one is an expression. */
@@ -136,6 +181,49 @@ export function pruefeUndWandle(tree: Root, problems: BodyProblem[], aufrufe: Ke
     return { type: 'kennzahl', data: { hName: 'planwerk-kennzahl', hProperties: { dataNr: String(aufrufe.length - 1) } } } as unknown as Nodes;
   };
 
+  /**
+   * `<Abschnitt nummer="3.2.1" />` becomes a placeholder element; with its own text
+   * (`<Abschnitt nummer="5.1">Handlungsfeld Infrastruktur</Abschnitt>`) the text stays inside
+   * it and becomes the link text. On a line of its own it stands in a paragraph like a link.
+   */
+  const abschnitt = (node: JsxElement): Nodes | undefined => {
+    const attrs = attribute(node);
+    if (!attrs) return undefined;
+    let ok = true;
+    for (const { name, node: attr } of attrs) {
+      if (name !== 'nummer') {
+        melde(attr, `<Abschnitt ${name}>`, 'nur das Attribut nummer="…" (die Nummer des Abschnitts, z. B. nummer="3.2.1")', `das Attribut „${name}“`);
+        ok = false;
+      }
+    }
+    const nummer = attrs.find((a) => a.name === 'nummer')?.value.trim();
+    if (nummer === undefined) {
+      melde(node, '<Abschnitt>', 'das Attribut nummer="…" mit der Nummer des Abschnitts, z. B. <Abschnitt nummer="3.2.1" />', 'keines');
+      return undefined;
+    }
+    if (!ABSCHNITTSNUMMER.test(nummer)) {
+      melde(node, '<Abschnitt nummer>', 'eine Abschnittsnummer aus Ziffern und Punkten, z. B. nummer="3.2.1"', `„${kurz(nummer)}“`);
+      ok = false;
+    }
+    if (node.children.some(enthaeltLink)) {
+      melde(node, `<Abschnitt nummer="${nummer}">`, 'einen Linktext ohne weiteren Link darin (das Element ist selbst ein Link)', 'einen Link im Linktext');
+      ok = false;
+    }
+    let kinder = node.children as Nodes[];
+    if (node.type === 'mdxJsxFlowElement' && kinder.length > 0) {
+      // Text on lines of its own inside the element: MDX makes it a paragraph; one paragraph is a link text.
+      const einziger = kinder.length === 1 && kinder[0]!.type === 'paragraph' ? kinder[0] : undefined;
+      if (!einziger) {
+        melde(node, `<Abschnitt nummer="${nummer}">`, 'einen Linktext in einem Absatz (ohne Überschriften, Listen oder Leerzeilen)', 'mehrere Absätze oder andere Blöcke');
+        ok = false;
+      } else kinder = einziger.children as Nodes[];
+    }
+    if (!ok) return undefined;
+    funde.abschnitte.push({ nummer, mitText: kinder.length > 0, line: node.position?.start.line });
+    const platzhalter = { type: 'abschnitt', data: { hName: 'planwerk-abschnitt', hProperties: { dataNr: String(funde.abschnitte.length - 1) } }, children: kinder } as unknown as Nodes;
+    return node.type === 'mdxJsxFlowElement' ? ({ type: 'paragraph', children: [platzhalter] } as unknown as Nodes) : platzhalter;
+  };
+
   const htmlElement = (node: JsxElement): Nodes | undefined => {
     const tag = node.name!.toLowerCase();
     if (VERBOTENE_ELEMENTE.has(tag)) {
@@ -143,7 +231,7 @@ export function pruefeUndWandle(tree: Root, problems: BodyProblem[], aufrufe: Ke
       return undefined;
     }
     if (!ERLAUBTE_ELEMENTE.has(tag) || tag !== node.name) {
-      melde(node, `<${node.name}>`, `ein einfaches HTML-Element in Kleinbuchstaben (z. B. ${['abbr', 'details', 'sup', 'br'].join(', ')}) oder die Komponente ${MDX_KOMPONENTEN.join(', ')}`, `<${node.name}>`);
+      melde(node, `<${node.name}>`, `ein einfaches HTML-Element in Kleinbuchstaben (z. B. ${['abbr', 'details', 'sup', 'br'].join(', ')}) oder eine der Komponenten ${MDX_KOMPONENTEN.join(', ')}`, `<${node.name}>`);
       return undefined;
     }
     const attrs = attribute(node);
@@ -169,6 +257,8 @@ export function pruefeUndWandle(tree: Root, problems: BodyProblem[], aufrufe: Ke
       properties[info.property] = info.spaceSeparated ? value.split(/\s+/).filter(Boolean) : value;
     }
     if (!ok) return undefined;
+    const href = attrs.find((a) => a.name.toLowerCase() === 'href');
+    if (tag === 'a' && href && ohneSchema(href.value)) funde.links.push({ url: href.value, art: 'html', line: href.node.position?.start.line ?? node.position?.start.line });
     return { type: 'html-element', data: { hName: tag, hProperties: properties }, children: node.children } as unknown as Nodes;
   };
 
@@ -201,6 +291,7 @@ export function pruefeUndWandle(tree: Root, problems: BodyProblem[], aufrufe: Ke
             ersatz = undefined;
           } else if (/^[A-Z]/.test(child.name)) {
             if (child.name === 'Kennzahl') ersatz = kennzahl(child);
+            else if (child.name === 'Abschnitt') ersatz = abschnitt(child);
             else {
               melde(child, `<${child.name}>`, `nur die Komponenten ${MDX_KOMPONENTEN.join(', ')}`, `<${child.name}>`);
               ersatz = undefined;
@@ -223,7 +314,7 @@ export function pruefeUndWandle(tree: Root, problems: BodyProblem[], aufrufe: Ke
           if (grund) {
             melde(child, child.type === 'link' ? '[…](…)' : '[…]: …', grund, `„${kurz(child.url)}“`);
             ersatz = undefined;
-          }
+          } else if (ohneSchema(child.url)) funde.links.push({ url: child.url, art: child.type === 'link' ? 'markdown' : 'definition', line: child.position?.start.line });
           break;
         }
         case 'image': {

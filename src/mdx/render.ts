@@ -7,9 +7,10 @@
  * framed → rehype-stringify.
  *
  * The result depends only on the file's text, so it can be cached by a digest of that
- * text. Kennzahlen are left as numbered placeholders and filled from the plan model
- * with `fuelleKennzahlen`, so a changed CSV never needs a re-render, and never leaves an
- * old figure in the text. Links within the site ("/glossar/#mdm") are marked and get the
+ * text. Kennzahlen and links to numbered sections (`<Abschnitt>`) are left as numbered
+ * placeholders and filled from the plan model with `fuelleKennzahlen`, so a changed CSV
+ * never needs a re-render, and never leaves an old figure in the text. Links within the
+ * site are collected with their lines, so the plan loader checks them without rendering. Links within the site ("/glossar/#mdm") are marked and get the
  * site's base path there too, so one rendering serves every address the site is built for.
  */
 import { createHash } from 'node:crypto';
@@ -30,24 +31,31 @@ import { toString } from 'hast-util-to-string';
 import { VFile } from 'vfile';
 import { escapeHeadingIds, remarkHeadingIds } from '../markdown/heading-ids.ts';
 import { rehypePermalinks } from '../markdown/permalinks.ts';
-import { pruefeUndWandle, type BodyProblem, type KennzahlAufruf } from './inhaltsregeln.ts';
+import { escapeAttribute } from 'entities';
+import { pruefeUndWandle, type AbschnittVerweis, type BodyProblem, type Funde, type KennzahlAufruf, type LinkFund } from './inhaltsregeln.ts';
 import { SANITIZE_SCHEMA } from './sanitize.ts';
 import { bereinigeGewohnheiten, syntaxProblem } from './gewohnheiten.ts';
 import type { Ueberschrift } from '../lib/model.ts';
 
 /** What rendering one MDX body yields; everything in it depends only on the body and `alteAnker`. */
 export interface MdxErgebnis {
-  /** Sanitised HTML with `<planwerk-kennzahl data-nr="i">` placeholders. */
+  /** Sanitised HTML with `<planwerk-kennzahl data-nr="i">` and `<planwerk-abschnitt data-nr="i">` placeholders. */
   html: string;
+  /** Headings with their line in the body (the section tree reads numbered ones, see src/lib/abschnitte.ts). */
   headings: Ueberschrift[];
   aufrufe: KennzahlAufruf[];
-  /** Every id in the body with its line, for the uniqueness check. */
+  /** The `<Abschnitt>` links, in the order of their placeholders. */
+  abschnitte: AbschnittVerweis[];
+  /** Links that are no external address (site paths, fragments, relative paths), with their lines. */
+  links: LinkFund[];
+  /** Every id in the body with its line, for the uniqueness check (former ids of headings left out). */
   ids: { id: string; line?: number }[];
+  /** Every id in the body a link can point to, former ids of headings (`alteAnker`) included. */
+  anker: string[];
   problems: BodyProblem[];
 }
 
-interface Daten {
-  aufrufe: KennzahlAufruf[];
+interface Daten extends Funde {
   problems: BodyProblem[];
   astro: { frontmatter: { alteAnker: Record<string, string> } };
 }
@@ -55,7 +63,7 @@ interface Daten {
 function remarkInhaltsregeln() {
   return (tree: MdastRoot, file: VFile) => {
     const data = file.data as unknown as Daten;
-    pruefeUndWandle(tree, data.problems, data.aufrufe);
+    pruefeUndWandle(tree, data.problems, data);
   };
 }
 
@@ -132,33 +140,54 @@ export function renderMdx(body: string, alteAnker: Record<string, string> = {}):
   // The new id in normal form C, like the heading text it is compared with; the former id
   // stays exactly as written, because it must match the published one byte for byte.
   const anker = Object.fromEntries(Object.entries(alteAnker).map(([alt, neu]) => [alt, String(neu).normalize('NFC')]));
-  const daten: Daten = { aufrufe: [], problems: [], astro: { frontmatter: { alteAnker: anker } } };
+  const daten: Daten = { aufrufe: [], abschnitte: [], links: [], problems: [], astro: { frontmatter: { alteAnker: anker } } };
   const file = new VFile({ value: escapeHeadingIds(bereinigeGewohnheiten(body)), data: daten as never });
   let hast: HastRoot;
   try {
     hast = processor.runSync(processor.parse(file), file) as HastRoot;
   } catch (error) {
-    return { html: '', headings: [], aufrufe: [], ids: [], problems: [syntaxProblem(error)] };
+    return { html: '', headings: [], aufrufe: [], abschnitte: [], links: [], ids: [], anker: [], problems: [syntaxProblem(error)] };
   }
   const headings: Ueberschrift[] = [];
   const ids: { id: string; line?: number }[] = [];
+  const alle: string[] = [];
   visit(hast, 'element', (node: Element) => {
     const id = node.properties.id;
+    if (typeof id === 'string') alle.push(id);
     if (typeof id === 'string' && !(node.properties.className as string[] | undefined)?.includes('alias-anker')) ids.push({ id, line: node.position?.start.line });
     const level = /^h([1-6])$/.exec(node.tagName);
-    if (level && typeof id === 'string') headings.push({ depth: Number(level[1]), slug: id, text: toString(node).trim() });
+    if (level && typeof id === 'string') headings.push({ depth: Number(level[1]), slug: id, text: toString(node).trim(), line: node.position?.start.line });
   });
-  return { html: stringifier.stringify(hast), headings, aufrufe: daten.aufrufe, ids, problems: daten.problems };
+  return { html: stringifier.stringify(hast), headings, aufrufe: daten.aufrufe, abschnitte: daten.abschnitte, links: daten.links, ids, anker: [...new Set(alle)], problems: daten.problems };
 }
 
 const PLATZHALTER = /<planwerk-kennzahl data-nr="(\d+)"><\/planwerk-kennzahl>/g;
+/** An `<Abschnitt>` placeholder with its link text; the content check allows no link (so no placeholder) inside another. */
+const ABSCHNITT = /<planwerk-abschnitt data-nr="(\d+)">([\s\S]*?)<\/planwerk-abschnitt>/g;
+
+/** The target of an `<Abschnitt>` link: its number, the site path (with fragment) and the section's title. */
+export interface AbschnittLink {
+  nummer: string;
+  pfad: string;
+  titel: string;
+}
 
 /**
- * Puts the evaluated Kennzahlen (HTML, in call order) into the placeholders, and the base
- * path ("/" or "/mep/") in front of every link within the site.
+ * Puts the evaluated Kennzahlen (HTML, in call order) into the placeholders, makes each
+ * `<Abschnitt>` placeholder a link (with its own text, else "Abschnitt 3.2.1"; without a
+ * target, only its text remains), and puts the base path ("/" or "/mep/") in front of every
+ * link within the site. The placeholders are Planwerk's own markup in its own rendering.
  */
-export function fuelleKennzahlen(html: string, werte: string[], basis = '/'): string {
-  return html.replace(PLATZHALTER, (_, nr: string) => werte[Number(nr)] ?? '').replace(MARKE_HTML, (_, vor: string) => vor + basis);
+export function fuelleKennzahlen(html: string, werte: string[], basis = '/', abschnitte: (AbschnittLink | undefined)[] = []): string {
+  return html
+    .replace(PLATZHALTER, (_, nr: string) => werte[Number(nr)] ?? '')
+    .replace(ABSCHNITT, (_, nr: string, text: string) => {
+      const link = abschnitte[Number(nr)];
+      if (!link) return text;
+      const title = link.titel ? `${link.nummer} ${link.titel}` : link.nummer;
+      return `<a href="${escapeAttribute(basis + link.pfad.slice(1))}" title="${escapeAttribute(title)}" data-abschnitt="${escapeAttribute(link.nummer)}">${text || `Abschnitt ${link.nummer}`}</a>`;
+    })
+    .replace(MARKE_HTML, (_, vor: string) => vor + basis);
 }
 
 /**

@@ -1,7 +1,7 @@
 /**
  * The element-and-attribute allow-list for rendered content (rehype-sanitize, GitHub's
  * schema as the base). Planwerk adds what its own steps produce: heading permalinks,
- * alias anchors and the Kennzahl placeholder. Ids are kept as written, because
+ * alias anchors and the placeholders of Kennzahl and Abschnitt. Ids are kept as written, because
  * published anchors must not change; only `name` is prefixed against DOM clobbering.
  */
 import { defaultSchema, type Options } from 'rehype-sanitize';
@@ -12,13 +12,14 @@ export const SANITIZE_SCHEMA: Options = {
   ...defaultSchema,
   clobber: ['name'],
   clobberPrefix: 'inhalt-',
-  tagNames: [...(defaultSchema.tagNames ?? []), 'abbr', 'cite', 'dfn', 'mark', 'small', 'time', 'figure', 'figcaption', 'caption', 'planwerk-kennzahl'],
+  tagNames: [...(defaultSchema.tagNames ?? []), 'abbr', 'cite', 'dfn', 'mark', 'small', 'time', 'figure', 'figcaption', 'caption', 'planwerk-kennzahl', 'planwerk-abschnitt'],
   attributes: {
     ...base,
     // The base allows one class on links (footnote back-links); the permalinks add theirs.
     a: [...(base.a ?? []).filter((a) => !(Array.isArray(a) && a[0] === 'className')), ['className', 'anker', 'data-footnote-backref']],
     span: [['className', 'alias-anker']],
     'planwerk-kennzahl': ['dataNr'],
+    'planwerk-abschnitt': ['dataNr'],
   },
   protocols: {
     ...defaultSchema.protocols,

@@ -27,6 +27,7 @@ import { BEISPIELPLAENE } from '../helpers/plaene.ts';
 import { vorschauVon } from '../helpers/browser.ts';
 import { parse } from 'node-html-parser';
 import { erhebungsdaten } from '../../src/lib/erhebungen.ts';
+import { abschnittNach, abschnittPfad } from '../../src/lib/abschnitte.ts';
 
 /** Where each entry of each collection must appear: a page path and, optionally, an element id on it. */
 function placesOf(m: PlanModel): Record<CollectionName, { id: string; file: string; path: string; anchor?: string }[]> {
@@ -257,8 +258,8 @@ for (const plan of BEISPIELPLAENE) {
       it('verlinkt die Zielsetzungen einer Maßnahme mit ihrer Abschnittsnummer', () => {
         for (const m of model.massnahmen) {
           for (const nummer of m.data.zielsetzungen) {
-            const k = model.kapitel.find((x) => x.data.nummer === nummer)!;
-            const link = page(seite.massnahme(m.id)).querySelector(`main a[href="${plan.href(seite.kapitel(k.id))}"]`);
+            const a = abschnittNach(model, nummer)!;
+            const link = page(seite.massnahme(m.id)).querySelector(`main a[href="${plan.href(abschnittPfad(a))}"]`);
             expect(link?.text, `${m.id} → ${nummer}`).toContain(nummer);
           }
         }

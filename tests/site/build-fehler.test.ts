@@ -51,6 +51,22 @@ describe('Build mit fehlerhaften Inhalten', () => {
     expect(existsSync(join(root, 'dist')), 'kein Build, keine Ausgabe').toBe(false);
   });
 
+  it('bricht bei einem kaputten Link, einem fehlenden Anker und einem unbekannten Abschnitt im Text ab, wie npm run pruefen', () => {
+    const root = copyFixture(true);
+    copies.push(root);
+    const content = `${relative(PROJECT, root)}/content`;
+    append(root, 'kapitel/vorwort.mdx', '\nSiehe [Glossar](/glosar/), [MEP](/glossar/#mpe) und <Abschnitt nummer="2.1" />.\n');
+    const result = build(content);
+    const output = result.stdout + result.stderr;
+    expect(result.status).toBe(1);
+    expect(output).toContain('Der Plan enthält 3 Fehler');
+    expect(output).toContain(`${content}/kapitel/vorwort.mdx:11, Feld „[…](…)“: erwartet einen Pfad einer Seite, die der Plan erzeugt (etwa „/glossar/“); gefunden: „/glosar/“: die Seite /glosar/ gibt es nicht`);
+    expect(output).toContain(`${content}/kapitel/vorwort.mdx:11, Feld „[…](…)“: erwartet einen Anker, den die Seite /glossar/ hat`);
+    expect(output).toContain(`${content}/kapitel/vorwort.mdx:11, Feld „<Abschnitt nummer="2.1">“: erwartet die Nummer eines Abschnitts`);
+    nurDeutsch(output);
+    expect(existsSync(join(root, 'dist')), 'kein Build, keine Ausgabe').toBe(false);
+  });
+
   it('baut dieselbe Kopie ohne Fehler, zweimal byte-gleich, und warnt vor ungenannten Akteuren', () => {
     const root = copyFixture(true);
     copies.push(root);

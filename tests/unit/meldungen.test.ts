@@ -562,6 +562,45 @@ const FAELLE: Fall[] = [
     anzahl: 1,
   },
   {
+    was: 'ein Link im Text auf eine Seite, die es nicht gibt',
+    aenderung: (r) => append(r, 'kapitel/vorwort.mdx', '\nMehr im [Glossar](/glosar/).\n'),
+    datei: 'content/kapitel/vorwort.mdx',
+    zeile: 11,
+    feld: '[…](…)',
+    text: 'die Seite /glosar/ gibt es nicht',
+    anzahl: 1,
+  },
+  {
+    was: 'ein Link im Text auf einen Anker, den die Seite nicht hat',
+    aenderung: (r) => append(r, 'kapitel/vorwort.mdx', '\nMehr zum [MEP](/glossar/#mpe).\n'),
+    datei: 'content/kapitel/vorwort.mdx',
+    zeile: 11,
+    feld: '[…](…)',
+    text: 'erwartet einen Anker, den die Seite /glossar/ hat (etwa „medienkonzept“, „mep“); gefunden: „/glossar/#mpe“',
+    anzahl: 1,
+  },
+  {
+    was: 'ein Link im Text auf eine Maßnahme, die noch Entwurf ist',
+    aenderung: (r) => {
+      write(r, 'massnahmen/i-03.mdx', '---\nid: I-03\ntitel: Später\nhandlungsfeld: infrastruktur\nentwurf: true\n---\nBald.\n');
+      append(r, 'kapitel/vorwort.mdx', '\nSiehe <a href="/massnahmen/i-03/">I-03</a>.\n');
+    },
+    datei: 'content/kapitel/vorwort.mdx',
+    zeile: 11,
+    feld: '<a href>',
+    text: 'verweist auf einen Entwurf („I-03“ in content/massnahmen/i-03.mdx), der nicht veröffentlicht wird',
+    anzahl: 1,
+  },
+  {
+    was: 'ein <Abschnitt> mit einer Nummer, die der Plan nicht hat',
+    aenderung: (r) => append(r, 'kapitel/vorwort.mdx', '\nSiehe <Abschnitt nummer="4.2" />.\n'),
+    datei: 'content/kapitel/vorwort.mdx',
+    zeile: 11,
+    feld: '<Abschnitt nummer="4.2">',
+    text: 'der Plan hat keine nummerierten Abschnitte',
+    anzahl: 1,
+  },
+  {
     was: 'eine MDX-Datei ohne Kopf',
     aenderung: (r) => write(r, 'kapitel/vorwort.mdx', 'Nur Text.\n'),
     datei: 'content/kapitel/vorwort.mdx',

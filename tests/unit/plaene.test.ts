@@ -294,10 +294,13 @@ describe('Codes und Nummern des Plans', () => {
 
   it('trägt Abschnittsnummern als Daten und verlangt sie eindeutig', () => {
     const root = copyFixture();
-    edit(root, 'kapitel/vorwort.mdx', 'reihenfolge: 1', 'reihenfolge: 1\nnummer: "4.10"');
-    expect(modelOf(root).kapitel[0]!.data.nummer).toBe('4.10');
-    write(root, 'kapitel/zweites.mdx', '---\ntitel: Zweites\nreihenfolge: 2\nnummer: "4.10"\n---\nText.\n');
-    expect(messages(root)).toEqual(['content/kapitel/zweites.mdx, Feld „nummer“: erwartet eine Abschnittsnummer, die im Plan nur einmal vorkommt; gefunden: „4.10“, schon vergeben in content/kapitel/vorwort.mdx']);
+    edit(root, 'kapitel/vorwort.mdx', 'reihenfolge: 1', 'reihenfolge: 1\nnummer: "4"');
+    write(root, 'kapitel/ziele.mdx', '---\ntitel: Ziele\nreihenfolge: 2\nnummer: "4.10"\n---\nText.\n');
+    expect(modelOf(root).kapitel.find((k) => k.id === 'ziele')!.data.nummer).toBe('4.10');
+    write(root, 'kapitel/zweites.mdx', '---\ntitel: Zweites\nreihenfolge: 3\nnummer: "4.10"\n---\nText.\n');
+    expect(messages(root)).toEqual([
+      'content/kapitel/zweites.mdx:1, Feld „nummer“: erwartet eine Abschnittsnummer, die im Plan nur einmal vorkommt (Kapitel, Handlungsfelder und nummerierte Überschriften zählen zusammen); gefunden: „4.10“, schon vergeben in content/kapitel/ziele.mdx:1 (Kapitel „Ziele“)',
+    ]);
   });
 
   it('verlangt Abschnittsnummern in Anführungszeichen, damit 4.10 nicht zu 4.1 wird', () => {
@@ -322,7 +325,7 @@ describe('Verweise, wie Kataloge sie setzen', () => {
     edit(root, 'massnahmen/i-02.mdx', /^---\n/, '---\nzielsetzungen: ["4.4"]\n');
     expect(messages(root)).toEqual([]);
     edit(root, 'massnahmen/i-02.mdx', 'zielsetzungen: ["4.4"]', 'zielsetzungen: ["4.4", "4.5"]');
-    expect(messages(root)).toEqual(['content/massnahmen/i-02.mdx, Feld „zielsetzungen.1“: erwartet die Nummer eines Abschnitts (4, 4.3, 4.4; Feld „nummer“ in content/kapitel/); gefunden: „4.5“']);
+    expect(messages(root)).toEqual(['content/massnahmen/i-02.mdx:1, Feld „zielsetzungen.1“: erwartet die Nummer eines Abschnitts des Plans (unter 4: 4.3, 4.4); gefunden: „4.5“, den es nicht gibt']);
   });
 
   it('warnt, wenn eine Maßnahme den Abschnitt eines anderen Bildungsbereichs nennt', () => {
@@ -330,7 +333,7 @@ describe('Verweise, wie Kataloge sie setzen', () => {
     edit(root, 'massnahmen/i-02.mdx', /^---\n/, '---\nzielsetzungen: ["4.3"]\nbildungsbereich: weiterbildung\n');
     const model = modelOf(root);
     expect(plausibilitaet(model).map(formatProblem)).toEqual([
-      'content/massnahmen/i-02.mdx, Feld „zielsetzungen.0“: erwartet einen Abschnitt zum Bildungsbereich „weiterbildung“ der Maßnahme; gefunden: „4.3“ (Jugendarbeit) zum Bildungsbereich „jugend“. Ist der Nachbarabschnitt gemeint?',
+      'content/massnahmen/i-02.mdx:1, Feld „zielsetzungen.0“: erwartet einen Abschnitt zum Bildungsbereich „Weiterbildung“ der Maßnahme; gefunden: „4.3“ (Jugendarbeit): Abschnitt 4.3 gehört zu Bildungsbereich „Jugendarbeit“; zu Bildungsbereich „Weiterbildung“ gehört Abschnitt 4.4 (Weiterbildung)',
     ]);
   });
 

@@ -144,6 +144,31 @@ describe('npm run pruefen', () => {
     expect(r.stderr.trim().split('\n')).toEqual(['Planwerk konnte den Plan nicht prüfen: eine Datei im Ordner des Plans ist ein Ordner, keine Datei.']);
   });
 
+  it('meldet falsche Abschnitte und kaputte Links im Text mit Datei:Zeile, Feld und Hinweis, wie der Build', () => {
+    const root = kopie();
+    write(root, 'kapitel/ziele.mdx', '---\ntitel: Ziele\nreihenfolge: 2\nnummer: "3"\n---\n## 3.1 Schulen {#schulen}\n\nText.\n\n## 3.1 Noch einmal\n');
+    write(root, 'kapitel/ausblick.mdx', '---\ntitel: Ausblick\nreihenfolge: 3\nentwurf: true\n---\nBald.\n');
+    edit(root, 'handlungsfelder/infrastruktur.mdx', 'reihenfolge: 1', 'reihenfolge: 1\nnummer: "5.1"');
+    edit(root, 'massnahmen/i-01.mdx', 'ziele: [i-z1]', 'ziele: [i-z1]\nabschnitte: ["3.2"]');
+    edit(root, 'kapitel/vorwort.mdx', 'Teststadt hat', '<Abschnitt nummer="3.4" /> und [Netze](/kapitel/netze/), [Schulen](/kapitel/ziele/#schule), [Ausblick](/kapitel/ausblick/). Teststadt hat');
+    const r = pruefen(root);
+    expect(r.status).toBe(1);
+    const zeilen = r.stdout.split('\n');
+    // The draft itself is a hint, not an error.
+    const fehler = zeilen.filter((z) => /^content\//.test(z) && !z.includes('  Hinweis: '));
+    expect(fehler).toEqual([
+      'content/handlungsfelder/infrastruktur.mdx:1  nummer  erwartet einen übergeordneten Abschnitt „5“ im Plan (als „nummer“ eines Kapitels oder Handlungsfelds oder als nummerierte Überschrift), weil „5.1“ seine Nummer fortsetzt; gefunden: „5.1“, aber keinen Abschnitt „5“',
+      'content/kapitel/vorwort.mdx:5  <Abschnitt nummer="3.4">  erwartet die Nummer eines Abschnitts des Plans (unter 3: 3.1); gefunden: „3.4“, den es nicht gibt',
+      'content/kapitel/vorwort.mdx:5  […](…)  erwartet einen Pfad einer Seite, die der Plan erzeugt (etwa „/kapitel/vorwort/“, „/kapitel/ziele/“); gefunden: „/kapitel/netze/“: die Seite /kapitel/netze/ gibt es nicht',
+      'content/kapitel/vorwort.mdx:5  […](…)  erwartet einen Anker, den die Seite /kapitel/ziele/ hat (etwa „schulen“); gefunden: „/kapitel/ziele/#schule“: die Seite hat keinen Anker „schule“',
+      'content/kapitel/vorwort.mdx:5  […](…)  erwartet einen Link auf eine veröffentlichte Seite; gefunden: „/kapitel/ausblick/“: verweist auf einen Entwurf („ausblick“ in content/kapitel/ausblick.mdx), der nicht veröffentlicht wird',
+      'content/kapitel/ziele.mdx:10  Überschrift 3.1  erwartet eine Abschnittsnummer, die im Plan nur einmal vorkommt (Kapitel, Handlungsfelder und nummerierte Überschriften zählen zusammen); gefunden: „3.1“, schon vergeben in content/kapitel/ziele.mdx:6 (Überschrift „3.1 Schulen“)',
+      'content/massnahmen/i-01.mdx:1  abschnitte.0  erwartet die Nummer eines Abschnitts des Plans (unter 3: 3.1); gefunden: „3.2“, den es nicht gibt',
+    ]);
+    for (const f of fehler) expect(zeilen[zeilen.indexOf(f) + 1], f).toMatch(/^ {2}→ So beheben: \S/);
+    ohneEnglisch(r.alles);
+  });
+
   it('meldet eine veröffentlichte Seite, die der Plan nicht mehr erzeugt, schon vor dem Bauen', () => {
     const root = kopie();
     write(root, 'anker.json', JSON.stringify({ '/': [], '/kapitel/vorwort/': [], '/kapitel/alt/': [], '/massnahmen/s-02/': [] }));

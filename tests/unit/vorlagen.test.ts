@@ -19,6 +19,7 @@ import { validatePlan } from '../../src/lib/validate.ts';
 import { planLocation } from '../../src/lib/sources.ts';
 import { KENNZAHLEN, kennzahl, type Params } from '../../src/lib/kennzahlen.ts';
 import type { PlanModel } from '../../src/lib/model.ts';
+import { abschnittsbaum } from '../../src/lib/abschnitte.ts';
 import { pruefe, textAusgabe } from '../../src/cli/pruefen.ts';
 
 const read = (file: string) => readFileSync(join(PROJECT, file), 'utf8');
@@ -577,6 +578,18 @@ describe('Leitfaden für die Redaktion (docs/redaktion.md)', () => {
         }
       });
       expect(computable, tag).toBe(true);
+    }
+  });
+
+  it('zeigt Abschnittsnummern, Überschriften und Felder, wie sie im Beispielplan in beispiele/grossstadt/ stehen', () => {
+    const section = text.slice(text.indexOf('## Auf Abschnitte und Seiten verweisen'), text.indexOf('## Bestandstabellen'));
+    const baum = abschnittsbaum(grossstadtResult.model!);
+    const nummern = [...section.matchAll(/<Abschnitt nummer="([^"]+)"/g), ...section.matchAll(/(?:zielsetzungen|abschnitte): \["([^"]+)"\]/g)].map((m) => m[1]!);
+    expect(nummern.length).toBeGreaterThanOrEqual(4);
+    for (const n of nummern) expect(baum.nachNummer.has(n), n).toBe(true);
+    const ordner = join(PROJECT, 'beispiele/grossstadt');
+    for (const [, kopf] of section.matchAll(/^(#{2,3} \d[^\n]*\{#[^}]+\})$/gm)) {
+      expect(readdirSync(join(ordner, 'kapitel')).some((f) => readFileSync(join(ordner, 'kapitel', f), 'utf8').split('\n').includes(kopf!)), kopf).toBe(true);
     }
   });
 
