@@ -502,7 +502,7 @@ describe('timeline', () => {
 
   it('ordnet nach Datum, markiert jedes Jahr und unterscheidet erreicht und geplant', () => {
     const svg = root(chart);
-    expect(svg.querySelectorAll('text.pw-datum').map((t) => t.text)).toEqual(['27.06.2019', '09/2021', '15.10.2026']);
+    expect(svg.querySelectorAll('text.pw-datum').map((t) => t.text)).toEqual(['27.06.2019', 'September 2021', '15.10.2026']);
     expect(svg.querySelectorAll('text.pw-jahr').map((t) => t.text)).toEqual(['2019', '2020', '2021', '2022', '2023', '2024', '2025', '2026']);
     expect(svg.querySelectorAll('.pw-eintrag circle').map((c) => c.getAttribute('class'))).toEqual([
       'pw-meilenstein pw-erreicht', 'pw-meilenstein pw-erreicht', 'pw-meilenstein pw-geplant',
@@ -517,7 +517,7 @@ describe('timeline', () => {
   });
 
   it('lehnt ein Datum in anderer Form ab', () => {
-    expect(() => timeline({ id: 't', title: 't', desc: 'd', items: [{ date: '27.06.2019', label: 'x' }] })).toThrow(/2026-11-23, 2026-11 oder 2026/);
+    expect(() => timeline({ id: 't', title: 't', desc: 'd', items: [{ date: '27.06.2019', label: 'x' }] })).toThrow(/2026-11-23, 2026-11, 2026-Q3, 2026 oder 2025\/26/);
   });
 });
 

@@ -24,7 +24,11 @@ export interface LineChartInput extends ChartBase {
   categories: (string | number)[];
   series: LineSeries[];
   /** A horizontal dashed line, labelled "{label} {value}"; label defaults to "Zielwert". */
-  target?: { value: number; label?: string };
+  /**
+   * A target line, labelled „Zielwert 80 %“; `qualifier` is the word the plan puts before the target
+   * („mindestens“), `suffix` what follows it („bis 2030“).
+   */
+  target?: { value: number; label?: string; qualifier?: string; suffix?: string };
   /** Default `number`. */
   format?: ValueFormat;
   /** Decimals of labels and table cells. */
@@ -225,7 +229,7 @@ export function lineChart(input: LineChartInput): Chart {
     // it touches no point or label, else at the right end).
     let targetMarkup = '';
     if (target && ty !== undefined) {
-      const t = `${target.label ?? 'Zielwert'} ${formatLabel(target.value, format, input.digits, false)}`;
+      const t = [target.label ?? 'Zielwert', target.qualifier, formatLabel(target.value, format, input.digits, false), target.suffix].filter(Boolean).join(' ');
       const w = textWidth(t);
       const candidates = [
         { x: width, anchor: 'end', baseline: ty - 7 },
@@ -262,6 +266,9 @@ export function lineChart(input: LineChartInput): Chart {
     rows: categories.map((c, i) => ({ header: c, cells: series.map((s) => cell(s.values[i])) })),
   };
   // In the table the target has the decimals of the column it stands in (2,0 under 2,6).
-  if (target) table.foot = { header: target.label ?? 'Zielwert', cells: series.map(() => cell(target.value)) };
+  if (target) {
+    const header = [target.label ?? 'Zielwert', target.suffix].filter(Boolean).join(' ');
+    table.foot = { header, cells: series.map(() => [target.qualifier, cell(target.value)].filter(Boolean).join(' ')) };
+  }
   return { svg: draw(id, WIDTH), narrowSvg: draw(narrowId(id), NARROW_WIDTH), table };
 }
