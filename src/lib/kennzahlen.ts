@@ -106,7 +106,7 @@ const PLANKENNZAHLEN: Record<string, Definition> = {
       const ziel = zielwert(m, p.schulform);
       if (!ziel) return undefined;
       const fuer = geltung(ziel, (id) => m.schulformen.find((s) => s.id === id)?.data.name ?? id);
-      return `Zielwert ${fuer ? `für ${fuer}` : 'für alle Schulen'}${zielBis(ziel)}`;
+      return `gilt für ${fuer ?? 'alle Schulen'}${zielBis(ziel)}`;
     },
   },
   'schulen-am-ziel': {

@@ -10,6 +10,8 @@ import {
 } from '../../src/lib/datum.ts';
 import { formatDate, formatDateLong } from '../../src/lib/format.ts';
 import { istUeberfaellig } from '../../src/lib/pflege.ts';
+import { pdfAngaben } from '../../src/lib/pdf.ts';
+import { fixtureModel } from '../helpers/fixture.ts';
 
 const fehler = (schema: typeof zeitangabe, wert: unknown) => {
   const r = schema.safeParse(wert);
@@ -165,5 +167,13 @@ describe('Maschinenformate', () => {
     expect(pdfDatum('2021')).toBe('D:2021');
     expect(pdfDatum('2021-03')).toBe('D:202103');
     expect(pdfDatum('2021-03-05')).toBe('D:20210305');
+  });
+
+  it('datiert das PDF des Rats mit dem Stand und nennt den Beschluss so genau wie der Plan', () => {
+    const { plan } = fixtureModel();
+    expect(pdfAngaben(plan)).toMatchObject({ datum: 'D:20250630', thema: 'Medienentwicklungsplan Teststadt, beschlossen vom Rat der Stadt Teststadt am 01.02.2025' });
+    const monat = pdfAngaben({ ...plan, stand: '2025-06', beschluss: { ...plan.beschluss!, datum: '2025-02' } });
+    expect(monat).toMatchObject({ datum: 'D:202506', thema: 'Medienentwicklungsplan Teststadt, beschlossen vom Rat der Stadt Teststadt im Februar 2025' });
+    expect(pdfAngaben({ ...plan, stand: '2025', beschluss: undefined })).toMatchObject({ datum: 'D:2025', thema: 'Medienentwicklungsplan Teststadt' });
   });
 });

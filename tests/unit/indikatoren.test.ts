@@ -108,7 +108,7 @@ describe('Ausstattungsquote gegen Zielwerte des Plans', () => {
     expect(zielwert(model)).toBeUndefined();
     expect(schulenAmZiel(model, staendeDerRunde(model))).toBe(2);
     expect(plain(kennzahl(model, 'ausstattungsquote-ziel', { schulform: 'gymnasium' }).text)).toBe('mindestens 30 %');
-    expect(kennzahl(model, 'ausstattungsquote-ziel', { schulform: 'gymnasium' }).quelle).toBe('Zielwert für alle Schularten (Grundschule und Gymnasium) bis 2027');
+    expect(kennzahl(model, 'ausstattungsquote-ziel', { schulform: 'gymnasium' }).quelle).toBe('gilt für alle Schularten (Grundschule und Gymnasium) bis 2027');
     expect(() => kennzahl(model, 'ausstattungsquote-ziel')).toThrow(KennzahlError);
   });
 
