@@ -61,6 +61,9 @@ function monatsplan() {
     'status: in Umsetzung\nstatusverlauf:\n  - { datum: 2024-05, status: in Umsetzung }\nbeschluss: { nummer: "V 12/2024", gremium: Schulausschuss, datum: 2024-04 }\naenderungshinweis: { datum: 2025-05, text: Zeitplan angepasst. }\npflege: { zustaendig: Schulamt, naechstePruefung: 2024-12 }\n',
   );
   edit(root, 'indikatoren.yaml', '    - { jahr: 2024, wert: 60 }', '    - { stand: 2024-11, wert: 60 }\n    - { stand: 2025-03, wert: 64 }');
+  // Targets as plans word them: one „etwa“, one for a named group of Schulformen by a year.
+  edit(root, 'indikatoren.yaml', '    - { schulform: grundschule, wert: 25 }', '    - { schulform: grundschule, wert: 30, vergleich: etwa }');
+  edit(root, 'indikatoren.yaml', '    - { schulform: gymnasium, wert: 100 }', '    - { schulformen: [grundschule, gymnasium], gruppe: alle Schularten, wert: 90, vergleich: mindestens, jahr: 2027 }');
 }
 
 function dateienUnter(dir: string): string[] {
@@ -188,5 +191,29 @@ describe('Ein Plan, der nur Monate nennt', () => {
     expect(info.CreationDate).toBe('D:202506');
     expect(info.ModDate).toBe('D:202506');
     expect(info.Subject).toBe('Medienentwicklungsplan Teststadt, beschlossen vom Rat der Stadt Teststadt im Februar 2025');
+  });
+});
+
+describe('Zielwerte, wie der Plan sie nennt', () => {
+  const seite = (...pfad: string[]) => parse(readFileSync(join(dist, ...pfad, 'index.html'), 'utf8'));
+  const text = (e: HTMLElement | null) => (e?.text ?? '').replace(/[\s\u00a0\u202f]+/g, ' ').trim();
+
+  it('nennt auf der Schulseite Vergleich, Gruppe und Jahr und bewertet „etwa“ nicht', () => {
+    const schulen = seite('schulen');
+    const zeile = (sf: string) => schulen.querySelector(`#quoten-schulformen tr[data-schulform="${sf}"]`)!.querySelectorAll('td').map((td) => text(td));
+    expect(zeile('grundschule').slice(-2)).toEqual(['etwa 30 %', 'nicht bewertet']);
+    expect(zeile('gymnasium').slice(-2)).toEqual(['mindestens 90 %', '1 von 1']);
+    // Not every school has a target Planwerk judges: no count for all schools.
+    expect(zeile('gesamt').slice(-2)).toEqual(['75 %', 'nicht bewertet']);
+    expect(text(schulen.querySelector('[data-zielwerte]'))).toBe(
+      'Zielwerte laut Plan: alle Schulen 75 %; Grundschule etwa 30 %; alle Schularten (Grundschule und Gymnasium) mindestens 90 % bis 2027. Ob ein ungefährer Zielwert („etwa“) erreicht ist, bewertet die Website nicht: wie weit „etwa“ reicht, sagt der Plan nicht.',
+    );
+    expect(text(seite('schulen', 'gym-c').querySelector('[data-kennzahl="ausstattungsquote"]'))).toBe('100 % (Zielwert für Gymnasium (alle Schularten): mindestens 90 % bis 2027, erreicht)');
+    expect(text(seite('schulen', 'gs-a').querySelector('[data-kennzahl="ausstattungsquote"]'))).toBe('25 % (Zielwert für Grundschule: etwa 30 %)');
+  });
+
+  it('listet die Zielwerte auf der Indikatorenseite so, wie der Plan sie nennt', () => {
+    const absatz = seite('indikatoren').querySelectorAll('p').map((p) => text(p)).find((t) => t.startsWith('Zielwerte:'));
+    expect(absatz).toBe('Zielwerte: insgesamt 75 %; Grundschule etwa 30 %; alle Schularten (Grundschule und Gymnasium) mindestens 90 % bis 2027');
   });
 });
