@@ -448,7 +448,7 @@ describe('lineChart', () => {
     });
     expect(texts(root(mitJahr.svg))).toContain('Zielwert etwa 60 % bis 2026');
     // On a phone the whole label would touch the label of a point: it goes without the year, never without „etwa“.
-    expect(texts(root(mitJahr.narrowSvg))).toContain('Zielwert etwa 60 %');
+    expect(texts(root(mitJahr.narrowSvg!))).toContain('Zielwert etwa 60 %');
     expect(mitJahr.table.foot?.header).toBe('Zielwert bis 2026');
     expect(mitJahr.table.foot?.cells.map(plain)).toEqual(['etwa 60,0 %']);
   });
