@@ -24,6 +24,7 @@ import { unreferenzierteAkteure } from './lib/akteure.ts';
 import { ankerMeldung, fehlendeAnker, leseRegister, merkeLetztenBau, REGISTER_DATEI, sammleAnker, vergissLetztenBau, weiterleitungsseiten } from './lib/anker.ts';
 import { displayDir, planLocation, type PlanLocation } from './lib/sources.ts';
 import { heute, ueberfaelligeSeiten } from './lib/pflege.ts';
+import { datumImSatz } from './lib/datum.ts';
 import { offeneDatenHinweise } from './lib/offenedaten.ts';
 import { gitDaten } from './lib/git.ts';
 import { pruefeWeiterleitungen, weiterleitungen } from './lib/weiterleitungen.ts';
@@ -81,7 +82,7 @@ export function hinweise(geladen: GeladenerPlan): string[] {
   if (!model) return [];
   const out: string[] = [];
   for (const s of ueberfaelligeSeiten(model, heute())) {
-    out.push(`${s.file}: Überprüfung war bis ${s.pflege.naechstePruefung} fällig (zuständig: ${s.pflege.zustaendig}).`);
+    out.push(`${s.file}: Überprüfung war ${datumImSatz(s.pflege.naechstePruefung, 'bis')} fällig (zuständig: ${s.pflege.zustaendig}).`);
   }
   for (const a of unreferenzierteAkteure(model)) {
     out.push(`${a.file}:${a.line ?? ''} Akteur „${a.id}“ wird nirgends genannt (keine Beziehung, Maßnahme, Zuständigkeit, kein Gremium oder Format).`);

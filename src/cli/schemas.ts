@@ -10,7 +10,9 @@
  * - YAML list files (akteure.yaml …) are arrays of their entries, plan.yaml is an object;
  * - numbers may be YAML numbers or text in German notation ("1.234,56"), described as
  *   `anyOf: [number, string with pattern]`;
- * - dates are text `JJJJ-MM-TT` (YAML 1.2, which the language server reads, has no dates);
+ * - dates are text `JJJJ-MM-TT` (YAML 1.2, which the language server reads, has no dates); plan dates
+ *   may also be a month `JJJJ-MM` or a year (a YAML number when written without quotes), milestones
+ *   also a quarter `JJJJ-Q3` or a school year `2025/26` (src/lib/datum.ts);
  * - references are IDs, with a description naming the file they come from.
  * What JSON Schema cannot say (whether a referenced ID exists, the plan's code form,
  * anchors, Kennzahlen) only `npm run pruefen` and the build check.
@@ -23,6 +25,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'astro/zod';
 import { createSchemas, plainRef, EBENEN, type CollectionName, type RefFactory } from '../lib/schemas.ts';
+import { MUSTER, termin, zeitangabe } from '../lib/datum.ts';
 import { SOURCES } from '../lib/sources.ts';
 
 /** The folder the generated files are written to, relative to the project root. */
@@ -114,7 +117,7 @@ const COMMON: Record<string, string> = {
   alteAnker: 'Frühere Überschrift-IDs, die weiter funktionieren müssen: { alte-id: neue-id }',
   pflege: 'Wer die Seite aktuell hält und wann sie zu prüfen ist',
   'pflege.zustaendig': 'Zuständige Person oder Stelle',
-  'pflege.naechstePruefung': 'Datum der nächsten Prüfung; danach zeigt die Seite einen Hinweis',
+  'pflege.naechstePruefung': 'Datum der nächsten Prüfung; danach zeigt die Seite einen Hinweis (bei einem Monat oder Jahr ab dessen Ende)',
   aenderungshinweis: 'Öffentlicher Hinweis auf eine Änderung; erscheint auf der Seite und unter „Änderungen“',
   'aenderungshinweis.datum': 'Datum der Änderung',
   'aenderungshinweis.text': 'Was sich geändert hat',
@@ -268,8 +271,16 @@ const FIELDS: Record<string, Record<string, string>> = {
   indikatoren: {
     einheit: 'Einheit der Werte, z. B. „%“ oder „Geräte je Schüler“',
     kennzahl: 'Kennzahl, die Planwerk aus den Daten berechnet; der Messwert des laufenden Jahres kommt dann von dort',
-    zielwerte: 'Zielwerte',
+    zielwerte: 'Zielwerte, wie der Plan sie nennt',
+    'zielwerte.wert': 'Der Zielwert in der Einheit des Indikators',
+    'zielwerte.vergleich': 'Wie der Plan den Zielwert angibt: mindestens, höchstens, etwa oder genau; weglassen, wenn er es nicht sagt',
+    'zielwerte.schulform': 'Schulform, für die der Zielwert gilt; ohne schulform und schulformen gilt er für alle',
+    'zielwerte.schulformen': 'Gruppe von Schulformen, für die der Plan einen gemeinsamen Zielwert nennt, z. B. [gesamtschule, gymnasium] (statt schulform)',
+    'zielwerte.gruppe': 'Name, den der Plan dieser Gruppe gibt, z. B. „weiterführende Schulen“ (nur mit schulformen)',
+    'zielwerte.jahr': 'Jahr, bis zu dem der Zielwert erreicht sein soll; weglassen, wenn der Plan keines nennt',
     messwerte: 'Gemessene oder im Plan angegebene Werte mit Quelle',
+    'messwerte.jahr': 'Jahr der Messung (oder stattdessen stand)',
+    'messwerte.stand': 'Stand der Messung, so genau, wie der Plan ihn nennt, z. B. 2023-11 (statt jahr)',
   },
   glossar: {
     begriff: 'Der Begriff',
@@ -402,7 +413,18 @@ function replace(json: Json, next: Json) {
 function override({ zodSchema, jsonSchema }: { zodSchema: unknown; jsonSchema: Json }) {
   const schema = zodSchema as z.ZodType;
   const type = defOf(schema).type;
-  if (type === 'pipe') {
+  if (schema === zeitangabe || schema === termin) {
+    const tag = schema === zeitangabe;
+    replace(jsonSchema, {
+      anyOf: [
+        { type: 'integer', minimum: 1000, maximum: 9999 },
+        { type: 'string', pattern: tag ? MUSTER.zeitangabe : MUSTER.termin },
+      ],
+      description: tag
+        ? 'so genau, wie der Plan es angibt: Jahr (2021), Monat (2021-03) oder Tag (2021-03-05)'
+        : 'so genau, wie der Plan es angibt: Jahr (2026), Quartal (2026-Q3), Monat (2026-03), Tag (2026-03-05) oder Schuljahr (2025/26)',
+    });
+  } else if (type === 'pipe') {
     const german = germanNumberInfo(schema);
     if (german) {
       replace(jsonSchema, {

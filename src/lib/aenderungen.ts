@@ -9,11 +9,13 @@ import type { PlanModel, Entry } from './model.ts';
 import type { Data, Status } from './schemas.ts';
 import type { Prognose } from './prognose.ts';
 import { seite } from './urls.ts';
+import { vergleicheDaten } from './datum.ts';
 
 /** A public note on a page's change (`aenderungshinweis`), with the page it belongs to (a site path). */
 export interface Aenderungshinweis {
   titel: string;
   pfad: string;
+  /** As the plan dates it: a day, month or year (src/lib/datum.ts). */
   datum: string;
   text: string;
 }
@@ -26,7 +28,7 @@ export function aenderungshinweise(model: Pick<PlanModel, 'kapitel' | 'handlungs
     ...model.massnahmen.map((e) => ({ e, pfad: seite.massnahme(e.id) })),
   ]
     .flatMap(({ e, pfad }) => (e.data.aenderungshinweis ? [{ titel: e.data.titel, pfad, ...e.data.aenderungshinweis }] : []))
-    .sort((a, b) => b.datum.localeCompare(a.datum));
+    .sort((a, b) => vergleicheDaten(b.datum, a.datum));
 }
 
 export interface Vergleich {
@@ -83,9 +85,9 @@ export function vergleiche(model: Pick<PlanModel, 'massnahmen'>, fassung: Entry<
 export function statusChronik(model: Pick<PlanModel, 'fassungen'>, m: Entry<'massnahmen'>) {
   const codes = new Set([m.id, ...m.data.aliase]);
   const ausFassungen = [...model.fassungen]
-    .sort((a, b) => a.data.beschlossen.localeCompare(b.data.beschlossen))
+    .sort((a, b) => vergleicheDaten(a.data.beschlossen, b.data.beschlossen))
     // An edition that gives no status for the Maßnahme adds nothing to its status over time.
     .flatMap((f) => f.data.massnahmen.flatMap((x) => (codes.has(x.id) && x.status ? [{ datum: f.data.beschlossen, status: x.status, quelle: f.data.name }] : [])));
   const eigene = m.data.statusverlauf.map((s) => ({ datum: s.datum, status: s.status, quelle: s.hinweis ?? 'Fortschreibung' }));
-  return [...ausFassungen, ...eigene].sort((a, b) => a.datum.localeCompare(b.datum));
+  return [...ausFassungen, ...eigene].sort((a, b) => vergleicheDaten(a.datum, b.datum));
 }

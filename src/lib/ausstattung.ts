@@ -6,6 +6,7 @@
  */
 import type { PlanModel } from './model.ts';
 import { staendeDerRunde, type Stand, type Zahlfeld } from './erhebungen.ts';
+import { bewertbar, erreicht, zielFuer, type Zielwert } from './indikatoren.ts';
 
 /** Devices per 100 pupils; undefined when there are no pupils or a figure is missing. */
 export function quote(devices: number | undefined, pupils: number | undefined): number | undefined {
@@ -57,23 +58,38 @@ export function summe(staende: readonly Pick<Stand, 'werte'>[], feld: Zahlfeld):
 export const AUSSTATTUNGSQUOTE = 'ausstattungsquote';
 
 /**
- * Target for a Schulform (or overall when none is given), in percent, from the
- * indicator bound to `ausstattungsquote`. A target without Schulform applies to all.
+ * The target for a Schulform (or for all schools when none is given) from the indicator bound to
+ * `ausstattungsquote`, as the plan states it (value in percent, comparison, year, reach): a target
+ * for the Schulform, else one for a group it belongs to, else one for all (src/lib/indikatoren.ts).
  */
-export function zielwert(model: Pick<PlanModel, 'indikatoren'>, schulform?: string): number | undefined {
+export function zielwert(model: Pick<PlanModel, 'indikatoren'>, schulform?: string): Zielwert | undefined {
   const indikator = model.indikatoren.find((i) => i.data.kennzahl === AUSSTATTUNGSQUOTE);
-  if (!indikator) return undefined;
-  const latest = (values: typeof indikator.data.zielwerte) =>
-    [...values].sort((a, b) => (a.jahr ?? 0) - (b.jahr ?? 0)).at(-1)?.wert;
-  const specific = schulform ? latest(indikator.data.zielwerte.filter((z) => z.schulform?.id === schulform)) : undefined;
-  return specific ?? latest(indikator.data.zielwerte.filter((z) => !z.schulform));
+  return indikator ? zielFuer(indikator.data.zielwerte, schulform) : undefined;
 }
 
-/** Whether a school's own quote reaches the target of its Schulform. */
-export function amZiel(model: Pick<PlanModel, 'indikatoren'>, s: Pick<Stand, 'werte' | 'schulform'>): boolean {
+/**
+ * Whether a school's own quote reaches the target of its Schulform; undefined when there is no
+ * target, no quote, or the target leaves it open („etwa“).
+ */
+export function amZiel(model: Pick<PlanModel, 'indikatoren'>, s: Pick<Stand, 'werte' | 'schulform'>): boolean | undefined {
   const ziel = zielwert(model, s.schulform);
   const q = quote(s.werte.endgeraete_schueler, s.werte.schuelerzahl);
-  return ziel !== undefined && q !== undefined && q >= ziel;
+  return ziel === undefined || q === undefined ? undefined : erreicht(q, ziel);
+}
+
+/**
+ * How many of these schools reach their target; undefined when a school has no target or one
+ * Planwerk does not judge (a count that left them out would look complete). A school without a
+ * quote (no answer) counts as not reaching it, as before.
+ */
+export function schulenAmZiel(model: Pick<PlanModel, 'indikatoren'>, staende: readonly Pick<Stand, 'werte' | 'schulform'>[]): number | undefined {
+  let n = 0;
+  for (const s of staende) {
+    const ziel = zielwert(model, s.schulform);
+    if (!ziel || !bewertbar(ziel)) return undefined;
+    if (amZiel(model, s)) n++;
+  }
+  return n;
 }
 
 export interface QuoteRow {
@@ -83,9 +99,10 @@ export interface QuoteRow {
   schueler: number | undefined;
   endgeraete: number | undefined;
   quote: number | undefined;
-  ziel: number | undefined;
-  /** Schools of this Schulform whose own quote reaches the target. */
-  schulenAmZiel: number;
+  /** The target of this Schulform, as the plan states it. */
+  ziel: Zielwert | undefined;
+  /** Schools of this Schulform whose own quote reaches the target; undefined without a target Planwerk judges. */
+  schulenAmZiel: number | undefined;
 }
 
 /** One row per Schulform (in the plan's order) for one round (the latest when none is given), for tables and charts. */
@@ -104,7 +121,7 @@ export function quotenNachSchulform(model: PlanModel, erhebung?: string): QuoteR
         endgeraete: summe(gruppe, 'endgeraete_schueler'),
         quote: ausstattungsquote(gruppe),
         ziel,
-        schulenAmZiel: gruppe.filter((s) => amZiel(model, s)).length,
+        schulenAmZiel: schulenAmZiel(model, gruppe),
       };
     })
     .filter((row) => row.schulen > 0);

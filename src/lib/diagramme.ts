@@ -10,6 +10,8 @@ import { erhebungsdaten, runde, rundenMonat, staendeDerRunde, type Runde } from 
 import { NICHT_FESTGELEGT, statusNachHandlungsfeld } from './massnahmen.ts';
 import { aufzaehlung } from './kennzahlen.ts';
 import { formatEuroMillions, formatPercent } from './format.ts';
+import { bisEnde, formatDatum, jahrVon, vergleicheDaten } from './datum.ts';
+import { erreicht, messwerteSortiert, messzeit, zielBis, zielFuer, zielText } from './indikatoren.ts';
 import { bulletBars, describeTargets, horizontalBars, lineChart, stackedBars, stackedHorizontalBars, timeline, type Chart } from './charts/index.ts';
 
 /** Need per year by cost type, with the planned funding as a line. */
@@ -50,9 +52,13 @@ export function produktgruppenDiagramm(p: Prognose): Chart {
   });
 }
 
-/** Ausstattungsquote per Schulform against its Zielwert. */
+/** Ausstattungsquote per Schulform against its Zielwert, as the plan states it („mindestens 100 %“). */
 export function quotenDiagramm(model: PlanModel): Chart {
-  const items = quotenNachSchulform(model).flatMap((r) => (r.quote === undefined ? [] : [{ label: r.name, value: r.quote, target: r.ziel }]));
+  const items = quotenNachSchulform(model).flatMap((r) =>
+    r.quote === undefined
+      ? []
+      : [{ label: r.name, value: r.quote, target: r.ziel?.wert, targetQualifier: r.ziel?.vergleich, reached: r.ziel ? (erreicht(r.quote, r.ziel) ?? null) : undefined }],
+  );
   return bulletBars({
     id: 'diagramm-quoten',
     title: 'Ausstattungsquote nach Schulform und Zielwert',
@@ -97,38 +103,50 @@ export function statusDiagramm(model: Pick<PlanModel, 'handlungsfelder' | 'massn
 /** Decimals of a number as written in the data: 6 → 0, 6.25 → 2. */
 const nachkommastellen = (v: number) => (Number.isInteger(v) ? 0 : (String(v).split('.')[1]?.length ?? 0));
 
-/** Measured values of an indicator over the years, with its overall target. */
+/**
+ * Measured values of an indicator over time (one point per reading without Schulform, labelled as
+ * precisely as the plan dates it), with its overall target as the plan states it.
+ */
 export function indikatorDiagramm(i: Entry<'indikatoren'>): Chart | undefined {
-  const werte = i.data.messwerte.filter((m) => !m.schulform).sort((a, b) => a.jahr - b.jahr);
+  const werte = messwerteSortiert(i.data.messwerte.filter((m) => !m.schulform));
   if (werte.length < 2) return undefined;
-  const ziel = i.data.zielwerte.find((z) => !z.schulform)?.wert;
+  const ziel = zielFuer(i.data.zielwerte);
   const first = werte[0]!;
   const last = werte.at(-1)!;
+  const wann = (m: (typeof werte)[number]) => formatDatum(messzeit(m));
   const fmt = (v: number) => (i.data.einheit === '%' ? formatPercent(v) : `${v.toLocaleString('de-DE')} ${i.data.einheit}`);
+  const stand = ziel === undefined ? undefined : erreicht(last.wert, ziel);
+  const bewertung = stand === undefined ? '' : stand ? ', erreicht' : ', noch nicht erreicht';
   return lineChart({
     id: `diagramm-${i.id}`,
-    title: `${i.data.titel}: Messwerte ${first.jahr}–${last.jahr}`,
-    desc: `${i.data.titel} von ${fmt(first.wert)} (${first.jahr}) auf ${fmt(last.wert)} (${last.jahr})${ziel === undefined ? '' : `; Zielwert ${fmt(ziel)}${last.wert >= ziel ? ', erreicht' : ', noch nicht erreicht'}`}.`,
-    categories: werte.map((m) => m.jahr),
+    title: `${i.data.titel}: Messwerte ${wann(first)}–${wann(last)}`,
+    desc: `${i.data.titel} von ${fmt(first.wert)} (${wann(first)}) auf ${fmt(last.wert)} (${wann(last)})${ziel === undefined ? '' : `; Zielwert ${zielText(ziel, fmt)}${bewertung}`}.`,
+    categories: werte.map(wann),
+    categoryLabel: werte.every((m) => m.stand === undefined) ? 'Jahr' : 'Stand',
     series: [{ label: i.data.titel, values: werte.map((m) => m.wert) }],
-    target: ziel === undefined ? undefined : { value: ziel },
+    target: ziel === undefined ? undefined : { value: ziel.wert, qualifier: ziel.vergleich, suffix: zielBis(ziel).trim() || undefined },
     format: i.data.einheit === '%' ? 'percent' : 'number',
     // As many decimals as the plan gives its values (at most 2), the same in every cell: 6,0 beside 6,5.
-    digits: i.data.einheit === '%' ? 1 : Math.min(2, Math.max(...[...werte.map((m) => m.wert), ...(ziel === undefined ? [] : [ziel])].map(nachkommastellen))),
+    digits: i.data.einheit === '%' ? 1 : Math.min(2, Math.max(...[...werte.map((m) => m.wert), ...(ziel === undefined ? [] : [ziel.wert])].map(nachkommastellen))),
     axisLabel: i.data.einheit,
     pointLabels: true,
   });
 }
 
-/** Milestones on a time axis; those up to the plan's Stand are marked as reached. */
+/**
+ * Milestones on a time axis, each dated as the plan dates it; a milestone counts as reached when
+ * its period is over by the end of the plan's Stand (src/lib/datum.ts, `bisEnde`).
+ */
 export function meilensteinDiagramm(model: Pick<PlanModel, 'meilensteine' | 'plan'>): Chart {
-  const items = [...model.meilensteine].sort((a, b) => a.data.datum.localeCompare(b.data.datum));
-  const erreicht = items.filter((m) => m.data.datum <= model.plan.stand).length;
+  const items = [...model.meilensteine].sort((a, b) => vergleicheDaten(a.data.datum, b.data.datum));
+  const anzahlErreicht = items.filter((m) => bisEnde(m.data.datum, model.plan.stand)).length;
+  const erstes = items[0];
+  const letztes = items.at(-1);
   return timeline({
     id: 'diagramm-meilensteine',
     title: 'Meilensteine der Medienentwicklungsplanung',
-    desc: `${items.length} Meilensteine von ${items[0]?.data.datum.slice(0, 4)} bis ${items.at(-1)?.data.datum.slice(0, 4)}, davon ${erreicht} bis zum Stand des Plans erreicht.`,
-    items: items.map((m) => ({ date: m.data.datum, label: m.data.titel, done: m.data.datum <= model.plan.stand })),
+    desc: `${items.length} Meilensteine von ${erstes ? jahrVon(erstes.data.datum) : ''} bis ${letztes ? jahrVon(letztes.data.datum) : ''}, davon ${anzahlErreicht} bis zum Stand des Plans erreicht.`,
+    items: items.map((m) => ({ date: m.data.datum, label: m.data.titel, done: bisEnde(m.data.datum, model.plan.stand) })),
   });
 }
 

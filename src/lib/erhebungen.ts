@@ -20,6 +20,7 @@ import type { Problem } from './problems.ts';
 import { jeModell } from './indexe.ts';
 import { sourcePath } from './sources.ts';
 import { formatDate, formatNumber, formatPercent } from './format.ts';
+import { beginn, nach, vergleicheDaten } from './datum.ts';
 
 export const PRIORITAETEN = ['hoch', 'mittel', 'gering', 'kein'] as const;
 export type Prioritaet = (typeof PRIORITAETEN)[number];
@@ -79,6 +80,7 @@ export interface Runde {
   id: string;
   /** "Erhebung März 2024", or the round's own title. */
   titel: string;
+  /** The round's Stichtag (a day); for the figures of daten/schulen.csv, the dataset's Stand as the plan dates it. */
   stichtag: string;
   methode?: string;
   quelle?: string;
@@ -203,7 +205,7 @@ function bilde(model: PlanModel): Erhebungsdaten {
       );
     }
   }
-  runden.sort((a, b) => a.stichtag.localeCompare(b.stichtag));
+  runden.sort((a, b) => vergleicheDaten(a.stichtag, b.stichtag));
   const jeSchule = new Map<string, Stand[]>();
   for (const r of runden) for (const s of jeRunde.get(r.id)!) jeSchule.set(s.schule, [...(jeSchule.get(s.schule) ?? []), s]);
   const intern = new Set<string>([
@@ -323,7 +325,7 @@ export function pruefeErhebungen(model: PlanModel): Problem[] {
   konfiguration.runden.forEach((r, i) => {
     if (ids.has(r.id)) problems.push({ file: eintrag.file, entry: 'erhebungen', field: `runden.${i}.id`, expected: 'eine ID, die keine andere Erhebung hat', found: `„${r.id}“ ein zweites Mal` });
     ids.add(r.id);
-    if (r.stichtag > model.plan.stand) problems.push({ file: eintrag.file, entry: 'erhebungen', field: `runden.${i}.stichtag`, expected: `einen Stichtag bis zum Stand des Plans (${model.plan.stand})`, found: r.stichtag });
+    if (nach(r.stichtag, model.plan.stand)) problems.push({ file: eintrag.file, entry: 'erhebungen', field: `runden.${i}.stichtag`, expected: `einen Stichtag bis zum Stand des Plans (${model.plan.stand})`, found: r.stichtag });
   });
 
   const zeilen = new Map<string, Entry<'erhebungswerte'>[]>();
@@ -367,13 +369,15 @@ export type MedienkonzeptLage = 'aktuell' | 'ueberfaellig' | 'fehlt';
 /**
  * Whether a school's Medienkonzept is current at a date: the next update it names has not
  * passed; without such a date, it was updated at most three years before. A school without a
- * Konzept date has none ("fehlt").
+ * Konzept date has none ("fehlt"). A date given as a month or year (the plan's Stand) is taken at
+ * its first day: a Konzept counts as overdue only when it was so before the whole period.
  */
 export function medienkonzeptLage(s: Pick<Stand, 'werte'>, datum: string): MedienkonzeptLage {
   const { medienkonzept_stand: stand, medienkonzept_naechste: naechste } = s.werte;
   if (!stand) return 'fehlt';
-  if (naechste) return naechste >= datum ? 'aktuell' : 'ueberfaellig';
-  const grenze = new Date(`${datum}T00:00:00Z`);
+  const tag = beginn(datum);
+  if (naechste) return naechste >= tag ? 'aktuell' : 'ueberfaellig';
+  const grenze = new Date(`${tag}T00:00:00Z`);
   grenze.setUTCFullYear(grenze.getUTCFullYear() - 3);
   return stand >= grenze.toISOString().slice(0, 10) ? 'aktuell' : 'ueberfaellig';
 }

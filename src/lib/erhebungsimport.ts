@@ -65,6 +65,7 @@ import readXlsxFile, { InvalidInputError } from 'read-excel-file/node';
 import { z } from 'astro/zod';
 import { BEDARF, bekannteSpalten, bestehtAm, FELDER, HALTUNG, leseZelle, type Feld, type Konfiguration } from './erhebungen.ts';
 import { dateSchema, type Data } from './schemas.ts';
+import { nach, zeitangabe } from './datum.ts';
 import { ohneUnsichtbare, planLocation, readCollection, sourcePath, unsichtbareZeichen, zeigeUnsichtbare, ZUORDNUNG_DATEI, type PlanLocation } from './sources.ts';
 import { parseEntry } from './validate.ts';
 import { inhaltsordner } from './planladen.ts';
@@ -461,7 +462,7 @@ function lesePlan(loc: PlanLocation, id: string, stichtag: string, ersetzen: boo
     else schulen.push({ id: e.id, data: r.data as Data<'schulen'>, line: e.line });
   }
   const planEintrag = readCollection(loc, 'plan').entries[0];
-  const stand = dateSchema.safeParse(planEintrag?.data.stand);
+  const stand = zeitangabe.safeParse(planEintrag?.data.stand);
   if (fehler.length > 0) return { fehler };
   return {
     plan: {
@@ -778,7 +779,8 @@ export async function importiereErhebung(optionen: ImportOptionen): Promise<Impo
   const { plan, fehler: planfehler } = lesePlan(loc, id, stichtag, optionen.ersetzen === true);
   fehler.push(...planfehler);
   if (!plan) return ende();
-  if (plan.stand && stichtag > plan.stand) {
+  // A Stand given as a month or year: the Stichtag may lie anywhere in it.
+  if (plan.stand && nach(stichtag, plan.stand)) {
     hinweise.push({ ort: '--stichtag', text: `Der Stichtag ${stichtag} liegt nach dem Stand des Plans (${plan.stand}); der Build lehnt die Runde ab, bis „stand“ in plan.yaml nachgezogen ist.` });
   }
   const { konfiguration, schulen, schulformen } = plan;

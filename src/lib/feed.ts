@@ -3,17 +3,22 @@
  * the press can follow the plan in a feed reader: one entry per change note a page carries
  * (`aenderungshinweis`), and one for the Fassung the site shows, with what changed since the
  * Fassung before it. Everything comes from the plan; nothing is dated by the build.
+ *
+ * Dates stay as precise as the plan gives them (src/lib/datum.ts). Atom requires a full timestamp
+ * in <updated> (RFC 4287, 3.3), so a change dated only by month or year is stamped with the first
+ * day of its period there, at midnight UTC; every text a reader sees (title, summary) says the
+ * period as the plan gives it („Beschlossen im März 2026“), never that day.
  */
 import type { PlanModel } from './model.ts';
 import { aenderungshinweise, vergleiche } from './aenderungen.ts';
 import { seite, mitBasis } from './urls.ts';
-import { formatDate } from './format.ts';
+import { beginn, datumImSatz, vergleicheDaten } from './datum.ts';
 import { aufzaehlung } from './kennzahlen.ts';
 
 export interface FeedEintrag {
   id: string;
   titel: string;
-  /** ISO date (YYYY-MM-DD). */
+  /** The plan's date: a day, month or year (src/lib/datum.ts). */
   datum: string;
   /** Site path of the page the entry is about. */
   pfad: string;
@@ -25,8 +30,8 @@ export function feedEintraege(model: Pick<PlanModel, 'plan' | 'kapitel' | 'handl
   const eintraege: FeedEintrag[] = aenderungshinweise(model).map((h) => ({ id: `${h.pfad}#geaendert-${h.datum}`, titel: `Geändert: ${h.titel}`, datum: h.datum, pfad: h.pfad, text: h.text }));
   const { fassung, beschluss } = model.plan;
   if (fassung && beschluss) {
-    const vorige = [...model.fassungen].sort((a, b) => b.data.beschlossen.localeCompare(a.data.beschlossen))[0];
-    let text = `Beschlossen am ${formatDate(beschluss.datum)} (${beschluss.gremium}) als ${fassung.nummer}. Fassung des Plans.`;
+    const vorige = [...model.fassungen].sort((a, b) => vergleicheDaten(b.data.beschlossen, a.data.beschlossen))[0];
+    let text = `Beschlossen ${datumImSatz(beschluss.datum, 'am')} (${beschluss.gremium}) als ${fassung.nummer}. Fassung des Plans.`;
     if (vorige) {
       const v = vergleiche(model, vorige);
       const teile = [
@@ -40,8 +45,11 @@ export function feedEintraege(model: Pick<PlanModel, 'plan' | 'kapitel' | 'handl
     }
     eintraege.push({ id: `${seite.aenderungen()}#fassung-${fassung.nummer}`, titel: `Beschlossen: ${fassung.name}`, datum: beschluss.datum, pfad: seite.aenderungen(), text });
   }
-  return eintraege.sort((a, b) => b.datum.localeCompare(a.datum) || a.titel.localeCompare(b.titel, 'de'));
+  return eintraege.sort((a, b) => vergleicheDaten(b.datum, a.datum) || a.titel.localeCompare(b.titel, 'de'));
 }
+
+/** An Atom timestamp for a plan date: the first day of its period (see the comment at the top). */
+const atomZeit = (datum: string) => `${beginn(datum)}T00:00:00Z`;
 
 const xml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -50,7 +58,7 @@ export function atomFeed(model: Pick<PlanModel, 'plan' | 'kapitel' | 'handlungsf
   const adresse = (pfad: string) => new URL(mitBasis(pfad, model.basis), site).href;
   const eintraege = feedEintraege(model);
   const titel = [model.plan.titel, model.plan.kommune].filter(Boolean).join(' – ');
-  const aktualisiert = [model.plan.stand, ...eintraege.map((e) => e.datum)].sort().at(-1)!;
+  const aktualisiert = [model.plan.stand, ...eintraege.map((e) => e.datum)].sort(vergleicheDaten).at(-1)!;
   const zeilen = [
     '<?xml version="1.0" encoding="utf-8"?>',
     '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="de">',
@@ -58,14 +66,14 @@ export function atomFeed(model: Pick<PlanModel, 'plan' | 'kapitel' | 'handlungsf
     `  <id>${xml(adresse('/aenderungen/atom.xml'))}</id>`,
     `  <link rel="self" type="application/atom+xml" href="${xml(adresse('/aenderungen/atom.xml'))}"/>`,
     `  <link rel="alternate" type="text/html" href="${xml(adresse(seite.aenderungen()))}"/>`,
-    `  <updated>${aktualisiert}T00:00:00Z</updated>`,
+    `  <updated>${atomZeit(aktualisiert)}</updated>`,
     `  <author><name>${xml(model.plan.herausgeber?.name ?? model.plan.kommune)}</name></author>`,
     ...eintraege.flatMap((e) => [
       '  <entry>',
       `    <title>${xml(e.titel)}</title>`,
       `    <id>${xml(adresse(e.id))}</id>`,
       `    <link rel="alternate" type="text/html" href="${xml(adresse(e.pfad))}"/>`,
-      `    <updated>${e.datum}T00:00:00Z</updated>`,
+      `    <updated>${atomZeit(e.datum)}</updated>`,
       `    <summary>${xml(e.text)}</summary>`,
       '  </entry>',
     ]),

@@ -1,4 +1,5 @@
 /** German (de-DE) formatting of numbers, money, percentages and dates, via Intl. */
+import { formatDatum, formatDatumLang } from './datum.ts';
 
 const cache = new Map<string, Intl.NumberFormat>();
 function numberFormat(key: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
@@ -36,17 +37,17 @@ export function formatEuroMillions(cents: number, digits = 1): string {
   return `${formatNumber(cents / 100_000_000, digits)}\u00a0Mio.\u00a0€`;
 }
 
-const dateFormat = new Intl.DateTimeFormat('de-DE', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' });
-const longDateFormat = new Intl.DateTimeFormat('de-DE', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-
-/** "2026-11-23" → "23.11.2026". */
-export function formatDate(iso: string): string {
-  return dateFormat.format(new Date(`${iso}T00:00:00Z`));
+/**
+ * A plan date as readers see it (src/lib/datum.ts): "2026-11-23" → "23.11.2026"; a month or year
+ * stays one ("2026-11" → "November 2026", "2026" → "2026"), never a made-up day.
+ */
+export function formatDate(datum: string): string {
+  return formatDatum(datum);
 }
 
-/** "2026-11-23" → "23. November 2026". */
-export function formatDateLong(iso: string): string {
-  return longDateFormat.format(new Date(`${iso}T00:00:00Z`));
+/** "2026-11-23" → "23. November 2026"; a month or year as in formatDate. */
+export function formatDateLong(datum: string): string {
+  return formatDatumLang(datum);
 }
 
 /** A Zeitraum of years, year-months or school years: 2025–2026, 03/2025–12/2026, ab 2025, Schuljahr 2025/26–2027/28. */

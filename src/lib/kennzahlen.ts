@@ -7,7 +7,9 @@ import { STATUS, type CollectionName, type Data } from './schemas.ts';
 import { akteursgruppen } from './akteure.ts';
 import { sourcePath } from './sources.ts';
 import { finanztabellenVon, mitEinheit, SUMMENZEILE, type Finanztabelle } from './finanztabellen.ts';
-import { amZiel, anteil, ausstattungsquote, sum, summe, wlanAbdeckung, zielwert } from './ausstattung.ts';
+import { anteil, ausstattungsquote, schulenAmZiel, sum, summe, wlanAbdeckung, zielwert } from './ausstattung.ts';
+import { geltung, messwerteSortiert, messzeit, zielBis, zielwertText } from './indikatoren.ts';
+import { formatDatum } from './datum.ts';
 import { erhebungsdaten, medienkonzeptLage, runde, staendeDerRunde, type Stand, type Zahlfeld } from './erhebungen.ts';
 import { formatDate, formatEuro, formatEuroMillions, formatNumber, formatPercent } from './format.ts';
 import { inventarWerte, prognose, type Prognose } from './prognose.ts';
@@ -97,7 +99,15 @@ const PLANKENNZAHLEN: Record<string, Definition> = {
     einheit: 'Prozent',
     params: ['schulform'],
     datensaetze: ['indikatoren'],
-    compute: (m, p) => zielwert(m, p.schulform),
+    compute: (m, p) => zielwert(m, p.schulform)?.wert,
+    // As the plan states it: „mindestens 100 %“; for whom and by when in the title.
+    text: (m, p, v) => zielwertText({ wert: v, vergleich: zielwert(m, p.schulform)?.vergleich }, (x) => formatPercent(x)),
+    quelle: (m, p) => {
+      const ziel = zielwert(m, p.schulform);
+      if (!ziel) return undefined;
+      const fuer = geltung(ziel, (id) => m.schulformen.find((s) => s.id === id)?.data.name ?? id);
+      return `gilt für ${fuer ?? 'alle Schulen'}${zielBis(ziel)}`;
+    },
   },
   'schulen-am-ziel': {
     beschreibung: 'Schulen, deren Ausstattungsquote den Zielwert ihrer Schulform erreicht',
@@ -105,7 +115,7 @@ const PLANKENNZAHLEN: Record<string, Definition> = {
     params: schulformParams,
     datensaetze: ['schulen'],
     runden: true,
-    compute: (m, p) => staende(m, p).filter((s) => amZiel(m, s)).length,
+    compute: (m, p) => schulenAmZiel(m, staende(m, p)),
   },
   'lehrkraefte-quote': {
     beschreibung: 'Dienstliche Endgeräte je 100 Lehrkräfte',
@@ -327,7 +337,7 @@ function tabellenzelle(m: PlanModel, p: Params): { t: Finanztabelle; wert: numbe
 /** The latest value an indicator's plan states itself (without Schulform, or for the one given). */
 function angegebenerWert(m: PlanModel, p: Params) {
   const i = m.indikatoren.find((x) => x.id === p.indikator) ?? m.indikatoren[0];
-  const werte = (i?.data.messwerte ?? []).filter((w) => (p.schulform ? w.schulform?.id === p.schulform : !w.schulform)).sort((a, b) => a.jahr - b.jahr);
+  const werte = messwerteSortiert((i?.data.messwerte ?? []).filter((w) => (p.schulform ? w.schulform?.id === p.schulform : !w.schulform)));
   return i && werte.length ? { i, w: werte.at(-1)! } : undefined;
 }
 
@@ -341,7 +351,7 @@ const TABELLENKENNZAHLEN: Record<string, Definition> = {
     text: (m, p, v) => mitEinheit(tabellenzelle(m, p).t, v),
     quelle: (m, p) => {
       const { t } = tabellenzelle(m, p);
-      return `${t.meta.titel}; Quelle: ${t.meta.quelle}${t.meta.stand ? `, Stand ${t.meta.stand.split('-').reverse().join('.')}` : ''}`;
+      return `${t.meta.titel}; Quelle: ${t.meta.quelle}${t.meta.stand ? `, Stand ${formatDatum(t.meta.stand)}` : ''}`;
     },
   },
   spaltensumme: {
@@ -369,7 +379,7 @@ const TABELLENKENNZAHLEN: Record<string, Definition> = {
     },
     quelle: (m, p) => {
       const a = angegebenerWert(m, p);
-      return a ? `${a.i.data.titel} ${a.w.jahr}${a.w.quelle ? `; Quelle: ${a.w.quelle}` : ''}` : undefined;
+      return a ? `${a.i.data.titel} ${formatDatum(messzeit(a.w))}${a.w.quelle ? `; Quelle: ${a.w.quelle}` : ''}` : undefined;
     },
   },
 };

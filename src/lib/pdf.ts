@@ -4,7 +4,7 @@
  * cells, figures with their text, the document language) with bookmarks from its headings; page
  * size, margins, running header and page numbers come from the print styles. Chromium writes no
  * author, so title, author (the Herausgeber), subject, language and dates are set afterwards with
- * @cantoo/pdf-lib, dated from the plan's Stand, so a rebuild of the same plan changes nothing.
+ * @cantoo/pdf-lib (`pdfAngaben`), dated from the plan's Stand, so a rebuild of the same plan changes nothing.
  *
  * Whether a build makes a PDF is decided before Astro renders the pages (`npm run build` sets
  * PLANWERK_PDF when it finds Chromium), so the pages link the PDF exactly when it will exist.
@@ -15,6 +15,23 @@ import GithubSlugger from 'github-slugger';
 import type { PDFDict as PdfDict, PDFRef as PdfRef } from '@cantoo/pdf-lib';
 import type { PlanModel } from './model.ts';
 import { seite } from './urls.ts';
+import { datumImSatz, pdfDatum } from './datum.ts';
+
+/**
+ * The PDF's document properties, from the plan: title, author (the Herausgeber), subject, keywords,
+ * and the date of creation and modification, which is the plan's Stand as precise as the plan gives
+ * it (a PDF date may stop after the year or month, ISO 32000-1, 7.9.4: D:2021, D:202103), so a
+ * rebuild of the same plan changes nothing and no day is added that the plan did not give.
+ */
+export function pdfAngaben(plan: PlanModel['plan']): { titel: string; autor: string; thema: string; stichwoerter: string[]; datum: string } {
+  return {
+    titel: [plan.titel ?? 'Medienentwicklungsplan', plan.fassung?.name].filter(Boolean).join(' – '),
+    autor: plan.herausgeber?.name ?? plan.kommune,
+    thema: `Medienentwicklungsplan ${plan.kommune}${plan.beschluss ? `, beschlossen vom ${plan.beschluss.gremium} ${datumImSatz(plan.beschluss.datum, 'am')}` : ''}`,
+    stichwoerter: ['Medienentwicklungsplan', 'Schule', 'Digitalisierung', plan.kommune],
+    datum: pdfDatum(plan.stand),
+  };
+}
 
 /** The system Chromium: CHROME_PATH, else Debian's /usr/bin/chromium; undefined if neither exists. */
 export function chromePfad(): string | undefined {
@@ -91,17 +108,18 @@ export async function renderePdf(dist: string, model: PlanModel, chrome = chrome
   }
   const { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString } = await import('@cantoo/pdf-lib');
   const doc = await PDFDocument.load(roh, { updateMetadata: false });
-  const { plan } = model;
-  const datum = new Date(`${plan.stand}T00:00:00Z`);
-  doc.setTitle([plan.titel ?? 'Medienentwicklungsplan', plan.fassung?.name].filter(Boolean).join(' – '), { showInWindowTitleBar: true });
-  doc.setAuthor(plan.herausgeber?.name ?? plan.kommune);
-  doc.setSubject(`Medienentwicklungsplan ${plan.kommune}${plan.beschluss ? `, beschlossen vom ${plan.beschluss.gremium} am ${plan.beschluss.datum.split('-').reverse().join('.')}` : ''}`);
-  doc.setKeywords(['Medienentwicklungsplan', 'Schule', 'Digitalisierung', plan.kommune]);
+  const angaben = pdfAngaben(model.plan);
+  doc.setTitle(angaben.titel, { showInWindowTitleBar: true });
+  doc.setAuthor(angaben.autor);
+  doc.setSubject(angaben.thema);
+  doc.setKeywords(angaben.stichwoerter);
   doc.setLanguage('de-DE');
   doc.setCreator('Planwerk');
   doc.setProducer('Planwerk mit Chromium');
-  doc.setCreationDate(datum);
-  doc.setModificationDate(datum);
+  // pdf-lib writes a Date with day and time; the plan's Stand goes in as precise as the plan gives it.
+  const info = doc.context.lookup(doc.context.trailerInfo.Info, PDFDict);
+  info.set(PDFName.of('CreationDate'), PDFString.of(angaben.datum));
+  info.set(PDFName.of('ModDate'), PDFString.of(angaben.datum));
   // Chromium names structure elements after its DOM node counter, which differs from run to run:
   // numbered in document order instead (table cells refer to their header cells by these names),
   // so that the same plan always gives the same bytes.

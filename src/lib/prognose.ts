@@ -15,6 +15,7 @@
  * - A peak year is a year whose need exceeds the horizon's mean by more than
  *   `finanzplanung.spitzenjahrSchwelle` percent.
  */
+import { vergleicheDaten } from './datum.ts';
 import type { PlanModel } from './model.ts';
 import { staendeDerRunde } from './erhebungen.ts';
 import { summe } from './ausstattung.ts';
@@ -290,7 +291,7 @@ export function prognose(model: PlanModel): Prognose {
 function programmstand(p: { id: string; data: Data<'foerderprogramme'> }, eingeplant: Cents): Programmstand {
   const { zuweisung } = p.data;
   const stufen = FOERDERSTATUS.flatMap((status) => {
-    const latest = p.data.abruf.filter((a) => a.status === status).sort((a, b) => a.stand.localeCompare(b.stand)).at(-1);
+    const latest = p.data.abruf.filter((a) => a.status === status).sort((a, b) => vergleicheDaten(a.stand, b.stand)).at(-1);
     return latest ? [{ status, betrag: latest.betrag, stand: latest.stand, anteil: zuweisung ? (latest.betrag / zuweisung) * 100 : undefined }] : [];
   });
   return { id: p.id, name: p.data.name, zuweisung, stufen, eingeplant };

@@ -7,6 +7,7 @@
  * Medienkonzept the number of schools whose Konzept was current at the Stichtag. Internal fields
  * may be summed here: a city-wide sum names no school.
  */
+import { bisEnde, nach, vergleicheDaten } from './datum.ts';
 import type { Entry, PlanModel } from './model.ts';
 import { byId } from './model.ts';
 import { summe, wlanAbdeckung } from './ausstattung.ts';
@@ -77,9 +78,9 @@ export interface Feldbericht {
   zeitraeume: Zeitraum[];
 }
 
-/** When a Maßnahme was completed, from its status history; undefined if never. */
+/** When a Maßnahme was completed, from its status history, as precise as the plan dates it; undefined if never. */
 export function abgeschlossenAm(m: Entry<'massnahmen'>): string | undefined {
-  return m.data.statusverlauf.filter((s) => s.status === 'abgeschlossen').map((s) => s.datum).sort().at(-1);
+  return m.data.statusverlauf.filter((s) => s.status === 'abgeschlossen').map((s) => s.datum).sort(vergleicheDaten).at(-1);
 }
 
 /** The account per Handlungsfeld over the plan's named rounds (at least two), in the order of the file. */
@@ -93,8 +94,10 @@ export function rechenschaft(model: PlanModel): Feldbericht[] {
     const zeitraeume = runden.slice(1).map((bis, i) => {
       const von = runden[i]!;
       const abgeschlossen = massnahmen.filter((m) => {
+        // Completed after the earlier round's Stichtag and by the later one's; a completion dated by
+        // month or year counts only where its whole period lies between the two.
         const am = abgeschlossenAm(m);
-        return am !== undefined && am > von.stichtag && am <= bis.stichtag;
+        return am !== undefined && nach(am, von.stichtag) && bisEnde(am, bis.stichtag);
       });
       return { von, bis, abgeschlossen: abgeschlossen.sort(byCode) };
     });

@@ -12,6 +12,7 @@
  */
 import { z } from 'astro/zod';
 import GithubSlugger from 'github-slugger';
+import { istSchuljahr, tagSchema, termin, zeitangabe } from './datum.ts';
 
 export type CollectionName =
   | 'plan'
@@ -74,8 +75,6 @@ export const ankerIdSchema = z
   .string({ error: 'eine Anker-ID (Buchstaben, Ziffern, Bindestrich)' })
   .regex(ANKER_ID_PATTERN, { error: 'eine Anker-ID aus Buchstaben, Ziffern, „-“ und „_“, ohne Leerzeichen' });
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 /** A section number as the plan writes it: 4, 4.2, 4.5.2. */
 export const abschnittsnummer = z
   .union([z.string(), z.number()], { error: 'eine Abschnittsnummer wie "4" oder "4.2"' })
@@ -88,28 +87,8 @@ export const abschnittsnummer = z
   })
   .pipe(z.string().regex(/^\d+(?:\.\d+)*$/, { error: 'eine Abschnittsnummer wie "4" oder "4.2" (Ziffern und Punkte)' }));
 
-/**
- * A calendar date, written `2026-11-23` in YAML or CSV (YAML parsers may hand
- * it over as a Date object). Kept as the ISO string.
- */
-export const dateSchema = z
-  .union([z.date(), z.string()], { error: 'ein Datum im Format JJJJ-MM-TT' })
-  .transform((value, ctx) => {
-    if (value instanceof Date) {
-      if (Number.isNaN(value.getTime())) {
-        ctx.addIssue({ code: 'custom', message: 'ein gültiges Datum im Format JJJJ-MM-TT', input: value });
-        return z.NEVER;
-      }
-      return value.toISOString().slice(0, 10);
-    }
-    const trimmed = value.trim();
-    const date = new Date(`${trimmed}T00:00:00Z`);
-    if (!ISO_DATE.test(trimmed) || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== trimmed) {
-      ctx.addIssue({ code: 'custom', message: 'ein Datum im Format JJJJ-MM-TT (z. B. 2026-11-23)', input: value });
-      return z.NEVER;
-    }
-    return trimmed;
-  });
+/** A calendar day (a Stichtag, a school's first or last day): see src/lib/datum.ts. */
+export const dateSchema = tagSchema;
 
 /** A year such as 2026. */
 export const yearSchema = germanNumber({ integer: true }).pipe(
@@ -205,6 +184,9 @@ export const FINANZIERUNGSARTEN = ['Haushalt Investition', 'Haushalt Betrieb', '
 /** Tables whose yearly sums a council document may state (see summen.csv). */
 export const SUMMEN_TABELLEN = ['Bedarf', 'Investitionen', 'Laufende Kosten', 'Finanzierung'] as const;
 export const FOERDERSTATUS = ['beantragt', 'bewilligt', 'abgerufen', 'ausgezahlt'] as const;
+/** How a plan states a target: „mindestens 80 %“, „höchstens 2 Tage“, „etwa 30 %“, „genau 100 %“. */
+export const VERGLEICHE = ['mindestens', 'höchstens', 'etwa', 'genau'] as const;
+export type Vergleich = (typeof VERGLEICHE)[number];
 
 /**
  * The shapes a plan's Maßnahmen codes may take (plan.yaml `massnahmencodes.form`): letters,
@@ -228,12 +210,7 @@ export const TABELLENEINHEITEN = { '€': 100, 'Tsd. €': 100_000, 'Mio. €': 
 export type Tabelleneinheit = keyof typeof TABELLENEINHEITEN;
 export const SPALTENARTEN = ['bedarf', 'finanzierung', 'anteil', 'wert', 'summe'] as const;
 
-/** A school year as plans write it: 2025/26. */
-const SCHULJAHR = /^(\d{4})\/(\d{2})$/;
-export function istSchuljahr(value: string): boolean {
-  const m = SCHULJAHR.exec(value);
-  return Boolean(m && (Number(m[1]) + 1) % 100 === Number(m[2]));
-}
+export { istSchuljahr };
 
 function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
   return z.enum(values, { error: `einer der Werte ${values.map((v) => `„${v}“`).join(', ')}` });
@@ -300,9 +277,9 @@ export function createSchemas(ref: RefFactory) {
       })
       .prefault({}),
     beschluss: z
-      .strictObject({ datum: dateSchema, gremium: z.string().min(1), vorlage: optionalText, url: url.optional() })
+      .strictObject({ datum: zeitangabe, gremium: z.string().min(1), vorlage: optionalText, url: url.optional() })
       .optional(),
-    stand: dateSchema,
+    stand: zeitangabe,
     /** Address of the published site: canonical links, sitemap and Open Graph tags. */
     website: url.optional(),
     herausgeber: z.strictObject({
@@ -358,7 +335,7 @@ export function createSchemas(ref: RefFactory) {
       })
       .optional(),
     barrierefreiheit: z.strictObject({
-      stand: dateSchema,
+      stand: zeitangabe,
       status: oneOf(['vollständig vereinbar', 'teilweise vereinbar', 'nicht vereinbar']),
       pruefmethode: z.string().min(1),
       nichtBarrierefrei: z.array(z.strictObject({ was: z.string().min(1), warum: z.string().min(1) })).default([]),
@@ -383,9 +360,9 @@ export function createSchemas(ref: RefFactory) {
     /** Former heading ids that must keep working: `{ alte-id: neue-id }` (see README, Anker). */
     alteAnker: z.record(ankerIdSchema, ankerIdSchema).default({}),
     /** Who keeps this page up to date, and when it is due for review. */
-    pflege: z.strictObject({ zustaendig: z.string().min(1), naechstePruefung: dateSchema }).optional(),
+    pflege: z.strictObject({ zustaendig: z.string().min(1), naechstePruefung: zeitangabe }).optional(),
     /** A public note on what changed, shown on the page and on the Änderungen page. */
-    aenderungshinweis: z.strictObject({ datum: dateSchema, text: z.string().min(1) }).optional(),
+    aenderungshinweis: z.strictObject({ datum: zeitangabe, text: z.string().min(1) }).optional(),
   });
 
   const ziel = z
@@ -421,9 +398,9 @@ export function createSchemas(ref: RefFactory) {
     /** Former heading ids that must keep working: `{ alte-id: neue-id }` (see README, Anker). */
     alteAnker: z.record(ankerIdSchema, ankerIdSchema).default({}),
     /** Who keeps this page up to date, and when it is due for review. */
-    pflege: z.strictObject({ zustaendig: z.string().min(1), naechstePruefung: dateSchema }).optional(),
+    pflege: z.strictObject({ zustaendig: z.string().min(1), naechstePruefung: zeitangabe }).optional(),
     /** A public note on what changed, shown on the page and on the Änderungen page. */
-    aenderungshinweis: z.strictObject({ datum: dateSchema, text: z.string().min(1) }).optional(),
+    aenderungshinweis: z.strictObject({ datum: zeitangabe, text: z.string().min(1) }).optional(),
   });
 
   const zeitpunkt = z.union(
@@ -471,18 +448,18 @@ export function createSchemas(ref: RefFactory) {
       })
       .optional(),
     beschluss: z
-      .strictObject({ nummer: z.string().min(1), gremium: optionalText, datum: dateSchema.optional(), url: url.optional() })
+      .strictObject({ nummer: z.string().min(1), gremium: optionalText, datum: zeitangabe.optional(), url: url.optional() })
       .optional(),
     /** Status changes over time, oldest first; the current `status` is the last word. */
-    statusverlauf: z.array(z.strictObject({ datum: dateSchema, status: oneOf(STATUS), hinweis: optionalText })).default([]),
+    statusverlauf: z.array(z.strictObject({ datum: zeitangabe, status: oneOf(STATUS), hinweis: optionalText })).default([]),
     /** Former codes of this Maßnahme: their pages redirect here and their anchors stay. */
     aliase: z.array(codeSchema).default([]),
     /** Former heading ids that must keep working: `{ alte-id: neue-id }` (see README, Anker). */
     alteAnker: z.record(ankerIdSchema, ankerIdSchema).default({}),
     /** Who keeps this page up to date, and when it is due for review. */
-    pflege: z.strictObject({ zustaendig: z.string().min(1), naechstePruefung: dateSchema }).optional(),
+    pflege: z.strictObject({ zustaendig: z.string().min(1), naechstePruefung: zeitangabe }).optional(),
     /** A public note on what changed, shown on the page and on the Änderungen page. */
-    aenderungshinweis: z.strictObject({ datum: dateSchema, text: z.string().min(1) }).optional(),
+    aenderungshinweis: z.strictObject({ datum: zeitangabe, text: z.string().min(1) }).optional(),
   })
     .superRefine((m, ctx) => {
       if (!m.handlungsfeld === !m.handlungsfelder) {
@@ -553,7 +530,7 @@ export function createSchemas(ref: RefFactory) {
     id: idSchema,
     name: z.string().min(1),
     nummer: germanNumber({ integer: true }),
-    beschlossen: dateSchema,
+    beschlossen: zeitangabe,
     massnahmen: z
       .array(z.strictObject({ id: codeSchema, titel: z.string().min(1), status: oneOf(STATUS).optional() }))
       .default([]),
@@ -655,7 +632,7 @@ export function createSchemas(ref: RefFactory) {
   const datensaetze = z.strictObject({
     id: idSchema,
     titel: z.string().min(1),
-    stand: dateSchema,
+    stand: zeitangabe,
     quelle: z.string().min(1),
     wertart: oneOf(WERTARTEN),
     beschreibung: optionalText,
@@ -711,7 +688,7 @@ export function createSchemas(ref: RefFactory) {
     zuweisung: euroSchema.optional(),
     url: url.optional(),
     abruf: z
-      .array(z.strictObject({ status: oneOf(FOERDERSTATUS), betrag: euroSchema, stand: dateSchema }))
+      .array(z.strictObject({ status: oneOf(FOERDERSTATUS), betrag: euroSchema, stand: zeitangabe }))
       .default([]),
   });
 
@@ -722,17 +699,58 @@ export function createSchemas(ref: RefFactory) {
     beschreibung: optionalText,
     /** A figure Planwerk computes from the data; the measured value of the current year then comes from there. */
     kennzahl: optionalText,
+    /**
+     * Targets as the plan states them: the value, how it is meant (`vergleich`: „mindestens 80 %“;
+     * left out when the plan says nothing), for whom (all schools, one `schulform`, or a group of
+     * `schulformen` under the plan's own name `gruppe`) and by when (`jahr`, where the plan gives one).
+     */
     zielwerte: z
-      .array(z.strictObject({ wert: germanNumber(), schulform: ref('schulformen').optional(), jahr: yearSchema.optional() }))
+      .array(
+        z
+          .strictObject({
+            wert: germanNumber(),
+            vergleich: oneOf(VERGLEICHE).optional(),
+            schulform: ref('schulformen').optional(),
+            schulformen: z
+              .array(ref('schulformen'), { error: 'eine Liste von Schulform-IDs aus schulformen.yaml, z. B. [gesamtschule, gymnasium]' })
+              .min(2, { error: 'mindestens zwei Schulformen (für eine einzelne: schulform)' })
+              .optional(),
+            gruppe: optionalText,
+            jahr: yearSchema.optional(),
+          })
+          .superRefine((ziel, ctx) => {
+            if (ziel.schulform && ziel.schulformen) {
+              ctx.addIssue({ code: 'custom', path: ['schulformen'], message: 'nur eines der Felder „schulform“ (eine Schulform) oder „schulformen“ (eine Gruppe)', input: ziel.schulformen.map((s) => s.id) });
+            }
+            if (ziel.gruppe && !ziel.schulformen) {
+              ctx.addIssue({ code: 'custom', path: ['gruppe'], message: 'zur Gruppe auch die Schulformen, für die sie steht (schulformen: [id, id])', input: ziel.gruppe });
+            }
+            const doppelt = (ziel.schulformen ?? []).map((s) => s.id).find((id, i, alle) => alle.indexOf(id) !== i);
+            if (doppelt) ctx.addIssue({ code: 'custom', path: ['schulformen'], message: 'jede Schulform nur einmal', input: doppelt });
+          }),
+      )
       .default([]),
+    /** Readings, dated by year (`jahr: 2023`) or as precisely as the plan dates them (`stand: 2023-11`). */
     messwerte: z
       .array(
-        z.strictObject({
-          jahr: yearSchema,
-          wert: germanNumber(),
-          schulform: ref('schulformen').optional(),
-          quelle: optionalText,
-        }),
+        z
+          .strictObject({
+            jahr: yearSchema.optional(),
+            stand: zeitangabe.optional(),
+            wert: germanNumber(),
+            schulform: ref('schulformen').optional(),
+            quelle: optionalText,
+          })
+          .superRefine((m, ctx) => {
+            if ((m.jahr === undefined) === (m.stand === undefined)) {
+              ctx.addIssue({
+                code: 'custom',
+                path: [m.jahr === undefined ? 'jahr' : 'stand'],
+                message: m.jahr === undefined ? 'das Jahr der Messung (jahr: 2023) oder ihren Stand (stand: 2023-11)' : 'nur eines der Felder „jahr“ oder „stand“, nicht beide',
+                input: m.stand,
+              });
+            }
+          }),
       )
       .default([]),
   });
@@ -750,7 +768,7 @@ export function createSchemas(ref: RefFactory) {
 
   const meilensteine = z.strictObject({
     id: idSchema,
-    datum: dateSchema,
+    datum: termin,
     titel: z.string().min(1),
     text: z.string().min(1),
     link: z.string().min(1).optional(),
@@ -769,7 +787,7 @@ export function createSchemas(ref: RefFactory) {
     /** Rounding step of the published figures, in the table's unit (0,1 for "4,3 Mio. €"); left out: exact figures. */
     genauigkeit: germanNumber().pipe(z.number().positive({ error: 'eine Rundungsstufe > 0, z. B. 0,1' })).optional(),
     quelle: z.string().min(1),
-    stand: dateSchema.optional(),
+    stand: zeitangabe.optional(),
     wertart: oneOf(WERTARTEN).optional(),
     beschreibung: optionalText,
     spalten: z

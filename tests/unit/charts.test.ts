@@ -434,6 +434,25 @@ describe('lineChart', () => {
     expect([...ys].sort((a, b) => b - a)).toEqual(ys); // rising values: each point higher on the page
   });
 
+  it('setzt das Wort des Plans vor den Zielwert und sein Jahr dahinter; wo das nicht frei steht, ohne das Jahr', () => {
+    const mitJahr = lineChart({
+      id: 'fortbildung',
+      title: 'Fortbildung',
+      desc: 'd',
+      categories: [2021, 2022, 2023, 2024, 2025],
+      series: [{ label: 'Fortbildung', values: [34, 41, 47, 52, 55] }],
+      target: { value: 60, qualifier: 'etwa', suffix: 'bis 2026' },
+      format: 'percent',
+      digits: 1,
+      pointLabels: true,
+    });
+    expect(texts(root(mitJahr.svg))).toContain('Zielwert etwa 60 % bis 2026');
+    // On a phone the whole label would touch the label of a point: it goes without the year, never without „etwa“.
+    expect(texts(root(mitJahr.narrowSvg!))).toContain('Zielwert etwa 60 %');
+    expect(mitJahr.table.foot?.header).toBe('Zielwert bis 2026');
+    expect(mitJahr.table.foot?.cells.map(plain)).toEqual(['etwa 60,0 %']);
+  });
+
   it('zeichnet die Ziellinie mit der Beschriftung „Zielwert 75 %“', () => {
     const svg = root(chart);
     const line = svg.querySelector('line.pw-ziellinie');
@@ -502,7 +521,7 @@ describe('timeline', () => {
 
   it('ordnet nach Datum, markiert jedes Jahr und unterscheidet erreicht und geplant', () => {
     const svg = root(chart);
-    expect(svg.querySelectorAll('text.pw-datum').map((t) => t.text)).toEqual(['27.06.2019', '09/2021', '15.10.2026']);
+    expect(svg.querySelectorAll('text.pw-datum').map((t) => t.text)).toEqual(['27.06.2019', 'September 2021', '15.10.2026']);
     expect(svg.querySelectorAll('text.pw-jahr').map((t) => t.text)).toEqual(['2019', '2020', '2021', '2022', '2023', '2024', '2025', '2026']);
     expect(svg.querySelectorAll('.pw-eintrag circle').map((c) => c.getAttribute('class'))).toEqual([
       'pw-meilenstein pw-erreicht', 'pw-meilenstein pw-erreicht', 'pw-meilenstein pw-geplant',
@@ -517,7 +536,7 @@ describe('timeline', () => {
   });
 
   it('lehnt ein Datum in anderer Form ab', () => {
-    expect(() => timeline({ id: 't', title: 't', desc: 'd', items: [{ date: '27.06.2019', label: 'x' }] })).toThrow(/2026-11-23, 2026-11 oder 2026/);
+    expect(() => timeline({ id: 't', title: 't', desc: 'd', items: [{ date: '27.06.2019', label: 'x' }] })).toThrow(/2026-11-23, 2026-11, 2026-Q3, 2026 oder 2025\/26/);
   });
 });
 

@@ -30,4 +30,23 @@ describe('Atom-Feed der Änderungen', () => {
     // Text from the plan is escaped: no stray markup inside the XML.
     expect(feed.querySelectorAll('summary').every((s) => s.childNodes.every((c) => c.nodeType === 3))).toBe(true);
   });
+
+  it('nennt Daten so genau wie der Plan; der Zeitstempel ist der erste Tag des Zeitraums', () => {
+    const { massnahmen, fassungen } = model;
+    const mitHinweis = massnahmen[0]!;
+    const monat = {
+      ...model,
+      plan: { ...model.plan, stand: '2026-06', beschluss: { ...model.plan.beschluss!, datum: '2026-03' } },
+      kapitel: [],
+      handlungsfelder: [],
+      massnahmen: massnahmen.map((m) => (m === mitHinweis ? { ...m, data: { ...m.data, aenderungshinweis: { datum: '2026-05', text: 'Neu geplant.' } } } : { ...m, data: { ...m.data, aenderungshinweis: undefined } })),
+      fassungen,
+    };
+    const eintraege = feedEintraege(monat);
+    expect(eintraege.map((e) => e.datum)).toEqual(['2026-05', '2026-03']);
+    expect(eintraege[1]!.text).toMatch(/^Beschlossen im März 2026 \(/);
+    const feed = parse(atomFeed(monat, new URL('https://stadt.example'))).querySelector('feed')!;
+    expect(feed.querySelectorAll('updated').map((u) => u.text)).toEqual(['2026-06-01T00:00:00Z', '2026-05-01T00:00:00Z', '2026-03-01T00:00:00Z']);
+    expect(feed.querySelectorAll('title, summary').map((t) => t.text).join(' ')).not.toMatch(/\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2}/);
+  });
 });

@@ -166,6 +166,9 @@ describe('Die Schemas lehnen ab, was der Build ablehnt', () => {
   const akteur = { id: 'schulamt', name: 'Schulamt', ebene: 'Schulaufsicht' };
   const programm = { id: 'digitalpakt', name: 'DigitalPakt Schule' };
   const massnahme = { id: 'I-03', titel: 'WLAN', handlungsfeld: 'infrastruktur' };
+  const datensatz = { id: 'schulen', titel: 'Schuldaten', stand: '2026-02-28', quelle: 'Schulstatistik', wertart: 'Ist' };
+  const meilenstein = { id: 'start', datum: '2026-03-05', titel: 'Start', text: 'Der Plan beginnt.' };
+  const indikator = { id: 'quote', titel: 'Ausstattungsquote', einheit: '%' };
   // [schema, entry, valid, where the JSON Schema reports the error]
   const cases: [string, Record<string, unknown>, boolean, string?][] = [
     ['akteure', akteur, true],
@@ -202,6 +205,26 @@ describe('Die Schemas lehnen ab, was der Build ablehnt', () => {
     ['massnahme', { ...massnahme, status: 'erledigt' }, false, '/status'],
     ['massnahme', { ...massnahme, Titel: 'doppelt' }, false, ''],
     ['plan', { kommune: 'Stadt Musterstadt' }, false, ''],
+    // Dates as precise as the plan: a day, a month or a year; milestones also a quarter or a Schuljahr.
+    ['datensaetze', { ...datensatz, stand: '2026-02' }, true],
+    ['datensaetze', { ...datensatz, stand: 2026 }, true],
+    ['datensaetze', { ...datensatz, stand: '2026-02-28' }, true],
+    ['datensaetze', { ...datensatz, stand: '2026-13' }, false, '/0/stand'],
+    ['datensaetze', { ...datensatz, stand: '03/2026' }, false, '/0/stand'],
+    ['datensaetze', { ...datensatz, stand: '2026-Q1' }, false, '/0/stand'],
+    ['meilensteine', { ...meilenstein, datum: '2026-Q3' }, true],
+    ['meilensteine', { ...meilenstein, datum: '2025/26' }, true],
+    ['meilensteine', { ...meilenstein, datum: 2026 }, true],
+    ['meilensteine', { ...meilenstein, datum: '2026-Q5' }, false, '/0/datum'],
+    ['meilensteine', { ...meilenstein, datum: 'Q3 2026' }, false, '/0/datum'],
+    ['foerderprogramme', { ...programm, abruf: [{ status: 'bewilligt', betrag: 1000, stand: '2026-11' }] }, true],
+    // Targets as plans state them.
+    ['indikatoren', { ...indikator, zielwerte: [{ wert: 80, vergleich: 'mindestens', schulformen: ['gesamtschule', 'gymnasium'], gruppe: 'weiterführende Schulen', jahr: 2030 }] }, true],
+    ['indikatoren', { ...indikator, zielwerte: [{ wert: 30, vergleich: 'etwa' }] }, true],
+    ['indikatoren', { ...indikator, zielwerte: [{ wert: 30, vergleich: 'ungefähr' }] }, false, '/0/zielwerte/0/vergleich'],
+    ['indikatoren', { ...indikator, zielwerte: [{ wert: 30, schulformen: ['gymnasium'] }] }, false, '/0/zielwerte/0/schulformen'],
+    ['indikatoren', { ...indikator, messwerte: [{ stand: '2025-11', wert: 68.3 }] }, true],
+    ['indikatoren', { ...indikator, messwerte: [{ stand: '11/2025', wert: 68.3 }] }, false, '/0/messwerte/0/stand'],
   ];
 
   it.each(cases)('%s: %j → gültig: %s', (name, entry, valid, where) => {

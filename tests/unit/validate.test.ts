@@ -74,7 +74,7 @@ describe('Inhaltsprüfung', () => {
   it('meldet ein unmögliches Datum', () => {
     const root = copyFixture();
     edit(root, 'plan.yaml', 'stand: 2025-06-30', 'stand: 2025-02-30');
-    expect(only(root)).toBe('content/plan.yaml:1, Feld „stand“: erwartet ein Datum im Format JJJJ-MM-TT (z. B. 2026-11-23); gefunden: „2025-02-30“');
+    expect(only(root)).toBe('content/plan.yaml:1, Feld „stand“: erwartet ein Datum im Format JJJJ-MM-TT, das es im Kalender gibt (z. B. 2026-11-23), oder nur Jahr (2021), Monat (2021-03) oder Tag (2021-03-05); gefunden: „2025-02-30“');
   });
 
   it('meldet eine unbekannte Kennzahl im Text mit Datei und Zeile', () => {

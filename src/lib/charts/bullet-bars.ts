@@ -2,7 +2,7 @@
  * One horizontal bar per item against its target (e.g. Ausstattungsquote per Schulform vs Zielwert):
  * a track over the whole scale, the value as a bar, the target as a mark, and a line of text
  * that states both values. Items that reach their target and those that do not differ in colour,
- * pattern and legend.
+ * pattern and legend; so do items whose target the caller does not judge (`reached: null`).
  */
 import { max, scaleLinear } from 'd3';
 import {
@@ -16,6 +16,16 @@ export interface BulletItem {
   value: number;
   /** The Zielwert; without it the row has no mark and counts as neither reached nor missed. */
   target?: number;
+  /** The word the plan puts before its target („mindestens“), shown with the target. */
+  targetQualifier?: string;
+  /** Whether the value reaches the target, where the caller judges it (null: not judged); default value ≥ target. */
+  reached?: boolean | null;
+}
+
+/** Whether an item reaches its target: true, false, or null where it is not judged (and undefined without target). */
+export function itemReached(i: BulletItem): boolean | null | undefined {
+  if (i.target === undefined) return undefined;
+  return i.reached !== undefined ? i.reached : i.value >= i.target;
 }
 
 export interface BulletBarsInput extends ChartBase {
@@ -37,9 +47,17 @@ const TRACK = 24;
 const BAR = 14;
 const MARK = 32;
 const ROW_GAP = 18;
-/** Palette slots: reached = 0 (solid), not reached = 1 (hatched), no target = 0. */
+/** Palette slots: reached = 0 (solid), not reached = 1 (hatched), not judged = 2, no target = 0. */
 const REACHED = 0;
 const MISSED = 1;
+const OPEN = 2;
+
+/** The table's „Ziel erreicht“ cell. */
+function reachedText(state: boolean | null | undefined): string {
+  if (state === undefined) return 'kein Zielwert';
+  if (state === null) return 'nicht bewertet';
+  return state ? 'ja' : 'nein';
+}
 
 /** Legend key of a target mark. */
 export function targetKey(): string {
@@ -55,9 +73,9 @@ export function bulletBars(input: BulletBarsInput): Chart {
     if (item.target !== undefined) checkValue(id, `Zielwert von „${item.label}“`, item.target);
   });
   const label = (v: number) => formatLabel(v, format, input.digits);
-  const targetLabel = (v: number) => formatLabel(v, format, input.digits, false);
-  const reached = (i: BulletItem) => i.target === undefined || i.value >= i.target;
+  const targetText = (i: BulletItem) => `${i.targetQualifier ? `${i.targetQualifier} ` : ''}${formatLabel(i.target!, format, input.digits, false)}`;
   const anyTarget = items.some((i) => i.target !== undefined);
+  const anyOpen = items.some((i) => itemReached(i) === null);
 
   const draw = (svgId: string, width: number): string => {
     const key = anyTarget
@@ -65,6 +83,7 @@ export function bulletBars(input: BulletBarsInput): Chart {
           [
             { label: 'Ziel erreicht', key: swatch(REACHED) },
             { label: 'Ziel noch nicht erreicht', key: swatch(MISSED) },
+            ...(anyOpen ? [{ label: 'nicht bewertet', key: swatch(OPEN) }] : []),
             { label: 'Zielwert', key: targetKey() },
           ],
           0,
@@ -87,7 +106,7 @@ export function bulletBars(input: BulletBarsInput): Chart {
     const gridTops: number[] = [];
     for (const [index, item] of items.entries()) {
       // Label (bold) and "value (Ziel target)": on one line when both fit, else the value below.
-      const status = item.target === undefined ? label(item.value) : `${label(item.value)} (Ziel ${targetLabel(item.target)})`;
+      const status = item.target === undefined ? label(item.value) : `${label(item.value)} (Ziel ${targetText(item)})`;
       const statusWidth = textWidth(status);
       const labelLines = wrap(item.label, width, FONT, true);
       const lastLine = labelLines[labelLines.length - 1] ?? '';
@@ -103,12 +122,13 @@ export function bulletBars(input: BulletBarsInput): Chart {
       gridTops.push(trackY);
       tracks += el('rect', { x: 0, y: trackY, width, height: TRACK, class: 'pw-spur' });
       const w = x(item.value);
-      const slot = reached(item) ? REACHED : MISSED;
+      const state = itemReached(item);
+      const slot = state === false ? MISSED : state === null ? OPEN : REACHED;
       bars += el(
         'g',
         { class: 'pw-zeile', 'data-index': index },
         head +
-          (w > 0 ? flaeche(slot, { x: 0, y: trackY + (TRACK - BAR) / 2, width: w, height: BAR, attrs: { class: 'pw-balken', 'data-erreicht': item.target === undefined ? undefined : String(reached(item)) } }) : '') +
+          (w > 0 ? flaeche(slot, { x: 0, y: trackY + (TRACK - BAR) / 2, width: w, height: BAR, attrs: { class: 'pw-balken', 'data-erreicht': state === undefined || state === null ? undefined : String(state) } }) : '') +
           (item.target === undefined ? '' : el('rect', { x: x(item.target) - 2, y: trackY + (TRACK - MARK) / 2, width: 4, height: MARK, class: 'pw-zielmarke' })),
       );
       y += TRACK + ROW_GAP;
@@ -152,7 +172,12 @@ export function bulletBars(input: BulletBarsInput): Chart {
       header: i.label,
       cells: [
         formatCell(i.value, format, input.digits),
-        ...(anyTarget ? [formatCell(i.target, format, input.digits, false), i.target === undefined ? 'kein Zielwert' : reached(i) ? 'ja' : 'nein'] : []),
+        ...(anyTarget
+          ? [
+              i.target === undefined ? formatCell(i.target, format, input.digits, false) : `${i.targetQualifier ? `${i.targetQualifier} ` : ''}${formatCell(i.target, format, input.digits, false)}`,
+              reachedText(itemReached(i)),
+            ]
+          : []),
       ],
     })),
   };

@@ -36,25 +36,34 @@ export function describeValues(o: {
 
 /**
  * "5 von 8 Schulformen erreichen ihren Zielwert. Noch nicht erreicht: Grundschule (20 % von 25 %), …."
- * Items without a target are not counted.
+ * Items without a target are not counted; items whose target the caller does not judge
+ * (`reached: null`, a target „etwa …“) are named apart, with both values. A target keeps the
+ * word the plan puts before it („mindestens 100 %“).
  */
 export function describeTargets(o: {
   /** Plural noun of the items: "Schulformen". */
   subject: string;
-  items: { label: string; value: number; target?: number }[];
+  items: { label: string; value: number; target?: number; targetQualifier?: string; reached?: boolean | null }[];
   format?: ValueFormat;
   digits?: number;
 }): string {
   const format = o.format ?? 'percent';
   const label = (v: number) => formatLabel(v, format, o.digits);
-  const targetLabel = (v: number) => formatLabel(v, format, o.digits, false);
-  const withTarget = o.items.filter((i): i is { label: string; value: number; target: number } => i.target !== undefined);
-  const missed = withTarget.filter((i) => i.value < i.target);
-  const reached = withTarget.length - missed.length;
+  type Item = (typeof o.items)[number] & { target: number };
+  const targetLabel = (i: Item) => `${i.targetQualifier ? `${i.targetQualifier} ` : ''}${formatLabel(i.target, format, o.digits, false)}`;
+  const withTarget = o.items.filter((i): i is Item => i.target !== undefined);
+  const state = (i: Item) => (i.reached !== undefined ? i.reached : i.value >= i.target);
+  const judged = withTarget.filter((i) => state(i) !== null);
+  const open = withTarget.filter((i) => state(i) === null);
+  const missed = judged.filter((i) => state(i) === false);
+  const reached = judged.length - missed.length;
   const verb = reached === 1 ? 'erreicht' : 'erreichen';
-  let sentence = `${reached} von ${withTarget.length} ${o.subject} ${verb} ihren Zielwert.`;
-  if (missed.length > 0 && missed.length < withTarget.length) {
-    sentence += ` Noch nicht erreicht: ${missed.map((i) => `${i.label} (${label(i.value)} von ${targetLabel(i.target)})`).join(', ')}.`;
+  let sentence = judged.length > 0 ? `${reached} von ${judged.length} ${o.subject} ${verb} ihren Zielwert.` : '';
+  if (missed.length > 0 && missed.length < judged.length) {
+    sentence += ` Noch nicht erreicht: ${missed.map((i) => `${i.label} (${label(i.value)} von ${targetLabel(i)})`).join(', ')}.`;
   }
-  return sentence;
+  if (open.length > 0) {
+    sentence += ` Nicht bewertet, weil der Plan einen ungefähren Zielwert nennt: ${open.map((i) => `${i.label} (${label(i.value)}, Ziel ${targetLabel(i)})`).join(', ')}.`;
+  }
+  return sentence.trim();
 }

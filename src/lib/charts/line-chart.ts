@@ -24,7 +24,11 @@ export interface LineChartInput extends ChartBase {
   categories: (string | number)[];
   series: LineSeries[];
   /** A horizontal dashed line, labelled "{label} {value}"; label defaults to "Zielwert". */
-  target?: { value: number; label?: string };
+  /**
+   * A target line, labelled „Zielwert 80 %“; `qualifier` is the word the plan puts before the target
+   * („mindestens“), `suffix` what follows it („bis 2030“).
+   */
+  target?: { value: number; label?: string; qualifier?: string; suffix?: string };
   /** Default `number`. */
   format?: ValueFormat;
   /** Decimals of labels and table cells. */
@@ -222,24 +226,32 @@ export function lineChart(input: LineChartInput): Chart {
     occupied.push(...labels);
 
     // Target line with its label where it touches neither points, labels nor lines (else where
-    // it touches no point or label, else at the right end).
+    // it touches no point or label, else at the right end). Where the whole label („Zielwert
+    // mindestens 60 % bis 2026“) finds no free place, it goes without its suffix (the year stays
+    // in the description and the table); the qualifier is part of the target and always stays.
     let targetMarkup = '';
     if (target && ty !== undefined) {
-      const t = `${target.label ?? 'Zielwert'} ${formatLabel(target.value, format, input.digits, false)}`;
-      const w = textWidth(t);
+      const kurz = [target.label ?? 'Zielwert', target.qualifier, formatLabel(target.value, format, input.digits, false)].filter(Boolean).join(' ');
+      const lang = target.suffix ? `${kurz} ${target.suffix}` : kurz;
       const candidates = [
         { x: width, anchor: 'end', baseline: ty - 7 },
         { x: left + 4, anchor: 'start', baseline: ty - 7 },
         { x: width, anchor: 'end', baseline: ty + 6 + ASCENT },
         { x: left + 4, anchor: 'start', baseline: ty + 6 + ASCENT },
       ];
-      const box = (c: (typeof candidates)[number]): Box => {
+      // Text widths are estimates (up to a tenth too small as browsers draw them): the longer label
+      // keeps a margin of 15 % of its width to its neighbours, so that it never touches them.
+      const box = (c: (typeof candidates)[number], t: string, rand = 0): Box => {
+        const w = textWidth(t);
         const x0 = c.anchor === 'end' ? c.x - w : c.x;
-        return { x0, x1: x0 + w, y0: c.baseline - ASCENT, y1: c.baseline + 4 };
+        return { x0: x0 - rand, x1: x0 + w + rand, y0: c.baseline - ASCENT, y1: c.baseline + 4 };
       };
       const inside = (b: Box) => b.y0 >= plotTop - LINE && b.y1 <= plotBottom;
-      const clear = (c: (typeof candidates)[number]) => inside(box(c)) && !occupied.some((o) => overlaps(o, box(c)));
-      const place = candidates.find((c) => clear(c) && !hitsLine(box(c))) ?? candidates.find(clear) ?? candidates[0];
+      const clear = (c: (typeof candidates)[number], t: string, rand: number) => inside(box(c, t)) && !occupied.some((o) => overlaps(o, box(c, t, rand)));
+      const finde = (t: string, rand: number) => candidates.find((c) => clear(c, t, rand) && !hitsLine(box(c, t))) ?? candidates.find((c) => clear(c, t, rand));
+      const langPlatz = lang === kurz ? undefined : finde(lang, textWidth(lang) * 0.15);
+      const kurzPlatz = langPlatz ? undefined : finde(kurz, 0);
+      const [t, place] = langPlatz ? [lang, langPlatz] : [kurz, kurzPlatz ?? candidates[0]];
       targetMarkup = el(
         'g',
         { class: 'pw-ziel-gruppe' },
@@ -262,6 +274,9 @@ export function lineChart(input: LineChartInput): Chart {
     rows: categories.map((c, i) => ({ header: c, cells: series.map((s) => cell(s.values[i])) })),
   };
   // In the table the target has the decimals of the column it stands in (2,0 under 2,6).
-  if (target) table.foot = { header: target.label ?? 'Zielwert', cells: series.map(() => cell(target.value)) };
+  if (target) {
+    const header = [target.label ?? 'Zielwert', target.suffix].filter(Boolean).join(' ');
+    table.foot = { header, cells: series.map(() => [target.qualifier, cell(target.value)].filter(Boolean).join(' ')) };
+  }
   return { svg: draw(id, WIDTH), narrowSvg: draw(narrowId(id), NARROW_WIDTH), table };
 }

@@ -1,15 +1,18 @@
 /**
  * Milestones on a vertical time axis, readable on a phone: every year from the first to the last
  * milestone gets a mark on the axis (years without milestones take little room), the milestones
- * follow in date order with their date and wrapped label.
+ * follow in date order with their date and wrapped label. A milestone dated by month, quarter,
+ * year or Schuljahr (src/lib/datum.ts) stands in the year its period begins, after the milestones
+ * that begin earlier or are more precise, and is labelled as given („3. Quartal 2026“), never
+ * with a day.
  */
 import { groups } from 'd3';
-import { formatDate } from '../format.ts';
+import { formatDatum, jahrVon, vergleicheDaten, zerlege } from '../datum.ts';
 import { ASCENT, LINE, NARROW_WIDTH, WIDTH, checkId, el, legend, lines, narrowId, svgRoot, text, wrap } from './svg.ts';
 import type { Chart, ChartBase, ChartTable } from './types.ts';
 
 export interface Milestone {
-  /** "2026-11-23", "2026-11" or "2026". */
+  /** As the plan dates it: "2026-11-23", "2026-11", "2026-Q3", "2026" or "2025/26". */
   date: string;
   label: string;
   /** Reached (filled marker) or planned (hollow marker); without it the marker is filled and no legend is drawn. */
@@ -24,17 +27,13 @@ export interface TimelineInput extends ChartBase {
   labelColumn?: string;
 }
 
-const DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 const AXIS_X = 62;
 const TEXT_X = 80;
 
-/** "2026-11-23" → "23.11.2026", "2026-11" → "11/2026", "2026" → "2026". */
+/** "2026-11-23" → "23.11.2026", "2026-11" → "November 2026", "2026-Q3" → "3. Quartal 2026", "2026" → "2026". */
 export function formatMilestoneDate(date: string): string {
-  const m = DATE.exec(date);
-  if (!m) throw new Error(`Meilenstein: das Datum „${date}“ hat nicht die Form 2026-11-23, 2026-11 oder 2026`);
-  if (m[3]) return formatDate(date);
-  if (m[2]) return `${m[2]}/${m[1]}`;
-  return m[1] ?? date;
+  if (!zerlege(date)) throw new Error(`Meilenstein: das Datum „${date}“ hat nicht die Form 2026-11-23, 2026-11, 2026-Q3, 2026 oder 2025/26`);
+  return formatDatum(date);
 }
 
 function doneKey(done: boolean): string {
@@ -44,8 +43,8 @@ function doneKey(done: boolean): string {
 export function timeline(input: TimelineInput): Chart {
   const { id } = input;
   checkId(id);
-  const items = input.items.map((item) => ({ ...item, shown: formatMilestoneDate(item.date), year: Number(item.date.slice(0, 4)) }));
-  items.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const items = input.items.map((item) => ({ ...item, shown: formatMilestoneDate(item.date), year: jahrVon(item.date) }));
+  items.sort((a, b) => vergleicheDaten(a.date, b.date));
   const withState = items.some((i) => i.done !== undefined);
 
   const draw = (svgId: string, width: number): string => {

@@ -9,11 +9,12 @@
 import { z } from 'astro/zod';
 import type { PlanModel } from '../model.ts';
 import { prognoseVon } from '../kennzahlen.ts';
-import { ausstattungsquote, quotenNachSchulform, summe, zielwert } from '../ausstattung.ts';
+import { ausstattungsquote, quotenNachSchulform, schulenAmZiel, summe, zielwert } from '../ausstattung.ts';
+import type { Zielwert } from '../indikatoren.ts';
 import { BEDARF, FELDER, MEDIENKONZEPT_STATUS, PRIORITAETEN, erhebungsdaten, mitErhebungen, oeffentlich, staendeDerRunde, type Feld } from '../erhebungen.ts';
 import { haltungenNachSchulform } from '../haltungen.ts';
 import { zustaendigkeitsmatrix } from '../akteure.ts';
-import { TABELLENEINHEITEN, WERTARTEN, dateSchema, type Tabelleneinheit } from '../schemas.ts';
+import { TABELLENEINHEITEN, VERGLEICHE, WERTARTEN, dateSchema, type Tabelleneinheit } from '../schemas.ts';
 import { seite } from '../urls.ts';
 import { seitenDesPlans } from '../seiten.ts';
 import { centBetrag } from './schema.ts';
@@ -94,7 +95,10 @@ export function finanzprognose(model: PlanModel): BerechneteTabelle | undefined 
   };
 }
 
-/** One record per Schulform (in the plan's order), then one for all schools. */
+/**
+ * One record per Schulform (in the plan's order), then one for all schools. The target as the plan
+ * states it: its value, comparison, year and, for a group target, the group's name.
+ */
 export function ausstattungsquoten(model: PlanModel): BerechneteTabelle | undefined {
   if (model.schulen.length === 0) return undefined;
   const zeilen = quotenNachSchulform(model);
@@ -106,9 +110,13 @@ export function ausstattungsquoten(model: PlanModel): BerechneteTabelle | undefi
     endgeraete: ANZAHL.optional(),
     quote: PROZENT.optional(),
     ziel: PROZENT.optional(),
+    zielVergleich: z.enum(VERGLEICHE).optional(),
+    zielJahr: z.number().int().optional(),
+    zielGruppe: z.string().min(1).optional(),
     schulenAmZiel: ANZAHL.optional(),
   });
-  const gesamtZiel = zielwert(model);
+  const zielFelder = (ziel: Zielwert | undefined) => ({ ziel: ziel?.wert, zielVergleich: ziel?.vergleich, zielJahr: ziel?.jahr, zielGruppe: ziel?.gruppe });
+  const alle = staendeDerRunde(model);
   const datensaetze = [
     ...zeilen.map((z) => ({
       schulform: z.schulform,
@@ -117,17 +125,17 @@ export function ausstattungsquoten(model: PlanModel): BerechneteTabelle | undefi
       schueler: z.schueler,
       endgeraete: z.endgeraete,
       quote: prozent(z.quote),
-      ziel: z.ziel,
-      schulenAmZiel: z.ziel === undefined ? undefined : z.schulenAmZiel,
+      ...zielFelder(z.ziel),
+      schulenAmZiel: z.schulenAmZiel,
     })),
     {
       name: 'Alle Schulen',
-      schulen: staendeDerRunde(model).length,
-      schueler: summe(staendeDerRunde(model), 'schuelerzahl'),
-      endgeraete: summe(staendeDerRunde(model), 'endgeraete_schueler'),
-      quote: prozent(ausstattungsquote(staendeDerRunde(model))),
-      ziel: gesamtZiel,
-      schulenAmZiel: zeilen.some((z) => z.ziel !== undefined) ? zeilen.reduce((n, z) => n + z.schulenAmZiel, 0) : undefined,
+      schulen: alle.length,
+      schueler: summe(alle, 'schuelerzahl'),
+      endgeraete: summe(alle, 'endgeraete_schueler'),
+      quote: prozent(ausstattungsquote(alle)),
+      ...zielFelder(zielwert(model)),
+      schulenAmZiel: schulenAmZiel(model, alle),
     },
   ];
   return {

@@ -8,7 +8,7 @@
  *   a file has as many numbered columns as its longest list needs; shorter lists leave cells empty;
  * - a reference is the referenced id (already so in the published record).
  * Cells: numbers without thousands separators and with a decimal comma (`1234,5`), amounts in euros
- * always with two decimals (`1234,50`), dates as JJJJ-MM-TT, yes/no as „ja“/„nein“, nothing as an
+ * always with two decimals (`1234,50`), dates as the plan gives them (JJJJ-MM-TT, JJJJ-MM, JJJJ), yes/no as „ja“/„nein“, nothing as an
  * empty cell.
  */
 import { stringify } from 'csv-stringify/sync';

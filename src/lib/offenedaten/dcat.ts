@@ -14,6 +14,7 @@
  * site's address (`website`); a licence that has no entry in that list is left out, never guessed,
  * and the build says so (offeneDatenHinweise in src/lib/offenedaten.ts).
  */
+import { xsdTyp } from '../datum.ts';
 import type { PlanModel } from '../model.ts';
 
 const EU_DATEITYP = 'http://publications.europa.eu/resource/authority/file-type/';
@@ -102,7 +103,8 @@ export interface DcatDatensatz {
 
 const id = (uri: string) => ({ '@id': uri });
 const de = (text: string) => ({ '@value': text, '@language': 'de' });
-const datum = (iso: string) => ({ '@value': iso, '@type': 'xsd:date' });
+/** A plan date as linked data, as precise as the plan gives it: xsd:date, xsd:gYearMonth or xsd:gYear (DCAT-AP allows each for dct:modified). */
+const datum = (d: string) => ({ '@value': d, '@type': xsdTyp(d) });
 
 /** The JSON-LD document: the catalogue, its publisher and contact as nodes of one graph; `daten` is the absolute address of /daten/. */
 export function dcatKatalog(model: PlanModel, daten: string, datensaetze: DcatDatensatz[]): Record<string, unknown> {

@@ -4,7 +4,9 @@
  * cannot express there and what is published differently from the model:
  * - a reference is published as the referenced id (a string), not as `{ collection, id }`;
  * - an amount of money is kept in cents in the model and published in euros (a number);
- * - a date is text `JJJJ-MM-TT`; a number the editor may write as German text is a number;
+ * - a date is text as the plan wrote it: `JJJJ-MM-TT`, or also `JJJJ-MM` and `JJJJ` where a plan may
+ *   date by month or year, and a quarter or school year for milestones (src/lib/datum.ts); a number
+ *   the editor may write as German text is a number;
  * - fields left out of open data (src/lib/offenedaten.ts, WEGGELASSEN) are removed.
  * From that JSON Schema the module derives a tree of fields (`Feld`), which says how a value of
  * the model becomes a published value and which CSV columns it fills. A node that would accept
@@ -12,11 +14,12 @@
  */
 import { z } from 'astro/zod';
 import { createSchemas, dateSchema, euroSchema, plainRef, type CollectionName, type RefFactory } from '../schemas.ts';
+import { MUSTER, termin, zeitangabe } from '../datum.ts';
 
 export type Json = Record<string, unknown>;
 
 /** What a single value is, for its CSV cell and its documentation. */
-export type Werttyp = 'text' | 'ganzzahl' | 'zahl' | 'euro' | 'datum' | 'wahrheitswert' | 'adresse' | 'zeitpunkt' | 'verweis';
+export type Werttyp = 'text' | 'ganzzahl' | 'zahl' | 'euro' | 'datum' | 'zeitangabe' | 'termin' | 'wahrheitswert' | 'adresse' | 'zeitpunkt' | 'verweis';
 
 export type Feld =
   | { art: 'objekt'; felder: { name: string; feld: Feld }[] }
@@ -24,6 +27,8 @@ export type Feld =
   | { art: 'wert'; typ: Werttyp; werte?: string[]; sammlung?: CollectionName };
 
 export const DATUM_MUSTER = '^\\d{4}-\\d{2}-\\d{2}$';
+export const ZEITANGABE_MUSTER = MUSTER.zeitangabe;
+export const TERMIN_MUSTER = MUSTER.termin;
 const SCHULJAHR_MUSTER = '^\\d{4}/\\d{2}$';
 
 /** Markers the override leaves for the steps after zod; removed before publishing. */
@@ -78,6 +83,8 @@ function override({ zodSchema, jsonSchema }: { zodSchema: unknown; jsonSchema: u
   if (collection) ersetze(json, { type: 'string', minLength: 1, [ART]: 'verweis', [SAMMLUNG]: collection });
   else if (EURO.has(schema)) ersetze(json, { type: 'number', minimum: 0, [ART]: 'euro' });
   else if (schema === dateSchema) ersetze(json, { type: 'string', pattern: DATUM_MUSTER, [ART]: 'datum' });
+  else if (schema === zeitangabe) ersetze(json, { type: 'string', pattern: ZEITANGABE_MUSTER, [ART]: 'zeitangabe' });
+  else if (schema === termin) ersetze(json, { type: 'string', pattern: TERMIN_MUSTER, [ART]: 'termin' });
   else if (istDeutscheZahl(schema)) ersetze(json, { type: akzeptiert(schema, '1,5') ? 'number' : 'integer' });
   else if (defOf(schema).type === 'string' && akzeptiert(schema, '2025/26') && !akzeptiert(schema, '2025/27')) ersetze(json, { type: 'string', pattern: SCHULJAHR_MUSTER });
   else if (istObjektMitTransform(schema)) ersetze(json, ausgabeSchema(defOf(schema).in!));
@@ -128,7 +135,7 @@ export function entferne(json: Json, pfade: readonly string[]): Json {
  */
 export function feldbaum(json: Json, pfad = ''): Feld {
   const art = json[ART] as string | undefined;
-  if (art === 'euro' || art === 'datum' || art === 'verweis') return { art: 'wert', typ: art, sammlung: json[SAMMLUNG] as CollectionName | undefined };
+  if (art === 'euro' || art === 'datum' || art === 'zeitangabe' || art === 'termin' || art === 'verweis') return { art: 'wert', typ: art, sammlung: json[SAMMLUNG] as CollectionName | undefined };
   if (json.anyOf) return { art: 'wert', typ: 'zeitpunkt' };
   switch (json.type) {
     case 'object': {
