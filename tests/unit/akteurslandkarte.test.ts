@@ -135,7 +135,7 @@ describe('Akteurslandkarte', () => {
     for (const k of input.knoten) {
       const g = gruppen.find((x) => x.getAttribute('data-id') === k.id);
       expect(g, k.id).toBeTruthy();
-      expect(g?.getAttribute('data-ebene')).toBe(ebeneSlug(k.ebene));
+      expect(g?.getAttribute('data-ebene')).toBe(ebeneSlug(k.ebene!));
       const a = g?.querySelector('a');
       expect(a?.getAttribute('href')).toBe(k.href);
       expect(a?.querySelector('title')?.text).toBe(k.name);

@@ -2,7 +2,10 @@
  * The Akteurslandkarte: actors as linked boxes in one horizontal band per Ebene, their relations as
  * directed edges. Drawn at build time to static SVG (no DOM, no client script, no randomness):
  *
- * - Bands top to bottom in the order of `ebenen`, the Ebene's name at the band's start. A band with
+ * - Bands top to bottom in the order of `ebenen`, the Ebene's name at the band's start. Actors the
+ *   plan assigns to no Ebene (no `ebene`) share one last band, named OHNE_ZUORDNUNG in italics so
+ *   it does not read as one of the plan's groups; when no actor has an Ebene, that band is the
+ *   only one, unnamed, and the actors use the full width. A band with
  *   more than NODES_PER_ROW actors wraps into several rows, so 60 actors stay legible.
  * - Within a band the actors start in alphabetical order and are then reordered a fixed number of
  *   times by the mean position of their partners in other bands (barycenter heuristic, ties by the
@@ -20,30 +23,37 @@
  * `pw-knoten[data-ebene][data-band][data-id]`, edges
  * `pw-kante pw-kante-vertikal|horizontal[data-typ][data-von][data-nach][data-ebenen][data-baender]`.
  * `data-ebene` is the Ebene's slug (named CSS rules for the default EBENEN); `data-band` is the
- * band's position from 0 (numbered CSS rules that serve any plan's own groups).
+ * band's position from 0 (numbered CSS rules that serve any plan's own groups). The band of actors
+ * without an Ebene is `pw-ebene pw-ebene-ohne[data-band]`, its actors have no `data-ebene`, and an
+ * edge without `art` (one end has no Ebene) has neither pw-kante-vertikal nor pw-kante-horizontal.
  */
 import { linkVertical, scaleBand } from 'd3';
 import { checkId, el, esc, lines, num, paletteSlot, text, textWidth, wrap } from './svg.ts';
+
+/** The name of the band of actors the plan assigns to no Ebene, where there are other bands. */
+export const OHNE_ZUORDNUNG = 'Ohne Zuordnung im Plan';
 
 export interface KartenKnoten {
   id: string;
   name: string;
   kurzname?: string;
-  ebene: string;
+  /** One of `ebenen`; left out for an actor the plan assigns to none. */
+  ebene?: string;
   href: string;
 }
 export interface KartenKante {
   von: string;
   nach: string;
   typ: string;
-  art: 'vertikal' | 'horizontal';
+  /** Between Ebenen of different tiers or within one; left out where an end has no Ebene. */
+  art?: 'vertikal' | 'horizontal';
 }
 export interface KartenInput {
   /** Prefix for all ids in the SVG. */
   id: string;
   title: string;
   desc: string;
-  /** The order of the bands, top to bottom. */
+  /** The order of the bands, top to bottom (the band of actors without an Ebene comes last). */
   ebenen: string[];
   knoten: KartenKnoten[];
   kanten: KartenKante[];
@@ -69,6 +79,7 @@ const TEXT_SAFETY = 1.04;
 const NODE_MAX_LINES = 3;
 const LABEL_X = 12;
 const LABEL_W = 132;
+/** Where the actors start: right of the band names, or at the left edge when no band has one. */
 const AREA_X0 = 150;
 const AREA_X1 = KARTE_WIDTH - 6;
 /** Room above each row (arcs of edges within the row, curves of edges from above). */
@@ -151,7 +162,7 @@ export function pruefeKarte(input: KartenInput): void {
   for (const k of input.knoten) {
     if (ids.has(k.id)) throw new Error(`Akteurslandkarte „${input.id}“: der Akteur „${k.id}“ kommt mehrfach vor`);
     ids.add(k.id);
-    if (!ebenen.has(k.ebene)) {
+    if (k.ebene !== undefined && !ebenen.has(k.ebene)) {
       throw new Error(`Akteurslandkarte „${input.id}“: der Akteur „${k.id}“ hat die Ebene „${k.ebene}“, die nicht in den Ebenen (${input.ebenen.join(', ')}) steht`);
     }
   }
@@ -171,20 +182,34 @@ function grid(n: number): { rows: number; cols: number } {
   return { rows, cols: Math.max(1, Math.ceil(n / rows)) };
 }
 
-/** Centre x of position i in a band of n (column-major fill). */
-function columnX(i: number, n: number): number {
+/** Centre x of position i in a band of n (column-major fill), in the actors' area from x0. */
+function columnX(i: number, n: number, x0: number): number {
   const { rows, cols } = grid(n);
-  const x = scaleBand<number>().domain(Array.from({ length: cols }, (_, c) => c)).range([AREA_X0, AREA_X1]);
-  return (x(Math.floor(i / rows)) ?? AREA_X0) + x.bandwidth() / 2;
+  const x = scaleBand<number>().domain(Array.from({ length: cols }, (_, c) => c)).range([x0, AREA_X1]);
+  return (x(Math.floor(i / rows)) ?? x0) + x.bandwidth() / 2;
+}
+
+/**
+ * The bands top to bottom: one per Ebene with actors (its name), then one for the actors without
+ * an Ebene, if any (named OHNE_ZUORDNUNG after other bands; unnamed when it is the only one).
+ */
+interface Band {
+  ebene?: string;
+  name?: string;
+}
+function baender(input: KartenInput): Band[] {
+  const benannt = input.ebenen.map((ebene) => ({ ebene, name: ebene }));
+  if (!input.knoten.some((k) => k.ebene === undefined)) return benannt;
+  return [...benannt, benannt.length > 0 ? { name: OHNE_ZUORDNUNG } : {}];
 }
 
 /** Actor order within each band: alphabetical, then SWEEPS barycenter passes. */
-function order(input: KartenInput): KartenKnoten[][] {
+function order(input: KartenInput, bandList: Band[], x0: number): KartenKnoten[][] {
   const label = (k: KartenKnoten) => k.kurzname ?? k.name;
-  const bands = input.ebenen.map((e) =>
-    input.knoten.filter((k) => k.ebene === e).sort((a, b) => collator.compare(label(a), label(b)) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+  const bands = bandList.map((band) =>
+    input.knoten.filter((k) => k.ebene === band.ebene).sort((a, b) => collator.compare(label(a), label(b)) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
   );
-  const bandOf = new Map(input.knoten.map((k) => [k.id, input.ebenen.indexOf(k.ebene)]));
+  const bandOf = new Map(input.knoten.map((k) => [k.id, bandList.findIndex((band) => band.ebene === k.ebene)]));
   const partners = new Map<string, string[]>(input.knoten.map((k) => [k.id, []]));
   for (const k of input.kanten) {
     if (bandOf.get(k.von) === bandOf.get(k.nach)) continue;
@@ -192,7 +217,7 @@ function order(input: KartenInput): KartenKnoten[][] {
     partners.get(k.nach)?.push(k.von);
   }
   const xs = new Map<string, number>();
-  const place = (b: number) => bands[b]?.forEach((k, i, all) => xs.set(k.id, columnX(i, all.length)));
+  const place = (b: number) => bands[b]?.forEach((k, i, all) => xs.set(k.id, columnX(i, all.length, x0)));
   bands.forEach((_, b) => place(b));
   const sequence = bands.map((_, b) => b);
   for (let sweep = 0; sweep < SWEEPS; sweep++) {
@@ -216,7 +241,10 @@ interface Side {
   side: 'oben' | 'unten';
 }
 
-/** The Ebenen that get a band, top to bottom: those with actors. A band's position here is its `data-band`. */
+/**
+ * The Ebenen that get a band, top to bottom: those with actors. A band's position here is its
+ * `data-band` (the band of actors without an Ebene follows them).
+ */
 export function belegteEbenen(input: Pick<KartenInput, 'ebenen' | 'knoten'>): string[] {
   const belegt = new Set(input.knoten.map((k) => k.ebene));
   return input.ebenen.filter((e) => belegt.has(e));
@@ -227,7 +255,9 @@ export function akteurslandkarte(full: KartenInput): { svg: string } {
   // Ebenen without actors get no band.
   const input = { ...full, ebenen: belegteEbenen(full) };
   const { id } = input;
-  const bands = order(input);
+  const bandList = baender(input);
+  const x0 = bandList.some((band) => band.name !== undefined) ? AREA_X0 : LABEL_X;
+  const bands = order(input, bandList, x0);
 
   // Geometry of bands, rows and boxes.
   const placed = new Map<string, Placed>();
@@ -235,11 +265,12 @@ export function akteurslandkarte(full: KartenInput): { svg: string } {
   let y = 0;
   bands.forEach((band, b) => {
     const top = y;
-    const labelLines = wrap(input.ebenen[b] ?? '', LABEL_W, LABEL_FONT, true);
+    const name = bandList[b]?.name;
+    const labelLines = name === undefined ? [] : wrap(name, LABEL_W, LABEL_FONT, true);
     const { rows } = grid(band.length);
     const items = band.map((node, i) => {
       const label = node.kurzname ?? node.name;
-      return { node, label, ...nodeLines(label), row: i % rows, x: columnX(i, band.length) };
+      return { node, label, ...nodeLines(label), row: i % rows, x: columnX(i, band.length, x0) };
     });
     let rowTop = top + BAND_TOP;
     for (let r = 0; r < rows; r++) {
@@ -314,12 +345,19 @@ export function akteurslandkarte(full: KartenInput): { svg: string } {
         const y2 = e.nach.side === 'unten' ? e.b.y + e.b.h : e.b.y;
         d = link({ source: [r2(x1), r2(y1)], target: [r2(x2), r2(y2)] }) ?? '';
       }
-      const ebenen = [...new Set([ebeneSlug(e.a.node.ebene), ebeneSlug(e.b.node.ebene)])].join(' ');
-      const baender = [...new Set([e.a.band, e.b.band])].join(' ');
+      const ebenen = [...new Set([e.a.node.ebene, e.b.node.ebene].flatMap((x) => (x === undefined ? [] : [ebeneSlug(x)])))].join(' ');
+      const baenderDerKante = [...new Set([e.a.band, e.b.band])].join(' ');
       const slot = paletteSlot(t);
       return el(
         'g',
-        { class: `pw-kante pw-kante-${e.k.art}`, 'data-typ': e.k.typ, 'data-von': e.k.von, 'data-nach': e.k.nach, 'data-ebenen': ebenen, 'data-baender': baender },
+        {
+          class: e.k.art ? `pw-kante pw-kante-${e.k.art}` : 'pw-kante',
+          'data-typ': e.k.typ,
+          'data-von': e.k.von,
+          'data-nach': e.k.nach,
+          'data-ebenen': ebenen || undefined,
+          'data-baender': baenderDerKante,
+        },
         el('title', {}, esc(`${e.a.label} ${e.k.typ} ${e.b.label}`)) +
           el('path', { d, class: 'pw-kante-halo' }) +
           el('path', { d, class: `pw-kante-linie pw-strich-${slot}`, 'stroke-dasharray': dash(t), 'marker-end': `url(#${id}-pfeil-${t})` }),
@@ -329,14 +367,19 @@ export function akteurslandkarte(full: KartenInput): { svg: string } {
 
   // Bands: background and name.
   const bandMarkup = bandBoxes
-    .map((box, b) =>
-      el(
+    .map((box, b) => {
+      const ebene = bandList[b]?.ebene;
+      return el(
         'g',
-        { class: `pw-ebene pw-ebene-${b % 2 === 0 ? 'gerade' : 'ungerade'}`, 'data-ebene': ebeneSlug(input.ebenen[b] ?? ''), 'data-band': b },
+        {
+          class: `pw-ebene pw-ebene-${b % 2 === 0 ? 'gerade' : 'ungerade'}${ebene === undefined ? ' pw-ebene-ohne' : ''}`,
+          'data-ebene': ebene === undefined ? undefined : ebeneSlug(ebene),
+          'data-band': b,
+        },
         el('rect', { x: 0, y: box.top, width: KARTE_WIDTH, height: box.height, class: 'pw-ebene-flaeche' }) +
-          lines(LABEL_X, box.top + BAND_TOP + 4 + 14, box.labelLines, { class: 'pw-ebene-name', 'font-size': LABEL_FONT }),
-      ),
-    )
+          (box.labelLines.length > 0 ? lines(LABEL_X, box.top + BAND_TOP + 4 + 14, box.labelLines, { class: 'pw-ebene-name', 'font-size': LABEL_FONT }) : ''),
+      );
+    })
     .join('');
 
   // Actors: a link around box and text; in reading (and tab) order: band, row, left to right.
@@ -348,7 +391,7 @@ export function akteurslandkarte(full: KartenInput): { svg: string } {
       const textTop = p.y + (p.h - p.lines.length * NODE_LINE) / 2 + NODE_ASCENT;
       return el(
         'g',
-        { class: 'pw-knoten', 'data-ebene': ebeneSlug(node.ebene), 'data-band': p.band, 'data-id': node.id },
+        { class: 'pw-knoten', 'data-ebene': node.ebene === undefined ? undefined : ebeneSlug(node.ebene), 'data-band': p.band, 'data-id': node.id },
         el(
           'a',
           { href: node.href },
