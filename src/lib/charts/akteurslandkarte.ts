@@ -4,8 +4,9 @@
  *
  * - Bands top to bottom in the order of `ebenen`, the Ebene's name at the band's start. Actors the
  *   plan assigns to no Ebene (no `ebene`) share one last band, named OHNE_ZUORDNUNG in italics so
- *   it does not read as one of the plan's groups; when no actor has an Ebene, that band is the
- *   only one, unnamed, and the actors use the full width. A band with
+ *   it does not read as one of the plan's groups. When no actor has an Ebene, that band is the
+ *   only one, unnamed, over the full width, and its actors stand in unnamed rows by their
+ *   relations (`schichten`: no edge skips a row), spaced like bands. A band or such a row with
  *   more than NODES_PER_ROW actors wraps into several rows, so 60 actors stay legible.
  * - Within a band the actors start in alphabetical order and are then reordered a fixed number of
  *   times by the mean position of their partners in other bands (barycenter heuristic, ties by the
@@ -189,27 +190,65 @@ function columnX(i: number, n: number, x0: number): number {
   return (x(Math.floor(i / rows)) ?? x0) + x.bandwidth() / 2;
 }
 
+const label = (k: KartenKnoten) => k.kurzname ?? k.name;
+const byLabel = (a: KartenKnoten, b: KartenKnoten) => collator.compare(label(a), label(b)) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
 /**
  * The bands top to bottom: one per Ebene with actors (its name), then one for the actors without
- * an Ebene, if any (named OHNE_ZUORDNUNG after other bands; unnamed when it is the only one).
+ * an Ebene, if any, named OHNE_ZUORDNUNG. When no actor has an Ebene, that band is the only one,
+ * unnamed, and its actors stand in rows by their relations (`schichten`).
  */
 interface Band {
   ebene?: string;
   name?: string;
+  knoten: KartenKnoten[];
 }
 function baender(input: KartenInput): Band[] {
-  const benannt = input.ebenen.map((ebene) => ({ ebene, name: ebene }));
-  if (!input.knoten.some((k) => k.ebene === undefined)) return benannt;
-  return [...benannt, benannt.length > 0 ? { name: OHNE_ZUORDNUNG } : {}];
+  const benannt = input.ebenen.map((ebene) => ({ ebene, name: ebene, knoten: input.knoten.filter((k) => k.ebene === ebene) }));
+  const ohne = input.knoten.filter((k) => k.ebene === undefined);
+  return ohne.length === 0 ? benannt : [...benannt, { name: benannt.length > 0 ? OHNE_ZUORDNUNG : undefined, knoten: ohne }];
 }
 
-/** Actor order within each band: alphabetical, then SWEEPS barycenter passes. */
-function order(input: KartenInput, bandList: Band[], x0: number): KartenKnoten[][] {
-  const label = (k: KartenKnoten) => k.kurzname ?? k.name;
-  const bands = bandList.map((band) =>
-    input.knoten.filter((k) => k.ebene === band.ebene).sort((a, b) => collator.compare(label(a), label(b)) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
-  );
-  const bandOf = new Map(input.knoten.map((k) => [k.id, bandList.findIndex((band) => band.ebene === k.ebene)]));
+/**
+ * Rows for a map without any Ebene: each actor by its distance (in relations, either direction)
+ * from the most connected actor of its part of the network, that actor on top. So every relation
+ * joins two actors of the same or of neighbouring rows and no edge skips a row; the rows say
+ * nothing but that. Actors without relations stand in a last row.
+ */
+export function schichten(knoten: KartenKnoten[], kanten: KartenKante[]): KartenKnoten[][] {
+  const nachbarn = new Map(knoten.map((k) => [k.id, new Set<string>()]));
+  for (const k of kanten) {
+    nachbarn.get(k.von)?.add(k.nach);
+    nachbarn.get(k.nach)?.add(k.von);
+  }
+  const grad = (id: string) => nachbarn.get(id)?.size ?? 0;
+  const schicht = new Map<string, number>();
+  for (const start of [...knoten].sort((a, b) => grad(b.id) - grad(a.id) || byLabel(a, b))) {
+    if (schicht.has(start.id) || grad(start.id) === 0) continue;
+    schicht.set(start.id, 0);
+    const warteschlange = [start.id];
+    for (let i = 0; i < warteschlange.length; i++) {
+      const id = warteschlange[i] ?? '';
+      for (const n of [...(nachbarn.get(id) ?? [])].sort()) {
+        if (schicht.has(n)) continue;
+        schicht.set(n, (schicht.get(id) ?? 0) + 1);
+        warteschlange.push(n);
+      }
+    }
+  }
+  const reihen: KartenKnoten[][] = Array.from({ length: Math.max(-1, ...schicht.values()) + 1 }, () => []);
+  const ohneBeziehung: KartenKnoten[] = [];
+  for (const k of knoten) {
+    const s = schicht.get(k.id);
+    (s === undefined ? ohneBeziehung : (reihen[s] ?? ohneBeziehung)).push(k);
+  }
+  return ohneBeziehung.length > 0 ? [...reihen, ohneBeziehung] : reihen;
+}
+
+/** Actor order within each group of actors (band or row): alphabetical, then SWEEPS barycenter passes. */
+function order(input: KartenInput, gruppen: KartenKnoten[][], x0: number): KartenKnoten[][] {
+  const bands = gruppen.map((g) => [...g].sort(byLabel));
+  const bandOf = new Map(bands.flatMap((g, b) => g.map((k) => [k.id, b] as const)));
   const partners = new Map<string, string[]>(input.knoten.map((k) => [k.id, []]));
   for (const k of input.kanten) {
     if (bandOf.get(k.von) === bandOf.get(k.nach)) continue;
@@ -256,8 +295,12 @@ export function akteurslandkarte(full: KartenInput): { svg: string } {
   const input = { ...full, ebenen: belegteEbenen(full) };
   const { id } = input;
   const bandList = baender(input);
-  const x0 = bandList.some((band) => band.name !== undefined) ? AREA_X0 : LABEL_X;
-  const bands = order(input, bandList, x0);
+  // No Ebene at all: one unnamed band over the full width, its actors in rows by their relations.
+  const geschichtet = bandList.length === 1 && bandList[0]?.name === undefined;
+  const x0 = geschichtet ? LABEL_X : AREA_X0;
+  const bands = order(input, geschichtet ? schichten(bandList[0]?.knoten ?? [], input.kanten) : bandList.map((band) => band.knoten), x0);
+  // `bands` are the layout's groups (the rows of the one band, when geschichtet); data-band names the band.
+  const bandNr = (b: number) => (geschichtet ? 0 : b);
 
   // Geometry of bands, rows and boxes.
   const placed = new Map<string, Placed>();
@@ -265,7 +308,7 @@ export function akteurslandkarte(full: KartenInput): { svg: string } {
   let y = 0;
   bands.forEach((band, b) => {
     const top = y;
-    const name = bandList[b]?.name;
+    const name = geschichtet ? undefined : bandList[b]?.name;
     const labelLines = name === undefined ? [] : wrap(name, LABEL_W, LABEL_FONT, true);
     const { rows } = grid(band.length);
     const items = band.map((node, i) => {
@@ -346,7 +389,7 @@ export function akteurslandkarte(full: KartenInput): { svg: string } {
         d = link({ source: [r2(x1), r2(y1)], target: [r2(x2), r2(y2)] }) ?? '';
       }
       const ebenen = [...new Set([e.a.node.ebene, e.b.node.ebene].flatMap((x) => (x === undefined ? [] : [ebeneSlug(x)])))].join(' ');
-      const baenderDerKante = [...new Set([e.a.band, e.b.band])].join(' ');
+      const baenderDerKante = [...new Set([bandNr(e.a.band), bandNr(e.b.band)])].join(' ');
       const slot = paletteSlot(t);
       return el(
         'g',
@@ -366,7 +409,7 @@ export function akteurslandkarte(full: KartenInput): { svg: string } {
     .join('');
 
   // Bands: background and name.
-  const bandMarkup = bandBoxes
+  const bandMarkup = (geschichtet ? [{ top: 0, height: y, labelLines: [] }] : bandBoxes)
     .map((box, b) => {
       const ebene = bandList[b]?.ebene;
       return el(
@@ -391,7 +434,7 @@ export function akteurslandkarte(full: KartenInput): { svg: string } {
       const textTop = p.y + (p.h - p.lines.length * NODE_LINE) / 2 + NODE_ASCENT;
       return el(
         'g',
-        { class: 'pw-knoten', 'data-ebene': node.ebene === undefined ? undefined : ebeneSlug(node.ebene), 'data-band': p.band, 'data-id': node.id },
+        { class: 'pw-knoten', 'data-ebene': node.ebene === undefined ? undefined : ebeneSlug(node.ebene), 'data-band': bandNr(p.band), 'data-id': node.id },
         el(
           'a',
           { href: node.href },

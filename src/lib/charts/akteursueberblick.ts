@@ -110,14 +110,11 @@ export function beziehungenText(n: number): string {
 function akteureText(n: number): string {
   return `${zahl(n)} ${n === 1 ? 'Akteur' : 'Akteure'}`;
 }
-/**
- * What the overview leaves out: "Nicht im Überblick: 2 Akteure, die der Plan keiner Ebene
- * zuordnet, und ihre 3 Beziehungen; die Karte mit allen Beziehungen zeigt sie."
- */
+/** What the overview leaves out: "Nicht im Überblick: 2 Akteure, die der Plan keiner Ebene zuordnet, und ihre 3 Beziehungen." */
 export function ohneZuordnungText(ohne: UeberblickDaten['ohneZuordnung'], wort: GruppenWort): string {
-  const akteure = ohne.akteure === 1 ? `1 Akteur, den der Plan keiner ${wort.einzahl} zuordnet,` : `${zahl(ohne.akteure)} Akteure, die der Plan keiner ${wort.einzahl} zuordnet,`;
-  const beziehungen = ohne.beziehungen === 0 ? '' : ` und ${ohne.akteure === 1 ? 'seine' : 'ihre'} ${beziehungenText(ohne.beziehungen)}`;
-  return `Nicht im Überblick: ${ohne.beziehungen === 0 ? akteure.slice(0, -1) : akteure}${beziehungen}; die Karte mit allen Beziehungen zeigt ${ohne.akteure === 1 && ohne.beziehungen === 0 ? 'ihn' : 'sie'}.`;
+  const akteure = ohne.akteure === 1 ? `1 Akteur, den der Plan keiner ${wort.einzahl} zuordnet` : `${zahl(ohne.akteure)} Akteure, die der Plan keiner ${wort.einzahl} zuordnet`;
+  const beziehungen = ohne.beziehungen === 0 ? '' : `, und ${ohne.akteure === 1 ? 'seine' : 'ihre'} ${beziehungenText(ohne.beziehungen)}`;
+  return `Nicht im Überblick: ${akteure}${beziehungen}.`;
 }
 /**
  * "finanziert (2), berät": each type once, its count where more than one and there are several
