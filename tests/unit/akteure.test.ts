@@ -251,7 +251,7 @@ describe('Akteure ohne Gruppe', () => {
   it('lassen in den offenen Daten der Zuständigkeitsmatrix die Ebene leer', () => {
     for (const [root, mitEbene] of [[ohneGruppen(), []], [teilweiseGruppiert(), ['schulamt']]] as const) {
       const tabelle = offeneZustaendigkeiten(modelOf(root))!;
-      expect(tabelle.datensaetze.filter((d) => 'ebene' in d).map((d) => d.akteur)).toEqual(mitEbene);
+      expect((tabelle.datensaetze as Record<string, unknown>[]).filter((d) => 'ebene' in d).map((d) => d.akteur)).toEqual(mitEbene);
       for (const d of tabelle.datensaetze) expect(tabelle.schema.safeParse(d).success, JSON.stringify(d)).toBe(true);
     }
   });
