@@ -8,10 +8,8 @@ import { BEZIEHUNGSTYPEN, EBENEN, SUPPORTLEVEL, type Data, type Ebene } from './
 import { url } from './urls.ts';
 import { bezuegeVon, planIndex } from './indexe.ts';
 import { byCode } from './massnahmen.ts';
+// Types only: the map's module (and d3) stays out of what `npm run pruefen` loads.
 import type { KartenInput } from './charts/akteurslandkarte.ts';
-
-/** The heading of the actors the plan assigns to no group (listed after its groups), as the map's band names them. */
-export { OHNE_ZUORDNUNG } from './charts/akteurslandkarte.ts';
 
 export interface Beziehung {
   typ: string;

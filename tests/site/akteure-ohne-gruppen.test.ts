@@ -12,7 +12,7 @@ import type { HTMLElement } from 'node-html-parser';
 import { append, copyFixture, edit, modelOf, PROJECT } from '../helpers/fixture.ts';
 import { site, type GebauteSite } from '../helpers/dist.ts';
 import { cacheOrdner } from '../../src/lib/planladen.ts';
-import { OHNE_ZUORDNUNG } from '../../src/lib/akteure.ts';
+import { OHNE_ZUORDNUNG } from '../../src/lib/charts/akteurslandkarte.ts';
 import { url } from '../../src/lib/urls.ts';
 import type { PlanModel } from '../../src/lib/model.ts';
 

@@ -31,7 +31,10 @@
 import { linkVertical, scaleBand } from 'd3';
 import { checkId, el, esc, lines, num, paletteSlot, text, textWidth, wrap } from './svg.ts';
 
-/** The name of the band of actors the plan assigns to no Ebene, where there are other bands. */
+/**
+ * The name of the band of actors the plan assigns to no Ebene, where there are other bands; the
+ * pages head the list and the rows of these actors with it too.
+ */
 export const OHNE_ZUORDNUNG = 'Ohne Zuordnung im Plan';
 
 export interface KartenKnoten {
