@@ -221,7 +221,7 @@ const FIELDS: Record<string, Record<string, string>> = {
     aliase: 'Frühere Codes dieser Maßnahme; ihre alten Seiten leiten hierher weiter',
   },
   akteure: {
-    ebene: 'Gruppe des Akteurs: eine der Ebenen oder eine der „akteursgruppen“ aus plan.yaml',
+    ebene: 'Gruppe des Akteurs: eine der Ebenen oder eine der „akteursgruppen“ aus plan.yaml; weglassen, wenn der Plan den Akteur keiner Gruppe zuordnet',
     aufgaben: 'Aufgaben des Akteurs',
     zustaendigkeit: 'Art der Zuständigkeit',
     supportlevel: 'Support-Stufen, die der Akteur übernimmt',

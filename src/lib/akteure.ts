@@ -8,6 +8,9 @@ import { BEZIEHUNGSTYPEN, EBENEN, SUPPORTLEVEL, type Data, type Ebene } from './
 import { url } from './urls.ts';
 import { bezuegeVon, planIndex } from './indexe.ts';
 import { byCode } from './massnahmen.ts';
+// Types only: the map's module (and d3) stays out of what `npm run pruefen` loads.
+import type { KartenInput } from './charts/akteurslandkarte.ts';
+import GithubSlugger from 'github-slugger';
 
 export interface Beziehung {
   typ: string;
@@ -60,6 +63,9 @@ export interface Akteursgruppe {
   beschreibung?: string;
 }
 
+/** How Planwerk classifies a relation between two grouped actors. */
+export type Beziehungsart = 'vertikal' | 'horizontal';
+
 /** The three tiers of the default EBENEN between which relations count as vertical: Land, Kommune, Schule. */
 export const STUFE: Record<Ebene, 'Land' | 'Kommune' | 'Schule'> = {
   Land: 'Land',
@@ -74,8 +80,9 @@ export const STUFE: Record<Ebene, 'Land' | 'Kommune' | 'Schule'> = {
 type MitGruppen = Pick<Data<'plan'>, 'akteursgruppen'> | undefined;
 
 /**
- * The plan's groups of actors in their order: its own `akteursgruppen` (a group without `stufe`
- * is its own Stufe), else the default EBENEN with their tiers (STUFE).
+ * The groups an actor may belong to, in their order: the plan's own `akteursgruppen` (a group
+ * without `stufe` is its own Stufe), else the default EBENEN with their tiers (STUFE). Whether
+ * the plan uses any of them is up to its actors (`ebene` is optional).
  */
 export function akteursgruppen(plan: MitGruppen): Akteursgruppe[] {
   if (plan?.akteursgruppen) return plan.akteursgruppen.map((g) => ({ name: g.name, stufe: g.stufe ?? g.name, beschreibung: g.beschreibung }));
@@ -87,43 +94,85 @@ export function gruppenWort(plan: MitGruppen): { einzahl: 'Ebene' | 'Gruppe'; me
   return plan?.akteursgruppen ? { einzahl: 'Gruppe', mehrzahl: 'Gruppen' } : { einzahl: 'Ebene', mehrzahl: 'Ebenen' };
 }
 
-/** Actors grouped by Ebene (or the plan's groups), in the order of the groups, empty groups left out. */
-export function nachEbene(model: Pick<PlanModel, 'plan' | 'akteure'>) {
+/** Does the plan assign any actor to a group (an Ebene or one of its `akteursgruppen`)? */
+export function hatGruppen(model: Pick<PlanModel, 'akteure'>): boolean {
+  return model.akteure.some((a) => a.data.ebene !== undefined);
+}
+
+/**
+ * The anchor of each group's section on /akteure/ ("ebene-schulträger"; "ohne-zuordnung" for the
+ * actors the plan assigns to no group); none where the plan groups no actor (no group headings).
+ */
+export function gruppenAnker(model: Pick<PlanModel, 'plan' | 'akteure'>, gruppen: AkteureEinerGruppe[] = nachEbene(model)): Map<AkteureEinerGruppe, string> {
+  if (!hatGruppen(model)) return new Map();
+  const slugger = new GithubSlugger();
+  return new Map(gruppen.map((g) => [g, g.ebene === undefined ? 'ohne-zuordnung' : `ebene-${slugger.slug(g.ebene)}`]));
+}
+
+/** Actors of one group, or (without `ebene`) the actors the plan assigns to no group. */
+export type AkteureEinerGruppe =
+  | { ebene: Ebene; gruppe: Akteursgruppe; akteure: Entry<'akteure'>[] }
+  | { ebene?: undefined; gruppe?: undefined; akteure: Entry<'akteure'>[] };
+
+const nachName = (a: Entry<'akteure'>, b: Entry<'akteure'>) => a.data.name.localeCompare(b.data.name, 'de');
+
+/**
+ * Actors grouped by Ebene (or the plan's groups), in the order of the groups, empty groups left
+ * out, each sorted by name; the actors without a group last, as one entry without `ebene` (the
+ * only entry when the plan groups no actor).
+ */
+export function nachEbene(model: Pick<PlanModel, 'plan' | 'akteure'>): AkteureEinerGruppe[] {
   const gruppen = akteursgruppen(model.plan);
   const bekannt = new Set(gruppen.map((g) => g.name));
-  // Validation allows only the plan's groups; any other name would still be listed, last.
-  const uebrige = [...new Set(model.akteure.map((a) => a.data.ebene).filter((e) => !bekannt.has(e)))].map((name) => ({ name, stufe: name, beschreibung: undefined }));
-  return [...gruppen, ...uebrige]
-    .map((gruppe) => ({
-      ebene: gruppe.name,
-      gruppe,
-      akteure: model.akteure.filter((a) => a.data.ebene === gruppe.name).sort((a, b) => a.data.name.localeCompare(b.data.name, 'de')),
-    }))
+  // Validation allows only the plan's groups; any other name would still be listed, after them.
+  const uebrige = [...new Set(model.akteure.flatMap((a) => (a.data.ebene === undefined || bekannt.has(a.data.ebene) ? [] : [a.data.ebene])))].map((name) => ({
+    name,
+    stufe: name,
+    beschreibung: undefined,
+  }));
+  const mitGruppe: AkteureEinerGruppe[] = [...gruppen, ...uebrige]
+    .map((gruppe) => ({ ebene: gruppe.name, gruppe, akteure: model.akteure.filter((a) => a.data.ebene === gruppe.name).sort(nachName) }))
     .filter((g) => g.akteure.length > 0);
+  const ohne = model.akteure.filter((a) => a.data.ebene === undefined).sort(nachName);
+  return ohne.length > 0 ? [...mitGruppe, { akteure: ohne }] : mitGruppe;
 }
 
 /**
  * Vertical: between groups of different Stufe (by default between Land, Kommune and Schule);
- * horizontal: within one Stufe. Without `plan`, the default EBENEN are meant.
+ * horizontal: within one Stufe. Without `plan`, the default EBENEN are meant. A relation with an
+ * actor the plan assigns to no group is neither: undefined.
  */
-export function beziehungsart(von: Ebene, nach: Ebene, plan?: MitGruppen): 'vertikal' | 'horizontal' {
+export function beziehungsart(von: Ebene | undefined, nach: Ebene | undefined, plan?: MitGruppen): Beziehungsart | undefined {
+  if (von === undefined || nach === undefined) return undefined;
   const stufen = new Map(akteursgruppen(plan).map((g) => [g.name, g.stufe]));
   const stufe = (e: Ebene) => stufen.get(e) ?? e;
   return stufe(von) === stufe(nach) ? 'horizontal' : 'vertikal';
 }
 
-/** The actor map's input: actors by Ebene and every relation as a directed edge. */
-export function karteDaten(model: PlanModel) {
+/** The actor map's input: actors by Ebene (those without one in no band of their own) and every relation as a directed edge. */
+export function karteDaten(model: PlanModel): KartenInput {
   const ebeneVon = new Map(model.akteure.map((a) => [a.id, a.data.ebene]));
-  const ebenen = nachEbene(model).map((g) => g.ebene);
+  const ebenen = nachEbene(model).flatMap((g) => (g.ebene === undefined ? [] : [g.ebene]));
+  const ohne = model.akteure.filter((a) => a.data.ebene === undefined).length;
+  const beziehungen = model.akteure.reduce((n, a) => n + a.data.beziehungen.length, 0);
+  const { mehrzahl } = gruppenWort(model.plan);
+  const verteilung =
+    ebenen.length === 0
+      ? `${model.akteure.length} Akteure`
+      : ohne === 0
+        ? `${model.akteure.length} Akteure ${model.plan.akteursgruppen ? 'in' : 'auf'} ${ebenen.length} ${mehrzahl}`
+        : `${model.akteure.length} Akteure, ${model.akteure.length - ohne} davon ${model.plan.akteursgruppen ? 'in' : 'auf'} ${ebenen.length} ${mehrzahl} und ${ohne} ohne Zuordnung im Plan,`;
   return {
     id: 'akteurslandkarte',
     title: 'Akteurslandkarte',
-    desc: `${model.akteure.length} Akteure ${model.plan.akteursgruppen ? 'in' : 'auf'} ${ebenen.length} ${gruppenWort(model.plan).mehrzahl} und ihre ${model.akteure.reduce((n, a) => n + a.data.beziehungen.length, 0)} Beziehungen. Dieselben Angaben stehen als Listen unter der Karte.`,
+    desc: `${verteilung} und ihre ${beziehungen} Beziehungen. Dieselben Angaben stehen als Listen unter der Karte.`,
     ebenen,
     knoten: model.akteure.map((a) => ({ id: a.id, name: a.data.name, kurzname: a.data.kurzname, ebene: a.data.ebene, href: url.akteur(a.id) })),
     kanten: model.akteure.flatMap((a) =>
-      a.data.beziehungen.map((b) => ({ von: a.id, nach: b.ziel.id, typ: b.typ, art: beziehungsart(a.data.ebene, ebeneVon.get(b.ziel.id)!, model.plan) })),
+      a.data.beziehungen.map((b) => {
+        const art = beziehungsart(a.data.ebene, ebeneVon.get(b.ziel.id), model.plan);
+        return { von: a.id, nach: b.ziel.id, typ: b.typ, ...(art && { art }) };
+      }),
     ),
     typen: [...BEZIEHUNGSTYPEN],
   };
@@ -141,8 +190,12 @@ export interface MatrixZelle {
 export interface Zustaendigkeitsmatrix {
   /** The columns: Handlungsfelder in their order. */
   spalten: readonly Entry<'handlungsfelder'>[];
-  /** The rows: actors with at least one entry, grouped by Ebene (in the order of the plan's groups, else EBENEN) and sorted by name; one cell per column. */
-  gruppen: { ebene: Ebene; zeilen: { akteur: Entry<'akteure'>; zellen: MatrixZelle[] }[] }[];
+  /**
+   * The rows: actors with at least one entry, grouped by Ebene (in the order of the plan's
+   * groups, else EBENEN; actors without a group last, in a group without `ebene`) and sorted by
+   * name; one cell per column.
+   */
+  gruppen: { ebene?: Ebene; zeilen: { akteur: Entry<'akteure'>; zellen: MatrixZelle[] }[] }[];
 }
 
 /**
@@ -174,7 +227,7 @@ export function zustaendigkeitsmatrix(model: PlanModel): Zustaendigkeitsmatrix {
   return {
     spalten: felder,
     gruppen: nachEbene(model)
-      .map((g) => ({ ebene: g.ebene, zeilen: g.akteure.filter((a) => zellen.has(a.id)).map((a) => ({ akteur: a, zellen: zellen.get(a.id)! })) }))
+      .map((g) => ({ ...(g.ebene !== undefined && { ebene: g.ebene }), zeilen: g.akteure.filter((a) => zellen.has(a.id)).map((a) => ({ akteur: a, zellen: zellen.get(a.id)! })) }))
       .filter((g) => g.zeilen.length > 0),
   };
 }

@@ -3,7 +3,9 @@
  * middle, the partners that act on it above, the partners it acts on below, each edge
  * labelled with the kind of relation. One column of rows, so it reads the same on a phone
  * (text at least 12 px at 288 px width) as on a desktop, and no two labels can collide.
- * Solid edges run between Ebenen (or the plan's groups of different Stufe), dashed ones within.
+ * Solid edges run between Ebenen (or the plan's groups of different Stufe), dashed ones within;
+ * an edge to or from an actor without a group is not classified and drawn plain (solid), without
+ * the class of either kind. The list under the picture names the kind where there is one.
  */
 import { checkId, el, esc, lines, num, text, wrap } from './charts/svg.ts';
 
@@ -14,7 +16,8 @@ export interface NetzKante {
   typ: string;
   /** 'aus': this actor → the other; 'ein': the other → this actor. */
   richtung: 'aus' | 'ein';
-  art: 'vertikal' | 'horizontal';
+  /** Left out where this actor or the other has no group. */
+  art?: 'vertikal' | 'horizontal';
 }
 
 export interface NetzInput {
@@ -74,7 +77,7 @@ export function akteurNetz(input: NetzInput): string | undefined {
       const mitte = y + z.hoehe / 2;
       von = Math.min(von, mitte);
       bis = Math.max(bis, mitte);
-      const klasse = `pw-netz-kante pw-netz-${z.kante.art}`;
+      const klasse = z.kante.art ? `pw-netz-kante pw-netz-${z.kante.art}` : 'pw-netz-kante';
       // The edge: from the spine to the box (outgoing, arrow at the partner) or from the box to the spine (incoming).
       teile.push(el('line', richtung === 'aus' ? { x1: SPINE, y1: mitte, x2: BOX_X - 2, y2: mitte, class: klasse, 'marker-end': `url(#${input.id}-pfeil)` } : { x1: BOX_X, y1: mitte, x2: SPINE, y2: mitte, class: klasse }));
       const oben = Math.ceil(z.typ.length / 2);

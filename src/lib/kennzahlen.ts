@@ -4,7 +4,7 @@
  */
 import type { PlanModel } from './model.ts';
 import { STATUS, type CollectionName, type Data } from './schemas.ts';
-import { akteursgruppen } from './akteure.ts';
+import { akteursgruppen, hatGruppen } from './akteure.ts';
 import { sourcePath } from './sources.ts';
 import { finanztabellenVon, mitEinheit, SUMMENZEILE, type Finanztabelle } from './finanztabellen.ts';
 import { anteil, ausstattungsquote, schulenAmZiel, sum, summe, wlanAbdeckung, zielwert } from './ausstattung.ts';
@@ -447,6 +447,8 @@ function checkParam(model: PlanModel, param: Param, value: string): string | und
     erhebung: () => erhebungsdaten(model).runden.filter((r) => r.explizit).map((r) => r.id),
     seit: () => erhebungsdaten(model).runden.filter((r) => r.explizit).map((r) => r.id),
   };
+  // A plan that assigns no actor to a group has none to count by: a 0 would read as its figure.
+  if (param === 'ebene' && !hatGruppen(model)) return 'keinen Wert: der Plan ordnet keinen Akteur einer Ebene oder Gruppe zu (Feld „ebene“ in akteure.yaml)';
   const values = known[param]();
   return values.includes(value) ? undefined : `einen der Werte ${values.map((v) => `„${v}“`).join(', ')}`;
 }

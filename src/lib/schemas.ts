@@ -254,6 +254,7 @@ export function createSchemas(ref: RefFactory) {
     /**
      * The plan's own groups of actors (the bands of its Akteurslandkarte); default: EBENEN.
      * Relations between groups of different `stufe` count as vertical, within one as horizontal.
+     * No actor needs a group (`ebene` is optional).
      */
     akteursgruppen: z
       .array(z.strictObject({ name: z.string().min(1), stufe: optionalText, beschreibung: optionalText }))
@@ -482,8 +483,11 @@ export function createSchemas(ref: RefFactory) {
     id: idSchema,
     name: z.string().min(1),
     kurzname: optionalText,
-    /** The actor's group: one of EBENEN, or of the plan's `akteursgruppen` (checked against plan.yaml). */
-    ebene: z.string({ error: 'den Namen einer Akteursgruppe' }).min(1),
+    /**
+     * The actor's group: one of EBENEN, or of the plan's `akteursgruppen` (checked against
+     * plan.yaml). Left out where the plan assigns the actor to no group.
+     */
+    ebene: z.string({ error: 'den Namen einer Akteursgruppe' }).min(1).optional(),
     beschreibung: optionalText,
     aufgaben: z.array(z.string().min(1)).default([]),
     zustaendigkeit: oneOf(ZUSTAENDIGKEITEN).optional(),

@@ -12,14 +12,13 @@
  * the templates. Where a template's id depends on more than the model shows simply, it is
  * left out; the plan's anchor register (anker.json) still names every id it has published.
  */
-import GithubSlugger from 'github-slugger';
 import type { PlanModel } from './model.ts';
 import { jeModell, massnahmenImFeld, meilensteineVon, fassungenMit } from './indexe.ts';
 import { kapitelBaum } from './kapitel.ts';
 import { massnahmeAnker, seite } from './urls.ts';
 import { seitenDesPlans } from './seiten.ts';
 import { statusChronik } from './aenderungen.ts';
-import { beziehungen, formateVon, massnahmenNachFeld, nachEbene, zustaendigkeiten } from './akteure.ts';
+import { beziehungen, formateVon, gruppenAnker, massnahmenNachFeld, nachEbene, zustaendigkeiten } from './akteure.ts';
 import { massnahmenZurSeite } from './abschnitte.ts';
 import { aenderungshinweise } from './aenderungen.ts';
 import { tabellenVon } from './finanztabellen.ts';
@@ -86,8 +85,9 @@ export const seitenanker = jeModell('seitenanker', (model: PlanModel): Seitenank
   }
   if (model.bildungsbereiche.length > 0) auf(seite.massnahmen(), 'bildungsbereiche', ...model.bildungsbereiche.map((b) => `bereich-${b.id}`));
 
-  const slugger = new GithubSlugger();
-  for (const g of nachEbene(model)) auf(seite.akteure(), `ebene-${slugger.slug(g.ebene)}`, ...g.akteure.map((a) => a.id));
+  const gruppen = nachEbene(model);
+  const gruppenIds = gruppenAnker(model, gruppen);
+  for (const g of gruppen) auf(seite.akteure(), gruppenIds.get(g), ...g.akteure.map((a) => a.id));
   for (const a of model.akteure) {
     const zu = zustaendigkeiten(model, a.id);
     auf(

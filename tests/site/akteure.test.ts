@@ -46,13 +46,15 @@ describe('Akteure', () => {
       expect(svg.querySelector(`desc#${descId}`)?.text).toContain(`mit ${m.akteure.length} Akteuren`);
 
       // Counted from the model: actors per group, relations within a group and per ordered pair.
-      const gruppen = nachEbene(m);
-      const gruppeVon = new Map(m.akteure.map((a) => [a.id, a.data.ebene]));
+      // The sample plans assign every actor to a group.
+      const gruppen = nachEbene(m).map((g) => ({ ...g, ebene: g.ebene! }));
+      expect(m.akteure.every((a) => a.data.ebene !== undefined)).toBe(true);
+      const gruppeVon = new Map(m.akteure.map((a) => [a.id, a.data.ebene!]));
       const untereinander = new Map<string, number>();
       const paare = new Map<string, { anzahl: number; typen: Set<string> }>();
       for (const a of m.akteure) {
         for (const b of a.data.beziehungen) {
-          const von = a.data.ebene;
+          const von = a.data.ebene!;
           const nach = gruppeVon.get(b.ziel.id)!;
           if (von === nach) {
             untereinander.set(von, (untereinander.get(von) ?? 0) + 1);

@@ -3,21 +3,27 @@
  * Unterstützung); schulen (Schule) arbeitet zusammen mit it. Handlungsfeld infrastruktur:
  * verantwortlich schulamt; I-01 verantwortlich schulamt, Partner it; I-02 verantwortlich schulamt.
  * The lookups of indexe.ts are also checked against plain searches over the sample plan.
+ * Copies of the fixture without any group, and with groups for some actors only, check that
+ * Planwerk adds no group and no kind of relation the plan does not give.
  */
 import { describe, expect, it } from 'vitest';
-import { fixtureModel, modelOf, PROJECT } from '../helpers/fixture.ts';
+import { append, copyFixture, edit, fixtureModel, messages, modelOf, PROJECT } from '../helpers/fixture.ts';
 import {
   ansprechpartner,
   beziehungen,
   beziehungsart,
   formateVon,
+  hatGruppen,
   karteDaten,
   massnahmenNachFeld,
+  nachEbene,
   supportStufen,
   unreferenzierteAkteure,
   zustaendigkeiten,
   zustaendigkeitsmatrix,
 } from '../../src/lib/akteure.ts';
+import { KennzahlError, kennzahl } from '../../src/lib/kennzahlen.ts';
+import { zustaendigkeiten as offeneZustaendigkeiten } from '../../src/lib/offenedaten/berechnet.ts';
 import { fassungenMit, massnahmenFuerZiel, massnahmenImBereich, massnahmenImFeld, meilensteineVon, planIndex } from '../../src/lib/indexe.ts';
 import { byCode } from '../../src/lib/massnahmen.ts';
 import { statusChronik } from '../../src/lib/aenderungen.ts';
@@ -142,5 +148,111 @@ describe('Übersichten', () => {
 
   it('findet Akteure, die nirgends genannt werden', () => {
     expect(unreferenzierteAkteure(model).map((a) => a.id)).toEqual(['schulen']);
+  });
+});
+
+/** The fixture without any `ebene`: the plan groups no actor. */
+function ohneGruppen() {
+  const root = copyFixture();
+  for (const ebene of ['Schulträger', 'kommunale Unterstützung', 'Schule']) edit(root, 'akteure.yaml', `  ebene: ${ebene}\n`, '');
+  return root;
+}
+
+/**
+ * The fixture with a group for two actors only: schulamt (Schulträger) and schulen (Schule) keep
+ * theirs, it has none; schulamt also unterstützt schulen (vertical).
+ */
+function teilweiseGruppiert() {
+  const root = copyFixture();
+  edit(root, 'akteure.yaml', '  ebene: kommunale Unterstützung\n', '');
+  edit(root, 'akteure.yaml', '    - { typ: beauftragt, ziel: it }\n', '    - { typ: beauftragt, ziel: it }\n    - { typ: unterstützt, ziel: schulen }\n');
+  return root;
+}
+
+describe('Akteure ohne Gruppe', () => {
+  it('sind gültig; eine angegebene Ebene muss es weiterhin geben, auch in der Doppelrolle', () => {
+    const root = ohneGruppen();
+    expect(messages(root)).toEqual([]);
+    expect(messages(teilweiseGruppiert())).toEqual([]);
+    // The fixture's 16 lines less the 3 with an ebene: the new entries start in line 14.
+    append(root, 'akteure.yaml', '- { id: ihk, name: Industrie- und Handelskammer, ebene: Wirtschaft }\n- { id: lehrkraefte, name: Lehrkräfte, doppelrolle: { ebene: Bund, hinweis: Im Dienst des Bundes. } }\n');
+    const ebenen = '„Land“, „Schulaufsicht“, „Schulträger“, „kommunale Unterstützung“, „schulintern“, „Schule“, „externe Dienstleister“';
+    expect(messages(root)).toEqual([
+      `content/akteure.yaml:14, Eintrag „ihk“, Feld „ebene“: erwartet eine der Gruppen aus den Ebenen (eigene Gruppen: „akteursgruppen“ in plan.yaml): ${ebenen}; gefunden: „Wirtschaft“`,
+      `content/akteure.yaml:15, Eintrag „lehrkraefte“, Feld „doppelrolle.ebene“: erwartet eine der Gruppen aus den Ebenen (eigene Gruppen: „akteursgruppen“ in plan.yaml): ${ebenen}; gefunden: „Bund“`,
+    ]);
+  });
+
+  it('stehen ohne Gruppen in einer Liste nach Namen, ihre Beziehungen weder vertikal noch horizontal', () => {
+    const model = modelOf(ohneGruppen());
+    expect(hatGruppen(model)).toBe(false);
+    const gruppen = nachEbene(model);
+    expect(gruppen.map((g) => [g.ebene, g.akteure.map((a) => a.id)])).toEqual([[undefined, ['it', 'schulen', 'schulamt']]]);
+    expect(beziehungsart(undefined, undefined)).toBeUndefined();
+    const karte = karteDaten(model);
+    expect(karte.ebenen).toEqual([]);
+    expect(karte.knoten.map((k) => [k.id, k.ebene])).toEqual([
+      ['schulamt', undefined],
+      ['it', undefined],
+      ['schulen', undefined],
+    ]);
+    expect(karte.kanten).toEqual([
+      { von: 'schulamt', nach: 'it', typ: 'beauftragt' },
+      { von: 'schulen', nach: 'it', typ: 'arbeitet zusammen mit' },
+    ]);
+    expect(karte.kanten.every((k) => !('art' in k))).toBe(true);
+    expect(karte.desc).toBe('3 Akteure und ihre 2 Beziehungen. Dieselben Angaben stehen als Listen unter der Karte.');
+    // The matrix has rows, but no group of rows with a name.
+    expect(zustaendigkeitsmatrix(model).gruppen.map((g) => [g.ebene, g.zeilen.map((z) => z.akteur.id)])).toEqual([[undefined, ['it', 'schulamt']]]);
+    expect(zustaendigkeitsmatrix(model).gruppen.every((g) => !('ebene' in g))).toBe(true);
+  });
+
+  it('stehen bei teilweiser Zuordnung nach den Gruppen; nur Beziehungen zwischen zwei Akteuren mit Gruppe haben eine Art', () => {
+    const model = modelOf(teilweiseGruppiert());
+    expect(hatGruppen(model)).toBe(true);
+    expect(nachEbene(model).map((g) => [g.ebene, g.akteure.map((a) => a.id)])).toEqual([
+      ['Schulträger', ['schulamt']],
+      ['Schule', ['schulen']],
+      [undefined, ['it']],
+    ]);
+    expect(beziehungsart('Schulträger', undefined)).toBeUndefined();
+    expect(beziehungsart(undefined, 'Schule')).toBeUndefined();
+    const karte = karteDaten(model);
+    expect(karte.ebenen).toEqual(['Schulträger', 'Schule']);
+    expect(karte.kanten).toEqual([
+      { von: 'schulamt', nach: 'it', typ: 'beauftragt' },
+      { von: 'schulamt', nach: 'schulen', typ: 'unterstützt', art: 'vertikal' },
+      { von: 'schulen', nach: 'it', typ: 'arbeitet zusammen mit' },
+    ]);
+    expect(karte.desc).toBe('3 Akteure, 2 davon auf 2 Ebenen und 1 ohne Zuordnung im Plan, und ihre 3 Beziehungen. Dieselben Angaben stehen als Listen unter der Karte.');
+    expect(zustaendigkeitsmatrix(model).gruppen.map((g) => [g.ebene, g.zeilen.map((z) => z.akteur.id)])).toEqual([
+      ['Schulträger', ['schulamt']],
+      [undefined, ['it']],
+    ]);
+  });
+
+  it('zählt nicht nach einer Ebene, wenn der Plan keine nennt', () => {
+    const ohne = modelOf(ohneGruppen());
+    expect(kennzahl(ohne, 'akteure').value).toBe(3);
+    const fehler = (() => {
+      try {
+        kennzahl(ohne, 'akteure', { ebene: 'Schule' });
+      } catch (error) {
+        return error;
+      }
+      return undefined;
+    })();
+    expect(fehler).toBeInstanceOf(KennzahlError);
+    expect((fehler as KennzahlError).expected).toBe('für ebene keinen Wert: der Plan ordnet keinen Akteur einer Ebene oder Gruppe zu (Feld „ebene“ in akteure.yaml)');
+    const teilweise = modelOf(teilweiseGruppiert());
+    expect(kennzahl(teilweise, 'akteure', { ebene: 'Schule' }).value).toBe(1);
+  });
+
+  it('lassen in den offenen Daten der Zuständigkeitsmatrix die Ebene leer', () => {
+    for (const [root, mitEbene] of [[ohneGruppen(), []], [teilweiseGruppiert(), ['schulamt']]] as const) {
+      const tabelle = offeneZustaendigkeiten(modelOf(root))!;
+      expect((tabelle.datensaetze as Record<string, unknown>[]).filter((d) => 'ebene' in d).map((d) => d.akteur)).toEqual(mitEbene);
+      for (const d of tabelle.datensaetze) expect(tabelle.schema.safeParse(d).success, JSON.stringify(d)).toBe(true);
+    }
   });
 });

@@ -57,6 +57,22 @@ describe('Beziehungsbild eines Akteurs', () => {
     }
   });
 
+  it('zeichnet eine Beziehung ohne Art (ein Akteur ohne Gruppe) schlicht, weder als vertikal noch als horizontal', () => {
+    const svg = akteurNetz({
+      id: 'netz-x',
+      name: 'Schulverwaltungsamt',
+      kurz: 'Amt',
+      kanten: [
+        { name: 'Förderverein', typ: 'berät', richtung: 'ein' },
+        { name: 'IT-Dienstleister', typ: 'beauftragt', richtung: 'aus', art: 'horizontal' },
+      ],
+    })!;
+    // The edges run across (the spine runs down): incoming first, then outgoing.
+    const kanten = parse(svg).querySelectorAll('line.pw-netz-kante').filter((l) => l.getAttribute('y1') === l.getAttribute('y2'));
+    expect(kanten.map((l) => l.getAttribute('class'))).toEqual(['pw-netz-kante', 'pw-netz-kante pw-netz-horizontal']);
+    expect(svg).not.toContain('vertikal');
+  });
+
   it('gibt es nicht für einen Akteur ohne Beziehungen', () => {
     expect(akteurNetz({ id: 'netz-x', name: 'X', kurz: 'X', kanten: [] })).toBeUndefined();
   });

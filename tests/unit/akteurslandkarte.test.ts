@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { HTMLElement, parse } from 'node-html-parser';
 import { akteurslandkarte, ebeneSlug, type KartenInput, type KartenKnoten } from '../../src/lib/charts/index.ts';
+import { OHNE_ZUORDNUNG, schichten } from '../../src/lib/charts/akteurslandkarte.ts';
 import { akteursueberblick, ueberblickDaten } from '../../src/lib/charts/akteursueberblick.ts';
 import { textWidth } from '../../src/lib/charts/svg.ts';
 import { BEZIEHUNGSTYPEN, EBENEN } from '../../src/lib/schemas.ts';
@@ -135,7 +136,7 @@ describe('Akteurslandkarte', () => {
     for (const k of input.knoten) {
       const g = gruppen.find((x) => x.getAttribute('data-id') === k.id);
       expect(g, k.id).toBeTruthy();
-      expect(g?.getAttribute('data-ebene')).toBe(ebeneSlug(k.ebene));
+      expect(g?.getAttribute('data-ebene')).toBe(ebeneSlug(k.ebene!));
       const a = g?.querySelector('a');
       expect(a?.getAttribute('href')).toBe(k.href);
       expect(a?.querySelector('title')?.text).toBe(k.name);
@@ -167,8 +168,9 @@ describe('Akteurslandkarte', () => {
       const s = ebeneSlug(e);
       expect(css, e).toContain(`input[data-ebene='${s}']:not(:checked)) :is(.pw-knoten[data-ebene='${s}'], .pw-kante[data-ebenen~='${s}'])`);
     }
-    expect(css).toContain(`input[data-filter='vertikal']:checked) .pw-kante-horizontal`);
-    expect(css).toContain(`input[data-filter='horizontal']:checked) .pw-kante-vertikal`);
+    // "Nur vertikale" hides every other edge, also those of no kind (an end without Ebene); likewise "Nur horizontale".
+    expect(css).toContain(`input[data-filter='vertikal']:checked) .pw-kante:not(.pw-kante-vertikal)`);
+    expect(css).toContain(`input[data-filter='horizontal']:checked) .pw-kante:not(.pw-kante-horizontal)`);
   });
 
   it('bricht bei einem unbekannten Akteur in einer Beziehung mit einer deutschen Meldung ab', () => {
@@ -496,5 +498,155 @@ describe('Überblick der Akteurslandkarte nach Ebenen', () => {
     const css = readFileSync(new URL('../../src/styles/karte.css', import.meta.url), 'utf8');
     expect(css).toContain(`.akteurslandkarte:has(input[data-filter='ueberblick']:checked) :is(.akteurslandkarte-bild, .akteurslandkarte-ebenenfilter)`);
     expect(css).toContain(`.akteurslandkarte:not(:has(input[data-filter='ueberblick']:checked)) .akteurslandkarte-ueberblick { display: none; }`);
+  });
+});
+
+/** The same actor without its Ebene, as the map gets it for a plan that assigns it to none. */
+function ohneEbene(k: KartenKnoten): KartenKnoten {
+  const { ebene: _, ...rest } = k;
+  return rest;
+}
+
+/**
+ * A plan without any Ebene, by hand: it (IT-Dienstleister) has the most partners (amt, mz, gs),
+ * mz berät amt, verein has no relation. Rows by relations: it; amt, gs, mz; verein.
+ */
+const ohneEbenen = (): KartenInput => ({
+  id: 'ohne',
+  title: 'Akteurslandkarte',
+  desc: 'Ohne Ebenen',
+  ebenen: [],
+  typen: TYPEN,
+  knoten: [
+    { id: 'amt', name: 'Schulverwaltungsamt', href: '/akteure/amt/' },
+    { id: 'it', name: 'IT-Dienstleister', href: '/akteure/it/' },
+    { id: 'mz', name: 'Medienzentrum', href: '/akteure/mz/' },
+    { id: 'gs', name: 'Grundschule', href: '/akteure/gs/' },
+    { id: 'verein', name: 'Förderverein', href: '/akteure/verein/' },
+  ],
+  kanten: [
+    { von: 'amt', nach: 'it', typ: 'beauftragt' },
+    { von: 'mz', nach: 'amt', typ: 'berät' },
+    { von: 'it', nach: 'gs', typ: 'unterstützt' },
+    { von: 'it', nach: 'mz', typ: 'arbeitet zusammen mit' },
+  ],
+});
+
+/** klein() with bezirksregierung and medienzentrum in no Ebene: their three relations have no kind. */
+function teilweise(): KartenInput {
+  const input = klein();
+  const ohne = new Set(['bezirksregierung', 'medienzentrum']);
+  return {
+    ...input,
+    id: 'teilweise',
+    knoten: input.knoten.map((k) => (ohne.has(k.id) ? ohneEbene(k) : k)),
+    kanten: input.kanten.map(({ art, ...k }) => (ohne.has(k.von) || ohne.has(k.nach) ? k : { ...k, art })),
+  };
+}
+
+const box = (svg: HTMLElement, id: string) => {
+  const r = svg.querySelector(`g.pw-knoten[data-id="${id}"] rect`);
+  return { x: Number(r?.getAttribute('x')), y: Number(r?.getAttribute('y')) };
+};
+
+describe('Akteurslandkarte ohne Ebenen', () => {
+  it('ordnet die Akteure in Reihen nach ihren Beziehungen: der mit den meisten Partnern oben, ohne Beziehung zuletzt', () => {
+    const reihen = schichten(ohneEbenen().knoten, ohneEbenen().kanten).map((r) => r.map((k) => k.id).sort());
+    expect(reihen).toEqual([['it'], ['amt', 'gs', 'mz'], ['verein']]);
+  });
+
+  it('lässt keine Beziehung eine Reihe überspringen, auch bei 60 Akteuren', () => {
+    const input = gross();
+    const reihen = schichten(input.knoten.map(ohneEbene), input.kanten);
+    const reihe = new Map(reihen.flatMap((r, i) => r.map((k) => [k.id, i] as const)));
+    expect(reihe.size).toBe(input.knoten.length);
+    for (const k of input.kanten) expect(Math.abs(reihe.get(k.von)! - reihe.get(k.nach)!), `${k.von} → ${k.nach}`).toBeLessThanOrEqual(1);
+    expect(reihen.length).toBeGreaterThan(1);
+  });
+
+  it('zeichnet jeden Akteur und jede Beziehung in einem Band ohne Namen, ohne Ebene und ohne Art', () => {
+    const input = ohneEbenen();
+    const { svg } = akteurslandkarte(input);
+    const el = root(svg);
+    const baender = el.querySelectorAll('g.pw-ebene');
+    expect(baender).toHaveLength(1);
+    expect(baender[0]!.classList.contains('pw-ebene-ohne')).toBe(true);
+    expect(baender[0]!.querySelectorAll('.pw-ebene-name')).toHaveLength(0);
+    expect(el.querySelectorAll('[data-ebene], [data-ebenen]')).toHaveLength(0);
+    expect(el.querySelectorAll('a').map((a) => a.getAttribute('href')).sort()).toEqual(input.knoten.map((k) => k.href).sort());
+    const kanten = el.querySelectorAll('g.pw-kante');
+    expect(kanten.map((g) => `${g.getAttribute('data-von')} ${g.getAttribute('data-nach')}`)).toEqual(input.kanten.map((k) => `${k.von} ${k.nach}`));
+    for (const g of kanten) expect(g.getAttribute('class')).toBe('pw-kante');
+    expect(svg).not.toMatch(/vertikal|horizontal/);
+    // Rows top to bottom as by relations, the actors over the full width (no band names to their left).
+    expect(box(el, 'it').y).toBeLessThan(box(el, 'amt').y);
+    expect(new Set(['amt', 'gs', 'mz'].map((id) => box(el, id).y)).size).toBe(1);
+    expect(box(el, 'amt').y).toBeLessThan(box(el, 'verein').y);
+    expect(Math.min(...rects(el).map((r) => r.x))).toBeLessThan(Math.min(...rects(root(akteurslandkarte(klein()).svg)).map((r) => r.x)));
+  });
+
+  it('legt 60 Akteure ohne Ebene ohne Überlappung in die viewBox', () => {
+    const input = { ...gross(), knoten: gross().knoten.map(ohneEbene), kanten: gross().kanten.map(({ art: _, ...k }) => k) };
+    const el = root(akteurslandkarte(input).svg);
+    const [, , width, height] = (el.getAttribute('viewBox') ?? '').split(' ').map(Number);
+    const boxes = rects(el);
+    expect(boxes).toHaveLength(60);
+    for (const b of boxes) {
+      expect(b.x).toBeGreaterThanOrEqual(0);
+      expect(b.y).toBeGreaterThanOrEqual(0);
+      expect(b.x + b.w).toBeLessThanOrEqual(width ?? 0);
+      expect(b.y + b.h).toBeLessThanOrEqual(height ?? 0);
+    }
+    boxes.forEach((a, i) => boxes.slice(i + 1).forEach((b, j) => expect(a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h, `Box ${i} und ${i + j + 1}`).toBe(false)));
+    expect(el.querySelectorAll('g.pw-kante')).toHaveLength(input.kanten.length);
+  });
+});
+
+describe('Akteurslandkarte mit Akteuren ohne Ebene', () => {
+  it('zeichnet sie nach den Ebenen in einem eigenen Band, das sagt, dass der Plan sie keiner zuordnet', () => {
+    const el = root(akteurslandkarte(teilweise()).svg);
+    const baender = el.querySelectorAll('g.pw-ebene');
+    expect(baender.map((b) => b.getAttribute('data-ebene') ?? null)).toEqual(['land', 'schulaufsicht', 'schultraeger', 'schule', null]);
+    const letztes = baender.at(-1)!;
+    expect(letztes.classList.contains('pw-ebene-ohne')).toBe(true);
+    expect(letztes.querySelectorAll('.pw-ebene-name tspan').map((t) => t.text).join(' ')).toBe(OHNE_ZUORDNUNG);
+    const flaeche = letztes.querySelector('rect')!;
+    const oben = Number(flaeche.getAttribute('y'));
+    const unten = oben + Number(flaeche.getAttribute('height'));
+    for (const id of ['bezirksregierung', 'medienzentrum']) {
+      const g = el.querySelector(`g.pw-knoten[data-id="${id}"]`)!;
+      expect(g.hasAttribute('data-ebene'), id).toBe(false);
+      expect(g.getAttribute('data-band'), id).toBe(letztes.getAttribute('data-band'));
+      expect(box(el, id).y, id).toBeGreaterThan(oben);
+      expect(box(el, id).y, id).toBeLessThan(unten);
+    }
+  });
+
+  it('gibt nur Beziehungen zwischen zwei Akteuren mit Ebene eine Art, und nennt in data-ebenen nur Ebenen', () => {
+    const input = teilweise();
+    const el = root(akteurslandkarte(input).svg);
+    const kanten = el.querySelectorAll('g.pw-kante');
+    expect(kanten.map((g) => g.getAttribute('class'))).toEqual(['pw-kante pw-kante-vertikal', 'pw-kante pw-kante-vertikal', 'pw-kante', 'pw-kante', 'pw-kante']);
+    expect(kanten.map((g) => g.getAttribute('data-ebenen') ?? null)).toEqual(['schulaufsicht schule', 'land schultraeger', 'schulaufsicht', 'schule', 'land']);
+  });
+
+  it('lässt sie im Überblick weg und sagt, wie viele Akteure und Beziehungen dort fehlen', () => {
+    const daten = ueberblickDaten(teilweise());
+    expect(daten.gruppen.map((g) => [g.name, g.akteure.map((k) => k.id)])).toEqual([
+      ['Land', ['ministerium']],
+      ['Schulaufsicht', ['schulamt']],
+      ['Schulträger', ['schulverwaltungsamt']],
+      ['Schule', ['schulen-gs']],
+    ]);
+    expect(daten.kanten.map((k) => [k.von, k.nach, k.anzahl])).toEqual([
+      [0, 2, 1],
+      [1, 3, 1],
+    ]);
+    expect(daten.ohneZuordnung).toEqual({ akteure: 2, beziehungen: 3 });
+    const { desc, svg } = akteursueberblick(teilweise());
+    expect(desc).toContain('Nicht im Überblick: 2 Akteure, die der Plan keiner Ebene zuordnet, und ihre 3 Beziehungen.');
+    expect(svg).not.toContain(OHNE_ZUORDNUNG);
+    // Without any, the sentence is not there.
+    expect(akteursueberblick(klein()).desc).not.toContain('Nicht im Überblick');
   });
 });

@@ -86,7 +86,8 @@ describe('Aufbau der Schemas', () => {
     expect(akteure.type).toBe('array');
     const item = akteure.items as Record<string, unknown>;
     expect(item.type).toBe('object');
-    expect(item.required).toEqual(['id', 'name', 'ebene']);
+    // An actor's group is optional: a plan may assign none.
+    expect(item.required).toEqual(['id', 'name']);
     expect(item.additionalProperties).toBe(false);
     for (const name of ['plan', 'kapitel', 'handlungsfeld', 'massnahme']) expect(schemaFile(name).type, name).toBe('object');
     expect(schemaFile('finanzen').type).toBe('array');
@@ -173,7 +174,9 @@ describe('Die Schemas lehnen ab, was der Build ablehnt', () => {
   const cases: [string, Record<string, unknown>, boolean, string?][] = [
     ['akteure', akteur, true],
     ['akteure', { ...akteur, farbe: 'rot' }, false, '/0'],
-    ['akteure', { id: 'schulamt', name: 'Schulamt' }, false, '/0'],
+    ['akteure', { id: 'schulamt', name: 'Schulamt' }, true],
+    ['akteure', { id: 'schulamt', ebene: 'Schulaufsicht' }, false, '/0'],
+    ['akteure', { ...akteur, ebene: '' }, false, '/0/ebene'],
     ['akteure', { ...akteur, id: 'Schul amt' }, false, '/0/id'],
     ['akteure', { ...akteur, id: 'schulträger' }, false, '/0/id'],
     ['akteure', { ...akteur, zustaendigkeit: 'sonstwas' }, false, '/0/zustaendigkeit'],
@@ -322,8 +325,9 @@ describe('Editor: YAML-Sprachserver mit .vscode/settings.json', () => {
   });
 
   it('nimmt das Schema aus der Kopfzeile # yaml-language-server: $schema=…', async () => {
-    const text = '# yaml-language-server: $schema=../schemas/akteure.schema.json\n- id: schulamt\n  name: Schulamt\n';
+    // An actor without its name (the group may be left out, the name may not).
+    const text = '# yaml-language-server: $schema=../schemas/akteure.schema.json\n- id: schulamt\n  ebene: Land\n';
     const diagnostics = await service.doValidation(document('content/entwurf-akteure.yaml', text), false);
-    expect(diagnostics.map((d) => [d.range.start.line, d.message])).toEqual([[1, expect.stringContaining('ebene')]]);
+    expect(diagnostics.map((d) => [d.range.start.line, d.message])).toEqual([[1, expect.stringContaining('name')]]);
   });
 });

@@ -16,7 +16,7 @@ import { byCode, massnahmeCode, massnahmeName } from '../../src/lib/massnahmen.t
 import { plausibilitaet } from '../../src/lib/validate.ts';
 import { formatProblem } from '../../src/lib/problems.ts';
 import { formatZeitraum } from '../../src/lib/format.ts';
-import { beziehungsart, nachEbene } from '../../src/lib/akteure.ts';
+import { beziehungsart, karteDaten, nachEbene } from '../../src/lib/akteure.ts';
 
 /**
  * A copy of the fixture with one finance area „schule“ holding one table: its metadata below
@@ -431,6 +431,25 @@ describe('Akteursgruppen des Plans', () => {
     expect(beziehungsart('Steuerung', 'Bildungseinrichtungen', plan)).toBe('vertikal');
     expect(beziehungsart('Partner', 'Partner', plan)).toBe('horizontal');
     expect(nachEbene(modelOf(mitGruppen())).map((g) => g.ebene)).toEqual(['Steuerung', 'Verwaltung und IT', 'Bildungseinrichtungen']);
+  });
+
+  it('verlangt auch mit eigenen Gruppen keine Gruppe für jeden Akteur', () => {
+    const root = mitGruppen();
+    edit(root, 'akteure.yaml', '  ebene: Bildungseinrichtungen\n', '');
+    expect(messages(root)).toEqual([]);
+    const model = modelOf(root);
+    expect(nachEbene(model).map((g) => [g.ebene, g.akteure.map((a) => a.id)])).toEqual([
+      ['Steuerung', ['schulamt']],
+      ['Verwaltung und IT', ['it']],
+      [undefined, ['schulen']],
+    ]);
+    // schulen arbeitet zusammen mit it: no kind, although it has a group with a Stufe.
+    expect(beziehungsart(undefined, 'Verwaltung und IT', model.plan)).toBeUndefined();
+    expect(karteDaten(model).kanten.map((k) => [k.von, k.nach, k.art])).toEqual([
+      ['schulamt', 'it', 'horizontal'],
+      ['schulen', 'it', undefined],
+    ]);
+    expect(karteDaten(model).desc).toMatch(/^3 Akteure, 2 davon in 2 Gruppen und 1 ohne Zuordnung im Plan, /);
   });
 
   it('zählt Akteure je Gruppe des Plans', () => {

@@ -2,7 +2,11 @@
  * The Akteurslandkarte: actors as linked boxes in one horizontal band per Ebene, their relations as
  * directed edges. Drawn at build time to static SVG (no DOM, no client script, no randomness):
  *
- * - Bands top to bottom in the order of `ebenen`, the Ebene's name at the band's start. A band with
+ * - Bands top to bottom in the order of `ebenen`, the Ebene's name at the band's start. Actors the
+ *   plan assigns to no Ebene (no `ebene`) share one last band, named OHNE_ZUORDNUNG in italics so
+ *   it does not read as one of the plan's groups. When no actor has an Ebene, that band is the
+ *   only one, unnamed, over the full width, and its actors stand in unnamed rows by their
+ *   relations (`schichten`: no edge skips a row), spaced like bands. A band or such a row with
  *   more than NODES_PER_ROW actors wraps into several rows, so 60 actors stay legible.
  * - Within a band the actors start in alphabetical order and are then reordered a fixed number of
  *   times by the mean position of their partners in other bands (barycenter heuristic, ties by the
@@ -20,30 +24,40 @@
  * `pw-knoten[data-ebene][data-band][data-id]`, edges
  * `pw-kante pw-kante-vertikal|horizontal[data-typ][data-von][data-nach][data-ebenen][data-baender]`.
  * `data-ebene` is the Ebene's slug (named CSS rules for the default EBENEN); `data-band` is the
- * band's position from 0 (numbered CSS rules that serve any plan's own groups).
+ * band's position from 0 (numbered CSS rules that serve any plan's own groups). The band of actors
+ * without an Ebene is `pw-ebene pw-ebene-ohne[data-band]`, its actors have no `data-ebene`, and an
+ * edge without `art` (one end has no Ebene) has neither pw-kante-vertikal nor pw-kante-horizontal.
  */
 import { linkVertical, scaleBand } from 'd3';
 import { checkId, el, esc, lines, num, paletteSlot, text, textWidth, wrap } from './svg.ts';
+
+/**
+ * The name of the band of actors the plan assigns to no Ebene, where there are other bands; the
+ * pages head the list and the rows of these actors with it too.
+ */
+export const OHNE_ZUORDNUNG = 'Ohne Zuordnung im Plan';
 
 export interface KartenKnoten {
   id: string;
   name: string;
   kurzname?: string;
-  ebene: string;
+  /** One of `ebenen`; left out for an actor the plan assigns to none. */
+  ebene?: string;
   href: string;
 }
 export interface KartenKante {
   von: string;
   nach: string;
   typ: string;
-  art: 'vertikal' | 'horizontal';
+  /** Between Ebenen of different tiers or within one; left out where an end has no Ebene. */
+  art?: 'vertikal' | 'horizontal';
 }
 export interface KartenInput {
   /** Prefix for all ids in the SVG. */
   id: string;
   title: string;
   desc: string;
-  /** The order of the bands, top to bottom. */
+  /** The order of the bands, top to bottom (the band of actors without an Ebene comes last). */
   ebenen: string[];
   knoten: KartenKnoten[];
   kanten: KartenKante[];
@@ -69,6 +83,7 @@ const TEXT_SAFETY = 1.04;
 const NODE_MAX_LINES = 3;
 const LABEL_X = 12;
 const LABEL_W = 132;
+/** Where the actors start: right of the band names, or at the left edge when no band has one. */
 const AREA_X0 = 150;
 const AREA_X1 = KARTE_WIDTH - 6;
 /** Room above each row (arcs of edges within the row, curves of edges from above). */
@@ -151,7 +166,7 @@ export function pruefeKarte(input: KartenInput): void {
   for (const k of input.knoten) {
     if (ids.has(k.id)) throw new Error(`Akteurslandkarte „${input.id}“: der Akteur „${k.id}“ kommt mehrfach vor`);
     ids.add(k.id);
-    if (!ebenen.has(k.ebene)) {
+    if (k.ebene !== undefined && !ebenen.has(k.ebene)) {
       throw new Error(`Akteurslandkarte „${input.id}“: der Akteur „${k.id}“ hat die Ebene „${k.ebene}“, die nicht in den Ebenen (${input.ebenen.join(', ')}) steht`);
     }
   }
@@ -171,20 +186,72 @@ function grid(n: number): { rows: number; cols: number } {
   return { rows, cols: Math.max(1, Math.ceil(n / rows)) };
 }
 
-/** Centre x of position i in a band of n (column-major fill). */
-function columnX(i: number, n: number): number {
+/** Centre x of position i in a band of n (column-major fill), in the actors' area from x0. */
+function columnX(i: number, n: number, x0: number): number {
   const { rows, cols } = grid(n);
-  const x = scaleBand<number>().domain(Array.from({ length: cols }, (_, c) => c)).range([AREA_X0, AREA_X1]);
-  return (x(Math.floor(i / rows)) ?? AREA_X0) + x.bandwidth() / 2;
+  const x = scaleBand<number>().domain(Array.from({ length: cols }, (_, c) => c)).range([x0, AREA_X1]);
+  return (x(Math.floor(i / rows)) ?? x0) + x.bandwidth() / 2;
 }
 
-/** Actor order within each band: alphabetical, then SWEEPS barycenter passes. */
-function order(input: KartenInput): KartenKnoten[][] {
-  const label = (k: KartenKnoten) => k.kurzname ?? k.name;
-  const bands = input.ebenen.map((e) =>
-    input.knoten.filter((k) => k.ebene === e).sort((a, b) => collator.compare(label(a), label(b)) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
-  );
-  const bandOf = new Map(input.knoten.map((k) => [k.id, input.ebenen.indexOf(k.ebene)]));
+const label = (k: KartenKnoten) => k.kurzname ?? k.name;
+const byLabel = (a: KartenKnoten, b: KartenKnoten) => collator.compare(label(a), label(b)) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/**
+ * The bands top to bottom: one per Ebene with actors (its name), then one for the actors without
+ * an Ebene, if any, named OHNE_ZUORDNUNG. When no actor has an Ebene, that band is the only one,
+ * unnamed, and its actors stand in rows by their relations (`schichten`).
+ */
+interface Band {
+  ebene?: string;
+  name?: string;
+  knoten: KartenKnoten[];
+}
+function baender(input: KartenInput): Band[] {
+  const benannt = input.ebenen.map((ebene) => ({ ebene, name: ebene, knoten: input.knoten.filter((k) => k.ebene === ebene) }));
+  const ohne = input.knoten.filter((k) => k.ebene === undefined);
+  return ohne.length === 0 ? benannt : [...benannt, { name: benannt.length > 0 ? OHNE_ZUORDNUNG : undefined, knoten: ohne }];
+}
+
+/**
+ * Rows for a map without any Ebene: each actor by its distance (in relations, either direction)
+ * from the most connected actor of its part of the network, that actor on top. So every relation
+ * joins two actors of the same or of neighbouring rows and no edge skips a row; the rows say
+ * nothing but that. Actors without relations stand in a last row.
+ */
+export function schichten(knoten: KartenKnoten[], kanten: KartenKante[]): KartenKnoten[][] {
+  const nachbarn = new Map(knoten.map((k) => [k.id, new Set<string>()]));
+  for (const k of kanten) {
+    nachbarn.get(k.von)?.add(k.nach);
+    nachbarn.get(k.nach)?.add(k.von);
+  }
+  const grad = (id: string) => nachbarn.get(id)?.size ?? 0;
+  const schicht = new Map<string, number>();
+  for (const start of [...knoten].sort((a, b) => grad(b.id) - grad(a.id) || byLabel(a, b))) {
+    if (schicht.has(start.id) || grad(start.id) === 0) continue;
+    schicht.set(start.id, 0);
+    const warteschlange = [start.id];
+    for (let i = 0; i < warteschlange.length; i++) {
+      const id = warteschlange[i] ?? '';
+      for (const n of [...(nachbarn.get(id) ?? [])].sort()) {
+        if (schicht.has(n)) continue;
+        schicht.set(n, (schicht.get(id) ?? 0) + 1);
+        warteschlange.push(n);
+      }
+    }
+  }
+  const reihen: KartenKnoten[][] = Array.from({ length: Math.max(-1, ...schicht.values()) + 1 }, () => []);
+  const ohneBeziehung: KartenKnoten[] = [];
+  for (const k of knoten) {
+    const s = schicht.get(k.id);
+    (s === undefined ? ohneBeziehung : (reihen[s] ?? ohneBeziehung)).push(k);
+  }
+  return ohneBeziehung.length > 0 ? [...reihen, ohneBeziehung] : reihen;
+}
+
+/** Actor order within each group of actors (band or row): alphabetical, then SWEEPS barycenter passes. */
+function order(input: KartenInput, gruppen: KartenKnoten[][], x0: number): KartenKnoten[][] {
+  const bands = gruppen.map((g) => [...g].sort(byLabel));
+  const bandOf = new Map(bands.flatMap((g, b) => g.map((k) => [k.id, b] as const)));
   const partners = new Map<string, string[]>(input.knoten.map((k) => [k.id, []]));
   for (const k of input.kanten) {
     if (bandOf.get(k.von) === bandOf.get(k.nach)) continue;
@@ -192,7 +259,7 @@ function order(input: KartenInput): KartenKnoten[][] {
     partners.get(k.nach)?.push(k.von);
   }
   const xs = new Map<string, number>();
-  const place = (b: number) => bands[b]?.forEach((k, i, all) => xs.set(k.id, columnX(i, all.length)));
+  const place = (b: number) => bands[b]?.forEach((k, i, all) => xs.set(k.id, columnX(i, all.length, x0)));
   bands.forEach((_, b) => place(b));
   const sequence = bands.map((_, b) => b);
   for (let sweep = 0; sweep < SWEEPS; sweep++) {
@@ -216,7 +283,10 @@ interface Side {
   side: 'oben' | 'unten';
 }
 
-/** The Ebenen that get a band, top to bottom: those with actors. A band's position here is its `data-band`. */
+/**
+ * The Ebenen that get a band, top to bottom: those with actors. A band's position here is its
+ * `data-band` (the band of actors without an Ebene follows them).
+ */
 export function belegteEbenen(input: Pick<KartenInput, 'ebenen' | 'knoten'>): string[] {
   const belegt = new Set(input.knoten.map((k) => k.ebene));
   return input.ebenen.filter((e) => belegt.has(e));
@@ -227,7 +297,13 @@ export function akteurslandkarte(full: KartenInput): { svg: string } {
   // Ebenen without actors get no band.
   const input = { ...full, ebenen: belegteEbenen(full) };
   const { id } = input;
-  const bands = order(input);
+  const bandList = baender(input);
+  // No Ebene at all: one unnamed band over the full width, its actors in rows by their relations.
+  const geschichtet = bandList.length === 1 && bandList[0]?.name === undefined;
+  const x0 = geschichtet ? LABEL_X : AREA_X0;
+  const bands = order(input, geschichtet ? schichten(bandList[0]?.knoten ?? [], input.kanten) : bandList.map((band) => band.knoten), x0);
+  // `bands` are the layout's groups (the rows of the one band, when geschichtet); data-band names the band.
+  const bandNr = (b: number) => (geschichtet ? 0 : b);
 
   // Geometry of bands, rows and boxes.
   const placed = new Map<string, Placed>();
@@ -235,11 +311,12 @@ export function akteurslandkarte(full: KartenInput): { svg: string } {
   let y = 0;
   bands.forEach((band, b) => {
     const top = y;
-    const labelLines = wrap(input.ebenen[b] ?? '', LABEL_W, LABEL_FONT, true);
+    const name = geschichtet ? undefined : bandList[b]?.name;
+    const labelLines = name === undefined ? [] : wrap(name, LABEL_W, LABEL_FONT, true);
     const { rows } = grid(band.length);
     const items = band.map((node, i) => {
       const label = node.kurzname ?? node.name;
-      return { node, label, ...nodeLines(label), row: i % rows, x: columnX(i, band.length) };
+      return { node, label, ...nodeLines(label), row: i % rows, x: columnX(i, band.length, x0) };
     });
     let rowTop = top + BAND_TOP;
     for (let r = 0; r < rows; r++) {
@@ -314,12 +391,19 @@ export function akteurslandkarte(full: KartenInput): { svg: string } {
         const y2 = e.nach.side === 'unten' ? e.b.y + e.b.h : e.b.y;
         d = link({ source: [r2(x1), r2(y1)], target: [r2(x2), r2(y2)] }) ?? '';
       }
-      const ebenen = [...new Set([ebeneSlug(e.a.node.ebene), ebeneSlug(e.b.node.ebene)])].join(' ');
-      const baender = [...new Set([e.a.band, e.b.band])].join(' ');
+      const ebenen = [...new Set([e.a.node.ebene, e.b.node.ebene].flatMap((x) => (x === undefined ? [] : [ebeneSlug(x)])))].join(' ');
+      const baenderDerKante = [...new Set([bandNr(e.a.band), bandNr(e.b.band)])].join(' ');
       const slot = paletteSlot(t);
       return el(
         'g',
-        { class: `pw-kante pw-kante-${e.k.art}`, 'data-typ': e.k.typ, 'data-von': e.k.von, 'data-nach': e.k.nach, 'data-ebenen': ebenen, 'data-baender': baender },
+        {
+          class: e.k.art ? `pw-kante pw-kante-${e.k.art}` : 'pw-kante',
+          'data-typ': e.k.typ,
+          'data-von': e.k.von,
+          'data-nach': e.k.nach,
+          'data-ebenen': ebenen || undefined,
+          'data-baender': baenderDerKante,
+        },
         el('title', {}, esc(`${e.a.label} ${e.k.typ} ${e.b.label}`)) +
           el('path', { d, class: 'pw-kante-halo' }) +
           el('path', { d, class: `pw-kante-linie pw-strich-${slot}`, 'stroke-dasharray': dash(t), 'marker-end': `url(#${id}-pfeil-${t})` }),
@@ -328,15 +412,20 @@ export function akteurslandkarte(full: KartenInput): { svg: string } {
     .join('');
 
   // Bands: background and name.
-  const bandMarkup = bandBoxes
-    .map((box, b) =>
-      el(
+  const bandMarkup = (geschichtet ? [{ top: 0, height: y, labelLines: [] }] : bandBoxes)
+    .map((box, b) => {
+      const ebene = bandList[b]?.ebene;
+      return el(
         'g',
-        { class: `pw-ebene pw-ebene-${b % 2 === 0 ? 'gerade' : 'ungerade'}`, 'data-ebene': ebeneSlug(input.ebenen[b] ?? ''), 'data-band': b },
+        {
+          class: `pw-ebene pw-ebene-${b % 2 === 0 ? 'gerade' : 'ungerade'}${ebene === undefined ? ' pw-ebene-ohne' : ''}`,
+          'data-ebene': ebene === undefined ? undefined : ebeneSlug(ebene),
+          'data-band': b,
+        },
         el('rect', { x: 0, y: box.top, width: KARTE_WIDTH, height: box.height, class: 'pw-ebene-flaeche' }) +
-          lines(LABEL_X, box.top + BAND_TOP + 4 + 14, box.labelLines, { class: 'pw-ebene-name', 'font-size': LABEL_FONT }),
-      ),
-    )
+          (box.labelLines.length > 0 ? lines(LABEL_X, box.top + BAND_TOP + 4 + 14, box.labelLines, { class: 'pw-ebene-name', 'font-size': LABEL_FONT }) : ''),
+      );
+    })
     .join('');
 
   // Actors: a link around box and text; in reading (and tab) order: band, row, left to right.
@@ -348,7 +437,7 @@ export function akteurslandkarte(full: KartenInput): { svg: string } {
       const textTop = p.y + (p.h - p.lines.length * NODE_LINE) / 2 + NODE_ASCENT;
       return el(
         'g',
-        { class: 'pw-knoten', 'data-ebene': ebeneSlug(node.ebene), 'data-band': p.band, 'data-id': node.id },
+        { class: 'pw-knoten', 'data-ebene': node.ebene === undefined ? undefined : ebeneSlug(node.ebene), 'data-band': bandNr(p.band), 'data-id': node.id },
         el(
           'a',
           { href: node.href },

@@ -19,6 +19,10 @@
  * - A group's colour (strip at the box's left edge) is the colour of every line leading into it.
  *   Colour is never the only cue: each label names its target.
  *
+ * Actors the plan assigns to no group (no `ebene`) and their relations are not in the overview:
+ * they belong to no box, and an arrow to them would make them look like one more group. The
+ * description counts them and points to the detailed map, which draws them.
+ *
  * The root is role="img" (it contains no links). The same data comes as two tables (`tabellen`),
  * which src/components/Akteurslandkarte.astro shows under the picture.
  */
@@ -59,6 +63,8 @@ export interface UeberblickDaten {
   gruppen: UeberblickGruppe[];
   /** One per ordered pair of groups with relations, by source band, then target band. */
   kanten: UeberblickKante[];
+  /** What the overview leaves out: actors without a group, and the relations of which they are an end. */
+  ohneZuordnung: { akteure: number; beziehungen: number };
 }
 
 export const UEBERBLICK_WIDTH = 960;
@@ -104,6 +110,12 @@ export function beziehungenText(n: number): string {
 function akteureText(n: number): string {
   return `${zahl(n)} ${n === 1 ? 'Akteur' : 'Akteure'}`;
 }
+/** What the overview leaves out: "Nicht im Überblick: 2 Akteure, die der Plan keiner Ebene zuordnet, und ihre 3 Beziehungen." */
+export function ohneZuordnungText(ohne: UeberblickDaten['ohneZuordnung'], wort: GruppenWort): string {
+  const akteure = ohne.akteure === 1 ? `1 Akteur, den der Plan keiner ${wort.einzahl} zuordnet` : `${zahl(ohne.akteure)} Akteure, die der Plan keiner ${wort.einzahl} zuordnet`;
+  const beziehungen = ohne.beziehungen === 0 ? '' : `, und ${ohne.akteure === 1 ? 'seine' : 'ihre'} ${beziehungenText(ohne.beziehungen)}`;
+  return `Nicht im Überblick: ${akteure}${beziehungen}.`;
+}
 /**
  * "finanziert (2), berät": each type once, its count where more than one and there are several
  * types (a single type's count is the total). Lines break only between types: the words of a
@@ -119,7 +131,8 @@ export function ueberblickDaten(input: KartenInput): UeberblickDaten {
   pruefeKarte(input);
   const namen = belegteEbenen(input);
   const band = new Map(namen.map((e, i) => [e, i]));
-  const bandVon = new Map(input.knoten.map((k) => [k.id, band.get(k.ebene) ?? -1]));
+  // -1: no group (the overview leaves the actor out).
+  const bandVon = new Map(input.knoten.map((k) => [k.id, k.ebene === undefined ? -1 : (band.get(k.ebene) ?? -1)]));
   const typOrder = new Map(input.typen.map((t, i) => [t, i]));
   const zaehlen = (kanten: KartenInput['kanten']): TypAnzahl[] => {
     const n = new Map<string, number>();
@@ -137,9 +150,14 @@ export function ueberblickDaten(input: KartenInput): UeberblickDaten {
     };
   });
   const paare = new Map<string, { von: number; nach: number; kanten: KartenInput['kanten'] }>();
+  let ohneBeziehungen = 0;
   for (const k of input.kanten) {
     const von = bandVon.get(k.von) ?? -1;
     const nach = bandVon.get(k.nach) ?? -1;
+    if (von === -1 || nach === -1) {
+      ohneBeziehungen += 1;
+      continue;
+    }
     if (von === nach) continue;
     const key = `${von} ${nach}`;
     const p = paare.get(key) ?? { von, nach, kanten: [] };
@@ -149,7 +167,7 @@ export function ueberblickDaten(input: KartenInput): UeberblickDaten {
   const kanten = [...paare.values()]
     .sort((a, b) => a.von - b.von || a.nach - b.nach)
     .map((p) => ({ von: p.von, nach: p.nach, anzahl: p.kanten.length, typen: zaehlen(p.kanten) }));
-  return { gruppen, kanten };
+  return { gruppen, kanten, ohneZuordnung: { akteure: input.knoten.filter((k) => k.ebene === undefined).length, beziehungen: ohneBeziehungen } };
 }
 
 /** Short names joined, as many as fit in NAMES_MAX_LINES lines, the rest counted. */
@@ -236,7 +254,7 @@ export function akteursueberblick(input: KartenInput, optionen: UeberblickOption
   const id = optionen.id ?? `${input.id}-ueberblick`;
   const wort = optionen.wort ?? EBENEN_WORT;
   const daten = ueberblickDaten(input);
-  const { gruppen, kanten } = daten;
+  const { gruppen, kanten, ohneZuordnung } = daten;
 
   // Lanes: one per target group, in band order until ordered below.
   const ziele = [...new Set(kanten.map((k) => k.nach))].sort((a, b) => a - b);
@@ -403,7 +421,9 @@ export function akteursueberblick(input: KartenInput, optionen: UeberblickOption
     `${gruppenZahl} mit ${zahl(akteure)} ${akteure === 1 ? 'Akteur' : 'Akteuren'}. ` +
     `${beziehungenText(zwischen)} zwischen verschiedenen ${wort.mehrzahl}` +
     (kanten.length > 0 ? `, zusammengefasst zu ${zahl(kanten.length)} ${kanten.length === 1 ? 'Pfeil' : 'Pfeilen'} (einer je Richtung zwischen zwei ${wort.mehrzahl})` : '') +
-    `; ${beziehungenText(innerhalb)} innerhalb einer ${wort.einzahl}. Dieselben Angaben stehen in den Tabellen unter dem Bild.`;
+    `; ${beziehungenText(innerhalb)} innerhalb einer ${wort.einzahl}.` +
+    (ohneZuordnung.akteure > 0 ? ` ${ohneZuordnungText(ohneZuordnung, wort)}` : '') +
+    ' Dieselben Angaben stehen in den Tabellen unter dem Bild.';
 
   const svg = svgRoot({
     id,

@@ -158,7 +158,8 @@ export function zustaendigkeiten(model: PlanModel): BerechneteTabelle | undefine
         zelle.handlungsfeld || zelle.verantwortlich.length > 0 || zelle.partner.length > 0
           ? [{
               akteur: z.akteur.id,
-              ebene: g.ebene,
+              // Left out where the plan assigns the actor to no group.
+              ...(g.ebene !== undefined && { ebene: g.ebene }),
               handlungsfeld: matrix.spalten[i]!.id,
               handlungsfeldVerantwortlich: zelle.handlungsfeld,
               anzahlVerantwortlich: zelle.verantwortlich.length,
@@ -179,7 +180,7 @@ export function zustaendigkeiten(model: PlanModel): BerechneteTabelle | undefine
     seitenTitel: 'Zuständigkeitsmatrix',
     schema: z.strictObject({
       akteur: ID,
-      ebene: z.string().min(1),
+      ebene: z.string().min(1).optional(),
       handlungsfeld: ID,
       handlungsfeldVerantwortlich: z.boolean(),
       anzahlVerantwortlich: ANZAHL,

@@ -84,7 +84,7 @@ export const BEDEUTUNGEN: Record<string, Record<string, string>> = {
     'statusverlauf.status': 'Status ab diesem Datum',
   },
   akteure: {
-    ebene: 'Ebene oder Gruppe des Akteurs in der Akteurslandkarte',
+    ebene: 'Ebene oder Gruppe des Akteurs in der Akteurslandkarte; leer, wenn der Plan ihn keiner zuordnet',
     beschreibung: 'Kurze Beschreibung des Akteurs',
     aufgaben: 'Aufgaben des Akteurs',
     zustaendigkeit: 'Art der Zuständigkeit',
@@ -323,7 +323,7 @@ export const BEDEUTUNGEN: Record<string, Record<string, string>> = {
   },
   zustaendigkeitsmatrix: {
     akteur: 'Akteur (Kennung aus akteure)',
-    ebene: 'Ebene oder Gruppe des Akteurs',
+    ebene: 'Ebene oder Gruppe des Akteurs; leer, wenn der Plan ihn keiner zuordnet',
     handlungsfeld: 'Handlungsfeld (Kennung aus handlungsfelder)',
     handlungsfeldVerantwortlich: 'Ist der Akteur für das ganze Handlungsfeld verantwortlich?',
     anzahlVerantwortlich: 'Zahl der Maßnahmen des Handlungsfelds, für die der Akteur verantwortlich ist',
