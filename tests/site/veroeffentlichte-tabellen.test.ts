@@ -104,6 +104,7 @@ for (const plan of BEISPIELPLAENE) describe(`Veröffentlichte Tabellen: Beispiel
     const text = ohneLeerraum(seiten.flatMap((s) => s.stuecke.map((x) => x.text)).join(''));
     for (const t of tabellen) {
       if (t.meta.nummer) expect(text, t.id).toContain(ohneLeerraum(`${t.meta.nummer}: ${t.meta.titel}`));
+      if (t.meta.abbildung) expect(text, t.id).toContain(ohneLeerraum(`${t.meta.abbildung}: ${t.meta.titel}`));
       const { spalten, zeilen } = quelle(plan.inhalt, t.id);
       const gezeigt = plan.site.page(seite.finanzen()).querySelector(`table[id="werte-${t.id}"]`)!;
       for (const z of zeilen) {
