@@ -13,6 +13,7 @@
 import { z } from 'astro/zod';
 import GithubSlugger from 'github-slugger';
 import { istSchuljahr, tagSchema, termin, zeitangabe } from './datum.ts';
+import { PLAN_NUMMER } from '../mdx/nummern.ts';
 
 export type CollectionName =
   | 'plan'
@@ -223,7 +224,7 @@ function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
 export const planNummer = z
   .string({ error: 'die Nummer, wie der Plan sie druckt, z. B. „Tab. 7“ oder „Abb. 3“' })
   .trim()
-  .regex(/^\p{L}[\p{L}.]*\s?\d+(?:[.\-]\d+)*[a-z]?$/u, { error: 'die Nummer, wie der Plan sie druckt: ein Wort und eine Nummer, z. B. „Tab. 7“, „Tabelle 4.2“ oder „Abb. 3“' });
+  .regex(PLAN_NUMMER, { error: 'die Nummer, wie der Plan sie druckt: ein Wort und eine Nummer, z. B. „Tab. 7“, „Tabelle 4.2“ oder „Abb. 3“' });
 
 /** A file in the plan's media folder, named from the content folder: `medien/dgs-einfuehrung.mp4`. */
 const medienpfad = z.string().regex(/^medien\/[^/].*$/, { error: 'einen Pfad im Medienordner des Plans, z. B. „medien/dgs-einfuehrung.mp4“' });

@@ -36,6 +36,7 @@ import { pruefeUndWandle, type AbschnittVerweis, type BodyProblem, type Funde, t
 import { SANITIZE_SCHEMA } from './sanitize.ts';
 import { bereinigeGewohnheiten, syntaxProblem } from './gewohnheiten.ts';
 import type { Ueberschrift } from '../lib/model.ts';
+import { PLAN_NUMMER } from './nummern.ts';
 
 /** What rendering one MDX body yields; everything in it depends only on the body and `alteAnker`. */
 export interface MdxErgebnis {
@@ -87,10 +88,27 @@ function rehypeSeitenlinks() {
 }
 
 /**
+ * The plan's own caption of a table, as editors copy it from the plan: a paragraph right above
+ * the table that starts with the table's number ("Tab. 7: Geräte je Schule"). Its number and
+ * title; undefined for any other paragraph.
+ */
+export function tabellenBeschriftung(absatz: Element): { nummer: string; titel: string } | undefined {
+  if (absatz.tagName !== 'p') return undefined;
+  const text = toString(absatz).trim();
+  const doppelpunkt = text.indexOf(':');
+  if (doppelpunkt < 0) return undefined;
+  const nummer = text.slice(0, doppelpunkt).trim();
+  const titel = text.slice(doppelpunkt + 1).trim();
+  return /^Tab/.test(nummer) && PLAN_NUMMER.test(nummer) && titel ? { nummer, titel } : undefined;
+}
+
+/**
  * Tables written in Markdown get the frame of src/components/Tabelle.astro: a named region that
- * scrolls sideways and takes keyboard focus, with the hint that more columns follow. A Markdown
- * table has no caption, so the region is named after the heading it stands under. Runs after
- * the sanitiser: the attributes are Planwerk's own, never the editor's.
+ * scrolls sideways and takes keyboard focus, with the hint that more columns follow. Where the
+ * plan's caption stands right above the table ("Tab. 7: …", see tabellenBeschriftung), it becomes
+ * the table's caption and keeps the plan's number (data-nummer: the Druckfassung does not number
+ * it again); otherwise the region is named after the heading it stands under. Runs after the
+ * sanitiser: the attributes are Planwerk's own, never the editor's.
  */
 function rehypeTabellenrahmen() {
   return (tree: HastRoot) => {
@@ -99,9 +117,29 @@ function rehypeTabellenrahmen() {
     visit(tree, 'element', (node: Element, index, parent) => {
       if (/^h[1-6]$/.test(node.tagName)) ueberschrift = toString(node).trim();
       if (node.tagName !== 'table' || !parent || index === undefined) return;
-      const nr = (jeUeberschrift.get(ueberschrift) ?? 0) + 1;
-      jeUeberschrift.set(ueberschrift, nr);
-      const name = `Tabelle${nr > 1 ? ` ${nr}` : ''}${ueberschrift ? ` zu „${ueberschrift}“` : ''}`;
+      // The paragraph before the table, past the line break between them.
+      let vor = index - 1;
+      while (vor >= 0 && parent.children[vor]?.type === 'text' && !(parent.children[vor] as { value: string }).value.trim()) vor -= 1;
+      const absatz = parent.children[vor];
+      const beschriftung = absatz?.type === 'element' ? tabellenBeschriftung(absatz) : undefined;
+      let name: string;
+      if (beschriftung) {
+        name = `${beschriftung.nummer}: ${beschriftung.titel}`;
+        node.properties.dataNummer = beschriftung.nummer;
+        node.children.unshift({
+          type: 'element',
+          tagName: 'caption',
+          properties: {},
+          children: [
+            { type: 'element', tagName: 'span', properties: { className: ['tab-nummer'] }, children: [{ type: 'text', value: `${beschriftung.nummer}: ` }] },
+            { type: 'element', tagName: 'span', properties: { className: ['tabelle-titel'] }, children: [{ type: 'text', value: beschriftung.titel }] },
+          ],
+        });
+      } else {
+        const nr = (jeUeberschrift.get(ueberschrift) ?? 0) + 1;
+        jeUeberschrift.set(ueberschrift, nr);
+        name = `Tabelle${nr > 1 ? ` ${nr}` : ''}${ueberschrift ? ` zu „${ueberschrift}“` : ''}`;
+      }
       const hinweis: Element = {
         type: 'element',
         tagName: 'p',
@@ -112,6 +150,11 @@ function rehypeTabellenrahmen() {
         if (zelle.tagName === 'th') zelle.properties.scope ??= 'col';
       });
       parent.children[index] = { type: 'element', tagName: 'div', properties: { className: ['tabelle'], role: 'region', tabIndex: 0, ariaLabel: name }, children: [hinweis, node] };
+      // The caption paragraph now stands in the table; the visit goes on after the frame.
+      if (beschriftung) {
+        parent.children.splice(vor, index - vor);
+        return ['skip', vor + 1];
+      }
       return 'skip';
     });
   };

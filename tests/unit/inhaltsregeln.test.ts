@@ -69,3 +69,26 @@ describe('Inhaltsregeln für MDX', () => {
     expect(gefuellt).not.toContain('&#x0;');
   });
 });
+
+describe('Tabellen mit der Nummer des Plans', () => {
+  it('macht die Beschriftung des Plans über einer Tabelle zu ihrer Beschriftung und behält die Nummer', () => {
+    const { html, problems } = renderMdx('Davor.\n\nTab. 7: Geräte je Schulform\n\n| Schulform | Geräte |\n| - | - |\n| Grundschule | 120 |\n\nDanach.\n');
+    expect(problems).toEqual([]);
+    const root = parse(fuelleKennzahlen(html, []));
+    const tabelle = root.querySelector('table')!;
+    expect(tabelle.getAttribute('data-nummer')).toBe('Tab. 7');
+    expect(tabelle.querySelector('caption .tab-nummer')?.text).toBe('Tab. 7: ');
+    expect(tabelle.querySelector('caption .tabelle-titel')?.text).toBe('Geräte je Schulform');
+    expect(root.querySelector('.tabelle')?.getAttribute('aria-label')).toBe('Tab. 7: Geräte je Schulform');
+    // The caption is not printed twice: the paragraph it came from is gone, the others stay.
+    expect(root.querySelectorAll('p').map((p) => p.text)).toEqual(['Davor.', 'Weitere Spalten: seitlich verschieben', 'Danach.']);
+  });
+
+  it('lässt einen Absatz stehen, der keine Beschriftung ist oder vor keiner Tabelle steht', () => {
+    for (const mdx of ['Tab. 7: steht allein.\n\nText.', 'Abb. 3: Ein Bild\n\n| a | b |\n| - | - |\n| 1 | 2 |', 'Zum Stand: siehe unten\n\n| a | b |\n| - | - |\n| 1 | 2 |']) {
+      const root = parse(fuelleKennzahlen(renderMdx(mdx).html, []));
+      expect(root.querySelector('table')?.getAttribute('data-nummer') ?? null, mdx).toBeNull();
+      expect(root.querySelector('p')?.text, mdx).toBe(mdx.split('\n')[0]);
+    }
+  });
+});
