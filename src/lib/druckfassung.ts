@@ -25,6 +25,7 @@ import { toString } from 'hast-util-to-string';
 import type { Element, ElementContent, Root } from 'hast';
 import type { Entry, PlanModel } from './model.ts';
 import { kapitelBaum, type KapitelKnoten } from './kapitel.ts';
+import { elternnummer, vergleicheNummern } from './abschnitte.ts';
 import { planIndex } from './indexe.ts';
 import { byCode, massnahmeCode } from './massnahmen.ts';
 import { OHNE_CODES } from './schemas.ts';
@@ -53,66 +54,65 @@ export const PLATZHALTER = 'data-druck-inhalt';
 
 const buchstabe = (n: number) => String.fromCharCode(64 + n);
 
-const abschnittsfolge = new Intl.Collator('de', { numeric: true });
-/** The number of the section a number belongs to: "5.1" → "5"; a top-level number has none. */
-const uebergeordnet = (nummer: string) => nummer.split('.').slice(0, -1).join('.');
+/** A part before it gets its place and number in the Druckfassung. */
+type Vorteil = Omit<DruckTeil, 'ebene'>;
+
+/**
+ * Merges parts the plan numbers into a list in the plan's order: each goes before the first
+ * numbered entry with a higher number; entries without a number keep their place.
+ */
+function nachNummer(liste: Vorteil[], einzufuegen: Vorteil[]): Vorteil[] {
+  const out = [...liste];
+  for (const t of [...einzufuegen].sort((a, b) => vergleicheNummern(a.nummer!, b.nummer!))) {
+    const vor = out.findIndex((o) => o.nummer !== undefined && vergleicheNummern(o.nummer, t.nummer!) > 0);
+    out.splice(vor < 0 ? out.length : vor, 0, t);
+  }
+  return out;
+}
 
 /**
  * The parts of the Druckfassung in reading order, with numbers; `gebaut` says which pages exist.
  *
  * First the plan's own parts in its order: the chapters, with the Handlungsfelder the plan
  * numbers as sections of a chapter (5.1–5.6 under chapter 5) printed there, in the order of their
- * numbers; Handlungsfelder the plan does not place so, and the Maßnahmen as a catalogue, follow.
- * Then the additions, marked as such: the pages Planwerk assembles from the plan's data
- * (Finanzen, Schulen, Akteure, Indikatoren, Meilensteine, Glossar, Quellen). Parts that are not
- * the plan's numbered chapters are numbered on, or lettered A, B, C … after a plan's own
- * numbering, so that they never take one of its numbers.
+ * numbers, and one with a top-level number (7) as a chapter of its own; Handlungsfelder the plan
+ * does not place so, and the Maßnahmen as a catalogue, follow. Then the additions, marked as such:
+ * the pages Planwerk assembles from the plan's data (Finanzen, Schulen, Akteure, Indikatoren,
+ * Meilensteine, Glossar, Quellen). Parts without a number of the plan are numbered on, or
+ * lettered A, B, C … once the plan numbers its chapters or Handlungsfelder, so that they never
+ * take one of its numbers. The Druckfassung has two levels: chapters below a sub-chapter are
+ * printed on the second level after it.
  */
 export function druckGliederung(model: PlanModel, gebaut: (pfad: string) => boolean): DruckTeil[] {
   const teile: DruckTeil[] = [];
-  const eigene = model.kapitel.some((k) => k.data.nummer);
   const felder = planIndex(model).felder;
-  const feldTeil = (hf: Entry<'handlungsfelder'>, nummer?: string) => ({ pfad: seite.handlungsfeld(hf.id), anker: `handlungsfeld-${hf.id}`, nummer, titel: hf.data.titel });
-  // Handlungsfelder numbered as sections of a numbered chapter, by that chapter.
-  const kapitelNachNummer = new Map(model.kapitel.flatMap((k) => (k.data.nummer ? [[k.data.nummer, k.id] as const] : [])));
-  const imKapitel = new Map<string, Entry<'handlungsfelder'>[]>();
-  for (const hf of felder) {
-    const kapitel = hf.data.nummer ? kapitelNachNummer.get(uebergeordnet(hf.data.nummer)) : undefined;
-    if (kapitel && gebaut(seite.handlungsfeld(hf.id))) imKapitel.set(kapitel, [...(imKapitel.get(kapitel) ?? []), hf]);
-  }
-  // A Handlungsfeld with a number of the top level (chapter 7 of a plan whose chapters end at 6)
-  // is a chapter of its own, in the order of the numbers.
-  const oben: ({ kapitel: KapitelKnoten } | { feld: Entry<'handlungsfelder'> })[] = kapitelBaum(model.kapitel).map((k) => ({ kapitel: k }));
-  if (eigene) {
-    const eigeneKapitel = felder.filter((hf) => hf.data.nummer && !hf.data.nummer.includes('.') && gebaut(seite.handlungsfeld(hf.id)));
-    for (const hf of [...eigeneKapitel].sort((a, b) => abschnittsfolge.compare(a.data.nummer!, b.data.nummer!))) {
-      const vor = oben.findIndex((o) => 'kapitel' in o && o.kapitel.entry.data.nummer !== undefined && abschnittsfolge.compare(o.kapitel.entry.data.nummer, hf.data.nummer!) > 0);
-      oben.splice(vor < 0 ? oben.length : vor, 0, { feld: hf });
-    }
-  }
-  const platziert = new Set([...[...imKapitel.values()].flat(), ...oben.flatMap((o) => ('feld' in o ? [o.feld] : []))]);
+  const eigene = model.kapitel.some((k) => k.data.nummer) || felder.some((hf) => hf.data.nummer);
+  const kapitelTeil = (k: Entry<'kapitel'>): Vorteil => ({ pfad: seite.kapitel(k.id), anker: `kapitel-${k.id}`, nummer: k.data.nummer, titel: k.data.titel });
+  const feldTeil = (hf: Entry<'handlungsfelder'>, nummer = hf.data.nummer): Vorteil => ({ pfad: seite.handlungsfeld(hf.id), anker: `handlungsfeld-${hf.id}`, nummer, titel: hf.data.titel });
+  // Handlungsfelder by the chapter they are numbered under (5.1 → the chapter numbered 5), or
+  // top-level ones (7) as chapters of their own.
+  const kapitelNummern = new Set(model.kapitel.flatMap((k) => (k.data.nummer ? [k.data.nummer] : [])));
+  const gedruckt = felder.filter((hf) => gebaut(seite.handlungsfeld(hf.id)));
+  const unterKapitel = (nummer: string | undefined) => gedruckt.filter((hf) => hf.data.nummer && elternnummer(hf.data.nummer) === nummer);
+  const oben = nachNummer(
+    kapitelBaum(model.kapitel).filter((k) => gebaut(seite.kapitel(k.entry.id))).map((k) => kapitelTeil(k.entry)),
+    eigene ? gedruckt.filter((hf) => hf.data.nummer && elternnummer(hf.data.nummer) === undefined && !kapitelNummern.has(hf.data.nummer)).map((hf) => feldTeil(hf)) : [],
+  );
+  const kinderVon = new Map(kapitelBaum(model.kapitel).map((k) => [`kapitel-${k.entry.id}`, k.kinder]));
+  /** The sub-chapters below a chapter, depth first, and the Handlungsfelder numbered under each. */
+  const darunter = (kinder: KapitelKnoten[], nummer: string | undefined): Vorteil[] =>
+    nachNummer(
+      kinder.filter((c) => gebaut(seite.kapitel(c.entry.id))).flatMap((c) => [kapitelTeil(c.entry), ...darunter(c.kinder, c.entry.data.nummer)]),
+      nummer ? unterKapitel(nummer).map((hf) => feldTeil(hf)) : [],
+    );
   let n = 0;
   for (const o of oben) {
-    if ('feld' in o) {
-      teile.push({ ...feldTeil(o.feld, o.feld.data.nummer), ebene: 1 });
-      continue;
-    }
-    const k = o.kapitel;
-    if (!gebaut(seite.kapitel(k.entry.id))) continue;
-    const nummer = eigene ? k.entry.data.nummer : String(++n);
-    teile.push({ pfad: seite.kapitel(k.entry.id), anker: `kapitel-${k.entry.id}`, nummer, titel: k.entry.data.titel, ebene: 1 });
-    // Sub-chapters and the Handlungsfelder placed here, by their numbers (stable: unnumbered ones keep their place).
-    const unter = [
-      ...k.kinder.filter((c) => gebaut(seite.kapitel(c.entry.id))).flatMap((c) => [
-        { pfad: seite.kapitel(c.entry.id), anker: `kapitel-${c.entry.id}`, nummer: c.entry.data.nummer, titel: c.entry.data.titel },
-        // A Handlungsfeld numbered below a sub-chapter (4.2.1) follows it: the Druckfassung has two levels.
-        ...(imKapitel.get(c.entry.id) ?? []).map((hf) => feldTeil(hf, hf.data.nummer)),
-      ]),
-      ...(imKapitel.get(k.entry.id) ?? []).map((hf) => feldTeil(hf, hf.data.nummer)),
-    ];
-    if (eigene) unter.sort((a, b) => (a.nummer && b.nummer ? abschnittsfolge.compare(a.nummer, b.nummer) : 0));
+    const nummer = eigene ? o.nummer : String(++n);
+    teile.push({ pfad: o.pfad, anker: o.anker, nummer, titel: o.titel, ebene: 1 });
+    const unter = o.pfad?.startsWith('/kapitel/') ? darunter(kinderVon.get(o.anker) ?? [], o.nummer) : [];
     unter.forEach((u, i) => teile.push({ ...u, nummer: eigene ? u.nummer : nummer && `${nummer}.${i + 1}`, ebene: 2 }));
   }
+  const platziert = new Set(teile.map((t) => t.anker));
   // The other parts: numbered on, or lettered after the plan's own numbering.
   let anhang = 0;
   const naechste = () => (eigene ? buchstabe(++anhang) : String(++n));
@@ -123,8 +123,8 @@ export function druckGliederung(model: PlanModel, gebaut: (pfad: string) => bool
     teile.push({ ...t, nummer, ebene: 1 });
     da.forEach((u, i) => teile.push({ ...u, nummer: codes ? u.nummer : `${nummer}.${i + 1}`, ebene: 2, ...(t.ergaenzung ? { ergaenzung: true } : {}) }));
   };
-  const uebrige = felder.filter((hf) => !platziert.has(hf));
-  teil({ anker: 'handlungsfelder', titel: 'Handlungsfelder', einleitung: platziert.size > 0 ? `Die weiteren Handlungsfelder des Plans mit ihren Zielen und Maßnahmen.` : `Die ${felder.length} Handlungsfelder des Plans mit ihren Zielen und Maßnahmen.` },
+  const uebrige = felder.filter((hf) => !platziert.has(`handlungsfeld-${hf.id}`));
+  teil({ anker: 'handlungsfelder', titel: 'Handlungsfelder', einleitung: uebrige.length < felder.length ? `Die weiteren Handlungsfelder des Plans mit ihren Zielen und Maßnahmen.` : `Die ${felder.length} Handlungsfelder des Plans mit ihren Zielen und Maßnahmen.` },
     uebrige.map((hf) => feldTeil(hf)));
   const massnahmen = [...model.massnahmen].sort(byCode);
   const codes = model.plan.massnahmencodes.form !== OHNE_CODES;
@@ -270,10 +270,12 @@ export function setzeDruckfassung(dist: string, model: PlanModel): DruckTeil[] |
           continue;
         }
         p[name] = `#${fragment && ziel.ids.has(fragment) ? `${ziel.anker}--${fragment}` : ziel.anker}`;
-        // A cross-reference names its target's number, unless its text already does.
+        // A cross-reference names its target's number, unless its text already does: the cited
+        // section's own number for an <Abschnitt> link (4.2.1 within chapter 4.2), else the part's.
         const linktext = toString(e);
-        if (ziel.nummer && !linktext.includes(ziel.nummer) && ziel.anker !== teil.anker) {
-          e.children.push(el('span', { className: ['querverweis'] }, [text(ziel.massnahme ? ` (${ziel.nummer})` : ` (Abschnitt ${ziel.nummer})`)]));
+        const nummer = typeof p.dataAbschnitt === 'string' ? p.dataAbschnitt : ziel.nummer;
+        if (nummer && !linktext.includes(nummer) && (ziel.anker !== teil.anker || nummer !== ziel.nummer)) {
+          e.children.push(el('span', { className: ['querverweis'] }, [text(ziel.massnahme ? ` (${nummer})` : ` (Abschnitt ${nummer})`)]));
         }
       }
     });

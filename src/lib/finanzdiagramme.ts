@@ -21,7 +21,7 @@ export function tabellenDiagramm(t: Finanztabelle): Chart | undefined {
     return horizontalBars({
       id,
       title: t.meta.titel,
-      desc: `${sorted[0] ? `Den größten Anteil hat ${sorted[0].label} mit ${mitEinheit(t, sorted[0].value * t.faktor)}. ` : ''}Die veröffentlichten Anteile ergeben zusammen ${mitEinheit(t, summe)}.`,
+      desc: `${sorted[0] ? `Den größten Anteil hat ${sorted[0].label} mit ${mitEinheit(t, sorted[0].value * t.faktor)}. ` : ''}Die veröffentlichten Anteile ergeben zusammen ${mitEinheit(t, summe)} (berechnet).`,
       items,
       format: 'percent',
       digits: t.stellen,

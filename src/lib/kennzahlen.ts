@@ -361,6 +361,9 @@ const TABELLENKENNZAHLEN: Record<string, Definition> = {
     braucht: ['finanzbereiche'],
     compute: (m, p) => {
       const { t, spalte } = tabellenspalte(m, p);
+      // A blank cell is not a 0: a column with one has no sum that could be said without it.
+      const leer = t.zeilen.filter((z) => z.werte[spalte] === undefined).map((z) => `„${z.beschriftung}“`);
+      if (leer.length > 0) throw new KennzahlError('leere Zellen', `eine Spalte, in der jede Zeile einen Wert hat (eine leere Zelle ist keine 0)`, `leere Zellen in Spalte „${spalte}“: ${leer.join(', ')}`);
       return t.spaltensummen[spalte];
     },
     text: (m, p, v) => mitEinheit(tabellenspalte(m, p).t, v),

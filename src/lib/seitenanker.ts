@@ -23,22 +23,13 @@ import { massnahmenZurSeite } from './abschnitte.ts';
 import { aenderungshinweise } from './aenderungen.ts';
 import { tabellenVon } from './finanztabellen.ts';
 import { offeneTabellen } from './offenedaten.ts';
-import type { Ueberschrift } from './model.ts';
+import { hatInhaltsverzeichnis } from './inhaltsverzeichnis.ts';
 
 /** Page path → the ids the page will have. */
 export type Seitenanker = ReadonlyMap<string, ReadonlySet<string>>;
 
 /** The id of <main> on every page (the target of the skip link). */
 export const HAUPTANKER = 'inhalt';
-
-/** Does the page's table of contents (src/components/Inhaltsverzeichnis.astro) appear, with its heading "toc-titel"? */
-function mitInhaltsverzeichnis(headings: readonly Pick<Ueberschrift, 'depth'>[]): boolean {
-  let eintraege = 0;
-  for (const h of headings) {
-    if (h.depth === 2 || (h.depth === 3 && eintraege === 0)) eintraege += 1;
-  }
-  return eintraege > 1;
-}
 
 /** The ids of every page of the model that has some (pages not listed have only the main id). */
 export const seitenanker = jeModell('seitenanker', (model: PlanModel): Seitenanker => {
@@ -53,14 +44,16 @@ export const seitenanker = jeModell('seitenanker', (model: PlanModel): Seitenank
   for (const k of model.kapitel) {
     const pfad = seite.kapitel(k.id);
     const headings = k.inhalt?.headings ?? [];
-    auf(pfad, ...(k.inhalt?.anker ?? []), mitInhaltsverzeichnis(headings) && 'toc-titel');
+    auf(pfad, ...(k.inhalt?.anker ?? []), hatInhaltsverzeichnis(headings) && 'toc-titel');
     auf(pfad, kapitelBaum(model.kapitel, k.id).length > 0 && 'unterkapitel', massnahmenZurSeite(model, 'kapitel', k.id).length > 0 && 'massnahmen-zum-abschnitt');
   }
 
   for (const hf of model.handlungsfelder) {
     const pfad = seite.handlungsfeld(hf.id);
-    // The table of contents lists the text's headings and the two sections below, so it always shows.
-    auf(pfad, ...(hf.inhalt?.anker ?? []), 'toc-titel', 'ziele', 'massnahmen');
+    // The table of contents lists the text's headings and the sections below: Ziele (where the field has goals) and Maßnahmen.
+    const ziele = hf.data.ziele.length > 0;
+    const abschnitte = [...(hf.inhalt?.headings ?? []), ...(ziele ? [{ depth: 2 }] : []), { depth: 2 }];
+    auf(pfad, ...(hf.inhalt?.anker ?? []), hatInhaltsverzeichnis(abschnitte) && 'toc-titel', ziele && 'ziele', 'massnahmen');
     for (const ziel of hf.data.ziele) auf(pfad, ziel.id, ...ziel.aliase);
     for (const m of massnahmenImFeld(model, hf.id)) auf(pfad, massnahmeAnker(m.id), ...m.data.aliase.map(massnahmeAnker));
   }

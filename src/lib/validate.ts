@@ -23,6 +23,8 @@ import { pruefeMedien } from './medien.ts';
 import { pruefeErhebungen } from './erhebungen.ts';
 import { rendereInhalte, vervollstaendige, type RenderCache } from '../mdx/inhalte.ts';
 import type { MdxErgebnis } from '../mdx/render.ts';
+import { zielIds } from './ziele.ts';
+import GithubSlugger from 'github-slugger';
 
 const schemas = createSchemas(plainRef);
 export const COLLECTIONS = Object.keys(SOURCES) as CollectionName[];
@@ -249,16 +251,6 @@ function nummernInEntwuerfen(entwuerfe: RawEntry[], ergebnisse: Map<string, MdxE
 }
 
 
-
-/**
- * A goal the plan gives neither an id nor a label gets its anchor from its Handlungsfeld and its
- * place there ("infrastruktur-ziel-2"): unique in the plan, and never shown as a label.
- */
-function zielIds(handlungsfeld: string, data: Data<'handlungsfelder'>) {
-  data.ziele.forEach((ziel, i) => {
-    if (!ziel.id) ziel.id = `${handlungsfeld}-ziel-${i + 1}`;
-  });
-}
 
 function findDuplicates(entries: RawEntry[]): Problem[] {
   const seen = new Map<string, RawEntry>();
@@ -516,9 +508,20 @@ function checkConsistency(model: PlanModel): Problem[] {
   for (const hf of model.handlungsfelder) {
     hf.data.ziele.forEach((ziel, i) => {
       const other = goalOwner.get(ziel.id);
-      if (other) {
+      if (!other) {
+        goalOwner.set(ziel.id, hf);
+      } else if (ziel.code && ziel.id === new GithubSlugger().slug(ziel.code)) {
+        // The anchor came from the goal's label: plans often number the goals of every field Z1, Z2 …
+        problems.push({
+          file: hf.file,
+          field: `ziele.${i}.code`,
+          expected: 'eine Bezeichnung, die im ganzen Plan nur einmal vorkommt, oder eine eigene „id“ für dieses Ziel (ohne id wird die Bezeichnung zum Anker)',
+          found: `„${ziel.code}“ (Anker „${ziel.id}“), schon vergeben in ${other.file}`,
+          hinweis: `Dem Ziel eine eigene id geben, etwa „id: ${hf.id}-${ziel.id}“; die Bezeichnung „${ziel.code}“ bleibt, wie sie ist.`,
+        });
+      } else {
         problems.push({ file: hf.file, field: `ziele.${i}.id`, expected: 'eine Ziel-ID, die im ganzen Plan nur einmal vorkommt', found: `„${ziel.id}“, schon vergeben in ${other.file}` });
-      } else goalOwner.set(ziel.id, hf);
+      }
     });
   }
   for (const m of model.massnahmen) {

@@ -71,7 +71,7 @@ function zieleDesPlans(model: PlanModel, entwuerfe: Iterable<RawEntry>, register
     dateien ??= new Set([
       ...medienDateien(model.ort).map((p) => seite.medium(p)),
       ...(model.plan.website ? ['/aenderungen/atom.xml'] : []),
-      ...(pfad.startsWith('/daten/') ? offeneDateien(model).map((d) => seite.datenDatei(d.name)) : []),
+      ...offeneDateien(model).map((d) => seite.datenDatei(d.name)),
     ]);
     return dateien.has(pfad);
   };

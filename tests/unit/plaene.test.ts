@@ -81,6 +81,9 @@ describe('Finanzen als veröffentlichte Tabellen', () => {
     expect(kennzahl(model, 'tabellenwert', { tabelle: 'mittel', zeile: '2027', spalte: 'summe' }).text).toBe('5,0\u00a0Mio.\u00a0€');
     // No Summe row in this table: nothing to cite as the plan's total.
     expect(fehler({ tabelle: 'mittel', zeile: 'Summe', spalte: 'summe' })).toContain('die Tabelle nennt keine Summenzeile');
+    // Nor is a column with a blank cell added up as if the blank were 0.
+    expect(() => kennzahl(model, 'spaltensumme', { tabelle: 'mittel', spalte: 'f' })).toThrow(KennzahlError);
+    expect(kennzahl(model, 'spaltensumme', { tabelle: 'mittel', spalte: 'a' }).text).toBe('4,1\u00a0Mio.\u00a0€');
     const chart = tabellenDiagramm(t!)!;
     // The peak year by the sums the plan states (5,0), not by the parts added up (4,9 in 2027, 4,9 in 2028).
     expect(chart.svg).toContain('am höchsten laut Plan 2027 mit 5,0\u00a0Mio.\u00a0€');
@@ -290,6 +293,9 @@ describe('Codes und Nummern des Plans', () => {
       ['i-z1', 'I-Z1'],
       ['infrastruktur-ziel-2', undefined],
     ]);
+    // Two fields that both label a goal „Z1“: the message names the label and how to keep it.
+    write(root, 'handlungsfelder/support.mdx', '---\ntitel: Support\nkurzbeschreibung: Hilfe.\nreihenfolge: 2\nziele:\n  - { code: I-Z1, text: Störungen werden schnell behoben. }\n---\nText.\n');
+    expect(messages(root)).toEqual(['content/handlungsfelder/support.mdx, Feld „ziele.0.code“: erwartet eine Bezeichnung, die im ganzen Plan nur einmal vorkommt, oder eine eigene „id“ für dieses Ziel (ohne id wird die Bezeichnung zum Anker); gefunden: „I-Z1“ (Anker „i-z1“), schon vergeben in content/handlungsfelder/infrastruktur.mdx']);
   });
 
   it('trägt Abschnittsnummern als Daten und verlangt sie eindeutig', () => {
