@@ -162,17 +162,15 @@ export function datetimeAttr(d: string): string | undefined {
 // ---------------------------------------------------------------------------
 // Comparison
 
-const RANG: Record<Genauigkeit, number> = { tag: 0, monat: 1, quartal: 2, schuljahr: 3, jahr: 4 };
-
 /**
  * Sort order of plan dates: by the first day of their period, then the more precise first (the
- * day before its month, the month before its quarter and year). Use `-vergleicheDaten(a, b)` for
+ * shorter period: the day before its month, the month before its quarter and year). Use `-vergleicheDaten(a, b)` for
  * newest first.
  */
 export function vergleicheDaten(a: string, b: string): number {
   const x = zeitraum(a);
   const y = zeitraum(b);
-  return x.beginn < y.beginn ? -1 : x.beginn > y.beginn ? 1 : x.ende < y.ende ? -1 : x.ende > y.ende ? 1 : RANG[x.art] - RANG[y.art];
+  return x.beginn < y.beginn ? -1 : x.beginn > y.beginn ? 1 : x.ende < y.ende ? -1 : x.ende > y.ende ? 1 : 0;
 }
 
 /** Whether the period of `a` ends before the period of `b` begins (wholly earlier). */
@@ -198,8 +196,6 @@ export function istVerstrichen(frist: string, tag: string): boolean {
   return ende(frist) < tag;
 }
 
-/** Whether two dates have the same form. */
-export const gleicheGenauigkeit = (a: string, b: string) => genauigkeit(a) === genauigkeit(b);
 
 // ---------------------------------------------------------------------------
 // Machine formats

@@ -6,15 +6,16 @@
 import { horizontalBars, stackedBars, type Chart } from './charts/index.ts';
 import { aufzaehlung } from './kennzahlen.ts';
 import { formatDecimal } from './format.ts';
-import { mitEinheit, teileVon, type Finanztabelle, type Spalte } from './finanztabellen.ts';
+import { diagrammForm, mitEinheit, teileVon, type Finanztabelle, type Spalte } from './finanztabellen.ts';
 
 /** A chart for a table whose shape has one, else undefined (the table alone says it). */
 export function tabellenDiagramm(t: Finanztabelle): Chart | undefined {
   const id = `diagramm-${t.id}`;
   const inEinheit = (v: number | undefined) => (v === undefined ? null : v / t.faktor);
-  const anteile = t.meta.spalten.filter((s) => s.art === 'anteil');
-  if (anteile.length === 1 && !t.jahre) {
-    const spalte = anteile[0]!;
+  const form = diagrammForm(t);
+  if (!form) return undefined;
+  if (form.art === 'anteile') {
+    const { spalte } = form;
     const items = t.zeilen.flatMap((z) => (z.werte[spalte.id] === undefined ? [] : [{ label: z.beschriftung, value: z.werte[spalte.id]! / t.faktor }]));
     const sorted = [...items].sort((a, b) => b.value - a.value);
     const summe = t.spaltensummen[spalte.id]!;
@@ -29,12 +30,7 @@ export function tabellenDiagramm(t: Finanztabelle): Chart | undefined {
       valueColumn: spalte.titel,
     });
   }
-  if (!t.jahre || t.zeilen.length < 2) return undefined;
-  const teile = t.meta.spalten.filter((s) => s.art === 'finanzierung');
-  const bedarf = t.meta.spalten.filter((s) => s.art === 'bedarf');
-  const balken = teile.length > 0 ? teile : t.meta.spalten.filter((s) => s.art === 'bedarf' || s.art === 'wert');
-  if (balken.length === 0) return undefined;
-  const linie = teile.length > 0 && bedarf.length === 1 ? bedarf[0] : undefined;
+  const { balken, linie } = form;
   return stackedBars({
     id,
     title: t.meta.titel,

@@ -187,6 +187,15 @@ function baue(model: PlanModel): { tabellen: Finanztabelle[]; problems: Problem[
       }
       const tabelle: Finanztabelle = { id: meta.id, bereich, meta, datei, einheit, geld, faktor, schritt, stellen, jahre, kopf, zeilen, summenzeile, spaltensummen, pruefungen };
       for (const p of pruefungen.filter((x) => !x.ok)) problems.push(summenProblem(tabelle, p));
+      // The plan's figure number belongs to the chart drawn of the table: a table without one would lose it unseen.
+      if (meta.abbildung && !diagrammForm(tabelle)) {
+        problems.push({
+          ...at,
+          field: feld('abbildung'),
+          expected: 'eine Abbildungsnummer nur bei einer Tabelle, die als Diagramm erscheint: Jahre als Zeilen (erste Spalte „jahr“, mindestens zwei) mit Spalten der Art finanzierung, bedarf oder wert, oder eine Spalte der Art anteil',
+          found: `„${meta.abbildung}“ bei einer Tabelle ohne Diagramm`,
+        });
+      }
       tabellen.push(tabelle);
     });
   }
@@ -219,6 +228,22 @@ function summenProblem(t: Finanztabelle, p: Summenpruefung): Problem {
         : `die Summe der Teile ${mit(p.berechnet)} (${titel}), ${herleitung}`,
     found: `${mit(p.angegeben)}, Abweichung ${mit(Math.abs(p.angegeben - p.berechnet))}`,
   };
+}
+
+/**
+ * The chart a published table has, if its shape has one: one column of shares as bars, or years
+ * as stacked bars of its funding sources (a single need column then as a line over them), else
+ * of its need or value columns. Undefined where the table alone says it.
+ */
+export function diagrammForm(t: Pick<Finanztabelle, 'meta' | 'jahre' | 'zeilen'>): { art: 'anteile'; spalte: Spalte } | { art: 'jahre'; balken: Spalte[]; linie?: Spalte } | undefined {
+  const anteile = t.meta.spalten.filter((s) => s.art === 'anteil');
+  if (anteile.length === 1 && !t.jahre) return { art: 'anteile', spalte: anteile[0]! };
+  if (!t.jahre || t.zeilen.length < 2) return undefined;
+  const teile = t.meta.spalten.filter((s) => s.art === 'finanzierung');
+  const bedarf = t.meta.spalten.filter((s) => s.art === 'bedarf');
+  const balken = teile.length > 0 ? teile : t.meta.spalten.filter((s) => s.art === 'bedarf' || s.art === 'wert');
+  if (balken.length === 0) return undefined;
+  return { art: 'jahre', balken, linie: teile.length > 0 && bedarf.length === 1 ? bedarf[0] : undefined };
 }
 
 /** The published tables of a model with their checks, computed once per model. */

@@ -12,8 +12,8 @@
  * - no comparison: read as a value to reach, i.e. like `mindestens` (as plans usually mean an
  *   Ausstattungsquote); a target such as a time limit needs `vergleich: höchstens`.
  */
-import type { Data, Vergleich } from './schemas.ts';
-import { jahrVon, vergleicheDaten } from './datum.ts';
+import type { Data } from './schemas.ts';
+import { vergleicheDaten } from './datum.ts';
 
 const liste = new Intl.ListFormat('de-DE', { type: 'conjunction' });
 
@@ -110,7 +110,4 @@ export function messwerteSortiert<T extends Pick<Messwert, 'jahr' | 'stand'>>(we
   return [...werte].sort((a, b) => vergleicheDaten(messzeit(a), messzeit(b)));
 }
 
-/** The calendar year a reading belongs to. */
-export const messjahr = (m: Pick<Messwert, 'jahr' | 'stand'>): number => jahrVon(messzeit(m));
 
-export type { Vergleich };

@@ -3,7 +3,7 @@
  * the data at build time, so text, tables and charts show the same number.
  */
 import type { PlanModel } from './model.ts';
-import { STATUS, type CollectionName, type Data } from './schemas.ts';
+import { STATUS, type CollectionName } from './schemas.ts';
 import { akteursgruppen, hatGruppen } from './akteure.ts';
 import { sourcePath } from './sources.ts';
 import { finanztabellenVon, mitEinheit, SUMMENZEILE, type Finanztabelle } from './finanztabellen.ts';

@@ -68,6 +68,11 @@ export function massnahmeCode(model: Pick<PlanModel, 'plan'>, m: { id: string })
   return model.plan.massnahmencodes.form === OHNE_CODES ? undefined : m.id;
 }
 
+/** A Maßnahme named briefly beside others: "I-03", or its title in quotes in a plan without codes. */
+export function massnahmeKurzname(model: Pick<PlanModel, 'plan'>, m: { id: string; data: { titel: string } }): string {
+  return massnahmeCode(model, m) ?? `„${m.data.titel}“`;
+}
+
 /** "I-03 Glasfaser für alle Schulen", or just the title in a plan without codes. */
 export function massnahmeName(model: Pick<PlanModel, 'plan'>, m: { id: string; data: { titel: string } }): string {
   const code = massnahmeCode(model, m);

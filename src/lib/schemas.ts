@@ -203,7 +203,8 @@ export type Codeform = keyof typeof CODEFORMEN;
 /** `keine`: the plan gives its Maßnahmen no codes; each is known by its file name (or `id`), which is never shown. */
 export const OHNE_CODES = 'keine' as const;
 /** Any code of any form: what the schema accepts before the plan's own form is checked. */
-const CODE = /^[A-Za-z0-9][A-Za-z0-9.-]*$/;
+/** Also the file-name ids of a plan without codes (letters of any language, `_`), so Fassungen and aliases can name them. */
+const CODE = /^[\p{L}\p{N}][\p{L}\p{N}._-]*$/u;
 const codeSchema = z.string().regex(CODE, { error: 'einen Maßnahmen-Code wie „S-07“, „T1“ oder „2.3.1“' });
 
 /** Units of published finance tables (finanzen.yaml), and what one unit is in cents. */
@@ -211,7 +212,6 @@ export const TABELLENEINHEITEN = { '€': 100, 'Tsd. €': 100_000, 'Mio. €': 
 export type Tabelleneinheit = keyof typeof TABELLENEINHEITEN;
 export const SPALTENARTEN = ['bedarf', 'finanzierung', 'anteil', 'wert', 'summe'] as const;
 
-export { istSchuljahr };
 
 function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
   return z.enum(values, { error: `einer der Werte ${values.map((v) => `„${v}“`).join(', ')}` });

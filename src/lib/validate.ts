@@ -2,7 +2,7 @@
  * Reads, checks and models a whole plan from disk, outside Astro, and lists every
  * problem at once: schemas, references, the MDX bodies (parsed, checked and rendered
  * once, see src/mdx/), Kennzahlen and cross-collection rules. The build runs it once
- * (src/lib/planladen.ts); tests and the future `npm run pruefen` call it directly.
+ * (src/lib/planladen.ts); `npm run pruefen` and the tests call it directly, so both report the same.
  */
 import type { z } from 'astro/zod';
 import { createSchemas, plainRef, CODEFORMEN, OHNE_CODES, ANKER_ID_PATTERN, type CollectionName, type Data, type Ref } from './schemas.ts';
@@ -249,8 +249,6 @@ function nummernInEntwuerfen(entwuerfe: RawEntry[], ergebnisse: Map<string, MdxE
   }
   return nummern;
 }
-
-
 
 function findDuplicates(entries: RawEntry[]): Problem[] {
   const seen = new Map<string, RawEntry>();

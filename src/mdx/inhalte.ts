@@ -131,7 +131,7 @@ export function vervollstaendige(
     const ergebnis = ergebnisse.get(entry.file);
     if (!ergebnis) continue;
     const zeile = (line?: number) => (line === undefined ? undefined : (entry.bodyLine ?? 1) + line - 1);
-    const links = (ergebnis.abschnitte ?? []).map((verweis): AbschnittLink | undefined => {
+    const links = ergebnis.abschnitte.map((verweis): AbschnittLink | undefined => {
       const a = baum?.nachNummer.get(verweis.nummer);
       if (a) return { nummer: a.nummer, pfad: abschnittPfad(a), titel: a.titel };
       if (baum) problems.push({ file: entry.file, line: zeile(verweis.line), field: `<Abschnitt nummer="${verweis.nummer}">`, ...unbekannterAbschnitt(baum, verweis.nummer, entwuerfe) });
@@ -149,7 +149,7 @@ export function vervollstaendige(
       }
     }
     const html = fuelleKennzahlen(ergebnis.html, werte, model.basis, links);
-    const inhalt: Inhalt = { html, headings: ergebnis.headings, datensaetze: datensaetzeVon(ergebnis.aufrufe), anker: ergebnis.anker ?? [], digest: sha(`${JSON.stringify(entry.data)}\0${html}`).slice(0, 24) };
+    const inhalt: Inhalt = { html, headings: ergebnis.headings, datensaetze: datensaetzeVon(ergebnis.aufrufe), anker: ergebnis.anker, digest: sha(`${JSON.stringify(entry.data)}\0${html}`).slice(0, 24) };
     entry.inhalt = inhalt;
   }
   return problems;

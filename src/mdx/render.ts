@@ -9,9 +9,10 @@
  * The result depends only on the file's text, so it can be cached by a digest of that
  * text. Kennzahlen and links to numbered sections (`<Abschnitt>`) are left as numbered
  * placeholders and filled from the plan model with `fuelleKennzahlen`, so a changed CSV
- * never needs a re-render, and never leaves an old figure in the text. Links within the
- * site are collected with their lines, so the plan loader checks them without rendering. Links within the site ("/glossar/#mdm") are marked and get the
- * site's base path there too, so one rendering serves every address the site is built for.
+ * never needs a re-render, and never leaves an old figure in the text. Links within the site
+ * ("/glossar/#mdm") are collected with their lines, so the plan loader checks them without
+ * rendering, and marked, so they get the site's base path there too: one rendering serves
+ * every address the site is built for.
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { copyFixture, edit, modelOf, write } from '../helpers/fixture.ts';
 import { druckGliederung } from '../../src/lib/druckfassung.ts';
 
-const feld = (id: string, nummer: string, reihenfolge: number) =>
+const feld = (nummer: string, reihenfolge: number) =>
   `---\ntitel: Feld ${nummer}\nkurzbeschreibung: Kurz.\nreihenfolge: ${reihenfolge}\nnummer: "${nummer}"\n---\nText.\n`;
 const kapitel = (titel: string, nummer: string, reihenfolge: number, eltern?: string) =>
   `---\ntitel: ${titel}\nreihenfolge: ${reihenfolge}\nnummer: "${nummer}"\n${eltern ? `eltern: ${eltern}\n` : ''}---\nText.\n`;
@@ -21,8 +21,8 @@ describe('Gliederung der Druckfassung', () => {
     write(root, 'kapitel/ziele-schule.mdx', kapitel('Ziele Schule', '3.1', 1, 'ziele'));
     write(root, 'kapitel/ziele-gs.mdx', kapitel('Ziele Grundschule', '3.1.1', 1, 'ziele-schule'));
     edit(root, 'handlungsfelder/infrastruktur.mdx', 'reihenfolge: 1', 'reihenfolge: 2\nnummer: "5.2"');
-    write(root, 'handlungsfelder/support.mdx', feld('support', '5.1', 1));
-    write(root, 'handlungsfelder/fortbildung.mdx', feld('fortbildung', '7', 3));
+    write(root, 'handlungsfelder/support.mdx', feld('5.1', 1));
+    write(root, 'handlungsfelder/fortbildung.mdx', feld('7', 3));
     const teile = druckGliederung(modelOf(root), () => true);
     const plan = teile.slice(0, teile.findIndex((t) => t.anker === 'massnahmen'));
     expect(plan.map((t) => [t.ebene, t.nummer, t.anker])).toEqual([

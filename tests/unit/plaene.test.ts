@@ -94,6 +94,15 @@ describe('Finanzen als veröffentlichte Tabellen', () => {
     expect(chart.svg).not.toContain('pw-summen');
   });
 
+  it('verlangt eine Abbildungsnummer nur bei einer Tabelle, die als Diagramm erscheint', () => {
+    const root = mitTabelle(`${KOPF}2026;1,2;0,8;1,0;0,5;0,4;0,4;4,3\n`);
+    edit(root, 'finanzen.yaml', '      einheit: Mio. €', '      abbildung: Abb. 3\n      einheit: Mio. €');
+    // One year only: no chart, so the plan's Abb. 3 would have nothing to stand on.
+    expect(messages(root)).toEqual([expect.stringContaining('Feld „tabellen.0.abbildung“: erwartet eine Abbildungsnummer nur bei einer Tabelle, die als Diagramm erscheint')]);
+    append(root, 'daten/finanzen/mittel.csv', '2027;1,2;0,8;1,0;0,5;0,4;0,4;4,3\n');
+    expect(messages(root)).toEqual([]);
+  });
+
   it('nimmt ein Förderprogramm an, von dem der Plan nur den Namen nennt', () => {
     const root = copyFixture();
     append(root, 'foerderprogramme.yaml', '- id: nur-name\n  name: Zukunftsfonds\n');

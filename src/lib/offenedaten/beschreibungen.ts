@@ -54,7 +54,7 @@ export const BEDEUTUNGEN: Record<string, Record<string, string>> = {
     verantwortlich: 'Für das ganze Handlungsfeld verantwortliche Akteure (Kennungen aus akteure)',
   },
   massnahmen: {
-    id: 'Code der Maßnahme, wie ihn der Plan schreibt, z. B. I-03',
+    id: 'Code der Maßnahme, wie ihn der Plan schreibt, z. B. I-03; in einem Plan ohne Codes die Kennung aus dem Dateinamen (massnahmencodes: keine)',
     handlungsfeld: 'Handlungsfeld, unter dem die Maßnahme geführt wird (Kennung aus handlungsfelder)',
     handlungsfelder: 'Alle Handlungsfelder, denen die Maßnahme dient, das erste zuerst (Kennungen aus handlungsfelder)',
     zielsetzungen: 'Abschnittsnummern der Zielsetzungen im Plan, denen die Maßnahme dient (jede Ebene: Kapitel, Handlungsfeld oder nummerierter Unterabschnitt wie 4.2.1)',

@@ -27,8 +27,6 @@ export type Feld =
   | { art: 'wert'; typ: Werttyp; werte?: string[]; sammlung?: CollectionName };
 
 export const DATUM_MUSTER = '^\\d{4}-\\d{2}-\\d{2}$';
-export const ZEITANGABE_MUSTER = MUSTER.zeitangabe;
-export const TERMIN_MUSTER = MUSTER.termin;
 const SCHULJAHR_MUSTER = '^\\d{4}/\\d{2}$';
 
 /** Markers the override leaves for the steps after zod; removed before publishing. */
@@ -83,8 +81,8 @@ function override({ zodSchema, jsonSchema }: { zodSchema: unknown; jsonSchema: u
   if (collection) ersetze(json, { type: 'string', minLength: 1, [ART]: 'verweis', [SAMMLUNG]: collection });
   else if (EURO.has(schema)) ersetze(json, { type: 'number', minimum: 0, [ART]: 'euro' });
   else if (schema === dateSchema) ersetze(json, { type: 'string', pattern: DATUM_MUSTER, [ART]: 'datum' });
-  else if (schema === zeitangabe) ersetze(json, { type: 'string', pattern: ZEITANGABE_MUSTER, [ART]: 'zeitangabe' });
-  else if (schema === termin) ersetze(json, { type: 'string', pattern: TERMIN_MUSTER, [ART]: 'termin' });
+  else if (schema === zeitangabe) ersetze(json, { type: 'string', pattern: MUSTER.zeitangabe, [ART]: 'zeitangabe' });
+  else if (schema === termin) ersetze(json, { type: 'string', pattern: MUSTER.termin, [ART]: 'termin' });
   else if (istDeutscheZahl(schema)) ersetze(json, { type: akzeptiert(schema, '1,5') ? 'number' : 'integer' });
   else if (defOf(schema).type === 'string' && akzeptiert(schema, '2025/26') && !akzeptiert(schema, '2025/27')) ersetze(json, { type: 'string', pattern: SCHULJAHR_MUSTER });
   else if (istObjektMitTransform(schema)) ersetze(json, ausgabeSchema(defOf(schema).in!));
