@@ -9,7 +9,7 @@ import {
   ASCENT, FONT, LINE, NARROW_WIDTH, WIDTH, checkId, el, flaeche, legend, lines, narrowId, svgRoot, swatch, text, textWidth, wrap,
 } from './svg.ts';
 import type { Chart, ChartBase, ChartTable, ValueFormat } from './types.ts';
-import { checkValue, formatCell, formatLabel, tickFormatter } from './values.ts';
+import { checkValue, formatCell, formatLabel, itemReached, tickFormatter } from './values.ts';
 
 export interface BulletItem {
   label: string;
@@ -22,11 +22,6 @@ export interface BulletItem {
   reached?: boolean | null;
 }
 
-/** Whether an item reaches its target: true, false, or null where it is not judged (and undefined without target). */
-export function itemReached(i: BulletItem): boolean | null | undefined {
-  if (i.target === undefined) return undefined;
-  return i.reached !== undefined ? i.reached : i.value >= i.target;
-}
 
 export interface BulletBarsInput extends ChartBase {
   /** Top to bottom, in this order; values ≥ 0. */

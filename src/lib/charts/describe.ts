@@ -1,7 +1,7 @@
 /** German sentences for a chart's <desc>: what the reader should take away, with the numbers. */
 import { fsum } from 'd3';
 import type { ValueFormat } from './types.ts';
-import { formatLabel } from './values.ts';
+import { formatLabel, itemReached } from './values.ts';
 
 /**
  * "Gesamtkosten von 2025 bis 2034: zwischen 3,1 Mio. € (2027) und 11,8 Mio. € (2031), zusammen 72,4 Mio. €."
@@ -52,7 +52,7 @@ export function describeTargets(o: {
   type Item = (typeof o.items)[number] & { target: number };
   const targetLabel = (i: Item) => `${i.targetQualifier ? `${i.targetQualifier} ` : ''}${formatLabel(i.target, format, o.digits, false)}`;
   const withTarget = o.items.filter((i): i is Item => i.target !== undefined);
-  const state = (i: Item) => (i.reached !== undefined ? i.reached : i.value >= i.target);
+  const state = itemReached;
   const judged = withTarget.filter((i) => state(i) !== null);
   const open = withTarget.filter((i) => state(i) === null);
   const missed = judged.filter((i) => state(i) === false);

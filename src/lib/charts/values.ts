@@ -75,3 +75,12 @@ export function checkValue(chartId: string, what: string, value: number, allowNe
 export function checkLength(chartId: string, what: string, length: number, expected: number): void {
   if (length !== expected) throw new Error(`Diagramm „${chartId}“: ${what} hat ${length} Werte, erwartet ${expected} (einen je Kategorie)`);
 }
+
+/**
+ * Whether a value reaches its target: the caller's judgement where it gives one (`reached`;
+ * null: not judged, a target „etwa …“), else value ≥ target; undefined without a target.
+ */
+export function itemReached(i: { value: number; target?: number; reached?: boolean | null }): boolean | null | undefined {
+  if (i.target === undefined) return undefined;
+  return i.reached !== undefined ? i.reached : i.value >= i.target;
+}
