@@ -1,7 +1,7 @@
 /**
  * Vitest global setup of the site tests: builds each sample plan once per test run
- * (Musterstadt into dist/, the Großstadt plan into .tmp/dist-grossstadt/, see
- * tests/helpers/plaene.ts), then starts what all browser tests share: one Chromium (tests
+ * (Musterstadt into dist/, the Großstadt plan into .tmp/dist-grossstadt/, the Kleinstadt plan
+ * into .tmp/dist-kleinstadt/, see tests/helpers/plaene.ts), then starts what all browser tests share: one Chromium (tests
  * connect to it) and one `astro preview` per plan. Each test file opens its own contexts.
  */
 import { execFileSync } from 'node:child_process';

@@ -1,8 +1,11 @@
 /**
  * The sample plans the site tests build and check alike: Musterstadt (content/, built into
- * dist/) and the Großstadt plan of another shape (beispiele/grossstadt/, built into
- * .tmp/dist-grossstadt/). Generic site checks run for each of them. The Großstadt plan is
- * published under a subpath (its `website` has one), so every check also covers a base path.
+ * dist/), the Großstadt plan of another shape (beispiele/grossstadt/, built into
+ * .tmp/dist-grossstadt/) and the Kleinstadt plan of a third shape (beispiele/kleinstadt/, built
+ * into .tmp/dist-kleinstadt/: dates by month, quarter, Schuljahr or year only, Maßnahmen without
+ * codes, Handlungsfelder without goals as sections 5.1–5.4 of a chapter, actors without groups).
+ * Generic site checks run for each of them. The Großstadt plan is published under a subpath (its
+ * `website` has one), so every check also covers a base path.
  */
 import { join } from 'node:path';
 import { validatePlan } from '../../src/lib/validate.ts';
@@ -60,4 +63,5 @@ function beispielplan(name: string, inhalt: string, dist: string, suchbegriff: s
 
 export const MUSTERSTADT = beispielplan('Musterstadt', 'content', DIST, 'Endgeräte', ['Endgeräte', 'WLAN', 'Fortbildung', 'Support']);
 export const GROSSSTADT = beispielplan('Großstadt', 'beispiele/grossstadt', join(PROJECT, '.tmp', 'dist-grossstadt'), 'Volkshochschule', ['WLAN', 'Fortbildung', 'Kita', 'Jugendmedienschutz']);
-export const BEISPIELPLAENE = [MUSTERSTADT, GROSSSTADT];
+export const KLEINSTADT = beispielplan('Kleinstadt', 'beispiele/kleinstadt', join(PROJECT, '.tmp', 'dist-kleinstadt'), 'Lernplattform', ['WLAN', 'Lernplattform', 'Fortbildung', 'Support']);
+export const BEISPIELPLAENE = [MUSTERSTADT, GROSSSTADT, KLEINSTADT];

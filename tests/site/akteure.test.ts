@@ -27,6 +27,17 @@ describe('Akteure', () => {
   });
 
   for (const plan of BEISPIELPLAENE) {
+    // A plan that assigns no actor to a group has no overview by groups and no views to choose
+    // (README, Akteure; in detail: akteure-ohne-gruppen.test.ts). Its map is the picture alone.
+    if (plan.modell().akteure.every((a) => a.data.ebene === undefined)) {
+      it(`zeigt die Akteurslandkarte ohne Überblick und ohne Auswahl der Ansicht, weil der Plan keinen Akteur einer Gruppe zuordnet (${plan.name})`, () => {
+        const figur = plan.site.page(url.akteure()).querySelector('figure.akteurslandkarte')!;
+        expect(figur.querySelectorAll('input, .akteurslandkarte-ueberblick, .akteurslandkarte-filter')).toHaveLength(0);
+        const svg = figur.querySelector('svg.pw-akteurslandkarte')!;
+        expect(svg.querySelectorAll('g.pw-knoten a').map((a) => a.getAttribute('href')).sort()).toEqual(plan.modell().akteure.map((a) => plan.href(url.akteur(a.id))).sort());
+      });
+      continue;
+    }
     it(`öffnet die Akteurslandkarte mit dem Überblick nach ${plan.name === 'Musterstadt' ? 'Ebenen' : 'Gruppen'}, gezählt wie im Modell (${plan.name})`, () => {
       const m = plan.modell();
       const wort = m.plan.akteursgruppen ? 'Gruppen' : 'Ebenen';
