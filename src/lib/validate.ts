@@ -21,7 +21,7 @@ import { pruefeUeberdeckteSeiten } from './weiterleitungen.ts';
 import { basisDesPlans } from './urls.ts';
 import { pruefeMedien } from './medien.ts';
 import { pruefeErhebungen } from './erhebungen.ts';
-import { rendereInhalte, vervollstaendige, type RenderCache } from '../mdx/inhalte.ts';
+import { pruefeIdsDerFelder, rendereInhalte, vervollstaendige, type RenderCache } from '../mdx/inhalte.ts';
 import type { MdxErgebnis } from '../mdx/render.ts';
 import { zielIds } from './ziele.ts';
 import GithubSlugger from 'github-slugger';
@@ -228,6 +228,7 @@ export function validatePlan(loc: PlanLocation, cache: RenderCache = new Map<str
   problems.push(...baum.problems);
   problems.push(...vervollstaendige(model, [...model.kapitel, ...model.handlungsfelder, ...model.massnahmen], ergebnisse, baum, entwurfsnummern));
   problems.push(...pruefeAbschnittsverweise(model, baum, entwurfsnummern));
+  problems.push(...pruefeIdsDerFelder(model, ergebnisse));
   problems.push(...pruefeUeberdeckteSeiten(model));
   // Links in the texts, against the pages and anchors the plan will produce.
   problems.push(...pruefeVerweise(model, ergebnisse, entwuerfe));

@@ -18,6 +18,9 @@ import { fuelleKennzahlen, renderMdx, rendererDigest, type AbschnittLink, type M
 import { abschnittPfad, unbekannterAbschnitt, type Abschnittsbaum, type Entwurfsnummern } from '../lib/abschnitte.ts';
 import type { KennzahlAufruf } from './inhaltsregeln.ts';
 import type { Auftrag } from './worker.ts';
+import { massnahmenImFeld } from '../lib/indexe.ts';
+import { massnahmeName } from '../lib/massnahmen.ts';
+import { massnahmeAnker } from '../lib/urls.ts';
 
 /** Renderings by the digest of their input; kept between builds in Astro's cache folder. */
 export interface RenderCache {
@@ -93,6 +96,36 @@ export function rendereInhalte(entries: RawEntry[], cache: RenderCache): { ergeb
     }
   }
   return { ergebnisse, problems };
+}
+
+/**
+ * Ids a Handlungsfeld's text must leave to the page: its goals' anchors and those of the
+ * Maßnahmen listed there (their code, or in a plan without codes their file name), aliases
+ * included. A heading `{#jahresgespraeche}` beside the Maßnahme „jahresgespraeche“ would give
+ * the page one id twice, and a link to it would land on either.
+ */
+export function pruefeIdsDerFelder(model: PlanModel, ergebnisse: Map<string, MdxErgebnis>): Problem[] {
+  const problems: Problem[] = [];
+  for (const hf of model.handlungsfelder) {
+    const ergebnis = ergebnisse.get(hf.file);
+    if (!ergebnis) continue;
+    const belegt = new Map<string, string>();
+    for (const z of hf.data.ziele) for (const id of [z.id, ...z.aliase]) belegt.set(id, `das Ziel „${z.code ?? z.text}“`);
+    for (const m of massnahmenImFeld(model, hf.id)) for (const id of [m.id, ...m.data.aliase]) belegt.set(massnahmeAnker(id), `die Maßnahme „${massnahmeName(model, m)}“`);
+    for (const { id, line } of ergebnis.ids) {
+      const fuer = belegt.get(id);
+      if (!fuer) continue;
+      problems.push({
+        file: hf.file,
+        line: line === undefined ? undefined : (hf.bodyLine ?? 1) + line - 1,
+        field: `{#${id}}`,
+        expected: 'eine ID, die die Seite des Handlungsfelds nicht schon für ein Ziel oder eine Maßnahme verwendet',
+        found: `„${id}“, die Seite verwendet sie für ${fuer}`,
+        hinweis: `Der Überschrift eine andere ID geben, etwa {#${id}-text}.`,
+      });
+    }
+  }
+  return problems;
 }
 
 /** One evaluated Kennzahl as HTML: the formatted figure, its exact value and its source in the title. */

@@ -288,6 +288,15 @@ describe('Codes und Nummern des Plans', () => {
     expect(messages(root)).toEqual([expect.stringContaining('content/massnahmen/Neue Maßnahme.mdx: erwartet einen Dateinamen aus Buchstaben, Ziffern, „-“ und „_“')]);
   });
 
+  it('weist eine Überschrift-ID im Text eines Handlungsfelds zurück, die seine Seite schon für eine Maßnahme verwendet', () => {
+    const root = mitCodes('keine', 'nichts');
+    edit(root, 'massnahmen/i-01.mdx', 'id: I-01\n', '');
+    edit(root, 'massnahmen/i-02.mdx', 'id: I-02\n', '');
+    edit(root, 'meilensteine.yaml', 'massnahme: I-01', 'massnahme: i-01');
+    append(root, 'handlungsfelder/infrastruktur.mdx', '\n## WLAN {#i-01}\n\nText.\n');
+    expect(messages(root)).toEqual([expect.stringMatching(/^content\/handlungsfelder\/infrastruktur\.mdx:\d+, Feld „\{#i-01\}“: erwartet eine ID, die die Seite des Handlungsfelds nicht schon für ein Ziel oder eine Maßnahme verwendet; gefunden: „i-01“, die Seite verwendet sie für die Maßnahme „WLAN ausbauen“/)]);
+  });
+
   it('verlangt den Code im Kopf der Datei, wenn der Plan Codes hat', () => {
     const root = copyFixture();
     edit(root, 'massnahmen/i-02.mdx', 'id: I-02\n', '');

@@ -54,7 +54,7 @@ export const BEDEUTUNGEN: Record<string, Record<string, string>> = {
     verantwortlich: 'Für das ganze Handlungsfeld verantwortliche Akteure (Kennungen aus akteure)',
   },
   massnahmen: {
-    id: 'Code der Maßnahme, wie ihn der Plan schreibt, z. B. I-03; in einem Plan ohne Codes die Kennung aus dem Dateinamen (massnahmencodes: keine)',
+    id: 'Kennung der Maßnahme: ihr Code, wie der Plan ihn schreibt, oder in einem Plan ohne Codes der Name ihrer Datei',
     handlungsfeld: 'Handlungsfeld, unter dem die Maßnahme geführt wird (Kennung aus handlungsfelder)',
     handlungsfelder: 'Alle Handlungsfelder, denen die Maßnahme dient, das erste zuerst (Kennungen aus handlungsfelder)',
     zielsetzungen: 'Abschnittsnummern der Zielsetzungen im Plan, denen die Maßnahme dient (jede Ebene: Kapitel, Handlungsfeld oder nummerierter Unterabschnitt wie 4.2.1)',
@@ -181,7 +181,7 @@ export const BEDEUTUNGEN: Record<string, Record<string, string>> = {
     nummer: 'Laufende Nummer der Fassung',
     beschlossen: 'Datum des Beschlusses',
     massnahmen: 'Die Maßnahmen dieser Fassung',
-    'massnahmen.id': 'Code der Maßnahme in dieser Fassung',
+    'massnahmen.id': 'Kennung der Maßnahme in dieser Fassung (Spalte id in massnahmen)',
     'massnahmen.titel': 'Titel der Maßnahme in dieser Fassung',
     'massnahmen.status': 'Status der Maßnahme in dieser Fassung',
     finanzen: 'Finanzsummen der Fassung',
@@ -217,7 +217,7 @@ export const BEDEUTUNGEN: Record<string, Record<string, string>> = {
     datum: 'Datum des Meilensteins',
     text: 'Was erreicht ist oder sein soll',
     link: 'Adresse mit mehr dazu',
-    massnahme: 'Zugehörige Maßnahme (Code aus massnahmen)',
+    massnahme: 'Zugehörige Maßnahme (Kennung aus massnahmen)',
   },
   finanzbereiche: {
     bildungsbereich: 'Bildungsbereich des Finanzbereichs (Kennung aus bildungsbereiche)',
@@ -310,7 +310,7 @@ export const BEDEUTUNGEN: Record<string, Record<string, string>> = {
     spalte: 'Spalte dieses Bedarfs in erhebungswerte',
     name: 'Der Bedarf, wie ihn die Erhebung nennt',
     art: 'Wozu Schulen mit diesem Bedarf zusammenfinden können: fortbildung, beschaffung oder betrieb',
-    massnahmen: 'Maßnahmen des Plans, die den Bedarf aufgreifen (Codes aus massnahmen)',
+    massnahmen: 'Maßnahmen des Plans, die den Bedarf aufgreifen (Kennungen aus massnahmen)',
   },
   haltungen: {
     runde: 'Erhebungsrunde (Kennung aus erhebungen)',
@@ -328,8 +328,8 @@ export const BEDEUTUNGEN: Record<string, Record<string, string>> = {
     handlungsfeldVerantwortlich: 'Ist der Akteur für das ganze Handlungsfeld verantwortlich?',
     anzahlVerantwortlich: 'Zahl der Maßnahmen des Handlungsfelds, für die der Akteur verantwortlich ist',
     anzahlPartner: 'Zahl der Maßnahmen des Handlungsfelds, bei denen der Akteur Partner ist',
-    massnahmenVerantwortlich: 'Diese Maßnahmen (Codes aus massnahmen)',
-    massnahmenPartner: 'Diese Maßnahmen (Codes aus massnahmen)',
+    massnahmenVerantwortlich: 'Diese Maßnahmen (Kennungen aus massnahmen)',
+    massnahmenPartner: 'Diese Maßnahmen (Kennungen aus massnahmen)',
   },
 };
 
