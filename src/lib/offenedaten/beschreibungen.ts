@@ -43,7 +43,7 @@ export const BEDEUTUNGEN: Record<string, Record<string, string>> = {
     bildungsbereich: 'Bildungsbereich, um den es im Kapitel geht (Kennung aus bildungsbereiche)',
   },
   handlungsfelder: {
-    kuerzel: 'Buchstabe(n) des Handlungsfelds in den Maßnahmencodes, z. B. „I“ für I-03',
+    kuerzel: 'Buchstabe(n) des Handlungsfelds in den Codes seiner Maßnahmen, wo der Plan welche vergibt',
     nummer: 'Nummer des Handlungsfelds im Plan',
     art: '„Handlungsfeld“ oder „Strategisches Thema“',
     ziele: 'Ziele des Handlungsfelds',
