@@ -88,17 +88,18 @@ export function druckGliederung(model: PlanModel, gebaut: (pfad: string) => bool
   const felder = planIndex(model).felder;
   const eigene = model.kapitel.some((k) => k.data.nummer) || felder.some((hf) => hf.data.nummer);
   const kapitelTeil = (k: Entry<'kapitel'>): Vorteil => ({ pfad: seite.kapitel(k.id), anker: `kapitel-${k.id}`, nummer: k.data.nummer, titel: k.data.titel });
-  const feldTeil = (hf: Entry<'handlungsfelder'>, nummer = hf.data.nummer): Vorteil => ({ pfad: seite.handlungsfeld(hf.id), anker: `handlungsfeld-${hf.id}`, nummer, titel: hf.data.titel });
+  const feldTeil = (hf: Entry<'handlungsfelder'>): Vorteil => ({ pfad: seite.handlungsfeld(hf.id), anker: `handlungsfeld-${hf.id}`, nummer: hf.data.nummer, titel: hf.data.titel });
   // Handlungsfelder by the chapter they are numbered under (5.1 → the chapter numbered 5), or
   // top-level ones (7) as chapters of their own.
   const kapitelNummern = new Set(model.kapitel.flatMap((k) => (k.data.nummer ? [k.data.nummer] : [])));
   const gedruckt = felder.filter((hf) => gebaut(seite.handlungsfeld(hf.id)));
   const unterKapitel = (nummer: string | undefined) => gedruckt.filter((hf) => hf.data.nummer && elternnummer(hf.data.nummer) === nummer);
+  const baum = kapitelBaum(model.kapitel);
   const oben = nachNummer(
-    kapitelBaum(model.kapitel).filter((k) => gebaut(seite.kapitel(k.entry.id))).map((k) => kapitelTeil(k.entry)),
+    baum.filter((k) => gebaut(seite.kapitel(k.entry.id))).map((k) => kapitelTeil(k.entry)),
     eigene ? gedruckt.filter((hf) => hf.data.nummer && elternnummer(hf.data.nummer) === undefined && !kapitelNummern.has(hf.data.nummer)).map((hf) => feldTeil(hf)) : [],
   );
-  const kinderVon = new Map(kapitelBaum(model.kapitel).map((k) => [`kapitel-${k.entry.id}`, k.kinder]));
+  const kinderVon = new Map(baum.map((k) => [`kapitel-${k.entry.id}`, k.kinder]));
   /** The sub-chapters below a chapter, depth first, and the Handlungsfelder numbered under each. */
   const darunter = (kinder: KapitelKnoten[], nummer: string | undefined): Vorteil[] =>
     nachNummer(
