@@ -2,8 +2,13 @@
  * `npm run build`: loads and checks the plan before Astro starts. Problems are printed
  * in German only (file:line, field, expected, found) and the build ends with exit code 1,
  * without a stack trace. Otherwise Astro builds the site quietly (no line per page) and
- * Planwerk prints its own summary and warnings. If a check of the built site fails
- * (anchors, redirect targets), the output folder is removed and the build ends with 1.
+ * Planwerk prints its own summary and warnings.
+ *
+ * The site is built into a fresh folder beside the output (src/lib/ausgabe.ts) and replaces
+ * it only when everything passed: the pages, the checks of the built site (anchors, redirect
+ * targets), the search index and the PDF. After any failure the last line says that nothing
+ * was published and what the output folder still holds. A crash inside Astro, Pagefind or
+ * Chromium ends with one German line, not a stack trace; PLANWERK_DEBUG=1 shows the trace.
  *
  * Options: `--outDir <ordner>` (default dist/); `--basis </pfad/>`, the base path for a
  * site published under another address than plan.yaml's `website` (a preview), also as
@@ -11,7 +16,6 @@
  * else PLANWERK_CONTENT, else content/. With Chromium found, the Druckfassung is printed to
  * PDF after the build (src/lib/pdf.ts); PLANWERK_PDF=0 builds without it.
  */
-import { rmSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -22,18 +26,38 @@ import { ladePlan } from '../lib/planladen.ts';
 import { hinweise, type PlanwerkStand } from '../integration.ts';
 import { gueltigeBasis } from '../lib/urls.ts';
 import { chromePfad, PDF_SCHALTER, renderePdf } from '../lib/pdf.ts';
+import { neueAusgabe, ordnerName, type Ausgabe } from '../lib/ausgabe.ts';
 
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
 const projekt = process.cwd();
 const { values } = parseArgs({ options: { outDir: { type: 'string' }, basis: { type: 'string' } } });
 if (values.basis !== undefined) process.env.PLANWERK_BASIS = values.basis;
 
+/** Set once the output folder is prepared: every failure after that discards the fresh build. */
+let ausgabe: Ausgabe | undefined;
+/** What the build was doing, for the German line after a crash. */
+let schritt = 'das Laden des Plans';
+
+/** The last line of a failed build: nothing was published, and what the output folder holds. */
+const nichtsVeroeffentlicht = () => (ausgabe ? ausgabe.verwerfen() : 'Nichts veröffentlicht.');
+
 /** The German list of problems, as ContentError words it, and exit code 1: no stack trace. */
-function fehler(problems: Problem[], nachsatz?: string): never {
+function fehler(problems: Problem[]): never {
   console.error(new ContentError(problems).message);
-  if (nachsatz) console.error(nachsatz);
+  console.error(nichtsVeroeffentlicht());
   process.exit(1);
 }
+
+/** A failure that is not the plan's: one German line on what failed, the trace only with PLANWERK_DEBUG=1. */
+function abbruch(was: string, error: unknown): never {
+  console.error(`Der Bau ist abgebrochen: ${was} ist fehlgeschlagen.`);
+  console.error(nichtsVeroeffentlicht());
+  if (process.env.PLANWERK_DEBUG) console.error(error);
+  else console.error('Mit PLANWERK_DEBUG=1 erscheint die technische Ursache.');
+  process.exit(1);
+}
+process.on('uncaughtException', (error) => abbruch(schritt, error));
+process.on('unhandledRejection', (error) => abbruch(schritt, error));
 
 /** The content problems behind an error Astro threw (it wraps a hook's error in its own), if it is one. */
 function inhaltsfehler(error: unknown): Problem[] | undefined {
@@ -52,6 +76,12 @@ const stand = integration.planwerk;
 stand.selbstMelden = true;
 stand.abbrechen = fehler;
 const { ort, cacheDir } = stand.bereite(projekt);
+try {
+  ausgabe = neueAusgabe(resolve(projekt, values.outDir ?? 'dist'), [projekt, ort.contentDir, cacheDir]);
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(1);
+}
 
 const basis = process.env.PLANWERK_BASIS;
 if (basis && !gueltigeBasis(basis)) {
@@ -71,29 +101,32 @@ const inhalt = relative(projekt, ort.contentDir) || '.';
 console.log(`Planwerk: Plan aus ${inhalt}/ geprüft in ${Math.round(geladen.dauerMs)} ms (${geladen.mdxGesamt} Texte, davon ${geladen.neuGerendert} neu gerendert).`);
 for (const h of hinweise(geladen)) console.warn(`Hinweis: ${h}`);
 
+schritt = 'das Erzeugen der Seiten und des Suchindex (Astro, Pagefind)';
 try {
-  await build({ ...config, root: projekt, configFile: false, logLevel: 'warn', ...(values.outDir ? { outDir: values.outDir } : {}) });
+  await build({ ...config, root: projekt, configFile: false, logLevel: 'warn', outDir: ausgabe.bau });
 } catch (error) {
   // A content error raised inside Astro (e.g. by a loader) is printed as the German list alone.
   const problems = inhaltsfehler(error);
-  if (!problems) throw error;
-  fehler(problems, stand.ausgabeHinweis);
+  if (!problems) abbruch(/pagefind/i.test(String((error as Error)?.stack ?? error)) ? 'der Suchindex (Pagefind)' : schritt, error);
+  fehler(problems);
 }
-// Anchors and redirect targets can only be checked on the built site; if they fail, the
-// integration has removed the output folder again, and this says so.
-if (stand.nachDemBau.length > 0) fehler(stand.nachDemBau, stand.ausgabeHinweis);
+// Anchors and redirect targets can only be checked on the built site.
+if (stand.nachDemBau.length > 0) fehler(stand.nachDemBau);
 for (const h of stand.hinweiseNachDemBau) console.warn(`Hinweis: ${h}`);
 const sekunden = ((performance.now() - started) / 1000).toLocaleString('de-DE', { maximumFractionDigits: 1 });
-console.log(`Planwerk: ${stand.seiten} Seiten gebaut in ${sekunden} s nach ${values.outDir ?? 'dist'}/.`);
+console.log(`Planwerk: ${stand.seiten} Seiten gebaut in ${sekunden} s.`);
 if (chrome) {
-  const dist = resolve(projekt, values.outDir ?? 'dist');
+  schritt = 'das PDF der Druckfassung (Chromium)';
   try {
-    const pdf = await renderePdf(dist, geladen.model!, chrome);
+    const pdf = await renderePdf(ausgabe.bau, geladen.model!, chrome);
     console.log(`Planwerk: PDF der Druckfassung, ${pdf.seiten} Seiten, ${(pdf.bytes / 1024 / 1024).toLocaleString('de-DE', { maximumFractionDigits: 1 })} MB, in ${(pdf.ms / 1000).toLocaleString('de-DE', { maximumFractionDigits: 1 })} s (${pdf.dateien.join(', ')}).`);
   } catch (error) {
     // The pages already link the PDF: without it the site must not be published.
-    rmSync(dist, { recursive: true, force: true });
-    console.error(`Das PDF der Druckfassung ließ sich nicht erzeugen: ${(error as Error).message}\nDer Ausgabeordner ${values.outDir ?? 'dist'}/ wurde entfernt, weil seine Seiten auf das PDF verweisen. Ohne PDF bauen: PLANWERK_PDF=0 npm run build`);
+    console.error(`Das PDF der Druckfassung ließ sich nicht erzeugen: ${(error as Error).message}\nDie Seiten verweisen auf das PDF; ohne PDF bauen: PLANWERK_PDF=0 npm run build`);
+    console.error(nichtsVeroeffentlicht());
     process.exit(1);
   }
 }
+schritt = `das Ersetzen von ${ordnerName(ausgabe.ziel)} durch den neuen Bau`;
+ausgabe.veroeffentlichen();
+console.log(`Planwerk: Website veröffentlicht nach ${ordnerName(ausgabe.ziel)}.`);

@@ -1,6 +1,7 @@
 /** The real build stops on bad content and prints every problem with file and field. */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'node-html-parser';
@@ -12,12 +13,18 @@ const copies: string[] = [];
 // Each copy's plan and its cache folder (one per content folder) go after the run.
 afterAll(() => copies.flatMap((dir) => [dir, cacheOrdner(PROJECT, join(dir, 'content'))]).forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
-function build(contentDir: string, outDir = 'dist') {
+function build(contentDir: string, outDir = 'dist', env: Record<string, string> = {}) {
   return spawnSync(process.execPath, ['src/cli/bauen.ts', '--outDir', `${contentDir}/../${outDir}`], {
     cwd: PROJECT,
     encoding: 'utf8',
-    env: { ...process.env, PLANWERK_CONTENT: contentDir, ASTRO_TELEMETRY_DISABLED: '1' },
+    env: { ...process.env, PLANWERK_CONTENT: contentDir, ASTRO_TELEMETRY_DISABLED: '1', ...env },
   });
+}
+
+/** Every file of a folder with the hash of its bytes: two equal maps are the same site. */
+function abbild(ordner: string): Map<string, string> {
+  const dateien = readdirSync(ordner, { recursive: true, withFileTypes: true }).filter((d) => d.isFile());
+  return new Map(dateien.map((d) => [relative(ordner, join(d.parentPath, d.name)), createHash('sha256').update(readFileSync(join(d.parentPath, d.name))).digest('hex')]));
 }
 
 /** `npm run anker` for a copied plan. */
@@ -89,6 +96,87 @@ describe('Build mit fehlerhaften Inhalten', () => {
   });
 });
 
+describe('Ausgabe als Ganzes oder gar nicht', () => {
+  it('lässt nach einem Fehler oder Absturz die letzte vollständige Website stehen oder keine, nie eine halbe', () => {
+    const root = copyFixture(true);
+    copies.push(root);
+    const content = `${relative(PROJECT, root)}/content`;
+    const ziel = join(root, 'dist-ganz');
+    const name = `${relative(PROJECT, ziel)}/`;
+    const nebenan = () => readdirSync(root).filter((n) => n.startsWith('dist-ganz.'));
+    // Chromium fails after every page is written: there was no site before, and there is none after.
+    const ohneVorgaenger = build(content, 'dist-ganz', { CHROME_PATH: '/bin/false' });
+    expect(ohneVorgaenger.status).toBe(1);
+    expect(ohneVorgaenger.stderr).toContain('Das PDF der Druckfassung ließ sich nicht erzeugen');
+    expect(ohneVorgaenger.stderr).toContain(`Nichts veröffentlicht: ${name} gibt es nicht`);
+    expect(existsSync(ziel)).toBe(false);
+    expect(nebenan()).toEqual([]);
+
+    const gut = build(content, 'dist-ganz', { PLANWERK_PDF: '0' });
+    expect(gut.status, gut.stderr).toBe(0);
+    expect(gut.stdout).toContain(`Website veröffentlicht nach ${name}`);
+    const vorher = abbild(ziel);
+    expect(vorher.has('index.html')).toBe(true);
+
+    // A content error: the last complete site stays, byte for byte, and the log says it is the old one.
+    edit(root, 'massnahmen/i-01.mdx', 'verantwortlich: [schulamt]', 'verantwortlich: [stadtrat]');
+    const inhaltsfehler = build(content, 'dist-ganz', { PLANWERK_PDF: '0' });
+    expect(inhaltsfehler.status).toBe(1);
+    expect(inhaltsfehler.stderr).toContain(`Nichts veröffentlicht: ${name} enthält weiter die letzte vollständig gebaute Website`);
+    expect(abbild(ziel)).toEqual(vorher);
+    nurDeutsch(inhaltsfehler.stdout + inhaltsfehler.stderr);
+
+    // A crash after rendering a changed plan: still the old site, not the new pages without their PDF.
+    edit(root, 'massnahmen/i-01.mdx', 'verantwortlich: [stadtrat]', 'verantwortlich: [schulamt]');
+    edit(root, 'massnahmen/i-01.mdx', 'titel: WLAN ausbauen', 'titel: WLAN in allen Schulen ausbauen');
+    const absturz = build(content, 'dist-ganz', { CHROME_PATH: '/bin/false' });
+    expect(absturz.status).toBe(1);
+    expect(absturz.stderr).toContain(`Nichts veröffentlicht: ${name} enthält weiter die letzte vollständig gebaute Website`);
+    expect(abbild(ziel)).toEqual(vorher);
+    expect(nebenan()).toEqual([]);
+  });
+
+  it('endet nach einem Absturz in Astro mit einer deutschen Zeile statt einem Stacktrace', () => {
+    const root = copyFixture(true);
+    copies.push(root);
+    // A project whose configuration adds an integration that fails after the pages are written.
+    writeFileSync(
+      join(root, 'astro.config.mjs'),
+      `import basis from '../../astro.config.mjs';
+const kaputt = { name: 'kaputt', hooks: { 'astro:build:done': () => { throw new Error('kaputt im Test'); } } };
+export default { ...basis, srcDir: '../../src', publicDir: '../../public', integrations: [...basis.integrations, kaputt] };
+`,
+    );
+    const bau = (env: Record<string, string> = {}) =>
+      spawnSync(process.execPath, [join(PROJECT, 'src/cli/bauen.ts')], { cwd: root, encoding: 'utf8', env: { ...process.env, PLANWERK_CONTENT: '', PLANWERK_PDF: '0', ...env } });
+    const result = bau();
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('Der Bau ist abgebrochen: das Erzeugen der Seiten und des Suchindex (Astro, Pagefind) ist fehlgeschlagen.');
+    expect(result.stderr).toContain('Nichts veröffentlicht: dist/ gibt es nicht');
+    expect(result.stderr).toContain('Mit PLANWERK_DEBUG=1 erscheint die technische Ursache.');
+    // Astro's own one-line log of the failed hook may stand above; no trace, no error text.
+    expect(result.stderr).not.toContain('kaputt im Test');
+    expect(result.stderr).not.toMatch(/^\s+at /m);
+    expect(result.stderr.trim().split('\n').at(-1)).toBe('Mit PLANWERK_DEBUG=1 erscheint die technische Ursache.');
+    expect(readdirSync(root).filter((n) => n.startsWith('dist'))).toEqual([]);
+    expect(bau({ PLANWERK_DEBUG: '1' }).stderr).toContain('kaputt im Test');
+  });
+
+  it('ersetzt die Ausgabe nie, wenn sie den Plan enthält', () => {
+    const root = copyFixture(true);
+    copies.push(root);
+    const content = `${relative(PROJECT, root)}/content`;
+    const result = spawnSync(process.execPath, ['src/cli/bauen.ts', '--outDir', relative(PROJECT, root)], {
+      cwd: PROJECT,
+      encoding: 'utf8',
+      env: { ...process.env, PLANWERK_CONTENT: content, PLANWERK_PDF: '0' },
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(`enthält ${content}/`);
+    expect(existsSync(join(root, 'content', 'plan.yaml'))).toBe(true);
+  });
+});
+
 describe('Permanente Anker', () => {
   it('bricht ab, wenn ein veröffentlichter Anker verschwindet, und hält ihn mit einem Alias am Leben', () => {
     const root = copyFixture(true);
@@ -105,9 +193,10 @@ describe('Permanente Anker', () => {
     expect(ausgabe).toContain('alteAnker: { ausstattung-fest: neue-id }');
     expect(ausgabe).toContain('„npm run anker -- --ersetzen“');
     nurDeutsch(ausgabe);
-    // The check failed after rendering: the site this build wrote is gone, and the output says so.
+    // The check failed after rendering: nothing of this build is left, and the output says so.
     expect(existsSync(join(root, 'dist-neu'))).toBe(false);
-    expect(ausgabe).toContain(`Die Ausgabe in ${relative(PROJECT, join(root, 'dist-neu'))}/ wurde gelöscht`);
+    expect(existsSync(join(root, 'dist-neu.neu'))).toBe(false);
+    expect(ausgabe).toContain(`Nichts veröffentlicht: ${relative(PROJECT, join(root, 'dist-neu'))}/ gibt es nicht`);
     // The other builds' output is untouched.
     expect(existsSync(join(root, 'dist-alt', 'index.html'))).toBe(true);
 
