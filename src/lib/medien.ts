@@ -129,6 +129,7 @@ function leseMedienordner(ort: PlanLocation): { dateien: MedienEintrag[]; proble
   const wurzel = join(ort.contentDir, MEDIEN_ORDNER);
   const melde = (rel: string, abs: string, dirent: Pick<Dirent, 'isSymbolicLink' | 'isFIFO' | 'isSocket' | 'isBlockDevice' | 'isCharacterDevice'>) => {
     const file = `${displayDir(ort)}/${rel}`;
+    const erwartet = rel === MEDIEN_ORDNER ? `einen Ordner im Planordner ${displayDir(ort)}/` : `eine Datei im Ordner ${ordner}/`;
     if (dirent.isSymbolicLink()) {
       let ziel = '?';
       try {
@@ -138,7 +139,7 @@ function leseMedienordner(ort: PlanLocation): { dateien: MedienEintrag[]; proble
       }
       problems.push({
         file,
-        expected: `eine Datei im Ordner ${ordner}/`,
+        expected: erwartet,
         found: `einen symbolischen Link auf „${ziel}“`,
         hinweis: 'Planwerk folgt keinen Links, damit nichts von außerhalb des Plans veröffentlicht wird: die Datei selbst in den Ordner kopieren und den Link löschen.',
       });
