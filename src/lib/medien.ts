@@ -141,7 +141,7 @@ function leseMedienordner(ort: PlanLocation): { dateien: MedienEintrag[]; proble
         file,
         expected: erwartet,
         found: `einen symbolischen Link auf „${ziel}“`,
-        hinweis: 'Planwerk folgt keinen Links, damit nichts von außerhalb des Plans veröffentlicht wird: die Datei selbst in den Ordner kopieren und den Link löschen.',
+        hinweis: `Planwerk folgt keinen Links, damit nichts von außerhalb des Plans veröffentlicht wird: ${rel === MEDIEN_ORDNER ? 'den Ordner selbst in den Planordner' : 'die Datei selbst in den Ordner'} kopieren und den Link löschen.`,
       });
     } else {
       problems.push({
@@ -354,7 +354,13 @@ function pruefeMedienUnsicher(model: Pick<PlanModel, 'ort' | 'plan' | 'fassungen
       });
       continue;
     }
-    const kopf = kopfVon(abs);
+    let kopf: Buffer;
+    try {
+      kopf = kopfVon(abs);
+    } catch {
+      befunde.push({ file, expected: 'eine lesbare Datei', found: 'eine Datei, die sich nicht öffnen ließ (Leserecht?)' });
+      continue;
+    }
     if (art.echt) {
       if (!art.echt(kopf)) befunde.push({ file, expected: `${art.art}, wie die Endung „.${endung(rel)}“ sagt`, found: 'eine Datei mit anderem Inhalt', hinweis: 'Die Datei im passenden Format speichern (nicht nur umbenennen).' });
     } else befunde.push(zuErkennen.push({ file, art, kopf }) - 1);

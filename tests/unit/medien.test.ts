@@ -5,7 +5,7 @@
  * is one German error naming the file, from validation and from `pruefe()`.
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -293,5 +293,18 @@ describe('Medienordner: Meldungen ohne Absturz', () => {
       'content/medien/e name.webm',
     ]);
     ohneEnglisch(list);
+  });
+});
+
+describe('Medienordner: unlesbare Datei', () => {
+  it.skipIf(process.platform === 'win32' || process.getuid?.() === 0)('meldet eine Datei ohne Leserecht und prüft die übrigen weiter', () => {
+    const { root, medien } = mitMedien();
+    writeFileSync(join(medien, 'a-geheim.mp4'), ftyp('isom'));
+    chmodSync(join(medien, 'a-geheim.mp4'), 0o000);
+    writeFileSync(join(medien, 'b-film.mp4'), ftyp('qt  '));
+    expect(messages(root).map((m) => m.split(';')[0])).toEqual([
+      'content/medien/a-geheim.mp4: erwartet eine lesbare Datei',
+      'content/medien/b-film.mp4: erwartet ein MP4-Video, wie die Endung „.mp4“ sagt',
+    ]);
   });
 });
