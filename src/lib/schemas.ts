@@ -336,6 +336,17 @@ export function createSchemas(ref: RefFactory) {
         dauer: z.string().regex(/^\d{1,2}:[0-5]\d$/, { error: 'eine Dauer wie „4:30“ (Minuten:Sekunden)' }).optional(),
       })
       .optional(),
+    /**
+     * Limits for the plan's `medien/` folder (src/lib/medien.ts), in MB of 1.048.576 bytes as the
+     * Windows Explorer counts: per file (default 200, at most 2.000: the build reads a file whole) and
+     * for the whole folder (default 1.000).
+     */
+    medien: z
+      .strictObject({
+        maxDateiMB: germanNumber({ integer: true }).pipe(z.number().int().min(1, { error: 'eine ganze Zahl ab 1 (Megabyte je Datei)' }).max(2000, { error: 'höchstens 2.000 (größere Dateien kann der Build nicht veröffentlichen)' })).optional(),
+        maxGesamtMB: germanNumber({ integer: true }).pipe(z.number().int().min(1, { error: 'eine ganze Zahl ab 1 (Megabyte für den ganzen Ordner)' })).optional(),
+      })
+      .optional(),
     barrierefreiheit: z.strictObject({
       stand: zeitangabe,
       status: oneOf(['vollständig vereinbar', 'teilweise vereinbar', 'nicht vereinbar']),

@@ -2,7 +2,7 @@
  * Reads the plan's files from disk into raw entries (unvalidated data plus where each
  * entry came from). Knows the file layout of `content/`; knows nothing about Astro.
  */
-import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, existsSync, lstatSync, readlinkSync, type Dirent, type Stats } from 'node:fs';
 import { join, resolve, relative, basename, dirname, extname, posix, sep } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { LineCounter, parseDocument, isSeq, isMap, visit, type Document } from 'yaml';
@@ -111,10 +111,17 @@ export function readCollection(loc: PlanLocation, collection: CollectionName): R
   const entries: RawEntry[] = [];
   const abs = (p: string) => resolve(loc.contentDir, p);
   const rel = (p: string) => toPosix(relative(loc.baseDir, p));
+  /** Is the path reached through a link (or a special file)? Then it is a problem, and not read. */
+  const gesperrt = (p: string) => {
+    const problem = linkImPlan(loc, p);
+    if (problem) problems.push(problem);
+    return problem !== undefined;
+  };
 
   switch (source.kind) {
     case 'yaml-single': {
       const file = abs(source.file);
+      if (gesperrt(file)) break;
       if (source.optional && !existsSync(file)) break;
       const parsed = readYaml(file, rel(file), problems);
       if (parsed === undefined) break;
@@ -127,6 +134,7 @@ export function readCollection(loc: PlanLocation, collection: CollectionName): R
     }
     case 'yaml-list': {
       const file = abs(source.file);
+      if (gesperrt(file)) break;
       if (source.optional && !existsSync(file)) break;
       const parsed = readYaml(file, rel(file), problems);
       if (parsed === undefined) break;
@@ -151,6 +159,7 @@ export function readCollection(loc: PlanLocation, collection: CollectionName): R
     }
     case 'csv': {
       const file = abs(source.file);
+      if (gesperrt(file)) break;
       if (!existsSync(file)) {
         if (!source.optional) problems.push({ file: rel(file), expected: 'diese Datei', found: 'keine Datei' });
         break;
@@ -171,8 +180,9 @@ export function readCollection(loc: PlanLocation, collection: CollectionName): R
     }
     case 'csv-dir': {
       const dir = abs(source.dir);
+      if (gesperrt(dir)) break;
       if (!existsSync(dir)) break;
-      for (const file of listFiles(dir)) {
+      for (const file of listFiles(loc, dir, problems)) {
         if (extname(file) !== '.csv') {
           problems.push({ file: rel(file), expected: `nur .csv-Dateien in diesem Ordner (${source.wofuer})`, found: `eine Datei mit der Endung „${extname(file) || '(keine)'}“` });
           continue;
@@ -193,11 +203,12 @@ export function readCollection(loc: PlanLocation, collection: CollectionName): R
     }
     case 'mdx': {
       const dir = abs(source.dir);
+      if (gesperrt(dir)) break;
       if (!existsSync(dir)) {
         problems.push({ file: rel(dir), expected: 'einen Ordner mit .mdx-Dateien', found: 'keinen Ordner' });
         break;
       }
-      for (const file of listFiles(dir)) {
+      for (const file of listFiles(loc, dir, problems)) {
         const ext = extname(file);
         if (ext !== '.mdx' && ext !== '.md') {
           problems.push({ file: rel(file), expected: 'nur .mdx-Dateien in diesem Ordner', found: `eine Datei mit der Endung „${ext || '(keine)'}“` });
@@ -254,15 +265,23 @@ export function unbekannteDateien(loc: PlanLocation): Problem[] {
     if (source.kind === 'mdx' || source.kind === 'csv-dir') ordner.add(source.dir);
     else bekannt.add(source.file);
   }
+  // A link or special file is reported once: by its reader where it stands for a file Planwerk
+  // reads (or a folder on the way to one), here otherwise.
+  const gelesen = [MEDIEN_ORDNER, ...Object.values(SOURCES).map((s) => (s.kind === 'mdx' || s.kind === 'csv-dir' ? s.dir : s.file))];
   const problems: Problem[] = [];
   const besuche = (dir: string) => {
-    for (const name of readdirSync(dir).sort()) {
+    for (const eintrag of eintraegeVon(dir)) {
+      const name = eintrag.name;
       if (name.startsWith('.')) continue;
       const full = join(dir, name);
       const pfad = toPosix(relative(loc.contentDir, full));
       if (ordner.has(pfad)) continue;
-      if (statSync(full).isDirectory()) {
+      if (eintrag.isDirectory()) {
         besuche(full);
+        continue;
+      }
+      if (!eintrag.isFile()) {
+        if (!gelesen.some((g) => g === pfad || g.startsWith(`${pfad}/`))) problems.push(linkProblem(loc, full, eintrag));
         continue;
       }
       if (bekannt.has(pfad)) continue;
@@ -278,15 +297,77 @@ export function unbekannteDateien(loc: PlanLocation): Problem[] {
   return problems;
 }
 
-function listFiles(dir: string): string[] {
+/** A folder's entries as they are (`Dirent`, nothing followed), sorted by name; none if it cannot be read. */
+function eintraegeVon(dir: string): Dirent[] {
+  try {
+    return readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  } catch {
+    return [];
+  }
+}
+
+/** The files below a source folder; a link or special file in it is a problem and is not read. */
+function listFiles(loc: PlanLocation, dir: string, problems: Problem[]): string[] {
   const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    if (name.startsWith('.')) continue;
-    const full = join(dir, name);
-    if (statSync(full).isDirectory()) out.push(...listFiles(full));
-    else out.push(full);
+  for (const eintrag of eintraegeVon(dir)) {
+    if (eintrag.name.startsWith('.')) continue;
+    const full = join(dir, eintrag.name);
+    if (eintrag.isDirectory()) out.push(...listFiles(loc, full, problems));
+    else if (eintrag.isFile()) out.push(full);
+    else problems.push(linkProblem(loc, full, eintrag));
   }
   return out;
+}
+
+type Eintragsart = Pick<Dirent, 'isSymbolicLink' | 'isFIFO' | 'isSocket' | 'isBlockDevice' | 'isCharacterDevice'>;
+
+/** How a message names an entry that is neither a file nor a folder. */
+export function besondereArt(eintrag: Eintragsart): string {
+  if (eintrag.isSymbolicLink()) return 'einen symbolischen Link';
+  if (eintrag.isFIFO()) return 'eine benannte Pipe (FIFO)';
+  if (eintrag.isSocket()) return 'einen Socket';
+  return 'eine Gerätedatei';
+}
+
+/** The problem for a link (naming its target) or a special file in the plan folder. */
+function linkProblem(loc: PlanLocation, full: string, eintrag: Eintragsart): Problem {
+  const file = toPosix(relative(loc.baseDir, full));
+  if (!eintrag.isSymbolicLink()) {
+    return { file, expected: `eine gewöhnliche Datei im Planordner ${displayDir(loc)}/`, found: besondereArt(eintrag), hinweis: 'Den Eintrag aus dem Planordner nehmen.' };
+  }
+  let ziel = '?';
+  try {
+    ziel = readlinkSync(full);
+  } catch {
+    // The target is named when it can be read; the link is refused either way.
+  }
+  return {
+    file,
+    expected: `eine Datei im Planordner ${displayDir(loc)}/`,
+    found: `einen symbolischen Link auf „${ziel}“`,
+    hinweis: 'Planwerk folgt keinen Links, damit nichts von außerhalb des Plans gelesen oder veröffentlicht wird: die Datei selbst in den Planordner kopieren und den Link löschen.',
+  };
+}
+
+/**
+ * Plan files are read as themselves: if `abs` (inside the content folder) is reached through a
+ * symbolic link on the way from the content folder, or is a FIFO, socket or device, the problem
+ * naming that entry. A missing path is no problem here (its reader says what is missing).
+ */
+export function linkImPlan(loc: PlanLocation, abs: string): Problem | undefined {
+  let pfad = loc.contentDir;
+  for (const teil of relative(loc.contentDir, abs).split(sep)) {
+    if (!teil) continue;
+    pfad = join(pfad, teil);
+    let stats: Stats;
+    try {
+      stats = lstatSync(pfad);
+    } catch {
+      return undefined;
+    }
+    if (stats.isSymbolicLink() || (!stats.isFile() && !stats.isDirectory())) return linkProblem(loc, pfad, stats);
+  }
+  return undefined;
 }
 
 export function splitFrontmatter(text: string): { yaml: string; body: string; bodyLine: number } | undefined {

@@ -127,9 +127,15 @@ export function validatePlan(loc: PlanLocation, cache: RenderCache = new Map<str
   // Drafts: checked, open fields as hints, left out of the model (and so of the site).
   const entwuerfe = new Map<string, RawEntry>();
   problems.push(...unbekannteDateien(loc));
+  // One link on the way to several files (a linked `daten/`) is one problem, not one per file.
+  const gemeldet = new Set<string>();
   for (const collection of COLLECTIONS) {
     const read = gelesen[collection] ?? readCollection(loc, collection);
-    problems.push(...read.problems);
+    for (const p of read.problems) {
+      const schluessel = JSON.stringify(p);
+      if (!gemeldet.has(schluessel)) problems.push(p);
+      gemeldet.add(schluessel);
+    }
     if (read.problems.length > 0) unvollstaendig.add(collection);
     raw[collection] = read.entries;
     problems.push(...findDuplicates(read.entries));

@@ -1,7 +1,8 @@
 /** The real build stops on bad content and prints every problem with file and field. */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'node-html-parser';
@@ -174,6 +175,41 @@ export default { ...basis, srcDir: '../../src', publicDir: '../../public', integ
     expect(result.status).toBe(1);
     expect(result.stderr).toContain(`enthält ${content}/`);
     expect(existsSync(join(root, 'content', 'plan.yaml'))).toBe(true);
+  });
+});
+
+describe('Build mit einem Medienordner, der etwas von außerhalb veröffentlichen würde', () => {
+  it('nennt Link, Schleife, Übergröße und getarntes Video je mit einem deutschen Fehler, wie npm run pruefen, und veröffentlicht nichts', () => {
+    const root = copyFixture(true);
+    copies.push(root);
+    const content = `${relative(PROJECT, root)}/content`;
+    const medien = join(root, 'content', 'medien');
+    mkdirSync(medien);
+    const aussen = mkdtempSync(join(tmpdir(), 'planwerk-aussen-'));
+    copies.push(aussen);
+    writeFileSync(join(aussen, 'geheim.vtt'), 'WEBVTT\n\n00:00.000 --> 00:01.000\nGeheim\n');
+    symlinkSync(join(aussen, 'geheim.vtt'), join(medien, 'a-link.vtt'));
+    symlinkSync('b-schleife', join(medien, 'b-schleife'));
+    // 2,1 GiB without using the disk: the WebM sample, extended as a sparse file.
+    copyFileSync(join(PROJECT, 'tests', 'fixtures', 'medien', 'dgs-probe.webm'), join(medien, 'c-gross.webm'));
+    truncateSync(join(medien, 'c-gross.webm'), Math.round(2.1 * 1024 ** 3));
+    // A QuickTime file renamed .mp4: an ftyp box with the brand "qt  ".
+    const qt = Buffer.alloc(32);
+    qt.writeUInt32BE(20, 0);
+    qt.write('ftypqt  ', 4, 'latin1');
+    qt.writeUInt32BE(0x200, 12);
+    qt.write('qt  ', 16, 'latin1');
+    writeFileSync(join(medien, 'd-film.mp4'), qt);
+    const result = build(content);
+    const output = result.stdout + result.stderr;
+    expect(result.status).toBe(1);
+    expect(output).toContain('Der Plan enthält 4 Fehler');
+    expect(output).toContain(`${content}/medien/a-link.vtt: erwartet eine Datei im Ordner ${content}/medien/; gefunden: einen symbolischen Link auf „${join(aussen, 'geheim.vtt')}“`);
+    expect(output).toContain(`${content}/medien/b-schleife: erwartet eine Datei im Ordner ${content}/medien/; gefunden: einen symbolischen Link auf „b-schleife“`);
+    expect(output).toContain(`${content}/medien/c-gross.webm: erwartet eine Datei von höchstens 200 MB; gefunden: 2,1 GB`);
+    expect(output).toContain(`${content}/medien/d-film.mp4: erwartet ein MP4-Video, wie die Endung „.mp4“ sagt; gefunden: ein QuickTime-Video (video/quicktime)`);
+    nurDeutsch(output);
+    expect(existsSync(join(root, 'dist')), 'kein Build, keine Ausgabe').toBe(false);
   });
 });
 

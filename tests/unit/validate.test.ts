@@ -222,8 +222,8 @@ describe('Inhaltsprüfung', () => {
       write(root, 'medien/untertitel.vtt', '1\n00:00:00,000 --> 00:00:01,000\nSRT statt WebVTT\n');
       expect(messages(root)).toEqual([
         expect.stringMatching(/^content\/medien\/aufnahme\.mov: erwartet eine Datei, die Browser ohne Zusatzprogramm zeigen \(\.mp4, \.webm, \.vtt.*gefunden: die Endung „\.mov“$/),
-        'content/medien/falsch.mp4: erwartet ein MP4-Video, wie die Endung sagt; gefunden: eine Datei mit anderem Inhalt',
-        'content/medien/untertitel.vtt: erwartet eine WebVTT-Untertiteldatei (erste Zeile „WEBVTT“), wie die Endung sagt; gefunden: eine Datei mit anderem Inhalt',
+        'content/medien/falsch.mp4: erwartet ein MP4-Video, wie die Endung „.mp4“ sagt; gefunden: eine WebVTT-Datei (text/vtt)',
+        'content/medien/untertitel.vtt: erwartet eine WebVTT-Untertiteldatei (erste Zeile „WEBVTT“), wie die Endung „.vtt“ sagt; gefunden: eine Datei mit anderem Inhalt',
       ]);
     });
   });

@@ -1,10 +1,9 @@
 // The plan's media folder (src/lib/medien.ts), published unchanged from the site's own address:
 // a video in Deutscher Gebärdensprache, its captions, its poster image.
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { loadModel } from '../../astro/model.ts';
-import { MEDIEN_ORDNER, medienDateien, medienTyp } from '../../lib/medien.ts';
+import { leseMedium, MEDIEN_ORDNER, medienDateien, medienTyp } from '../../lib/medien.ts';
 
 export const getStaticPaths = (async () =>
   medienDateien((await loadModel()).ort).map((pfad) => ({ params: { datei: pfad.slice(MEDIEN_ORDNER.length + 1) } }))) satisfies GetStaticPaths;
@@ -12,5 +11,5 @@ export const getStaticPaths = (async () =>
 export const GET: APIRoute = async ({ params }) => {
   const { ort } = await loadModel();
   const pfad = join(MEDIEN_ORDNER, params.datei!);
-  return new Response(readFileSync(join(ort.contentDir, pfad)), { headers: { 'Content-Type': medienTyp(pfad) } });
+  return new Response(leseMedium(join(ort.contentDir, pfad)), { headers: { 'Content-Type': medienTyp(pfad) } });
 };
