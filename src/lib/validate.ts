@@ -210,6 +210,30 @@ export function validatePlan(loc: PlanLocation, cache: RenderCache = new Map<str
     }
   }
 
+  // The model for the later checks holds no dangling reference: an entry that names one that
+  // is not in the model (it failed its schema, or is a draft) is left out too, repeatedly, and
+  // its collection counts as broken. With every reference intact nothing is left out.
+  const imModell: Partial<Record<CollectionName, Entry<CollectionName>[]>> = { ...parsed };
+  for (let weiter = true; weiter; ) {
+    weiter = false;
+    const vorhanden = new Map(COLLECTIONS.map((c) => [c, new Set((imModell[c] ?? []).map((e) => e.id))]));
+    for (const collection of COLLECTIONS) {
+      const vorher = imModell[collection] ?? [];
+      const bleiben = vorher.filter((entry) => {
+        let heil = true;
+        walkRefs(entry.data, [], (ref) => {
+          if (!vorhanden.get(ref.collection)?.has(ref.id)) heil = false;
+        });
+        return heil;
+      });
+      if (bleiben.length < vorher.length) {
+        imModell[collection] = bleiben;
+        verweistFalsch.add(collection);
+        weiter = true;
+      }
+    }
+  }
+
   // MDX bodies need no valid model to be parsed and checked: report them with everything else.
   const mdxEntries = [...(raw.kapitel ?? []), ...(raw.handlungsfelder ?? []), ...(raw.massnahmen ?? [])];
   const { ergebnisse, problems: inhaltsProbleme } = rendereInhalte(mdxEntries, cache);
@@ -220,12 +244,12 @@ export function validatePlan(loc: PlanLocation, cache: RenderCache = new Map<str
     Object.fromEntries([
       ['ort', loc],
       ['basis', basisDesPlans((parsed.plan?.[0]?.data as PlanModel['plan'] | undefined)?.website)],
-      ...COLLECTIONS.map((c) => [c, c === 'plan' ? parsed.plan?.[0]?.data : parsed[c]]),
+      ...COLLECTIONS.map((c) => [c, c === 'plan' ? imModell.plan?.[0]?.data : imModell[c]]),
     ]) as unknown as PlanModel;
   // Every later check runs when the collections it reads are intact: read completely, every
   // entry passed its schema, no broken reference out of them. The model is built from the
   // entries that passed; a check whose input is broken would only repeat what is reported.
-  const intakt = (c: CollectionName) => !unvollstaendig.has(c) && !fehlerhaft.has(c) && !verweistFalsch.has(c) && (c !== 'plan' || Boolean(parsed.plan?.[0]));
+  const intakt = (c: CollectionName) => !unvollstaendig.has(c) && !fehlerhaft.has(c) && !verweistFalsch.has(c) && (c !== 'plan' || Boolean(imModell.plan?.[0]));
   const alleIntakt = COLLECTIONS.every(intakt);
   // Texts whose body could not be parsed or rendered (reported above) have no headings or links.
   const kaputteTexte = new Set(inhaltsProbleme.map((p) => p.file));
