@@ -216,7 +216,7 @@ export function validatePlan(loc: PlanLocation, cache: RenderCache = new Map<str
   const imModell: Partial<Record<CollectionName, Entry<CollectionName>[]>> = { ...parsed };
   for (let weiter = true; weiter; ) {
     weiter = false;
-    const vorhanden = new Map(COLLECTIONS.map((c) => [c, new Set((imModell[c] ?? []).map((e) => e.id))]));
+    const vorhanden = new Map<string, Set<string>>(COLLECTIONS.map((c) => [c, new Set((imModell[c] ?? []).map((e) => e.id))]));
     for (const collection of COLLECTIONS) {
       const vorher = imModell[collection] ?? [];
       const bleiben = vorher.filter((entry) => {
