@@ -1,7 +1,9 @@
 /**
  * Reads, checks and models a whole plan from disk, outside Astro, and lists every
  * problem at once: schemas, references, the MDX bodies (parsed, checked and rendered
- * once, see src/mdx/), Kennzahlen and cross-collection rules. The build runs it once
+ * once, see src/mdx/), Kennzahlen and cross-collection rules. Each check after schemas and
+ * references runs as far as the collections it reads are intact, so one error does not hide
+ * another, and a broken entry gives no follow-up errors. The build runs it once
  * (src/lib/planladen.ts); `npm run pruefen` and the tests call it directly, so both report the same.
  */
 import type { z } from 'astro/zod';
@@ -255,19 +257,18 @@ export function validatePlan(loc: PlanLocation, cache: RenderCache = new Map<str
   const kaputteTexte = new Set(inhaltsProbleme.map((p) => p.file));
   const texteIntakt = (...collections: CollectionName[]) => mdxEntries.every((e) => !collections.includes(e.collection) || (ergebnisse.has(e.file) && !kaputteTexte.has(e.file)));
   const model = modell();
-  const pruefe = (braucht: readonly CollectionName[] | 'alle', pruefung: () => Problem[]) => {
-    if (!(braucht === 'alle' ? alleIntakt : braucht.every(intakt))) return false;
-    laufeGeschuetzt(problems, pruefung);
-    return true;
+  /** Runs a check whose input (`braucht`) is intact; else it would only repeat what is reported. */
+  const laufe = (braucht: readonly CollectionName[] | 'alle', pruefung: () => Problem[]) => {
+    if (braucht === 'alle' ? alleIntakt : braucht.every(intakt)) laufeGeschuetzt(problems, pruefung);
   };
-  for (const k of KONSISTENZ) pruefe(k.braucht, () => k.pruefe(model));
-  pruefe(['plan', 'fassungen'], () => pruefeMedien(model));
-  pruefe(['plan', 'schulen', 'schulformen', 'erhebungen', 'erhebungswerte'], () => pruefeErhebungen(model));
+  for (const k of KONSISTENZ) laufe(k.braucht, () => k.pruefe(model));
+  laufe(['plan', 'fassungen'], () => pruefeMedien(model));
+  laufe(['plan', 'schulen', 'schulformen', 'erhebungen', 'erhebungswerte'], () => pruefeErhebungen(model));
   // The section tree from the fresh renderings: the <Abschnitt> links are filled from it.
   const entwurfsnummern = nummernInEntwuerfen([...entwuerfe.values()], ergebnisse);
   let baum: ReturnType<typeof bildeAbschnittsbaum> | undefined;
   if (texteIntakt('kapitel', 'handlungsfelder')) {
-    pruefe(['kapitel', 'handlungsfelder'], () => {
+    laufe(['kapitel', 'handlungsfelder'], () => {
       baum = bildeAbschnittsbaum(model, (e) => ergebnisse.get(e.file)?.headings);
       return baum.problems;
     });
@@ -278,18 +279,18 @@ export function validatePlan(loc: PlanLocation, cache: RenderCache = new Map<str
     const aufrufe = ergebnisse.get(e.file)?.aufrufe ?? [];
     return aufrufe.every((a) => kennzahlBraucht(a.name).every(intakt));
   });
-  pruefe(['plan'], () => vervollstaendige(model, fertig, ergebnisse, baum, entwurfsnummern));
+  laufe(['plan'], () => vervollstaendige(model, fertig, ergebnisse, baum, entwurfsnummern));
   if (baum) {
     const b = baum;
-    pruefe(['massnahmen'], () => pruefeAbschnittsverweise(model, b, entwurfsnummern));
+    laufe(['massnahmen'], () => pruefeAbschnittsverweise(model, b, entwurfsnummern));
   }
-  pruefe(['plan', 'handlungsfelder', 'massnahmen'], () => pruefeIdsDerFelder(model, ergebnisse));
-  pruefe('alle', () => pruefeUeberdeckteSeiten(model));
+  laufe(['plan', 'handlungsfelder', 'massnahmen'], () => pruefeIdsDerFelder(model, ergebnisse));
+  laufe('alle', () => pruefeUeberdeckteSeiten(model));
   // Links in the texts, against the pages and anchors the plan will produce. Where a
   // collection is broken, its pages (and, with anything broken, any anchor) are not judged.
   const alleTexteFertig = fertig.length === texte.length && texteIntakt('kapitel', 'handlungsfelder', 'massnahmen');
   const ungewiss = ungewisseZiele(COLLECTIONS.filter((c) => !intakt(c)), alleTexteFertig);
-  pruefe(['plan'], () => pruefeVerweise(model, ergebnisse, entwuerfe, ungewiss));
+  laufe(['plan'], () => pruefeVerweise(model, ergebnisse, entwuerfe, ungewiss));
   return problems.length > 0 ? { problems, warnungen } : { problems, warnungen, model };
 }
 
