@@ -117,7 +117,9 @@ export async function pruefe(projekt: string, inhaltOption?: string, basis: Basi
   const strukturiert: Problem[] = [...geladen.warnungen];
   const warnungen: Befund[] = [];
   const model = geladen.model;
-  if (model) {
+  // The published pages need only the plan's data: checked also when only texts have errors.
+  const seitenModell = model ?? geladen.datenModell;
+  if (seitenModell) {
     const registerDatei = `${displayDir(ort)}/${REGISTER_DATEI}`;
     let register: Record<string, string[]> | undefined;
     try {
@@ -132,7 +134,7 @@ export async function pruefe(projekt: string, inhaltOption?: string, basis: Basi
     }
     if (register) {
       const seiten: Problem[] = [];
-      laufeGeschuetzt(seiten, () => pruefeVeroeffentlichteSeiten(model, register, registerDatei));
+      laufeGeschuetzt(seiten, () => pruefeVeroeffentlichteSeiten(seitenModell, register, registerDatei));
       fehler.push(...seiten.map((p) => befundAusProblem(p)));
     }
   }

@@ -37,6 +37,12 @@ export interface ValidationResult {
   warnungen: Problem[];
   /** Present only when there are no problems. */
   model?: PlanModel;
+  /**
+   * The model when every collection is intact, even though a check found problems (in the
+   * texts, or across files): what depends only on the plan's data, such as the pages it
+   * produces, can still be checked. Not for building.
+   */
+  datenModell?: PlanModel;
 }
 
 const TYPE_NAMES: Record<string, string> = {
@@ -291,7 +297,8 @@ export function validatePlan(loc: PlanLocation, cache: RenderCache = new Map<str
   const alleTexteFertig = fertig.length === texte.length && texteIntakt('kapitel', 'handlungsfelder', 'massnahmen');
   const ungewiss = ungewisseZiele(COLLECTIONS.filter((c) => !intakt(c)), alleTexteFertig);
   laufe(['plan'], () => pruefeVerweise(model, ergebnisse, entwuerfe, ungewiss));
-  return problems.length > 0 ? { problems, warnungen } : { problems, warnungen, model };
+  if (problems.length > 0) return { problems, warnungen, ...(alleIntakt ? { datenModell: model } : {}) };
+  return { problems, warnungen, model };
 }
 
 /**

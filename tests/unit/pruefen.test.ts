@@ -238,6 +238,16 @@ describe('Ein Fehler verdeckt keinen anderen', () => {
     expect(inDatei(zeilen, 'content/massnahmen/i-01.mdx')).toHaveLength(1);
     expect(inDatei(zeilen, 'content/kapitel/vorwort.mdx')).toEqual([expect.stringContaining('<Kennzahl name="schuelen">')]);
   });
+
+  it('meldet eine veröffentlichte Seite, die der Plan nicht mehr erzeugt, auch wenn ein Text einen Fehler hat', async () => {
+    const root = kopie();
+    write(root, 'anker.json', JSON.stringify({ '/': [], '/kapitel/vorwort/': [], '/kapitel/alt/': [] }));
+    edit(root, 'kapitel/vorwort.mdx', 'Teststadt hat', 'Siehe [Netze](/kapitel/netze/). Teststadt hat');
+    const zeilen = (await fehlerVon(root)).map((f) => f.split('\n')[0]!);
+    expect(zeilen, zeilen.join('\n')).toHaveLength(2);
+    expect(inDatei(zeilen, 'content/anker.json')).toEqual([expect.stringContaining('gefunden: /kapitel/alt/, die der Plan nicht mehr erzeugt')]);
+    expect(inDatei(zeilen, 'content/kapitel/vorwort.mdx')).toEqual([expect.stringContaining('die Seite /kapitel/netze/ gibt es nicht')]);
+  });
 });
 
 describe('Absturz einer Prüfung nach gemeldeten Fehlern', () => {
