@@ -600,26 +600,26 @@ const KONSISTENZ: { was: string; braucht: readonly CollectionName[]; pruefe: (mo
     was: 'Planungszeitraum, Planungshorizont und die Erklärung zur Barrierefreiheit in sich stimmig',
     braucht: ['plan'],
     pruefe: (model) => {
-    const problems: Problem[] = [];
-    const planFile = `${displayDir(model.ort)}/plan.yaml`;
-    const { plan } = model;
-    if (plan.planungszeitraum && plan.planungszeitraum.von > plan.planungszeitraum.bis) {
-      problems.push({ file: planFile, field: 'planungszeitraum', expected: '„von“ nicht nach „bis“', found: `${plan.planungszeitraum.von}–${plan.planungszeitraum.bis}` });
-    }
-    if (plan.planungshorizont && plan.planungshorizont.von > plan.planungshorizont.bis) {
-      problems.push({ file: planFile, field: 'planungshorizont', expected: '„von“ nicht nach „bis“', found: `${plan.planungshorizont.von}–${plan.planungshorizont.bis}` });
-    }
-    // The EU model statement: a site that is not fully accessible names what is not, and why.
-    // A new plan without the statement gets a warning instead (see oeffentlicheAngaben).
-    const b = plan.barrierefreiheit;
-    if (b && (b.status === 'vollständig vereinbar') !== (b.nichtBarrierefrei.length === 0)) {
-      problems.push({
-        file: planFile,
-        field: 'barrierefreiheit.nichtBarrierefrei',
-        expected: b.status === 'vollständig vereinbar' ? 'keine Einträge, wenn der Status „vollständig vereinbar“ ist' : `mindestens einen Eintrag (was, warum), wenn der Status „${b.status}“ ist`,
-        found: b.nichtBarrierefrei.length === 0 ? 'keinen' : `${b.nichtBarrierefrei.length} Einträge`,
-      });
-    }
+      const problems: Problem[] = [];
+      const planFile = `${displayDir(model.ort)}/plan.yaml`;
+      const { plan } = model;
+      if (plan.planungszeitraum && plan.planungszeitraum.von > plan.planungszeitraum.bis) {
+        problems.push({ file: planFile, field: 'planungszeitraum', expected: '„von“ nicht nach „bis“', found: `${plan.planungszeitraum.von}–${plan.planungszeitraum.bis}` });
+      }
+      if (plan.planungshorizont && plan.planungshorizont.von > plan.planungshorizont.bis) {
+        problems.push({ file: planFile, field: 'planungshorizont', expected: '„von“ nicht nach „bis“', found: `${plan.planungshorizont.von}–${plan.planungshorizont.bis}` });
+      }
+      // The EU model statement: a site that is not fully accessible names what is not, and why.
+      // A new plan without the statement gets a warning instead (see oeffentlicheAngaben).
+      const b = plan.barrierefreiheit;
+      if (b && (b.status === 'vollständig vereinbar') !== (b.nichtBarrierefrei.length === 0)) {
+        problems.push({
+          file: planFile,
+          field: 'barrierefreiheit.nichtBarrierefrei',
+          expected: b.status === 'vollständig vereinbar' ? 'keine Einträge, wenn der Status „vollständig vereinbar“ ist' : `mindestens einen Eintrag (was, warum), wenn der Status „${b.status}“ ist`,
+          found: b.nichtBarrierefrei.length === 0 ? 'keinen' : `${b.nichtBarrierefrei.length} Einträge`,
+        });
+      }
       return problems;
     },
   },
@@ -627,19 +627,19 @@ const KONSISTENZ: { was: string; braucht: readonly CollectionName[]; pruefe: (mo
     was: 'Finanzdaten brauchen einen Planungshorizont',
     braucht: ['plan', ...FINANZDATEN],
     pruefe: (model) => {
-    const problems: Problem[] = [];
-    const planFile = `${displayDir(model.ort)}/plan.yaml`;
-    const { plan } = model;
-    // A new plan may leave the horizon open, but finance data needs the years it is planned for.
-    const finanzdaten = FINANZDATEN.filter((c) => model[c].length > 0);
-    if (!plan.planungshorizont && finanzdaten.length > 0) {
-      problems.push({
-        file: planFile,
-        field: 'planungshorizont',
-        expected: `die Jahre der Finanzplanung (planungshorizont: { von: …, bis: … }), weil der Plan Finanzdaten hat (${finanzdaten.map((c) => sourcePath(model.ort, c)).join(', ')})`,
-        found: describeValue(undefined),
-      });
-    }
+      const problems: Problem[] = [];
+      const planFile = `${displayDir(model.ort)}/plan.yaml`;
+      const { plan } = model;
+      // A new plan may leave the horizon open, but finance data needs the years it is planned for.
+      const finanzdaten = FINANZDATEN.filter((c) => model[c].length > 0);
+      if (!plan.planungshorizont && finanzdaten.length > 0) {
+        problems.push({
+          file: planFile,
+          field: 'planungshorizont',
+          expected: `die Jahre der Finanzplanung (planungshorizont: { von: …, bis: … }), weil der Plan Finanzdaten hat (${finanzdaten.map((c) => sourcePath(model.ort, c)).join(', ')})`,
+          found: describeValue(undefined),
+        });
+      }
       return problems;
     },
   },
@@ -647,8 +647,8 @@ const KONSISTENZ: { was: string; braucht: readonly CollectionName[]; pruefe: (mo
     was: 'Maßnahmencodes in der Form des Plans',
     braucht: ['plan', 'massnahmen', 'handlungsfelder', 'bildungsbereiche'],
     pruefe: (model) => {
-    const problems: Problem[] = [];
-    problems.push(...pruefeCodes(model));
+      const problems: Problem[] = [];
+      problems.push(...pruefeCodes(model));
       return problems;
     },
   },
@@ -656,38 +656,38 @@ const KONSISTENZ: { was: string; braucht: readonly CollectionName[]; pruefe: (mo
     was: 'Ziel-IDs eindeutig, Ziele der Maßnahmen aus ihren Handlungsfeldern',
     braucht: ['handlungsfelder', 'massnahmen'],
     pruefe: (model) => {
-    const problems: Problem[] = [];
-    // Goal ids are anchors on the same site: unique across all Handlungsfelder.
-    const goalOwner = new Map<string, Entry<'handlungsfelder'>>();
-    for (const hf of model.handlungsfelder) {
-      hf.data.ziele.forEach((ziel, i) => {
-        const other = goalOwner.get(ziel.id);
-        if (!other) {
-          goalOwner.set(ziel.id, hf);
-        } else if (ziel.code && ziel.id === new GithubSlugger().slug(ziel.code)) {
-          // The anchor came from the goal's label: plans often number the goals of every field Z1, Z2 …
-          problems.push({
-            file: hf.file,
-            field: `ziele.${i}.code`,
-            expected: 'eine Bezeichnung, die im ganzen Plan nur einmal vorkommt, oder eine eigene „id“ für dieses Ziel (ohne id wird die Bezeichnung zum Anker)',
-            found: `„${ziel.code}“ (Anker „${ziel.id}“), schon vergeben in ${other.file}`,
-            hinweis: `Dem Ziel eine eigene id geben, etwa „id: ${hf.id}-${ziel.id}“; die Bezeichnung „${ziel.code}“ bleibt, wie sie ist.`,
-          });
-        } else {
-          problems.push({ file: hf.file, field: `ziele.${i}.id`, expected: 'eine Ziel-ID, die im ganzen Plan nur einmal vorkommt', found: `„${ziel.id}“, schon vergeben in ${other.file}` });
-        }
-      });
-    }
-    for (const m of model.massnahmen) {
-      m.data.ziele.forEach((zielId, i) => {
-        const owner = goalOwner.get(zielId);
-        if (!owner) {
-          problems.push({ file: m.file, field: `ziele.${i}`, expected: `die ID eines Ziels aus ${displayDir(model.ort)}/handlungsfelder/`, found: `„${zielId}“, das es nicht gibt` });
-        } else if (!m.data.handlungsfelder.some((h) => h.id === owner.id)) {
-          problems.push({ file: m.file, field: `ziele.${i}`, expected: `ein Ziel der Handlungsfelder der Maßnahme (${m.data.handlungsfelder.map((h) => `„${h.id}“`).join(', ')})`, found: `„${zielId}“ aus „${owner.id}“ (${owner.file})` });
-        }
-      });
-    }
+      const problems: Problem[] = [];
+      // Goal ids are anchors on the same site: unique across all Handlungsfelder.
+      const goalOwner = new Map<string, Entry<'handlungsfelder'>>();
+      for (const hf of model.handlungsfelder) {
+        hf.data.ziele.forEach((ziel, i) => {
+          const other = goalOwner.get(ziel.id);
+          if (!other) {
+            goalOwner.set(ziel.id, hf);
+          } else if (ziel.code && ziel.id === new GithubSlugger().slug(ziel.code)) {
+            // The anchor came from the goal's label: plans often number the goals of every field Z1, Z2 …
+            problems.push({
+              file: hf.file,
+              field: `ziele.${i}.code`,
+              expected: 'eine Bezeichnung, die im ganzen Plan nur einmal vorkommt, oder eine eigene „id“ für dieses Ziel (ohne id wird die Bezeichnung zum Anker)',
+              found: `„${ziel.code}“ (Anker „${ziel.id}“), schon vergeben in ${other.file}`,
+              hinweis: `Dem Ziel eine eigene id geben, etwa „id: ${hf.id}-${ziel.id}“; die Bezeichnung „${ziel.code}“ bleibt, wie sie ist.`,
+            });
+          } else {
+            problems.push({ file: hf.file, field: `ziele.${i}.id`, expected: 'eine Ziel-ID, die im ganzen Plan nur einmal vorkommt', found: `„${ziel.id}“, schon vergeben in ${other.file}` });
+          }
+        });
+      }
+      for (const m of model.massnahmen) {
+        m.data.ziele.forEach((zielId, i) => {
+          const owner = goalOwner.get(zielId);
+          if (!owner) {
+            problems.push({ file: m.file, field: `ziele.${i}`, expected: `die ID eines Ziels aus ${displayDir(model.ort)}/handlungsfelder/`, found: `„${zielId}“, das es nicht gibt` });
+          } else if (!m.data.handlungsfelder.some((h) => h.id === owner.id)) {
+            problems.push({ file: m.file, field: `ziele.${i}`, expected: `ein Ziel der Handlungsfelder der Maßnahme (${m.data.handlungsfelder.map((h) => `„${h.id}“`).join(', ')})`, found: `„${zielId}“ aus „${owner.id}“ (${owner.file})` });
+          }
+        });
+      }
       return problems;
     },
   },
@@ -695,19 +695,19 @@ const KONSISTENZ: { was: string; braucht: readonly CollectionName[]; pruefe: (mo
     was: 'Akteure in den Gruppen des Plans',
     braucht: ['plan', 'akteure'],
     pruefe: (model) => {
-    const problems: Problem[] = [];
-    const planFile = `${displayDir(model.ort)}/plan.yaml`;
-    const { plan } = model;
-    // Actors belong to the plan's own groups, or to the default Ebenen.
-    const gruppen = akteursgruppen(plan).map((g) => g.name);
-    const gruppenQuelle = plan.akteursgruppen ? `den Akteursgruppen in ${planFile}` : 'den Ebenen (eigene Gruppen: „akteursgruppen“ in plan.yaml)';
-    for (const a of model.akteure) {
-      for (const [field, ebene] of [['ebene', a.data.ebene], ['doppelrolle.ebene', a.data.doppelrolle?.ebene]] as const) {
-        if (ebene !== undefined && !gruppen.includes(ebene)) {
-          problems.push({ file: a.file, line: a.line, entry: a.id, field, expected: `eine der Gruppen aus ${gruppenQuelle}: ${gruppen.map((g) => `„${g}“`).join(', ')}`, found: `„${ebene}“` });
+      const problems: Problem[] = [];
+      const planFile = `${displayDir(model.ort)}/plan.yaml`;
+      const { plan } = model;
+      // Actors belong to the plan's own groups, or to the default Ebenen.
+      const gruppen = akteursgruppen(plan).map((g) => g.name);
+      const gruppenQuelle = plan.akteursgruppen ? `den Akteursgruppen in ${planFile}` : 'den Ebenen (eigene Gruppen: „akteursgruppen“ in plan.yaml)';
+      for (const a of model.akteure) {
+        for (const [field, ebene] of [['ebene', a.data.ebene], ['doppelrolle.ebene', a.data.doppelrolle?.ebene]] as const) {
+          if (ebene !== undefined && !gruppen.includes(ebene)) {
+            problems.push({ file: a.file, line: a.line, entry: a.id, field, expected: `eine der Gruppen aus ${gruppenQuelle}: ${gruppen.map((g) => `„${g}“`).join(', ')}`, found: `„${ebene}“` });
+          }
         }
       }
-    }
       return problems;
     },
   },
@@ -715,14 +715,14 @@ const KONSISTENZ: { was: string; braucht: readonly CollectionName[]; pruefe: (mo
     was: 'keine Beziehung eines Akteurs zu sich selbst',
     braucht: ['akteure'],
     pruefe: (model) => {
-    const problems: Problem[] = [];
-    for (const a of model.akteure) {
-      a.data.beziehungen.forEach((b, i) => {
-        if (b.ziel.id === a.id) {
-          problems.push({ file: a.file, line: a.line, entry: a.id, field: `beziehungen.${i}.ziel`, expected: 'einen anderen Akteur', found: `„${a.id}“ selbst` });
-        }
-      });
-    }
+      const problems: Problem[] = [];
+      for (const a of model.akteure) {
+        a.data.beziehungen.forEach((b, i) => {
+          if (b.ziel.id === a.id) {
+            problems.push({ file: a.file, line: a.line, entry: a.id, field: `beziehungen.${i}.ziel`, expected: 'einen anderen Akteur', found: `„${a.id}“ selbst` });
+          }
+        });
+      }
       return problems;
     },
   },
@@ -730,19 +730,19 @@ const KONSISTENZ: { was: string; braucht: readonly CollectionName[]; pruefe: (mo
     was: 'Kapitel ohne Kreis',
     braucht: ['kapitel'],
     pruefe: (model) => {
-    const problems: Problem[] = [];
-    for (const k of model.kapitel) {
-      const seen = new Set([k.id]);
-      let parent = k.data.eltern?.id;
-      while (parent) {
-        if (seen.has(parent)) {
-          problems.push({ file: k.file, field: 'eltern', expected: 'eine Kapitel-Hierarchie ohne Kreis', found: `einen Kreis über „${parent}“` });
-          break;
+      const problems: Problem[] = [];
+      for (const k of model.kapitel) {
+        const seen = new Set([k.id]);
+        let parent = k.data.eltern?.id;
+        while (parent) {
+          if (seen.has(parent)) {
+            problems.push({ file: k.file, field: 'eltern', expected: 'eine Kapitel-Hierarchie ohne Kreis', found: `einen Kreis über „${parent}“` });
+            break;
+          }
+          seen.add(parent);
+          parent = model.kapitel.find((c) => c.id === parent)?.data.eltern?.id;
         }
-        seen.add(parent);
-        parent = model.kapitel.find((c) => c.id === parent)?.data.eltern?.id;
       }
-    }
       return problems;
     },
   },
@@ -750,15 +750,15 @@ const KONSISTENZ: { was: string; braucht: readonly CollectionName[]; pruefe: (mo
     was: 'Jahresdaten im Planungshorizont',
     braucht: ['plan', 'laufendeKosten', 'finanzierung'],
     pruefe: (model) => {
-    const problems: Problem[] = [];
-    const { plan } = model;
-    // Yearly data outside the horizon would silently drop out of every table.
-    const { von, bis } = plan.planungshorizont ?? { von: -Infinity, bis: Infinity };
-    for (const row of [...model.laufendeKosten, ...model.finanzierung]) {
-      if (row.data.jahr < von || row.data.jahr > bis) {
-        problems.push({ file: row.file, line: row.line, entry: row.id, field: 'jahr', expected: `ein Jahr im Planungshorizont ${von}–${bis} (${displayDir(model.ort)}/plan.yaml)`, found: String(row.data.jahr) });
+      const problems: Problem[] = [];
+      const { plan } = model;
+      // Yearly data outside the horizon would silently drop out of every table.
+      const { von, bis } = plan.planungshorizont ?? { von: -Infinity, bis: Infinity };
+      for (const row of [...model.laufendeKosten, ...model.finanzierung]) {
+        if (row.data.jahr < von || row.data.jahr > bis) {
+          problems.push({ file: row.file, line: row.line, entry: row.id, field: 'jahr', expected: `ein Jahr im Planungshorizont ${von}–${bis} (${displayDir(model.ort)}/plan.yaml)`, found: String(row.data.jahr) });
+        }
       }
-    }
       return problems;
     },
   },
@@ -766,28 +766,28 @@ const KONSISTENZ: { was: string; braucht: readonly CollectionName[]; pruefe: (mo
     was: 'angegebene Summen gegen die berechneten',
     braucht: ['plan', ...FINANZEN],
     pruefe: (model) => {
-    const problems: Problem[] = [];
-    const forecast = prognoseVon(model);
-    // A replacement year far outside the horizon (a warning of planWarnungen, at its inventory
-    // line) changes the computed investments: the stated sums that depend on them are not
-    // blamed for it.
-    const inventarVerdaechtig = ersatzjahreAusserhalb(model).length > 0;
-    for (const angabe of model.summen) {
-      const abweichung = pruefeSumme(forecast, angabe.data);
-      if (!abweichung) continue;
-      if (inventarVerdaechtig && abweichung.berechnet !== undefined && (angabe.data.tabelle === 'Investitionen' || angabe.data.tabelle === 'Bedarf')) continue;
-      problems.push({
-        file: angabe.file,
-        line: angabe.line,
-        entry: angabe.id,
-        field: 'angegeben',
-        expected:
-          abweichung.berechnet === undefined
-            ? `ein Jahr im Planungshorizont ${forecast.von}–${forecast.bis}`
-            : `die berechnete Summe ${formatEuro(abweichung.berechnet, true)} (${angabe.data.tabelle} ${angabe.data.jahr}) bis auf ± ${formatEuro(angabe.data.genauigkeit / 2, true)}: die berechnete Summe ist genau, nur die angegebene ist auf ${formatEuro(angabe.data.genauigkeit, true)} gerundet und kann um die Hälfte davon abweichen`,
-        found: `${formatEuro(angabe.data.angegeben, true)} laut ${angabe.data.quelle}`,
-      });
-    }
+      const problems: Problem[] = [];
+      const forecast = prognoseVon(model);
+      // A replacement year far outside the horizon (a warning of planWarnungen, at its inventory
+      // line) changes the computed investments: the stated sums that depend on them are not
+      // blamed for it.
+      const inventarVerdaechtig = ersatzjahreAusserhalb(model).length > 0;
+      for (const angabe of model.summen) {
+        const abweichung = pruefeSumme(forecast, angabe.data);
+        if (!abweichung) continue;
+        if (inventarVerdaechtig && abweichung.berechnet !== undefined && (angabe.data.tabelle === 'Investitionen' || angabe.data.tabelle === 'Bedarf')) continue;
+        problems.push({
+          file: angabe.file,
+          line: angabe.line,
+          entry: angabe.id,
+          field: 'angegeben',
+          expected:
+            abweichung.berechnet === undefined
+              ? `ein Jahr im Planungshorizont ${forecast.von}–${forecast.bis}`
+              : `die berechnete Summe ${formatEuro(abweichung.berechnet, true)} (${angabe.data.tabelle} ${angabe.data.jahr}) bis auf ± ${formatEuro(angabe.data.genauigkeit / 2, true)}: die berechnete Summe ist genau, nur die angegebene ist auf ${formatEuro(angabe.data.genauigkeit, true)} gerundet und kann um die Hälfte davon abweichen`,
+          found: `${formatEuro(angabe.data.angegeben, true)} laut ${angabe.data.quelle}`,
+        });
+      }
       return problems;
     },
   },
@@ -795,8 +795,8 @@ const KONSISTENZ: { was: string; braucht: readonly CollectionName[]; pruefe: (mo
     was: 'veröffentlichte Finanztabellen',
     braucht: ['plan', 'finanzbereiche', 'finanzwerte'],
     pruefe: (model) => {
-    const problems: Problem[] = [];
-    problems.push(...finanztabellenVon(model).problems);
+      const problems: Problem[] = [];
+      problems.push(...finanztabellenVon(model).problems);
       return problems;
     },
   },
@@ -804,13 +804,13 @@ const KONSISTENZ: { was: string; braucht: readonly CollectionName[]; pruefe: (mo
     was: 'Stand und Quelle jedes Datensatzes',
     braucht: ['datensaetze', ...DATASET_COLLECTIONS],
     pruefe: (model) => {
-    const problems: Problem[] = [];
-    const datasets = new Set(model.datensaetze.map((d) => d.id));
-    for (const collection of DATASET_COLLECTIONS) {
-      if (model[collection].length > 0 && !datasets.has(collection)) {
-        problems.push({ file: `${displayDir(model.ort)}/daten/datensaetze.yaml`, expected: `einen Eintrag mit id „${collection}“ (Stand und Quelle dieser Daten)`, found: 'keinen' });
+      const problems: Problem[] = [];
+      const datasets = new Set(model.datensaetze.map((d) => d.id));
+      for (const collection of DATASET_COLLECTIONS) {
+        if (model[collection].length > 0 && !datasets.has(collection)) {
+          problems.push({ file: `${displayDir(model.ort)}/daten/datensaetze.yaml`, expected: `einen Eintrag mit id „${collection}“ (Stand und Quelle dieser Daten)`, found: 'keinen' });
+        }
       }
-    }
       return problems;
     },
   },
@@ -818,19 +818,19 @@ const KONSISTENZ: { was: string; braucht: readonly CollectionName[]; pruefe: (mo
     was: 'Förderprogramm genau bei Finanzierung der Art Förderprogramm',
     braucht: ['finanzierung'],
     pruefe: (model) => {
-    const problems: Problem[] = [];
-    for (const row of model.finanzierung) {
-      const isProgramme = row.data.art === 'Förderprogramm';
-      if (isProgramme !== Boolean(row.data.foerderprogramm)) {
-        problems.push({
-          file: row.file,
-          entry: row.id,
-          field: 'foerderprogramm',
-          expected: isProgramme ? 'die ID eines Förderprogramms, wenn art „Förderprogramm“ ist' : 'eine leere Zelle, wenn art kein Förderprogramm ist',
-          found: describeValue(row.data.foerderprogramm?.id),
-        });
+      const problems: Problem[] = [];
+      for (const row of model.finanzierung) {
+        const isProgramme = row.data.art === 'Förderprogramm';
+        if (isProgramme !== Boolean(row.data.foerderprogramm)) {
+          problems.push({
+            file: row.file,
+            entry: row.id,
+            field: 'foerderprogramm',
+            expected: isProgramme ? 'die ID eines Förderprogramms, wenn art „Förderprogramm“ ist' : 'eine leere Zelle, wenn art kein Förderprogramm ist',
+            found: describeValue(row.data.foerderprogramm?.id),
+          });
+        }
       }
-    }
       return problems;
     },
   },
