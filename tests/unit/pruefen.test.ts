@@ -125,6 +125,18 @@ describe('npm run pruefen', () => {
     expect(env.stdout).toContain('/content/akteure.yaml:6  kurzame  ');
   });
 
+  it('prüft den Basispfad aus --basis wie der Build und meldet ihn mit den Fehlern des Plans', () => {
+    const root = kopie();
+    edit(root, 'akteure.yaml', 'kurzname: ITD', 'kurzame: ITD');
+    const r = pruefen(root, '--basis', '/mep/../intern/');
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('--basis  -  erwartet einen Pfad aus Buchstaben, Ziffern und - . _ ~ zwischen Schrägstrichen, z. B. /mep/; gefunden: „/mep/../intern/“');
+    expect(r.stdout).toContain('content/akteure.yaml:6  kurzame');
+    expect(r.stdout).toMatch(/^2 Fehler, /m);
+    expect(pruefen(kopie(), '--basis', '/mep/').status).toBe(0);
+    ohneEnglisch(r.alles);
+  });
+
   it('lehnt eine unbekannte Option und ein unbekanntes Format auf Deutsch mit Exit-Code 2 ab', () => {
     const root = kopie();
     const option = pruefen(root, '--formt', 'github');
