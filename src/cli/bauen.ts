@@ -24,7 +24,7 @@ import type { AstroInlineConfig, AstroIntegration } from 'astro';
 import { ContentError, type Problem } from '../lib/problems.ts';
 import { ladePlan } from '../lib/planladen.ts';
 import { hinweise, type PlanwerkStand } from '../integration.ts';
-import { gueltigeBasis } from '../lib/urls.ts';
+import { pruefeBasis } from '../lib/basispfad.ts';
 import { chromePfad, PDF_SCHALTER, renderePdf } from '../lib/pdf.ts';
 import { neueAusgabe, ordnerName, type Ausgabe } from '../lib/ausgabe.ts';
 
@@ -83,10 +83,8 @@ try {
   process.exit(1);
 }
 
-const basis = process.env.PLANWERK_BASIS;
-if (basis && !gueltigeBasis(basis)) {
-  fehler([{ file: values.basis !== undefined ? '--basis' : 'PLANWERK_BASIS', expected: 'einen Pfad aus Buchstaben, Ziffern und - . _ ~ zwischen Schrägstrichen, z. B. /mep/', found: `„${basis}“` }]);
-}
+const basisFehler = pruefeBasis(process.env.PLANWERK_BASIS, values.basis !== undefined ? '--basis' : 'PLANWERK_BASIS');
+if (basisFehler.length > 0) fehler(basisFehler);
 
 // The council's PDF needs Chromium; decided now, so that the pages link the PDF only when it
 // will exist (src/lib/pdf.ts). PLANWERK_PDF=0 builds without it.

@@ -4,14 +4,18 @@
  * to fix it where one is known, then the warnings (marked „Hinweis:“) and a summary line.
  * Exit code 1 on any error, 0 otherwise, 2 when the check itself could not run.
  *
- * Checked: everything validatePlan checks (schemas, references, the section tree and the
- * section numbers Maßnahmen and texts cite, MDX content policy, every link within the site in
- * the texts with its page and anchor, Kennzahlen, rules across files, redirects as far as the
- * model decides them), and the published pages of the anchor register that the plan no longer
- * has. That every published anchor is still produced needs the built site; the build checks it.
+ * Checked: every check the build runs before rendering. Everything validatePlan checks
+ * (schemas, references, the section tree and the section numbers Maßnahmen and texts cite, MDX
+ * content policy, media, every link within the site in the texts with its page and anchor,
+ * Kennzahlen, rules across files, redirects as far as the model decides them), each check as
+ * far as its input is intact, so one run lists every independent error; the base path
+ * (`--basis`, PLANWERK_BASIS) with the build's own check (src/lib/basispfad.ts); and the
+ * published pages of the anchor register that the plan no longer has. That every published
+ * anchor and every redirect target is still produced needs the built site; the build checks it.
  *
  * Options:
  *   --inhalt <ordner>   the plan's folder (else PLANWERK_CONTENT, else content/)
+ *   --basis </pfad/>    the base path the build will get (else PLANWERK_BASIS), checked as the build checks it
  *   --format <art>      text (default), github (annotations for GitHub Actions) or
  *                       gitlab (text, and a Code Quality report for GitLab)
  *   --bericht <datei>   where --format gitlab writes its report (gl-code-quality-report.json)
@@ -25,7 +29,9 @@ import { cacheOrdner, inhaltsordner, ladePlan } from '../lib/planladen.ts';
 import { displayDir, planLocation } from '../lib/sources.ts';
 import { leseRegister, REGISTER_DATEI } from '../lib/anker.ts';
 import { pruefeVeroeffentlichteSeiten } from '../lib/weiterleitungen.ts';
+import { laufeGeschuetzt } from '../lib/validate.ts';
 import { hinweise } from '../integration.ts';
+import { pruefeBasis, type Basisquelle } from '../lib/basispfad.ts';
 
 /** One finding: an error that stops publishing, or a warning that does not. */
 export interface Befund {
@@ -71,15 +77,27 @@ export function befundAusText(text: string): Befund {
 
 const toPosix = (p: string) => p.split(sep).join('/');
 
-/** Checks the plan in `inhalt` (else PLANWERK_CONTENT, else content/) of the project `projekt`. */
-export async function pruefe(projekt: string, inhaltOption?: string): Promise<Pruefergebnis> {
+/** The base path a build would get: `--basis`, else PLANWERK_BASIS. */
+export interface Basisoption {
+  basis?: string;
+  quelle: Basisquelle;
+}
+
+/**
+ * Checks the plan in `inhalt` (else PLANWERK_CONTENT, else content/) of the project `projekt`,
+ * and the base path the build would get (`basis`, by default PLANWERK_BASIS).
+ */
+export async function pruefe(projekt: string, inhaltOption?: string, basis: Basisoption = { basis: process.env.PLANWERK_BASIS, quelle: 'PLANWERK_BASIS' }): Promise<Pruefergebnis> {
   const started = performance.now();
   const inhalt = inhaltsordner(projekt, inhaltOption);
   const angezeigt = toPosix(relative(projekt, inhalt)) || '.';
   const dauer = () => performance.now() - started;
+  // Checks of the build that do not need the plan: reported with the plan's own errors.
+  const vorab = pruefeBasis(basis.basis, basis.quelle).map((p) => befundAusProblem(p));
   if (!existsSync(inhalt) || !statSync(inhalt).isDirectory()) {
     return {
       fehler: [
+        ...vorab,
         {
           art: 'Fehler',
           file: angezeigt,
@@ -94,12 +112,14 @@ export async function pruefe(projekt: string, inhaltOption?: string): Promise<Pr
   }
   const ort = planLocation(inhalt, projekt);
   const geladen = await ladePlan(ort, cacheOrdner(projekt, inhalt));
-  const fehler = geladen.problems.map((p) => befundAusProblem(p));
+  const fehler = [...vorab, ...geladen.problems.map((p) => befundAusProblem(p))];
   // Warnings as problems: drafts and their open fields, implausible references and years.
   const strukturiert: Problem[] = [...geladen.warnungen];
   const warnungen: Befund[] = [];
   const model = geladen.model;
-  if (model) {
+  // The published pages need only the plan's data: checked also when only texts have errors.
+  const seitenModell = model ?? geladen.datenModell;
+  if (seitenModell) {
     const registerDatei = `${displayDir(ort)}/${REGISTER_DATEI}`;
     let register: Record<string, string[]> | undefined;
     try {
@@ -112,7 +132,11 @@ export async function pruefe(projekt: string, inhaltOption?: string): Promise<Pr
         hinweis: 'Die Datei nicht von Hand bearbeiten: die letzte Fassung aus der Versionsverwaltung zurückholen, dann npm run build und npm run anker.',
       });
     }
-    if (register) fehler.push(...pruefeVeroeffentlichteSeiten(model, register, registerDatei).map((p) => befundAusProblem(p)));
+    if (register) {
+      const seiten: Problem[] = [];
+      laufeGeschuetzt(seiten, () => pruefeVeroeffentlichteSeiten(seitenModell, register, registerDatei));
+      fehler.push(...seiten.map((p) => befundAusProblem(p)));
+    }
   }
   const schonDa = new Set(strukturiert.map(formatProblem));
   warnungen.push(...strukturiert.map((p) => befundAusProblem(p, 'Hinweis')));
@@ -183,6 +207,7 @@ export function gitlabBericht(e: Pruefergebnis): CodeQualityEintrag[] {
 
 const HILFE = `npm run pruefen [-- Optionen]: prüft den Plan, ohne die Website zu bauen.
   --inhalt <ordner>   Ordner des Plans (sonst PLANWERK_CONTENT, sonst content/)
+  --basis </pfad/>    Basispfad, den der Build bekommt (sonst PLANWERK_BASIS), geprüft wie beim Build
   --format <art>      text (Vorgabe), github (Anmerkungen für GitHub Actions) oder gitlab (Text und Code-Quality-Bericht)
   --bericht <datei>   Datei des Code-Quality-Berichts bei --format gitlab (Vorgabe: gl-code-quality-report.json)
 Exit-Code: 0 ohne Fehler, 1 bei Fehlern im Plan, 2 wenn die Prüfung nicht laufen konnte.`;
@@ -197,10 +222,10 @@ function abbruch(text: string, error?: unknown): never {
 }
 
 async function main() {
-  let values: { inhalt?: string; format?: string; bericht?: string; hilfe?: boolean };
+  let values: { inhalt?: string; basis?: string; format?: string; bericht?: string; hilfe?: boolean };
   try {
     ({ values } = parseArgs({
-      options: { inhalt: { type: 'string' }, format: { type: 'string', default: 'text' }, bericht: { type: 'string', default: 'gl-code-quality-report.json' }, hilfe: { type: 'boolean', short: 'h' } },
+      options: { inhalt: { type: 'string' }, basis: { type: 'string' }, format: { type: 'string', default: 'text' }, bericht: { type: 'string', default: 'gl-code-quality-report.json' }, hilfe: { type: 'boolean', short: 'h' } },
       allowPositionals: false,
     }));
   } catch (error) {
@@ -215,7 +240,8 @@ async function main() {
   if (!FORMATE.includes(format)) abbruch(`Unbekanntes Format „${values.format}“: erlaubt sind ${FORMATE.map((f) => `„${f}“`).join(', ')}.`);
 
   const projekt = process.cwd();
-  const ergebnis = await pruefe(projekt, values.inhalt);
+  const basis: Basisoption = values.basis !== undefined ? { basis: values.basis, quelle: '--basis' } : { basis: process.env.PLANWERK_BASIS, quelle: 'PLANWERK_BASIS' };
+  const ergebnis = await pruefe(projekt, values.inhalt, basis);
   if (format === 'github') console.log(githubAusgabe(ergebnis));
   else console.log(textAusgabe(ergebnis));
   if (format === 'gitlab') {

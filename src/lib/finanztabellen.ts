@@ -226,7 +226,11 @@ function summenProblem(t: Finanztabelle, p: Summenpruefung): Problem {
       p.zeile === '(alle Zeilen)'
         ? `Anteile „${titel}“, die zusammen 100 % ergeben, ${herleitung}`
         : `die Summe der Teile ${mit(p.berechnet)} (${titel}), ${herleitung}`,
-    found: `${mit(p.angegeben)}, Abweichung ${mit(Math.abs(p.angegeben - p.berechnet))}`,
+    // Shares are checked against 100 %: what was found is their real total, not the 100 % expected.
+    found:
+      p.zeile === '(alle Zeilen)'
+        ? `zusammen ${mit(p.berechnet)}, Abweichung ${mit(Math.abs(p.angegeben - p.berechnet))}`
+        : `${mit(p.angegeben)}, Abweichung ${mit(Math.abs(p.angegeben - p.berechnet))}`,
   };
 }
 

@@ -24,6 +24,8 @@ export interface GeladenerPlan {
   warnungen: Problem[];
   /** Present only when there are no problems. */
   model?: PlanModel;
+  /** The model when only texts or rules across files have problems (see ValidationResult); not for building. */
+  datenModell?: PlanModel;
   /** How long reading and checking took, and how many bodies were rendered anew. */
   dauerMs: number;
   neuGerendert: number;
@@ -93,13 +95,13 @@ async function lade(ort: PlanLocation, cacheDir?: string): Promise<GeladenerPlan
   // MDX bodies that are not cached yet are rendered on every core first (a cold build).
   const gelesen = Object.fromEntries(MDX_SAMMLUNGEN.map((c) => [c, readCollection(ort, c)]));
   await rendereVoraus(Object.values(gelesen).flatMap((r) => r.entries), cache);
-  const { problems, warnungen, model } = validatePlan(ort, cache, gelesen);
+  const { problems, warnungen, model, datenModell } = validatePlan(ort, cache, gelesen);
   const neuGerendert = [...benutzt.keys()].filter((k) => !alt.has(k)).length;
   if (cacheDir && (neuGerendert > 0 || benutzt.size !== alt.size)) {
     mkdirSync(cacheDir, { recursive: true });
     writeFileSync(join(cacheDir, CACHE_DATEI), JSON.stringify(Object.fromEntries(benutzt)));
   }
-  return { ort, problems, warnungen: [...warnungen, ...(model ? [...plausibilitaet(model), ...planWarnungen(model)] : [])], model, dauerMs: performance.now() - started, neuGerendert, mdxGesamt: benutzt.size };
+  return { ort, problems, warnungen: [...warnungen, ...(model ? [...plausibilitaet(model), ...planWarnungen(model)] : [])], model, datenModell, dauerMs: performance.now() - started, neuGerendert, mdxGesamt: benutzt.size };
 }
 
 /** Forgets a loaded plan (the dev server calls this when a content file changes). */

@@ -1,7 +1,9 @@
 /**
  * Reads, checks and models a whole plan from disk, outside Astro, and lists every
  * problem at once: schemas, references, the MDX bodies (parsed, checked and rendered
- * once, see src/mdx/), Kennzahlen and cross-collection rules. The build runs it once
+ * once, see src/mdx/), Kennzahlen and cross-collection rules. Each check after schemas and
+ * references runs as far as the collections it reads are intact, so one error does not hide
+ * another, and a broken entry gives no follow-up errors. The build runs it once
  * (src/lib/planladen.ts); `npm run pruefen` and the tests call it directly, so both report the same.
  */
 import type { z } from 'astro/zod';
@@ -14,7 +16,7 @@ import { finanztabellenVon } from './finanztabellen.ts';
 import { readCollection, unbekannteDateien, displayDir, sourcePath, SOURCES, DATASET_COLLECTIONS, zeigeUnsichtbare, unsichtbareZeichen, ohneUnsichtbare, type PlanLocation, type RawEntry, type ReadResult } from './sources.ts';
 import { describeValue, type Problem } from './problems.ts';
 import type { Entry, PlanModel } from './model.ts';
-import { prognoseVon } from './kennzahlen.ts';
+import { KENNZAHLEN, prognoseVon } from './kennzahlen.ts';
 import { pruefeSumme, ersatzjahrAusserhalb, erstesErsatzjahr, ersatzjahre } from './prognose.ts';
 import { formatEuro } from './format.ts';
 import { pruefeUeberdeckteSeiten } from './weiterleitungen.ts';
@@ -35,6 +37,12 @@ export interface ValidationResult {
   warnungen: Problem[];
   /** Present only when there are no problems. */
   model?: PlanModel;
+  /**
+   * The model when every collection is intact, even though a check found problems (in the
+   * texts, or across files): what depends only on the plan's data, such as the pages it
+   * produces, can still be checked. Not for building.
+   */
+  datenModell?: PlanModel;
 }
 
 const TYPE_NAMES: Record<string, string> = {
@@ -138,7 +146,9 @@ export function validatePlan(loc: PlanLocation, cache: RenderCache = new Map<str
     }
     if (read.problems.length > 0) unvollstaendig.add(collection);
     raw[collection] = read.entries;
-    problems.push(...findDuplicates(read.entries));
+    const doppelte = findDuplicates(read.entries);
+    problems.push(...doppelte);
+    if (doppelte.length > 0) fehlerhaft.add(collection);
     const good: Entry<CollectionName>[] = [];
     for (const entry of read.entries) {
       const result = parseEntry(entry);
@@ -162,15 +172,24 @@ export function validatePlan(loc: PlanLocation, cache: RenderCache = new Map<str
   // An id with an invisible character is reported at its entry; references to the id as it
   // looks (without the character) are not reported again.
   const ids = new Map<string, Set<string>>(COLLECTIONS.map((c) => [c, new Set((raw[c] ?? []).flatMap((e) => [e.id, ohneUnsichtbare(e.id)]))]));
+  const guteIds = new Map<string, Set<string>>(COLLECTIONS.map((c) => [c, new Set((parsed[c] ?? []).map((e) => e.id))]));
+  /** Collections with a broken reference, or one to an entry that failed its schema (and so is not in the model). */
+  const verweistFalsch = new Set<CollectionName>();
   for (const collection of COLLECTIONS) {
     for (const entry of parsed[collection] ?? []) {
       walkRefs(entry.data, [], (ref, path) => {
         const entwurf = entwuerfe.get(`${ref.collection}/${ref.id}`);
         if (entwurf) {
+          verweistFalsch.add(collection);
           problems.push(verweisAufEntwurf({ file: entry.file, line: entry.line, entry: entryLabel(collection, entry.id) }, path.join('.'), entwurf));
           return;
         }
-        if (ids.get(ref.collection)?.has(ref.id)) return;
+        if (ids.get(ref.collection)?.has(ref.id)) {
+          // The entry exists but failed its schema (already reported): the model lacks it.
+          if (!guteIds.get(ref.collection)?.has(ref.id)) verweistFalsch.add(collection);
+          return;
+        }
+        verweistFalsch.add(collection);
         // A collection that could not be read completely (a syntax or encoding problem, already
         // reported) misses entries: references into it say nothing, so they are not checked.
         if (unvollstaendig.has(ref.collection as CollectionName)) return;
@@ -205,40 +224,145 @@ export function validatePlan(loc: PlanLocation, cache: RenderCache = new Map<str
     }
   }
 
+  // The model for the later checks holds no dangling reference: an entry that names one that
+  // is not in the model (it failed its schema, or is a draft) is left out too, repeatedly, and
+  // its collection counts as broken. With every reference intact nothing is left out.
+  const imModell: Partial<Record<CollectionName, Entry<CollectionName>[]>> = { ...parsed };
+  for (let weiter = true; weiter; ) {
+    weiter = false;
+    const vorhanden = new Map<string, Set<string>>(COLLECTIONS.map((c) => [c, new Set((imModell[c] ?? []).map((e) => e.id))]));
+    for (const collection of COLLECTIONS) {
+      const vorher = imModell[collection] ?? [];
+      const bleiben = vorher.filter((entry) => {
+        let heil = true;
+        walkRefs(entry.data, [], (ref) => {
+          if (!vorhanden.get(ref.collection)?.has(ref.id)) heil = false;
+        });
+        return heil;
+      });
+      if (bleiben.length < vorher.length) {
+        imModell[collection] = bleiben;
+        verweistFalsch.add(collection);
+        weiter = true;
+      }
+    }
+  }
+
   // MDX bodies need no valid model to be parsed and checked: report them with everything else.
   const mdxEntries = [...(raw.kapitel ?? []), ...(raw.handlungsfelder ?? []), ...(raw.massnahmen ?? [])];
   const { ergebnisse, problems: inhaltsProbleme } = rendereInhalte(mdxEntries, cache);
   problems.push(...inhaltsProbleme);
   const planEintrag = parsed.plan?.[0];
   if (planEintrag) warnungen.push(...oeffentlicheAngaben(planEintrag.data as PlanModel['plan'], planEintrag.file));
-  const modell = () =>
+  const modell = (): PlanModel =>
     Object.fromEntries([
       ['ort', loc],
       ['basis', basisDesPlans((parsed.plan?.[0]?.data as PlanModel['plan'] | undefined)?.website)],
-      ...COLLECTIONS.map((c) => [c, c === 'plan' ? parsed.plan?.[0]?.data : parsed[c]]),
+      ...COLLECTIONS.map((c) => [c, c === 'plan' ? imModell.plan?.[0]?.data : imModell[c]]),
     ]) as unknown as PlanModel;
-  if (problems.length > 0) {
-    // The cells of the survey rounds are checked against the school list and the rounds' own
-    // file, not the rest of the plan: report them in the same run as every other field.
-    const noetig: CollectionName[] = ['plan', 'schulen', 'schulformen', 'erhebungen', 'erhebungswerte'];
-    if (parsed.plan?.[0] && noetig.every((c) => !unvollstaendig.has(c) && !fehlerhaft.has(c))) problems.push(...pruefeErhebungen(modell()));
-    return { problems, warnungen };
-  }
+  // Every later check runs when the collections it reads are intact: read completely, every
+  // entry passed its schema, no broken reference out of them. The model is built from the
+  // entries that passed; a check whose input is broken would only repeat what is reported.
+  const intakt = (c: CollectionName) => !unvollstaendig.has(c) && !fehlerhaft.has(c) && !verweistFalsch.has(c) && (c !== 'plan' || Boolean(imModell.plan?.[0]));
+  const alleIntakt = COLLECTIONS.every(intakt);
+  // Texts whose body could not be parsed or rendered (reported above) have no headings or links.
+  const kaputteTexte = new Set(inhaltsProbleme.map((p) => p.file));
+  const texteIntakt = (...collections: CollectionName[]) => mdxEntries.every((e) => !collections.includes(e.collection) || (ergebnisse.has(e.file) && !kaputteTexte.has(e.file)));
   const model = modell();
-  problems.push(...checkConsistency(model));
-  problems.push(...pruefeMedien(model));
-  problems.push(...pruefeErhebungen(model));
+  /** Runs a check whose input (`braucht`) is intact; else it would only repeat what is reported. */
+  const laufe = (braucht: readonly CollectionName[] | 'alle', pruefung: () => Problem[]) => {
+    if (braucht === 'alle' ? alleIntakt : braucht.every(intakt)) laufeGeschuetzt(problems, pruefung);
+  };
+  for (const k of KONSISTENZ) laufe(k.braucht, () => k.pruefe(model));
+  laufe(['plan', 'fassungen'], () => pruefeMedien(model));
+  laufe(['plan', 'schulen', 'schulformen', 'erhebungen', 'erhebungswerte'], () => pruefeErhebungen(model));
   // The section tree from the fresh renderings: the <Abschnitt> links are filled from it.
   const entwurfsnummern = nummernInEntwuerfen([...entwuerfe.values()], ergebnisse);
-  const baum = bildeAbschnittsbaum(model, (e) => ergebnisse.get(e.file)?.headings);
-  problems.push(...baum.problems);
-  problems.push(...vervollstaendige(model, [...model.kapitel, ...model.handlungsfelder, ...model.massnahmen], ergebnisse, baum, entwurfsnummern));
-  problems.push(...pruefeAbschnittsverweise(model, baum, entwurfsnummern));
-  problems.push(...pruefeIdsDerFelder(model, ergebnisse));
-  problems.push(...pruefeUeberdeckteSeiten(model));
-  // Links in the texts, against the pages and anchors the plan will produce.
-  problems.push(...pruefeVerweise(model, ergebnisse, entwuerfe));
-  return problems.length > 0 ? { problems, warnungen } : { problems, warnungen, model };
+  let baum: ReturnType<typeof bildeAbschnittsbaum> | undefined;
+  if (texteIntakt('kapitel', 'handlungsfelder')) {
+    laufe(['kapitel', 'handlungsfelder'], () => {
+      baum = bildeAbschnittsbaum(model, (e) => ergebnisse.get(e.file)?.headings);
+      return baum.problems;
+    });
+  }
+  // Kennzahlen in each text, as far as the data they are computed from is intact.
+  const texte = [...model.kapitel, ...model.handlungsfelder, ...model.massnahmen];
+  const fertig = texte.filter((e) => {
+    const aufrufe = ergebnisse.get(e.file)?.aufrufe ?? [];
+    return aufrufe.every((a) => kennzahlBraucht(a.name).every(intakt));
+  });
+  laufe(['plan'], () => vervollstaendige(model, fertig, ergebnisse, baum, entwurfsnummern));
+  if (baum) {
+    const b = baum;
+    laufe(['massnahmen'], () => pruefeAbschnittsverweise(model, b, entwurfsnummern));
+  }
+  laufe(['plan', 'handlungsfelder', 'massnahmen'], () => pruefeIdsDerFelder(model, ergebnisse));
+  laufe('alle', () => pruefeUeberdeckteSeiten(model));
+  // Links in the texts, against the pages and anchors the plan will produce. Where a
+  // collection is broken, its pages (and, with anything broken, any anchor) are not judged.
+  const alleTexteFertig = fertig.length === texte.length && texteIntakt('kapitel', 'handlungsfelder', 'massnahmen');
+  const ungewiss = ungewisseZiele(COLLECTIONS.filter((c) => !intakt(c)), alleTexteFertig);
+  laufe(['plan'], () => pruefeVerweise(model, ergebnisse, entwuerfe, ungewiss));
+  if (problems.length > 0) return { problems, warnungen, ...(alleIntakt ? { datenModell: model } : {}) };
+  return { problems, warnungen, model };
+}
+
+/**
+ * Runs one check. A crash caused by broken input that is already reported must not hide the
+ * report: with problems found, the crash is dropped; without, it is a real fault and rethrown.
+ */
+export function laufeGeschuetzt(problems: Problem[], pruefung: () => Problem[]): void {
+  try {
+    problems.push(...pruefung());
+  } catch (error) {
+    if (problems.length === 0) throw error;
+  }
+}
+
+/** Schools' figures come from the school list and the survey rounds; forecasts from all finance data. */
+const SCHULDATEN: CollectionName[] = ['schulen', 'schulformen', 'erhebungen', 'erhebungswerte'];
+const FINANZEN: CollectionName[] = ['inventar', 'laufendeKosten', 'finanzierung', 'foerderprogramme', 'summen', 'finanzbereiche', 'finanzwerte', 'datensaetze'];
+
+/** The collections a Kennzahl in a text is computed from; an unknown name needs none (it is an error of its own). */
+function kennzahlBraucht(name: string): readonly CollectionName[] {
+  const definition = KENNZAHLEN[name];
+  if (!definition) return [];
+  if (!definition.braucht) return COLLECTIONS;
+  const braucht = new Set<CollectionName>(['plan', ...definition.braucht]);
+  if (definition.braucht.includes('schulen')) for (const c of SCHULDATEN) braucht.add(c);
+  if (definition.braucht.some((c) => FINANZEN.includes(c))) for (const c of FINANZEN) braucht.add(c);
+  return [...braucht];
+}
+
+/** The folders of the site whose pages come from a collection. */
+const SEITEN_DER_SAMMLUNG: Partial<Record<CollectionName, string[]>> = {
+  kapitel: ['/kapitel/'],
+  handlungsfelder: ['/handlungsfelder/'],
+  massnahmen: ['/massnahmen/', '/handlungsfelder/'],
+  akteure: ['/akteure/'],
+  formate: ['/akteure/'],
+  schulen: ['/schulen/'],
+  schulformen: ['/schulen/'],
+  erhebungen: ['/schulen/'],
+  erhebungswerte: ['/schulen/'],
+  glossar: ['/glossar/'],
+  indikatoren: ['/indikatoren/'],
+  meilensteine: ['/meilensteine/'],
+  finanzbereiche: ['/finanzen/'],
+  finanzwerte: ['/finanzen/'],
+};
+
+/**
+ * Which link targets the link check cannot judge while `kaputt` collections are broken: the
+ * pages of those collections (the open data under /daten/ with any), every page when a
+ * collection without its own folder is broken, and any anchor when anything is broken or a
+ * text could not be completed (anchors come from all of the plan).
+ */
+function ungewisseZiele(kaputt: CollectionName[], texteFertig: boolean): (pfad: string, anker?: string) => boolean {
+  if (kaputt.length === 0 && texteFertig) return () => false;
+  const ordner = kaputt.flatMap((c) => SEITEN_DER_SAMMLUNG[c] ?? ['/']);
+  if (kaputt.length > 0) ordner.push('/daten/');
+  return (pfad, anker) => anker !== undefined || ordner.some((o) => pfad.startsWith(o));
 }
 
 /** Section numbers that stand only in drafts (their `nummer` and numbered headings), with the draft's file. */
@@ -473,156 +597,247 @@ export function oeffentlicheAngaben(plan: PlanModel['plan'], planFile: string): 
   ];
 }
 
-/** Rules that span several fields or collections. */
-function checkConsistency(model: PlanModel): Problem[] {
-  const problems: Problem[] = [];
-  const { plan } = model;
-  const planFile = `${displayDir(model.ort)}/plan.yaml`;
-  if (plan.planungszeitraum && plan.planungszeitraum.von > plan.planungszeitraum.bis) {
-    problems.push({ file: planFile, field: 'planungszeitraum', expected: '„von“ nicht nach „bis“', found: `${plan.planungszeitraum.von}–${plan.planungszeitraum.bis}` });
-  }
-  if (plan.planungshorizont && plan.planungshorizont.von > plan.planungshorizont.bis) {
-    problems.push({ file: planFile, field: 'planungshorizont', expected: '„von“ nicht nach „bis“', found: `${plan.planungshorizont.von}–${plan.planungshorizont.bis}` });
-  }
-  // A new plan may leave the horizon open, but finance data needs the years it is planned for.
-  const finanzdaten = FINANZDATEN.filter((c) => model[c].length > 0);
-  if (!plan.planungshorizont && finanzdaten.length > 0) {
-    problems.push({
-      file: planFile,
-      field: 'planungshorizont',
-      expected: `die Jahre der Finanzplanung (planungshorizont: { von: …, bis: … }), weil der Plan Finanzdaten hat (${finanzdaten.map((c) => sourcePath(model.ort, c)).join(', ')})`,
-      found: describeValue(undefined),
-    });
-  }
-  // The EU model statement: a site that is not fully accessible names what is not, and why.
-  // A new plan without the statement gets a warning instead (see oeffentlicheAngaben).
-  const b = plan.barrierefreiheit;
-  if (b && (b.status === 'vollständig vereinbar') !== (b.nichtBarrierefrei.length === 0)) {
-    problems.push({
-      file: planFile,
-      field: 'barrierefreiheit.nichtBarrierefrei',
-      expected: b.status === 'vollständig vereinbar' ? 'keine Einträge, wenn der Status „vollständig vereinbar“ ist' : `mindestens einen Eintrag (was, warum), wenn der Status „${b.status}“ ist`,
-      found: b.nichtBarrierefrei.length === 0 ? 'keinen' : `${b.nichtBarrierefrei.length} Einträge`,
-    });
-  }
-
-  problems.push(...pruefeCodes(model));
-
-  // Goal ids are anchors on the same site: unique across all Handlungsfelder.
-  const goalOwner = new Map<string, Entry<'handlungsfelder'>>();
-  for (const hf of model.handlungsfelder) {
-    hf.data.ziele.forEach((ziel, i) => {
-      const other = goalOwner.get(ziel.id);
-      if (!other) {
-        goalOwner.set(ziel.id, hf);
-      } else if (ziel.code && ziel.id === new GithubSlugger().slug(ziel.code)) {
-        // The anchor came from the goal's label: plans often number the goals of every field Z1, Z2 …
+/**
+ * Rules that span several fields or collections, each with the collections it reads: validatePlan
+ * runs a rule when they are intact, so a broken entry elsewhere does not hide its findings.
+ */
+const KONSISTENZ: { was: string; braucht: readonly CollectionName[]; pruefe: (model: PlanModel) => Problem[] }[] = [
+  {
+    was: 'Planungszeitraum, Planungshorizont und die Erklärung zur Barrierefreiheit in sich stimmig',
+    braucht: ['plan'],
+    pruefe: (model) => {
+      const problems: Problem[] = [];
+      const planFile = `${displayDir(model.ort)}/plan.yaml`;
+      const { plan } = model;
+      if (plan.planungszeitraum && plan.planungszeitraum.von > plan.planungszeitraum.bis) {
+        problems.push({ file: planFile, field: 'planungszeitraum', expected: '„von“ nicht nach „bis“', found: `${plan.planungszeitraum.von}–${plan.planungszeitraum.bis}` });
+      }
+      if (plan.planungshorizont && plan.planungshorizont.von > plan.planungshorizont.bis) {
+        problems.push({ file: planFile, field: 'planungshorizont', expected: '„von“ nicht nach „bis“', found: `${plan.planungshorizont.von}–${plan.planungshorizont.bis}` });
+      }
+      // The EU model statement: a site that is not fully accessible names what is not, and why.
+      // A new plan without the statement gets a warning instead (see oeffentlicheAngaben).
+      const b = plan.barrierefreiheit;
+      if (b && (b.status === 'vollständig vereinbar') !== (b.nichtBarrierefrei.length === 0)) {
         problems.push({
-          file: hf.file,
-          field: `ziele.${i}.code`,
-          expected: 'eine Bezeichnung, die im ganzen Plan nur einmal vorkommt, oder eine eigene „id“ für dieses Ziel (ohne id wird die Bezeichnung zum Anker)',
-          found: `„${ziel.code}“ (Anker „${ziel.id}“), schon vergeben in ${other.file}`,
-          hinweis: `Dem Ziel eine eigene id geben, etwa „id: ${hf.id}-${ziel.id}“; die Bezeichnung „${ziel.code}“ bleibt, wie sie ist.`,
+          file: planFile,
+          field: 'barrierefreiheit.nichtBarrierefrei',
+          expected: b.status === 'vollständig vereinbar' ? 'keine Einträge, wenn der Status „vollständig vereinbar“ ist' : `mindestens einen Eintrag (was, warum), wenn der Status „${b.status}“ ist`,
+          found: b.nichtBarrierefrei.length === 0 ? 'keinen' : `${b.nichtBarrierefrei.length} Einträge`,
         });
-      } else {
-        problems.push({ file: hf.file, field: `ziele.${i}.id`, expected: 'eine Ziel-ID, die im ganzen Plan nur einmal vorkommt', found: `„${ziel.id}“, schon vergeben in ${other.file}` });
       }
-    });
-  }
-  for (const m of model.massnahmen) {
-    m.data.ziele.forEach((zielId, i) => {
-      const owner = goalOwner.get(zielId);
-      if (!owner) {
-        problems.push({ file: m.file, field: `ziele.${i}`, expected: `die ID eines Ziels aus ${displayDir(model.ort)}/handlungsfelder/`, found: `„${zielId}“, das es nicht gibt` });
-      } else if (!m.data.handlungsfelder.some((h) => h.id === owner.id)) {
-        problems.push({ file: m.file, field: `ziele.${i}`, expected: `ein Ziel der Handlungsfelder der Maßnahme (${m.data.handlungsfelder.map((h) => `„${h.id}“`).join(', ')})`, found: `„${zielId}“ aus „${owner.id}“ (${owner.file})` });
+      return problems;
+    },
+  },
+  {
+    was: 'Finanzdaten brauchen einen Planungshorizont',
+    braucht: ['plan', ...FINANZDATEN],
+    pruefe: (model) => {
+      const problems: Problem[] = [];
+      const planFile = `${displayDir(model.ort)}/plan.yaml`;
+      const { plan } = model;
+      // A new plan may leave the horizon open, but finance data needs the years it is planned for.
+      const finanzdaten = FINANZDATEN.filter((c) => model[c].length > 0);
+      if (!plan.planungshorizont && finanzdaten.length > 0) {
+        problems.push({
+          file: planFile,
+          field: 'planungshorizont',
+          expected: `die Jahre der Finanzplanung (planungshorizont: { von: …, bis: … }), weil der Plan Finanzdaten hat (${finanzdaten.map((c) => sourcePath(model.ort, c)).join(', ')})`,
+          found: describeValue(undefined),
+        });
       }
-    });
-  }
-
-  // Actors belong to the plan's own groups, or to the default Ebenen.
-  const gruppen = akteursgruppen(plan).map((g) => g.name);
-  const gruppenQuelle = plan.akteursgruppen ? `den Akteursgruppen in ${planFile}` : 'den Ebenen (eigene Gruppen: „akteursgruppen“ in plan.yaml)';
-  for (const a of model.akteure) {
-    for (const [field, ebene] of [['ebene', a.data.ebene], ['doppelrolle.ebene', a.data.doppelrolle?.ebene]] as const) {
-      if (ebene !== undefined && !gruppen.includes(ebene)) {
-        problems.push({ file: a.file, line: a.line, entry: a.id, field, expected: `eine der Gruppen aus ${gruppenQuelle}: ${gruppen.map((g) => `„${g}“`).join(', ')}`, found: `„${ebene}“` });
+      return problems;
+    },
+  },
+  {
+    was: 'Maßnahmencodes in der Form des Plans',
+    braucht: ['plan', 'massnahmen', 'handlungsfelder', 'bildungsbereiche'],
+    pruefe: (model) => {
+      const problems: Problem[] = [];
+      problems.push(...pruefeCodes(model));
+      return problems;
+    },
+  },
+  {
+    was: 'Ziel-IDs eindeutig, Ziele der Maßnahmen aus ihren Handlungsfeldern',
+    braucht: ['handlungsfelder', 'massnahmen'],
+    pruefe: (model) => {
+      const problems: Problem[] = [];
+      // Goal ids are anchors on the same site: unique across all Handlungsfelder.
+      const goalOwner = new Map<string, Entry<'handlungsfelder'>>();
+      for (const hf of model.handlungsfelder) {
+        hf.data.ziele.forEach((ziel, i) => {
+          const other = goalOwner.get(ziel.id);
+          if (!other) {
+            goalOwner.set(ziel.id, hf);
+          } else if (ziel.code && ziel.id === new GithubSlugger().slug(ziel.code)) {
+            // The anchor came from the goal's label: plans often number the goals of every field Z1, Z2 …
+            problems.push({
+              file: hf.file,
+              field: `ziele.${i}.code`,
+              expected: 'eine Bezeichnung, die im ganzen Plan nur einmal vorkommt, oder eine eigene „id“ für dieses Ziel (ohne id wird die Bezeichnung zum Anker)',
+              found: `„${ziel.code}“ (Anker „${ziel.id}“), schon vergeben in ${other.file}`,
+              hinweis: `Dem Ziel eine eigene id geben, etwa „id: ${hf.id}-${ziel.id}“; die Bezeichnung „${ziel.code}“ bleibt, wie sie ist.`,
+            });
+          } else {
+            problems.push({ file: hf.file, field: `ziele.${i}.id`, expected: 'eine Ziel-ID, die im ganzen Plan nur einmal vorkommt', found: `„${ziel.id}“, schon vergeben in ${other.file}` });
+          }
+        });
       }
-    }
-  }
-
-  for (const a of model.akteure) {
-    a.data.beziehungen.forEach((b, i) => {
-      if (b.ziel.id === a.id) {
-        problems.push({ file: a.file, line: a.line, entry: a.id, field: `beziehungen.${i}.ziel`, expected: 'einen anderen Akteur', found: `„${a.id}“ selbst` });
+      for (const m of model.massnahmen) {
+        m.data.ziele.forEach((zielId, i) => {
+          const owner = goalOwner.get(zielId);
+          if (!owner) {
+            problems.push({ file: m.file, field: `ziele.${i}`, expected: `die ID eines Ziels aus ${displayDir(model.ort)}/handlungsfelder/`, found: `„${zielId}“, das es nicht gibt` });
+          } else if (!m.data.handlungsfelder.some((h) => h.id === owner.id)) {
+            problems.push({ file: m.file, field: `ziele.${i}`, expected: `ein Ziel der Handlungsfelder der Maßnahme (${m.data.handlungsfelder.map((h) => `„${h.id}“`).join(', ')})`, found: `„${zielId}“ aus „${owner.id}“ (${owner.file})` });
+          }
+        });
       }
-    });
-  }
-
-  for (const k of model.kapitel) {
-    const seen = new Set([k.id]);
-    let parent = k.data.eltern?.id;
-    while (parent) {
-      if (seen.has(parent)) {
-        problems.push({ file: k.file, field: 'eltern', expected: 'eine Kapitel-Hierarchie ohne Kreis', found: `einen Kreis über „${parent}“` });
-        break;
+      return problems;
+    },
+  },
+  {
+    was: 'Akteure in den Gruppen des Plans',
+    braucht: ['plan', 'akteure'],
+    pruefe: (model) => {
+      const problems: Problem[] = [];
+      const planFile = `${displayDir(model.ort)}/plan.yaml`;
+      const { plan } = model;
+      // Actors belong to the plan's own groups, or to the default Ebenen.
+      const gruppen = akteursgruppen(plan).map((g) => g.name);
+      const gruppenQuelle = plan.akteursgruppen ? `den Akteursgruppen in ${planFile}` : 'den Ebenen (eigene Gruppen: „akteursgruppen“ in plan.yaml)';
+      for (const a of model.akteure) {
+        for (const [field, ebene] of [['ebene', a.data.ebene], ['doppelrolle.ebene', a.data.doppelrolle?.ebene]] as const) {
+          if (ebene !== undefined && !gruppen.includes(ebene)) {
+            problems.push({ file: a.file, line: a.line, entry: a.id, field, expected: `eine der Gruppen aus ${gruppenQuelle}: ${gruppen.map((g) => `„${g}“`).join(', ')}`, found: `„${ebene}“` });
+          }
+        }
       }
-      seen.add(parent);
-      parent = model.kapitel.find((c) => c.id === parent)?.data.eltern?.id;
-    }
-  }
-
-  // Yearly data outside the horizon would silently drop out of every table.
-  const { von, bis } = plan.planungshorizont ?? { von: -Infinity, bis: Infinity };
-  for (const row of [...model.laufendeKosten, ...model.finanzierung]) {
-    if (row.data.jahr < von || row.data.jahr > bis) {
-      problems.push({ file: row.file, line: row.line, entry: row.id, field: 'jahr', expected: `ein Jahr im Planungshorizont ${von}–${bis} (${displayDir(model.ort)}/plan.yaml)`, found: String(row.data.jahr) });
-    }
-  }
-
-  const forecast = prognoseVon(model);
-  // A replacement year far outside the horizon (a warning of planWarnungen, at its inventory
-  // line) changes the computed investments: the stated sums that depend on them are not
-  // blamed for it.
-  const inventarVerdaechtig = ersatzjahreAusserhalb(model).length > 0;
-  for (const angabe of model.summen) {
-    const abweichung = pruefeSumme(forecast, angabe.data);
-    if (!abweichung) continue;
-    if (inventarVerdaechtig && abweichung.berechnet !== undefined && (angabe.data.tabelle === 'Investitionen' || angabe.data.tabelle === 'Bedarf')) continue;
-    problems.push({
-      file: angabe.file,
-      line: angabe.line,
-      entry: angabe.id,
-      field: 'angegeben',
-      expected:
-        abweichung.berechnet === undefined
-          ? `ein Jahr im Planungshorizont ${forecast.von}–${forecast.bis}`
-          : `die berechnete Summe ${formatEuro(abweichung.berechnet, true)} (${angabe.data.tabelle} ${angabe.data.jahr}) bis auf ± ${formatEuro(angabe.data.genauigkeit / 2, true)}: die berechnete Summe ist genau, nur die angegebene ist auf ${formatEuro(angabe.data.genauigkeit, true)} gerundet und kann um die Hälfte davon abweichen`,
-      found: `${formatEuro(angabe.data.angegeben, true)} laut ${angabe.data.quelle}`,
-    });
-  }
-
-  problems.push(...finanztabellenVon(model).problems);
-
-  const datasets = new Set(model.datensaetze.map((d) => d.id));
-  for (const collection of DATASET_COLLECTIONS) {
-    if (model[collection].length > 0 && !datasets.has(collection)) {
-      problems.push({ file: `${displayDir(model.ort)}/daten/datensaetze.yaml`, expected: `einen Eintrag mit id „${collection}“ (Stand und Quelle dieser Daten)`, found: 'keinen' });
-    }
-  }
-
-  for (const row of model.finanzierung) {
-    const isProgramme = row.data.art === 'Förderprogramm';
-    if (isProgramme !== Boolean(row.data.foerderprogramm)) {
-      problems.push({
-        file: row.file,
-        entry: row.id,
-        field: 'foerderprogramm',
-        expected: isProgramme ? 'die ID eines Förderprogramms, wenn art „Förderprogramm“ ist' : 'eine leere Zelle, wenn art kein Förderprogramm ist',
-        found: describeValue(row.data.foerderprogramm?.id),
-      });
-    }
-  }
-
-  return problems;
-}
+      return problems;
+    },
+  },
+  {
+    was: 'keine Beziehung eines Akteurs zu sich selbst',
+    braucht: ['akteure'],
+    pruefe: (model) => {
+      const problems: Problem[] = [];
+      for (const a of model.akteure) {
+        a.data.beziehungen.forEach((b, i) => {
+          if (b.ziel.id === a.id) {
+            problems.push({ file: a.file, line: a.line, entry: a.id, field: `beziehungen.${i}.ziel`, expected: 'einen anderen Akteur', found: `„${a.id}“ selbst` });
+          }
+        });
+      }
+      return problems;
+    },
+  },
+  {
+    was: 'Kapitel ohne Kreis',
+    braucht: ['kapitel'],
+    pruefe: (model) => {
+      const problems: Problem[] = [];
+      for (const k of model.kapitel) {
+        const seen = new Set([k.id]);
+        let parent = k.data.eltern?.id;
+        while (parent) {
+          if (seen.has(parent)) {
+            problems.push({ file: k.file, field: 'eltern', expected: 'eine Kapitel-Hierarchie ohne Kreis', found: `einen Kreis über „${parent}“` });
+            break;
+          }
+          seen.add(parent);
+          parent = model.kapitel.find((c) => c.id === parent)?.data.eltern?.id;
+        }
+      }
+      return problems;
+    },
+  },
+  {
+    was: 'Jahresdaten im Planungshorizont',
+    braucht: ['plan', 'laufendeKosten', 'finanzierung'],
+    pruefe: (model) => {
+      const problems: Problem[] = [];
+      const { plan } = model;
+      // Yearly data outside the horizon would silently drop out of every table.
+      const { von, bis } = plan.planungshorizont ?? { von: -Infinity, bis: Infinity };
+      for (const row of [...model.laufendeKosten, ...model.finanzierung]) {
+        if (row.data.jahr < von || row.data.jahr > bis) {
+          problems.push({ file: row.file, line: row.line, entry: row.id, field: 'jahr', expected: `ein Jahr im Planungshorizont ${von}–${bis} (${displayDir(model.ort)}/plan.yaml)`, found: String(row.data.jahr) });
+        }
+      }
+      return problems;
+    },
+  },
+  {
+    was: 'angegebene Summen gegen die berechneten',
+    braucht: ['plan', ...FINANZEN],
+    pruefe: (model) => {
+      const problems: Problem[] = [];
+      const forecast = prognoseVon(model);
+      // A replacement year far outside the horizon (a warning of planWarnungen, at its inventory
+      // line) changes the computed investments: the stated sums that depend on them are not
+      // blamed for it.
+      const inventarVerdaechtig = ersatzjahreAusserhalb(model).length > 0;
+      for (const angabe of model.summen) {
+        const abweichung = pruefeSumme(forecast, angabe.data);
+        if (!abweichung) continue;
+        if (inventarVerdaechtig && abweichung.berechnet !== undefined && (angabe.data.tabelle === 'Investitionen' || angabe.data.tabelle === 'Bedarf')) continue;
+        problems.push({
+          file: angabe.file,
+          line: angabe.line,
+          entry: angabe.id,
+          field: 'angegeben',
+          expected:
+            abweichung.berechnet === undefined
+              ? `ein Jahr im Planungshorizont ${forecast.von}–${forecast.bis}`
+              : `die berechnete Summe ${formatEuro(abweichung.berechnet, true)} (${angabe.data.tabelle} ${angabe.data.jahr}) bis auf ± ${formatEuro(angabe.data.genauigkeit / 2, true)}: die berechnete Summe ist genau, nur die angegebene ist auf ${formatEuro(angabe.data.genauigkeit, true)} gerundet und kann um die Hälfte davon abweichen`,
+          found: `${formatEuro(angabe.data.angegeben, true)} laut ${angabe.data.quelle}`,
+        });
+      }
+      return problems;
+    },
+  },
+  {
+    was: 'veröffentlichte Finanztabellen',
+    braucht: ['plan', 'finanzbereiche', 'finanzwerte'],
+    pruefe: (model) => {
+      const problems: Problem[] = [];
+      problems.push(...finanztabellenVon(model).problems);
+      return problems;
+    },
+  },
+  {
+    was: 'Stand und Quelle jedes Datensatzes',
+    braucht: ['datensaetze', ...DATASET_COLLECTIONS],
+    pruefe: (model) => {
+      const problems: Problem[] = [];
+      const datasets = new Set(model.datensaetze.map((d) => d.id));
+      for (const collection of DATASET_COLLECTIONS) {
+        if (model[collection].length > 0 && !datasets.has(collection)) {
+          problems.push({ file: `${displayDir(model.ort)}/daten/datensaetze.yaml`, expected: `einen Eintrag mit id „${collection}“ (Stand und Quelle dieser Daten)`, found: 'keinen' });
+        }
+      }
+      return problems;
+    },
+  },
+  {
+    was: 'Förderprogramm genau bei Finanzierung der Art Förderprogramm',
+    braucht: ['finanzierung'],
+    pruefe: (model) => {
+      const problems: Problem[] = [];
+      for (const row of model.finanzierung) {
+        const isProgramme = row.data.art === 'Förderprogramm';
+        if (isProgramme !== Boolean(row.data.foerderprogramm)) {
+          problems.push({
+            file: row.file,
+            entry: row.id,
+            field: 'foerderprogramm',
+            expected: isProgramme ? 'die ID eines Förderprogramms, wenn art „Förderprogramm“ ist' : 'eine leere Zelle, wenn art kein Förderprogramm ist',
+            found: describeValue(row.data.foerderprogramm?.id),
+          });
+        }
+      }
+      return problems;
+    },
+  },
+];

@@ -126,9 +126,16 @@ function naheAnker(anker: string, vorhanden: ReadonlySet<string>): string[] {
 
 /**
  * Checks the links of every text in the model. `ergebnisse` are the renderings by file,
- * `entwuerfe` the drafts (left out of the model) by `collection/id`.
+ * `entwuerfe` the drafts (left out of the model) by `collection/id`. `ungewiss` names link
+ * targets that cannot be judged because the part of the plan they come from is broken (and
+ * already reported): a missing page or anchor there is not reported again.
  */
-export function pruefeVerweise(model: PlanModel, ergebnisse: ReadonlyMap<string, MdxErgebnis>, entwuerfe: ReadonlyMap<string, RawEntry> = new Map()): Problem[] {
+export function pruefeVerweise(
+  model: PlanModel,
+  ergebnisse: ReadonlyMap<string, MdxErgebnis>,
+  entwuerfe: ReadonlyMap<string, RawEntry> = new Map(),
+  ungewiss: (pfad: string, anker?: string) => boolean = () => false,
+): Problem[] {
   let register: AnkerRegister | undefined;
   try {
     register = leseRegister(join(model.ort.contentDir, REGISTER_DATEI));
@@ -148,7 +155,7 @@ export function pruefeVerweise(model: PlanModel, ergebnisse: ReadonlyMap<string,
     ziele ??= zieleDesPlans(model, entwuerfe.values(), register);
     const hier = seiteDesTexts(collection, entry.id);
     for (const link of links) {
-      const fehler = pruefeLink(link.url, hier, ziele, model.basis);
+      const fehler = pruefeLink(link.url, hier, ziele, model.basis, ungewiss);
       if (!fehler) continue;
       problems.push({ file: entry.file, line: link.line === undefined ? undefined : (entry.bodyLine ?? 1) + link.line - 1, field: FELD[link.art], ...fehler });
     }
@@ -157,7 +164,7 @@ export function pruefeVerweise(model: PlanModel, ergebnisse: ReadonlyMap<string,
 }
 
 /** What is wrong with one link on the page `hier`, or undefined. */
-function pruefeLink(url: string, hier: string, ziele: Ziele, basis: string): Pick<Problem, 'expected' | 'found' | 'hinweis'> | undefined {
+function pruefeLink(url: string, hier: string, ziele: Ziele, basis: string, ungewiss: (pfad: string, anker?: string) => boolean = () => false): Pick<Problem, 'expected' | 'found' | 'hinweis'> | undefined {
   const wie = `„${url}“`;
   let gelesen: { pfad: string; anker?: string };
   try {
@@ -181,6 +188,7 @@ function pruefeLink(url: string, hier: string, ziele: Ziele, basis: string): Pic
     if (ziele.datei(pfad)) return anker ? { expected: 'einen Link ohne Anker auf eine Datei', found: `${wie} (${pfad} ist eine Datei, keine Seite)` } : undefined;
     // Only the build knows these pages; the media folder the model knows file by file.
     if (ziele.hat(ziel) === undefined && !pfad.startsWith('/medien/')) return undefined;
+    if (ungewiss(ziel)) return undefined;
     const nahe = naheSeiten(pfad, ziele, basis);
     return {
       expected: `einen Pfad einer Seite, die der Plan erzeugt${nahe.length > 0 ? ` (etwa ${auswahl(nahe, 6)})` : ''}`,
@@ -192,7 +200,7 @@ function pruefeLink(url: string, hier: string, ziele: Ziele, basis: string): Pic
   }
   if (!anker) return undefined;
   const vorhanden = ziele.anker(ziel);
-  if (vorhanden.has(anker)) return undefined;
+  if (vorhanden.has(anker) || ungewiss(ziel, anker)) return undefined;
   const nahe = naheAnker(anker, vorhanden);
   return {
     expected: `einen Anker, den die Seite ${ziel} hat${nahe.length > 0 ? ` (etwa ${auswahl(nahe)})` : ' (vor dem Bauen ist auf dieser Seite kein Anker bekannt; Anker, die sie schon veröffentlicht hat, stehen in anker.json)'}`,

@@ -228,6 +228,14 @@ describe('Veröffentlichte Anteile', () => {
     const list = messages(anteile(['50,00', '30,00', '19,50']));
     expect(list).toEqual([expect.stringContaining('erwartet Anteile „Anteil“, die zusammen 100 % ergeben, bis auf ± 0,015\u00a0%: jeder der 3 auf 0,01\u00a0% gerundeten Anteile kann um die Hälfte davon abweichen')]);
   });
+
+  it('nennt bei Anteilen über 100 % ihre wirkliche Summe, nicht die erwarteten 100 %', () => {
+    // 48,37 + 17,64 + 43,97 = 109,98
+    const list = messages(anteile(['48,37', '17,64', '43,97']));
+    expect(list).toHaveLength(1);
+    expect(list[0]).toContain('gefunden: zusammen 109,98\u00a0%, Abweichung 9,98\u00a0%');
+    expect(list[0]).not.toContain('gefunden: 100');
+  });
 });
 
 describe('Codes und Nummern des Plans', () => {

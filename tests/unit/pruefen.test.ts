@@ -5,12 +5,14 @@
  * report. The redirect checks it shares with the build are tested on the functions.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { copyFixture, edit, fixtureModel, modelOf, PROJECT, write } from '../helpers/fixture.ts';
 import { formatProblem, formatPruefzeile, hinweisFuer, type Problem } from '../../src/lib/problems.ts';
 import { pruefeVeroeffentlichteSeiten, pruefeWeiterleitungsziele, seitenImModell, type Weiterleitung } from '../../src/lib/weiterleitungen.ts';
+import { pruefe, textzeile } from '../../src/cli/pruefen.ts';
+import { laufeGeschuetzt } from '../../src/lib/validate.ts';
 
 const SKRIPT = join(PROJECT, 'src', 'cli', 'pruefen.ts');
 const copies: string[] = [];
@@ -123,6 +125,18 @@ describe('npm run pruefen', () => {
     expect(env.stdout).toContain('/content/akteure.yaml:6  kurzame  ');
   });
 
+  it('prüft den Basispfad aus --basis wie der Build und meldet ihn mit den Fehlern des Plans', () => {
+    const root = kopie();
+    edit(root, 'akteure.yaml', 'kurzname: ITD', 'kurzame: ITD');
+    const r = pruefen(root, '--basis', '/mep/../intern/');
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('--basis  -  erwartet einen Pfad aus Buchstaben, Ziffern und - . _ ~ zwischen Schrägstrichen, z. B. /mep/; gefunden: „/mep/../intern/“');
+    expect(r.stdout).toContain('content/akteure.yaml:6  kurzame');
+    expect(r.stdout).toMatch(/^2 Fehler, /m);
+    expect(pruefen(kopie(), '--basis', '/mep/').status).toBe(0);
+    ohneEnglisch(r.alles);
+  });
+
   it('lehnt eine unbekannte Option und ein unbekanntes Format auf Deutsch mit Exit-Code 2 ab', () => {
     const root = kopie();
     const option = pruefen(root, '--formt', 'github');
@@ -178,6 +192,89 @@ describe('npm run pruefen', () => {
     expect(r.stdout).toContain('content/anker.json  -  Eintrag „/kapitel/alt/“: erwartet jede veröffentlichte Seite weiterhin; gefunden: /kapitel/alt/, die der Plan nicht mehr erzeugt');
     expect(r.stdout).not.toContain('s-02');
     expect(r.stdout).toMatch(/^1 Fehler, /m);
+  });
+});
+
+/** Runs the check in-process on the copy, without a base path from the environment. */
+async function fehlerVon(root: string): Promise<string[]> {
+  return (await pruefe(root, 'content', { basis: undefined, quelle: 'PLANWERK_BASIS' })).fehler.map(textzeile);
+}
+
+/** The error lines (without hints) of one file. */
+const inDatei = (zeilen: string[], datei: string) => zeilen.filter((z) => z.startsWith(`${datei}:`) || z.startsWith(`${datei} `));
+
+describe('Ein Fehler verdeckt keinen anderen', () => {
+  it('meldet einen Schemafehler, einen Medienfehler, eine falsche Kennzahl und einen kaputten Link in vier Dateien in einem Lauf', async () => {
+    const root = kopie();
+    // Schema: an unknown field in akteure.yaml (Maßnahmen, Formate … name this actor).
+    edit(root, 'akteure.yaml', 'kurzname: ITD', 'kurzame: ITD');
+    // Media: a file browsers cannot show.
+    mkdirSync(join(root, 'content/medien'));
+    writeFileSync(join(root, 'content/medien/protokoll.docx'), 'PK\u0003\u0004');
+    // A Kennzahl that does not exist, in a text of its own.
+    write(root, 'kapitel/ausblick.mdx', '---\ntitel: Ausblick\nreihenfolge: 2\n---\nEs gibt <Kennzahl name="schuelen" /> Schulen.\n');
+    // A link to a page the plan does not produce, and one to the page of the broken actor.
+    edit(root, 'kapitel/vorwort.mdx', 'Teststadt hat', 'Siehe [Netze](/kapitel/netze/) und [IT](/akteure/it/). Teststadt hat');
+    const fehler = await fehlerVon(root);
+    const zeilen = fehler.map((f) => f.split('\n')[0]!);
+    expect(zeilen, fehler.join('\n')).toHaveLength(4);
+    expect(inDatei(zeilen, 'content/akteure.yaml')).toEqual([expect.stringContaining('gefunden: das unbekannte Feld „kurzame“')]);
+    expect(inDatei(zeilen, 'content/medien/protokoll.docx')).toEqual([expect.stringContaining('gefunden: die Endung „.docx“')]);
+    expect(inDatei(zeilen, 'content/kapitel/ausblick.mdx')).toEqual([expect.stringMatching(/^content\/kapitel\/ausblick\.mdx:5 {2}<Kennzahl name="schuelen"> {2}erwartet eine bekannte Kennzahl .*gefunden: „schuelen“$/)]);
+    // The link to the actor whose entry is broken is not blamed: its page depends on the fix.
+    expect(inDatei(zeilen, 'content/kapitel/vorwort.mdx')).toEqual([expect.stringContaining('gefunden: „/kapitel/netze/“: die Seite /kapitel/netze/ gibt es nicht')]);
+  });
+
+  it('meldet neben einem Schema- und einem Verweisfehler auch eine Finanztabelle, deren Anteile nicht 100 % ergeben', async () => {
+    const root = kopie();
+    edit(root, 'daten/schulen.csv', ';87,5;', ';87.5;');
+    edit(root, 'massnahmen/i-01.mdx', 'verantwortlich: [schulamt]', 'verantwortlich: [stadtrat]');
+    write(root, 'finanzen.yaml', '- id: schule\n  titel: Schul-IT\n  tabellen:\n    - id: anteile\n      titel: Anteile\n      einheit: "%"\n      genauigkeit: 0,01\n      quelle: Masterplan, Tabelle 6\n      spalten:\n        - { id: anteil, titel: Anteil, art: anteil }\n');
+    mkdirSync(join(root, 'content/daten/finanzen'));
+    writeFileSync(join(root, 'content/daten/finanzen/anteile.csv'), 'produktgruppe;anteil\nA;48,37\nB;17,64\nC;43,97\n');
+    const zeilen = (await fehlerVon(root)).map((f) => f.split('\n')[0]!);
+    expect(zeilen, zeilen.join('\n')).toHaveLength(3);
+    expect(inDatei(zeilen, 'content/daten/schulen.csv')).toEqual([expect.stringContaining('gefunden: „87.5“')]);
+    expect(inDatei(zeilen, 'content/massnahmen/i-01.mdx')).toEqual([expect.stringContaining('gefunden: „stadtrat“, das es dort nicht gibt')]);
+    // 48,37 + 17,64 + 43,97 = 109,98
+    expect(inDatei(zeilen, 'content/daten/finanzen/anteile.csv')).toEqual([expect.stringContaining('gefunden: zusammen 109,98\u00a0%')]);
+  });
+
+  it('meldet einen Fehler im Text neben einem kaputten Eintrag, ohne Folgefehler zu diesem Eintrag', async () => {
+    const root = kopie();
+    // The Maßnahme names an actor that does not exist; a text links to the Maßnahme's page.
+    edit(root, 'massnahmen/i-01.mdx', 'verantwortlich: [schulamt]', 'verantwortlich: [stadtrat]');
+    edit(root, 'kapitel/vorwort.mdx', 'Teststadt hat', 'Siehe [I-01](/massnahmen/i-01/) und <Kennzahl name="schuelen" />. Teststadt hat');
+    const zeilen = (await fehlerVon(root)).map((f) => f.split('\n')[0]!);
+    expect(zeilen, zeilen.join('\n')).toHaveLength(2);
+    expect(inDatei(zeilen, 'content/massnahmen/i-01.mdx')).toHaveLength(1);
+    expect(inDatei(zeilen, 'content/kapitel/vorwort.mdx')).toEqual([expect.stringContaining('<Kennzahl name="schuelen">')]);
+  });
+
+  it('meldet eine veröffentlichte Seite, die der Plan nicht mehr erzeugt, auch wenn ein Text einen Fehler hat', async () => {
+    const root = kopie();
+    write(root, 'anker.json', JSON.stringify({ '/': [], '/kapitel/vorwort/': [], '/kapitel/alt/': [] }));
+    edit(root, 'kapitel/vorwort.mdx', 'Teststadt hat', 'Siehe [Netze](/kapitel/netze/). Teststadt hat');
+    const zeilen = (await fehlerVon(root)).map((f) => f.split('\n')[0]!);
+    expect(zeilen, zeilen.join('\n')).toHaveLength(2);
+    expect(inDatei(zeilen, 'content/anker.json')).toEqual([expect.stringContaining('gefunden: /kapitel/alt/, die der Plan nicht mehr erzeugt')]);
+    expect(inDatei(zeilen, 'content/kapitel/vorwort.mdx')).toEqual([expect.stringContaining('die Seite /kapitel/netze/ gibt es nicht')]);
+  });
+});
+
+describe('Absturz einer Prüfung nach gemeldeten Fehlern', () => {
+  const absturz = () => {
+    throw new TypeError('Cannot read properties of undefined');
+  };
+  it('verdeckt die gemeldeten Fehler nicht', () => {
+    const problems: Problem[] = [{ file: 'content/akteure.yaml', expected: 'etwas', found: 'anderes' }];
+    laufeGeschuetzt(problems, absturz);
+    expect(problems).toHaveLength(1);
+    laufeGeschuetzt(problems, () => [{ file: 'content/plan.yaml', expected: 'mehr', found: 'weniger' }]);
+    expect(problems.map((p) => p.file)).toEqual(['content/akteure.yaml', 'content/plan.yaml']);
+  });
+  it('wird ohne gemeldete Fehler weitergegeben: dann ist es ein Fehler von Planwerk', () => {
+    expect(() => laufeGeschuetzt([], absturz)).toThrow(TypeError);
   });
 });
 

@@ -1,0 +1,627 @@
+/**
+ * The message corpus: broken plans, one mistake each, as editors make them (Excel's CSV
+ * variants, YAML typed by hand, invisible characters from copied text, years with a typo).
+ * Each case copies the minimal fixture and makes one change. tests/unit/meldungen.test.ts
+ * checks the messages validatePlan gives; tests/unit/pruefen-paritaet.test.ts checks that
+ * `npm run pruefen` reports the same for every case.
+ */
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { append, edit, write } from './fixture.ts';
+
+/** Words of English error texts (yaml, csv-parse, zod, JavaScript) that must not reach an editor. */
+export const ENGLISCH = /\b(Error|Expected|Unexpected|undefined|Invalid|Missing|at\s|line\s|got\s)/;
+
+/** Writes bytes (not text) into a file of the copied plan, for encodings other than UTF-8. */
+export function writeBytes(root: string, file: string, bytes: Uint8Array) {
+  writeFileSync(join(root, 'content', file), bytes);
+}
+
+/** Windows-1252 bytes of a text (enough for German: umlauts, ß, €, „“). */
+export function windows1252(text: string): Uint8Array {
+  const extra: Record<string, number> = { '€': 0x80, '„': 0x84, '“': 0x93, '”': 0x94, '–': 0x96 };
+  return Uint8Array.from([...text].map((c) => extra[c] ?? (c.charCodeAt(0) < 256 ? c.charCodeAt(0) : 0x3f)));
+}
+
+export function read(root: string, file: string): string {
+  return readFileSync(join(root, 'content', file), 'utf8');
+}
+
+/** Applies `change` to every file of the copied plan (for line endings and BOMs). */
+export function everyFile(root: string, change: (text: string) => string) {
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const full = join(dir, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else writeFileSync(full, change(readFileSync(full, 'utf8')));
+    }
+  };
+  walk(join(root, 'content'));
+}
+
+export interface Fall {
+  /** What the editor did. */
+  was: string;
+  aenderung: (root: string) => void;
+  /** File as the message names it. */
+  datei: string;
+  /** Line, where the message must name it. */
+  zeile?: number;
+  /** Field, where the message must name it. */
+  feld?: string;
+  /** A German fragment of the message. */
+  text: string;
+  /** The broken plan gives exactly this many messages (no follow-up errors), where that matters. */
+  anzahl?: number;
+}
+
+export const FAELLE: Fall[] = [
+  // ---- YAML typed by hand
+  {
+    was: 'ein nicht geschlossenes Anführungszeichen in akteure.yaml, ohne 130 Folgefehler',
+    aenderung: (r) => edit(r, 'akteure.yaml', 'name: IT-Dienstleister', 'name: "IT-Dienstleister'),
+    datei: 'content/akteure.yaml',
+    zeile: 7,
+    text: 'einen Text in Anführungszeichen ", der nicht wieder geschlossen wird („name: "IT-Dienstleister“)',
+    anzahl: 1,
+  },
+  {
+    was: 'ein nicht geschlossenes einfaches Anführungszeichen in plan.yaml',
+    aenderung: (r) => edit(r, 'plan.yaml', 'kommune: Teststadt', "kommune: 'Teststadt"),
+    datei: 'content/plan.yaml',
+    zeile: 1,
+    text: "ohne das schließende ' liest YAML alles bis zum Ende der Datei",
+    anzahl: 1,
+  },
+  {
+    was: 'eine Liste in eckigen Klammern ohne „]“',
+    aenderung: (r) => edit(r, 'glossar.yaml', 'siehe: [medienkonzept] }', 'siehe: [medienkonzept }'),
+    datei: 'content/glossar.yaml',
+    zeile: 1,
+    text: 'nicht mit „]“ endet',
+    anzahl: 1,
+  },
+  {
+    was: 'ein Eintrag in geschweiften Klammern ohne „}“',
+    aenderung: (r) => edit(r, 'schulformen.yaml', 'reihenfolge: 1 }', 'reihenfolge: 1'),
+    datei: 'content/schulformen.yaml',
+    zeile: 1,
+    text: 'eine Zuordnung, die mit „{“ beginnt und nicht mit „}“ endet',
+    anzahl: 1,
+  },
+  {
+    was: 'ein Feld zweimal im selben Eintrag',
+    aenderung: (r) => edit(r, 'akteure.yaml', '  kurzname: ITD\n', '  kurzname: ITD\n  kurzname: IT\n'),
+    datei: 'content/akteure.yaml',
+    zeile: 9,
+    text: 'das Feld „kurzname“ zum zweiten Mal im selben Eintrag',
+    anzahl: 1,
+  },
+  {
+    was: 'ein Tabulator zum Einrücken',
+    aenderung: (r) => edit(r, 'akteure.yaml', '  kurzname: ITD', '\tkurzname: ITD'),
+    datei: 'content/akteure.yaml',
+    zeile: 8,
+    text: 'einen Tabulator am Anfang der Zeile',
+    anzahl: 1,
+  },
+  {
+    was: 'ein Doppelpunkt mit Leerzeichen im Wert',
+    aenderung: (r) => edit(r, 'akteure.yaml', 'name: Schulverwaltungsamt', 'name: Schulverwaltungsamt: Abteilung 40'),
+    datei: 'content/akteure.yaml',
+    zeile: 2,
+    text: 'einen Wert mit „: “ darin',
+    anzahl: 1,
+  },
+  {
+    was: 'kein Leerzeichen nach dem Doppelpunkt',
+    aenderung: (r) => edit(r, 'akteure.yaml', 'kurzname: ITD', 'kurzname:ITD'),
+    datei: 'content/akteure.yaml',
+    zeile: 8,
+    text: 'kein Leerzeichen nach dem Doppelpunkt („kurzname:ITD“)',
+    anzahl: 1,
+  },
+  {
+    was: 'eine Zeile ohne Doppelpunkt',
+    aenderung: (r) => edit(r, 'akteure.yaml', 'kurzname: ITD', 'kurzname ITD'),
+    datei: 'content/akteure.yaml',
+    zeile: 8,
+    text: 'eine Zeile ohne Doppelpunkt zwischen Feld und Wert',
+    anzahl: 1,
+  },
+  {
+    was: 'ein Feld weiter eingerückt als die anderen',
+    aenderung: (r) => edit(r, 'akteure.yaml', '  kurzname: ITD', '    kurzname: ITD'),
+    datei: 'content/akteure.yaml',
+    zeile: 8,
+    text: 'eine Zeile, die weiter eingerückt ist als das Feld darüber',
+    anzahl: 1,
+  },
+  {
+    was: 'ein Feld weniger eingerückt als die anderen',
+    aenderung: (r) => edit(r, 'akteure.yaml', '  kurzname: ITD', ' kurzname: ITD'),
+    datei: 'content/akteure.yaml',
+    zeile: 8,
+    text: 'eine Zeile, die weniger eingerückt ist als die Felder ihres Eintrags',
+    anzahl: 1,
+  },
+  {
+    was: 'ein Listeneintrag ohne Leerzeichen nach „-“',
+    aenderung: (r) => edit(r, 'akteure.yaml', '- id: it\n', '-id: it\n'),
+    datei: 'content/akteure.yaml',
+    zeile: 6,
+    text: 'ein „-“ ohne Leerzeichen danach',
+    anzahl: 1,
+  },
+  {
+    was: 'ein Eintrag ohne „- “',
+    aenderung: (r) => edit(r, 'akteure.yaml', '- id: schulen\n', 'id: schulen\n'),
+    datei: 'content/akteure.yaml',
+    zeile: 11,
+    text: 'eine Zeile, die nicht zur Liste der Einträge passt',
+    anzahl: 1,
+  },
+  {
+    was: 'Text nach dem schließenden Anführungszeichen',
+    aenderung: (r) => edit(r, 'akteure.yaml', 'name: IT-Dienstleister', 'name: "IT" Dienstleister'),
+    datei: 'content/akteure.yaml',
+    zeile: 7,
+    text: 'Text nach dem schließenden Anführungszeichen',
+    anzahl: 1,
+  },
+  {
+    was: 'ein Wert, der mit „@“ beginnt',
+    aenderung: (r) => edit(r, 'akteure.yaml', 'kurzname: ITD', 'kurzname: @ITD'),
+    datei: 'content/akteure.yaml',
+    zeile: 8,
+    text: 'einen Wert, der mit „@“ beginnt',
+    anzahl: 1,
+  },
+  {
+    was: 'ein Wert, der mit „*“ beginnt (für YAML ein Verweis)',
+    aenderung: (r) => edit(r, 'akteure.yaml', 'kurzname: ITD', 'kurzname: *ITD'),
+    datei: 'content/akteure.yaml',
+    zeile: 8,
+    text: 'einen Wert, der mit „*“ beginnt',
+    anzahl: 1,
+  },
+  {
+    was: 'ein nicht geschlossenes Anführungszeichen im Kopf einer Maßnahme, ohne Folgefehler im Meilenstein',
+    aenderung: (r) => edit(r, 'massnahmen/i-01.mdx', 'titel: WLAN ausbauen', 'titel: "WLAN ausbauen'),
+    datei: 'content/massnahmen/i-01.mdx',
+    zeile: 3,
+    text: 'der nicht wieder geschlossen wird',
+    anzahl: 1,
+  },
+  {
+    was: 'ein kaputter Kopf des Handlungsfelds, ohne Folgefehler in den Maßnahmen',
+    aenderung: (r) => edit(r, 'handlungsfelder/infrastruktur.mdx', 'verantwortlich: [schulamt]', 'verantwortlich: [schulamt'),
+    datei: 'content/handlungsfelder/infrastruktur.mdx',
+    zeile: 8,
+    text: 'nicht mit „]“ endet',
+    anzahl: 1,
+  },
+  {
+    was: 'eine Datei, die keine Liste ist',
+    aenderung: (r) => write(r, 'glossar.yaml', 'id: mep\nbegriff: MEP\n'),
+    datei: 'content/glossar.yaml',
+    zeile: 1,
+    text: 'eine YAML-Liste von Einträgen (jeder Eintrag beginnt mit „- “); gefunden: eine Zuordnung (feld: Wert) ohne „- “ davor',
+    anzahl: 1,
+  },
+  {
+    was: 'eine leere akteure.yaml, ohne Folgefehler in allen Verweisen auf Akteure',
+    aenderung: (r) => write(r, 'akteure.yaml', ''),
+    datei: 'content/akteure.yaml',
+    zeile: 1,
+    text: 'gefunden: eine leere Datei',
+    anzahl: 1,
+  },
+  {
+    was: 'ein Listeneintrag ohne Felder',
+    aenderung: (r) => append(r, 'glossar.yaml', '- medienkonzept\n'),
+    datei: 'content/glossar.yaml',
+    zeile: 3,
+    text: 'einen Eintrag mit Feldern (feld: Wert); gefunden: nur einen Text („medienkonzept“)',
+  },
+  {
+    was: 'eine nicht geschlossene Liste, deren Zeile lang ist: gezeigt wird die Stelle ab „[“',
+    aenderung: (r) => edit(r, 'glossar.yaml', 'siehe: [medienkonzept] }', 'siehe: [medienkonzept }'),
+    datei: 'content/glossar.yaml',
+    zeile: 1,
+    text: '(„[medienkonzept }“)',
+  },
+
+  // ---- CSV as Excel saves it
+  {
+    was: 'eine CSV-Datei mit Kommas als Trennzeichen',
+    aenderung: (r) => write(r, 'daten/laufende-kosten.csv', 'jahr,kostenart,betrag,wertart,quelle\n2025,Personal,"100.000,10",Plan,\n'),
+    datei: 'content/daten/laufende-kosten.csv',
+    zeile: 1,
+    text: 'eine Kopfzeile mit Kommas als Trennzeichen',
+    anzahl: 1,
+  },
+  {
+    was: 'eine CSV-Datei mit Tabulatoren als Trennzeichen',
+    aenderung: (r) => write(r, 'daten/schulen.csv', read(r, 'daten/schulen.csv').replaceAll(';', '\t')),
+    datei: 'content/daten/schulen.csv',
+    zeile: 1,
+    text: 'Tabulatoren als Trennzeichen',
+    anzahl: 1,
+  },
+  {
+    was: 'eine CSV-Datei mit Kommas nach einer Kommentarzeile',
+    aenderung: (r) => write(r, 'daten/summen.csv', '# aus der Vorlage\ntabelle,jahr,angegeben,genauigkeit,quelle\n'),
+    datei: 'content/daten/summen.csv',
+    zeile: 2,
+    text: 'das Komma ist in Planwerk das Dezimalzeichen',
+  },
+  {
+    was: 'eine Zeile mit einer Zelle zu viel',
+    aenderung: (r) => edit(r, 'daten/inventar.csv', ';Ist;\ndisp-1', ';Ist;Inventar;2024\ndisp-1'),
+    datei: 'content/daten/inventar.csv',
+    zeile: 2,
+    text: '11 Zellen, 1 mehr als Spalten; überzählig nach „quelle“: „2024“',
+    anzahl: 1,
+  },
+  {
+    was: 'ein „;“ im Text einer Zelle',
+    aenderung: (r) => edit(r, 'daten/inventar.csv', 'Tablet 10 Zoll', 'Tablet; 10 Zoll'),
+    datei: 'content/daten/inventar.csv',
+    zeile: 2,
+    text: 'erwartet 10 Zellen wie die Kopfzeile („id“, „produktgruppe“',
+    anzahl: 1,
+  },
+  {
+    was: 'eine Zeile mit zu wenigen Zellen',
+    aenderung: (r) => edit(r, 'daten/schulen.csv', '2024-01-15;', '2024-01-15'),
+    datei: 'content/daten/schulen.csv',
+    zeile: 2,
+    feld: 'medienkonzept_url',
+    text: '13 Zellen; es fehlen die Spalten „medienkonzept_url“',
+    anzahl: 1,
+  },
+  {
+    was: 'eine leere CSV-Datei',
+    aenderung: (r) => write(r, 'daten/summen.csv', ''),
+    datei: 'content/daten/summen.csv',
+    zeile: 1,
+    text: 'gefunden: eine leere Datei',
+    anzahl: 1,
+  },
+  {
+    was: 'eine CSV-Datei nur aus Semikolons',
+    aenderung: (r) => write(r, 'daten/summen.csv', ';;;;\n;;;;\n'),
+    datei: 'content/daten/summen.csv',
+    zeile: 1,
+    text: 'gefunden: nur leere Zellen',
+    anzahl: 1,
+  },
+  {
+    was: 'eine CSV-Datei nur mit Kopfzeile',
+    aenderung: (r) => write(r, 'daten/inventar.csv', read(r, 'daten/inventar.csv').split('\n')[0] + '\n'),
+    datei: 'content/daten/inventar.csv',
+    zeile: 1,
+    text: 'gefunden: nur die Kopfzeile',
+    anzahl: 1,
+  },
+  {
+    was: 'eine Tabelle der Finanzen nur mit Kopfzeile',
+    aenderung: (r) => {
+      write(r, 'finanzen.yaml', '- id: kita\n  titel: Kita-IT\n  tabellen:\n    - id: kita-it\n      titel: Kita-IT\n      einheit: €\n      quelle: Tabelle 4\n      spalten:\n        - { id: a, titel: A, art: finanzierung }\n');
+      mkdirSync(join(r, 'content/daten/finanzen'), { recursive: true });
+      write(r, 'daten/finanzen/kita-it.csv', 'jahr;a\n');
+    },
+    datei: 'content/daten/finanzen/kita-it.csv',
+    zeile: 1,
+    text: 'nur die Kopfzeile',
+  },
+  {
+    was: 'ein nicht geschlossenes Anführungszeichen in einer Zelle',
+    aenderung: (r) => edit(r, 'daten/inventar.csv', ';Tablet 10 Zoll;', ';"Tablet 10 Zoll;'),
+    datei: 'content/daten/inventar.csv',
+    zeile: 2,
+    text: 'ein Anführungszeichen ", das nicht wieder geschlossen wird',
+    anzahl: 1,
+  },
+  {
+    was: 'Text nach dem schließenden Anführungszeichen einer Zelle',
+    aenderung: (r) => edit(r, 'daten/inventar.csv', ';Tablet 10 Zoll;', ';"Tablet" 10 Zoll;'),
+    datei: 'content/daten/inventar.csv',
+    zeile: 2,
+    text: 'Text nach dem schließenden Anführungszeichen',
+    anzahl: 1,
+  },
+  {
+    was: 'eine Spalte ohne Namen mit Werten',
+    aenderung: (r) => write(r, 'daten/laufende-kosten.csv', 'jahr;kostenart;betrag;wertart;quelle;\n2025;Personal;100.000,10;Plan;;Notiz\n'),
+    datei: 'content/daten/laufende-kosten.csv',
+    zeile: 1,
+    text: 'keinen Namen über Spalte 6, in der Zeile 2 „Notiz“ steht',
+  },
+  {
+    was: 'ein Spaltenname zweimal',
+    aenderung: (r) => write(r, 'daten/laufende-kosten.csv', 'jahr;kostenart;betrag;betrag;wertart;quelle\n2025;Personal;1;2;Plan;\n'),
+    datei: 'content/daten/laufende-kosten.csv',
+    zeile: 1,
+    feld: 'betrag',
+    text: 'die Spalte „betrag“ zweimal',
+  },
+  {
+    was: 'eine englische Dezimalzahl',
+    aenderung: (r) => edit(r, 'daten/schulen.csv', ';87,5;', ';87.5;'),
+    datei: 'content/daten/schulen.csv',
+    zeile: 4,
+    feld: 'wlan_abdeckung',
+    text: 'eine Zahl in deutscher Schreibweise',
+    anzahl: 1,
+  },
+  {
+    was: 'Text, wo eine Zahl stehen muss',
+    aenderung: (r) => edit(r, 'daten/inventar.csv', ';950;', ';viele;'),
+    datei: 'content/daten/inventar.csv',
+    zeile: 2,
+    feld: 'anzahl',
+    text: '„viele“',
+  },
+  {
+    was: 'Jahresdaten außerhalb des Planungshorizonts',
+    aenderung: (r) => append(r, 'daten/laufende-kosten.csv', '2030;Betrieb;5.000;Plan;\n'),
+    datei: 'content/daten/laufende-kosten.csv',
+    zeile: 5,
+    feld: 'jahr',
+    text: 'ein Jahr im Planungshorizont 2025–2027',
+    anzahl: 1,
+  },
+
+  // ---- Encodings
+  {
+    was: 'eine CSV-Datei in Windows-1252 (Excel „CSV (Trennzeichen-getrennt)“)',
+    aenderung: (r) => writeBytes(r, 'daten/schulen.csv', windows1252(read(r, 'daten/schulen.csv').replace('Grundschule B', 'Grundschule Mühlenbach'))),
+    datei: 'content/daten/schulen.csv',
+    zeile: 3,
+    text: 'wahrscheinlich Windows-1252 (ANSI): „Mühlenbach“',
+    anzahl: 1,
+  },
+  {
+    was: 'eine YAML-Datei in ANSI, ohne Folgefehler',
+    aenderung: (r) => writeBytes(r, 'akteure.yaml', windows1252(read(r, 'akteure.yaml').replace('name: Schulen', 'name: Schulen der Stadt (Grundschulen, Förderschulen)'))),
+    datei: 'content/akteure.yaml',
+    zeile: 3,
+    text: 'eine Datei in der Zeichenkodierung UTF-8; gefunden: eine andere Kodierung, wahrscheinlich Windows-1252 (ANSI): „Schulträger“',
+    anzahl: 1,
+  },
+  {
+    was: 'eine MDX-Datei in Windows-1252',
+    aenderung: (r) => writeBytes(r, 'kapitel/vorwort.mdx', windows1252(read(r, 'kapitel/vorwort.mdx').replace('Teststadt hat', 'Die Schülerinnen in Teststadt haben'))),
+    datei: 'content/kapitel/vorwort.mdx',
+    zeile: 5,
+    text: '„Schülerinnen“',
+    anzahl: 1,
+  },
+
+  // ---- Invisible characters from copied text
+  {
+    was: 'ein breitenloses Leerzeichen in der ID einer Schule',
+    aenderung: (r) => edit(r, 'daten/schulen.csv', 'gs-a;', 'gs\u200B-a;'),
+    datei: 'content/daten/schulen.csv',
+    zeile: 2,
+    feld: 'id',
+    text: '„gs‹U+200B›-a“ mit unsichtbarem Zeichen U+200B (breitenloses Leerzeichen)',
+  },
+  {
+    was: 'ein breitenloses Leerzeichen in einem Verweis',
+    aenderung: (r) => edit(r, 'massnahmen/i-01.mdx', 'verantwortlich: [schulamt]', 'verantwortlich: [schul\u200Bamt]'),
+    datei: 'content/massnahmen/i-01.mdx',
+    feld: 'verantwortlich.0',
+    text: '„schul‹U+200B›amt“ mit unsichtbarem Zeichen U+200B (breitenloses Leerzeichen), das es dort nicht gibt (ohne das Zeichen: „schulamt“)',
+    anzahl: 1,
+  },
+  {
+    was: 'ein geschütztes Leerzeichen in der ID eines Akteurs, ohne Folgefehler in den Verweisen',
+    aenderung: (r) => edit(r, 'akteure.yaml', '- id: it\n', '- id: i\u00A0t\n'),
+    datei: 'content/akteure.yaml',
+    zeile: 6,
+    feld: 'id',
+    text: 'Eintrag „i‹U+00A0›t“',
+    anzahl: 1,
+  },
+  {
+    was: 'ein Richtungszeichen im Code einer Maßnahme',
+    aenderung: (r) => edit(r, 'massnahmen/i-02.mdx', 'id: I-02', 'id: I-02\u200E'),
+    datei: 'content/massnahmen/i-02.mdx',
+    feld: 'id',
+    text: '„I-02‹U+200E›“ mit unsichtbarem Zeichen U+200E (Richtungszeichen links-nach-rechts)',
+  },
+  {
+    was: 'ein Wortverbinder in einem Verweis eines Glossarbegriffs',
+    aenderung: (r) => edit(r, 'glossar.yaml', 'siehe: [medienkonzept]', 'siehe: [medien\u2060konzept]'),
+    datei: 'content/glossar.yaml',
+    zeile: 1,
+    feld: 'siehe.0',
+    text: '„medien‹U+2060›konzept“',
+    anzahl: 1,
+  },
+  {
+    was: 'ein Byte-Order-Mark mitten in einer ID',
+    aenderung: (r) => edit(r, 'schulformen.yaml', 'id: gymnasium', 'id: gym\uFEFFnasium'),
+    datei: 'content/schulformen.yaml',
+    zeile: 2,
+    feld: 'id',
+    text: 'U+FEFF (Byte-Order-Mark)',
+  },
+
+  // ---- What the build already said, kept in the corpus
+  {
+    was: 'ein falscher Typ',
+    aenderung: (r) => edit(r, 'schulformen.yaml', 'reihenfolge: 1 }', 'reihenfolge: erste }'),
+    datei: 'content/schulformen.yaml',
+    zeile: 1,
+    feld: 'reihenfolge',
+    text: 'erwartet eine ganze Zahl',
+    anzahl: 1,
+  },
+  {
+    was: 'ein unbekannter Status',
+    aenderung: (r) => edit(r, 'massnahmen/i-01.mdx', 'status: in Umsetzung', 'status: in Arbeit'),
+    datei: 'content/massnahmen/i-01.mdx',
+    feld: 'status',
+    text: 'einer der Werte „geplant“',
+    anzahl: 1,
+  },
+  {
+    was: 'eine doppelte ID',
+    aenderung: (r) => append(r, 'akteure.yaml', '- id: it\n  name: Noch einmal\n  ebene: Schule\n'),
+    datei: 'content/akteure.yaml',
+    zeile: 17,
+    feld: 'id',
+    text: 'eine eindeutige ID',
+    anzahl: 1,
+  },
+  {
+    was: 'ein Verweis ins Leere',
+    aenderung: (r) => edit(r, 'massnahmen/i-01.mdx', 'partner: [it]', 'partner: [stadtrat]'),
+    datei: 'content/massnahmen/i-01.mdx',
+    feld: 'partner.0',
+    text: '„stadtrat“, das es dort nicht gibt',
+    anzahl: 1,
+  },
+  {
+    was: 'ein Tippfehler im Feldnamen',
+    aenderung: (r) => edit(r, 'massnahmen/i-02.mdx', 'prioritaet: mittel', 'prioritat: mittel'),
+    datei: 'content/massnahmen/i-02.mdx',
+    feld: 'prioritat',
+    text: 'das unbekannte Feld „prioritat“ (Tippfehler?)',
+  },
+  {
+    was: 'ein unmögliches Datum',
+    aenderung: (r) => edit(r, 'plan.yaml', 'stand: 2025-06-30', 'stand: 2025-02-30'),
+    datei: 'content/plan.yaml',
+    feld: 'stand',
+    text: 'ein Datum im Format JJJJ-MM-TT',
+    anzahl: 1,
+  },
+  {
+    was: 'ein deutsches Datum in einer CSV-Zelle',
+    aenderung: (r) => edit(r, 'daten/schulen.csv', '2024-01-15', '15.01.2024'),
+    datei: 'content/daten/schulen.csv',
+    zeile: 2,
+    feld: 'medienkonzept_stand',
+    text: '„15.01.2024“',
+  },
+  {
+    was: 'ein fehlendes Pflichtfeld',
+    aenderung: (r) => edit(r, 'massnahmen/i-02.mdx', 'titel: Displays beschaffen\n', ''),
+    datei: 'content/massnahmen/i-02.mdx',
+    feld: 'titel',
+    text: 'nichts (Feld fehlt)',
+    anzahl: 1,
+  },
+  {
+    was: 'eine ID mit Umlaut',
+    aenderung: (r) => edit(r, 'daten/schulen.csv', 'gs-b;', 'gs-müller;'),
+    datei: 'content/daten/schulen.csv',
+    zeile: 3,
+    feld: 'id',
+    text: 'ohne Leerzeichen und Umlaute',
+  },
+  {
+    was: 'ein <script> im Text',
+    aenderung: (r) => append(r, 'kapitel/vorwort.mdx', '\n<script>alert(1)</script>\n'),
+    datei: 'content/kapitel/vorwort.mdx',
+    zeile: 11,
+    feld: '<script>',
+    text: 'ohne Skripte',
+  },
+  {
+    was: 'eine unbekannte Kennzahl',
+    aenderung: (r) => edit(r, 'kapitel/vorwort.mdx', 'name="schulen"', 'name="schulenn"'),
+    datei: 'content/kapitel/vorwort.mdx',
+    zeile: 5,
+    text: 'eine bekannte Kennzahl',
+    anzahl: 1,
+  },
+  {
+    was: 'ein nicht geschlossenes <details>',
+    aenderung: (r) => append(r, 'kapitel/vorwort.mdx', '\n<details>\n<summary>Mehr</summary>\n\nText\n'),
+    datei: 'content/kapitel/vorwort.mdx',
+    zeile: 11,
+    feld: '<details>',
+    text: 'ein geschlossenes Element',
+    anzahl: 1,
+  },
+  {
+    was: 'eine Kennzahl ohne „/>“',
+    aenderung: (r) => edit(r, 'kapitel/vorwort.mdx', '<Kennzahl name="schulen" />', '<Kennzahl name="schulen">'),
+    datei: 'content/kapitel/vorwort.mdx',
+    zeile: 5,
+    text: 'ein geschlossenes Element',
+    anzahl: 1,
+  },
+  {
+    was: 'ein Link im Text auf eine Seite, die es nicht gibt',
+    aenderung: (r) => append(r, 'kapitel/vorwort.mdx', '\nMehr im [Glossar](/glosar/).\n'),
+    datei: 'content/kapitel/vorwort.mdx',
+    zeile: 11,
+    feld: '[…](…)',
+    text: 'die Seite /glosar/ gibt es nicht',
+    anzahl: 1,
+  },
+  {
+    was: 'ein Link im Text auf einen Anker, den die Seite nicht hat',
+    aenderung: (r) => append(r, 'kapitel/vorwort.mdx', '\nMehr zum [MEP](/glossar/#mpe).\n'),
+    datei: 'content/kapitel/vorwort.mdx',
+    zeile: 11,
+    feld: '[…](…)',
+    text: 'erwartet einen Anker, den die Seite /glossar/ hat (etwa „medienkonzept“, „mep“); gefunden: „/glossar/#mpe“',
+    anzahl: 1,
+  },
+  {
+    was: 'ein Link im Text auf eine Maßnahme, die noch Entwurf ist',
+    aenderung: (r) => {
+      write(r, 'massnahmen/i-03.mdx', '---\nid: I-03\ntitel: Später\nhandlungsfeld: infrastruktur\nentwurf: true\n---\nBald.\n');
+      append(r, 'kapitel/vorwort.mdx', '\nSiehe <a href="/massnahmen/i-03/">I-03</a>.\n');
+    },
+    datei: 'content/kapitel/vorwort.mdx',
+    zeile: 11,
+    feld: '<a href>',
+    text: 'verweist auf einen Entwurf („I-03“ in content/massnahmen/i-03.mdx), der nicht veröffentlicht wird',
+    anzahl: 1,
+  },
+  {
+    was: 'ein <Abschnitt> mit einer Nummer, die der Plan nicht hat',
+    aenderung: (r) => append(r, 'kapitel/vorwort.mdx', '\nSiehe <Abschnitt nummer="4.2" />.\n'),
+    datei: 'content/kapitel/vorwort.mdx',
+    zeile: 11,
+    feld: '<Abschnitt nummer="4.2">',
+    text: 'der Plan hat keine nummerierten Abschnitte',
+    anzahl: 1,
+  },
+  {
+    was: 'eine MDX-Datei ohne Kopf',
+    aenderung: (r) => write(r, 'kapitel/vorwort.mdx', 'Nur Text.\n'),
+    datei: 'content/kapitel/vorwort.mdx',
+    zeile: 1,
+    text: 'einen Kopf (Frontmatter)',
+  },
+  {
+    was: 'eine Word-Datei im Ordner der Maßnahmen',
+    aenderung: (r) => write(r, 'massnahmen/i-03.docx', 'x'),
+    datei: 'content/massnahmen/i-03.docx',
+    text: 'nur .mdx-Dateien in diesem Ordner',
+  },
+  {
+    was: 'eine Kopie aus Excel neben der Datentabelle',
+    aenderung: (r) => write(r, 'daten/inventar (2).csv', 'id;anzahl\n'),
+    datei: 'content/daten/inventar (2).csv',
+    text: 'nur Dateien, die Planwerk liest oder veröffentlicht',
+    anzahl: 1,
+  },
+  {
+    was: 'eine Datei mit falschem Namen im Planordner',
+    aenderung: (r) => write(r, 'akteur.yaml', '[]\n'),
+    datei: 'content/akteur.yaml',
+    text: 'gefunden: eine Datei, die zu keinem Teil des Plans gehört',
+    anzahl: 1,
+  },
+];
