@@ -99,9 +99,9 @@ function bleibtAufDerSeite(wert: string): boolean {
 export function pruefeAdresse(wert: string, art: Adressart, optionen: Adressoptionen = {}): Adresspruefung {
   if (typeof wert !== 'string') return { ok: false, erwartet: ERWARTET[art], gefunden: 'keinen Text' };
   if (art === 'muster') {
-    if (!wert.includes('{pfad}')) return nein(art, wert, 'ohne den Platzhalter {pfad}');
     const beispiel = pruefeAdresse(wert.replaceAll('{pfad}', 'kapitel/vorwort.mdx'), 'extern');
-    return beispiel.ok ? beispiel : nein(art, wert, beispiel.gefunden.replace(/^„[^“]*“ – /, ''));
+    if (!beispiel.ok) return nein(art, wert, beispiel.gefunden.replace(/^„[^“]*“ – /, ''));
+    return wert.includes('{pfad}') ? beispiel : nein(art, wert, 'ohne den Platzhalter {pfad}');
   }
   const t = trick(wert);
   if (t) return nein(art, wert, t);
