@@ -9,9 +9,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
-import type { z } from 'astro/zod';
+import { z as zod, type z } from 'astro/zod';
 import { createSchemas, plainRef, type CollectionName } from '../../src/lib/schemas.ts';
-import { ADRESSFELDER, type Adressart } from '../../src/lib/adressen.ts';
+import { adresse, ADRESSFELDER, type Adressart } from '../../src/lib/adressen.ts';
 import { parseEntry } from '../../src/lib/validate.ts';
 import { readCollection, planLocation, SOURCES } from '../../src/lib/sources.ts';
 import { leseZelle } from '../../src/lib/erhebungen.ts';
@@ -45,6 +45,18 @@ function walk(schema: z.ZodType, pfad: (string | number)[], besuche: (s: z.ZodTy
   weiter(d.left);
   weiter(d.right);
   for (const o of d.options ?? []) weiter(o);
+}
+
+/** Paths of string fields that look like addresses (z.url(), or named …url, …link …) but do not go through the rule. */
+function ohneRegel(schema: z.ZodType): string[] {
+  const gefunden: string[] = [];
+  walk(schema, [], (s, pfad) => {
+    const d = defOf(s);
+    if (d.type !== 'string' || ADRESSFELDER.has(s)) return;
+    const feld = String(pfad.filter((p) => typeof p === 'string').at(-1) ?? '');
+    if (d.format === 'url' || d.format === 'uri' || /(url|link|website|repository|href|homepage|adresse)$/i.test(feld)) gefunden.push(pfad.join('.'));
+  });
+  return [...new Set(gefunden)];
 }
 
 const SCHEMAS = createSchemas(plainRef);
@@ -106,16 +118,18 @@ describe('Adressfelder der Schemas', () => {
   });
 
   it('hat kein Adressfeld ohne die Adressregel (kein z.url(), kein Feld mit Adressnamen als bloßer Text)', () => {
-    const ohneRegel: string[] = [];
-    for (const collection of COLLECTIONS) {
-      walk(SCHEMAS[collection] as z.ZodType, [], (s, pfad) => {
-        const d = defOf(s);
-        if (d.type !== 'string' || ADRESSFELDER.has(s)) return;
-        const feld = String(pfad.filter((p) => typeof p === 'string').at(-1) ?? '');
-        if (d.format === 'url' || d.format === 'uri' || /(url|link|website|repository|href|homepage|adresse)$/i.test(feld)) ohneRegel.push(`${collection}:${pfad.join('.')}`);
-      });
-    }
-    expect(ohneRegel).toEqual([]);
+    expect(COLLECTIONS.flatMap((c) => ohneRegel(SCHEMAS[c] as z.ZodType).map((p) => `${c}:${p}`))).toEqual([]);
+  });
+
+  it('die Suche nach Feldern ohne Regel findet ein neues z.url() und ein Adressfeld als bloßen Text', () => {
+    const neu = zod.strictObject({
+      name: zod.string(),
+      quelle: zod.strictObject({ url: zod.url().optional() }),
+      links: zod.array(zod.strictObject({ homepage: zod.string() })),
+      medienkonzept_url: zod.preprocess((v) => v, zod.string().optional()),
+      gut: adresse('extern').optional(),
+    });
+    expect(ohneRegel(neu)).toEqual(['quelle.url', 'links.0.homepage', 'medienkonzept_url']);
   });
 
   it('die JSON-Schemas kennen kein „format: uri“ ohne die Adressregel und markieren jedes Adressfeld', () => {
