@@ -94,7 +94,7 @@ export function unsichereAdresse(url: string, art: 'link' | 'bild'): { erwartet:
 /** Every address in an attribute: a `srcset` holds several, each before its size („a.png 2x, b.png 3x“). */
 function adressenIn(name: string, value: string): string[] {
   if (name !== 'srcset') return [value];
-  return value.split(',').map((kandidat) => kandidat.trim().split(/\s+/)[0] ?? '').filter((a, i, alle) => a !== '' || alle.length === 1);
+  return value.split(',').map((kandidat) => kandidat.trim().split(/\s+/)[0] ?? '').filter(Boolean);
 }
 
 /** A value for a message: line breaks shown as spaces, at most 60 characters. */

@@ -150,7 +150,7 @@ describe('Adressen der gebauten Seiten', () => {
 });
 
 /** A one-page PDF with one link annotation whose action is `aktion`. */
-async function pdfMitLink(aktion: Record<string, unknown>): Promise<Uint8Array> {
+async function pdfMitLink(aktion: Record<string, string | PDFString>): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   const page = doc.addPage([200, 200]);
   const annot = doc.context.obj({ Type: 'Annot', Subtype: 'Link', Rect: [10, 10, 100, 30], Border: [0, 0, 0], A: aktion });
