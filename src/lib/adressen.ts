@@ -16,6 +16,8 @@
  *   its path the base path the site is published under;
  * - `link`: a link in a text: `https://`, `mailto:`, `tel:` or a path of this site;
  * - `kontakt`: only `mailto:` or `tel:`;
+ * - `email`: an e-mail address as a contact field holds it (`schule@stadt.de`), which the pages
+ *   link as `mailto:`;
  * - `bild`: an image or other embedded file: only a path of this site;
  * - `seite`: only a path of this site starting with `/`;
  * - `muster`: a link pattern with `{pfad}` (quelltext.bearbeiten …) that gives an `extern` address;
@@ -24,7 +26,7 @@
  */
 import { z } from 'astro/zod';
 
-export type Adressart = 'extern' | 'website' | 'link' | 'kontakt' | 'bild' | 'seite' | 'muster' | 'ausgabe';
+export type Adressart = 'extern' | 'website' | 'link' | 'kontakt' | 'email' | 'bild' | 'seite' | 'muster' | 'ausgabe';
 
 export type Adresspruefung = { ok: true } | { ok: false; erwartet: string; gefunden: string };
 
@@ -39,6 +41,7 @@ export const ERWARTET: Record<Adressart, string> = {
   website: 'die Adresse der veröffentlichten Website mit https://, ohne „?“ und „#“, z. B. https://mep.stadt.de/ oder https://stadt.github.io/mep/',
   link: 'eine Adresse mit https://, mailto: oder tel: oder einen Pfad dieser Website',
   kontakt: 'eine Kontaktadresse mit mailto: oder tel:',
+  email: 'eine E-Mail-Adresse wie schule@stadt.de',
   bild: 'ein Bild von dieser Website (ein Pfad wie /bilder/plan.png), keine fremde Adresse',
   seite: 'einen Pfad dieser Website wie /kapitel/vorwort/',
   muster: 'ein Muster mit https:// und dem Platzhalter {pfad}, z. B. https://github.com/stadt/mep/edit/main/{pfad}',
@@ -60,6 +63,8 @@ const LEERRAUM = /[\s\u00ad\u180e\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u
 /** A character reference as HTML reads it: `&#106;`, `&#x6A;`, `&colon;`, `&Tab;`. */
 const ENTITAET = /&(#|[a-z][a-z0-9]*;)/i;
 const SCHEMA = /^([a-z][a-z0-9+.-]*):/i;
+/** An e-mail address as zod checks it (the form the JSON schemas describe as well). */
+export const E_MAIL = z.email();
 /** A made-up origin to resolve relative paths against: a path that leaves it is no path of this site. */
 const HIER = 'https://planwerk.invalid';
 
@@ -106,6 +111,14 @@ export function pruefeAdresse(wert: string, art: Adressart, optionen: Adressopti
   const t = trick(wert);
   if (t) return nein(art, wert, t);
   const schema = SCHEMA.exec(wert)?.[1]?.toLowerCase();
+  if (art === 'email') {
+    if (schema && GEFAEHRLICH[schema]) return nein(art, wert, GEFAEHRLICH[schema]);
+    if (schema === 'http' || schema === 'https') return nein(art, wert, 'eine Webadresse, wo eine E-Mail-Adresse gemeint ist');
+    if (schema === 'mailto') return nein(art, wert, '„mailto:“ vor der Adresse (die Website setzt es selbst davor)');
+    if (schema) return nein(art, wert, `eine Adresse mit dem Schema „${schema}:“`);
+    if (!E_MAIL.safeParse(wert).success) return nein(art, wert, 'keine E-Mail-Adresse (name@server.de)');
+    return pruefeAdresse(`mailto:${wert}`, 'kontakt').ok ? { ok: true } : nein(art, wert, 'keine E-Mail-Adresse (name@server.de)');
+  }
   if (schema === undefined) {
     if (art === 'extern' || art === 'website') return nein(art, wert, 'keine vollständige Adresse (es fehlt „https://“ und der Server)');
     if (art === 'kontakt') return nein(art, wert, 'weder mailto: noch tel:');

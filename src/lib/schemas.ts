@@ -146,7 +146,8 @@ const optionalText = z.string().trim().min(1).optional();
 export const emptyToUndefined = (value: unknown) => (value === '' || value === null ? undefined : value);
 /** A foreign address (https only): see src/lib/adressen.ts, which every address field goes through. */
 const url = adresse('extern');
-const email = z.email({ error: 'eine E-Mail-Adresse' });
+/** An e-mail address of a contact, linked as mailto: on the pages: the same address rule. */
+const email = adresse('email');
 
 /** Where a figure comes from, and whether it is a planned or an actual value. */
 export const WERTARTEN = ['Plan', 'Ist'] as const;

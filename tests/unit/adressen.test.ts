@@ -15,7 +15,7 @@ import { basisDesPlans } from '../../src/lib/urls.ts';
 import { unsichereAdresse } from '../../src/mdx/inhaltsregeln.ts';
 import { FEINDLICH } from '../helpers/adressen.ts';
 
-const ALLE_ARTEN: Adressart[] = ['extern', 'website', 'link', 'kontakt', 'bild', 'seite', 'ausgabe'];
+const ALLE_ARTEN: Adressart[] = ['extern', 'website', 'link', 'kontakt', 'email', 'bild', 'seite', 'ausgabe'];
 
 describe('pruefeAdresse: feindliche Formen', () => {
   it.each(FEINDLICH)('%j wird überall abgelehnt und benannt (%s)', (wert, trick) => {
@@ -23,7 +23,7 @@ describe('pruefeAdresse: feindliche Formen', () => {
       const r = pruefeAdresse(wert, art, { eigeneUrspruenge: ['https://mep.stadt.example'] });
       expect(r.ok, `${art}: ${wert}`).toBe(false);
       // Where no web address is meant at all, that is named first (see the next describe).
-      const ohneWebadresse = ['bild', 'seite', 'kontakt'].includes(art) && /^https?:/.test(wert) && !/[\\\s]/.test(wert);
+      const ohneWebadresse = ['bild', 'seite', 'kontakt', 'email'].includes(art) && /^https?:/.test(wert) && !/[\\\s]/.test(wert);
       if (!r.ok && !ohneWebadresse) {
         expect(r.gefunden, art).toContain(trick);
         expect(r.erwartet).toMatch(/^(eine|ein|die|einen|nur) /);
@@ -66,6 +66,10 @@ describe('pruefeAdresse: was wo erlaubt ist', () => {
     ['bilder/plan.png', { bild: true }],
     ['?seite=2', { link: true }],
     ['https:evil.example', { extern: false, link: false }],
+    ['schule@stadt.example', { email: true, link: true, extern: false }],
+    ['mailto:schule@stadt.example', { email: false }],
+    ['schule@stadt.example?bcc=alle@stadt.example', { email: false }],
+    ['javascript:alert(1)//@stadt.example', { email: false }],
   ];
   it.each(tabelle)('%s', (wert, erwartet) => {
     for (const [art, ok] of Object.entries(erwartet)) {

@@ -54,7 +54,7 @@ function ohneRegel(schema: z.ZodType): string[] {
     const d = defOf(s);
     if (d.type !== 'string' || ADRESSFELDER.has(s)) return;
     const feld = String(pfad.filter((p) => typeof p === 'string').at(-1) ?? '');
-    if (d.format === 'url' || d.format === 'uri' || /(url|link|website|repository|href|homepage|adresse)$/i.test(feld)) gefunden.push(pfad.join('.'));
+    if (d.format === 'url' || d.format === 'uri' || d.format === 'email' || /(url|link|website|repository|href|homepage|adresse|email|mail)$/i.test(feld)) gefunden.push(pfad.join('.'));
   });
   return [...new Set(gefunden)];
 }
@@ -83,6 +83,7 @@ const GUT: Record<Adressart, string> = {
   website: 'https://mep.teststadt.example/',
   link: '/kapitel/vorwort/',
   kontakt: 'mailto:a@stadt.example',
+  email: 'a@stadt.example',
   bild: '/bilder/a.png',
   seite: '/kapitel/vorwort/',
   muster: 'https://git.stadt.example/edit/main/{pfad}',
@@ -112,7 +113,7 @@ describe('Adressfelder der Schemas', () => {
   it('findet die Adressfelder, die der Plan heute hat', () => {
     const namen = FELDER.map((f) => `${f.collection}:${f.pfad.join('.')}`);
     // A floor, not a copy of the list: the fields the issue names must be among them.
-    for (const f of ['plan:website', 'plan:lizenz.url', 'plan:herausgeber.url', 'plan:quelltext.repository', 'plan:quelltext.bearbeiten', 'plan:datenschutz.aufsichtsbehoerde.url', 'plan:barrierefreiheit.schlichtungsstelle.url', 'plan:beschluss.url', 'massnahmen:beschluss.url', 'akteure:url', 'schulen:medienkonzept_url', 'foerderprogramme:url', 'meilensteine:link']) {
+    for (const f of ['plan:website', 'plan:lizenz.url', 'plan:herausgeber.url', 'plan:quelltext.repository', 'plan:quelltext.bearbeiten', 'plan:datenschutz.aufsichtsbehoerde.url', 'plan:barrierefreiheit.schlichtungsstelle.url', 'plan:beschluss.url', 'massnahmen:beschluss.url', 'akteure:url', 'schulen:medienkonzept_url', 'foerderprogramme:url', 'meilensteine:link', 'plan:herausgeber.email', 'plan:datenschutz.datenschutzbeauftragter.email', 'plan:barrierefreiheit.kontakt.email', 'akteure:kontakt.email']) {
       expect(namen).toContain(f);
     }
   });
@@ -127,9 +128,10 @@ describe('Adressfelder der Schemas', () => {
       quelle: zod.strictObject({ url: zod.url().optional() }),
       links: zod.array(zod.strictObject({ homepage: zod.string() })),
       medienkonzept_url: zod.preprocess((v) => v, zod.string().optional()),
+      kontakt: zod.strictObject({ email: zod.email() }),
       gut: adresse('extern').optional(),
     });
-    expect(ohneRegel(neu)).toEqual(['quelle.url', 'links.0.homepage', 'medienkonzept_url']);
+    expect(ohneRegel(neu)).toEqual(['quelle.url', 'links.0.homepage', 'medienkonzept_url', 'kontakt.email']);
   });
 
   it('die JSON-Schemas kennen kein „format: uri“ ohne die Adressregel und markieren jedes Adressfeld', () => {
@@ -169,7 +171,7 @@ describe('Adressfelder der Schemas', () => {
       expect(p, JSON.stringify(problems)).toBeDefined();
       expect(p!.file).toBe(eintrag!.file);
       // Where https is not what the field means at all, that is what the message says first.
-      if (!(feld.art === 'link' && trick === 'Zugangsdaten')) expect(p!.found).toContain(trick);
+      if (!((feld.art === 'link' || feld.art === 'email') && trick === 'Zugangsdaten')) expect(p!.found).toContain(trick);
     });
   });
 });
