@@ -160,6 +160,23 @@ export const ADRESSFELDER = z.registry<{ adresse: Adressart }>();
 
 /** The German „gefunden“ of an address problem, carried on the zod issue (see parseEntry in validate.ts). */
 export const GEFUNDEN_PARAM = 'gefunden';
+/** How to fix it, carried on the zod issue the same way. */
+export const HINWEIS_PARAM = 'hinweis';
+
+const HTTPS_HINWEIS = 'Die Seite im Browser öffnen und ihre Adresse aus der Adresszeile kopieren: Sie beginnt mit https://.';
+
+/** How an editor fixes an address of this kind, in one German sentence. */
+export const ADRESSHINWEIS: Record<Adressart, string> = {
+  extern: HTTPS_HINWEIS,
+  website: 'Die Adresse eintragen, unter der die Website erscheint, z. B. „https://mep.stadt.de/“ oder „https://stadt.github.io/mep/“.',
+  muster: 'Die Adresse einer Datei im Repository kopieren (sie beginnt mit https://) und ihren Pfad durch {pfad} ersetzen.',
+  link: `${HTTPS_HINWEIS} Für eine Seite dieser Website den Pfad ab „/“ schreiben, z. B. /kapitel/vorwort/.`,
+  kontakt: 'mailto: mit einer E-Mail-Adresse oder tel: mit einer Telefonnummer schreiben.',
+  email: 'Nur die E-Mail-Adresse selbst eintragen, z. B. schule@stadt.de (ohne mailto: und ohne Leerzeichen).',
+  bild: 'Die Datei in den Plan legen und mit ihrem Pfad ab „/“ einbinden.',
+  seite: 'Den Pfad der Seite ab „/“ schreiben, z. B. /kapitel/vorwort/.',
+  ausgabe: 'Die Vorlage oder Komponente prüfen, die diese Adresse schreibt.',
+};
 
 /**
  * A zod schema for a field holding an address of kind `art`: text that passes `pruefeAdresse`,
@@ -168,7 +185,7 @@ export const GEFUNDEN_PARAM = 'gefunden';
 export function adresse(art: Exclude<Adressart, 'ausgabe'>) {
   const schema = z.string({ error: ERWARTET[art] }).superRefine((wert, ctx) => {
     const ergebnis = pruefeAdresse(wert, art);
-    if (!ergebnis.ok) ctx.addIssue({ code: 'custom', message: ergebnis.erwartet, input: wert, params: { [GEFUNDEN_PARAM]: ergebnis.gefunden } });
+    if (!ergebnis.ok) ctx.addIssue({ code: 'custom', message: ergebnis.erwartet, input: wert, params: { [GEFUNDEN_PARAM]: ergebnis.gefunden, [HINWEIS_PARAM]: ADRESSHINWEIS[art] } });
   });
   ADRESSFELDER.add(schema, { adresse: art });
   return schema;

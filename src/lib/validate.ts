@@ -19,7 +19,7 @@ import { pruefeSumme, ersatzjahrAusserhalb, erstesErsatzjahr, ersatzjahre } from
 import { formatEuro } from './format.ts';
 import { pruefeUeberdeckteSeiten } from './weiterleitungen.ts';
 import { basisDesPlans } from './urls.ts';
-import { GEFUNDEN_PARAM } from './adressen.ts';
+import { GEFUNDEN_PARAM, HINWEIS_PARAM } from './adressen.ts';
 import { pruefeMedien } from './medien.ts';
 import { pruefeErhebungen } from './erhebungen.ts';
 import { pruefeIdsDerFelder, rendereInhalte, vervollstaendige, type RenderCache } from '../mdx/inhalte.ts';
@@ -88,12 +88,13 @@ export function parseEntry(raw: RawEntry): { data?: unknown; problems: Problem[]
     const unsichtbar = typeof issue.input === 'string' ? unsichtbareZeichen(issue.input) : undefined;
     // An address check (src/lib/adressen.ts) names the trick it found itself.
     const gefunden = issue.code === 'custom' ? (issue.params?.[GEFUNDEN_PARAM] as string | undefined) : undefined;
+    const hinweis = issue.code === 'custom' ? (issue.params?.[HINWEIS_PARAM] as string | undefined) : undefined;
     return {
       ...base,
       field: path.join('.') || undefined,
       expected: issue.message,
       found: gefunden ?? beschreibe(issue.input),
-      ...(unsichtbar ? { hinweis: UNSICHTBAR_HINWEIS } : {}),
+      ...(unsichtbar ? { hinweis: UNSICHTBAR_HINWEIS } : hinweis ? { hinweis } : {}),
     };
   });
   return { problems };

@@ -170,6 +170,7 @@ describe('Adressfelder der Schemas', () => {
       const p = problems.find((q) => q.field === feld.pfad.join('.'));
       expect(p, JSON.stringify(problems)).toBeDefined();
       expect(p!.file).toBe(eintrag!.file);
+      expect(p!.hinweis, 'ein Hinweis, wie man es behebt').toMatch(/\S/);
       // Where https is not what the field means at all, that is what the message says first.
       if (!((feld.art === 'link' || feld.art === 'email') && trick === 'Zugangsdaten')) expect(p!.found).toContain(trick);
     });
