@@ -91,6 +91,8 @@ export function parseEntry(raw: RawEntry): { data?: unknown; problems: Problem[]
     const hinweis = issue.code === 'custom' ? (issue.params?.[HINWEIS_PARAM] as string | undefined) : undefined;
     return {
       ...base,
+      // An address problem names the line of its field, where the file says (YAML, MDX head).
+      ...(gefunden && raw.feldZeilen?.[path.join('.')] ? { line: raw.feldZeilen[path.join('.')] } : {}),
       field: path.join('.') || undefined,
       expected: issue.message,
       found: gefunden ?? beschreibe(issue.input),

@@ -216,6 +216,10 @@ describe('pruefen nennt Datei und Feld (ganzer Plan je Adressfeld)', () => {
     const feldName = feld.pfad.join('.');
     const treffer = liste.find((m) => m.startsWith(datei) && m.includes(`Feld „${feldName}“`) && m.includes('javascript:-Link'));
     expect(treffer, liste.join('\n')).toBeDefined();
+    // The line is the field's own line in the file (YAML, MDX head, CSV row).
+    const zeile = Number(/^[^:,]+:(\d+)/.exec(treffer!)?.[1]);
+    const text = readFileSync(join(root, datei), 'utf8').split('\n');
+    expect(text[zeile - 1], treffer).toContain('javascript:alert(1)');
   });
 });
 
