@@ -679,6 +679,15 @@ const FAELLE: Fall[] = [
     anzahl: 1,
   },
   {
+    was: 'ein Meilenstein verlinkt eine Seite, die der Plan nicht erzeugt',
+    aenderung: (r) => edit(r, 'meilensteine.yaml', 'massnahme: I-01 }', 'massnahme: I-01, link: /massnahmen/x-99/ }'),
+    datei: 'content/meilensteine.yaml',
+    zeile: 1,
+    feld: 'link',
+    text: 'gefunden: „/massnahmen/x-99/“: die Seite /massnahmen/x-99/ gibt es nicht',
+    anzahl: 1,
+  },
+  {
     was: 'eine protokollrelative Adresse als Medienkonzept einer Schule (CSV)',
     aenderung: (r) => edit(r, 'daten/schulen.csv', 'https://gs-b.teststadt.example/medienkonzept', '//evil.example/medienkonzept'),
     datei: 'content/daten/schulen.csv',
