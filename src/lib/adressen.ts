@@ -155,6 +155,15 @@ export function pruefeAdresse(wert: string, art: Adressart, optionen: Adressopti
   return { ok: true };
 }
 
+/**
+ * A file path of the repository as part of an address (the `{pfad}` of quelltext.bearbeiten):
+ * characters an address cannot hold as they are (spaces, quotes, „#“, „?“, „%“, backslashes,
+ * control characters) percent-encoded, letters of any language kept.
+ */
+export function pfadInAdresse(pfad: string): string {
+  return pfad.replace(/[\s"'<>\\^`{|}#?%\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/gu, (c) => encodeURIComponent(c));
+}
+
 /** Registry of every schema that holds an address, with its kind: how tests and the JSON-schema generator find them. */
 export const ADRESSFELDER = z.registry<{ adresse: Adressart }>();
 

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PDFDocument, PDFName, PDFString } from '@cantoo/pdf-lib';
-import { pruefeAdresse, type Adressart } from '../../src/lib/adressen.ts';
+import { pfadInAdresse, pruefeAdresse, type Adressart } from '../../src/lib/adressen.ts';
 import { pruefeAusgabeAdressen, pruefePdfAdressen, pruefeSeitenAdressen, pdfFehlerText } from '../../src/lib/ausgabeadressen.ts';
 import { basisDesPlans } from '../../src/lib/urls.ts';
 import { unsichereAdresse } from '../../src/mdx/inhaltsregeln.ts';
@@ -85,6 +85,15 @@ describe('pruefeAdresse: was wo erlaubt ist', () => {
   it('sagt bei einer fremden Adresse als Bild, dass sie fremd ist', () => {
     const r = pruefeAdresse('https://tracker.example/pixel.gif', 'bild');
     expect(!r.ok && r.gefunden).toContain('eine fremde Adresse');
+  });
+});
+
+describe('Pfade im Bearbeiten-Link', () => {
+  it('kodiert Leerzeichen, „#“, „?“ und „%“ im Dateinamen, behält Umlaute', () => {
+    const pfad = pfadInAdresse('content/kapitel/Schulträger und IT #1?.mdx');
+    expect(pfad).toBe('content/kapitel/Schulträger%20und%20IT%20%231%3F.mdx');
+    expect(pruefeAdresse(`https://git.stadt.example/mep/edit/main/${pfad}`, 'ausgabe').ok).toBe(true);
+    expect(pruefeAdresse('https://git.stadt.example/mep/edit/main/content/kapitel/Schulträger und IT.mdx', 'ausgabe').ok).toBe(false);
   });
 });
 
