@@ -147,7 +147,8 @@ export function pruefeAdresse(wert: string, art: Adressart, optionen: Adressopti
   if (art === 'website') {
     if (url.search || wert.includes('?')) return nein(art, wert, 'eine Adresse mit „?“');
     if (url.hash || wert.includes('#')) return nein(art, wert, 'eine Adresse mit „#“');
-    const teile = url.pathname.split('/');
+    // The path as written, before URL would resolve „..“ or keep a percent-encoding.
+    const teile = wert.replace(/^https:\/\/[^/]*/i, '').split('/');
     if (!teile.every((teil) => teil === '' || (/^[A-Za-z0-9._~-]+$/.test(teil) && !/^\.+$/.test(teil)))) {
       return nein(art, wert, 'einen Pfad mit anderen Zeichen als Buchstaben, Ziffern und - . _ ~');
     }

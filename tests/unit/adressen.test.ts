@@ -52,6 +52,8 @@ describe('pruefeAdresse: was wo erlaubt ist', () => {
     ['https://stadt.github.io/mep/', { website: true }],
     ['https://stadt.github.io/mep plan/', { website: false }],
     ['https://stadt.github.io/m%22ep/', { website: false }],
+    ['https://stadt.github.io/mep/../anders/', { website: false, extern: true }],
+    ['https://stadt.github.io', { website: true }],
     ['http://www.stadt.example/', { extern: false, website: false, link: false, ausgabe: false }],
     ['http://mep.stadt.example/kapitel/', { ausgabe: true, link: false }],
     ['mailto:schule@stadt.example', { link: true, kontakt: true, ausgabe: true, extern: false, bild: false }],
