@@ -4,8 +4,8 @@
  *   else `content/`), gives the plan its own cache folder, and loads the plan once
  *   (src/lib/planladen.ts), before Astro loads any content;
  * - takes the site address from plan.yaml and adds the sitemap;
- * - after the build writes the security headers and checks redirect targets and the
- *   anchor register; if a check fails, it removes the output folder the build wrote
+ * - after the build writes the security headers and checks redirect targets, the
+ *   anchor register and every address in the built pages (src/lib/ausgabeadressen.ts); if a check fails, it removes the output folder the build wrote
  *   (the configured outDir), so that no site with these errors can be published.
  *
  * `npm run build` (src/cli/bauen.ts) loads the plan before Astro starts and prints
@@ -30,6 +30,7 @@ import { gitDaten } from './lib/git.ts';
 import { pruefeWeiterleitungen, weiterleitungen } from './lib/weiterleitungen.ts';
 import { basisDesPlans, ohneBasis } from './lib/urls.ts';
 import { setzeDruckfassung } from './lib/druckfassung.ts';
+import { pruefeAusgabeAdressen } from './lib/ausgabeadressen.ts';
 import { cacheOrdner, inhaltsordner, ladePlan, setzeAktuellenPlan, type GeladenerPlan } from './lib/planladen.ts';
 
 export interface PlanwerkOptions {
@@ -170,6 +171,9 @@ export default function planwerk(options: PlanwerkOptions = {}): AstroIntegratio
         // The Druckfassung is put together from the pages just written, before anchors are collected.
         setzeDruckfassung(dist, model);
         const problems: Problem[] = [...pruefeWeiterleitungen(weiterleitungen(model), dist)];
+        // Every address of every page once more (src/lib/ausgabeadressen.ts): nothing else than https,
+        // http to the site itself, mailto, tel and paths of this site may reach a reader.
+        problems.push(...pruefeAusgabeAdressen(dist, model.plan.website));
         const file = join(ort.contentDir, REGISTER_DATEI);
         const register = leseRegister(file);
         const aktuell = sammleAnker(dist);

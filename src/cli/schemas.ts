@@ -27,6 +27,7 @@ import { z } from 'astro/zod';
 import { createSchemas, plainRef, EBENEN, type CollectionName, type RefFactory } from '../lib/schemas.ts';
 import { MUSTER, termin, zeitangabe } from '../lib/datum.ts';
 import { SOURCES } from '../lib/sources.ts';
+import { ADRESSFELDER, E_MAIL, type Adressart } from '../lib/adressen.ts';
 
 /** The folder the generated files are written to, relative to the project root. */
 export const SCHEMA_DIR = 'schemas';
@@ -409,11 +410,37 @@ function replace(json: Json, next: Json) {
   Object.assign(json, next, kept);
 }
 
-/** Rewrites what zod cannot express itself: German numbers, dates, section numbers, school years. */
+/** The JSON Schema of an e-mail address as zod describes it (format and pattern). */
+function emailJson(): { format: string; pattern: string } {
+  const { format, pattern } = z.toJSONSchema(E_MAIL, { target: 'draft-07' }) as { format: string; pattern: string };
+  return { format, pattern };
+}
+
+/**
+ * What an editor sees of the address rule (src/lib/adressen.ts) while typing: a pattern that
+ * catches the common mistakes (no https://, a space, a backslash, //host). The full rule,
+ * with its German message naming the trick, is checked by `npm run pruefen` and the build.
+ * Each address field carries its kind as `x-planwerk-adresse`.
+ */
+export const ADRESSMUSTER: Record<Exclude<Adressart, 'ausgabe'>, { pattern: string; description: string; format?: string }> = {
+  extern: { pattern: '^https://[^\\s\\\\/?#@]+(?:[/?#][^\\s\\\\]*)?$', description: 'Adresse mit https://, z. B. https://www.stadt.de/' },
+  website: { pattern: '^https://[^\\s\\\\/?#@]+(?:/[A-Za-z0-9._~/-]*)?$', description: 'Adresse der Website mit https://, ohne ? und #' },
+  link: { pattern: '^(?:https://|mailto:|tel:|(?!//)(?![^:/?#]*:))[^\\s\\\\]*$', description: 'Adresse mit https://, mailto: oder tel: oder ein Pfad dieser Website wie /kapitel/vorwort/' },
+  kontakt: { pattern: '^(?:mailto|tel):[^\\s\\\\]+$', description: 'mailto: oder tel:' },
+  bild: { pattern: '^(?!//)(?![^:/?#]*:)[^\\s\\\\]*$', description: 'Pfad einer Datei dieser Website' },
+  seite: { pattern: '^/(?!/)[^\\s\\\\]*$', description: 'Pfad dieser Website wie /kapitel/vorwort/' },
+  email: { ...emailJson(), description: 'z. B. schule@stadt.de' },
+  muster: { pattern: '^https://[^\\s\\\\/?#@]+[^\\s\\\\]*\\{pfad\\}[^\\s\\\\]*$', description: 'Muster mit https:// und dem Platzhalter {pfad}' },
+};
+
+/** Rewrites what zod cannot express itself: German numbers, dates, section numbers, school years, addresses. */
 function override({ zodSchema, jsonSchema }: { zodSchema: unknown; jsonSchema: Json }) {
   const schema = zodSchema as z.ZodType;
   const type = defOf(schema).type;
-  if (schema === zeitangabe || schema === termin) {
+  const adresse = ADRESSFELDER.get(schema)?.adresse;
+  if (adresse && adresse !== 'ausgabe') {
+    replace(jsonSchema, { type: 'string', ...ADRESSMUSTER[adresse], 'x-planwerk-adresse': adresse });
+  } else if (schema === zeitangabe || schema === termin) {
     const tag = schema === zeitangabe;
     replace(jsonSchema, {
       anyOf: [

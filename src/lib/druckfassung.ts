@@ -30,6 +30,7 @@ import { planIndex } from './indexe.ts';
 import { byCode, massnahmeCode } from './massnahmen.ts';
 import { OHNE_CODES } from './schemas.ts';
 import { ohneBasis, seite } from './urls.ts';
+import { pruefeAdresse } from './adressen.ts';
 
 export interface DruckTeil {
   /** Site path of the page the part is taken from; none for a part that only groups others. */
@@ -257,7 +258,8 @@ export function setzeDruckfassung(dist: string, model: PlanModel): DruckTeil[] |
           if (ids.has(href.slice(1))) p[name] = `#${neueId(href.slice(1))}`;
           continue;
         }
-        if (!href.startsWith('/') || e.tagName !== 'a') continue;
+        // Only a clean site path is the site's own (src/lib/adressen.ts): „/\host“ or „//host“ would become a foreign server.
+        if (!href.startsWith('/') || e.tagName !== 'a' || !pruefeAdresse(href, 'seite').ok) continue;
         const [pfadMitBasis, fragment] = href.split('#') as [string, string | undefined];
         const pfad = ohneBasis(pfadMitBasis, model.basis);
         const ziel = pfad ? ziele.get(pfad) : undefined;

@@ -14,6 +14,7 @@
  * reads school figures through this module alone.
  */
 import { z } from 'astro/zod';
+import { adresse, GEFUNDEN_PARAM } from './adressen.ts';
 import { count, dateSchema, emptyToUndefined, germanNumber, percent, type Data } from './schemas.ts';
 import type { Entry, PlanModel } from './model.ts';
 import type { Problem } from './problems.ts';
@@ -71,7 +72,7 @@ const PARSER: Record<Art, z.ZodType> = {
   prozent: percent,
   zahl: germanNumber().pipe(z.number().min(0, { error: 'eine Zahl ≥ 0' })),
   datum: dateSchema,
-  url: z.url({ error: 'eine Adresse, die mit https:// beginnt', protocol: /^https?$/ }),
+  url: adresse('extern'),
   status: z.enum(MEDIENKONZEPT_STATUS, { error: `einen der Werte ${MEDIENKONZEPT_STATUS.join(', ')}` }),
 };
 const PRIORITAET = z.enum(PRIORITAETEN, { error: `eine Priorität: ${PRIORITAETEN.join(', ')}` });
@@ -141,13 +142,16 @@ export function bekannteSpalten(konfiguration: Konfiguration | undefined): strin
 }
 
 /** Reads one cell; a problem text ({expected}) where it cannot be used. */
-export function leseZelle(name: string, text: string, konfiguration: Konfiguration | undefined, schulformen: readonly string[]): { wert?: unknown; fehler?: string; unbekannt?: boolean } {
+export function leseZelle(name: string, text: string, konfiguration: Konfiguration | undefined, schulformen: readonly string[]): { wert?: unknown; fehler?: string; gefunden?: string; unbekannt?: boolean } {
   const s = spalte(name, konfiguration);
   if (!s) return { unbekannt: true };
   if (emptyToUndefined(text.trim()) === undefined) return {};
   const schema = s.art === 'schulform' ? z.enum(schulformen as [string, ...string[]], { error: `eine Schulform aus schulformen.yaml: ${schulformen.join(', ')}` }) : s.art === 'feld' ? PARSER[FELDER[s.feld].art] : s.art === 'bedarf' ? PRIORITAET : percent;
   const r = schema.safeParse(s.art === 'bedarf' ? text.trim().toLowerCase() : text.trim());
-  return r.success ? { wert: r.data } : { fehler: r.error.issues[0]?.message ?? 'einen gültigen Wert' };
+  if (r.success) return { wert: r.data };
+  const issue = r.error.issues[0];
+  const gefunden = issue?.code === 'custom' ? (issue.params?.[GEFUNDEN_PARAM] as string | undefined) : undefined;
+  return { fehler: issue?.message ?? 'einen gültigen Wert', ...(gefunden ? { gefunden } : {}) };
 }
 
 function rundeAusKonfiguration(r: Konfiguration['runden'][number], datei: string, gefragt: Set<string>): Runde {
@@ -356,8 +360,8 @@ export function pruefeErhebungen(model: PlanModel): Problem[] {
         problems.push({ file: e.file, line: e.line, field: 'schule', expected: `eine Schule, die am Stichtag ${r.stichtag} bestand`, found: `„${s.id}“, ${s.data.seit && s.data.seit > r.stichtag ? `gegründet erst am ${s.data.seit}` : `aufgelöst am ${s.data.bis}`}` });
       }
       for (const [name, text] of Object.entries(e.data.werte)) {
-        const { fehler } = leseZelle(name, text, konfiguration, schulformen);
-        if (fehler) problems.push({ file: e.file, line: e.line, entry: e.data.zeile, field: name, expected: fehler, found: `„${text}“` });
+        const { fehler, gefunden } = leseZelle(name, text, konfiguration, schulformen);
+        if (fehler) problems.push({ file: e.file, line: e.line, entry: e.data.zeile, field: name, expected: fehler, found: gefunden ?? `„${text}“` });
       }
     }
   });

@@ -16,6 +16,7 @@ import type { PDFDict as PdfDict, PDFRef as PdfRef } from '@cantoo/pdf-lib';
 import type { PlanModel } from './model.ts';
 import { seite } from './urls.ts';
 import { datumImSatz, pdfDatum } from './datum.ts';
+import { pdfFehlerText, pruefePdfAdressen } from './ausgabeadressen.ts';
 
 /**
  * The PDF's document properties, from the plan: title, author (the Herausgeber), subject, keywords,
@@ -71,7 +72,11 @@ const TYPEN: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
-/** A made-up origin: Chromium reads the built files through playwright, without a server or port. */
+/**
+ * A made-up origin: Chromium reads the built files through playwright, without a server or port.
+ * A link to a page the Druckfassung does not hold, in a plan without `website`, ends up in the PDF
+ * under this origin; the PDF's link check counts it as the site itself.
+ */
 const URSPRUNG = 'http://planwerk.druck';
 
 export interface PdfErgebnis {
@@ -175,6 +180,9 @@ export async function renderePdf(dist: string, model: PlanModel, chrome = chrome
   doc.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'));
   doc.catalog.set(PDFName.of('Lang'), PDFString.of('de-DE'));
   const bytes = await doc.save();
+  // The PDF has no CSP: every link annotation is checked with the address rule before it is written.
+  const linkFehler = await pruefePdfAdressen(bytes, [...(model.plan.website ? [model.plan.website] : []), URSPRUNG]);
+  if (linkFehler.length > 0) throw new Error(pdfFehlerText(linkFehler));
   const dateien = [seite.druckPdf(), ...(versionierterName(model) ? [seite.druckPdf(versionierterName(model))] : [])];
   for (const d of dateien) {
     const ziel = join(dist, d);

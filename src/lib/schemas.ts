@@ -14,6 +14,7 @@ import { z } from 'astro/zod';
 import GithubSlugger from 'github-slugger';
 import { istSchuljahr, tagSchema, termin, zeitangabe } from './datum.ts';
 import { PLAN_NUMMER } from '../mdx/nummern.ts';
+import { adresse } from './adressen.ts';
 
 export type CollectionName =
   | 'plan'
@@ -143,8 +144,10 @@ export const percent = germanNumber().pipe(z.number().min(0).max(100, { error: '
 const optionalText = z.string().trim().min(1).optional();
 /** Empty CSV cells count as "not given". */
 export const emptyToUndefined = (value: unknown) => (value === '' || value === null ? undefined : value);
-const url = z.url({ error: 'eine vollständige Adresse (https://…)' });
-const email = z.email({ error: 'eine E-Mail-Adresse' });
+/** A foreign address (https only): see src/lib/adressen.ts, which every address field goes through. */
+const url = adresse('extern');
+/** An e-mail address of a contact, linked as mailto: on the pages: the same address rule. */
+const email = adresse('email');
 
 /** Where a figure comes from, and whether it is a planned or an actual value. */
 export const WERTARTEN = ['Plan', 'Ist'] as const;
@@ -283,7 +286,7 @@ export function createSchemas(ref: RefFactory) {
       .optional(),
     stand: zeitangabe,
     /** Address of the published site: canonical links, sitemap and Open Graph tags. */
-    website: url.optional(),
+    website: adresse('website').optional(),
     herausgeber: z.strictObject({
       name: z.string().min(1),
       dienststelle: optionalText,
@@ -297,11 +300,11 @@ export function createSchemas(ref: RefFactory) {
     quelltext: z.strictObject({
       repository: url,
       /** Edit link pattern; `{pfad}` is replaced by the file's path in the repository. */
-      bearbeiten: z.string().includes('{pfad}', { error: 'ein Muster mit dem Platzhalter {pfad}' }),
+      bearbeiten: adresse('muster'),
       /** Link pattern for a file's change history; `{pfad}` as above. */
-      verlauf: z.string().includes('{pfad}', { error: 'ein Muster mit dem Platzhalter {pfad}' }).optional(),
+      verlauf: adresse('muster').optional(),
       /** Link pattern for a folder (pages built from many files); `{pfad}` as above. */
-      ordner: z.string().includes('{pfad}', { error: 'ein Muster mit dem Platzhalter {pfad}' }).optional(),
+      ordner: adresse('muster').optional(),
     }).optional(),
     impressum: z.strictObject({
       verantwortlich: z.string().min(1),
@@ -787,7 +790,8 @@ export function createSchemas(ref: RefFactory) {
     datum: termin,
     titel: z.string().min(1),
     text: z.string().min(1),
-    link: z.string().min(1).optional(),
+    /** A link for more: a page of this site (/massnahmen/s-07/) or a foreign https address. */
+    link: adresse('link').optional(),
     massnahme: ref('massnahmen').optional(),
   });
 

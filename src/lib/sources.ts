@@ -5,7 +5,7 @@
 import { readFileSync, readdirSync, existsSync, lstatSync, readlinkSync, type Dirent, type Stats } from 'node:fs';
 import { join, resolve, relative, basename, dirname, extname, posix, sep } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { LineCounter, parseDocument, isSeq, isMap, visit, type Document } from 'yaml';
+import { LineCounter, parseDocument, isSeq, isMap, isScalar, visit, type Document } from 'yaml';
 import type { CollectionName } from './schemas.ts';
 import type { Problem } from './problems.ts';
 
@@ -95,6 +95,8 @@ export interface RawEntry {
   body?: string;
   /** Line in the file where the body starts. */
   bodyLine?: number;
+  /** Line of each field of a YAML entry (or MDX head), by its dotted path inside the entry („beschluss.url“). */
+  feldZeilen?: Record<string, number>;
 }
 
 export interface ReadResult {
@@ -129,7 +131,7 @@ export function readCollection(loc: PlanLocation, collection: CollectionName): R
         problems.push({ file: rel(file), line: 1, expected: 'eine YAML-Zuordnung (Feld: Wert)', found: yamlArt(parsed.value) });
         break;
       }
-      entries.push({ collection, id: source.id, data: parsed.value, file: rel(file), line: 1 });
+      entries.push({ collection, id: source.id, data: parsed.value, file: rel(file), line: 1, feldZeilen: parsed.feldZeilen });
       break;
     }
     case 'yaml-list': {
@@ -153,7 +155,7 @@ export function readCollection(loc: PlanLocation, collection: CollectionName): R
           problems.push({ file: rel(file), line, field: 'id', expected: 'eine ID für jeden Eintrag', found: 'nichts (Feld fehlt)' });
           return;
         }
-        entries.push({ collection, id, data: item, file: rel(file), line });
+        entries.push({ collection, id, data: item, file: rel(file), line, feldZeilen: parsed.itemFeldZeilen[index] });
       });
       break;
     }
@@ -237,7 +239,7 @@ export function readCollection(loc: PlanLocation, collection: CollectionName): R
           problems.push({ file: rel(file), line: 2, field: 'id', expected: 'eine ID im Kopf der Datei', found: 'nichts (Feld fehlt)' });
           continue;
         }
-        entries.push({ collection, id, data: doc.value, file: rel(file), line: 1, body: fm.body, bodyLine: fm.bodyLine });
+        entries.push({ collection, id, data: doc.value, file: rel(file), line: 1, body: fm.body, bodyLine: fm.bodyLine, feldZeilen: doc.feldZeilen });
       }
       break;
     }
@@ -410,13 +412,40 @@ function parseYamlText(text: string, relFile: string, problems: Problem[], lineO
     return undefined;
   }
   const itemLines: number[] = [];
+  const itemFeldZeilen: Record<string, number>[] = [];
   if (isSeq(doc.contents)) {
     for (const item of doc.contents.items) {
       const start = isMap(item) || (item && typeof item === 'object' && 'range' in item) ? (item as { range?: [number, number, number] }).range?.[0] : undefined;
       itemLines.push(start === undefined ? 0 : lineCounter.linePos(start).line + lineOffset);
+      itemFeldZeilen.push(feldZeilen(item, lineCounter, lineOffset));
     }
   }
-  return { value, itemLines };
+  return { value, itemLines, itemFeldZeilen, feldZeilen: isSeq(doc.contents) ? {} : feldZeilen(doc.contents, lineCounter, lineOffset) };
+}
+
+/** The line of each field below a YAML node, by dotted path („beschluss.url“, „beziehungen.0.ziel“). */
+function feldZeilen(node: unknown, lineCounter: LineCounter, lineOffset: number, pfad = '', out: Record<string, number> = {}): Record<string, number> {
+  const zeile = (n: unknown) => {
+    const start = (n as { range?: [number, number, number] } | null)?.range?.[0];
+    return start === undefined ? undefined : lineCounter.linePos(start).line + lineOffset;
+  };
+  const unter = (teil: string) => (pfad ? `${pfad}.${teil}` : teil);
+  if (isMap(node)) {
+    for (const pair of node.items) {
+      const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
+      if (key === undefined) continue;
+      const z = zeile(pair.key) ?? zeile(pair.value);
+      if (z !== undefined) out[unter(key)] = z;
+      feldZeilen(pair.value, lineCounter, lineOffset, unter(key), out);
+    }
+  } else if (isSeq(node)) {
+    node.items.forEach((item, i) => {
+      const z = zeile(item);
+      if (z !== undefined) out[unter(String(i))] = z;
+      feldZeilen(item, lineCounter, lineOffset, unter(String(i)), out);
+    });
+  }
+  return out;
 }
 
 /** A line of the file as a message quotes it: trimmed, shortened, invisible characters shown. */

@@ -29,11 +29,14 @@ export function gueltigeBasis(basis: string): boolean {
 /**
  * The base path a plan's site is built for: `vorgabe` (PLANWERK_BASIS, e.g. for a preview
  * published under another address), else the path of the site address in plan.yaml
- * (`website: https://stadt.github.io/mep/` → "/mep/"), else "/".
+ * (`website: https://stadt.github.io/mep/` → "/mep/"), else "/" (also for a website value that is no valid address).
  */
 export function basisDesPlans(website: string | undefined, vorgabe: string | undefined = process.env.PLANWERK_BASIS): string {
   if (vorgabe !== undefined && vorgabe !== '') return normaleBasis(vorgabe);
-  return website ? normaleBasis(new URL(website).pathname) : '/';
+  // An address that is none (plan.yaml refuses it with its own message, src/lib/adressen.ts) gives no base path; this never throws.
+  if (!website || !URL.canParse(website)) return '/';
+  const pfad = new URL(website).pathname;
+  return gueltigeBasis(pfad) ? normaleBasis(pfad) : '/';
 }
 
 /** A site path as a link under `basis`; fragments, external and relative addresses stay as they are. */

@@ -21,6 +21,7 @@ import { pruefeSumme, ersatzjahrAusserhalb, erstesErsatzjahr, ersatzjahre } from
 import { formatEuro } from './format.ts';
 import { pruefeUeberdeckteSeiten } from './weiterleitungen.ts';
 import { basisDesPlans } from './urls.ts';
+import { GEFUNDEN_PARAM, HINWEIS_PARAM } from './adressen.ts';
 import { pruefeMedien } from './medien.ts';
 import { pruefeErhebungen } from './erhebungen.ts';
 import { pruefeIdsDerFelder, rendereInhalte, vervollstaendige, type RenderCache } from '../mdx/inhalte.ts';
@@ -93,12 +94,17 @@ export function parseEntry(raw: RawEntry): { data?: unknown; problems: Problem[]
         : { ...base, field: path.join('.') || undefined, expected: 'nur Felder, die das Schema kennt', found: `unbekannte Felder ${issue.keys.map((k) => `„${k}“`).join(', ')}` };
     }
     const unsichtbar = typeof issue.input === 'string' ? unsichtbareZeichen(issue.input) : undefined;
+    // An address check (src/lib/adressen.ts) names the trick it found itself.
+    const gefunden = issue.code === 'custom' ? (issue.params?.[GEFUNDEN_PARAM] as string | undefined) : undefined;
+    const hinweis = issue.code === 'custom' ? (issue.params?.[HINWEIS_PARAM] as string | undefined) : undefined;
     return {
       ...base,
+      // An address problem names the line of its field, where the file says (YAML, MDX head).
+      ...(gefunden && raw.feldZeilen?.[path.join('.')] ? { line: raw.feldZeilen[path.join('.')] } : {}),
       field: path.join('.') || undefined,
       expected: issue.message,
-      found: beschreibe(issue.input),
-      ...(unsichtbar ? { hinweis: UNSICHTBAR_HINWEIS } : {}),
+      found: gefunden ?? beschreibe(issue.input),
+      ...(unsichtbar ? { hinweis: UNSICHTBAR_HINWEIS } : hinweis ? { hinweis } : {}),
     };
   });
   return { problems };

@@ -1,6 +1,6 @@
 /**
  * Every link within the site that a text of the plan sets (a Markdown link, a link
- * definition, an `<a href>`), checked before anything is built: the page must be one the
+ * definition, an `<a href>`) or a milestone's `link`, checked before anything is built: the page must be one the
  * plan produces (or a redirect from weiterleitungen.yaml, or a file the site publishes),
  * the anchor one that page will have, and neither may belong to a draft, which is not
  * published. The links and their lines come from the cached rendering of each text
@@ -149,6 +149,14 @@ export function pruefeVerweise(
     ...model.handlungsfelder.map((e) => [e, 'handlungsfelder'] as const),
     ...model.massnahmen.map((e) => [e, 'massnahmen'] as const),
   ];
+  // A milestone's `link` to a page of this site (src/lib/adressen.ts allows https there too): the same check as a link in a text.
+  for (const m of model.meilensteine ?? []) {
+    const link = m.data.link;
+    if (!link || /^[a-z][a-z0-9+.-]*:/i.test(link)) continue;
+    ziele ??= zieleDesPlans(model, entwuerfe.values(), register);
+    const fehler = pruefeLink(link, seite.meilensteine(), ziele, model.basis);
+    if (fehler) problems.push({ file: m.file, line: m.line, entry: m.id, field: 'link', ...fehler });
+  }
   for (const [entry, collection] of texte) {
     const links = ergebnisse.get(entry.file)?.links ?? [];
     if (links.length === 0) continue;

@@ -4,7 +4,8 @@
  * Everything that could run or load something is a problem with file and line:
  * import/export (except of an allowed component), `{…}` expressions, elements such as
  * <script>, <style>, <iframe> or <svg>, event-handler and style attributes, and links
- * or images whose address is not http(s), mailto, tel or a path of this site.
+ * or images whose address breaks the one address rule (src/lib/adressen.ts): links only https,
+ * mailto, tel or a path of this site, images only a path of this site.
  *
  * MDX comments (`{/* … *\/}`) are dropped like the HTML comments gewohnheiten.ts removes
  * before parsing; a `{#…}` at the end of a heading that is no valid id is reported.
@@ -22,6 +23,7 @@ import type { MdxjsEsm } from 'mdast-util-mdxjs-esm';
 import { find, html as htmlSchema } from 'property-information';
 import { SANITIZE_SCHEMA } from './sanitize.ts';
 import { sichtbar } from './gewohnheiten.ts';
+import { pruefeAdresse } from '../lib/adressen.ts';
 
 /** Components MDX content may use. Each is evaluated from the plan model when the plan is loaded. */
 export const MDX_KOMPONENTEN = ['Kennzahl', 'Abschnitt'] as const;
@@ -76,27 +78,23 @@ const ERLAUBTE_ELEMENTE = new Set((SANITIZE_SCHEMA.tagNames ?? []).filter((t) =>
 /** Elements that load or run something; named in their own message. */
 const VERBOTENE_ELEMENTE = new Set(['script', 'style', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'link', 'meta', 'base', 'form', 'svg', 'math', 'template', 'noscript', 'portal', 'video', 'audio', 'source', 'track', 'canvas']);
 const URL_ATTRIBUTE = new Set(['href', 'src', 'cite', 'longdesc', 'srcset', 'action', 'formaction', 'poster', 'data', 'background', 'xlink:href', 'ping']);
-const LINK_PROTOKOLLE = new Set(['http', 'https', 'mailto', 'tel']);
-const ERWARTET_LINK = 'eine Adresse mit http://, https://, mailto: oder tel: oder einen Pfad dieser Website';
-const ERWARTET_BILD = 'ein Bild von dieser Website (ein Pfad wie /bilder/plan.png), keine fremde Adresse';
-
 /**
- * Browsers ignore control characters and whitespace inside a URL's scheme; so does this check.
- * Character references (`&#106;`) are already decoded by the MDX parser in links and attributes.
+ * Why an address is not allowed (`erwartet` and `gefunden`, naming the trick), or undefined when it
+ * is: the one address rule of src/lib/adressen.ts. A link may be https, mailto, tel or a path of this
+ * site; an image (and every other loaded file) only a path of this site. Character references
+ * (`&#106;`) are already decoded by the MDX parser in links and attributes.
  */
-function scheme(url: string): string | undefined {
-  const clean = url.replace(/[\u0000-\u0020\u007f-\u009f]/g, '');
-  if (clean.startsWith('//')) return '//';
-  const match = /^([a-z][a-z0-9+.-]*):/i.exec(clean);
-  return match ? match[1]!.toLowerCase() : undefined;
+export function unsichereAdresse(url: string, art: 'link' | 'bild'): { erwartet: string; gefunden: string } | undefined {
+  // An empty address (`[Text]()`) points to the page itself, as it always did.
+  if (url === '') return undefined;
+  const ergebnis = pruefeAdresse(url, art);
+  return ergebnis.ok ? undefined : ergebnis;
 }
 
-/** Why a URL is not allowed, or undefined when it is. */
-export function unsichereAdresse(url: string, art: 'link' | 'bild'): string | undefined {
-  const s = scheme(url);
-  if (s === undefined) return undefined;
-  if (art === 'link' && LINK_PROTOKOLLE.has(s)) return undefined;
-  return art === 'link' ? ERWARTET_LINK : ERWARTET_BILD;
+/** Every address in an attribute: a `srcset` holds several, each before its size („a.png 2x, b.png 3x“). */
+function adressenIn(name: string, value: string): string[] {
+  if (name !== 'srcset') return [value];
+  return value.split(',').map((kandidat) => kandidat.trim().split(/\s+/)[0] ?? '').filter(Boolean);
 }
 
 /** A value for a message: line breaks shown as spaces, at most 60 characters. */
@@ -138,7 +136,7 @@ function enthaeltLink(node: Nodes): boolean {
 }
 
 /** Is a link address one this check follows (no scheme, so a path of the site, a fragment or a relative path)? */
-const ohneSchema = (url: string) => url.trim() !== '' && scheme(url) === undefined;
+const ohneSchema = (url: string) => url.trim() !== '' && !/^[a-z][a-z0-9+.-]*:/i.test(url);
 
 /**
  * Checks an MDX tree and prepares it for remark-rehype: allowed HTML becomes elements,
@@ -247,10 +245,14 @@ export function pruefeUndWandle(tree: Root, problems: BodyProblem[], funde: Fund
         melde(attr, `<${tag} style>`, 'HTML ohne eigene Stile (das Aussehen kommt vom Layout der Website)', `style="${kurz(value)}"`);
         ok = false;
       } else if (URL_ATTRIBUTE.has(lower)) {
-        const grund = unsichereAdresse(value, tag === 'img' || lower !== 'href' ? 'bild' : 'link');
-        if (grund) {
-          melde(attr, `<${tag} ${name}>`, grund, `„${kurz(value)}“`);
-          ok = false;
+        // `href` on any element is a link; every other address attribute (src, srcset, poster …) loads a file.
+        for (const adresse of adressenIn(lower, value)) {
+          const grund = unsichereAdresse(adresse, lower === 'href' ? 'link' : 'bild');
+          if (grund) {
+            melde(attr, `<${tag} ${name}>`, grund.erwartet, grund.gefunden);
+            ok = false;
+            break;
+          }
         }
       }
       const info = find(htmlSchema, name);
@@ -312,7 +314,7 @@ export function pruefeUndWandle(tree: Root, problems: BodyProblem[], funde: Fund
         case 'definition': {
           const grund = unsichereAdresse(child.url, 'link');
           if (grund) {
-            melde(child, child.type === 'link' ? '[…](…)' : '[…]: …', grund, `„${kurz(child.url)}“`);
+            melde(child, child.type === 'link' ? '[…](…)' : '[…]: …', grund.erwartet, grund.gefunden);
             ersatz = undefined;
           } else if (ohneSchema(child.url)) funde.links.push({ url: child.url, art: child.type === 'link' ? 'markdown' : 'definition', line: child.position?.start.line });
           break;
@@ -320,7 +322,7 @@ export function pruefeUndWandle(tree: Root, problems: BodyProblem[], funde: Fund
         case 'image': {
           const grund = unsichereAdresse(child.url, 'bild');
           if (grund) {
-            melde(child, '![…](…)', grund, `„${kurz(child.url)}“`);
+            melde(child, '![…](…)', grund.erwartet, grund.gefunden);
             ersatz = undefined;
           }
           break;

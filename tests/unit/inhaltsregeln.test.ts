@@ -27,6 +27,14 @@ const FAELLE: { name: string; mdx: string; zeile: number; feld: string }[] = [
   { name: '<iframe> in einer Liste', mdx: '- Punkt eins\n- Punkt <iframe src="https://video.example/x"></iframe>', zeile: 1, feld: '<iframe>' },
   { name: '<script> als Block', mdx: '<script>\nalert(1)\n</script>', zeile: 0, feld: '<script>' },
   { name: 'style-Attribut', mdx: '<span style="background:url(https://tracker.example/x)">Text</span>', zeile: 0, feld: '<span style>' },
+  // The one address rule (src/lib/adressen.ts): forms a browser reads as a foreign server.
+  { name: 'Bild von „/\\host“', mdx: '<img src="/\\evil.example/t.png" alt="" />', zeile: 0, feld: '<img src>' },
+  { name: 'fremder Server im srcset', mdx: '<img src="/a.png" srcset="/a.png 1x, //evil.example/b.png 2x" alt="" />', zeile: 0, feld: '<img srcset>' },
+  { name: 'Markdown-Link nach „/\\host“', mdx: '[Mehr](/\\evil.example/)', zeile: 0, feld: '[…](…)' },
+  { name: 'Markdown-Bild von „//host“', mdx: '![Logo](//evil.example/t.png)', zeile: 0, feld: '![…](…)' },
+  { name: 'href auf einem anderen Element', mdx: '<span href="/\\evil.example/">Text</span>', zeile: 0, feld: '<span href>' },
+  { name: 'prozentkodierte Schrägstriche', mdx: '[Mehr](%2F%2Fevil.example/)', zeile: 0, feld: '[…](…)' },
+  { name: 'unverschlüsselter Link', mdx: '[Rat](http://rat.example/v/1)', zeile: 0, feld: '[…](…)' },
 ];
 
 describe('Inhaltsregeln für MDX', () => {
@@ -46,6 +54,7 @@ describe('Inhaltsregeln für MDX', () => {
         if (['href', 'src', 'srcset', 'cite'].includes(name.toLowerCase())) {
           // node-html-parser decodes entities in attribute values, as a browser does.
           expect(value.replace(/[\u0000-\u0020]/g, ''), `${el.tagName} ${name}`).not.toMatch(/^(javascript|data|vbscript):/i);
+          expect(value, `${el.tagName} ${name}`).not.toMatch(/^(\/\/|\/\\|\\)|evil\.example/);
         }
       }
       expect(['SCRIPT', 'IFRAME', 'SVG', 'STYLE', 'OBJECT', 'EMBED'], el.tagName).not.toContain(el.tagName);

@@ -1,0 +1,35 @@
+/**
+ * Hostile address forms for the address tests (tests/unit/adressen.test.ts, adressfelder.test.ts),
+ * each with a fragment of the German „gefunden“ that names its trick (src/lib/adressen.ts).
+ */
+export const FEINDLICH: [string, string][] = [
+  ['javascript:alert(1)', 'javascript:-Link'],
+  ['JaVaScRiPt:alert(1)', 'javascript:-Link'],
+  ['vbscript:msgbox(1)', 'vbscript:-Link'],
+  ['data:text/html;base64,PHNjcmlwdD4=', 'data:-Adresse'],
+  ['file:///etc/passwd', 'file:-Adresse'],
+  ['ftp://evil.example/x', 'Schema „ftp:“'],
+  ['//evil.example/x', 'protokollrelative Adresse'],
+  ['/\\evil.example/x', 'umgekehrten Schrägstrich'],
+  ['\\\\evil.example/x', 'umgekehrten Schrägstrich'],
+  ['\\/evil.example/x', 'umgekehrten Schrägstrich'],
+  ['https://evil.example\\@gut.example/', 'umgekehrten Schrägstrich'],
+  ['java\tscript:alert(1)', 'Steuerzeichen'],
+  ['java\nscript:alert(1)', 'Steuerzeichen'],
+  ['java\u0000script:alert(1)', 'Steuerzeichen'],
+  ['java\u200bscript:alert(1)', 'unsichtbares Zeichen'],
+  [' javascript:alert(1)', 'Leerraum am Anfang oder Ende'],
+  ['javascript:alert(1) ', 'Leerraum am Anfang oder Ende'],
+  ['\u00a0https://evil.example/', 'Leerraum am Anfang oder Ende'],
+  ['https://gut.example/a b', 'Leerzeichen'],
+  ['&#106;avascript:alert(1)', 'Zeichenreferenz'],
+  ['&#x6A;avascript:alert(1)', 'Zeichenreferenz'],
+  ['javascript&colon;alert(1)', 'Zeichenreferenz'],
+  ['%2F%2Fevil.example/x', 'prozentkodierte Schrägstriche'],
+  ['%5Cevil.example/x', 'prozentkodierte Schrägstriche'],
+  ['/%2F/evil.example', 'prozentkodierte Schrägstriche'],
+  ['javascript%3Aalert(1):x', 'prozentkodierte Zeichen im Schema'],
+  ['https://nutzer:geheim@evil.example/', 'Zugangsdaten'],
+  ['', 'leere Adresse'],
+];
+
