@@ -5,7 +5,7 @@
  * checks the messages validatePlan gives; tests/unit/pruefen-paritaet.test.ts checks that
  * `npm run pruefen` reports the same for every case.
  */
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { append, edit, write } from './fixture.ts';
 
@@ -691,6 +691,55 @@ export const FAELLE: Fall[] = [
     zeile: 3,
     feld: 'medienkonzept_url',
     text: 'eine protokollrelative Adresse („//…“), die auf einen fremden Server zeigt',
+    anzahl: 1,
+  },
+  // ---- medien/ read as data (src/lib/medien.ts): links, loops, sizes and disguised files
+  {
+    was: 'ein symbolischer Link in medien/ auf eine Datei außerhalb des Plans',
+    aenderung: (r) => {
+      mkdirSync(join(r, 'content', 'medien'));
+      writeFileSync(join(r, 'geheim.vtt'), 'WEBVTT\n\n00:00.000 --> 00:01.000\nGeheim\n');
+      symlinkSync(join(r, 'geheim.vtt'), join(r, 'content', 'medien', 'untertitel.vtt'));
+    },
+    datei: 'content/medien/untertitel.vtt',
+    text: 'gefunden: einen symbolischen Link auf',
+    anzahl: 1,
+  },
+  {
+    was: 'ein symbolischer Link in medien/, der auf sich selbst zeigt',
+    aenderung: (r) => {
+      mkdirSync(join(r, 'content', 'medien'));
+      symlinkSync('schleife', join(r, 'content', 'medien', 'schleife'));
+    },
+    datei: 'content/medien/schleife',
+    text: 'gefunden: einen symbolischen Link auf „schleife“',
+    anzahl: 1,
+  },
+  {
+    was: 'ein Video über 2 GiB in medien/ (die Größe, ohne die Datei zu lesen)',
+    aenderung: (r) => {
+      mkdirSync(join(r, 'content', 'medien'));
+      const datei = join(r, 'content', 'medien', 'gross.webm');
+      writeFileSync(datei, Buffer.from([0x1a, 0x45, 0xdf, 0xa3]));
+      truncateSync(datei, Math.round(2.1 * 1024 ** 3));
+    },
+    datei: 'content/medien/gross.webm',
+    text: 'erwartet eine Datei von höchstens 200 MB; gefunden: 2,1 GB',
+    anzahl: 1,
+  },
+  {
+    was: 'ein QuickTime-Video, umbenannt in .mp4',
+    aenderung: (r) => {
+      mkdirSync(join(r, 'content', 'medien'));
+      const qt = Buffer.alloc(32);
+      qt.writeUInt32BE(20, 0);
+      qt.write('ftypqt  ', 4, 'latin1');
+      qt.writeUInt32BE(0x200, 12);
+      qt.write('qt  ', 16, 'latin1');
+      writeFileSync(join(r, 'content', 'medien', 'film.mp4'), qt);
+    },
+    datei: 'content/medien/film.mp4',
+    text: 'erwartet ein MP4-Video, wie die Endung „.mp4“ sagt; gefunden: ein QuickTime-Video (video/quicktime)',
     anzahl: 1,
   },
 ];

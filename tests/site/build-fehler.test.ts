@@ -163,6 +163,26 @@ export default { ...basis, srcDir: '../../src', publicDir: '../../public', integ
     expect(bau({ PLANWERK_DEBUG: '1' }).stderr).toContain('kaputt im Test');
   });
 
+  it('veröffentlicht nichts, wenn eine gebaute Seite trotz aller Prüfungen eine gefährliche Adresse enthält', () => {
+    const root = copyFixture(true);
+    copies.push(root);
+    // Not from the plan (its checks refuse every such address): a page a further integration adds.
+    writeFileSync(join(root, 'boese.astro'), '<html lang="de"><body><a href="javascript:alert(1)">x</a><img src="/\\evil.example/t.png" alt=""></body></html>\n');
+    writeFileSync(
+      join(root, 'astro.config.mjs'),
+      `import basis from '../../astro.config.mjs';
+const boese = { name: 'boese', hooks: { 'astro:config:setup': ({ injectRoute }) => injectRoute({ pattern: '/boese', entrypoint: new URL('./boese.astro', import.meta.url) }) } };
+export default { ...basis, srcDir: '../../src', publicDir: '../../public', integrations: [...basis.integrations, boese] };
+`,
+    );
+    const result = spawnSync(process.execPath, [join(PROJECT, 'src/cli/bauen.ts')], { cwd: root, encoding: 'utf8', env: { ...process.env, PLANWERK_CONTENT: '', PLANWERK_PDF: '0' } });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/boese\/index\.html.*<a href>.*javascript:alert\(1\)/);
+    expect(result.stderr).toMatch(/boese\/index\.html.*<img src>.*evil\.example/);
+    expect(result.stderr).toContain('Nichts veröffentlicht: dist/ gibt es nicht');
+    expect(readdirSync(root).filter((n) => n.startsWith('dist'))).toEqual([]);
+  });
+
   it('ersetzt die Ausgabe nie, wenn sie den Plan enthält', () => {
     const root = copyFixture(true);
     copies.push(root);

@@ -59,6 +59,28 @@ for (const plan of BEISPIELPLAENE) describe.skipIf(!browserVerfuegbar())(`PDF de
     expect(text).toContain(ohneLeerraum(model.massnahmen[0]!.data.titel));
   });
 
+  it('verlinkt nur mit https, http zur eigenen Website, mailto oder tel, und führt keine Aktionen aus', async () => {
+    const doc = await dokument();
+    const eigen = model.plan.website ? new URL(model.plan.website).origin : undefined;
+    const fremd: string[] = [];
+    let links = 0;
+    for (let i = 1; i <= doc.numPages; i++) {
+      for (const a of (await (await doc.getPage(i)).getAnnotations()) as { subtype: string; dest?: unknown; url?: string; unsafeUrl?: string; action?: string; actions?: unknown }[]) {
+        if (a.actions) fremd.push(`S. ${i}: Aktionen ${JSON.stringify(a.actions)}`);
+        if (a.subtype !== 'Link') continue;
+        links += 1;
+        if (a.dest) continue;
+        // pdfjs gives the raw address as unsafeUrl; a link without address or destination runs an action.
+        const roh = a.unsafeUrl ?? a.url;
+        const url = roh && URL.canParse(roh) ? new URL(roh) : undefined;
+        const erlaubt = url !== undefined && (url.protocol === 'https:' || url.protocol === 'mailto:' || url.protocol === 'tel:' || (url.protocol === 'http:' && url.origin === eigen));
+        if (!erlaubt) fremd.push(`S. ${i}: ${roh ?? a.action ?? 'Link ohne Adresse und Ziel'}`);
+      }
+    }
+    expect(links).toBeGreaterThan(0);
+    expect(fremd).toEqual([]);
+  });
+
   it('führt über das Inhaltsverzeichnis mit Links im Dokument zu jedem Teil', async () => {
     const doc = await dokument();
     const ziele: unknown[] = [];
