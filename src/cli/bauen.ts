@@ -17,7 +17,7 @@
  * PDF after the build (src/lib/pdf.ts); PLANWERK_PDF=0 builds without it.
  */
 import { join, relative, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { build } from 'astro';
 import type { AstroInlineConfig, AstroIntegration } from 'astro';
@@ -27,6 +27,7 @@ import { hinweise, type PlanwerkStand } from '../integration.ts';
 import { pruefeBasis } from '../lib/basispfad.ts';
 import { chromePfad, PDF_SCHALTER, renderePdf } from '../lib/pdf.ts';
 import { neueAusgabe, ordnerName, type Ausgabe } from '../lib/ausgabe.ts';
+import { ZURUECKGEHALTEN } from './astro-protokoll.mjs';
 
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
 const projekt = process.cwd();
@@ -101,13 +102,17 @@ for (const h of hinweise(geladen)) console.warn(`Hinweis: ${h}`);
 
 schritt = 'das Erzeugen der Seiten und des Suchindex (Astro, Pagefind)';
 try {
-  await build({ ...config, root: projekt, configFile: false, logLevel: 'warn', outDir: ausgabe.bau });
+  // Astro's own error lines are held back (src/cli/astro-protokoll.mjs): a failure ends with the German line below.
+  const logger = { entrypoint: fileURLToPath(new URL('./astro-protokoll.mjs', import.meta.url)), config: { level: 'warn' } };
+  await build({ ...config, root: projekt, configFile: false, logLevel: 'warn', logger, outDir: ausgabe.bau });
 } catch (error) {
   // A content error raised inside Astro (e.g. by a loader) is printed as the German list alone.
   const problems = inhaltsfehler(error);
   if (!problems) abbruch(/pagefind/i.test(String((error as Error)?.stack ?? error)) ? 'der Suchindex (Pagefind)' : schritt, error);
   fehler(problems);
 }
+// Errors Astro logged without failing the build are shown after all.
+for (const meldung of ((globalThis as Record<symbol, unknown>)[ZURUECKGEHALTEN] as string[] | undefined) ?? []) console.error(meldung);
 // Anchors and redirect targets can only be checked on the built site.
 if (stand.nachDemBau.length > 0) fehler(stand.nachDemBau);
 for (const h of stand.hinweiseNachDemBau) console.warn(`Hinweis: ${h}`);
