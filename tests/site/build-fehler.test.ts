@@ -22,6 +22,19 @@ function build(contentDir: string, outDir = 'dist', env: Record<string, string> 
   });
 }
 
+/**
+ * A project in `root` (a copied fixture) whose astro.config.mjs is this project's with one more
+ * integration, given as JavaScript source of an object named `weitere`; `npm run build` in it.
+ */
+function mitIntegration(root: string, weitere: string) {
+  writeFileSync(
+    join(root, 'astro.config.mjs'),
+    `import basis from '../../astro.config.mjs';\nconst weitere = ${weitere};\nexport default { ...basis, srcDir: '../../src', publicDir: '../../public', integrations: [...basis.integrations, weitere] };\n`,
+  );
+  return (env: Record<string, string> = {}) =>
+    spawnSync(process.execPath, [join(PROJECT, 'src/cli/bauen.ts')], { cwd: root, encoding: 'utf8', env: { ...process.env, PLANWERK_CONTENT: '', PLANWERK_PDF: '0', ...env } });
+}
+
 /** Every file of a folder with the hash of its bytes: two equal maps are the same site. */
 function abbild(ordner: string): Map<string, string> {
   const dateien = readdirSync(ordner, { recursive: true, withFileTypes: true }).filter((d) => d.isFile());
@@ -141,15 +154,7 @@ describe('Ausgabe als Ganzes oder gar nicht', () => {
     const root = copyFixture(true);
     copies.push(root);
     // A project whose configuration adds an integration that fails after the pages are written.
-    writeFileSync(
-      join(root, 'astro.config.mjs'),
-      `import basis from '../../astro.config.mjs';
-const kaputt = { name: 'kaputt', hooks: { 'astro:build:done': () => { throw new Error('kaputt im Test'); } } };
-export default { ...basis, srcDir: '../../src', publicDir: '../../public', integrations: [...basis.integrations, kaputt] };
-`,
-    );
-    const bau = (env: Record<string, string> = {}) =>
-      spawnSync(process.execPath, [join(PROJECT, 'src/cli/bauen.ts')], { cwd: root, encoding: 'utf8', env: { ...process.env, PLANWERK_CONTENT: '', PLANWERK_PDF: '0', ...env } });
+    const bau = mitIntegration(root, `{ name: 'kaputt', hooks: { 'astro:build:done': () => { throw new Error('kaputt im Test'); } } }`);
     const result = bau();
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('Der Bau ist abgebrochen: das Erzeugen der Seiten und des Suchindex (Astro, Pagefind) ist fehlgeschlagen.');
@@ -168,14 +173,8 @@ export default { ...basis, srcDir: '../../src', publicDir: '../../public', integ
     copies.push(root);
     // Not from the plan (its checks refuse every such address): a page a further integration adds.
     writeFileSync(join(root, 'boese.astro'), '<html lang="de"><body><a href="javascript:alert(1)">x</a><img src="/\\evil.example/t.png" alt=""></body></html>\n');
-    writeFileSync(
-      join(root, 'astro.config.mjs'),
-      `import basis from '../../astro.config.mjs';
-const boese = { name: 'boese', hooks: { 'astro:config:setup': ({ injectRoute }) => injectRoute({ pattern: '/boese', entrypoint: new URL('./boese.astro', import.meta.url) }) } };
-export default { ...basis, srcDir: '../../src', publicDir: '../../public', integrations: [...basis.integrations, boese] };
-`,
-    );
-    const result = spawnSync(process.execPath, [join(PROJECT, 'src/cli/bauen.ts')], { cwd: root, encoding: 'utf8', env: { ...process.env, PLANWERK_CONTENT: '', PLANWERK_PDF: '0' } });
+    const bau = mitIntegration(root, `{ name: 'boese', hooks: { 'astro:config:setup': ({ injectRoute }) => injectRoute({ pattern: '/boese', entrypoint: new URL('./boese.astro', import.meta.url) }) } }`);
+    const result = bau();
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/boese\/index\.html.*<a href>.*javascript:alert\(1\)/);
     expect(result.stderr).toMatch(/boese\/index\.html.*<img src>.*evil\.example/);
