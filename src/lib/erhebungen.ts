@@ -228,6 +228,12 @@ export function letzteRunde(model: PlanModel): Runde | undefined {
   return erhebungsdaten(model).runden.at(-1);
 }
 
+/** Does the plan get the page of the schools' needs: needs configured, and the latest round asked about one? */
+export function hatBedarfsseite(model: PlanModel): boolean {
+  const gefragt = letzteRunde(model)?.gefragt;
+  return (erhebungsdaten(model).konfiguration?.bedarfe.length ?? 0) > 0 && [...(gefragt ?? [])].some((s) => s.startsWith(BEDARF));
+}
+
 /** A round by id; the latest when none is given. Throws for an unknown id. */
 export function runde(model: PlanModel, id?: string): Runde | undefined {
   const { runden } = erhebungsdaten(model);

@@ -11,7 +11,7 @@ import type { Entry, PlanModel } from './model.ts';
 import { jeModell, planIndex } from './indexe.ts';
 import { KENNZAHLEN } from './kennzahlen.ts';
 import { offeneTabellen } from './offenedaten.ts';
-import { BEDARF, erhebungsdaten, letzteRunde } from './erhebungen.ts';
+import { hatBedarfsseite, letzteRunde } from './erhebungen.ts';
 
 export interface SeitenDesPlans {
   /** /schulen/ and one page per school. */
@@ -46,7 +46,7 @@ export interface SeitenDesPlans {
 export const seitenDesPlans = jeModell('seiten', (model: PlanModel): SeitenDesPlans => ({
   schulen: model.schulen.length > 0,
   erhebungen: model.erhebungen.length > 0,
-  bedarfe: (erhebungsdaten(model).konfiguration?.bedarfe.length ?? 0) > 0 && (letzteRunde(model)?.gefragt.size ?? 0) > 0 && [...letzteRunde(model)!.gefragt].some((s) => s.startsWith(BEDARF)),
+  bedarfe: hatBedarfsseite(model),
   medienkonzepte: letzteRunde(model)?.gefragt.has('medienkonzept_stand') ?? false,
   finanzen: [model.inventar, model.laufendeKosten, model.finanzierung, model.foerderprogramme, model.finanzbereiche].some((c) => c.length > 0),
   indikatoren: model.indikatoren.length > 0,

@@ -10,7 +10,7 @@
  * What MDX still cannot read becomes a German problem with the line (`syntaxProblem`):
  * an element without `/>` or closing tag, a stray `<`, an unclosed comment …
  */
-import type { BodyProblem } from './inhaltsregeln.ts';
+import type { BodyProblem } from './befund.ts';
 import { fencedLines } from '../markdown/heading-ids.ts';
 
 const VOID_TAG = /<(br|hr|wbr)\s*\/?\s*>/iy;

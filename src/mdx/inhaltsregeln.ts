@@ -23,6 +23,7 @@ import type { MdxjsEsm } from 'mdast-util-mdxjs-esm';
 import { find, html as htmlSchema } from 'property-information';
 import { SANITIZE_SCHEMA } from './sanitize.ts';
 import { sichtbar } from './gewohnheiten.ts';
+import type { BodyProblem } from './befund.ts';
 import { pruefeAdresse } from '../lib/adressen.ts';
 
 /** Components MDX content may use. Each is evaluated from the plan model when the plan is loaded. */
@@ -31,12 +32,7 @@ export const MDX_KOMPONENTEN = ['Kennzahl', 'Abschnitt'] as const;
 const ALTE_IMPORTE = ['Kennzahl'];
 
 /** A problem found in an MDX body; `line` is 1-based within the body. */
-export interface BodyProblem {
-  line?: number;
-  field: string;
-  expected: string;
-  found: string;
-}
+export type { BodyProblem } from './befund.ts';
 
 export interface KennzahlAufruf {
   name: string;

@@ -11,12 +11,11 @@ import type { PlanModel } from '../model.ts';
 import { prognoseVon } from '../kennzahlen.ts';
 import { ausstattungsquote, quotenNachSchulform, schulenAmZiel, summe, zielwert } from '../ausstattung.ts';
 import type { Zielwert } from '../indikatoren.ts';
-import { BEDARF, FELDER, MEDIENKONZEPT_STATUS, PRIORITAETEN, erhebungsdaten, mitErhebungen, oeffentlich, staendeDerRunde, type Feld } from '../erhebungen.ts';
+import { BEDARF, FELDER, MEDIENKONZEPT_STATUS, PRIORITAETEN, erhebungsdaten, hatBedarfsseite, mitErhebungen, oeffentlich, staendeDerRunde, type Feld } from '../erhebungen.ts';
 import { haltungenNachSchulform } from '../haltungen.ts';
 import { zustaendigkeitsmatrix } from '../akteure.ts';
 import { TABELLENEINHEITEN, VERGLEICHE, WERTARTEN, dateSchema, type Tabelleneinheit } from '../schemas.ts';
 import { seite } from '../urls.ts';
-import { seitenDesPlans } from '../seiten.ts';
 import { centBetrag } from './schema.ts';
 
 export interface BerechneteTabelle {
@@ -328,7 +327,7 @@ export function bedarfsliste(model: PlanModel): BerechneteTabelle | undefined {
     name: 'bedarfe',
     titel: 'Bedarfe der Schulen',
     beschreibung: 'Die Bedarfe, nach denen die Erhebungen fragen, mit ihrer Art und den Maßnahmen des Plans, die sie aufgreifen.',
-    ...(seitenDesPlans(model).bedarfe ? { seite: seite.bedarfe(), seitenTitel: 'Bedarfe der Schulen' } : { seite: seite.erhebungen(), seitenTitel: 'Erhebungen' }),
+    ...(hatBedarfsseite(model) ? { seite: seite.bedarfe(), seitenTitel: 'Bedarfe der Schulen' } : { seite: seite.erhebungen(), seitenTitel: 'Erhebungen' }),
     umgeformt: 'erhebungen',
     schema: z.strictObject({ id: ID, spalte: ID, name: z.string().min(1), art: z.enum(['fortbildung', 'beschaffung', 'betrieb']), massnahmen: z.array(ID) }),
     datensaetze: bedarfe.map((b) => ({ id: b.id, spalte: BEDARF + b.id, name: b.name, art: b.art, massnahmen: b.massnahmen.map((m) => m.id) })),
