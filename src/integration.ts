@@ -13,7 +13,7 @@
  * in Astro's own error output with the same German list inside.
  */
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { join, relative, resolve, sep } from 'node:path';
+import { join, resolve } from 'node:path';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import type { AstroIntegration } from 'astro';
@@ -30,6 +30,7 @@ import { gitDaten } from './lib/git.ts';
 import { pruefeWeiterleitungen, weiterleitungen } from './lib/weiterleitungen.ts';
 import { basisDesPlans, ohneBasis } from './lib/urls.ts';
 import { setzeDruckfassung } from './lib/druckfassung.ts';
+import { liegtIn, ordnerName } from './lib/ausgabe.ts';
 import { pruefeAusgabeAdressen } from './lib/ausgabeadressen.ts';
 import { cacheOrdner, inhaltsordner, ladePlan, setzeAktuellenPlan, type GeladenerPlan } from './lib/planladen.ts';
 
@@ -59,8 +60,6 @@ export interface PlanwerkStand {
   abbrechen?: (problems: Problem[], nachsatz?: string) => never;
 }
 
-/** Is `inner` the folder `outer` or inside it? */
-const liegtIn = (inner: string, outer: string) => inner === outer || inner.startsWith(outer.endsWith(sep) ? outer : outer + sep);
 
 /**
  * Removes the site a build wrote after one of its checks failed: only the output folder
@@ -69,7 +68,7 @@ const liegtIn = (inner: string, outer: string) => inner === outer || inner.start
  */
 export function entferneAusgabe(dist: string, outDir: string | undefined, geschuetzt: string[]): string {
   const ordner = resolve(dist);
-  const name = `${relative(process.cwd(), ordner) || '.'}/`;
+  const name = ordnerName(ordner);
   if (!outDir || resolve(outDir) !== ordner || geschuetzt.some((g) => liegtIn(resolve(g), ordner))) {
     return `Die Ausgabe in ${name} wurde nicht gelöscht, weil sie nicht nur die gebaute Website enthält. Veröffentlichen Sie sie nicht.`;
   }

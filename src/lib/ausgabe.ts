@@ -24,7 +24,7 @@ export interface Ausgabe {
 }
 
 /** Is `inner` the folder `outer` or inside it? */
-const liegtIn = (inner: string, outer: string) => inner === outer || inner.startsWith(outer.endsWith(sep) ? outer : outer + sep);
+export const liegtIn = (inner: string, outer: string) => inner === outer || inner.startsWith(outer.endsWith(sep) ? outer : outer + sep);
 
 /** A folder as messages name it: relative to the working folder, with a trailing slash. */
 export const ordnerName = (ordner: string) => `${relative(process.cwd(), ordner) || '.'}/`;
