@@ -20,7 +20,7 @@ import { generatePlan } from './generator.ts';
 import { clearForColdBuild, PROJECT, setupComparisons, writeComparisonContent, type ComparisonBuild } from './comparison.ts';
 import { runMeasured, type MeasuredRun } from './process-tree.ts';
 import { measureSite, median, type SiteMetrics } from './site-metrics.ts';
-import { cacheOrdner } from '../src/lib/planladen.ts';
+import { cacheOrdner } from '../src/plan/aktuell.ts';
 
 const VARIANTS = ['planwerk', 'starlight', 'bare-unified', 'bare-standard'] as const;
 type Variant = (typeof VARIANTS)[number];

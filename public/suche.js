@@ -157,7 +157,7 @@
   function auszug(html, titel) {
     const p = text('p', 'suche-auszug');
     const tpl = document.createElement('template');
-    // compound keywords the index adds in ⟦ ⟧ (src/search/integration.ts) are not shown
+    // compound keywords the index adds in ⟦ ⟧ (src/ausgabe/suche/integration.ts) are not shown
     tpl.innerHTML = html.replace(/⟦[\s\S]*?(⟧|$)/g, ' ').replace(/^[^⟦]*?⟧/, ' ').replace(/\s+/g, ' ').trim();
     const teile = [...tpl.content.childNodes].map((node) => ({ mark: node.nodeName === 'MARK', text: node.textContent ?? '' }));
     ohneTitel(teile, titel);

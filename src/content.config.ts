@@ -1,11 +1,11 @@
 /**
  * Astro's collections. Every collection takes its entries from the plan model that
- * Planwerk loaded once (src/astro/loader.ts); the schemas give the pages their types,
+ * Planwerk loaded once (src/plan/astro/loader.ts); the schemas give the pages their types,
  * the entries were validated against the same schemas when the plan was loaded.
  */
 import { defineCollection, reference } from 'astro:content';
-import { createSchemas, type RefFactory } from './lib/schemas.ts';
-import { planwerkLoader } from './astro/loader.ts';
+import { createSchemas, type RefFactory } from './plan/schemas.ts';
+import { planwerkLoader } from './plan/astro/loader.ts';
 
 const schemas = createSchemas(reference as unknown as RefFactory);
 

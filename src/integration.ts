@@ -2,10 +2,10 @@
  * The Planwerk Astro integration:
  * - resolves the plan's content folder once (option `inhalt`, else PLANWERK_CONTENT,
  *   else `content/`), gives the plan its own cache folder, and loads the plan once
- *   (src/lib/planladen.ts), before Astro loads any content;
+ *   (src/pruefung/planladen.ts), before Astro loads any content;
  * - takes the site address from plan.yaml and adds the sitemap;
  * - after the build writes the security headers and checks redirect targets, the
- *   anchor register and every address in the built pages (src/lib/ausgabeadressen.ts); if a check fails, it removes the output folder the build wrote
+ *   anchor register and every address in the built pages (src/ausgabe/ausgabeadressen.ts); if a check fails, it removes the output folder the build wrote
  *   (the configured outDir), so that no site with these errors can be published.
  *
  * `npm run build` (src/cli/bauen.ts) loads the plan before Astro starts and prints
@@ -18,21 +18,22 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import type { AstroIntegration } from 'astro';
 import sitemap from '@astrojs/sitemap';
-import { headersDatei } from './lib/sicherheit.ts';
-import { ContentError, formatProblem, type Problem } from './lib/problems.ts';
-import { unreferenzierteAkteure } from './lib/akteure.ts';
-import { ankerMeldung, fehlendeAnker, leseRegister, merkeLetztenBau, REGISTER_DATEI, sammleAnker, vergissLetztenBau, weiterleitungsseiten } from './lib/anker.ts';
-import { displayDir, planLocation, type PlanLocation } from './lib/sources.ts';
-import { heute, ueberfaelligeSeiten } from './lib/pflege.ts';
-import { datumImSatz } from './lib/datum.ts';
-import { offeneDatenHinweise } from './lib/offenedaten.ts';
-import { gitDaten } from './lib/git.ts';
-import { pruefeWeiterleitungen, weiterleitungen } from './lib/weiterleitungen.ts';
-import { basisDesPlans, ohneBasis } from './lib/urls.ts';
-import { setzeDruckfassung } from './lib/druckfassung.ts';
-import { liegtIn, ordnerName } from './lib/ausgabe.ts';
-import { pruefeAusgabeAdressen } from './lib/ausgabeadressen.ts';
-import { cacheOrdner, inhaltsordner, ladePlan, setzeAktuellenPlan, type GeladenerPlan } from './lib/planladen.ts';
+import { headersDatei } from './ausgabe/sicherheit.ts';
+import { ContentError, formatProblem, type Problem } from './plan/problems.ts';
+import { unreferenzierteAkteure } from './rechnen/akteure.ts';
+import { ankerMeldung, fehlendeAnker, leseRegister, merkeLetztenBau, REGISTER_DATEI, sammleAnker, vergissLetztenBau, weiterleitungsseiten } from './ausgabe/anker.ts';
+import { displayDir, planLocation, type PlanLocation } from './plan/sources.ts';
+import { heute, ueberfaelligeSeiten } from './plan/pflege.ts';
+import { datumImSatz } from './plan/datum.ts';
+import { offeneDatenHinweise } from './ausgabe/offenedaten/index.ts';
+import { gitDaten } from './plan/git.ts';
+import { pruefeWeiterleitungen, weiterleitungen } from './ausgabe/weiterleitungen.ts';
+import { basisDesPlans, ohneBasis } from './plan/urls.ts';
+import { setzeDruckfassung } from './ausgabe/druckfassung.ts';
+import { liegtIn, ordnerName } from './ausgabe/ausgabe.ts';
+import { pruefeAusgabeAdressen } from './ausgabe/ausgabeadressen.ts';
+import { ladePlan } from './pruefung/planladen.ts';
+import { cacheOrdner, inhaltsordner, setzeAktuellenPlan, type GeladenerPlan } from './plan/aktuell.ts';
 
 export interface PlanwerkOptions {
   /** The plan's content folder, absolute or relative to the project (default: PLANWERK_CONTENT or `content`). */
@@ -112,7 +113,7 @@ export default function planwerk(options: PlanwerkOptions = {}): AstroIntegratio
       if (!bereit) {
         const inhalt = inhaltsordner(projekt, options.inhalt);
         bereit = { ort: planLocation(inhalt, projekt), cacheDir: cacheOrdner(projekt, inhalt) };
-        setzeAktuellenPlan(bereit.ort, bereit.cacheDir);
+        setzeAktuellenPlan(bereit.ort, bereit.cacheDir, ladePlan);
       }
       return bereit;
     },
@@ -170,7 +171,7 @@ export default function planwerk(options: PlanwerkOptions = {}): AstroIntegratio
         // The Druckfassung is put together from the pages just written, before anchors are collected.
         setzeDruckfassung(dist, model);
         const problems: Problem[] = [...pruefeWeiterleitungen(weiterleitungen(model), dist)];
-        // Every address of every page once more (src/lib/ausgabeadressen.ts): nothing else than https,
+        // Every address of every page once more (src/ausgabe/ausgabeadressen.ts): nothing else than https,
         // http to the site itself, mailto, tel and paths of this site may reach a reader.
         problems.push(...pruefeAusgabeAdressen(dist, model.plan.website));
         const file = join(ort.contentDir, REGISTER_DATEI);

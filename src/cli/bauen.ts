@@ -4,7 +4,7 @@
  * without a stack trace. Otherwise Astro builds the site quietly (no line per page) and
  * Planwerk prints its own summary and warnings.
  *
- * The site is built into a fresh folder beside the output (src/lib/ausgabe.ts) and replaces
+ * The site is built into a fresh folder beside the output (src/ausgabe/ausgabe.ts) and replaces
  * it only when everything passed: the pages, the checks of the built site (anchors, redirect
  * targets), the search index and the PDF. After any failure the last line says that nothing
  * was published and what the output folder still holds. A crash inside Astro, Pagefind or
@@ -14,19 +14,19 @@
  * site published under another address than plan.yaml's `website` (a preview), also as
  * PLANWERK_BASIS. The plan folder is the one the integration in astro.config.mjs names,
  * else PLANWERK_CONTENT, else content/. With Chromium found, the Druckfassung is printed to
- * PDF after the build (src/lib/pdf.ts); PLANWERK_PDF=0 builds without it.
+ * PDF after the build (src/ausgabe/pdf.ts); PLANWERK_PDF=0 builds without it.
  */
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { build } from 'astro';
 import type { AstroInlineConfig, AstroIntegration } from 'astro';
-import { ContentError, type Problem } from '../lib/problems.ts';
-import { ladePlan } from '../lib/planladen.ts';
+import { ContentError, type Problem } from '../plan/problems.ts';
+import { ladePlan } from '../pruefung/planladen.ts';
 import { hinweise, type PlanwerkStand } from '../integration.ts';
-import { pruefeBasis } from '../lib/basispfad.ts';
-import { chromePfad, PDF_SCHALTER, renderePdf } from '../lib/pdf.ts';
-import { neueAusgabe, ordnerName, type Ausgabe } from '../lib/ausgabe.ts';
+import { pruefeBasis } from '../plan/basispfad.ts';
+import { chromePfad, PDF_SCHALTER, renderePdf } from '../ausgabe/pdf.ts';
+import { neueAusgabe, ordnerName, type Ausgabe } from '../ausgabe/ausgabe.ts';
 import { ZURUECKGEHALTEN } from './astro-protokoll.mjs';
 
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
@@ -88,7 +88,7 @@ const basisFehler = pruefeBasis(process.env.PLANWERK_BASIS, values.basis !== und
 if (basisFehler.length > 0) fehler(basisFehler);
 
 // The council's PDF needs Chromium; decided now, so that the pages link the PDF only when it
-// will exist (src/lib/pdf.ts). PLANWERK_PDF=0 builds without it.
+// will exist (src/ausgabe/pdf.ts). PLANWERK_PDF=0 builds without it.
 const ohnePdf = process.env[PDF_SCHALTER] === '0';
 const chrome = ohnePdf ? undefined : chromePfad();
 process.env[PDF_SCHALTER] = chrome ? '1' : '0';

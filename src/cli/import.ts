@@ -4,11 +4,11 @@
  *
  * Takes over one survey round from the export of a survey tool or online form: checks every
  * cell, writes daten/erhebungen/<id>.csv and enters the round in daten/erhebungen.yaml. The
- * logic, the mapping file and the checks are described in src/lib/erhebungsimport.ts.
+ * logic, the mapping file and the checks are described in src/cli/erhebungsimport.ts.
  * Prints the errors (nothing is written then), the warnings, and a summary; exit code 1 on any error.
  */
 import { parseArgs } from 'node:util';
-import { importiereErhebung, meldungText, zusammenfassungText, type Meldung } from '../lib/erhebungsimport.ts';
+import { importiereErhebung, meldungText, zusammenfassungText, type Meldung } from './erhebungsimport.ts';
 
 const HILFE = `npm run import -- erhebung <datei.xlsx|datei.csv> --erhebung JJJJ-MM --stichtag JJJJ-MM-TT [Optionen]
   Übernimmt eine Erhebung an den Schulen aus der Datei eines Umfragewerkzeugs oder Online-Formulars.

@@ -1,13 +1,14 @@
 /**
- * `npm run pdf`: prints the Druckfassung of an existing build to PDF again (src/lib/pdf.ts),
+ * `npm run pdf`: prints the Druckfassung of an existing build to PDF again (src/ausgabe/pdf.ts),
  * e.g. after changing the print styles. Option `--outDir <ordner>` as for the build.
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ladePlan, inhaltsordner } from '../lib/planladen.ts';
-import { planLocation } from '../lib/sources.ts';
-import { ContentError } from '../lib/problems.ts';
-import { chromePfad, renderePdf } from '../lib/pdf.ts';
+import { ladePlan } from '../pruefung/planladen.ts';
+import { inhaltsordner } from '../plan/aktuell.ts';
+import { planLocation } from '../plan/sources.ts';
+import { ContentError } from '../plan/problems.ts';
+import { chromePfad, renderePdf } from '../ausgabe/pdf.ts';
 
 const projekt = process.cwd();
 const { values } = parseArgs({ options: { outDir: { type: 'string' } } });

@@ -9,7 +9,7 @@
  * content policy, media, every link within the site in the texts with its page and anchor,
  * Kennzahlen, rules across files, redirects as far as the model decides them), each check as
  * far as its input is intact, so one run lists every independent error; the base path
- * (`--basis`, PLANWERK_BASIS) with the build's own check (src/lib/basispfad.ts); and the
+ * (`--basis`, PLANWERK_BASIS) with the build's own check (src/plan/basispfad.ts); and the
  * published pages of the anchor register that the plan no longer has. That every published
  * anchor and every redirect target is still produced needs the built site; the build checks it.
  *
@@ -24,14 +24,15 @@ import { createHash } from 'node:crypto';
 import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { parseArgs } from 'node:util';
-import { formatProblem, hinweisFuer, problemMeldung, pruefzeile, type Problem } from '../lib/problems.ts';
-import { cacheOrdner, inhaltsordner, ladePlan } from '../lib/planladen.ts';
-import { displayDir, planLocation } from '../lib/sources.ts';
-import { leseRegister, REGISTER_DATEI } from '../lib/anker.ts';
-import { pruefeVeroeffentlichteSeiten } from '../lib/weiterleitungen.ts';
-import { laufeGeschuetzt } from '../lib/validate.ts';
+import { formatProblem, hinweisFuer, problemMeldung, pruefzeile, type Problem } from '../plan/problems.ts';
+import { ladePlan } from '../pruefung/planladen.ts';
+import { cacheOrdner, inhaltsordner } from '../plan/aktuell.ts';
+import { displayDir, planLocation } from '../plan/sources.ts';
+import { leseRegister, REGISTER_DATEI } from '../ausgabe/anker.ts';
+import { pruefeVeroeffentlichteSeiten } from '../ausgabe/weiterleitungen.ts';
+import { laufeGeschuetzt } from '../pruefung/validate.ts';
 import { hinweise } from '../integration.ts';
-import { pruefeBasis, type Basisquelle } from '../lib/basispfad.ts';
+import { pruefeBasis, type Basisquelle } from '../plan/basispfad.ts';
 
 /** One finding: an error that stops publishing, or a warning that does not. */
 export interface Befund {

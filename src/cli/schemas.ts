@@ -1,7 +1,7 @@
 /**
  * `npm run schemas`: writes a JSON Schema for every YAML file of a plan and for the
  * frontmatter of its MDX files into `schemas/`, generated from the zod schemas in
- * src/lib/schemas.ts. Editors with the YAML language server (VS Code with
+ * src/plan/schemas.ts. Editors with the YAML language server (VS Code with
  * redhat.vscode-yaml, see .vscode/settings.json and docs/editoren.md) use them for
  * completion, hover texts and red underlines while typing.
  *
@@ -12,7 +12,7 @@
  *   `anyOf: [number, string with pattern]`;
  * - dates are text `JJJJ-MM-TT` (YAML 1.2, which the language server reads, has no dates); plan dates
  *   may also be a month `JJJJ-MM` or a year (a YAML number when written without quotes), milestones
- *   also a quarter `JJJJ-Q3` or a school year `2025/26` (src/lib/datum.ts);
+ *   also a quarter `JJJJ-Q3` or a school year `2025/26` (src/plan/datum.ts);
  * - references are IDs, with a description naming the file they come from.
  * What JSON Schema cannot say (whether a referenced ID exists, the plan's code form,
  * anchors, Kennzahlen) only `npm run pruefen` and the build check.
@@ -24,16 +24,16 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'astro/zod';
-import { createSchemas, plainRef, EBENEN, type CollectionName, type RefFactory } from '../lib/schemas.ts';
-import { MUSTER, termin, zeitangabe } from '../lib/datum.ts';
-import { SOURCES } from '../lib/sources.ts';
-import { ADRESSFELDER, E_MAIL, type Adressart } from '../lib/adressen.ts';
+import { createSchemas, plainRef, EBENEN, type CollectionName, type RefFactory } from '../plan/schemas.ts';
+import { MUSTER, termin, zeitangabe } from '../plan/datum.ts';
+import { SOURCES } from '../plan/sources.ts';
+import { ADRESSFELDER, E_MAIL, type Adressart } from '../plan/adressen.ts';
 
 /** The folder the generated files are written to, relative to the project root. */
 export const SCHEMA_DIR = 'schemas';
 
 /**
- * Text in German number notation, as germanNumber() in src/lib/schemas.ts accepts it:
+ * Text in German number notation, as germanNumber() in src/plan/schemas.ts accepts it:
  * a point only between groups of three digits, a comma before the decimals.
  * tests/unit/json-schemas.test.ts checks that the patterns agree with parseGermanNumber.
  */
@@ -106,7 +106,7 @@ export function yamlSchemaMapping(): Record<string, string> {
 // transparent (`beziehungen.typ` is the `typ` of each relation). COMMON applies to every file
 // where the field exists, LEAVES to a field name at any depth, FIELDS to one file. A path in
 // FIELDS that does not exist fails the generation, so the map cannot silently drift from
-// src/lib/schemas.ts.
+// src/plan/schemas.ts.
 
 const COMMON: Record<string, string> = {
   id: 'Eindeutige ID aus Buchstaben, Ziffern, „-“ und „_“ (ohne Leerzeichen und Umlaute). Sie steht in Adressen und Ankern; nach der Veröffentlichung nicht mehr ändern.',
@@ -417,7 +417,7 @@ function emailJson(): { format: string; pattern: string } {
 }
 
 /**
- * What an editor sees of the address rule (src/lib/adressen.ts) while typing: a pattern that
+ * What an editor sees of the address rule (src/plan/adressen.ts) while typing: a pattern that
  * catches the common mistakes (no https://, a space, a backslash, //host). The full rule,
  * with its German message naming the trick, is checked by `npm run pruefen` and the build.
  * Each address field carries its kind as `x-planwerk-adresse`.
@@ -529,7 +529,7 @@ export function buildSchema(target: SchemaTarget): Json {
   }
   return {
     $schema,
-    $comment: 'Erzeugt mit „npm run schemas“ aus src/lib/schemas.ts. Nicht von Hand ändern.',
+    $comment: 'Erzeugt mit „npm run schemas“ aus src/plan/schemas.ts. Nicht von Hand ändern.',
     title: target.title,
     description: target.description,
     ...body,

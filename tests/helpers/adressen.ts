@@ -1,6 +1,6 @@
 /**
  * Hostile address forms for the address tests (tests/unit/adressen.test.ts, adressfelder.test.ts),
- * each with a fragment of the German „gefunden“ that names its trick (src/lib/adressen.ts).
+ * each with a fragment of the German „gefunden“ that names its trick (src/plan/adressen.ts).
  */
 export const FEINDLICH: [string, string][] = [
   ['javascript:alert(1)', 'javascript:-Link'],

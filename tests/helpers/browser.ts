@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, inject } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import axe from 'axe-core';
-import { SICHERHEITS_HEADER } from '../../src/lib/sicherheit.ts';
+import { SICHERHEITS_HEADER } from '../../src/ausgabe/sicherheit.ts';
 import { MUSTERSTADT, type Beispielplan } from './plaene.ts';
 
 export { browserVerfuegbar, BROWSER_ARGS, CHROME, startPreview } from './vorschau.ts';

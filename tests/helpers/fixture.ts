@@ -5,10 +5,10 @@
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { validatePlan } from '../../src/lib/validate.ts';
-import { planLocation } from '../../src/lib/sources.ts';
-import { formatProblem } from '../../src/lib/problems.ts';
-import type { PlanModel } from '../../src/lib/model.ts';
+import { validatePlan } from '../../src/pruefung/validate.ts';
+import { planLocation } from '../../src/plan/sources.ts';
+import { formatProblem } from '../../src/plan/problems.ts';
+import type { PlanModel } from '../../src/plan/model.ts';
 
 export const PROJECT = join(import.meta.dirname, '..', '..');
 export const FIXTURE = join(PROJECT, 'tests', 'fixtures', 'minimal');

@@ -624,7 +624,7 @@ export const FAELLE: Fall[] = [
     text: 'gefunden: eine Datei, die zu keinem Teil des Plans gehört',
     anzahl: 1,
   },
-  // ---- Addresses (src/lib/adressen.ts): one rule for YAML, CSV, MDX and plan.yaml
+  // ---- Addresses (src/plan/adressen.ts): one rule for YAML, CSV, MDX and plan.yaml
   {
     was: 'eine javascript:-Adresse als url eines Akteurs',
     aenderung: (r) => edit(r, 'akteure.yaml', '  kurzname: ITD\n', '  kurzname: ITD\n  url: "javascript:alert(document.cookie)"\n'),
@@ -693,7 +693,7 @@ export const FAELLE: Fall[] = [
     text: 'eine protokollrelative Adresse („//…“), die auf einen fremden Server zeigt',
     anzahl: 1,
   },
-  // ---- medien/ read as data (src/lib/medien.ts): links, loops, sizes and disguised files
+  // ---- medien/ read as data (src/plan/medien.ts): links, loops, sizes and disguised files
   {
     was: 'ein symbolischer Link in medien/ auf eine Datei außerhalb des Plans',
     aenderung: (r) => {

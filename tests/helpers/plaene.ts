@@ -8,11 +8,11 @@
  * `website` has one), so every check also covers a base path.
  */
 import { join } from 'node:path';
-import { validatePlan } from '../../src/lib/validate.ts';
-import { planLocation } from '../../src/lib/sources.ts';
-import { formatProblem } from '../../src/lib/problems.ts';
-import type { PlanModel } from '../../src/lib/model.ts';
-import { mitBasis } from '../../src/lib/urls.ts';
+import { validatePlan } from '../../src/pruefung/validate.ts';
+import { planLocation } from '../../src/plan/sources.ts';
+import { formatProblem } from '../../src/plan/problems.ts';
+import type { PlanModel } from '../../src/plan/model.ts';
+import { mitBasis } from '../../src/plan/urls.ts';
 import { PROJECT } from './fixture.ts';
 import { DIST, site, type GebauteSite } from './dist.ts';
 

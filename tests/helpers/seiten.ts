@@ -6,9 +6,9 @@
 import { readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { PROJECT } from './fixture.ts';
-import { seite } from '../../src/lib/urls.ts';
-import { suchUrl } from '../../src/search/urls.ts';
-import { seitenDesPlans } from '../../src/lib/seiten.ts';
+import { seite } from '../../src/plan/urls.ts';
+import { suchUrl } from '../../src/ausgabe/suche/urls.ts';
+import { seitenDesPlans } from '../../src/ausgabe/seiten.ts';
 import type { Beispielplan } from './plaene.ts';
 
 /**

@@ -1,12 +1,12 @@
 /** Editions, change notes, review dates and git dates in the built sample site. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { vergleiche } from '../../src/lib/aenderungen.ts';
-import { prognose } from '../../src/lib/prognose.ts';
-import { gitDaten, letzteAenderung } from '../../src/lib/git.ts';
-import { heute, istUeberfaellig } from '../../src/lib/pflege.ts';
-import { formatDate } from '../../src/lib/format.ts';
-import { url } from '../../src/lib/urls.ts';
-import type { PlanModel } from '../../src/lib/model.ts';
+import { vergleiche } from '../../src/rechnen/aenderungen.ts';
+import { prognose } from '../../src/rechnen/prognose.ts';
+import { gitDaten, letzteAenderung } from '../../src/plan/git.ts';
+import { heute, istUeberfaellig } from '../../src/plan/pflege.ts';
+import { formatDate } from '../../src/plan/format.ts';
+import { url } from '../../src/plan/urls.ts';
+import type { PlanModel } from '../../src/plan/model.ts';
 import { modelOf, PROJECT } from '../helpers/fixture.ts';
 import { allPages, page } from '../helpers/dist.ts';
 

@@ -11,10 +11,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HTMLElement } from 'node-html-parser';
 import { append, copyFixture, edit, modelOf, PROJECT } from '../helpers/fixture.ts';
 import { site, type GebauteSite } from '../helpers/dist.ts';
-import { cacheOrdner } from '../../src/lib/planladen.ts';
-import { OHNE_ZUORDNUNG } from '../../src/lib/charts/akteurslandkarte.ts';
-import { url } from '../../src/lib/urls.ts';
-import type { PlanModel } from '../../src/lib/model.ts';
+import { cacheOrdner } from '../../src/plan/aktuell.ts';
+import { OHNE_ZUORDNUNG } from '../../src/ausgabe/charts/akteurslandkarte.ts';
+import { url } from '../../src/plan/urls.ts';
+import type { PlanModel } from '../../src/plan/model.ts';
 
 const root = copyFixture(true);
 afterAll(() => [root, cacheOrdner(PROJECT, join(root, 'content'))].forEach((dir) => rmSync(dir, { recursive: true, force: true })));

@@ -1,9 +1,9 @@
 /** Actor pages, matrix, formats and support view in the built sample site. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { zustaendigkeitsmatrix, zustaendigkeiten, formateVon, supportStufen, ansprechpartner, nachEbene } from '../../src/lib/akteure.ts';
-import { ebeneSlug } from '../../src/lib/charts/akteurslandkarte.ts';
-import { url } from '../../src/lib/urls.ts';
-import type { PlanModel } from '../../src/lib/model.ts';
+import { zustaendigkeitsmatrix, zustaendigkeiten, formateVon, supportStufen, ansprechpartner, nachEbene } from '../../src/rechnen/akteure.ts';
+import { ebeneSlug } from '../../src/ausgabe/charts/akteurslandkarte.ts';
+import { url } from '../../src/plan/urls.ts';
+import type { PlanModel } from '../../src/plan/model.ts';
 import { modelOf, PROJECT } from '../helpers/fixture.ts';
 import { page } from '../helpers/dist.ts';
 import { BEISPIELPLAENE } from '../helpers/plaene.ts';

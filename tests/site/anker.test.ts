@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'node-html-parser';
-import { fehlendeAnker, fortgeschriebenesRegister, leseRegister, REGISTER_DATEI, sammleAnker } from '../../src/lib/anker.ts';
+import { fehlendeAnker, fortgeschriebenesRegister, leseRegister, REGISTER_DATEI, sammleAnker } from '../../src/ausgabe/anker.ts';
 import { PROJECT } from '../helpers/fixture.ts';
 import { fileFor, page } from '../helpers/dist.ts';
 import { BEISPIELPLAENE } from '../helpers/plaene.ts';

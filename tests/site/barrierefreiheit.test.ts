@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { seite, url } from '../../src/lib/urls.ts';
+import { seite, url } from '../../src/plan/urls.ts';
 import { axeVerstoesse, browserVerfuegbar, DESKTOP, imBrowser, kontextMitHeadern, TELEFON } from '../helpers/browser.ts';
 import { routen, routeVon, seitenFuer } from '../helpers/seiten.ts';
 import { BEISPIELPLAENE, MUSTERSTADT } from '../helpers/plaene.ts';

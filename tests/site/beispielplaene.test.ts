@@ -11,23 +11,23 @@ import { parse as parseYaml } from 'yaml';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LinkChecker } from 'linkinator';
-import { planLocation, readCollection } from '../../src/lib/sources.ts';
-import { kennzahl, prognoseVon } from '../../src/lib/kennzahlen.ts';
-import { formatDate } from '../../src/lib/format.ts';
-import { seite, massnahmeAnker, ohneBasis } from '../../src/lib/urls.ts';
-import { COLLECTIONS } from '../../src/lib/validate.ts';
-import { seitenDesPlans } from '../../src/lib/seiten.ts';
-import { finanztabellenVon, tabellenzahl } from '../../src/lib/finanztabellen.ts';
-import { tabellenDiagramm } from '../../src/lib/finanzdiagramme.ts';
-import { CSP, CSP_META } from '../../src/lib/sicherheit.ts';
-import type { PlanModel } from '../../src/lib/model.ts';
-import type { CollectionName } from '../../src/lib/schemas.ts';
+import { planLocation, readCollection } from '../../src/plan/sources.ts';
+import { kennzahl, prognoseVon } from '../../src/rechnen/kennzahlen.ts';
+import { formatDate } from '../../src/plan/format.ts';
+import { seite, massnahmeAnker, ohneBasis } from '../../src/plan/urls.ts';
+import { COLLECTIONS } from '../../src/pruefung/validate.ts';
+import { seitenDesPlans } from '../../src/ausgabe/seiten.ts';
+import { finanztabellenVon, tabellenzahl } from '../../src/rechnen/finanztabellen.ts';
+import { tabellenDiagramm } from '../../src/ausgabe/finanzdiagramme.ts';
+import { CSP, CSP_META } from '../../src/ausgabe/sicherheit.ts';
+import type { PlanModel } from '../../src/plan/model.ts';
+import type { CollectionName } from '../../src/plan/schemas.ts';
 import { PROJECT } from '../helpers/fixture.ts';
 import { BEISPIELPLAENE } from '../helpers/plaene.ts';
 import { vorschauVon } from '../helpers/browser.ts';
 import { parse } from 'node-html-parser';
-import { erhebungsdaten } from '../../src/lib/erhebungen.ts';
-import { abschnittNach, abschnittPfad } from '../../src/lib/abschnitte.ts';
+import { erhebungsdaten } from '../../src/rechnen/erhebungen.ts';
+import { abschnittNach, abschnittPfad } from '../../src/plan/abschnitte.ts';
 
 /** Where each entry of each collection must appear: a page path and, optionally, an element id on it. */
 function placesOf(m: PlanModel): Record<CollectionName, { id: string; file: string; path: string; anchor?: string }[]> {

@@ -9,9 +9,9 @@ import { browserVerfuegbar, DESKTOP, imBrowser, kontextMitHeadern, TELEFON } fro
 import { seitenFuer } from '../helpers/seiten.ts';
 import { existsSync } from 'node:fs';
 import { BEISPIELPLAENE } from '../helpers/plaene.ts';
-import { suchUrl } from '../../src/search/urls.ts';
-import { ohneBasis, seite } from '../../src/lib/urls.ts';
-import { weiterleitungen } from '../../src/lib/weiterleitungen.ts';
+import { suchUrl } from '../../src/ausgabe/suche/urls.ts';
+import { ohneBasis, seite } from '../../src/plan/urls.ts';
+import { weiterleitungen } from '../../src/ausgabe/weiterleitungen.ts';
 
 const VIEWPORTS = [
   TELEFON,

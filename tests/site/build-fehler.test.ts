@@ -7,8 +7,8 @@ import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'node-html-parser';
 import { append, copyFixture, edit, PROJECT, write } from '../helpers/fixture.ts';
-import { leseRegister, REGISTER_DATEI, sammleAnker, schreibeRegister } from '../../src/lib/anker.ts';
-import { cacheOrdner } from '../../src/lib/planladen.ts';
+import { leseRegister, REGISTER_DATEI, sammleAnker, schreibeRegister } from '../../src/ausgabe/anker.ts';
+import { cacheOrdner } from '../../src/plan/aktuell.ts';
 
 const copies: string[] = [];
 // Each copy's plan and its cache folder (one per content folder) go after the run.

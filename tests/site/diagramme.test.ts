@@ -1,11 +1,11 @@
 /** Charts in the built site: drawn from the engine's numbers, described in words, backed by a table. */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { HTMLElement } from 'node-html-parser';
-import { prognose, KOSTENTYPEN, type Prognose } from '../../src/lib/prognose.ts';
-import { quotenNachSchulform } from '../../src/lib/ausstattung.ts';
-import { formatEuro, formatPercent } from '../../src/lib/format.ts';
-import { url } from '../../src/lib/urls.ts';
-import type { PlanModel } from '../../src/lib/model.ts';
+import { prognose, KOSTENTYPEN, type Prognose } from '../../src/rechnen/prognose.ts';
+import { quotenNachSchulform } from '../../src/rechnen/ausstattung.ts';
+import { formatEuro, formatPercent } from '../../src/plan/format.ts';
+import { url } from '../../src/plan/urls.ts';
+import type { PlanModel } from '../../src/plan/model.ts';
 import { modelOf, PROJECT } from '../helpers/fixture.ts';
 import { allPages, page } from '../helpers/dist.ts';
 

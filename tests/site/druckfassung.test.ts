@@ -7,10 +7,10 @@
 import { describe, expect, it } from 'vitest';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { existsSync } from 'node:fs';
-import { druckGliederung } from '../../src/lib/druckfassung.ts';
-import { kennzahl } from '../../src/lib/kennzahlen.ts';
-import { finanztabellenVon } from '../../src/lib/finanztabellen.ts';
-import { seite } from '../../src/lib/urls.ts';
+import { druckGliederung } from '../../src/ausgabe/druckfassung.ts';
+import { kennzahl } from '../../src/rechnen/kennzahlen.ts';
+import { finanztabellenVon } from '../../src/rechnen/finanztabellen.ts';
+import { seite } from '../../src/plan/urls.ts';
 import { BEISPIELPLAENE } from '../helpers/plaene.ts';
 
 const rein = (el: HTMLElement | null | undefined) => (el?.text ?? '').replace(/\s+/g, ' ').trim();

@@ -8,7 +8,7 @@ import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
 import { copyFixture, PROJECT } from '../helpers/fixture.ts';
 import { mkdirSync, mkdtempSync } from 'node:fs';
-import { cacheOrdner } from '../../src/lib/planladen.ts';
+import { cacheOrdner } from '../../src/plan/aktuell.ts';
 import { site } from '../helpers/dist.ts';
 
 const copies: string[] = [];

@@ -6,9 +6,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { MUSTERSTADT } from '../helpers/plaene.ts';
-import { url } from '../../src/lib/urls.ts';
-import { erhebungsdaten } from '../../src/lib/erhebungen.ts';
-import { aehnlichkeiten } from '../../src/lib/aehnlichkeit.ts';
+import { url } from '../../src/plan/urls.ts';
+import { erhebungsdaten } from '../../src/rechnen/erhebungen.ts';
+import { aehnlichkeiten } from '../../src/rechnen/aehnlichkeit.ts';
 
 const model = MUSTERSTADT.modell();
 const { page } = MUSTERSTADT.site;

@@ -11,9 +11,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { HTMLElement, TextNode, type Node } from 'node-html-parser';
-import { finanztabellenVon, tabellenzahl } from '../../src/lib/finanztabellen.ts';
-import { abschnittNach, abschnittPfad } from '../../src/lib/abschnitte.ts';
-import { seite } from '../../src/lib/urls.ts';
+import { finanztabellenVon, tabellenzahl } from '../../src/rechnen/finanztabellen.ts';
+import { abschnittNach, abschnittPfad } from '../../src/plan/abschnitte.ts';
+import { seite } from '../../src/plan/urls.ts';
 import { KLEINSTADT as plan } from '../helpers/plaene.ts';
 import { ladePdf, ohneLeerraum, seitentexte, type Pdf } from '../helpers/pdf.ts';
 

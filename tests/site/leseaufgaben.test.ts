@@ -7,11 +7,11 @@ import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { browserVerfuegbar, imBrowser, kontextMitHeadern } from '../helpers/browser.ts';
 import { BEISPIELPLAENE } from '../helpers/plaene.ts';
-import { prognoseVon } from '../../src/lib/kennzahlen.ts';
-import { formatEuro } from '../../src/lib/format.ts';
-import { planIndex } from '../../src/lib/indexe.ts';
-import { massnahmeAnker, seite } from '../../src/lib/urls.ts';
-import { massnahmenDerSchule } from '../../src/lib/schulen.ts';
+import { prognoseVon } from '../../src/rechnen/kennzahlen.ts';
+import { formatEuro } from '../../src/plan/format.ts';
+import { planIndex } from '../../src/plan/indexe.ts';
+import { massnahmeAnker, seite } from '../../src/plan/urls.ts';
+import { massnahmenDerSchule } from '../../src/rechnen/schulen.ts';
 
 const TELEFON_375 = { viewport: { width: 375, height: 812 }, hasTouch: true, isMobile: true };
 

@@ -15,8 +15,8 @@ import { parse, type HTMLElement } from 'node-html-parser';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { copyFixture, edit, PROJECT, write } from '../helpers/fixture.ts';
 import { DIST } from '../helpers/dist.ts';
-import { cacheOrdner } from '../../src/lib/planladen.ts';
-import { chromePfad } from '../../src/lib/pdf.ts';
+import { cacheOrdner } from '../../src/plan/aktuell.ts';
+import { chromePfad } from '../../src/ausgabe/pdf.ts';
 
 /** A German day date as pages write it: 5.3.2021, 05.03.2021. */
 const DEUTSCHER_TAG = /\b\d{1,2}\.\s?\d{1,2}\.\s?\d{4}\b/;

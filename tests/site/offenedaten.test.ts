@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import Ajv from 'ajv';
-import { seite } from '../../src/lib/urls.ts';
+import { seite } from '../../src/plan/urls.ts';
 import { BEISPIELPLAENE } from '../helpers/plaene.ts';
 
 const leseCsv = (datei: string) => {

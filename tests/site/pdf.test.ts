@@ -9,9 +9,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { kennzahl } from '../../src/lib/kennzahlen.ts';
-import { seite } from '../../src/lib/urls.ts';
-import { versionierterName } from '../../src/lib/pdf.ts';
+import { kennzahl } from '../../src/rechnen/kennzahlen.ts';
+import { seite } from '../../src/plan/urls.ts';
+import { versionierterName } from '../../src/ausgabe/pdf.ts';
 import { browserVerfuegbar, imBrowser } from '../helpers/browser.ts';
 import { BEISPIELPLAENE } from '../helpers/plaene.ts';
 import { ladePdf, ohneLeerraum, seitentexte, type Pdf } from '../helpers/pdf.ts';

@@ -11,8 +11,8 @@ import { extname, join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'node-html-parser';
 import { FIXTURE, PROJECT } from '../helpers/fixture.ts';
-import { cacheOrdner } from '../../src/lib/planladen.ts';
-import { SICHERHEITS_HEADER } from '../../src/lib/sicherheit.ts';
+import { cacheOrdner } from '../../src/plan/aktuell.ts';
+import { SICHERHEITS_HEADER } from '../../src/ausgabe/sicherheit.ts';
 import { browserVerfuegbar, imBrowser } from '../helpers/browser.ts';
 
 mkdirSync(join(PROJECT, '.tmp'), { recursive: true });

@@ -7,9 +7,9 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { MUSTERSTADT } from '../helpers/plaene.ts';
-import { url } from '../../src/lib/urls.ts';
-import { ansprechpartnerDerSchule, genannteSchulen, massnahmenDerSchule } from '../../src/lib/schulen.ts';
-import { aktuellerStand } from '../../src/lib/erhebungen.ts';
+import { url } from '../../src/plan/urls.ts';
+import { ansprechpartnerDerSchule, genannteSchulen, massnahmenDerSchule } from '../../src/rechnen/schulen.ts';
+import { aktuellerStand } from '../../src/rechnen/erhebungen.ts';
 
 const model = MUSTERSTADT.modell();
 const { page, fileFor } = MUSTERSTADT.site;

@@ -6,14 +6,14 @@
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { validatePlan } from '../../src/lib/validate.ts';
-import { planLocation } from '../../src/lib/sources.ts';
-import { kennzahl, maschinenwert } from '../../src/lib/kennzahlen.ts';
-import { formatEuro } from '../../src/lib/format.ts';
-import { prognose } from '../../src/lib/prognose.ts';
-import { headersDatei } from '../../src/lib/sicherheit.ts';
-import { url } from '../../src/lib/urls.ts';
-import type { PlanModel } from '../../src/lib/model.ts';
+import { validatePlan } from '../../src/pruefung/validate.ts';
+import { planLocation } from '../../src/plan/sources.ts';
+import { kennzahl, maschinenwert } from '../../src/rechnen/kennzahlen.ts';
+import { formatEuro } from '../../src/plan/format.ts';
+import { prognose } from '../../src/rechnen/prognose.ts';
+import { headersDatei } from '../../src/ausgabe/sicherheit.ts';
+import { url } from '../../src/plan/urls.ts';
+import type { PlanModel } from '../../src/plan/model.ts';
 import { PROJECT } from '../helpers/fixture.ts';
 import { DIST, page } from '../helpers/dist.ts';
 

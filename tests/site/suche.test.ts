@@ -7,12 +7,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { url } from '../../src/lib/urls.ts';
-import type { PlanModel } from '../../src/lib/model.ts';
-import { abschnittTexte, NICHT_INDEXIERT } from '../../src/search/integration.ts';
-import { BUCHSTABEN, buchstabe, registerEintraege } from '../../src/search/register.ts';
-import { registerUrl } from '../../src/search/urls.ts';
-import { lexikon, stichwoerter } from '../../src/search/komposita.ts';
+import { url } from '../../src/plan/urls.ts';
+import type { PlanModel } from '../../src/plan/model.ts';
+import { abschnittTexte, NICHT_INDEXIERT } from '../../src/ausgabe/suche/integration.ts';
+import { BUCHSTABEN, buchstabe, registerEintraege } from '../../src/ausgabe/suche/register.ts';
+import { registerUrl } from '../../src/ausgabe/suche/urls.ts';
+import { lexikon, stichwoerter } from '../../src/ausgabe/suche/komposita.ts';
 import { modelOf, PROJECT } from '../helpers/fixture.ts';
 import { DIST, allPages, fileFor, page } from '../helpers/dist.ts';
 

@@ -14,7 +14,7 @@
 import { describe, expect, it } from 'vitest';
 import { browserVerfuegbar, DESKTOP, imBrowser, kontextMitHeadern } from '../helpers/browser.ts';
 import { BEISPIELPLAENE, type Beispielplan } from '../helpers/plaene.ts';
-import { seite } from '../../src/lib/urls.ts';
+import { seite } from '../../src/plan/urls.ts';
 import { seitenFuer } from '../helpers/seiten.ts';
 
 const TELEFON_375 = { name: 'Telefon, 375 px', viewport: { width: 375, height: 812 } };

@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { browserVerfuegbar, DESKTOP, imBrowser, kontextMitHeadern } from '../helpers/browser.ts';
 import { seitenFuer } from '../helpers/seiten.ts';
 import { BEISPIELPLAENE } from '../helpers/plaene.ts';
-import { suchUrl } from '../../src/search/urls.ts';
+import { suchUrl } from '../../src/ausgabe/suche/urls.ts';
 
 const TELEFON_375 = { name: 'Telefon, 375 px', viewport: { width: 375, height: 812 } };
 

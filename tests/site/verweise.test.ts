@@ -1,16 +1,16 @@
 /**
  * What the link check before the build knows about the built site must be true of it: every
- * anchor the model predicts for a page (src/lib/seitenanker.ts) is on that page, every page
+ * anchor the model predicts for a page (src/ausgabe/seitenanker.ts) is on that page, every page
  * the model lists is built, every section of the tree and every `<Abschnitt>` link leads to
  * an element that exists. Run on both sample plans, so the prediction cannot drift from the
  * page templates.
  */
 import { describe, expect, it } from 'vitest';
 import { BEISPIELPLAENE } from '../helpers/plaene.ts';
-import { seitenanker, HAUPTANKER } from '../../src/lib/seitenanker.ts';
-import { seitenImModell } from '../../src/lib/weiterleitungen.ts';
-import { abschnittPfad, abschnittsbaum, abschnittTitel } from '../../src/lib/abschnitte.ts';
-import { ohneBasis, seite } from '../../src/lib/urls.ts';
+import { seitenanker, HAUPTANKER } from '../../src/ausgabe/seitenanker.ts';
+import { seitenImModell } from '../../src/ausgabe/weiterleitungen.ts';
+import { abschnittPfad, abschnittsbaum, abschnittTitel } from '../../src/plan/abschnitte.ts';
+import { ohneBasis, seite } from '../../src/plan/urls.ts';
 
 for (const plan of BEISPIELPLAENE) {
   describe(`Linkziele von ${plan.name}`, () => {

@@ -1,17 +1,17 @@
 /**
- * The plan's numbered sections (src/lib/abschnitte.ts) and the links in its texts
- * (src/lib/verweise.ts), on copies of the minimal plan: the tree from chapters, Handlungsfelder
+ * The plan's numbered sections (src/plan/abschnitte.ts) and the links in its texts
+ * (src/pruefung/verweise.ts), on copies of the minimal plan: the tree from chapters, Handlungsfelder
  * and numbered headings; every wrong citation, `<Abschnitt>` and internal link fails with
  * file, line and a German message; the plausibility hint is quiet on correct plans and true
  * on a wrong one.
  */
 import { describe, expect, it } from 'vitest';
 import { append, copyFixture, edit, messages, modelOf, write } from '../helpers/fixture.ts';
-import { abschnittNach, abschnittPfad, abschnittsbaum, unterabschnittAus, vergleicheNummern, massnahmenZurSeite } from '../../src/lib/abschnitte.ts';
-import { plausibilitaet } from '../../src/lib/validate.ts';
-import { formatProblem } from '../../src/lib/problems.ts';
-import { linkziel } from '../../src/lib/verweise.ts';
-import { renderMdx } from '../../src/mdx/render.ts';
+import { abschnittNach, abschnittPfad, abschnittsbaum, unterabschnittAus, vergleicheNummern, massnahmenZurSeite } from '../../src/plan/abschnitte.ts';
+import { plausibilitaet } from '../../src/pruefung/validate.ts';
+import { formatProblem } from '../../src/plan/problems.ts';
+import { linkziel } from '../../src/pruefung/verweise.ts';
+import { renderMdx } from '../../src/plan/mdx/render.ts';
 import { BEISPIELPLAENE } from '../helpers/plaene.ts';
 
 /** Zeilen der Datei kapitel/ziele.mdx (für die Erwartungen unten). */

@@ -1,6 +1,6 @@
 /**
- * The one address rule (src/lib/adressen.ts) and its checks after the build
- * (src/lib/ausgabeadressen.ts): every hostile form is refused with a German „gefunden“ that
+ * The one address rule (src/plan/adressen.ts) and its checks after the build
+ * (src/ausgabe/ausgabeadressen.ts): every hostile form is refused with a German „gefunden“ that
  * names the trick; the addresses plans really use pass; a crafted HTML page and a PDF with a
  * javascript: link annotation are caught.
  */
@@ -9,10 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PDFDocument, PDFName, PDFString } from '@cantoo/pdf-lib';
-import { pfadInAdresse, pruefeAdresse, type Adressart } from '../../src/lib/adressen.ts';
-import { pruefeAusgabeAdressen, pruefePdfAdressen, pruefeSeitenAdressen, pdfFehlerText } from '../../src/lib/ausgabeadressen.ts';
-import { basisDesPlans } from '../../src/lib/urls.ts';
-import { unsichereAdresse } from '../../src/mdx/inhaltsregeln.ts';
+import { pfadInAdresse, pruefeAdresse, type Adressart } from '../../src/plan/adressen.ts';
+import { pruefeAusgabeAdressen, pruefePdfAdressen, pruefeSeitenAdressen, pdfFehlerText } from '../../src/ausgabe/ausgabeadressen.ts';
+import { basisDesPlans } from '../../src/plan/urls.ts';
+import { unsichereAdresse } from '../../src/plan/mdx/inhaltsregeln.ts';
 import { FEINDLICH } from '../helpers/adressen.ts';
 
 const ALLE_ARTEN: Adressart[] = ['extern', 'website', 'link', 'kontakt', 'email', 'bild', 'seite', 'ausgabe'];

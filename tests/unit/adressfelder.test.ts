@@ -1,6 +1,6 @@
 /**
  * Every address field of every schema, found from the schemas themselves (the fields
- * registered with `adresse()` in src/lib/schemas.ts), gets every hostile form: validation
+ * registered with `adresse()` in src/plan/schemas.ts), gets every hostile form: validation
  * refuses each with file and field path. A field added later is covered without anyone
  * remembering it; a URL field added with a plain `z.url()`, or a field named like an address
  * that bypasses the rule, fails this test.
@@ -10,11 +10,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { z as zod, type z } from 'astro/zod';
-import { createSchemas, plainRef, type CollectionName } from '../../src/lib/schemas.ts';
-import { adresse, ADRESSFELDER, type Adressart } from '../../src/lib/adressen.ts';
-import { parseEntry } from '../../src/lib/validate.ts';
-import { readCollection, planLocation, SOURCES } from '../../src/lib/sources.ts';
-import { leseZelle } from '../../src/lib/erhebungen.ts';
+import { createSchemas, plainRef, type CollectionName } from '../../src/plan/schemas.ts';
+import { adresse, ADRESSFELDER, type Adressart } from '../../src/plan/adressen.ts';
+import { parseEntry } from '../../src/pruefung/validate.ts';
+import { readCollection, planLocation, SOURCES } from '../../src/plan/sources.ts';
+import { leseZelle } from '../../src/rechnen/erhebungen.ts';
 import { generateSchemaFiles } from '../../src/cli/schemas.ts';
 import { copyFixture, FIXTURE, messages } from '../helpers/fixture.ts';
 import { FEINDLICH } from '../helpers/adressen.ts';

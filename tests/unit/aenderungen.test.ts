@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { fixtureModel } from '../helpers/fixture.ts';
-import { vergleiche, statusChronik } from '../../src/lib/aenderungen.ts';
-import type { Entry } from '../../src/lib/model.ts';
+import { vergleiche, statusChronik } from '../../src/rechnen/aenderungen.ts';
+import type { Entry } from '../../src/plan/model.ts';
 
 const model = fixtureModel();
 const fassung = (massnahmen: { id: string; titel: string; status: 'geplant' | 'in Umsetzung' | 'abgeschlossen' | 'zurückgestellt' }[]): Entry<'fassungen'> => ({

@@ -21,12 +21,12 @@ import {
   unreferenzierteAkteure,
   zustaendigkeiten,
   zustaendigkeitsmatrix,
-} from '../../src/lib/akteure.ts';
-import { KennzahlError, kennzahl } from '../../src/lib/kennzahlen.ts';
-import { zustaendigkeiten as offeneZustaendigkeiten } from '../../src/lib/offenedaten/berechnet.ts';
-import { fassungenMit, massnahmenFuerZiel, massnahmenImBereich, massnahmenImFeld, meilensteineVon, planIndex } from '../../src/lib/indexe.ts';
-import { byCode } from '../../src/lib/massnahmen.ts';
-import { statusChronik } from '../../src/lib/aenderungen.ts';
+} from '../../src/rechnen/akteure.ts';
+import { KennzahlError, kennzahl } from '../../src/rechnen/kennzahlen.ts';
+import { zustaendigkeiten as offeneZustaendigkeiten } from '../../src/ausgabe/offenedaten/berechnet.ts';
+import { fassungenMit, massnahmenFuerZiel, massnahmenImBereich, massnahmenImFeld, meilensteineVon, planIndex } from '../../src/plan/indexe.ts';
+import { byCode } from '../../src/plan/massnahmen.ts';
+import { statusChronik } from '../../src/rechnen/aenderungen.ts';
 
 const model = fixtureModel();
 const beispiel = modelOf(PROJECT);

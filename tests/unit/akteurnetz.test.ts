@@ -1,8 +1,8 @@
-/** One actor's relations as a picture (src/lib/akteurnetz.ts), drawn from the sample plan's actors. */
+/** One actor's relations as a picture (src/ausgabe/charts/akteurnetz.ts), drawn from the sample plan's actors. */
 import { describe, expect, it } from 'vitest';
 import { parse } from 'node-html-parser';
-import { akteurNetz, NETZ_WIDTH } from '../../src/lib/akteurnetz.ts';
-import { beziehungen, beziehungsart } from '../../src/lib/akteure.ts';
+import { akteurNetz, NETZ_WIDTH } from '../../src/ausgabe/charts/akteurnetz.ts';
+import { beziehungen, beziehungsart } from '../../src/rechnen/akteure.ts';
 import { modelOf, PROJECT } from '../helpers/fixture.ts';
 
 const model = modelOf(PROJECT);

@@ -1,17 +1,17 @@
 /**
- * The Akteurslandkarte (src/lib/charts/akteurslandkarte.ts) and its overview by Ebene
- * (src/lib/charts/akteursueberblick.ts): real SVG output, parsed and checked for structure,
+ * The Akteurslandkarte (src/ausgabe/charts/akteurslandkarte.ts) and its overview by Ebene
+ * (src/ausgabe/charts/akteursueberblick.ts): real SVG output, parsed and checked for structure,
  * accessibility, escaping, determinism, layout without overlaps (with 60 actors), counts against a
- * small input counted by hand, and the CSS filter rules in src/styles/karte.css.
+ * small input counted by hand, and the CSS filter rules in src/ausgabe/styles/karte.css.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { HTMLElement, parse } from 'node-html-parser';
-import { akteurslandkarte, ebeneSlug, type KartenInput, type KartenKnoten } from '../../src/lib/charts/index.ts';
-import { OHNE_ZUORDNUNG, schichten } from '../../src/lib/charts/akteurslandkarte.ts';
-import { akteursueberblick, ueberblickDaten } from '../../src/lib/charts/akteursueberblick.ts';
-import { textWidth } from '../../src/lib/charts/svg.ts';
-import { BEZIEHUNGSTYPEN, EBENEN } from '../../src/lib/schemas.ts';
+import { akteurslandkarte, ebeneSlug, type KartenInput, type KartenKnoten } from '../../src/ausgabe/charts/index.ts';
+import { OHNE_ZUORDNUNG, schichten } from '../../src/ausgabe/charts/akteurslandkarte.ts';
+import { akteursueberblick, ueberblickDaten } from '../../src/ausgabe/charts/akteursueberblick.ts';
+import { textWidth } from '../../src/ausgabe/charts/svg.ts';
+import { BEZIEHUNGSTYPEN, EBENEN } from '../../src/plan/schemas.ts';
 
 const TYPEN = [...BEZIEHUNGSTYPEN];
 const ebenen = [...EBENEN];
@@ -162,8 +162,8 @@ describe('Akteurslandkarte', () => {
     expect(ebeneSlug('Öffentliche Straße')).toBe('oeffentliche-strasse');
   });
 
-  it('hat in src/styles/karte.css Filterregeln für jede Ebene aus EBENEN', () => {
-    const css = readFileSync(new URL('../../src/styles/karte.css', import.meta.url), 'utf8');
+  it('hat in src/ausgabe/styles/karte.css Filterregeln für jede Ebene aus EBENEN', () => {
+    const css = readFileSync(new URL('../../src/ausgabe/styles/karte.css', import.meta.url), 'utf8');
     for (const e of EBENEN) {
       const s = ebeneSlug(e);
       expect(css, e).toContain(`input[data-ebene='${s}']:not(:checked)) :is(.pw-knoten[data-ebene='${s}'], .pw-kante[data-ebenen~='${s}'])`);
@@ -494,8 +494,8 @@ describe('Überblick der Akteurslandkarte nach Ebenen', () => {
     expect(svg.querySelectorAll('g.pw-ueberblick-kante, g.pw-ueberblick-eingang')).toHaveLength(0);
   });
 
-  it('wird in src/styles/karte.css mit den Radioknöpfen umgeschaltet: Überblick oder Karte, nie beides', () => {
-    const css = readFileSync(new URL('../../src/styles/karte.css', import.meta.url), 'utf8');
+  it('wird in src/ausgabe/styles/karte.css mit den Radioknöpfen umgeschaltet: Überblick oder Karte, nie beides', () => {
+    const css = readFileSync(new URL('../../src/ausgabe/styles/karte.css', import.meta.url), 'utf8');
     expect(css).toContain(`.akteurslandkarte:has(input[data-filter='ueberblick']:checked) :is(.akteurslandkarte-bild, .akteurslandkarte-ebenenfilter)`);
     expect(css).toContain(`.akteurslandkarte:not(:has(input[data-filter='ueberblick']:checked)) .akteurslandkarte-ueberblick { display: none; }`);
   });

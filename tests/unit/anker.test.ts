@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ankerAusHtml, ankerMeldung, kommuneDerSite, fehlendeAnker, fortgeschriebenesRegister, istWeiterleitung, letzterBau, merkeLetztenBau, REGISTER_DATEI, sammleAnker, vergissLetztenBau, weiterleitungsseiten } from '../../src/lib/anker.ts';
+import { ankerAusHtml, ankerMeldung, kommuneDerSite, fehlendeAnker, fortgeschriebenesRegister, istWeiterleitung, letzterBau, merkeLetztenBau, REGISTER_DATEI, sammleAnker, vergissLetztenBau, weiterleitungsseiten } from '../../src/ausgabe/anker.ts';
 import { append, copyFixture } from '../helpers/fixture.ts';
 
 describe('Anker', () => {

@@ -1,9 +1,9 @@
-/** The output folder is replaced as a whole or not at all (src/lib/ausgabe.ts). */
+/** The output folder is replaced as a whole or not at all (src/ausgabe/ausgabe.ts). */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { neueAusgabe } from '../../src/lib/ausgabe.ts';
+import { neueAusgabe } from '../../src/ausgabe/ausgabe.ts';
 
 function ordner() {
   return mkdtempSync(join(tmpdir(), 'planwerk-ausgabe-'));

@@ -1,5 +1,5 @@
 /**
- * The build-time charts (src/lib/charts): real SVG output, parsed and checked for structure,
+ * The build-time charts (src/plan/charts): real SVG output, parsed and checked for structure,
  * accessibility, escaping, German formats, determinism and the data table.
  */
 import { readFileSync } from 'node:fs';
@@ -7,9 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { parse, type HTMLElement } from 'node-html-parser';
 import {
   bulletBars, describeTargets, describeValues, horizontalBars, lineChart, stackedBars, stackedHorizontalBars, timeline, type Chart,
-} from '../../src/lib/charts/index.ts';
-import { ASCENT, FONT, MIN_TEXT_PX, NARROW_BELOW, NARROW_WIDTH, WIDTH, esc, flaeche, textWidth, wrap } from '../../src/lib/charts/svg.ts';
-import { highestLineY } from '../../src/lib/charts/stacked-bars.ts';
+} from '../../src/ausgabe/charts/index.ts';
+import { ASCENT, FONT, MIN_TEXT_PX, NARROW_BELOW, NARROW_WIDTH, WIDTH, esc, flaeche, textWidth, wrap } from '../../src/ausgabe/charts/svg.ts';
+import { highestLineY } from '../../src/ausgabe/charts/stacked-bars.ts';
 
 // Intl separates number and unit with a no-break space; compare with plain spaces.
 const plain = (s: string) => s.replaceAll('\u00a0', ' ').replaceAll('\u202f', ' ');
@@ -177,7 +177,7 @@ describe('Diagramme: gemeinsame Anforderungen', () => {
     expect((FONT * 288) / NARROW_WIDTH).toBeGreaterThanOrEqual(MIN_TEXT_PX);
     expect(NARROW_BELOW).toBe(384);
     // charts.css switches at the same width.
-    const css = readFileSync(new URL('../../src/styles/charts.css', import.meta.url), 'utf8');
+    const css = readFileSync(new URL('../../src/ausgabe/styles/charts.css', import.meta.url), 'utf8');
     expect(css).toContain(`@container (width < ${NARROW_BELOW}px)`);
   });
 });

@@ -1,5 +1,5 @@
 /**
- * Plan dates as precise as the plan (src/lib/datum.ts): the written forms, German error messages,
+ * Plan dates as precise as the plan (src/plan/datum.ts): the written forms, German error messages,
  * display, the periods behind a date, sorting, deadlines at the end of their period, and the
  * machine formats (HTML datetime, XSD types, PDF date strings).
  */
@@ -7,10 +7,10 @@ import { describe, expect, it } from 'vitest';
 import {
   beginn, bisEnde, datetimeAttr, datumImSatz, ende, formatDatum, formatDatumLang, genauigkeit, imSatz, istVerstrichen, nach, pdfDatum, tagSchema, termin,
   vergleicheDaten, vor, xsdTyp, zeitangabe, zerlege,
-} from '../../src/lib/datum.ts';
-import { formatDate, formatDateLong } from '../../src/lib/format.ts';
-import { istUeberfaellig } from '../../src/lib/pflege.ts';
-import { pdfAngaben } from '../../src/lib/pdf.ts';
+} from '../../src/plan/datum.ts';
+import { formatDate, formatDateLong } from '../../src/plan/format.ts';
+import { istUeberfaellig } from '../../src/plan/pflege.ts';
+import { pdfAngaben } from '../../src/ausgabe/pdf.ts';
 import { fixtureModel } from '../helpers/fixture.ts';
 
 const fehler = (schema: typeof zeitangabe, wert: unknown) => {

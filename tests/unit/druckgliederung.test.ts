@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { copyFixture, edit, modelOf, write } from '../helpers/fixture.ts';
-import { druckGliederung } from '../../src/lib/druckfassung.ts';
+import { druckGliederung } from '../../src/ausgabe/druckfassung.ts';
 
 const feld = (nummer: string, reihenfolge: number) =>
   `---\ntitel: Feld ${nummer}\nkurzbeschreibung: Kurz.\nreihenfolge: ${reihenfolge}\nnummer: "${nummer}"\n---\nText.\n`;

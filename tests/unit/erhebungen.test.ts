@@ -14,13 +14,13 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { copyFixture, edit, messages, modelOf, write } from '../helpers/fixture.ts';
-import { kennzahl } from '../../src/lib/kennzahlen.ts';
-import { aktuellerStand, erhebungsdaten, wertText, runde } from '../../src/lib/erhebungen.ts';
-import { quotenNachSchulform } from '../../src/lib/ausstattung.ts';
-import { haltungenNachSchulform } from '../../src/lib/haltungen.ts';
-import { aehnlichkeiten, median } from '../../src/lib/aehnlichkeit.ts';
-import { rechenschaft, stadtwert, veraenderung } from '../../src/lib/rechenschaft.ts';
-import { offeneDateien } from '../../src/lib/offenedaten.ts';
+import { kennzahl } from '../../src/rechnen/kennzahlen.ts';
+import { aktuellerStand, erhebungsdaten, wertText, runde } from '../../src/rechnen/erhebungen.ts';
+import { quotenNachSchulform } from '../../src/rechnen/ausstattung.ts';
+import { haltungenNachSchulform } from '../../src/rechnen/haltungen.ts';
+import { aehnlichkeiten, median } from '../../src/rechnen/aehnlichkeit.ts';
+import { rechenschaft, stadtwert, veraenderung } from '../../src/rechnen/rechenschaft.ts';
+import { offeneDateien } from '../../src/ausgabe/offenedaten/index.ts';
 import { parse } from 'csv-parse/sync';
 
 /** The order of Planwerk's own survey fields, then the plan's needs. */

@@ -16,8 +16,8 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { stringify as stringifyCsv } from 'csv-stringify/sync';
 import { parse as parseYaml } from 'yaml';
 import { copyFixture, messages, PROJECT, write } from '../helpers/fixture.ts';
-import { bekannteSpalten } from '../../src/lib/erhebungen.ts';
-import { deutscheZahl, importiereErhebung, meldungText, spaltenbuchstabe, trageRundeEin, trennzeichen, zusammenfassungText, type ImportOptionen } from '../../src/lib/erhebungsimport.ts';
+import { bekannteSpalten } from '../../src/rechnen/erhebungen.ts';
+import { deutscheZahl, importiereErhebung, meldungText, spaltenbuchstabe, trageRundeEin, trennzeichen, zusammenfassungText, type ImportOptionen } from '../../src/cli/erhebungsimport.ts';
 
 const SCHULEN = `id;name;schulform;stadtbezirk;seit;bis;nachfolger
 gs-a;Grundschule A;grundschule;Mitte;;;

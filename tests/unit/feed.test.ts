@@ -1,7 +1,7 @@
-/** The Atom feed of changes (src/lib/feed.ts), built from the sample plan's data. */
+/** The Atom feed of changes (src/ausgabe/feed.ts), built from the sample plan's data. */
 import { describe, expect, it } from 'vitest';
 import { parse } from 'node-html-parser';
-import { atomFeed, feedEintraege } from '../../src/lib/feed.ts';
+import { atomFeed, feedEintraege } from '../../src/ausgabe/feed.ts';
 import { modelOf, PROJECT } from '../helpers/fixture.ts';
 
 const model = modelOf(PROJECT);

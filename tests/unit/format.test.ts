@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateLong, formatEuro, formatEuroMillions, formatNumber, formatPercent, formatZeitraum } from '../../src/lib/format.ts';
+import { formatDate, formatDateLong, formatEuro, formatEuroMillions, formatNumber, formatPercent, formatZeitraum } from '../../src/plan/format.ts';
 
 // Intl separates number and unit with a no-break space; compare with plain spaces.
 const plain = (s: string) => s.replaceAll('\u00a0', ' ').replaceAll('\u202f', ' ');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { letzteAenderung, parseLog } from '../../src/lib/git.ts';
+import { letzteAenderung, parseLog } from '../../src/plan/git.ts';
 
 describe('Änderungsdaten aus git', () => {
   const log = '\0' + '2026-10-01\n\ncontent/a.mdx\ncontent/daten/x.csv\n' + '\0' + '2026-03-05\n\ncontent/a.mdx\ncontent/b.mdx\n';
@@ -21,7 +21,7 @@ describe('flacher Klon', () => {
     const { mkdtempSync, writeFileSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
     const { join } = await import('node:path');
-    const { gitDaten } = await import('../../src/lib/git.ts');
+    const { gitDaten } = await import('../../src/plan/git.ts');
     const base = mkdtempSync(join(tmpdir(), 'planwerk-git-'));
     const repo = join(base, 'repo');
     const run = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, stdio: 'ignore', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' } });

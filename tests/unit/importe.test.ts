@@ -1,6 +1,7 @@
 /**
  * The generator's modules import each other without circles: every module can be read (and
- * tested) from its imports downwards. Imports are taken from each file by TypeScript's own
+ * tested) from its imports downwards. The folders are layers, and a folder imports only from
+ * the layers below it (README, „Aufbau“). Imports are taken from each file by TypeScript's own
  * pre-processor (type-only imports count too); Astro components by their frontmatter.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -50,11 +51,33 @@ function kreise(graph: Map<string, string[]>): string[][] {
   return gefunden;
 }
 
+/** The layers of src/, lowest first; each may import from those before it. */
+const SCHICHTEN = ['plan', 'rechnen', 'ausgabe', 'pruefung', 'integration.ts', 'cli'];
+
+/** The layer a file of src/ belongs to: its first folder, or the file itself at the top. */
+const schicht = (datei: string) => relative(SRC, datei).split('/')[0]!;
+
+/** Imports that go to a layer above the importing file's own (or to a file outside every layer). */
+function aufwaerts(graph: Map<string, string[]>): string[] {
+  const rang = (datei: string) => SCHICHTEN.indexOf(schicht(datei));
+  return [...graph].flatMap(([datei, ziele]) =>
+    ziele.filter((z) => rang(datei) < 0 || rang(z) < 0 || rang(z) > rang(datei)).map((z) => `${relative(SRC, datei)} → ${relative(SRC, z)}`),
+  );
+}
+
 describe('Importe in src/', () => {
   const graph = new Map(dateien().map((d) => [d, importe(d)]));
 
   it('liest die Importe wirklich (die Integration importiert den Planlader)', () => {
-    expect(graph.get(join(SRC, 'integration.ts'))).toContain(join(SRC, 'lib', 'planladen.ts'));
+    expect(graph.get(join(SRC, 'integration.ts'))).toContain(join(SRC, 'pruefung', 'planladen.ts'));
+  });
+
+  it('findet einen Import nach oben, wo es einen gibt', () => {
+    expect(aufwaerts(new Map([[join(SRC, 'plan', 'a.ts'), [join(SRC, 'ausgabe', 'b.ts'), join(SRC, 'plan', 'c.ts')]]]))).toEqual(['plan/a.ts → ausgabe/b.ts']);
+  });
+
+  it('gehen nur von einer Schicht zu den Schichten darunter', () => {
+    expect(aufwaerts(graph)).toEqual([]);
   });
 
   it('findet einen Kreis, wo es einen gibt', () => {

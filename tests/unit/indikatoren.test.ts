@@ -1,19 +1,19 @@
 /**
- * Indicators as plans state them (src/lib/indikatoren.ts): which target holds for whom, whether a
+ * Indicators as plans state them (src/rechnen/indikatoren.ts): which target holds for whom, whether a
  * value reaches it for each comparison, and how pages, charts, figures and open data say it.
  * School figures of the minimal fixture (see kennzahlen.test.ts): gs-a 50/200 = 25 %, gs-b
  * 100/300 ≈ 33,3 %, both Grundschule (together 30 %); gym-c 800/800 = 100 %, Gymnasium.
  */
 import { describe, expect, it } from 'vitest';
 import { copyFixture, edit, messages, modelOf, write } from '../helpers/fixture.ts';
-import { amZiel, quotenNachSchulform, schulenAmZiel, zielwert } from '../../src/lib/ausstattung.ts';
-import { erreicht, geltung, messwerteSortiert, messzeit, zielFuer, zielText, zielwerteInWorten, type Zielwert } from '../../src/lib/indikatoren.ts';
-import { kennzahl, KennzahlError } from '../../src/lib/kennzahlen.ts';
-import { indikatorDiagramm, quotenDiagramm } from '../../src/lib/diagramme.ts';
-import { ausstattungsquoten } from '../../src/lib/offenedaten/berechnet.ts';
-import { staendeDerRunde } from '../../src/lib/erhebungen.ts';
-import { formatPercent } from '../../src/lib/format.ts';
-import { createSchemas, plainRef } from '../../src/lib/schemas.ts';
+import { amZiel, quotenNachSchulform, schulenAmZiel, zielwert } from '../../src/rechnen/ausstattung.ts';
+import { erreicht, geltung, messwerteSortiert, messzeit, zielFuer, zielText, zielwerteInWorten, type Zielwert } from '../../src/rechnen/indikatoren.ts';
+import { kennzahl, KennzahlError } from '../../src/rechnen/kennzahlen.ts';
+import { indikatorDiagramm, quotenDiagramm } from '../../src/ausgabe/diagramme.ts';
+import { ausstattungsquoten } from '../../src/ausgabe/offenedaten/berechnet.ts';
+import { staendeDerRunde } from '../../src/rechnen/erhebungen.ts';
+import { formatPercent } from '../../src/plan/format.ts';
+import { createSchemas, plainRef } from '../../src/plan/schemas.ts';
 
 const INDIKATOR = (zielwerte: string, messwerte = '    - { jahr: 2024, wert: 60 }') => `- id: quote
   titel: Ausstattungsquote

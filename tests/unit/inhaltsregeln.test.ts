@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'node-html-parser';
 import { append, copyFixture, messages } from '../helpers/fixture.ts';
-import { fuelleKennzahlen, renderMdx } from '../../src/mdx/render.ts';
+import { fuelleKennzahlen, renderMdx } from '../../src/plan/mdx/render.ts';
 
 /** The line the appended text starts at in the fixture's vorwort.mdx (after a blank line). */
 const ERSTE_ZEILE = 11;
@@ -27,7 +27,7 @@ const FAELLE: { name: string; mdx: string; zeile: number; feld: string }[] = [
   { name: '<iframe> in einer Liste', mdx: '- Punkt eins\n- Punkt <iframe src="https://video.example/x"></iframe>', zeile: 1, feld: '<iframe>' },
   { name: '<script> als Block', mdx: '<script>\nalert(1)\n</script>', zeile: 0, feld: '<script>' },
   { name: 'style-Attribut', mdx: '<span style="background:url(https://tracker.example/x)">Text</span>', zeile: 0, feld: '<span style>' },
-  // The one address rule (src/lib/adressen.ts): forms a browser reads as a foreign server.
+  // The one address rule (src/plan/adressen.ts): forms a browser reads as a foreign server.
   { name: 'Bild von „/\\host“', mdx: '<img src="/\\evil.example/t.png" alt="" />', zeile: 0, feld: '<img src>' },
   { name: 'fremder Server im srcset', mdx: '<img src="/a.png" srcset="/a.png 1x, //evil.example/b.png 2x" alt="" />', zeile: 0, feld: '<img srcset>' },
   { name: 'Markdown-Link nach „/\\host“', mdx: '[Mehr](/\\evil.example/)', zeile: 0, feld: '[…](…)' },

@@ -7,10 +7,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { fixtureModel } from '../helpers/fixture.ts';
-import { kennzahl, KennzahlError } from '../../src/lib/kennzahlen.ts';
-import { medienkonzeptLage } from '../../src/lib/erhebungen.ts';
-import { ausstattungsquote, quotenNachSchulform, quote } from '../../src/lib/ausstattung.ts';
-import { statusNachHandlungsfeld } from '../../src/lib/massnahmen.ts';
+import { kennzahl, KennzahlError } from '../../src/rechnen/kennzahlen.ts';
+import { medienkonzeptLage } from '../../src/rechnen/erhebungen.ts';
+import { ausstattungsquote, quotenNachSchulform, quote } from '../../src/rechnen/ausstattung.ts';
+import { statusNachHandlungsfeld } from '../../src/plan/massnahmen.ts';
 
 const model = fixtureModel();
 const value = (name: string, params = {}) => kennzahl(model, name, params).value;

@@ -7,8 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'node-html-parser';
 import { append, copyFixture, edit, messages, modelOf } from '../helpers/fixture.ts';
-import { renderMdx } from '../../src/mdx/render.ts';
-import { bereinigeGewohnheiten } from '../../src/mdx/gewohnheiten.ts';
+import { renderMdx } from '../../src/plan/mdx/render.ts';
+import { bereinigeGewohnheiten } from '../../src/plan/mdx/gewohnheiten.ts';
 
 /** The line the appended text starts at in the fixture's vorwort.mdx (after a blank line). */
 const ERSTE_ZEILE = 11;

@@ -1,10 +1,10 @@
 /** A cold build renders MDX bodies on every core; the workers' results equal a direct rendering. */
 import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { rendereVoraus, renderKey } from '../../src/mdx/inhalte.ts';
-import { renderMdx } from '../../src/mdx/render.ts';
-import type { RawEntry } from '../../src/lib/sources.ts';
-import type { MdxErgebnis } from '../../src/mdx/render.ts';
+import { rendereVoraus, renderKey } from '../../src/pruefung/inhalte.ts';
+import { renderMdx } from '../../src/plan/mdx/render.ts';
+import type { RawEntry } from '../../src/plan/sources.ts';
+import type { MdxErgebnis } from '../../src/plan/mdx/render.ts';
 
 describe('Rendern auf allen Kernen', () => {
   it('liefert für viele Texte dasselbe wie das Rendern im Hauptthread', async () => {

@@ -1,5 +1,5 @@
 /**
- * The plan's media folder read as data (src/lib/medien.ts): links and special files are refused
+ * The plan's media folder read as data (src/plan/medien.ts): links and special files are refused
  * and named, sizes are limited (plan.yaml `medien`), the kind of a file comes from its bytes
  * (file-type: an MP4 is not a QuickTime video), and names are what the site serves. Each case
  * is one German error naming the file, from validation and from `pruefe()`.
@@ -10,9 +10,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { append, copyFixture, FIXTURE, messages } from '../helpers/fixture.ts';
-import { validatePlan } from '../../src/lib/validate.ts';
-import { planLocation } from '../../src/lib/sources.ts';
-import { erkenneInhalte, groesse, medienDateien, vorschlagMedienname } from '../../src/lib/medien.ts';
+import { validatePlan } from '../../src/pruefung/validate.ts';
+import { planLocation } from '../../src/plan/sources.ts';
+import { erkenneInhalte, groesse, medienDateien, vorschlagMedienname } from '../../src/plan/medien.ts';
 import { pruefe } from '../../src/cli/pruefen.ts';
 
 const PROBEN = join(FIXTURE, '..', 'medien');

@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { append, copyFixture, edit, messages, modelOf, write } from '../helpers/fixture.ts';
 import { ENGLISCH, FAELLE, everyFile, read } from '../helpers/meldungskorpus.ts';
-import { planWarnungen } from '../../src/lib/validate.ts';
-import { formatProblem } from '../../src/lib/problems.ts';
+import { planWarnungen } from '../../src/pruefung/validate.ts';
+import { formatProblem } from '../../src/plan/problems.ts';
 
 describe('Meldungen für Redaktionen', () => {
   it('hat einen Korpus von mindestens 40 Fehlern', () => {

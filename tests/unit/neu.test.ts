@@ -9,9 +9,9 @@ import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { copyFixture, messages, modelOf, PROJECT } from '../helpers/fixture.ts';
-import { validatePlan } from '../../src/lib/validate.ts';
-import { planLocation } from '../../src/lib/sources.ts';
-import { naechsterCode } from '../../src/lib/entwurf.ts';
+import { validatePlan } from '../../src/pruefung/validate.ts';
+import { planLocation } from '../../src/plan/sources.ts';
+import { naechsterCode } from '../../src/plan/entwurf.ts';
 
 const neu = (root: string, ...args: string[]) =>
   execFileSync(process.execPath, [join(PROJECT, 'src/cli/neu.ts'), ...args, '--inhalt', join(root, 'content')], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });

@@ -1,11 +1,11 @@
 /**
- * Open data of the minimal fixture plan (src/lib/offenedaten.ts): the forecast CSV against figures
+ * Open data of the minimal fixture plan (src/ausgabe/offenedaten/index.ts): the forecast CSV against figures
  * worked out by hand from the fixture's files, the CSV form Excel expects, and the publication
  * rule (drafts and editor-only fields stay out, a plan without an address gets no DCAT file).
  */
 import { describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
-import { offeneDateien, offeneDatenHinweise } from '../../src/lib/offenedaten.ts';
+import { offeneDateien, offeneDatenHinweise } from '../../src/ausgabe/offenedaten/index.ts';
 import { copyFixture, edit, fixtureModel, modelOf } from '../helpers/fixture.ts';
 
 const csv = (inhalt: string) => parse(inhalt, { bom: true, delimiter: ';', columns: true }) as Record<string, string>[];

@@ -8,15 +8,15 @@ import { rmSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { append, copyFixture, edit, messages, modelOf, write } from '../helpers/fixture.ts';
-import { finanztabellenVon } from '../../src/lib/finanztabellen.ts';
-import { tabellenDiagramm } from '../../src/lib/finanzdiagramme.ts';
-import { KennzahlError, kennzahl } from '../../src/lib/kennzahlen.ts';
-import { prognose } from '../../src/lib/prognose.ts';
-import { byCode, massnahmeCode, massnahmeName } from '../../src/lib/massnahmen.ts';
-import { plausibilitaet } from '../../src/lib/validate.ts';
-import { formatProblem } from '../../src/lib/problems.ts';
-import { formatZeitraum } from '../../src/lib/format.ts';
-import { beziehungsart, karteDaten, nachEbene } from '../../src/lib/akteure.ts';
+import { finanztabellenVon } from '../../src/rechnen/finanztabellen.ts';
+import { tabellenDiagramm } from '../../src/ausgabe/finanzdiagramme.ts';
+import { KennzahlError, kennzahl } from '../../src/rechnen/kennzahlen.ts';
+import { prognose } from '../../src/rechnen/prognose.ts';
+import { byCode, massnahmeCode, massnahmeName } from '../../src/plan/massnahmen.ts';
+import { plausibilitaet } from '../../src/pruefung/validate.ts';
+import { formatProblem } from '../../src/plan/problems.ts';
+import { formatZeitraum } from '../../src/plan/format.ts';
+import { beziehungsart, karteDaten, nachEbene } from '../../src/rechnen/akteure.ts';
 
 /**
  * A copy of the fixture with one finance area „schule“ holding one table: its metadata below

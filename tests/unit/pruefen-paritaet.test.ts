@@ -11,10 +11,10 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { copyFixture } from '../helpers/fixture.ts';
 import { FAELLE } from '../helpers/meldungskorpus.ts';
-import { validatePlan } from '../../src/lib/validate.ts';
-import { planLocation } from '../../src/lib/sources.ts';
+import { validatePlan } from '../../src/pruefung/validate.ts';
+import { planLocation } from '../../src/plan/sources.ts';
 import { befundAusProblem, pruefe, textzeile, type Befund } from '../../src/cli/pruefen.ts';
-import { pruefeBasis } from '../../src/lib/basispfad.ts';
+import { pruefeBasis } from '../../src/plan/basispfad.ts';
 
 const kopien: string[] = [];
 afterAll(() => kopien.forEach((dir) => rmSync(dir, { recursive: true, force: true })));

@@ -9,10 +9,10 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { copyFixture, edit, fixtureModel, modelOf, PROJECT, write } from '../helpers/fixture.ts';
-import { formatProblem, formatPruefzeile, hinweisFuer, type Problem } from '../../src/lib/problems.ts';
-import { pruefeVeroeffentlichteSeiten, pruefeWeiterleitungsziele, seitenImModell, type Weiterleitung } from '../../src/lib/weiterleitungen.ts';
+import { formatProblem, formatPruefzeile, hinweisFuer, type Problem } from '../../src/plan/problems.ts';
+import { pruefeVeroeffentlichteSeiten, pruefeWeiterleitungsziele, seitenImModell, type Weiterleitung } from '../../src/ausgabe/weiterleitungen.ts';
 import { pruefe, textzeile } from '../../src/cli/pruefen.ts';
-import { laufeGeschuetzt } from '../../src/lib/validate.ts';
+import { laufeGeschuetzt } from '../../src/pruefung/validate.ts';
 
 const SKRIPT = join(PROJECT, 'src', 'cli', 'pruefen.ts');
 const copies: string[] = [];

@@ -8,11 +8,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { copyFixture, edit, messages, modelOf, PROJECT } from '../helpers/fixture.ts';
-import { validatePlan } from '../../src/lib/validate.ts';
-import { planLocation } from '../../src/lib/sources.ts';
-import { formatProblem } from '../../src/lib/problems.ts';
-import { ansprechpartnerDerSchule, genannteSchulen, massnahmenDerSchule, massnahmenOhneSchulbezug } from '../../src/lib/schulen.ts';
-import { byId } from '../../src/lib/model.ts';
+import { validatePlan } from '../../src/pruefung/validate.ts';
+import { planLocation } from '../../src/plan/sources.ts';
+import { formatProblem } from '../../src/plan/problems.ts';
+import { ansprechpartnerDerSchule, genannteSchulen, massnahmenDerSchule, massnahmenOhneSchulbezug } from '../../src/rechnen/schulen.ts';
+import { byId } from '../../src/plan/model.ts';
 
 /** The fixture with I-01 naming Grundschule A and I-02 naming the Schulform Grundschule. */
 function mitSchulbezug(i01: string, i02: string) {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CSP, SICHERHEITS_HEADER, headersDatei } from '../../src/lib/sicherheit.ts';
+import { CSP, SICHERHEITS_HEADER, headersDatei } from '../../src/ausgabe/sicherheit.ts';
 import { PROJECT } from '../helpers/fixture.ts';
 
 describe('Sicherheits-Header', () => {

@@ -1,6 +1,6 @@
 /** Base paths: a site published under a subpath (a project site on GitHub or GitLab Pages). */
 import { describe, expect, it } from 'vitest';
-import { basisDesPlans, gueltigeBasis, mitBasis, normaleBasis, ohneBasis, seite, url } from '../../src/lib/urls.ts';
+import { basisDesPlans, gueltigeBasis, mitBasis, normaleBasis, ohneBasis, seite, url } from '../../src/plan/urls.ts';
 
 describe('Basispfad', () => {
   it('kommt aus der Adresse in plan.yaml, eine Vorgabe (PLANWERK_BASIS) geht vor', () => {

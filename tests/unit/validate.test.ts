@@ -163,7 +163,7 @@ describe('Inhaltsprüfung', () => {
 
   it('erlaubt den Import erlaubter Komponenten, Code-Beispiele und maskierte Klammern', () => {
     const root = copyFixture();
-    append(root, 'kapitel/vorwort.mdx', "\nimport Kennzahl from '../../src/components/Kennzahl.astro';\n\n```js\nexport const x = {a: 1};\n```\n\nEine Menge \\{1, 2\\} und `{code}`.\n");
+    append(root, 'kapitel/vorwort.mdx', "\nimport Kennzahl from '../../src/ausgabe/components/Kennzahl.astro';\n\n```js\nexport const x = {a: 1};\n```\n\nEine Menge \\{1, 2\\} und `{code}`.\n");
     expect(messages(root)).toEqual([]);
   });
 

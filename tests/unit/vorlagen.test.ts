@@ -15,11 +15,11 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import GithubSlugger from 'github-slugger';
 import { PROJECT, modelOf } from '../helpers/fixture.ts';
-import { validatePlan } from '../../src/lib/validate.ts';
-import { planLocation } from '../../src/lib/sources.ts';
-import { KENNZAHLEN, kennzahl, type Params } from '../../src/lib/kennzahlen.ts';
-import type { PlanModel } from '../../src/lib/model.ts';
-import { abschnittsbaum } from '../../src/lib/abschnitte.ts';
+import { validatePlan } from '../../src/pruefung/validate.ts';
+import { planLocation } from '../../src/plan/sources.ts';
+import { KENNZAHLEN, kennzahl, type Params } from '../../src/rechnen/kennzahlen.ts';
+import type { PlanModel } from '../../src/plan/model.ts';
+import { abschnittsbaum } from '../../src/plan/abschnitte.ts';
 import { pruefe, textAusgabe } from '../../src/cli/pruefen.ts';
 
 const read = (file: string) => readFileSync(join(PROJECT, file), 'utf8');
@@ -500,7 +500,7 @@ describe('CODEOWNERS-Beispiel (docs/CODEOWNERS.beispiel)', () => {
 // ---------------------------------------------------------------------------------------------
 // Pull-request template and editor guide
 
-const SCHEMAS = read('src/lib/schemas.ts');
+const SCHEMAS = read('src/plan/schemas.ts');
 /** Whether a zod object in schemas.ts has this field (`field: z.…`, `field: dateSchema`, `field: ref(…)`). */
 const fieldExists = (field: string) => new RegExp(`^\\s*${field}: [A-Za-z]`, 'm').test(SCHEMAS);
 

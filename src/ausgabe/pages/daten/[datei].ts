@@ -1,0 +1,12 @@
+// The open data of the plan (src/ausgabe/offenedaten/index.ts): per table a CSV, a JSON file and its JSON
+// Schema, and the DCAT-AP.de catalogue of them (only when plan.yaml names the site's address).
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { loadModel } from '../../../plan/astro/model.ts';
+import { offeneDateien } from '../../offenedaten/index.ts';
+
+export const getStaticPaths = (async () => offeneDateien(await loadModel()).map((d) => ({ params: { datei: d.name } }))) satisfies GetStaticPaths;
+
+export const GET: APIRoute = async ({ params }) => {
+  const datei = offeneDateien(await loadModel()).find((d) => d.name === params.datei)!;
+  return new Response(datei.inhalt, { headers: { 'Content-Type': datei.contentType } });
+};
