@@ -1,5 +1,9 @@
 /**
- * The Planwerk Astro integration:
+ * The Planwerk Astro integration, the package's entry: a plan repository's astro.config.mjs
+ * holds nothing but `integrations: [planwerk()]`.
+ * - injects every page and endpoint of src/ausgabe/pages (routes.ts) and sets what the site
+ *   needs from Astro (static output, folder URLs with a final slash, Planwerk's Markdown
+ *   pipeline, MDX, the search index);
  * - resolves the plan's content folder once (option `inhalt`, else PLANWERK_CONTENT,
  *   else `content/`), gives the plan its own cache folder, and loads the plan once
  *   (src/pruefung/planladen.ts), before Astro loads any content;
@@ -18,6 +22,9 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import type { AstroIntegration } from 'astro';
 import sitemap from '@astrojs/sitemap';
+import mdx from '@astrojs/mdx';
+import suche from './ausgabe/suche/integration.ts';
+import { astroEinstellungen, seitenRouten } from './ausgabe/routen.ts';
 import { headersDatei } from './ausgabe/sicherheit.ts';
 import { ContentError, formatProblem, type Problem } from './plan/problems.ts';
 import { unreferenzierteAkteure } from './rechnen/akteure.ts';
@@ -33,7 +40,7 @@ import { setzeDruckfassung } from './ausgabe/druckfassung.ts';
 import { liegtIn, ordnerName } from './ausgabe/ausgabe.ts';
 import { pruefeAusgabeAdressen } from './ausgabe/ausgabeadressen.ts';
 import { ladePlan } from './pruefung/planladen.ts';
-import { cacheOrdner, inhaltsordner, setzeAktuellenPlan, type GeladenerPlan } from './plan/aktuell.ts';
+import { cacheOrdner, inhaltsordner, setzeAktuellenPlan, vergissPlan, type GeladenerPlan } from './plan/aktuell.ts';
 
 export interface PlanwerkOptions {
   /** The plan's content folder, absolute or relative to the project (default: PLANWERK_CONTENT or `content`). */
@@ -129,14 +136,16 @@ export default function planwerk(options: PlanwerkOptions = {}): AstroIntegratio
     name: 'planwerk',
     planwerk: stand,
     hooks: {
-      'astro:config:setup': async ({ config, command, updateConfig, logger }) => {
+      'astro:config:setup': async ({ config, command, updateConfig, injectRoute, logger }) => {
         const { ort, cacheDir } = stand.bereite(fileURLToPath(config.root));
+        updateConfig(astroEinstellungen());
         // `astro preview` only serves dist/; there is no content to check, only the base path
         // the site was built for (from plan.yaml's `website` or PLANWERK_BASIS).
         if (command === 'preview') {
           updateConfig({ base: basisDesPlans(websiteDesPlans(ort)) });
           return;
         }
+        for (const route of seitenRouten()) injectRoute(route);
         const geladen = await ladePlan(ort, cacheDir);
         if (!geladen.model) {
           stand.abbrechen?.(geladen.problems);
@@ -152,10 +161,30 @@ export default function planwerk(options: PlanwerkOptions = {}): AstroIntegratio
           cacheDir: pathToFileURL(`${cacheDir}/`),
           base: model.basis,
           ...(site ? { site } : {}),
-          integrations: site
-            ? [sitemap({ filter: (page) => !redirectPfade.has(ohneBasis(new URL(page).pathname, model.basis) ?? '') })]
-            : [],
+          // After Planwerk's own hooks: the search index is made from the pages the checks let through.
+          integrations: [
+            ...(site ? [sitemap({ filter: (page) => !redirectPfade.has(ohneBasis(new URL(page).pathname, model.basis) ?? '') })] : []),
+            suche(),
+            mdx(),
+          ],
         });
+      },
+      // In the dev server, a changed file of the plan reloads the plan and the page in the browser.
+      'astro:server:setup': ({ server, logger }) => {
+        const { ort } = bereit!;
+        const neu = (pfad: string) => {
+          if (!liegtIn(resolve(pfad), ort.contentDir)) return;
+          vergissPlan(ort.contentDir);
+          ladePlan(ort, bereit!.cacheDir).then(
+            (geladen) => {
+              if (!geladen.model) logger.error(geladen.problems.map(formatProblem).join('\n'));
+              server.hot.send({ type: 'full-reload' });
+            },
+            (error: unknown) => logger.error(String(error)),
+          );
+        };
+        server.watcher.add(ort.contentDir);
+        for (const ereignis of ['change', 'add', 'unlink'] as const) server.watcher.on(ereignis, neu);
       },
       'astro:config:done': ({ config }) => {
         outDir = fileURLToPath(config.outDir);

@@ -74,3 +74,8 @@ export async function aktuellerPlan(): Promise<GeladenerPlan & { model: PlanMode
   if (!geladen.model) throw new ContentError(geladen.problems);
   return geladen as GeladenerPlan & { model: PlanModel };
 }
+
+/** The plan model for pages and endpoints: the one the integration loaded for this build. */
+export async function loadModel(): Promise<PlanModel> {
+  return (await aktuellerPlan()).model;
+}

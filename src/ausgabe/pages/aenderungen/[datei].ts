@@ -1,7 +1,7 @@
 // The Atom feed of the plan's changes (src/ausgabe/feed.ts). A feed needs absolute addresses, so it
 // is built only when plan.yaml names the site's address (`website`).
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { loadModel } from '../../../plan/astro/model.ts';
+import { loadModel } from '../../../plan/aktuell.ts';
 import { atomFeed } from '../../feed.ts';
 
 export const getStaticPaths = (async () => ((await loadModel()).plan.website ? [{ params: { datei: 'atom.xml' } }] : [])) satisfies GetStaticPaths;

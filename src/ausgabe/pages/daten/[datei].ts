@@ -1,7 +1,7 @@
 // The open data of the plan (src/ausgabe/offenedaten/index.ts): per table a CSV, a JSON file and its JSON
 // Schema, and the DCAT-AP.de catalogue of them (only when plan.yaml names the site's address).
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { loadModel } from '../../../plan/astro/model.ts';
+import { loadModel } from '../../../plan/aktuell.ts';
 import { offeneDateien } from '../../offenedaten/index.ts';
 
 export const getStaticPaths = (async () => offeneDateien(await loadModel()).map((d) => ({ params: { datei: d.name } }))) satisfies GetStaticPaths;

@@ -2,7 +2,7 @@
 // page but the title page. A style sheet of its own, because the CSP allows no inline styles
 // and the text comes from plan.yaml.
 import type { APIRoute } from 'astro';
-import { loadModel } from '../../../plan/astro/model.ts';
+import { loadModel } from '../../../plan/aktuell.ts';
 
 /** A CSS string: quotes and backslashes escaped, line breaks as \A. */
 const cssText = (s: string) => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\r?\n/g, '\\A ')}"`;

@@ -2,7 +2,7 @@
 // a video in Deutscher Gebärdensprache, its captions, its poster image.
 import { join } from 'node:path';
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { loadModel } from '../../../plan/astro/model.ts';
+import { loadModel } from '../../../plan/aktuell.ts';
 import { leseMedium, MEDIEN_ORDNER, medienDateien, medienTyp } from '../../../plan/medien.ts';
 
 export const getStaticPaths = (async () =>
