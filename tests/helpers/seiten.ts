@@ -1,6 +1,6 @@
 /**
  * The pages the browser tests visit: one of every page type a sample plan has. A test checks
- * that every route in src/pages is visited in one of the sample plans, so a new page type
+ * that every route in src/ausgabe/pages is visited in one of the sample plans, so a new page type
  * cannot be forgotten.
  */
 import { readdirSync } from 'node:fs';
@@ -57,9 +57,9 @@ export function seitenFuer(plan: Beispielplan): string[] {
   ];
 }
 
-/** Route patterns of src/pages as regular expressions, without the redirect catch-all. */
+/** Route patterns of src/ausgabe/pages (the injected pages) as regular expressions, without the redirect catch-all. */
 export function routen(): { datei: string; muster: RegExp; dynamisch: boolean }[] {
-  const pages = join(PROJECT, 'src', 'pages');
+  const pages = join(PROJECT, 'src', 'ausgabe', 'pages');
   const dateien: string[] = [];
   const walk = (dir: string) => {
     for (const e of readdirSync(dir, { withFileTypes: true })) {

@@ -13,7 +13,7 @@ import { routen, routeVon, seitenFuer } from '../helpers/seiten.ts';
 import { BEISPIELPLAENE, MUSTERSTADT } from '../helpers/plaene.ts';
 
 describe('Seitentypen', () => {
-  it('jede Route in src/pages hat eine Seite in der Liste der Browser-Tests eines Beispielplans', () => {
+  it('jede Seite in src/ausgabe/pages hat eine Seite in der Liste der Browser-Tests eines Beispielplans', () => {
     const abgedeckt = new Set(BEISPIELPLAENE.flatMap((plan) => seitenFuer(plan)).map(routeVon));
     expect(routen().map((r) => r.datei).filter((d) => !abgedeckt.has(d))).toEqual([]);
   });

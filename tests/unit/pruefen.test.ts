@@ -322,7 +322,7 @@ describe('Weiterleitungen vor dem Bauen', () => {
     expect(hat('/register/a/')).toBe(true);
     expect(hat('/kapitel/gibt-es-nicht/')).toBe(false);
     expect(hat('/schulen/gs-a/')).toBe(true);
-    // No folder of src/pages is called so.
+    // No folder of src/ausgabe/pages is called so.
     expect(hat('/gibt-es-nicht/')).toBe(false);
   });
 

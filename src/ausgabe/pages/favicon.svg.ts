@@ -1,0 +1,4 @@
+// /favicon.svg, from src/ausgabe/dateien/.
+import { datei } from '../dateien/index.ts';
+
+export const GET = () => datei('favicon.svg');

@@ -1,0 +1,4 @@
+// /planwerk.js, from src/ausgabe/dateien/.
+import { datei } from '../dateien/index.ts';
+
+export const GET = () => datei('planwerk.js');
