@@ -45,7 +45,8 @@ export async function startPreview(plan: Beispielplan = MUSTERSTADT): Promise<{ 
   let stderr = '';
   child.stderr?.on('data', (chunk) => (stderr += String(chunk)));
   const adresse = `http://127.0.0.1:${port}${plan.basis.slice(0, -1)}`;
-  for (let i = 0; i < 100; i++) {
+  // Up to 30 s: on a loaded 2-core machine three previews start at once.
+  for (let i = 0; i < 300; i++) {
     try {
       if ((await fetch(`${adresse}/`)).ok) return { adresse, stop: () => child.kill() };
     } catch {
