@@ -9,7 +9,8 @@
  * warnings for what a public site still needs (Impressum, Datenschutz, Barrierefreiheit …).
  * Outside every project (no package.json upwards that is planwerk's or depends on it), as
  * `npx planwerk neu plan` or `npm create planwerk` run it, it makes a whole plan repository
- * instead (default: ./<kommune>/, the plan in its content/; src/cli/planrepo.ts).
+ * instead (default: ./<kommune>/, the plan in its content/; src/cli/planrepo.ts); --repository
+ * makes one anywhere (create-planwerk passes it).
  *
  * Only what follows from the plan is filled in: the title, the next free code in the plan's
  * code form, the next `reihenfolge`. Everything else stays open; `npm run pruefen` lists the
@@ -45,6 +46,7 @@ const { values, positionals } = parseArgs({
     inhalt: { type: 'string' },
     ordner: { type: 'string' },
     titel: { type: 'string' },
+    repository: { type: 'boolean' },
   },
 });
 
@@ -125,9 +127,9 @@ function zeigeWarnungen(warnungen: Problem[]): void {
   for (const w of warnungen) console.log(`  • ${formatProblem(w)}`);
 }
 
-/** `neu plan`: a plan folder inside a project, a whole plan repository outside one. */
+/** `neu plan`: a plan folder inside a project, a whole plan repository outside one (or with --repository). */
 function neuerPlan(kommune: string): void {
-  if (planProjekt(projekt)) neuerPlanOrdner(kommune);
+  if (!values.repository && planProjekt(projekt)) neuerPlanOrdner(kommune);
   else neuesPlanRepository(kommune);
 }
 
@@ -138,7 +140,7 @@ async function main() {
     return undefined;
   }
   if (!art || art === 'plan' || !ARTEN.includes(art) || !titel?.trim()) {
-    throw new Abbruch(`Aufruf: npm run neu -- <art> "<Titel>"   (art: ${ARTEN.join(', ')})\n       npm run neu -- plan "<Kommune>" [--ordner <pfad>] [--titel "<Titel>"]`);
+    throw new Abbruch(`Aufruf: npm run neu -- <art> "<Titel>"   (art: ${ARTEN.join(', ')})\n       npm run neu -- plan "<Kommune>" [--ordner <pfad>] [--titel "<Titel>"] [--repository]`);
   }
   const inhalt = inhaltsordner(projekt, values.inhalt);
   if (!existsSync(join(inhalt, 'plan.yaml'))) throw new Abbruch(`Kein Plan in ${relative(projekt, inhalt) || '.'}: plan.yaml fehlt.`);
