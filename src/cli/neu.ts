@@ -29,7 +29,7 @@ import { parse as parseYaml } from 'yaml';
 import { inhaltsordner } from '../plan/aktuell.ts';
 import { planLocation, readCollection, type RawEntry } from '../plan/sources.ts';
 import { formatProblem, type Problem } from '../plan/problems.ts';
-import { Abbruch, erstellePlanRepository, legePlanOrdnerAn, planProjekt, planwerkVersion, repoName, verlangeLeer } from './planrepo.ts';
+import { Abbruch, erstellePlanRepository, legePlanOrdnerAn, paketOrdner, planProjekt, planwerkVersion, repoName, verlangeLeer } from './planrepo.ts';
 import { OHNE_CODES, type Codeform } from '../plan/schemas.ts';
 import { naechsterCode } from '../plan/entwurf.ts';
 
@@ -88,13 +88,15 @@ function neuerPlanOrdner(kommune: string): void {
   const ordner = resolve(projekt, values.ordner ?? join('plaene', slug(kommune) || 'plan'));
   verlangeLeer(ordner, anzeigen(ordner));
   const wo = anzeigen(ordner);
+  const paket = paketOrdner();
   const warnungen = legePlanOrdnerAn(
     {
       ordner,
       kommune,
       titel: values.titel,
-      schema: (name) => relative(ordner, join(projekt, 'schemas', `${name}.schema.json`)).split('\\').join('/'),
-      herkunft: `Angelegt mit „npm run neu -- plan“ am {datum}. Alle Felder: ${anzeigen(join(projekt, 'content/plan.yaml'))} (Beispielplan) und README.`,
+      // The schemas ship with the package: in a checkout its own schemas/, in a plan repository node_modules/planwerk/schemas/.
+      schema: (name) => relative(ordner, join(paket, 'schemas', `${name}.schema.json`)).split('\\').join('/'),
+      herkunft: `Angelegt mit „npm run neu -- plan“ am {datum}. Alle Felder: ${paket === projekt ? `${anzeigen(join(projekt, 'content/plan.yaml'))} (Beispielplan) und README` : `README von Planwerk (${anzeigen(join(paket, 'README.md'))})`}.`,
       neuerAkteur: `npm run neu -- akteur "<Name>" --inhalt ${wo}`,
     },
     projekt,
@@ -102,7 +104,7 @@ function neuerPlanOrdner(kommune: string): void {
   console.log(`Neuer Plan angelegt in ${wo}/`);
   zeigeWarnungen(warnungen);
   console.log(`\nPrüfen:  npm run pruefen -- --inhalt ${wo}`);
-  console.log(`Bauen:   PLANWERK_CONTENT=${wo} npm run build`);
+  console.log(`Bauen:   PLANWERK_CONTENT=${wo} npm run ${paket === projekt ? 'build' : 'bauen'}`);
   console.log(`Erste Einträge: npm run neu -- handlungsfeld "<Titel>" --inhalt ${wo}`);
 }
 

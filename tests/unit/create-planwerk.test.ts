@@ -56,6 +56,12 @@ describe('create-planwerk: Argumente', () => {
   });
 });
 
+describe('create-planwerk: Version', () => {
+  it('hat dieselbe Version wie planwerk, das es aufruft', () => {
+    expect(VERSION).toBe(JSON.parse(readFileSync(join(PROJECT, 'package.json'), 'utf8')).version);
+  });
+});
+
 describe('create-planwerk: Aufruf', () => {
   it('legt das Repository mit der Paketdatei aus PLANWERK_PAKET an und nennt die nächsten Schritte einmal', () => {
     const { wurzel, lauf, aufruf } = umgebung();

@@ -5,9 +5,9 @@
  * keeps making a plan folder inside one.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PROJECT } from '../helpers/fixture.ts';
@@ -213,6 +213,9 @@ describe('planwerk neu plan', () => {
     neu(wurzel, 'Gemeinde Südheide');
     expect(dateien(join(wurzel, 'plaene'))).toEqual(expect.arrayContaining(['gemeinde-südheide/plan.yaml', 'gemeinde-südheide/akteure.yaml']));
     expect(dateien(join(wurzel, 'plaene')).filter((d) => d.endsWith('package.json'))).toEqual([]);
+    // The schema the editor's YAML plugin reads is the package's, wherever the project lies.
+    const schema = /\$schema=(\S+)/.exec(lies(join(wurzel, 'plaene/gemeinde-südheide/plan.yaml')))![1]!;
+    expect(existsSync(resolve(wurzel, 'plaene/gemeinde-südheide', schema)), schema).toBe(true);
     neu(wurzel, 'Gemeinde Südheide', '--repository', '--ordner', 'repo');
     expect(dateien(join(wurzel, 'repo'))).toEqual(expect.arrayContaining(['package.json', 'content/plan.yaml']));
   });
