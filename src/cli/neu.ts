@@ -110,7 +110,7 @@ function neuerPlanOrdner(kommune: string): void {
 
 /**
  * A whole plan repository outside every project (default folder: ./<kommune>/), with the plan
- * in its content/. The next steps are left to create-planwerk when it called (PLANWERK_CREATE).
+ * in its content/. The next steps are left to create-planwerk when it is the caller (PLANWERK_CREATE).
  */
 function neuesPlanRepository(kommune: string): void {
   const ziel = resolve(projekt, values.ordner ?? repoName(kommune));
