@@ -7,6 +7,10 @@
  * Kommune, the title if given and today's date as Stand (the day the file was written), an
  * empty akteure.yaml and empty kapitel/, handlungsfelder/, massnahmen/. Then it prints the
  * warnings for what a public site still needs (Impressum, Datenschutz, Barrierefreiheit …).
+ * Outside every project (no package.json upwards that is planwerk's or depends on it), as
+ * `npx planwerk neu plan` or `npm create planwerk` run it, it makes a whole plan repository
+ * instead (default: ./<kommune>/, the plan in its content/; src/cli/planrepo.ts); --repository
+ * makes one anywhere (create-planwerk passes it).
  *
  * Only what follows from the plan is filled in: the title, the next free code in the plan's
  * code form, the next `reihenfolge`. Everything else stays open; `npm run pruefen` lists the
@@ -16,7 +20,7 @@
  * --bereich <id> (Maßnahme, where codes follow Bildungsbereiche), --code <code>,
  * --inhalt <ordner> (default: PLANWERK_CONTENT, else content/).
  */
-import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createInterface } from 'node:readline/promises';
@@ -24,16 +28,13 @@ import { slug } from 'github-slugger';
 import { parse as parseYaml } from 'yaml';
 import { inhaltsordner } from '../plan/aktuell.ts';
 import { planLocation, readCollection, type RawEntry } from '../plan/sources.ts';
-import { validatePlan } from '../pruefung/validate.ts';
-import { formatProblem } from '../plan/problems.ts';
-import { heute } from '../plan/pflege.ts';
+import { formatProblem, type Problem } from '../plan/problems.ts';
+import { Abbruch, erstellePlanRepository, legePlanOrdnerAn, paketOrdner, planProjekt, planwerkVersion, repoName, verlangeLeer } from './planrepo.ts';
 import { OHNE_CODES, type Codeform } from '../plan/schemas.ts';
 import { naechsterCode } from '../plan/entwurf.ts';
 
 const ARTEN = ['massnahme', 'handlungsfeld', 'kapitel', 'akteur', 'glossar'] as const;
 type Art = (typeof ARTEN)[number];
-
-class Abbruch extends Error {}
 
 const projekt = process.cwd();
 const { values, positionals } = parseArgs({
@@ -45,6 +46,7 @@ const { values, positionals } = parseArgs({
     inhalt: { type: 'string' },
     ordner: { type: 'string' },
     titel: { type: 'string' },
+    repository: { type: 'boolean' },
   },
 });
 
@@ -81,44 +83,56 @@ const anzeigen = (datei: string) => {
   return (rel.startsWith('..') ? resolve(datei) : rel).split('\\').join('/') || '.';
 };
 
-/**
- * A new plan folder with only what the editor gave (the Kommune, a title if given) and what
- * follows (the Stand is the day the file is written). Everything else is left out, not
- * invented: the site says "nicht festgelegt" or shows a notice, and the warnings name it.
- */
-function neuerPlan(kommune: string): void {
+/** A plan folder inside a project (a checkout or a plan repository), as `neu plan` has always made it. */
+function neuerPlanOrdner(kommune: string): void {
   const ordner = resolve(projekt, values.ordner ?? join('plaene', slug(kommune) || 'plan'));
-  if (existsSync(ordner) && readdirSync(ordner).length > 0) throw new Abbruch(`Der Ordner ${anzeigen(ordner)} ist nicht leer; nichts überschrieben. Bitte mit --ordner einen neuen Ordner angeben.`);
-  const schema = (name: string) => relative(ordner, join(projekt, 'schemas', `${name}.schema.json`)).split('\\').join('/');
-  const datum = heute();
-  const zeilen = [
-    `# yaml-language-server: $schema=${schema('plan')}`,
-    `# Angelegt mit „npm run neu -- plan“ am ${datum}. Alle Felder: ${anzeigen(join(projekt, 'content/plan.yaml'))} (Beispielplan) und README.`,
-    '# Für eine öffentliche Website fehlen noch: impressum, herausgeber, kontakt, datenschutz, barrierefreiheit.',
-    `kommune: ${text(kommune)}`,
-    ...(values.titel?.trim() ? [`titel: ${text(values.titel.trim())}`] : []),
-    `stand: ${datum}`,
-    '',
-  ];
-  mkdirSync(ordner, { recursive: true });
-  writeFileSync(join(ordner, 'plan.yaml'), zeilen.join('\n'), { flag: 'wx' });
-  writeFileSync(join(ordner, 'akteure.yaml'), `# yaml-language-server: $schema=${schema('akteure')}\n# Akteure des Plans; einen neuen anlegen: npm run neu -- akteur "<Name>" --inhalt ${anzeigen(ordner)}\n[]\n`, { flag: 'wx' });
-  // Git keeps no empty folders: a hidden file keeps them (the plan needs all three).
-  for (const sammlung of ['kapitel', 'handlungsfelder', 'massnahmen']) {
-    mkdirSync(join(ordner, sammlung), { recursive: true });
-    writeFileSync(join(ordner, sammlung, '.gitkeep'), '', { flag: 'wx' });
-  }
-  const { problems, warnungen } = validatePlan(planLocation(ordner, projekt));
-  if (problems.length > 0) throw new Error(`Der neue Plan ist nicht gültig: ${problems.map(formatProblem).join('; ')}`);
+  verlangeLeer(ordner, anzeigen(ordner));
   const wo = anzeigen(ordner);
+  const paket = paketOrdner();
+  const warnungen = legePlanOrdnerAn(
+    {
+      ordner,
+      kommune,
+      titel: values.titel,
+      // The schemas ship with the package: in a checkout its own schemas/, in a plan repository node_modules/planwerk/schemas/.
+      schema: (name) => relative(ordner, join(paket, 'schemas', `${name}.schema.json`)).split('\\').join('/'),
+      herkunft: `Angelegt mit „npm run neu -- plan“ am {datum}. Alle Felder: ${paket === projekt ? `${anzeigen(join(projekt, 'content/plan.yaml'))} (Beispielplan) und README` : `README von Planwerk (${anzeigen(join(paket, 'README.md'))})`}.`,
+      neuerAkteur: `npm run neu -- akteur "<Name>" --inhalt ${wo}`,
+    },
+    projekt,
+  );
   console.log(`Neuer Plan angelegt in ${wo}/`);
-  if (warnungen.length > 0) {
-    console.log(`\nFür eine öffentliche Website fehlt noch (${warnungen.length}):`);
-    for (const w of warnungen) console.log(`  • ${formatProblem(w)}`);
-  }
+  zeigeWarnungen(warnungen);
   console.log(`\nPrüfen:  npm run pruefen -- --inhalt ${wo}`);
-  console.log(`Bauen:   PLANWERK_CONTENT=${wo} npm run build`);
+  console.log(`Bauen:   PLANWERK_CONTENT=${wo} npm run ${paket === projekt ? 'build' : 'bauen'}`);
   console.log(`Erste Einträge: npm run neu -- handlungsfeld "<Titel>" --inhalt ${wo}`);
+}
+
+/**
+ * A whole plan repository outside every project (default folder: ./<kommune>/), with the plan
+ * in its content/. The next steps are left to create-planwerk when it is the caller (PLANWERK_CREATE).
+ */
+function neuesPlanRepository(kommune: string): void {
+  const ziel = resolve(projekt, values.ordner ?? repoName(kommune));
+  verlangeLeer(ziel, anzeigen(ziel));
+  const { warnungen } = erstellePlanRepository({ ziel, kommune, titel: values.titel, version: planwerkVersion() });
+  const wo = anzeigen(ziel);
+  console.log(`Neues Plan-Repository für „${kommune}“ angelegt in ${wo}/ (Planwerk ${planwerkVersion()}, der Plan in ${wo}/content/).`);
+  zeigeWarnungen(warnungen);
+  if (process.env.PLANWERK_CREATE) return;
+  console.log(`\nWeiter:\n  cd ${wo}\n  npm install\n  npm run vorschau`);
+}
+
+function zeigeWarnungen(warnungen: Problem[]): void {
+  if (warnungen.length === 0) return;
+  console.log(`\nFür eine öffentliche Website fehlt noch (${warnungen.length}):`);
+  for (const w of warnungen) console.log(`  • ${formatProblem(w)}`);
+}
+
+/** `neu plan`: a plan folder inside a project, a whole plan repository outside one (or with --repository). */
+function neuerPlan(kommune: string): void {
+  if (!values.repository && planProjekt(projekt)) neuerPlanOrdner(kommune);
+  else neuesPlanRepository(kommune);
 }
 
 async function main() {
@@ -128,7 +142,7 @@ async function main() {
     return undefined;
   }
   if (!art || art === 'plan' || !ARTEN.includes(art) || !titel?.trim()) {
-    throw new Abbruch(`Aufruf: npm run neu -- <art> "<Titel>"   (art: ${ARTEN.join(', ')})\n       npm run neu -- plan "<Kommune>" [--ordner <pfad>] [--titel "<Titel>"]`);
+    throw new Abbruch(`Aufruf: npm run neu -- <art> "<Titel>"   (art: ${ARTEN.join(', ')})\n       npm run neu -- plan "<Kommune>" [--ordner <pfad>] [--titel "<Titel>"] [--repository]`);
   }
   const inhalt = inhaltsordner(projekt, values.inhalt);
   if (!existsSync(join(inhalt, 'plan.yaml'))) throw new Abbruch(`Kein Plan in ${relative(projekt, inhalt) || '.'}: plan.yaml fehlt.`);
