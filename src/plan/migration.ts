@@ -251,11 +251,14 @@ export function planeMigration(loc: PlanLocation, register: readonly Umbenennung
     for (const pfad of dateienVon(loc, sammlung)) {
       const vorher = leseText(pfad);
       if (vorher === undefined) continue;
+      // The plan's files are read without their BOM (src/plan/sources.ts); it is put back in front.
+      const bom = vorher.startsWith('\uFEFF') ? '\uFEFF' : '';
+      const text = vorher.slice(bom.length);
       const umschrift =
-        kind === 'csv' ? csvUmschreiben(vorher, sammlung, register) : kind === 'mdx' ? mdxUmschreiben(vorher, sammlung, register) : yamlUmschreiben(vorher, sammlung, kind === 'yaml-list', register);
+        kind === 'csv' ? csvUmschreiben(text, sammlung, register) : kind === 'mdx' ? mdxUmschreiben(text, sammlung, register) : yamlUmschreiben(text, sammlung, kind === 'yaml-list', register);
       const datei = toPosix(relative(loc.baseDir, pfad));
       probleme.push(...umschrift.probleme.map((p) => ({ file: datei, ...p })));
-      if (umschrift.text !== vorher) aenderungen.push({ datei, pfad, vorher, nachher: umschrift.text, umbenannt: umschrift.umbenannt });
+      if (umschrift.text !== text) aenderungen.push({ datei, pfad, vorher, nachher: bom + umschrift.text, umbenannt: umschrift.umbenannt });
     }
   }
   return { aenderungen, probleme };
