@@ -13,9 +13,10 @@ import { everyFile } from '../helpers/meldungskorpus.ts';
 import { TEST_UMBENENNUNGEN } from '../helpers/umbenennungen.ts';
 import { ausgabe, exitCode, migriere } from '../../src/cli/migrieren.ts';
 import { pruefe, type Befund } from '../../src/cli/pruefen.ts';
-import { UMBENENNUNGEN, registerFehler, type Umbenennung } from '../../src/plan/umbenennungen.ts';
+import { UMBENENNUNGEN, heutigerName, registerFehler, type Umbenennung } from '../../src/plan/umbenennungen.ts';
+import { createSchemas, plainRef, type CollectionName } from '../../src/plan/schemas.ts';
+import { z } from 'astro/zod';
 import { SOURCES } from '../../src/plan/sources.ts';
-import type { CollectionName } from '../../src/plan/schemas.ts';
 
 const kopien: string[] = [];
 afterAll(() => kopien.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
@@ -199,12 +200,48 @@ describe('planwerk migrieren', () => {
   });
 });
 
+interface JsonSchema {
+  properties?: Record<string, JsonSchema>;
+  items?: JsonSchema;
+  additionalProperties?: JsonSchema | boolean;
+  anyOf?: JsonSchema[];
+  oneOf?: JsonSchema[];
+  allOf?: JsonSchema[];
+  $ref?: string;
+  $defs?: Record<string, JsonSchema>;
+}
+
+/** The field names a JSON Schema allows at `pfad` (`*`: list items or mapping values), through references and alternatives. */
+function felderAm(schema: JsonSchema, pfad: readonly string[], wurzel: JsonSchema): Set<string> {
+  const varianten = (s: JsonSchema): JsonSchema[] => {
+    const ziel = s.$ref ? wurzel.$defs?.[s.$ref.replace('#/$defs/', '')] : undefined;
+    return [s, ...(ziel ? varianten(ziel) : []), ...[...(s.anyOf ?? []), ...(s.oneOf ?? []), ...(s.allOf ?? [])].flatMap(varianten)];
+  };
+  const alle = varianten(schema);
+  if (pfad.length === 0) return new Set(alle.flatMap((s) => Object.keys(s.properties ?? {})));
+  const [teil, ...rest] = pfad as [string, ...string[]];
+  const weiter = alle.flatMap((s) => (teil === '*' ? [s.items, typeof s.additionalProperties === 'object' ? s.additionalProperties : undefined] : [s.properties?.[teil]])).filter((s): s is JsonSchema => s !== undefined);
+  return new Set(weiter.flatMap((s) => [...felderAm(s, rest, wurzel)]));
+}
+
 describe('Das Register der Umbenennungen', () => {
   const csv = (Object.keys(SOURCES) as CollectionName[]).filter((c) => SOURCES[c].kind === 'csv');
 
   it('ist in dieser Version in sich stimmig', () => {
     expect(registerFehler(UMBENENNUNGEN, csv)).toEqual([]);
     expect(registerFehler(TEST_UMBENENNUNGEN, csv)).toEqual([]);
+  });
+
+  it('führt jede Umbenennung auf ein Feld, das das Schema kennt, von einem Namen, den es nicht kennt', () => {
+    const schemas = createSchemas(plainRef);
+    for (const u of [...UMBENENNUNGEN, ...TEST_UMBENENNUNGEN]) {
+      const json = z.toJSONSchema(schemas[u.sammlung] as z.ZodType, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
+      const felder = felderAm(json, u.pfad, json);
+      const wo = `${u.sammlung}: ${[...u.pfad, u.alt].join('.')}`;
+      expect(felder.has(heutigerName(u, [...UMBENENNUNGEN, ...TEST_UMBENENNUNGEN]).neu), `${wo}: neuer Name im Schema`).toBe(true);
+      expect(felder.size, `${wo}: Pfad im Schema`).toBeGreaterThan(0);
+      expect(felder.has(u.alt), `${wo}: alter Name ist kein Feld mehr`).toBe(false);
+    }
   });
 
   it('findet Fehler im Register', () => {
