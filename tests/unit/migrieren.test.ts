@@ -160,6 +160,9 @@ describe('planwerk migrieren', () => {
     expect(alsText(dateienVon(root))).toEqual(migriert(vorher));
   });
 
+});
+
+describe('planwerk migrieren schreibt nicht', () => {
   it('lässt beide stehen, wenn der neue Name schon dasteht, und sagt es', async () => {
     const root = copyFixture();
     kopien.push(root);
