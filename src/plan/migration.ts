@@ -69,13 +69,14 @@ function ersetze(text: string, stellen: Stelle[]): string {
   return aus;
 }
 
-/** The same data with the fields of `alte` renamed, in their places (key order kept). */
+/** The same data with its old field names renamed, in their places (key order kept). */
 function umbenennen(data: unknown, sammlung: CollectionName, register: readonly Umbenennung[]): unknown {
   const kopie = structuredClone(data);
   for (const f of alteFelder(sammlung, kopie, register)) {
-    if (f.beideDa) continue;
     let ziel = kopie as Record<string | number, unknown>;
     for (const teil of f.ort) ziel = ziel[teil] as Record<string | number, unknown>;
+    // The new name is there already, or an earlier renaming gave it: left as it is (see yamlUmschreiben).
+    if (Object.hasOwn(ziel, f.neu)) continue;
     const eintraege = Object.entries(ziel).map(([k, v]): [string, unknown] => [k === f.umbenennung.alt ? f.neu : k, v]);
     for (const k of Object.keys(ziel)) delete ziel[k];
     Object.assign(ziel, Object.fromEntries(eintraege));
@@ -103,11 +104,14 @@ export function yamlUmschreiben(text: string, sammlung: CollectionName, liste: b
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true });
   // A file YAML cannot read is left to `planwerk pruefen`, which says what is wrong with it.
-  if (doc.errors.length > 0) return { text, umbenannt: [], probleme: [] };
+  const vorher = doc.errors.length > 0 ? undefined : jsVon(doc);
+  if (vorher === undefined) return { text, umbenannt: [], probleme: [] };
   const eintraege = liste ? (isSeq(doc.contents) ? doc.contents.items.map((item, i) => ({ node: item, ort: [] as (string | number)[], nr: i })) : []) : [{ node: doc.contents, ort: [], nr: -1 }];
   const stellen: Stelle[] = [];
   const umbenannt: Umbenannt[] = [];
   const probleme: Umschrift['probleme'] = [];
+  /** Names given in a map by this run: two old names of one field must not both become it. */
+  const vergeben = new WeakMap<object, Set<string>>();
   for (const eintrag of eintraege) {
     for (const u of register.filter((r) => r.sammlung === sammlung)) {
       const { neu } = heutigerName(u, register);
@@ -118,10 +122,13 @@ export function yamlUmschreiben(text: string, sammlung: CollectionName, liste: b
         const key = pair.key as Scalar;
         const zeile = lineCounter.linePos(key.range?.[0] ?? 0).line + zeilenVersatz;
         const feld = [...ort, u.alt].join('.');
-        if (schluessel.includes(neu) || !key.range) {
+        const neueNamen = vergeben.get(map) ?? new Set<string>();
+        vergeben.set(map, neueNamen);
+        if (schluessel.includes(neu) || neueNamen.has(neu) || !key.range) {
           probleme.push({ line: zeile, field: feld, expected: `nur das Feld „${neu}“`, found: `beide, „${u.alt}“ und „${neu}“: nicht umbenannt`, hinweis: `Den Wert aus „${u.alt}“ in „${neu}“ übernehmen, soweit er dort fehlt, und „${u.alt}“ löschen.` });
           continue;
         }
+        neueNamen.add(neu);
         stellen.push({ start: key.range[0], ende: key.range[1], neu });
         umbenannt.push({ feld, zeile, alt: u.alt, neu });
       }
@@ -129,12 +136,21 @@ export function yamlUmschreiben(text: string, sammlung: CollectionName, liste: b
   }
   if (stellen.length === 0) return { text, umbenannt: [], probleme };
   const nachher = ersetze(text, stellen);
-  const erwartet = liste ? (doc.toJS() as unknown[]).map((e) => umbenennen(e, sammlung, register)) : umbenennen(doc.toJS(), sammlung, register);
+  const erwartet = liste ? (vorher as unknown[]).map((e) => umbenennen(e, sammlung, register)) : umbenennen(vorher, sammlung, register);
   const neuGelesen = parseDocument(nachher, { uniqueKeys: true });
-  if (neuGelesen.errors.length > 0 || !isDeepStrictEqual(neuGelesen.toJS(), erwartet)) {
+  if (neuGelesen.errors.length > 0 || !isDeepStrictEqual(jsVon(neuGelesen), erwartet)) {
     return { text, umbenannt: [], probleme: [...probleme, nichtSicher(umbenannt[0]?.zeile)] };
   }
   return { text: nachher, umbenannt, probleme };
+}
+
+/** The data of a YAML document; undefined if it cannot be built (an alias without its anchor). */
+function jsVon(doc: ReturnType<typeof parseDocument>): unknown {
+  try {
+    return doc.toJS() ?? null;
+  } catch {
+    return undefined;
+  }
 }
 
 const nichtSicher = (line: number | undefined): Umschrift['probleme'][number] => ({

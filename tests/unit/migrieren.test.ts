@@ -17,6 +17,7 @@ import { UMBENENNUNGEN, heutigerName, registerFehler, type Umbenennung } from '.
 import { createSchemas, plainRef, type CollectionName } from '../../src/plan/schemas.ts';
 import { z } from 'astro/zod';
 import { SOURCES } from '../../src/plan/sources.ts';
+import { csvUmschreiben, mdxUmschreiben, yamlUmschreiben } from '../../src/plan/migration.ts';
 
 const kopien: string[] = [];
 afterAll(() => kopien.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
@@ -260,5 +261,36 @@ describe('Das Register der Umbenennungen', () => {
       'akteure: e → mit leerzeichen: alter und neuer Name müssen einfache Feldnamen sein',
       'akteure: a → f: „a“ ist schon einmal umbenannt',
     ]);
+  });
+});
+
+describe('Umschreiben einzelner Texte', () => {
+  it('ändert in einer CSV-Datei nur die Zelle der Kopfzeile, auch in Anführungszeichen und nach Kommentarzeilen', () => {
+    const text = '# Schulen der Stadt\r\n\r\nid; "bezirk" ;name\r\nbezirk;bezirk;"bezirk"\r\n';
+    const { text: nachher, umbenannt } = csvUmschreiben(text, 'schulen', REG);
+    expect(nachher).toBe('# Schulen der Stadt\r\n\r\nid; "stadtbezirk" ;name\r\nbezirk;bezirk;"bezirk"\r\n');
+    expect(umbenannt).toEqual([{ feld: 'bezirk', zeile: 3, alt: 'bezirk', neu: 'stadtbezirk' }]);
+  });
+
+  it('ändert im MDX-Kopf nur den Namen und lässt den Text darunter, auch wo er den alten Namen enthält', () => {
+    const text = '---\ntitel: T\nzeitraum:\n  ab: 2025 # Beginn\n---\nab: 2025 steht hier im Text.\n';
+    expect(mdxUmschreiben(text, 'massnahmen', REG).text).toBe('---\ntitel: T\nzeitraum:\n  von: 2025 # Beginn\n---\nab: 2025 steht hier im Text.\n');
+  });
+
+  it('benennt von zwei alten Namen desselben Felds nur einen um und meldet den anderen', () => {
+    const register: Umbenennung[] = [
+      { seit: '0.2.0', sammlung: 'akteure', pfad: [], alt: 'kurz', neu: 'kurzname' },
+      { seit: '0.2.0', sammlung: 'akteure', pfad: [], alt: 'kuerzel', neu: 'kurzname' },
+    ];
+    const { text, umbenannt, probleme } = yamlUmschreiben('- id: a\n  kurz: X\n  kuerzel: Y\n', 'akteure', true, register);
+    expect(text).toBe('- id: a\n  kurzname: X\n  kuerzel: Y\n');
+    expect(umbenannt.map((u) => u.alt)).toEqual(['kurz']);
+    expect(probleme.map((p) => [p.line, p.field])).toEqual([[3, 'kuerzel']]);
+  });
+
+  it('lässt eine Datei, die YAML nicht lesen kann, für planwerk pruefen stehen', () => {
+    for (const text of ['- id: a\n  kurzbezeichnung: *marke\n', '- id: a\n  kurzbezeichnung: "offen\n']) {
+      expect(yamlUmschreiben(text, 'akteure', true, REG)).toEqual({ text, umbenannt: [], probleme: [] });
+    }
   });
 });
