@@ -106,7 +106,7 @@ export function yamlUmschreiben(text: string, sammlung: CollectionName, liste: b
   // A file YAML cannot read is left to `planwerk pruefen`, which says what is wrong with it.
   const vorher = doc.errors.length > 0 ? undefined : jsVon(doc);
   if (vorher === undefined) return { text, umbenannt: [], probleme: [] };
-  const eintraege = liste ? (isSeq(doc.contents) ? doc.contents.items.map((item, i) => ({ node: item, ort: [] as (string | number)[], nr: i })) : []) : [{ node: doc.contents, ort: [], nr: -1 }];
+  const eintraege: unknown[] = liste ? (isSeq(doc.contents) ? doc.contents.items : []) : [doc.contents];
   const stellen: Stelle[] = [];
   const umbenannt: Umbenannt[] = [];
   const probleme: Umschrift['probleme'] = [];
@@ -115,16 +115,20 @@ export function yamlUmschreiben(text: string, sammlung: CollectionName, liste: b
   for (const eintrag of eintraege) {
     for (const u of register.filter((r) => r.sammlung === sammlung)) {
       const { neu } = heutigerName(u, register);
-      for (const { map, ort } of mapsAm(eintrag.node, u.pfad, eintrag.ort)) {
+      for (const { map, ort } of mapsAm(eintrag, u.pfad)) {
         const schluessel = map.items.map((p) => (isScalar(p.key) ? String(p.key.value) : undefined));
         const pair = map.items[schluessel.indexOf(u.alt)];
         if (!pair) continue;
         const key = pair.key as Scalar;
-        const zeile = lineCounter.linePos(key.range?.[0] ?? 0).line + zeilenVersatz;
+        if (!key.range) {
+          probleme.push(nichtSicher(undefined));
+          continue;
+        }
+        const zeile = lineCounter.linePos(key.range[0]).line + zeilenVersatz;
         const feld = [...ort, u.alt].join('.');
         const neueNamen = vergeben.get(map) ?? new Set<string>();
         vergeben.set(map, neueNamen);
-        if (schluessel.includes(neu) || neueNamen.has(neu) || !key.range) {
+        if (schluessel.includes(neu) || neueNamen.has(neu)) {
           probleme.push({ line: zeile, field: feld, expected: `nur das Feld „${neu}“`, found: `beide, „${u.alt}“ und „${neu}“: nicht umbenannt`, hinweis: `Den Wert aus „${u.alt}“ in „${neu}“ übernehmen, soweit er dort fehlt, und „${u.alt}“ löschen.` });
           continue;
         }
