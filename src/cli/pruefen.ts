@@ -33,6 +33,7 @@ import { pruefeVeroeffentlichteSeiten } from '../ausgabe/weiterleitungen.ts';
 import { laufeGeschuetzt } from '../pruefung/validate.ts';
 import { hinweise } from '../integration.ts';
 import { pruefeBasis, type Basisquelle } from '../plan/basispfad.ts';
+import type { Umbenennung } from '../plan/umbenennungen.ts';
 
 /** One finding: an error that stops publishing, or a warning that does not. */
 export interface Befund {
@@ -86,9 +87,15 @@ export interface Basisoption {
 
 /**
  * Checks the plan in `inhalt` (else PLANWERK_CONTENT, else content/) of the project `projekt`,
- * and the base path the build would get (`basis`, by default PLANWERK_BASIS).
+ * and the base path the build would get (`basis`, by default PLANWERK_BASIS). `umbenennungen`:
+ * the renamed fields to name, this version's unless a test gives its own.
  */
-export async function pruefe(projekt: string, inhaltOption?: string, basis: Basisoption = { basis: process.env.PLANWERK_BASIS, quelle: 'PLANWERK_BASIS' }): Promise<Pruefergebnis> {
+export async function pruefe(
+  projekt: string,
+  inhaltOption?: string,
+  basis: Basisoption = { basis: process.env.PLANWERK_BASIS, quelle: 'PLANWERK_BASIS' },
+  umbenennungen?: readonly Umbenennung[],
+): Promise<Pruefergebnis> {
   const started = performance.now();
   const inhalt = inhaltsordner(projekt, inhaltOption);
   const angezeigt = toPosix(relative(projekt, inhalt)) || '.';
@@ -112,7 +119,7 @@ export async function pruefe(projekt: string, inhaltOption?: string, basis: Basi
     };
   }
   const ort = planLocation(inhalt, projekt);
-  const geladen = await ladePlan(ort, cacheOrdner(projekt, inhalt));
+  const geladen = await ladePlan(ort, cacheOrdner(projekt, inhalt), umbenennungen);
   const fehler = [...vorab, ...geladen.problems.map((p) => befundAusProblem(p))];
   // Warnings as problems: drafts and their open fields, implausible references and years.
   const strukturiert: Problem[] = [...geladen.warnungen];

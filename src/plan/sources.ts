@@ -97,6 +97,8 @@ export interface RawEntry {
   bodyLine?: number;
   /** Line of each field of a YAML entry (or MDX head), by its dotted path inside the entry („beschluss.url“). */
   feldZeilen?: Record<string, number>;
+  /** Line of the header row, for a row of a CSV file (where its column names stand). */
+  kopfZeile?: number;
 }
 
 export interface ReadResult {
@@ -176,7 +178,7 @@ export function readCollection(loc: PlanLocation, collection: CollectionName): R
           problems.push({ file: rel(file), line, field: 'id', expected: 'eine ID in jeder Zeile', found: 'eine leere Zelle' });
           continue;
         }
-        entries.push({ collection, id, data: record, file: rel(file), line });
+        entries.push({ collection, id, data: record, file: rel(file), line, kopfZeile: csv.kopfZeile });
       }
       break;
     }
@@ -309,7 +311,7 @@ function eintraegeVon(dir: string): Dirent[] {
 }
 
 /** The files below a source folder; a link or special file in it is a problem and is not read. */
-function listFiles(loc: PlanLocation, dir: string, problems: Problem[]): string[] {
+export function listFiles(loc: PlanLocation, dir: string, problems: Problem[]): string[] {
   const out: string[] = [];
   for (const eintrag of eintraegeVon(dir)) {
     if (eintrag.name.startsWith('.')) continue;
@@ -670,8 +672,23 @@ function readText(file: string, relFile: string, problems: Problem[]): string | 
   }
 }
 
+/** How Planwerk reads its CSV files with csv-parse (see `readCsv`); src/plan/migration.ts reads header rows the same way. */
+export const CSV_OPTIONEN = {
+  delimiter: ';',
+  bom: true,
+  trim: true,
+  skip_empty_lines: true,
+  skip_records_with_empty_values: true,
+  comment: '#',
+  comment_no_infix: true,
+  relax_quotes: true,
+  relax_column_count: true,
+} as const;
+
 interface CsvTabelle {
   columns: string[];
+  /** Line of the header row. */
+  kopfZeile: number;
   rows: { record: Record<string, string>; line: number }[];
 }
 
@@ -702,18 +719,7 @@ function readCsv(text: string, relFile: string, problems: Problem[]): CsvTabelle
   }
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parseCsv(text, {
-      delimiter: ';',
-      bom: true,
-      info: true,
-      trim: true,
-      skip_empty_lines: true,
-      skip_records_with_empty_values: true,
-      comment: '#',
-      comment_no_infix: true,
-      relax_quotes: true,
-      relax_column_count: true,
-    }) as unknown as typeof records;
+    records = parseCsv(text, { ...CSV_OPTIONEN, info: true }) as unknown as typeof records;
   } catch (error) {
     const err = error as { code?: string; lines?: number };
     if (err.code === 'CSV_QUOTE_NOT_CLOSED') {
@@ -789,7 +795,7 @@ function readCsv(text: string, relFile: string, problems: Problem[]): CsvTabelle
     problems.push({ file: relFile, line: headerLine, expected: 'unter der Kopfzeile mindestens eine Zeile mit Werten', found: 'nur die Kopfzeile', hinweis: 'Die Daten ergänzen, oder die Datei löschen, wenn der Plan diese Daten nicht hat.' });
     return undefined;
   }
-  return { columns: named, rows };
+  return { columns: named, rows, kopfZeile: headerLine };
 }
 
 /** What a YAML document or item is, for a message. */

@@ -10,6 +10,7 @@ import { readCollection, type PlanLocation } from '../plan/sources.ts';
 import { registry, type GeladenerPlan } from '../plan/aktuell.ts';
 import { rendereVoraus, type RenderCache } from './inhalte.ts';
 import type { MdxErgebnis } from '../plan/mdx/render.ts';
+import { UMBENENNUNGEN, type Umbenennung } from '../plan/umbenennungen.ts';
 
 const CACHE_DATEI = 'planwerk-mdx.json';
 const MDX_SAMMLUNGEN = ['kapitel', 'handlungsfelder', 'massnahmen'] as const;
@@ -24,8 +25,12 @@ function leseCache(cacheDir: string | undefined): Map<string, MdxErgebnis> {
   }
 }
 
-/** Reads and checks the plan at `ort`, or returns the result of an earlier call in this process. */
-export function ladePlan(ort: PlanLocation, cacheDir?: string): Promise<GeladenerPlan> {
+/**
+ * Reads and checks the plan at `ort`, or returns the result of an earlier call in this process.
+ * With renamings other than this version's (a test's own), the plan is read anew and not kept.
+ */
+export function ladePlan(ort: PlanLocation, cacheDir?: string, umbenennungen?: readonly Umbenennung[]): Promise<GeladenerPlan> {
+  if (umbenennungen && umbenennungen !== UMBENENNUNGEN) return lade(ort, cacheDir, umbenennungen);
   let geladen = registry.plaene.get(ort.contentDir);
   if (!geladen) {
     geladen = lade(ort, cacheDir);
@@ -34,7 +39,7 @@ export function ladePlan(ort: PlanLocation, cacheDir?: string): Promise<Geladene
   return geladen;
 }
 
-async function lade(ort: PlanLocation, cacheDir?: string): Promise<GeladenerPlan> {
+async function lade(ort: PlanLocation, cacheDir?: string, umbenennungen: readonly Umbenennung[] = UMBENENNUNGEN): Promise<GeladenerPlan> {
   const started = performance.now();
   const alt = leseCache(cacheDir);
   // Only renderings the plan still uses are kept: the cache never grows with old texts.
@@ -50,7 +55,7 @@ async function lade(ort: PlanLocation, cacheDir?: string): Promise<GeladenerPlan
   // MDX bodies that are not cached yet are rendered on every core first (a cold build).
   const gelesen = Object.fromEntries(MDX_SAMMLUNGEN.map((c) => [c, readCollection(ort, c)]));
   await rendereVoraus(Object.values(gelesen).flatMap((r) => r.entries), cache);
-  const { problems, warnungen, model, datenModell } = validatePlan(ort, cache, gelesen);
+  const { problems, warnungen, model, datenModell } = validatePlan(ort, cache, gelesen, umbenennungen);
   const neuGerendert = [...benutzt.keys()].filter((k) => !alt.has(k)).length;
   if (cacheDir && (neuGerendert > 0 || benutzt.size !== alt.size)) {
     mkdirSync(cacheDir, { recursive: true });

@@ -15,6 +15,7 @@ import { istEntwurf, teileEntwurfsProbleme, entwurfsHinweis, verweisAufEntwurf }
 import { finanztabellenVon } from '../rechnen/finanztabellen.ts';
 import { readCollection, unbekannteDateien, displayDir, sourcePath, SOURCES, DATASET_COLLECTIONS, zeigeUnsichtbare, unsichtbareZeichen, ohneUnsichtbare, type PlanLocation, type RawEntry, type ReadResult } from '../plan/sources.ts';
 import { describeValue, type Problem } from '../plan/problems.ts';
+import { UMBENENNUNGEN, alteFelder, type AltesFeld, type Umbenennung } from '../plan/umbenennungen.ts';
 import type { Entry, PlanModel } from '../plan/model.ts';
 import { KENNZAHLEN, prognoseVon } from '../rechnen/kennzahlen.ts';
 import { pruefeSumme, ersatzjahrAusserhalb, erstesErsatzjahr, ersatzjahre } from '../rechnen/prognose.ts';
@@ -79,25 +80,38 @@ function germanExpected(issue: z.core.$ZodRawIssue): string | undefined {
   }
 }
 
-/** Validates one raw entry against its collection's schema. */
-export function parseEntry(raw: RawEntry): { data?: unknown; problems: Problem[] } {
+/**
+ * Validates one raw entry against its collection's schema. A field that a newer version reads
+ * under another name (src/plan/umbenennungen.ts) is named with its new name, instead of as an
+ * unknown field, and the new field is then not reported as missing.
+ */
+export function parseEntry(raw: RawEntry, umbenennungen: readonly Umbenennung[] = UMBENENNUNGEN): { data?: unknown; problems: Problem[] } {
   const schema = schemas[raw.collection] as z.ZodType;
   const result = schema.safeParse(raw.data, { reportInput: true, error: germanExpected });
-  if (result.success) return { data: result.data, problems: [] };
-  const problems = result.error.issues.map((issue): Problem => {
+  const alte = alteFelder(raw.collection, raw.data, umbenennungen);
+  const umbenannt = alte.map((f) => umbenennungsProblem(raw, f));
+  if (result.success) return umbenannt.length ? { problems: umbenannt } : { data: result.data, problems: [] };
+  const pfadText = (pfad: PropertyKey[]) => pfad.map(String).join('.');
+  const alt = new Set(alte.map((f) => pfadText([...f.ort, f.umbenennung.alt])));
+  const neu = new Set(alte.map((f) => pfadText([...f.ort, f.neu])));
+  const problems = result.error.issues.flatMap((issue): Problem[] => {
     const base = { file: raw.file, line: raw.line, entry: entryLabel(raw.collection, raw.id) };
     // A cell of a published table is named by its column, as the spreadsheet shows it.
     const path = raw.collection === 'finanzwerte' && issue.path[0] === 'werte' ? issue.path.slice(1).map(String) : issue.path.map(String);
     if (issue.code === 'unrecognized_keys') {
-      return issue.keys.length === 1
-        ? { ...base, field: [...path, issue.keys[0]].join('.'), expected: 'nur Felder, die das Schema kennt', found: `das unbekannte Feld „${issue.keys[0]}“ (Tippfehler?)` }
-        : { ...base, field: path.join('.') || undefined, expected: 'nur Felder, die das Schema kennt', found: `unbekannte Felder ${issue.keys.map((k) => `„${k}“`).join(', ')}` };
+      const keys = issue.keys.filter((k) => !alt.has(pfadText([...path, k])));
+      if (keys.length === 0) return [];
+      return keys.length === 1
+        ? [{ ...base, field: [...path, keys[0]].join('.'), expected: 'nur Felder, die das Schema kennt', found: `das unbekannte Feld „${keys[0]}“ (Tippfehler?)` }]
+        : [{ ...base, field: path.join('.') || undefined, expected: 'nur Felder, die das Schema kennt', found: `unbekannte Felder ${keys.map((k) => `„${k}“`).join(', ')}` }];
     }
+    // The new field is missing because it still has its old name: that is the message above.
+    if (issue.input === undefined && neu.has(path.join('.'))) return [];
     const unsichtbar = typeof issue.input === 'string' ? unsichtbareZeichen(issue.input) : undefined;
     // An address check (src/plan/adressen.ts) names the trick it found itself.
     const gefunden = issue.code === 'custom' ? (issue.params?.[GEFUNDEN_PARAM] as string | undefined) : undefined;
     const hinweis = issue.code === 'custom' ? (issue.params?.[HINWEIS_PARAM] as string | undefined) : undefined;
-    return {
+    return [{
       ...base,
       // An address problem names the line of its field, where the file says (YAML, MDX head).
       ...(gefunden && raw.feldZeilen?.[path.join('.')] ? { line: raw.feldZeilen[path.join('.')] } : {}),
@@ -105,9 +119,41 @@ export function parseEntry(raw: RawEntry): { data?: unknown; problems: Problem[]
       expected: issue.message,
       found: gefunden ?? beschreibe(issue.input),
       ...(unsichtbar ? { hinweis: UNSICHTBAR_HINWEIS } : hinweis ? { hinweis } : {}),
-    };
+    }];
   });
-  return { problems };
+  return { problems: [...umbenannt, ...problems] };
+}
+
+/**
+ * An old field name, named with its new one at the line where it stands. A CSV column is a
+ * problem of the header row (once per file, not once per row).
+ */
+function umbenennungsProblem(raw: RawEntry, f: AltesFeld): Problem {
+  const { alt } = f.umbenennung;
+  const csv = SOURCES[raw.collection].kind === 'csv';
+  const feld = [...f.ort, alt].join('.');
+  const art = csv ? 'die Spalte' : 'das Feld';
+  const wo = csv ? { line: raw.kopfZeile ?? raw.line } : { line: raw.feldZeilen?.[feld] ?? raw.line, entry: entryLabel(raw.collection, raw.id) };
+  const heisst = `„${alt}“ heißt seit Planwerk ${f.seit} „${f.neu}“`;
+  const zusatz = f.umbenennung.hinweis ? ` ${f.umbenennung.hinweis}` : '';
+  if (f.beideDa) {
+    return {
+      file: raw.file,
+      ...wo,
+      field: feld,
+      expected: `nur ${art} „${f.neu}“: ${heisst}`,
+      found: `beide, „${alt}“ und „${f.neu}“`,
+      hinweis: `Den Wert aus „${alt}“ in „${f.neu}“ übernehmen, soweit er dort fehlt, und „${alt}“ löschen; \`planwerk migrieren\` lässt beide stehen.${zusatz}`,
+    };
+  }
+  return {
+    file: raw.file,
+    ...wo,
+    field: feld,
+    expected: `${art} „${f.neu}“: ${heisst}`,
+    found: `den alten Namen „${alt}“`,
+    hinweis: `\`planwerk migrieren\` benennt ${csv ? 'sie' : 'es'} um (oder von Hand „${alt}“ in „${f.neu}“ ändern).${zusatz}`,
+  };
 }
 
 /** Entries of YAML lists and CSV files are named in messages; an MDX file is its own entry. */
@@ -127,9 +173,15 @@ function beschreibe(value: unknown): string {
 
 /**
  * Validates the plan at `loc`; `cache` keeps renderings of MDX bodies between runs, and
- * `gelesen` may hold collections a caller has already read from disk.
+ * `gelesen` may hold collections a caller has already read from disk. `umbenennungen` are the
+ * renamed fields to name (this version's, unless a test gives its own).
  */
-export function validatePlan(loc: PlanLocation, cache: RenderCache = new Map<string, never>(), gelesen: Partial<Record<CollectionName, ReadResult>> = {}): ValidationResult {
+export function validatePlan(
+  loc: PlanLocation,
+  cache: RenderCache = new Map<string, never>(),
+  gelesen: Partial<Record<CollectionName, ReadResult>> = {},
+  umbenennungen: readonly Umbenennung[] = UMBENENNUNGEN,
+): ValidationResult {
   const problems: Problem[] = [];
   const raw: Partial<Record<CollectionName, RawEntry[]>> = {};
   const parsed: Partial<Record<CollectionName, Entry<CollectionName>[]>> = {};
@@ -157,7 +209,10 @@ export function validatePlan(loc: PlanLocation, cache: RenderCache = new Map<str
     if (doppelte.length > 0) fehlerhaft.add(collection);
     const good: Entry<CollectionName>[] = [];
     for (const entry of read.entries) {
-      const result = parseEntry(entry);
+      const result = parseEntry(entry, umbenennungen);
+      // An old column name is one problem of the header row, not one per row.
+      const fehlerfrei = result.problems.length === 0;
+      if (entry.kopfZeile !== undefined) result.problems = result.problems.filter((p) => p.entry !== undefined || p.line !== entry.kopfZeile || !meldeEinmal(gemeldet, p));
       if (istEntwurf(entry)) {
         const { fehler, offen } = teileEntwurfsProbleme(result.problems);
         problems.push(...fehler);
@@ -166,8 +221,8 @@ export function validatePlan(loc: PlanLocation, cache: RenderCache = new Map<str
         continue;
       }
       problems.push(...result.problems);
-      if (result.problems.length > 0) fehlerhaft.add(collection);
-      if (result.problems.length === 0) {
+      if (!fehlerfrei) fehlerhaft.add(collection);
+      if (fehlerfrei) {
         if (collection === 'handlungsfelder') zielIds(entry.id, result.data as Data<'handlungsfelder'>);
         good.push({ id: entry.id, data: result.data as never, file: entry.file, line: entry.line, bodyLine: entry.bodyLine });
       }
@@ -311,6 +366,14 @@ export function validatePlan(loc: PlanLocation, cache: RenderCache = new Map<str
   laufe(['plan'], () => pruefeVerweise(model, ergebnisse, entwuerfe, ungewiss));
   if (problems.length > 0) return { problems, warnungen, ...(alleIntakt ? { datenModell: model } : {}) };
   return { problems, warnungen, model };
+}
+
+/** Whether a problem was reported before; notes it as reported. */
+function meldeEinmal(gemeldet: Set<string>, p: Problem): boolean {
+  const schluessel = JSON.stringify(p);
+  const schon = gemeldet.has(schluessel);
+  gemeldet.add(schluessel);
+  return schon;
 }
 
 /**

@@ -9,6 +9,7 @@ import { validatePlan } from '../../src/pruefung/validate.ts';
 import { planLocation } from '../../src/plan/sources.ts';
 import { formatProblem } from '../../src/plan/problems.ts';
 import type { PlanModel } from '../../src/plan/model.ts';
+import type { Umbenennung } from '../../src/plan/umbenennungen.ts';
 
 export const PROJECT = join(import.meta.dirname, '..', '..');
 export const FIXTURE = join(PROJECT, 'tests', 'fixtures', 'minimal');
@@ -40,9 +41,9 @@ export function write(root: string, file: string, text: string) {
   writeFileSync(join(root, 'content', file), text);
 }
 
-/** Validation messages of a plan folder, formatted as the build prints them. */
-export function messages(root: string): string[] {
-  return validatePlan(planLocation(join(root, 'content'), root)).problems.map(formatProblem);
+/** Validation messages of a plan folder, formatted as the build prints them (with a test's own renamed fields, if given). */
+export function messages(root: string, umbenennungen?: readonly Umbenennung[]): string[] {
+  return validatePlan(planLocation(join(root, 'content'), root), undefined, undefined, umbenennungen).problems.map(formatProblem);
 }
 
 /** The validated model of the plan in `root/content` (the sample plan: PROJECT). */

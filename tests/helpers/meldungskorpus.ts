@@ -8,6 +8,8 @@
 import { mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { append, edit, write } from './fixture.ts';
+import { TEST_UMBENENNUNGEN } from './umbenennungen.ts';
+import type { Umbenennung } from '../../src/plan/umbenennungen.ts';
 
 /** Words of English error texts (yaml, csv-parse, zod, JavaScript) that must not reach an editor. */
 export const ENGLISCH = /\b(Error|Expected|Unexpected|undefined|Invalid|Missing|at\s|line\s|got\s)/;
@@ -53,6 +55,8 @@ export interface Fall {
   text: string;
   /** The broken plan gives exactly this many messages (no follow-up errors), where that matters. */
   anzahl?: number;
+  /** Renamed fields the check knows (a test register, tests/helpers/umbenennungen.ts), where the case needs them. */
+  umbenennungen?: readonly Umbenennung[];
 }
 
 export const FAELLE: Fall[] = [
@@ -492,6 +496,26 @@ export const FAELLE: Fall[] = [
     datei: 'content/massnahmen/i-02.mdx',
     feld: 'prioritat',
     text: 'das unbekannte Feld „prioritat“ (Tippfehler?)',
+  },
+  {
+    was: 'ein Feld unter dem Namen, den es vor einer neueren Planwerk-Version hatte',
+    aenderung: (r) => edit(r, 'akteure.yaml', 'kurzname: ITD', 'kurzbezeichnung: ITD # wie im Plan'),
+    datei: 'content/akteure.yaml',
+    zeile: 8,
+    feld: 'kurzbezeichnung',
+    text: 'erwartet das Feld „kurzname“: „kurzbezeichnung“ heißt seit Planwerk 0.2.0 „kurzname“; gefunden: den alten Namen „kurzbezeichnung“',
+    anzahl: 1,
+    umbenennungen: TEST_UMBENENNUNGEN,
+  },
+  {
+    was: 'eine CSV-Spalte unter ihrem alten Namen, einmal gemeldet und nicht je Zeile',
+    aenderung: (r) => edit(r, 'daten/schulen.csv', ';stadtbezirk;', ';bezirk;'),
+    datei: 'content/daten/schulen.csv',
+    zeile: 1,
+    feld: 'bezirk',
+    text: 'erwartet die Spalte „stadtbezirk“: „bezirk“ heißt seit Planwerk 0.2.0 „stadtbezirk“',
+    anzahl: 1,
+    umbenennungen: TEST_UMBENENNUNGEN,
   },
   {
     was: 'ein unmögliches Datum',

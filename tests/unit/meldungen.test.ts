@@ -21,7 +21,7 @@ describe('Meldungen für Redaktionen', () => {
   it.each(FAELLE.map((f) => [f.was, f] as const))('%s', (_, fall) => {
     const root = copyFixture();
     fall.aenderung(root);
-    const list = messages(root);
+    const list = messages(root, fall.umbenennungen);
     expect(list.length, 'mindestens eine Meldung').toBeGreaterThan(0);
     const ort = fall.zeile ? `${fall.datei}:${fall.zeile}` : fall.datei;
     const treffer = list.find((m) => (m.startsWith(`${ort},`) || m.startsWith(`${ort}:`)) && m.includes(fall.text) && (!fall.feld || m.includes(`Feld „${fall.feld}“`)));

@@ -35,8 +35,8 @@ describe('pruefen und Build melden dasselbe', () => {
   it.each(FAELLE.map((f) => [f.was, f] as const))('%s', async (_, fall) => {
     const root = kopie();
     fall.aenderung(root);
-    const build = validatePlan(planLocation(join(root, 'content'), root)).problems.map((p) => zeile(befundAusProblem(p)));
-    const ergebnis = await pruefe(root, 'content', OHNE_BASIS);
+    const build = validatePlan(planLocation(join(root, 'content'), root), undefined, undefined, fall.umbenennungen).problems.map((p) => zeile(befundAusProblem(p)));
+    const ergebnis = await pruefe(root, 'content', OHNE_BASIS, fall.umbenennungen);
     const pruefen = ergebnis.fehler.map(zeile);
     expect(build.length, 'der Fall des Korpus bricht den Build').toBeGreaterThan(0);
     // Every message of the build, word for word, and nothing the build would not stop for.
