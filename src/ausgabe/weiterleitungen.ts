@@ -147,9 +147,9 @@ export function pruefeWeiterleitungsziele(liste: Weiterleitung[], hat: (pfad: st
   return problems;
 }
 
-/** Top-level folders and pages of src/pages, where this module can see them. */
+/** Top-level folders and pages of src/ausgabe/pages (beside this module), where this module can see them. */
 function routenImProjekt(): Set<string> | undefined {
-  const dir = import.meta.dirname && join(import.meta.dirname, '..', 'pages');
+  const dir = import.meta.dirname && join(import.meta.dirname, 'pages');
   if (!dir || !existsSync(dir)) return undefined;
   try {
     return new Set(readdirSync(dir).filter((n) => !n.startsWith('[') && !n.startsWith('.')).map((n) => n.replace(/\.(astro|md|mdx|ts|js)$/, '')));
@@ -166,8 +166,8 @@ const REGISTERBUCHSTABE = /^\/register\/(?:[a-z]|0-9)\/$/;
  * Which paths have a page of the plan, as far as the model decides it: pages of entries
  * (drafts are not in the model), the fixed pages and the optional pages
  * the plan has data for. Under a folder the model does not describe (a page added to
- * src/pages later) it answers undefined: only the build can tell there. A path under no
- * folder of src/pages has no page.
+ * src/ausgabe/pages later) it answers undefined: only the build can tell there. A path under no
+ * folder of src/ausgabe/pages has no page.
  */
 export function seitenImModell(model: PlanModel): { hat: (pfad: string) => boolean | undefined; pfade: ReadonlySet<string> } {
   const s = seitenDesPlans(model);

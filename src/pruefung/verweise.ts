@@ -10,7 +10,7 @@
  * report a broken link alike, with file and line.
  *
  * A path under a folder the model does not describe (the Druckfassung, pages added to
- * src/pages later) is left to the build; everything else is decided here.
+ * src/ausgabe/pages later) is left to the build; everything else is decided here.
  */
 import { join } from 'node:path';
 import type { Entry, PlanModel } from '../plan/model.ts';
