@@ -147,9 +147,9 @@ export function pruefeWeiterleitungsziele(liste: Weiterleitung[], hat: (pfad: st
   return problems;
 }
 
-/** Top-level folders and pages of src/pages, where this module can see them. */
+/** Top-level folders and pages of the site's pages (pages/ beside this module), where this module can see them. */
 function routenImProjekt(): Set<string> | undefined {
-  const dir = import.meta.dirname && join(import.meta.dirname, '..', 'pages');
+  const dir = import.meta.dirname && join(import.meta.dirname, 'pages');
   if (!dir || !existsSync(dir)) return undefined;
   try {
     return new Set(readdirSync(dir).filter((n) => !n.startsWith('[') && !n.startsWith('.')).map((n) => n.replace(/\.(astro|md|mdx|ts|js)$/, '')));
