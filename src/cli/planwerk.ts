@@ -60,31 +60,35 @@ export function modulDatei(befehl: Befehl): string {
   return fileURLToPath(new URL(`./${befehl.modul}.${endung}`, import.meta.url));
 }
 
+/** What one call of `planwerk` does: print the help or the version, run a module, or end with an error. */
+export type Auswahl = { art: 'hilfe' } | { art: 'version' } | { art: 'modul'; datei: string; rest: string[] } | { art: 'fehler'; text: string };
+
+/** Decides what the arguments (without node and script) ask for; `befehle` is BEFEHLE except in tests. */
+export function waehle(argumente: string[], befehle: Record<string, Befehl> = BEFEHLE): Auswahl {
+  const [name, ...rest] = argumente;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'hilfe') return { art: 'hilfe' };
+  if (name === '--version' || name === '-v') return { art: 'version' };
+  const befehl = Object.hasOwn(befehle, name) ? befehle[name] : undefined;
+  if (!befehl) return { art: 'fehler', text: `Unbekannter Befehl „${name}“. Planwerk kennt: ${Object.keys(befehle).join(', ')}.\nÜbersicht: planwerk --help` };
+  const datei = modulDatei(befehl);
+  if (!existsSync(datei)) return { art: 'fehler', text: `Der Befehl „planwerk ${name}“ gehört zu Planwerk, fehlt aber in dieser Version (${version()}). Eine neuere Version von Planwerk installieren.` };
+  return { art: 'modul', datei, rest };
+}
+
 /** Runs one call of `planwerk` with its arguments (without node and script). */
 export async function planwerk(argumente: string[]): Promise<void> {
-  const [name, ...rest] = argumente;
-  if (name === undefined || name === '--help' || name === '-h' || name === 'hilfe') {
-    console.log(hilfe());
-    return;
-  }
-  if (name === '--version' || name === '-v') {
-    console.log(version());
-    return;
-  }
-  const befehl = Object.hasOwn(BEFEHLE, name) ? BEFEHLE[name] : undefined;
-  if (!befehl) {
-    console.error(`Unbekannter Befehl „${name}“. Planwerk kennt: ${Object.keys(BEFEHLE).join(', ')}.\nÜbersicht: planwerk --help`);
+  const auswahl = waehle(argumente);
+  if (auswahl.art === 'hilfe') console.log(hilfe());
+  else if (auswahl.art === 'version') console.log(version());
+  else if (auswahl.art === 'fehler') {
+    console.error(auswahl.text);
     process.exit(1);
+  } else {
+    // The module reads its options from process.argv, as if it had been started itself.
+    process.argv = [process.argv[0]!, auswahl.datei, ...auswahl.rest];
+    const modul = (await import(pathToFileURL(auswahl.datei).href)) as { befehl?: () => unknown };
+    if (typeof modul.befehl === 'function') await modul.befehl();
   }
-  const datei = modulDatei(befehl);
-  if (!existsSync(datei)) {
-    console.error(`Der Befehl „planwerk ${name}“ gehört zu Planwerk, fehlt aber in dieser Version (${version()}). Eine neuere Version von Planwerk installieren.`);
-    process.exit(1);
-  }
-  // The module reads its options from process.argv, as if it had been started itself.
-  process.argv = [process.argv[0]!, datei, ...rest];
-  const modul = (await import(pathToFileURL(datei).href)) as { befehl?: () => unknown };
-  if (typeof modul.befehl === 'function') await modul.befehl();
 }
 
 if (import.meta.main) await planwerk(process.argv.slice(2));
