@@ -5,9 +5,14 @@
  * `npx planwerk …` there, as its CI would.
  *
  * The plan repository is laid out by hand for now: package.json, the three-line astro.config.mjs
- * and a copy of a sample plan. Its git history gives each file of the plan the date of its last
- * commit in this repository, because the pages show when they last changed (src/plan/git.ts):
- * without history the dates would be the plan's Stand, and the sites could not be equal.
+ * and a copy of a sample plan. Two things make it equal to this repository where the site depends
+ * on more than Planwerk and the plan:
+ * - its git history gives each file of the plan the date of its last commit in this repository,
+ *   because the pages show when they last changed (src/plan/git.ts); without history the dates
+ *   would be the plan's Stand;
+ * - its package-lock.json holds the versions this repository's lock holds (Astro, Vite …), as a
+ *   municipality's own lock holds the versions it installed; without it npm would take the newest
+ *   versions the ranges in package.json allow, and a newer Astro may write other HTML.
  */
 import { execFileSync, spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -102,6 +107,19 @@ function gitWieImRepository(ordner: string, inhalt: string) {
   }
 }
 
+/**
+ * package.json depending on the tarball, and a package-lock.json with the runtime packages of
+ * this repository's lock at the same places (node_modules/<name>, as npm hoists them there too).
+ */
+function paketdateien(ordner: string, tgz: string) {
+  const abhaengigkeiten = { planwerk: `file:${relative(ordner, tgz)}` };
+  writeFileSync(join(ordner, 'package.json'), `${JSON.stringify({ name: 'plan-test', private: true, type: 'module', dependencies: abhaengigkeiten }, null, 2)}\n`);
+  const lock = JSON.parse(readFileSync(join(PROJECT, 'package-lock.json'), 'utf8')) as { packages: Record<string, { dev?: boolean }> };
+  const pakete = Object.fromEntries(Object.entries(lock.packages).filter(([pfad, p]) => pfad !== '' && !p.dev));
+  const neu = { name: 'plan-test', lockfileVersion: 3, requires: true, packages: { '': { name: 'plan-test', dependencies: abhaengigkeiten }, ...pakete } };
+  writeFileSync(join(ordner, 'package-lock.json'), `${JSON.stringify(neu, null, 2)}\n`);
+}
+
 /** A plan repository in an empty temporary folder, and `npx planwerk …` in it. */
 export interface Planrepository {
   ordner: string;
@@ -111,11 +129,12 @@ export interface Planrepository {
 /**
  * Lays out a plan repository by hand in a fresh folder outside this repository (so nothing
  * resolves from this repository's node_modules): package.json, astro.config.mjs, .gitignore,
- * a copy of the sample plan `inhalt` as content/ with its git dates, then installs the tarball.
+ * a copy of the sample plan `inhalt` as content/ with its git dates, then installs the tarball
+ * with the dependency versions of this repository.
  */
 export function legePlanrepositoryAn(tgz: string, inhalt = 'content'): Planrepository {
   const ordner = mkdtempSync(join(tmpdir(), 'planrepository-'));
-  writeFileSync(join(ordner, 'package.json'), `${JSON.stringify({ name: 'plan-test', private: true, type: 'module' }, null, 2)}\n`);
+  paketdateien(ordner, tgz);
   writeFileSync(join(ordner, 'astro.config.mjs'), ASTRO_CONFIG);
   writeFileSync(join(ordner, '.gitignore'), 'node_modules/\ndist/\n.astro/\n.astro-cache/\n');
   cpSync(join(PROJECT, inhalt), join(ordner, 'content'), { recursive: true });

@@ -4,10 +4,10 @@
  * build of the same sample plan (dist/, tests/helpers/build-site.ts), page for page.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BEFEHLE } from '../../src/cli/planwerk.ts';
 import { PROJECT } from '../helpers/fixture.ts';
 import { MUSTERSTADT } from '../helpers/plaene.ts';
@@ -65,6 +65,13 @@ describe('Das Paket (npm pack)', () => {
     beforeAll(() => {
       repo = legePlanrepositoryAn(packePaket().tgz, 'content');
     }, 600_000);
+    afterAll(() => rmSync(repo.ordner, { recursive: true, force: true }));
+
+    it('installiert die Abhängigkeiten in den Versionen dieses Repositorys', () => {
+      const version = (wurzel: string, name: string) => (JSON.parse(readFileSync(join(wurzel, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+      for (const name of ['astro', 'vite', '@astrojs/mdx', 'pagefind']) expect(`${name}@${version(repo.ordner, name)}`).toBe(`${name}@${version(PROJECT, name)}`);
+      expect(version(repo.ordner, 'planwerk')).toBe(beschreibung.version);
+    });
 
     it('kennt seine Befehle: „planwerk --help“ nennt jeden, ein unbekannter endet mit Exit-Code 1', () => {
       const hilfe = repo.planwerk(['--help']);
