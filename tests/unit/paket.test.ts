@@ -4,11 +4,13 @@
  * Befehl's module, names the known ones for an unknown Befehl and says when a module is missing.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mitJsImporten } from '../../scripts/paket.ts';
 import { BEFEHLE, hilfe, modulDatei, waehle } from '../../src/cli/planwerk.ts';
+import { projektordner } from '../../src/cli/projekt.ts';
 import { PROJECT } from '../helpers/fixture.ts';
 
 const KOMPONENTE = `---
@@ -86,5 +88,19 @@ describe('planwerk (Befehle)', () => {
     const unbekannt = spawnSync(process.execPath, ['src/cli/planwerk.ts', 'baue'], { cwd: PROJECT, encoding: 'utf8' });
     expect(unbekannt.status).toBe(1);
     expect(unbekannt.stderr).toContain('Unbekannter Befehl „baue“');
+  });
+
+  it('baut und zeigt nur im Ordner eines Plans (mit astro.config.mjs), sonst eine deutsche Zeile und Exit-Code 1', () => {
+    const leer = mkdtempSync(join(tmpdir(), 'planwerk-leer-'));
+    try {
+      expect(projektordner(leer).fehler).toBe(`In ${leer} liegt keine astro.config.mjs. Planwerk im Ordner des Plans aufrufen, neben astro.config.mjs und content/.`);
+      const bau = spawnSync(process.execPath, [join(PROJECT, 'src', 'cli', 'planwerk.ts'), 'bauen'], { cwd: leer, encoding: 'utf8' });
+      expect(bau.status).toBe(1);
+      expect(bau.stderr).toContain(`In ${leer} liegt keine astro.config.mjs.`);
+      writeFileSync(join(leer, 'astro.config.mjs'), 'export default {};\n');
+      expect(projektordner(leer)).toEqual({ ordner: leer });
+    } finally {
+      rmSync(leer, { recursive: true, force: true });
+    }
   });
 });
