@@ -17,8 +17,6 @@ import ts from 'typescript';
 const WURZEL = join(import.meta.dirname, '..');
 /** Where the package's JavaScript goes (package.json `bin` and `exports` point into it). */
 export const PAKET = 'paket';
-/** Files copied as they are (besides Astro components, which get their imports rewritten). */
-const KOPIERT = ['.css', '.mjs'];
 
 /** The frontmatter of an Astro component: its text and where that text starts in the file. */
 function frontmatter(quelle: string): { start: number; text: string } | undefined {
@@ -57,12 +55,14 @@ function dateien(ordner: string): string[] {
     .map((d) => relative(ordner, join(d.parentPath, d.name)));
 }
 
-/** Builds paket/ from src/: compiled modules, and the components, styles and `.mjs` files beside them. */
-export function bauePaket(wurzel = WURZEL): { dateien: number } {
-  const ziel = join(wurzel, PAKET);
+/**
+ * Builds paket/ (or `ziel`) from src/: the compiled modules, the Astro components with their
+ * imports rewritten, and every other file (styles, `.mjs`) as it is.
+ */
+export function bauePaket(wurzel = WURZEL, ziel = join(wurzel, PAKET)): { dateien: number } {
   rmSync(ziel, { recursive: true, force: true });
   const tsc = createRequire(join(wurzel, 'package.json')).resolve('typescript/bin/tsc');
-  const lauf = spawnSync(process.execPath, [tsc, '-p', join(wurzel, 'tsconfig.build.json')], { cwd: wurzel, encoding: 'utf8' });
+  const lauf = spawnSync(process.execPath, [tsc, '-p', join(wurzel, 'tsconfig.build.json'), '--outDir', ziel], { cwd: wurzel, encoding: 'utf8' });
   if (lauf.status !== 0) throw new Error(`TypeScript konnte src/ nicht übersetzen:\n${lauf.stdout}${lauf.stderr}`);
   const src = join(wurzel, 'src');
   for (const datei of dateien(src)) {
@@ -70,7 +70,7 @@ export function bauePaket(wurzel = WURZEL): { dateien: number } {
     if (datei.endsWith('.astro')) {
       mkdirSync(dirname(nachher), { recursive: true });
       writeFileSync(nachher, mitJsImporten(readFileSync(join(src, datei), 'utf8')));
-    } else if (KOPIERT.some((e) => datei.endsWith(e))) {
+    } else if (!datei.endsWith('.ts')) {
       mkdirSync(dirname(nachher), { recursive: true });
       copyFileSync(join(src, datei), nachher);
     }

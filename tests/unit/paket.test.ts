@@ -4,11 +4,11 @@
  * Befehl's module, names the known ones for an unknown Befehl and says when a module is missing.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { mitJsImporten } from '../../scripts/paket.ts';
+import { bauePaket, mitJsImporten } from '../../scripts/paket.ts';
 import { BEFEHLE, hilfe, modulDatei, waehle } from '../../src/cli/planwerk.ts';
 import { projektordner } from '../../src/cli/projekt.ts';
 import { PROJECT } from '../helpers/fixture.ts';
@@ -52,6 +52,25 @@ describe('mitJsImporten (Astro-Komponenten im Paket)', () => {
     expect(base).toMatch(/from '\.\.?\/[^']*\.ts'/);
     const kopf = /^---\n([\s\S]*?)\n---/.exec(mitJsImporten(base))![1]!;
     expect(kopf).not.toMatch(/from '\.\.?\/[^']*\.ts'/);
+  });
+});
+
+describe('bauePaket', () => {
+  it('übersetzt jedes Modul aus src/ und übernimmt jede andere Datei an dieselbe Stelle', () => {
+    const ziel = mkdtempSync(join(tmpdir(), 'planwerk-paket-'));
+    try {
+      bauePaket(PROJECT, ziel);
+      const quellen = (readdirSync(join(PROJECT, 'src'), { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
+        .filter((d) => d.isFile())
+        .map((d) => relative(join(PROJECT, 'src'), join(d.parentPath, d.name)));
+      const erwartet = quellen.flatMap((d) => (d.endsWith('.ts') ? [d.replace(/\.ts$/, '.js'), d.replace(/\.ts$/, '.d.ts')] : [d]));
+      expect(erwartet.filter((d) => !existsSync(join(ziel, d)))).toEqual([]);
+      expect(quellen).toContain('cli/astro-protokoll.mjs');
+      expect(readFileSync(join(ziel, 'cli', 'planwerk.js'), 'utf8')).toMatch(/^#!\/usr\/bin\/env node\n/);
+      expect(readFileSync(join(ziel, 'cli', 'bauen.js'), 'utf8')).toContain("from \"./projekt.js\"");
+    } finally {
+      rmSync(ziel, { recursive: true, force: true });
+    }
   });
 });
 
