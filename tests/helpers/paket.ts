@@ -87,7 +87,7 @@ function letzteCommits(inhalt: string): Map<string, string> {
 /**
  * Commits the plan in content/ of a fresh repository so that each file's last commit has the date
  * it has in this repository: one commit per date, oldest first. Files this repository has not
- * committed stay uncommitted there too.
+ * committed stay uncommitted there too. A shallow clone of this repository gets a shallow history.
  */
 function gitWieImRepository(ordner: string, inhalt: string) {
   const git = (args: string[], datum?: string) =>
@@ -96,6 +96,14 @@ function gitWieImRepository(ordner: string, inhalt: string) {
       ...(datum ? { GIT_AUTHOR_DATE: `${datum}T12:00:00+00:00`, GIT_COMMITTER_DATE: `${datum}T12:00:00+00:00` } : {}),
     });
   git(['init', '-q', '-b', 'main']);
+  if (execFileSync('git', ['rev-parse', '--is-shallow-repository'], { cwd: PROJECT, encoding: 'utf8' }).trim() === 'true') {
+    // A shallow clone of this repository (CI) gives no dates at all (src/plan/git.ts): the plan
+    // repository is made shallow as well, with its one commit marked as the edge of a shallow history.
+    git(['add', '--', 'content']);
+    git(['commit', '-q', '-m', 'Plan']);
+    writeFileSync(join(ordner, '.git', 'shallow'), git(['rev-parse', 'HEAD']));
+    return;
+  }
   const nachDatum = new Map<string, string[]>();
   for (const [pfad, datum] of letzteCommits(inhalt)) {
     if (!existsSync(join(ordner, 'content', pfad))) continue;
