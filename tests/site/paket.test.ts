@@ -51,8 +51,6 @@ describe('Das Paket (npm pack)', () => {
     expect(beschreibung.bin.planwerk).toBe('paket/cli/planwerk.js');
     expect(ziele().filter((z) => !paket.dateien.includes(z) && z !== 'package.json')).toEqual([]);
     expect(paket.dateien).toContain('package.json');
-    // The integration serves these files from the package (planwerk.js, suche.js …).
-    expect(alleDateien(join(PROJECT, 'public')).filter((d) => !paket.dateien.includes(`public/${d}`))).toEqual([]);
   });
 
   it('enthält jeden Befehl der Übersicht als JavaScript, bis auf die, die noch fehlen dürfen', () => {
