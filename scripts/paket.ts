@@ -2,10 +2,10 @@
  * `npm run paket` (also npm's `prepack`): builds paket/, the JavaScript the installed package
  * runs. Node does not strip types from files under node_modules, so the package cannot ship
  * src/ as it is: TypeScript compiles src/**\/*.ts to paket/**\/*.js with declarations
- * (tsconfig.build.json, relative `.ts` imports rewritten to `.js`), and the Astro components,
- * styles and `.mjs` files are copied into the same tree. An Astro component imports modules as
- * `…/x.ts`; in the copy those relative imports of its frontmatter name `…/x.js`, found by
- * TypeScript's own pre-processor, not by a pattern over the file.
+ * (tsconfig.build.json, relative `.ts` imports rewritten to `.js`), and every other file of src/
+ * (Astro components, styles, `.mjs`, the site's own scripts) is copied into the same tree. An
+ * Astro component imports modules as `…/x.ts`; in the copy those relative imports of its
+ * frontmatter name `…/x.js`, found by TypeScript's own pre-processor, not by a pattern over the file.
  */
 import { spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
