@@ -28,9 +28,14 @@ import { pruefeBasis } from '../plan/basispfad.ts';
 import { chromePfad, PDF_SCHALTER, renderePdf } from '../ausgabe/pdf.ts';
 import { neueAusgabe, ordnerName, type Ausgabe } from '../ausgabe/ausgabe.ts';
 import { ZURUECKGEHALTEN } from './astro-protokoll.mjs';
+import { projektordner } from './projekt.ts';
 
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
-const projekt = process.cwd();
+const { ordner: projekt, fehler: ohneKonfiguration } = projektordner();
+if (ohneKonfiguration) {
+  console.error(`${ohneKonfiguration}\nNichts veröffentlicht.`);
+  process.exit(1);
+}
 const { values } = parseArgs({ options: { outDir: { type: 'string' }, basis: { type: 'string' } } });
 if (values.basis !== undefined) process.env.PLANWERK_BASIS = values.basis;
 

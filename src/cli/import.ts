@@ -67,10 +67,13 @@ async function main() {
   console.log([...hinweise, zusammenfassungText(ergebnis.zusammenfassung!, ergebnis.geschrieben)].join('\n'));
 }
 
-if (import.meta.main) {
+/** `planwerk import` and `npm run import`: runs the import, one German line after an unexpected failure. */
+export async function befehl() {
   await main().catch((error: unknown) => {
     console.error('Interner Fehler: der Import wurde nicht beendet. Bitte melden (mit PLANWERK_DEBUG=1 erscheint die technische Ursache).');
     if (process.env.PLANWERK_DEBUG) console.error(error);
     process.exit(1);
   });
 }
+
+if (import.meta.main) await befehl();

@@ -281,9 +281,12 @@ export function internerFehler(error: unknown): string {
   return 'Interner Fehler: Planwerk konnte die Prüfung nicht beenden. Bitte melden (mit PLANWERK_DEBUG=1 erscheint die technische Ursache).';
 }
 
-if (import.meta.main) {
+/** `planwerk pruefen` and `npm run pruefen`: runs the check; an unexpected failure ends with one German line. */
+export async function befehl() {
   const intern = (error: unknown) => abbruch(internerFehler(error), error);
   process.on('uncaughtException', intern);
   process.on('unhandledRejection', intern);
   await main().catch(intern);
 }
+
+if (import.meta.main) await befehl();

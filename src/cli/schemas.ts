@@ -553,7 +553,8 @@ export function outdatedSchemaFiles(projectDir: string): string[] {
   return [...outdated, ...leftOver].map((name) => `${SCHEMA_DIR}/${name}`);
 }
 
-if (import.meta.main) {
+/** `planwerk schemas` and `npm run schemas`: writes schemas/, or with --pruefen checks it. */
+export function befehl() {
   const { values } = parseArgs({ options: { pruefen: { type: 'boolean', default: false } } });
   const projectDir = process.cwd();
   const outdated = outdatedSchemaFiles(projectDir);
@@ -572,3 +573,5 @@ if (import.meta.main) {
     console.log(`Planwerk: ${files.size} JSON-Schemas in ${SCHEMA_DIR}/ geschrieben${outdated.length > 0 ? `, geändert: ${outdated.join(', ')}` : ', keine Änderung'}.`);
   }
 }
+
+if (import.meta.main) befehl();

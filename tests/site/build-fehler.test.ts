@@ -43,7 +43,7 @@ function abbild(ordner: string): Map<string, string> {
 
 /** `npm run anker` for a copied plan. */
 function anker(contentDir: string, ...args: string[]) {
-  return spawnSync(process.execPath, ['scripts/anker.ts', ...args], { cwd: PROJECT, encoding: 'utf8', env: { ...process.env, PLANWERK_CONTENT: contentDir } });
+  return spawnSync(process.execPath, ['src/cli/anker.ts', ...args], { cwd: PROJECT, encoding: 'utf8', env: { ...process.env, PLANWERK_CONTENT: contentDir } });
 }
 
 /** Only the German list: no framework wrapper, no English error text, no stack trace. */

@@ -11,8 +11,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { cacheOrdner, inhaltsordner } from '../src/plan/aktuell.ts';
-import { fortgeschriebenesRegister, kommuneDerSite, letzterBau, leseRegister, REGISTER_DATEI, sammleAnker, schreibeRegister, type AnkerRegister } from '../src/ausgabe/anker.ts';
+import { cacheOrdner, inhaltsordner } from '../plan/aktuell.ts';
+import { fortgeschriebenesRegister, kommuneDerSite, letzterBau, leseRegister, REGISTER_DATEI, sammleAnker, schreibeRegister, type AnkerRegister } from '../ausgabe/anker.ts';
 
 const projekt = process.cwd();
 const { values } = parseArgs({ options: { ersetzen: { type: 'boolean', default: false }, outDir: { type: 'string', default: 'dist' } } });
