@@ -10,7 +10,8 @@
  *   --outDir <ordner>   the output folder of the build (default dist/)
  *   --inhalt <ordner>   the plan's folder (else PLANWERK_CONTENT, else content/)
  *   --basis </pfad/>    the base path the site was built for, if not that of plan.yaml's website (else PLANWERK_BASIS)
- *   --ohne-browser      without Chromium: skip the axe check (with a note) instead of failing
+ *   --ohne-browser      skip the axe check (with a note), for a machine without Chromium; without it,
+ *                       a missing Chromium ends the check (exit code 2)
  * Exit code 1 on any finding, 0 otherwise, 2 when the check itself could not run.
  */
 import { existsSync, statSync } from 'node:fs';
@@ -26,7 +27,7 @@ const HILFE = `planwerk pruefen-site [Optionen]: prüft die gebaute Website (nac
   --outDir <ordner>   Ausgabeordner des Baus (Vorgabe: dist)
   --inhalt <ordner>   Ordner des Plans (sonst PLANWERK_CONTENT, sonst content/)
   --basis </pfad/>    Basispfad, für den gebaut wurde, wenn nicht der aus „website“ in plan.yaml (sonst PLANWERK_BASIS)
-  --ohne-browser      ohne Chromium die Prüfung mit axe-core überspringen, statt abzubrechen
+  --ohne-browser      die Prüfung mit axe-core überspringen (wo es kein Chromium gibt); ohne diese Option bricht die Prüfung ohne Chromium ab
 Chromium: PLANWERK_CHROMIUM, sonst /usr/bin/chromium, chromium oder google-chrome im PATH.
 Exit-Code: 0 ohne Befund, 1 bei Befunden, 2 wenn die Prüfung nicht laufen konnte.`;
 
@@ -44,10 +45,12 @@ export function textAusgabe(berichte: readonly Pruefbericht[], ms: number): stri
   for (const b of berichte) for (const h of b.hinweise) zeilen.push(`Hinweis (${b.name}): ${h}`);
   for (const b of berichte) {
     const ergebnis = b.befunde.length === 0 ? 'in Ordnung' : anzahl(b.befunde.length, 'Befund', 'Befunde');
-    zeilen.push(`${b.name}: ${ergebnis} (${b.umfang}) in ${sekunden(b.ms)}.`);
+    zeilen.push(b.uebersprungen ? `${b.name}: übersprungen (${b.uebersprungen}).` : `${b.name}: ${ergebnis} (${b.umfang}) in ${sekunden(b.ms)}.`);
   }
   const alle = berichte.reduce((n, b) => n + b.befunde.length, 0);
-  zeilen.push(`${alle === 0 ? 'Die Website ist in Ordnung' : `${anzahl(alle, 'Befund', 'Befunde')}: die Website so nicht veröffentlichen`}; geprüft in ${sekunden(ms)}.`);
+  const ausgelassen = berichte.filter((b) => b.uebersprungen).map((b) => b.name);
+  const ohne = ausgelassen.length > 0 ? ` (ohne ${ausgelassen.join(', ')})` : '';
+  zeilen.push(`${alle === 0 ? `Die Website ist in Ordnung${ohne}` : `${anzahl(alle, 'Befund', 'Befunde')}: die Website so nicht veröffentlichen`}; geprüft in ${sekunden(ms)}.`);
   return zeilen.join('\n');
 }
 
@@ -73,15 +76,16 @@ async function main() {
   const inhalt = inhaltsordner(projekt, values.inhalt);
   const basis = values.basis ?? process.env.PLANWERK_BASIS;
   if (basis && !gueltigeBasis(basis)) abbruch(`Der Basispfad „${basis}“ ist keiner: erwartet Buchstaben, Ziffern und - . _ ~ zwischen Schrägstrichen, z. B. /mep/.`);
-  const chrome = chromiumPfad();
-  if (!chrome && !values['ohne-browser']) abbruch('Kein Chromium gefunden: PLANWERK_CHROMIUM setzen oder Chromium installieren (Debian: „apt-get install chromium“); „--ohne-browser“ prüft ohne axe-core.');
+  const ohneBrowser = values['ohne-browser'] === true;
+  const chrome = ohneBrowser ? undefined : chromiumPfad();
+  if (!chrome && !ohneBrowser) abbruch('Kein Chromium gefunden: PLANWERK_CHROMIUM setzen oder Chromium installieren (Debian: „apt-get install chromium“); „--ohne-browser“ prüft ohne axe-core.');
   const berichte = await pruefeSite({
     dist,
     inhalt,
     angezeigt: relative(projekt, inhalt).split(sep).join('/') || '.',
     basis,
     chrome,
-    ohneBrowser: 'kein Chromium gefunden (--ohne-browser)',
+    ohneBrowser: '--ohne-browser',
   });
   console.log(textAusgabe(berichte, performance.now() - start));
   process.exitCode = berichte.some((b) => b.befunde.length > 0) ? 1 : 0;

@@ -18,6 +18,8 @@ export interface Pruefbericht {
   hinweise: string[];
   /** What was checked, for the summary line: „157 Seiten, 6.210 Links“. */
   umfang: string;
+  /** Why the check did not run, if it did not. */
+  uebersprungen?: string;
   ms: number;
 }
 

@@ -53,7 +53,7 @@ export function seitenZurPruefung(seiten: readonly GebauteSeite[], suchbegriff?:
 async function barrierefreiheit(o: Siteoptionen, basis: string, seiten: readonly GebauteSeite[]): Promise<Pruefbericht> {
   return gemessen('Barrierefreiheit (axe-core, hell und dunkel)', async () => {
     const wahl = seitenZurPruefung(seiten, kommuneDerSite(o.dist));
-    if (!o.chrome) return { befunde: [], hinweise: [`übersprungen: ${o.ohneBrowser ?? 'kein Chromium'}`], umfang: 'übersprungen' };
+    if (!o.chrome) return { befunde: [], hinweise: [], umfang: `${anzahl(wahl.length, 'Seitentyp', 'Seitentypen')}`, uebersprungen: o.ohneBrowser ?? 'kein Chromium' };
     const server = await starteServer(o.dist, basis);
     try {
       const befunde = await pruefeBarrierefreiheit(o.chrome, server.adresse, wahl);
@@ -68,12 +68,14 @@ async function barrierefreiheit(o: Siteoptionen, basis: string, seiten: readonly
 export async function pruefeSite(o: Siteoptionen): Promise<Pruefbericht[]> {
   const website = websiteDesPlans(o.inhalt);
   const basis = basisDesPlans(website, o.basis);
-  const seiten = gebauteSeiten(o.dist);
-  const axe = barrierefreiheit(o, basis, seiten);
+  let seiten: GebauteSeite[] = [];
   const links = await gemessen('Links und Anker', () => {
+    seiten = gebauteSeiten(o.dist);
     const { befunde, links } = pruefeLinks(o.dist, seiten, adresseDerSite(website, basis));
     return { befunde, hinweise: [], umfang: linkUmfang(seiten.length, links) };
   });
+  // Chromium works through its pages while the register and the PDF are read.
+  const axe = barrierefreiheit(o, basis, seiten);
   const register = await gemessen('Ankerregister', () => {
     const r = pruefeAnkerregister(o.dist, o.inhalt, o.angezeigt);
     return { befunde: r.befunde, hinweise: r.hinweise, umfang: `${anzahl(r.seiten, 'Seite', 'Seiten')}, ${anzahl(r.anker, 'Anker', 'Anker')}` };
