@@ -51,13 +51,13 @@ export function seitenZurPruefung(seiten: readonly GebauteSeite[], suchbegriff?:
 
 /** The axe check over a local server, or a report that says why it was skipped. */
 async function barrierefreiheit(o: Siteoptionen, basis: string, seiten: readonly GebauteSeite[]): Promise<Pruefbericht> {
-  return gemessen('Barrierefreiheit (axe-core, hell und dunkel)', async () => {
+  return gemessen('Barrierefreiheit mit axe-core', async () => {
     const wahl = seitenZurPruefung(seiten, kommuneDerSite(o.dist));
     if (!o.chrome) return { befunde: [], hinweise: [], umfang: `${anzahl(wahl.length, 'Seitentyp', 'Seitentypen')}`, uebersprungen: o.ohneBrowser ?? 'kein Chromium' };
     const server = await starteServer(o.dist, basis);
     try {
       const befunde = await pruefeBarrierefreiheit(o.chrome, server.adresse, wahl);
-      return { befunde, hinweise: [], umfang: `${anzahl(wahl.length, 'Seitentyp', 'Seitentypen')} in 2 Farbschemata` };
+      return { befunde, hinweise: [], umfang: `${anzahl(wahl.length, 'Seitentyp', 'Seitentypen')}, hell und dunkel` };
     } finally {
       await server.stop();
     }
