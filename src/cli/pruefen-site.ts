@@ -21,7 +21,7 @@ import { inhaltsordner } from '../plan/aktuell.ts';
 import { gueltigeBasis } from '../plan/urls.ts';
 import { anzahl, sekunden, type Pruefbericht } from './sitepruefung/befunde.ts';
 import { pruefeSite } from './sitepruefung/pruefung.ts';
-import { chromiumPfad } from './sitepruefung/barrierefreiheit.ts';
+import { ChromiumFehler, chromiumPfad } from './sitepruefung/barrierefreiheit.ts';
 
 const HILFE = `planwerk pruefen-site [Optionen]: prüft die gebaute Website (nach „planwerk bauen“).
   --outDir <ordner>   Ausgabeordner des Baus (Vorgabe: dist)
@@ -92,7 +92,10 @@ async function main() {
 }
 
 if (import.meta.main) {
-  const intern = (error: unknown) => abbruch('Interner Fehler: Planwerk konnte die Website nicht prüfen. Bitte melden (mit PLANWERK_DEBUG=1 erscheint die technische Ursache).', error);
+  const intern = (error: unknown) =>
+    error instanceof ChromiumFehler
+      ? abbruch(`${error.message}\n„--ohne-browser“ prüft ohne axe-core.`, error.cause)
+      : abbruch('Interner Fehler: Planwerk konnte die Website nicht prüfen. Bitte melden (mit PLANWERK_DEBUG=1 erscheint die technische Ursache).', error);
   process.on('uncaughtException', intern);
   process.on('unhandledRejection', intern);
   await main().catch(intern);

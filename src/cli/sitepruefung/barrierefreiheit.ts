@@ -29,6 +29,11 @@ export function chromiumPfad(env: NodeJS.ProcessEnv = process.env): string | und
   return undefined;
 }
 
+/** Chromium could not be started: not a finding about the site, the check cannot run. */
+export class ChromiumFehler extends Error {
+  override name = 'ChromiumFehler';
+}
+
 export const BROWSER_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 /**
@@ -60,7 +65,9 @@ export interface Seitenwahl {
 
 /** Loads a page; waits (at most five seconds) for what it shows after loading. */
 async function lade(page: Page, adresse: string, wahl: Seitenwahl) {
-  await page.goto(`${adresse}${wahl.pfad.slice(1)}${wahl.anfrage ?? ''}`, { waitUntil: 'load' });
+  const antwort = await page.goto(`${adresse}${wahl.pfad.slice(1)}${wahl.anfrage ?? ''}`, { waitUntil: 'load' });
+  // Else axe would check the server's 404 page in place of the page.
+  if (antwort?.status() !== 200) throw new Error(`der Server antwortet mit Status ${antwort?.status() ?? 'keinem'}`);
   if (wahl.warteAuf) await page.locator(wahl.warteAuf).first().waitFor({ timeout: 5000 }).catch(() => undefined);
 }
 
@@ -74,7 +81,12 @@ export const GLEICHZEITIG = Math.max(1, Math.min(4, availableParallelism()));
  */
 export async function pruefeBarrierefreiheit(chrome: string, adresse: string, seiten: readonly Seitenwahl[], gleichzeitig = GLEICHZEITIG): Promise<Befund[]> {
   const { chromium } = await import('playwright-core');
-  const browser: Browser = await chromium.launch({ executablePath: chrome, args: BROWSER_ARGS });
+  let browser: Browser;
+  try {
+    browser = await chromium.launch({ executablePath: chrome, args: BROWSER_ARGS });
+  } catch (error) {
+    throw new ChromiumFehler(`Chromium (${chrome}) ließ sich nicht starten: ${(error as Error).message.split('\n')[0]}`, { cause: error });
+  }
   const ursprung = new URL(adresse).origin;
   const auftraege = SCHEMATA.flatMap((schema) => seiten.map((wahl) => ({ wahl, schema }))).sort((a, b) => (b.wahl.gewicht ?? 0) - (a.wahl.gewicht ?? 0));
   const befunde: Befund[] = [];
@@ -85,9 +97,13 @@ export async function pruefeBarrierefreiheit(chrome: string, adresse: string, se
     const page = await context.newPage();
     for (let auftrag = auftraege.shift(); auftrag; auftrag = auftraege.shift()) {
       const { wahl, schema } = auftrag;
-      await page.emulateMedia({ colorScheme: schema.farbschema });
-      await lade(page, adresse, wahl);
-      for (const v of await axeVerstoesse(page, { regeln: schema.regeln })) befunde.push({ seite: wahl.pfad, befund: `axe-core, ${schema.name}: ${v}` });
+      try {
+        await page.emulateMedia({ colorScheme: schema.farbschema });
+        await lade(page, adresse, wahl);
+        for (const v of await axeVerstoesse(page, { regeln: schema.regeln })) befunde.push({ seite: wahl.pfad, befund: `axe-core, ${schema.name}: ${v}` });
+      } catch (error) {
+        befunde.push({ seite: wahl.pfad, befund: `axe-core, ${schema.name}: die Seite ließ sich nicht prüfen (${(error as Error).message.split('\n')[0]})` });
+      }
     }
     await context.close();
   };

@@ -76,6 +76,8 @@ export async function pruefeSite(o: Siteoptionen): Promise<Pruefbericht[]> {
   });
   // Chromium works through its pages while the register and the PDF are read.
   const axe = barrierefreiheit(o, basis, seiten);
+  // Awaited below; a failure to start Chromium must not count as unhandled before then.
+  axe.catch(() => undefined);
   const register = await gemessen('Ankerregister', () => {
     const r = pruefeAnkerregister(o.dist, o.inhalt, o.angezeigt);
     return { befunde: r.befunde, hinweise: r.hinweise, umfang: `${anzahl(r.seiten, 'Seite', 'Seiten')}, ${anzahl(r.anker, 'Anker', 'Anker')}` };
