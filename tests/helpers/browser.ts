@@ -3,7 +3,7 @@
  * localhost; both are started once per run by the global setup (see tests/helpers/vorschau.ts).
  */
 import { afterAll, beforeAll, inject } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions } from 'playwright-core';
 import { SICHERHEITS_HEADER } from '../../src/ausgabe/sicherheit.ts';
 import { MUSTERSTADT, type Beispielplan } from './plaene.ts';
 
