@@ -11,7 +11,8 @@ import { describe, expect, it } from 'vitest';
 import { gebauteSeiten, liesSeite, routen, routeVon, SEITENORDNER, seitentypen } from '../../src/cli/sitepruefung/seiten.ts';
 import { adresseDerSite, internesZiel, OHNE_WEBSITE, pruefeLinks } from '../../src/cli/sitepruefung/links.ts';
 import { pruefeAnkerregister } from '../../src/cli/sitepruefung/ankerregister.ts';
-import { dateiFuer } from '../../src/cli/sitepruefung/server.ts';
+import { dateiFuer, starteServer } from '../../src/cli/sitepruefung/server.ts';
+import { SICHERHEITS_HEADER } from '../../src/ausgabe/sicherheit.ts';
 import { chromiumPfad } from '../../src/cli/sitepruefung/barrierefreiheit.ts';
 import { pruefePdfDatei } from '../../src/cli/sitepruefung/pdf.ts';
 import { seitenZurPruefung } from '../../src/cli/sitepruefung/pruefung.ts';
@@ -187,6 +188,26 @@ describe('Der lokale Server', () => {
     expect(dateiFuer(dist, '/mep/%2e%2e/%2e%2e/etc/passwd', '/mep/')).toBeUndefined();
     expect(dateiFuer(dist, '/mep/fehlt/', '/mep/')).toBeUndefined();
     expect(dateiFuer(dist, '/mep/%E0%A4%A', '/mep/')).toBeUndefined();
+  });
+});
+
+describe('Der lokale Server über HTTP', () => {
+  it('liefert Seiten mit den Sicherheits-Headern, die 404-Seite mit Status 404 und leitet einen Ordner ohne Schrägstrich weiter', async () => {
+    const dist = ausgabe({ '/index.html': 'start', '/a/': 'a', '/404.html': 'nicht gefunden' });
+    const server = await starteServer(dist, '/mep/');
+    try {
+      expect(server.adresse).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/mep\/$/);
+      const seite = await fetch(`${server.adresse}a/`);
+      expect([seite.status, await seite.text(), seite.headers.get('content-type')]).toEqual([200, 'a', 'text/html; charset=utf-8']);
+      expect(seite.headers.get('content-security-policy')).toBe(SICHERHEITS_HEADER['Content-Security-Policy']);
+      const fehlt = await fetch(`${server.adresse}fehlt/`);
+      expect([fehlt.status, await fehlt.text()]).toEqual([404, 'nicht gefunden']);
+      const ordner = await fetch(`${server.adresse}a`, { redirect: 'manual' });
+      expect([ordner.status, ordner.headers.get('location')]).toEqual([301, '/mep/a/']);
+      expect((await fetch(server.adresse.replace('/mep/', '/'))).status).toBe(404);
+    } finally {
+      await server.stop();
+    }
   });
 });
 
