@@ -169,7 +169,9 @@ describe('Ankerregister', () => {
   });
 
   it('sagt, wenn es kein Register gibt, und meldet eines, das sich nicht lesen lässt', () => {
-    expect(pruefeAnkerregister(dist, inhaltMit()).hinweise[0]).toMatch(/^Kein Ankerregister \(content\/anker\.json\)/);
+    const ohne = pruefeAnkerregister(dist, inhaltMit());
+    expect(ohne.hinweise[0]).toMatch(/^Kein Ankerregister \(content\/anker\.json\)/);
+    expect(ohne.ohneRegister).toBe(true);
     expect(pruefeAnkerregister(dist, inhaltMit('{ kaputt')).befunde).toEqual([
       { seite: 'content/anker.json', befund: 'erwartet gültiges JSON (das Ankerregister); gefunden: eine Datei, die sich nicht lesen lässt' },
     ]);

@@ -14,6 +14,8 @@ export interface Ankerpruefung {
   /** Pages and anchors of the register. */
   seiten: number;
   anker: number;
+  /** The plan has no register: nothing was checked. */
+  ohneRegister?: boolean;
 }
 
 /**
@@ -28,7 +30,7 @@ export function pruefeAnkerregister(dist: string, inhalt: string, angezeigt = 'c
   } catch {
     return { befunde: [{ seite: datei, befund: 'erwartet gültiges JSON (das Ankerregister); gefunden: eine Datei, die sich nicht lesen lässt' }], hinweise: [], seiten: 0, anker: 0 };
   }
-  if (!register) return { befunde: [], hinweise: [`Kein Ankerregister (${datei}): „planwerk anker“ legt es an; ohne Register prüft pruefen-site nicht, ob Veröffentlichtes erhalten bleibt.`], seiten: 0, anker: 0 };
+  if (!register) return { befunde: [], hinweise: [`Kein Ankerregister (${datei}): „planwerk anker“ legt es an; ohne Register prüft pruefen-site nicht, ob Veröffentlichtes erhalten bleibt.`], seiten: 0, anker: 0, ohneRegister: true };
   const aktuell = sammleAnker(dist);
   const befunde = fehlendeAnker(register, aktuell, weiterleitungsseiten(dist, aktuell)).map((f) => ({ seite: f.seite, befund: ankerMeldung(f, angezeigt) }));
   const neu = neueEintraege(register, aktuell);

@@ -80,7 +80,8 @@ export async function pruefeSite(o: Siteoptionen): Promise<Pruefbericht[]> {
   axe.catch(() => undefined);
   const register = await gemessen('Ankerregister', () => {
     const r = pruefeAnkerregister(o.dist, o.inhalt, o.angezeigt);
-    return { befunde: r.befunde, hinweise: r.hinweise, umfang: `${anzahl(r.seiten, 'Seite', 'Seiten')}, ${anzahl(r.anker, 'Anker', 'Anker')}` };
+    const umfang = `${anzahl(r.seiten, 'Seite', 'Seiten')}, ${anzahl(r.anker, 'Anker', 'Anker')}`;
+    return { befunde: r.befunde, hinweise: r.hinweise, umfang, ...(r.ohneRegister ? { uebersprungen: 'kein Ankerregister' } : {}) };
   });
   const pdf = await gemessen('PDF der Druckfassung', async () => {
     const r = await pruefePdf(o.dist, website);
