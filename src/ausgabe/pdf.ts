@@ -77,7 +77,7 @@ const TYPEN: Record<string, string> = {
  * A link to a page the Druckfassung does not hold, in a plan without `website`, ends up in the PDF
  * under this origin; the PDF's link check counts it as the site itself.
  */
-const URSPRUNG = 'http://planwerk.druck';
+export const URSPRUNG = 'http://planwerk.druck';
 
 export interface PdfErgebnis {
   seiten: number;

@@ -3,8 +3,7 @@
  * localhost; both are started once per run by the global setup (see tests/helpers/vorschau.ts).
  */
 import { afterAll, beforeAll, inject } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
-import axe from 'axe-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions } from 'playwright-core';
 import { SICHERHEITS_HEADER } from '../../src/ausgabe/sicherheit.ts';
 import { MUSTERSTADT, type Beispielplan } from './plaene.ts';
 
@@ -66,16 +65,5 @@ export async function kontextMitHeadern(browser: Browser, options: BrowserContex
   return context;
 }
 
-/** The WCAG 2.1 A and AA rules of axe-core. */
-export const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-
-/**
- * Runs axe-core in the page and returns its violations, one line per element. The script
- * goes in through the DevTools protocol, so the page's CSP does not have to allow it.
- */
-export async function axeVerstoesse(page: Page, options: { tags?: string[]; regeln?: string[] } = {}): Promise<string[]> {
-  await page.evaluate(axe.source);
-  const runOnly = options.regeln ? { type: 'rule' as const, values: options.regeln } : { type: 'tag' as const, values: options.tags ?? WCAG_21_AA };
-  const ergebnis = await page.evaluate((runOnly) => (window as unknown as { axe: typeof axe }).axe.run(document, { runOnly }), runOnly);
-  return ergebnis.violations.flatMap((v) => v.nodes.map((n) => `${v.id} (${v.help}): ${n.target.join(' ')} – ${n.failureSummary?.replace(/\s+/g, ' ') ?? ''}`));
-}
+/** axe-core's run, as `planwerk pruefen-site` does it (src/cli/sitepruefung/barrierefreiheit.ts). */
+export { axeVerstoesse, WCAG_21_AA } from '../../src/cli/sitepruefung/barrierefreiheit.ts';

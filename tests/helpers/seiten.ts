@@ -3,9 +3,7 @@
  * that every route in src/ausgabe/pages is visited in one of the sample plans, so a new page type
  * cannot be forgotten.
  */
-import { readdirSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
-import { PROJECT } from './fixture.ts';
+import { routen as routenDerSeiten, routeVon as routeDerSeite, type Route } from '../../src/cli/sitepruefung/seiten.ts';
 import { seite } from '../../src/plan/urls.ts';
 import { suchUrl } from '../../src/ausgabe/suche/urls.ts';
 import { seitenDesPlans } from '../../src/ausgabe/seiten.ts';
@@ -57,32 +55,12 @@ export function seitenFuer(plan: Beispielplan): string[] {
   ];
 }
 
-/** Route patterns of src/ausgabe/pages (the injected pages) as regular expressions, without the redirect catch-all. */
-export function routen(): { datei: string; muster: RegExp; dynamisch: boolean }[] {
-  const pages = join(PROJECT, 'src', 'ausgabe', 'pages');
-  const dateien: string[] = [];
-  const walk = (dir: string) => {
-    for (const e of readdirSync(dir, { withFileTypes: true })) {
-      if (e.isDirectory()) walk(join(dir, e.name));
-      else if (e.name.endsWith('.astro')) dateien.push(relative(pages, join(dir, e.name)).split(sep).join('/'));
-    }
-  };
-  walk(pages);
-  return dateien
-    .filter((d) => !d.includes('[...weiterleitung]'))
-    .map((datei) => {
-      // An optional page (`schulen/[...seite].astro`) has its folder's address when the plan has it.
-      const pfad = datei.replace(/\.astro$/, '').replace(/(^|\/)(index|\[\.\.\.seite\])$/, '');
-      const muster =
-        pfad === '404'
-          ? '/404\\.html'
-          : `/${pfad.split('/').filter(Boolean).map((s) => (s.startsWith('[') ? '[^/]+' : s)).map((s) => `${s}/`).join('')}`;
-      return { datei, muster: new RegExp(`^${muster}(\\?.*)?$`), dynamisch: datei.includes('[') && !datei.includes('[...seite]') };
-    });
+/** Route patterns of src/ausgabe/pages, without the redirect catch-all (as `planwerk pruefen-site` groups pages by them). */
+export function routen(): Route[] {
+  return routenDerSeiten();
 }
 
 /** The route file that builds a page: a fixed route wins over a dynamic one. */
 export function routeVon(seite: string): string | undefined {
-  const passend = routen().filter((r) => r.muster.test(seite));
-  return (passend.find((r) => !r.dynamisch) ?? passend[0])?.datei;
+  return routeDerSeite(seite)?.datei;
 }

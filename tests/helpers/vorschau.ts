@@ -58,4 +58,5 @@ export async function startPreview(plan: Beispielplan = MUSTERSTADT): Promise<{ 
   throw new Error(`astro preview antwortet nicht auf ${adresse}/\n${stderr}`);
 }
 
-export const BROWSER_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+/** The arguments `planwerk pruefen-site` starts Chromium with. */
+export { BROWSER_ARGS } from '../../src/cli/sitepruefung/barrierefreiheit.ts';

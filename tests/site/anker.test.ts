@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'node-html-parser';
 import { fehlendeAnker, fortgeschriebenesRegister, leseRegister, REGISTER_DATEI, sammleAnker } from '../../src/ausgabe/anker.ts';
+import { pruefeAnkerregister } from '../../src/cli/sitepruefung/ankerregister.ts';
 import { PROJECT } from '../helpers/fixture.ts';
 import { fileFor, page } from '../helpers/dist.ts';
 import { BEISPIELPLAENE } from '../helpers/plaene.ts';
@@ -20,6 +21,11 @@ for (const plan of BEISPIELPLAENE) {
 
     it('wird vom Build vollständig erfüllt', () => {
       expect(fehlendeAnker(register, aktuell)).toEqual([]);
+      // As `planwerk pruefen-site` checks it: with the redirect pages the build really wrote.
+      const pruefung = pruefeAnkerregister(plan.dist, join(PROJECT, plan.inhalt), plan.inhalt);
+      expect(pruefung.befunde).toEqual([]);
+      expect(pruefung.hinweise).toEqual([]);
+      expect(pruefung.anker).toBe(Object.values(register).flat().length);
     });
   });
 }

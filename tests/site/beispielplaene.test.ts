@@ -11,6 +11,8 @@ import { parse as parseYaml } from 'yaml';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LinkChecker } from 'linkinator';
+import { gebauteSeiten } from '../../src/cli/sitepruefung/seiten.ts';
+import { adresseDerSite, pruefeLinks } from '../../src/cli/sitepruefung/links.ts';
 import { planLocation, readCollection } from '../../src/plan/sources.ts';
 import { kennzahl, prognoseVon } from '../../src/rechnen/kennzahlen.ts';
 import { formatDate } from '../../src/plan/format.ts';
@@ -413,6 +415,14 @@ for (const plan of BEISPIELPLAENE) {
         expect(broken).toEqual([]);
         // The crawl really went through the site: at least as many good links as half the pages.
         expect(result.links.filter((l) => l.state === 'OK').length).toBeGreaterThan(allPages().length / 2);
+      });
+
+      it('hat auf keiner Seite einen kaputten internen Link oder Anker, auch in Seiten, zu denen kein Link führt (pruefen-site)', () => {
+        const seiten = gebauteSeiten(dist);
+        const { befunde, links } = pruefeLinks(dist, seiten, adresseDerSite(model.plan.website, plan.basis));
+        expect(befunde).toEqual([]);
+        // Every page has its navigation: far more internal links than pages.
+        expect(links).toBeGreaterThan(seiten.length * 10);
       });
     });
   });

@@ -14,6 +14,7 @@ import { seite } from '../../src/plan/urls.ts';
 import { versionierterName } from '../../src/ausgabe/pdf.ts';
 import { browserVerfuegbar, imBrowser } from '../helpers/browser.ts';
 import { BEISPIELPLAENE } from '../helpers/plaene.ts';
+import { pruefePdf } from '../../src/cli/sitepruefung/pdf.ts';
 import { ladePdf, ohneLeerraum, seitentexte, type Pdf } from '../helpers/pdf.ts';
 
 interface Gliederung { title: string; items: Gliederung[] }
@@ -79,6 +80,10 @@ for (const plan of BEISPIELPLAENE) describe.skipIf(!browserVerfuegbar())(`PDF de
     }
     expect(links).toBeGreaterThan(0);
     expect(fremd).toEqual([]);
+    // And as `planwerk pruefen-site` checks it: opens, title, language, bookmarks, the address rule.
+    const pruefung = await pruefePdf(plan.dist, model.plan.website);
+    expect(pruefung.befunde).toEqual([]);
+    expect(pruefung.seiten).toBe(doc.numPages);
   });
 
   it('führt über das Inhaltsverzeichnis mit Links im Dokument zu jedem Teil', async () => {
