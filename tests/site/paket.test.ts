@@ -1,7 +1,9 @@
 /**
- * The installable package: what `npm pack` puts into it, and a plan repository that installs the
- * tarball and checks and builds its plan with `npx planwerk`. Its site equals this repository's
- * build of the same sample plan (dist/, tests/helpers/build-site.ts), page for page.
+ * The installable package: what `npm pack` puts into it, and a plan repository created with the
+ * create command that installs the tarball and checks, builds and checks the built site with
+ * `npx planwerk`, as its CI does. Its site equals this repository's build of the same sample plan
+ * (dist/, tests/helpers/build-site.ts), page for page, and an update to the next version changes
+ * nothing in it but package.json and package-lock.json.
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
@@ -11,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BEFEHLE } from '../../src/cli/planwerk.ts';
 import { PROJECT } from '../helpers/fixture.ts';
 import { MUSTERSTADT } from '../helpers/plaene.ts';
-import { alleDateien, legePlanrepositoryAn, packePaket, unterschiede, umgebung, type Paket, type Planrepository } from '../helpers/paket.ts';
+import { alleDateien, erstellePlanrepository, naechsteVersion, packePaket, unterschiede, umgebung, type Paket, type Planrepository } from '../helpers/paket.ts';
 
 interface Paketbeschreibung {
   version: string;
@@ -53,17 +55,23 @@ describe('Das Paket (npm pack)', () => {
     expect(paket.dateien).toContain('package.json');
   });
 
-  it('enthält jeden Befehl der Übersicht als JavaScript, bis auf die, die noch fehlen dürfen', () => {
-    const fehlend = Object.values(BEFEHLE).map((b) => `paket/cli/${b.modul}.js`).filter((d) => !paket.dateien.includes(d));
-    expect(fehlend.filter((d) => !/\/(pruefen-site|migrieren)\.js$/.test(d))).toEqual([]);
+  it('enthält jeden Befehl der Übersicht als JavaScript', () => {
+    expect(Object.values(BEFEHLE).map((b) => `paket/cli/${b.modul}.js`).filter((d) => !paket.dateien.includes(d))).toEqual([]);
   });
 
   describe('in einem Planrepository', () => {
     let repo: Planrepository;
     beforeAll(() => {
-      repo = legePlanrepositoryAn(packePaket().tgz, 'content');
+      repo = erstellePlanrepository(packePaket().tgz, 'content');
     }, 600_000);
     afterAll(() => rmSync(repo.ordner, { recursive: true, force: true }));
+
+    it('enthält nur den Plan, package.json, astro.config.mjs, CI-Vorlagen, Renovate/Dependabot und die README', () => {
+      const eigene = repo.laufe('git', ['ls-files', '--others', '--cached', '--exclude-standard']).trim().split('\n');
+      const ausserhalb = eigene.filter((d) => !d.startsWith('content/'));
+      expect(ausserhalb.sort()).toEqual(['.github/dependabot.yml', '.github/workflows/plan.yml', '.gitignore', '.gitlab-ci.yml', 'README.md', 'astro.config.mjs', 'package-lock.json', 'package.json', 'renovate.json']);
+      expect(readFileSync(join(repo.ordner, 'astro.config.mjs'), 'utf8').trim().split('\n')).toHaveLength(3);
+    });
 
     it('installiert die Abhängigkeiten in den Versionen dieses Repositorys', () => {
       const version = (wurzel: string, name: string) => (JSON.parse(readFileSync(join(wurzel, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
@@ -101,6 +109,26 @@ describe('Das Paket (npm pack)', () => {
       const bau = repo.planwerk(['bauen']);
       expect(bau.status, `${bau.stdout}\n${bau.stderr}`.slice(-3000)).toBe(0);
       expect(unterschiede(MUSTERSTADT.dist, join(repo.ordner, 'dist'))).toEqual({ nurInA: [], nurInB: [], andereSeiten: [] });
+    }, 600_000);
+
+    it('„planwerk pruefen-site“ prüft die gebaute Website: Links, Anker, Ankerregister, axe, PDF', () => {
+      const lauf = repo.planwerk(['pruefen-site']);
+      expect(lauf.status, `${lauf.stdout}\n${lauf.stderr}`.slice(-3000)).toBe(0);
+      for (const pruefung of ['Links und Anker', 'Ankerregister', 'Barrierefreiheit mit axe-core', 'PDF der Druckfassung']) expect(lauf.stdout).toMatch(new RegExp(`^${pruefung}: in Ordnung`, 'm'));
+    }, 600_000);
+
+    it('ändert bei einem Update auf die nächste Version nur package.json und package-lock.json', () => {
+      repo.laufe('git', ['add', '-A']);
+      repo.laufe('git', ['-c', 'user.name=Planwerk-Test', '-c', 'user.email=test@planwerk.invalid', '-c', 'commit.gpgsign=false', 'commit', '-q', '-m', 'Planrepository']);
+      const update = naechsteVersion(packePaket().tgz);
+      repo.laufe('npm', ['install', update.tgz, '--prefer-offline', '--no-audit', '--no-fund']);
+      expect(repo.planwerk(['--version']).stdout.trim()).toBe(update.version);
+      for (const befehl of ['pruefen', 'bauen']) {
+        const lauf = repo.planwerk([befehl]);
+        expect(lauf.status, `${lauf.stdout}\n${lauf.stderr}`.slice(-3000)).toBe(0);
+      }
+      const geaendert = repo.laufe('git', ['status', '--porcelain']).trim().split('\n').map((z) => z.slice(3));
+      expect(geaendert.sort()).toEqual(['package-lock.json', 'package.json']);
     }, 600_000);
   });
 });
