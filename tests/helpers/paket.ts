@@ -17,7 +17,7 @@
 import { execFileSync, spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { parseLog } from '../../src/plan/git.ts';
 import { PROJECT } from './fixture.ts';
 
@@ -84,7 +84,7 @@ function letzteCommits(inhalt: string): Map<string, string> {
 /**
  * Commits the plan in content/ of a fresh repository so that each file's last commit has the date
  * it has in this repository: one commit per date, oldest first. Files this repository has not
- * committed stay uncommitted there too. A shallow clone of this repository gets a shallow history.
+ * committed stay uncommitted there too. A shallow clone of this repository gets a shallow history, a plan from elsewhere one commit.
  */
 function gitWieImRepository(ordner: string, inhalt: string) {
   const git = (args: string[], datum?: string) =>
@@ -93,6 +93,12 @@ function gitWieImRepository(ordner: string, inhalt: string) {
       ...(datum ? { GIT_AUTHOR_DATE: `${datum}T12:00:00+00:00`, GIT_COMMITTER_DATE: `${datum}T12:00:00+00:00` } : {}),
     });
   git(['init', '-q', '-b', 'main']);
+  if (relative(PROJECT, resolve(PROJECT, inhalt)).startsWith('..')) {
+    // A plan from outside this repository (a generated one) has no history here: one commit.
+    git(['add', '--', 'content']);
+    git(['commit', '-q', '-m', 'Plan']);
+    return;
+  }
   if (execFileSync('git', ['rev-parse', '--is-shallow-repository'], { cwd: PROJECT, encoding: 'utf8' }).trim() === 'true') {
     // A shallow clone of this repository (CI) gives no dates at all (src/plan/git.ts): the plan
     // repository is made shallow as well, with its one commit marked as the edge of a shallow history.
@@ -152,7 +158,7 @@ export function erstellePlanrepository(tgz: string, inhalt = 'content'): Planrep
   laufe(oben, process.execPath, [join(PROJECT, 'create-planwerk', 'index.js'), 'plan', '--kommune', 'Stadt Musterstadt'], { ...umgebung(), PLANWERK_PAKET: tgz });
   const ordner = join(oben, 'plan');
   rmSync(join(ordner, 'content'), { recursive: true, force: true });
-  cpSync(join(PROJECT, inhalt), join(ordner, 'content'), { recursive: true });
+  cpSync(resolve(PROJECT, inhalt), join(ordner, 'content'), { recursive: true });
   gitWieImRepository(ordner, inhalt);
   sperrdatei(ordner, tgz);
   laufe(ordner, 'npm', ['install', tgz, '--prefer-offline', '--no-audit', '--no-fund']);
