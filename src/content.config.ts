@@ -4,7 +4,7 @@
  * the entries were validated against the same schemas when the plan was loaded.
  */
 import { defineCollection, reference } from 'astro:content';
-import { createSchemas, type RefFactory } from './plan/schemas.ts';
+import { createSchemas, type RefFactory } from './plan/schemas/index.ts';
 import { planwerkLoader } from './plan/astro/loader.ts';
 
 const schemas = createSchemas(reference as unknown as RefFactory);

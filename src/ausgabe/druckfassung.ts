@@ -28,7 +28,7 @@ import { kapitelBaum, type KapitelKnoten } from './kapitel.ts';
 import { elternnummer, vergleicheNummern } from '../plan/abschnitte.ts';
 import { planIndex } from '../plan/indexe.ts';
 import { byCode, massnahmeCode } from '../plan/massnahmen.ts';
-import { OHNE_CODES } from '../plan/schemas.ts';
+import { OHNE_CODES } from '../plan/schemas/index.ts';
 import { ohneBasis, seite } from '../plan/urls.ts';
 import { pruefeAdresse } from '../plan/adressen.ts';
 

@@ -64,7 +64,7 @@ import { Document, isMap, isScalar, isSeq, LineCounter, parseDocument, type Node
 import readXlsxFile, { InvalidInputError } from 'read-excel-file/node';
 import { z } from 'astro/zod';
 import { BEDARF, bekannteSpalten, bestehtAm, FELDER, HALTUNG, leseZelle, type Feld, type Konfiguration } from '../rechnen/erhebungen.ts';
-import { dateSchema, type Data } from '../plan/schemas.ts';
+import { dateSchema, type Data } from '../plan/schemas/index.ts';
 import { nach, zeitangabe } from '../plan/datum.ts';
 import { ohneUnsichtbare, planLocation, readCollection, sourcePath, unsichtbareZeichen, zeigeUnsichtbare, ZUORDNUNG_DATEI, type PlanLocation } from '../plan/sources.ts';
 import { parseEntry } from '../pruefung/validate.ts';

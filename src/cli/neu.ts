@@ -27,7 +27,7 @@ import { planLocation, readCollection, type RawEntry } from '../plan/sources.ts'
 import { validatePlan } from '../pruefung/validate.ts';
 import { formatProblem } from '../plan/problems.ts';
 import { heute } from '../plan/pflege.ts';
-import { OHNE_CODES, type Codeform } from '../plan/schemas.ts';
+import { OHNE_CODES, type Codeform } from '../plan/schemas/index.ts';
 import { naechsterCode } from '../plan/entwurf.ts';
 
 const ARTEN = ['massnahme', 'handlungsfeld', 'kapitel', 'akteur', 'glossar'] as const;

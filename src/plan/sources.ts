@@ -6,7 +6,7 @@ import { readFileSync, readdirSync, existsSync, lstatSync, readlinkSync, type Di
 import { join, resolve, relative, basename, dirname, extname, posix, sep } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { LineCounter, parseDocument, isSeq, isMap, isScalar, visit, type Document } from 'yaml';
-import type { CollectionName } from './schemas.ts';
+import type { CollectionName } from './schemas/index.ts';
 import type { Problem } from './problems.ts';
 
 /**

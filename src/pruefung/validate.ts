@@ -7,7 +7,7 @@
  * (src/pruefung/planladen.ts); `npm run pruefen` and the tests call it directly, so both report the same.
  */
 import type { z } from 'astro/zod';
-import { createSchemas, plainRef, CODEFORMEN, OHNE_CODES, ANKER_ID_PATTERN, type CollectionName, type Data, type Ref } from '../plan/schemas.ts';
+import { createSchemas, plainRef, CODEFORMEN, OHNE_CODES, ANKER_ID_PATTERN, type CollectionName, type Data, type Ref } from '../plan/schemas/index.ts';
 import { akteursgruppen } from '../rechnen/akteure.ts';
 import { abschnittsbaum, bildeAbschnittsbaum, pruefeAbschnittsverweise, unterabschnittAus, type Abschnitt, type Entwurfsnummern } from '../plan/abschnitte.ts';
 import { pruefeVerweise } from './verweise.ts';

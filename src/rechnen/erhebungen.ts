@@ -15,7 +15,7 @@
  */
 import { z } from 'astro/zod';
 import { adresse, GEFUNDEN_PARAM } from '../plan/adressen.ts';
-import { count, dateSchema, emptyToUndefined, germanNumber, percent, type Data } from '../plan/schemas.ts';
+import { count, dateSchema, emptyToUndefined, germanNumber, percent, type Data } from '../plan/schemas/index.ts';
 import type { Entry, PlanModel } from '../plan/model.ts';
 import type { Problem } from '../plan/problems.ts';
 import { jeModell } from '../plan/indexe.ts';

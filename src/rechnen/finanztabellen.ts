@@ -11,8 +11,8 @@
  *   they are checked against 100 % with the tolerance n · g/2 of their n rounded parts.
  */
 import type { Entry, PlanModel } from '../plan/model.ts';
-import type { Data, Tabelleneinheit } from '../plan/schemas.ts';
-import { TABELLENEINHEITEN } from '../plan/schemas.ts';
+import type { Data, Tabelleneinheit } from '../plan/schemas/index.ts';
+import { TABELLENEINHEITEN } from '../plan/schemas/index.ts';
 import { displayDir } from '../plan/sources.ts';
 import type { Problem } from '../plan/problems.ts';
 import { formatDecimal } from '../plan/format.ts';

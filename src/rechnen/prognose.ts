@@ -19,8 +19,8 @@ import { vergleicheDaten } from '../plan/datum.ts';
 import type { PlanModel } from '../plan/model.ts';
 import { staendeDerRunde } from './erhebungen.ts';
 import { summe } from './ausstattung.ts';
-import type { Data } from '../plan/schemas.ts';
-import { KOSTENARTEN, FOERDERSTATUS, type SUMMEN_TABELLEN } from '../plan/schemas.ts';
+import type { Data } from '../plan/schemas/index.ts';
+import { KOSTENARTEN, FOERDERSTATUS, type SUMMEN_TABELLEN } from '../plan/schemas/index.ts';
 
 export type Cents = number;
 export const KOSTENTYPEN = ['Investition', 'Betrieb', 'Personal'] as const;

@@ -10,7 +10,7 @@
  */
 import { relative, resolve } from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import type { CollectionName } from '../schemas.ts';
+import type { CollectionName } from '../schemas/index.ts';
 import type { Entry } from '../model.ts';
 import { aktuellerPlan, vergissPlan } from '../aktuell.ts';
 import { displayDir } from '../sources.ts';

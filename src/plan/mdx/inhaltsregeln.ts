@@ -66,7 +66,7 @@ export interface Funde {
   links: LinkFund[];
 }
 
-/** A section number as the plan writes it: 4, 4.2, 3.2.1.4 (the same form as `abschnittsnummer` in schemas.ts). */
+/** A section number as the plan writes it: 4, 4.2, 3.2.1.4 (the same form as `abschnittsnummer` in src/plan/schemas/grundtypen.ts). */
 const ABSCHNITTSNUMMER = /^\d+(?:\.\d+)*$/;
 
 /** HTML elements an author may write: the sanitiser's allow-list, without form controls. */
