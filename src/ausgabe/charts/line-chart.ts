@@ -120,7 +120,6 @@ const CLEARANCE = 3;
 export function lineChart(input: LineChartInput): Chart {
   const { id, series, target } = input;
   checkId(id);
-  const format = input.format ?? 'number';
   const categories = input.categories.map(String);
   series.forEach((s) => {
     checkLength(id, `Reihe „${s.label}“`, s.values.length, categories.length);
