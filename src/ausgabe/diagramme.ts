@@ -3,7 +3,7 @@
  * Pure functions from the model (and the forecast) to chart input; pages only render.
  */
 import { byId, type PlanModel, type Entry } from '../plan/model.ts';
-import { STATUS } from '../plan/schemas.ts';
+import { STATUS } from '../plan/schemas/index.ts';
 import { KOSTENTYPEN, type Prognose } from '../rechnen/prognose.ts';
 import { anteil, ausstattungsquote, quote, quotenNachSchulform } from '../rechnen/ausstattung.ts';
 import { erhebungsdaten, runde, rundenMonat, staendeDerRunde, type Runde } from '../rechnen/erhebungen.ts';

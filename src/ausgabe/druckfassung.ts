@@ -28,7 +28,7 @@ import { kapitelBaum, type KapitelKnoten } from './kapitel.ts';
 import { elternnummer, vergleicheNummern } from '../plan/abschnitte.ts';
 import { planIndex } from '../plan/indexe.ts';
 import { byCode, massnahmeCode } from '../plan/massnahmen.ts';
-import { OHNE_CODES } from '../plan/schemas.ts';
+import { OHNE_CODES } from '../plan/schemas/index.ts';
 import { ohneBasis, seite } from '../plan/urls.ts';
 import { pruefeAdresse } from '../plan/adressen.ts';
 
@@ -206,9 +206,37 @@ export function setzeDruckfassung(dist: string, model: PlanModel): DruckTeil[] |
   const dokument = fromHtml(readFileSync(schale, 'utf8'));
   const platz = select(`[${PLATZHALTER}]`, dokument);
   if (!platz) throw new Error(`Druckfassung: kein Element mit ${PLATZHALTER} in ${schale}`);
+  const seiten = leseSeiten(dist, teile);
+  const ziele = new Map<string, Ziel>(seiten.filter((s) => s.teil.pfad).map((s) => [s.teil.pfad!, { anker: s.teil.anker, nummer: s.teil.nummer, massnahme: s.teil.anker.startsWith('massnahme-'), ids: s.ids }]));
+  const teilKnoten = seiten.map((s) => setzeTeil(s, ziele, model));
+  const desPlans = nummeriere(el('div', {}, teilKnoten));
+  const beispiel = desPlans[0] ? toString(select('.tab-nummer, .abb-nummer', desPlans[0]) ?? desPlans[0]).replace(/:\s*$/, '') : undefined;
+  const verzeichnis = el('nav', { className: ['druck-verzeichnis'], ariaLabelledBy: ['inhaltsverzeichnis'] }, [
+    el('h2', { id: 'inhaltsverzeichnis' }, [text('Inhalt')]),
+    el('ol', {}, verzeichnisListe(teile)),
+    ...(beispiel
+      ? [el('p', { className: ['nummern-hinweis'] }, [text(`Tabellen und Abbildungen mit einer Nummer des Plans (etwa „${beispiel}“) tragen sie wie im beschlossenen Plan. Was diese Fassung ergänzt, ist mit „${ERGAENZT}“ nummeriert (etwa „Tab. ${ERGAENZT}1“).`)])]
+      : []),
+  ]);
+  // The additions follow the plan's own parts under a heading of their own that says what they are.
+  const erste = teile.findIndex((t) => t.ergaenzung);
+  const koerper = erste < 0 ? teilKnoten : [...teilKnoten.slice(0, erste), ergaenzungsKopf(), ...teilKnoten.slice(erste)];
+  platz.children = [verzeichnis, ...koerper];
+  delete platz.properties[PLATZHALTER.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())];
+  writeFileSync(schale, toHtml(dokument, { allowDangerousHtml: true }));
+  return teile;
+}
 
-  // First pass: each page's main, cleaned, with its ids, so links between parts can be resolved.
-  const seiten = teile.map((t) => {
+/** One part's page as the first pass reads it: its content, cleaned, and its ids. */
+interface GeleseneSeite {
+  teil: DruckTeil;
+  inhalt: ElementContent[];
+  ids: Set<string>;
+}
+
+/** First pass: each page's main, cleaned, with its ids, so links between parts can be resolved. */
+function leseSeiten(dist: string, teile: DruckTeil[]): GeleseneSeite[] {
+  return teile.map((t) => {
     if (!t.pfad) return { teil: t, inhalt: [] as ElementContent[], ids: new Set<string>() };
     const main = select('main', fromHtml(readFileSync(dateiVon(dist, t.pfad), 'utf8')));
     if (!main) throw new Error(`Druckfassung: ${t.pfad} hat kein <main>`);
@@ -221,82 +249,92 @@ export function setzeDruckfassung(dist: string, model: PlanModel): DruckTeil[] |
     const kinder = main.children.length === 1 && main.children[0]?.type === 'element' && main.children[0].tagName === 'article' ? main.children[0].children : main.children;
     return { teil: t, inhalt: kinder, ids };
   });
-  const ziele = new Map<string, Ziel>(seiten.filter((s) => s.teil.pfad).map((s) => [s.teil.pfad!, { anker: s.teil.anker, nummer: s.teil.nummer, massnahme: s.teil.anker.startsWith('massnahme-'), ids: s.ids }]));
+}
 
-  const zaehler = { abb: 0, tab: 0 };
-  const teilKnoten: Element[] = seiten.map(({ teil, inhalt, ids }) => {
-    const ebene = teil.ebene === 1 ? 2 : 3;
-    const kopf = el(`h${ebene}`, { id: teil.anker }, [
-      ...(teil.nummer ? [el('span', { className: ['teil-nummer'] }, [text(teil.nummer)]), text(' ')] : []),
-      text(teil.titel),
-    ]);
-    const koerper = el('div', {}, inhalt);
-    const neueId = (id: string) => `${teil.anker}--${id}`;
-    alleElemente(koerper, (e) => {
-      const p = e.properties;
-      // Headings: the page title gives way to the part's heading, the others move down.
-      const h = /^h([1-6])$/.exec(e.tagName);
-      if (h && h[1] === '1') {
-        e.properties = { className: ['entfernt'] };
-        e.children = [];
-        return;
-      }
-      if (h) e.tagName = `h${Math.min(6, Number(h[1]) + ebene - 1)}`;
-      if (typeof p.id === 'string') p.id = neueId(p.id);
-      for (const name of ID_LISTEN) {
-        const wert = p[name];
-        if (Array.isArray(wert)) p[name] = wert.map((v) => (ids.has(String(v)) ? neueId(String(v)) : v));
-        else if (typeof wert === 'string') p[name] = wert.split(/\s+/).map((v) => (ids.has(v) ? neueId(v) : v)).join(' ');
-      }
-      for (const [name, wert] of Object.entries(p)) {
-        if (typeof wert === 'string' && wert.includes('url(#')) p[name] = wert.replace(/url\(#([^)]+)\)/g, (ganz, id: string) => (ids.has(id) ? `url(#${neueId(id)})` : ganz));
-      }
-      for (const name of ['href', 'xLinkHref']) {
-        const href = p[name];
-        if (typeof href !== 'string') continue;
-        if (href.startsWith('#')) {
-          if (ids.has(href.slice(1))) p[name] = `#${neueId(href.slice(1))}`;
-          continue;
-        }
-        // Only a clean site path is the site's own (src/plan/adressen.ts): „/\host“ or „//host“ would become a foreign server.
-        if (!href.startsWith('/') || e.tagName !== 'a' || !pruefeAdresse(href, 'seite').ok) continue;
-        const [pfadMitBasis, fragment] = href.split('#') as [string, string | undefined];
-        const pfad = ohneBasis(pfadMitBasis, model.basis);
-        const ziel = pfad ? ziele.get(pfad) : undefined;
-        if (!ziel) {
-          // A page the Druckfassung does not hold (an actor, a school): its address on the website,
-          // so that the link also works in the PDF.
-          if (model.plan.website) {
-            p[name] = new URL(href, new URL(model.plan.website).origin).href;
-            p.className = [...((p.className as string[] | undefined) ?? []), 'seitenlink'];
-          }
-          continue;
-        }
-        p[name] = `#${fragment && ziel.ids.has(fragment) ? `${ziel.anker}--${fragment}` : ziel.anker}`;
-        // A cross-reference names its target's number, unless its text already does: the cited
-        // section's own number for an <Abschnitt> link (4.2.1 within chapter 4.2), else the part's.
-        const linktext = toString(e);
-        const nummer = typeof p.dataAbschnitt === 'string' ? p.dataAbschnitt : ziel.nummer;
-        if (nummer && !linktext.includes(nummer) && (ziel.anker !== teil.anker || nummer !== ziel.nummer)) {
-          e.children.push(el('span', { className: ['querverweis'] }, [text(ziel.massnahme ? ` (${nummer})` : ` (Abschnitt ${nummer})`)]));
-        }
-      }
-    });
-    entferne(koerper, '.entfernt');
-    return el('section', { className: ['druck-teil', `druck-ebene-${teil.ebene}`], ariaLabelledBy: [teil.anker] }, [
-      kopf,
-      ...(teil.einleitung ? [el('p', { className: ['lead'] }, [text(teil.einleitung)])] : []),
-      ...koerper.children,
-    ]);
+/** One part of the Druckfassung: its heading, and its page's content with headings, ids and links fitted in. */
+function setzeTeil({ teil, inhalt, ids }: GeleseneSeite, ziele: Map<string, Ziel>, model: PlanModel): Element {
+  const ebene = teil.ebene === 1 ? 2 : 3;
+  const kopf = el(`h${ebene}`, { id: teil.anker }, [
+    ...(teil.nummer ? [el('span', { className: ['teil-nummer'] }, [text(teil.nummer)]), text(' ')] : []),
+    text(teil.titel),
+  ]);
+  const koerper = el('div', {}, inhalt);
+  const neueId = (id: string) => `${teil.anker}--${id}`;
+  alleElemente(koerper, (e) => {
+    const p = e.properties;
+    // Headings: the page title gives way to the part's heading, the others move down.
+    const h = /^h([1-6])$/.exec(e.tagName);
+    if (h && h[1] === '1') {
+      e.properties = { className: ['entfernt'] };
+      e.children = [];
+      return;
+    }
+    if (h) e.tagName = `h${Math.min(6, Number(h[1]) + ebene - 1)}`;
+    if (typeof p.id === 'string') p.id = neueId(p.id);
+    for (const name of ID_LISTEN) {
+      const wert = p[name];
+      if (Array.isArray(wert)) p[name] = wert.map((v) => (ids.has(String(v)) ? neueId(String(v)) : v));
+      else if (typeof wert === 'string') p[name] = wert.split(/\s+/).map((v) => (ids.has(v) ? neueId(v) : v)).join(' ');
+    }
+    for (const [name, wert] of Object.entries(p)) {
+      if (typeof wert === 'string' && wert.includes('url(#')) p[name] = wert.replace(/url\(#([^)]+)\)/g, (ganz, id: string) => (ids.has(id) ? `url(#${neueId(id)})` : ganz));
+    }
+    for (const name of ['href', 'xLinkHref']) verweiseUm(e, name, teil, ids, ziele, model);
   });
+  entferne(koerper, '.entfernt');
+  return el('section', { className: ['druck-teil', `druck-ebene-${teil.ebene}`], ariaLabelledBy: [teil.anker] }, [
+    kopf,
+    ...(teil.einleitung ? [el('p', { className: ['lead'] }, [text(teil.einleitung)])] : []),
+    ...koerper.children,
+  ]);
+}
 
-  // Figures and tables in reading order. Those the plan numbers itself keep its number (set on
-  // the website already: data-nummer). The others are numbered through; once the plan numbers
-  // any of its own, Planwerk's numbers carry an "E" (Ergänzung: "Tab. E1"), which no number of
-  // the plan can have (schemas.ts planNummer), so "Tab. 7" always means the plan's Tab. 7.
-  // A chart's own data table is not printed where the page's table has the same data
-  // (charts.css), so it has no number.
-  const inhalt = el('div', {}, teilKnoten);
+/**
+ * A link (`href` or `xLinkHref` of `e`) in the Druckfassung: to an anchor of its own part, to
+ * another part (with the target's number where the text lacks it), or to the website.
+ */
+function verweiseUm(e: Element, name: string, teil: DruckTeil, ids: Set<string>, ziele: Map<string, Ziel>, model: PlanModel): void {
+  const p = e.properties;
+  const href = p[name];
+  if (typeof href !== 'string') return;
+  if (href.startsWith('#')) {
+    if (ids.has(href.slice(1))) p[name] = `#${teil.anker}--${href.slice(1)}`;
+    return;
+  }
+  // Only a clean site path is the site's own (src/plan/adressen.ts): „/\host“ or „//host“ would become a foreign server.
+  if (!href.startsWith('/') || e.tagName !== 'a' || !pruefeAdresse(href, 'seite').ok) return;
+  const [pfadMitBasis, fragment] = href.split('#') as [string, string | undefined];
+  const pfad = ohneBasis(pfadMitBasis, model.basis);
+  const ziel = pfad ? ziele.get(pfad) : undefined;
+  if (!ziel) {
+    // A page the Druckfassung does not hold (an actor, a school): its address on the website,
+    // so that the link also works in the PDF.
+    if (model.plan.website) {
+      p[name] = new URL(href, new URL(model.plan.website).origin).href;
+      p.className = [...((p.className as string[] | undefined) ?? []), 'seitenlink'];
+    }
+    return;
+  }
+  p[name] = `#${fragment && ziel.ids.has(fragment) ? `${ziel.anker}--${fragment}` : ziel.anker}`;
+  // A cross-reference names its target's number, unless its text already does: the cited
+  // section's own number for an <Abschnitt> link (4.2.1 within chapter 4.2), else the part's.
+  const linktext = toString(e);
+  const nummer = typeof p.dataAbschnitt === 'string' ? p.dataAbschnitt : ziel.nummer;
+  if (nummer && !linktext.includes(nummer) && (ziel.anker !== teil.anker || nummer !== ziel.nummer)) {
+    e.children.push(el('span', { className: ['querverweis'] }, [text(ziel.massnahme ? ` (${nummer})` : ` (Abschnitt ${nummer})`)]));
+  }
+}
+
+/**
+ * Figures and tables in reading order. Those the plan numbers itself keep its number (set on
+ * the website already: data-nummer). The others are numbered through; once the plan numbers
+ * any of its own, Planwerk's numbers carry an "E" (Ergänzung: "Tab. E1"), which no number of
+ * the plan can have (src/plan/schemas/grundtypen.ts planNummer), so "Tab. 7" always means the
+ * plan's Tab. 7. A chart's own data table is not printed where the page's table has the same
+ * data (charts.css), so it has no number. Returns the figures and tables the plan numbers.
+ */
+function nummeriere(inhalt: Element): Element[] {
+  const zaehler = { abb: 0, tab: 0 };
   const ungedruckt = new Set(selectAll('figure[data-daten-in] table', inhalt));
   const desPlans = selectAll('figure.diagramm[data-nummer], table[data-nummer]', inhalt);
   const zusatz = desPlans.length > 0 ? ERGAENZT : '';
@@ -319,22 +357,7 @@ export function setzeDruckfassung(dist: string, model: PlanModel): DruckTeil[] |
       else e.children.unshift(el('caption', {}, [marke]));
     }
   });
-
-  const beispiel = desPlans[0] ? toString(select('.tab-nummer, .abb-nummer', desPlans[0]) ?? desPlans[0]).replace(/:\s*$/, '') : undefined;
-  const verzeichnis = el('nav', { className: ['druck-verzeichnis'], ariaLabelledBy: ['inhaltsverzeichnis'] }, [
-    el('h2', { id: 'inhaltsverzeichnis' }, [text('Inhalt')]),
-    el('ol', {}, verzeichnisListe(teile)),
-    ...(beispiel
-      ? [el('p', { className: ['nummern-hinweis'] }, [text(`Tabellen und Abbildungen mit einer Nummer des Plans (etwa „${beispiel}“) tragen sie wie im beschlossenen Plan. Was diese Fassung ergänzt, ist mit „${ERGAENZT}“ nummeriert (etwa „Tab. ${ERGAENZT}1“).`)])]
-      : []),
-  ]);
-  // The additions follow the plan's own parts under a heading of their own that says what they are.
-  const erste = teile.findIndex((t) => t.ergaenzung);
-  const koerper = erste < 0 ? teilKnoten : [...teilKnoten.slice(0, erste), ergaenzungsKopf(), ...teilKnoten.slice(erste)];
-  platz.children = [verzeichnis, ...koerper];
-  delete platz.properties[PLATZHALTER.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())];
-  writeFileSync(schale, toHtml(dokument, { allowDangerousHtml: true }));
-  return teile;
+  return desPlans;
 }
 
 const ERGAENZUNGEN = 'Ergänzungen aus den Daten des Plans';

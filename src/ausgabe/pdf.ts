@@ -92,26 +92,9 @@ export async function renderePdf(dist: string, model: PlanModel, chrome = chrome
   const start = performance.now();
   const schale = join(dist, 'druckfassung', 'index.html');
   if (!existsSync(schale)) throw new Error(`Keine Druckfassung in ${schale}: erst „npm run build“.`);
-  const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({ executablePath: chrome, args: ['--no-sandbox'] });
-  let roh: Buffer;
-  try {
-    const context = await browser.newContext();
-    await context.route(`${URSPRUNG}/**`, async (route) => {
-      const pfad = decodeURIComponent(new URL(route.request().url()).pathname);
-      const ohne = pfad.startsWith(model.basis) ? `/${pfad.slice(model.basis.length)}` : pfad;
-      const datei = join(dist, ohne.endsWith('/') ? `${ohne}index.html` : ohne);
-      if (!existsSync(datei)) return route.fulfill({ status: 404, body: '' });
-      await route.fulfill({ body: readFileSync(datei), headers: { 'content-type': TYPEN[extname(datei)] ?? 'application/octet-stream' } });
-    });
-    const page = await context.newPage();
-    await page.goto(`${URSPRUNG}${model.basis}druckfassung/`, { waitUntil: 'load' });
-    await page.emulateMedia({ media: 'print' });
-    roh = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
-  } finally {
-    await browser.close();
-  }
-  const { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString } = await import('@cantoo/pdf-lib');
+  const roh = await druckeMitChromium(dist, model, chrome);
+  const pdfLib = await import('@cantoo/pdf-lib');
+  const { PDFDict, PDFDocument, PDFName, PDFString } = pdfLib;
   const doc = await PDFDocument.load(roh, { updateMetadata: false });
   const angaben = pdfAngaben(model.plan);
   doc.setTitle(angaben.titel, { showInWindowTitleBar: true });
@@ -125,9 +108,55 @@ export async function renderePdf(dist: string, model: PlanModel, chrome = chrome
   const info = doc.context.lookup(doc.context.trailerInfo.Info, PDFDict);
   info.set(PDFName.of('CreationDate'), PDFString.of(angaben.datum));
   info.set(PDFName.of('ModDate'), PDFString.of(angaben.datum));
-  // Chromium names structure elements after its DOM node counter, which differs from run to run:
-  // numbered in document order instead (table cells refer to their header cells by these names),
-  // so that the same plan always gives the same bytes.
+  benenneStrukturNeu(pdfLib, doc);
+  // Chromium's outline opens with the document: show it beside the first page.
+  doc.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'));
+  doc.catalog.set(PDFName.of('Lang'), PDFString.of('de-DE'));
+  const bytes = await doc.save();
+  // The PDF has no CSP: every link annotation is checked with the address rule before it is written.
+  const linkFehler = await pruefePdfAdressen(bytes, [...(model.plan.website ? [model.plan.website] : []), URSPRUNG]);
+  if (linkFehler.length > 0) throw new Error(pdfFehlerText(linkFehler));
+  const dateien = [seite.druckPdf(), ...(versionierterName(model) ? [seite.druckPdf(versionierterName(model))] : [])];
+  for (const d of dateien) {
+    const ziel = join(dist, d);
+    mkdirSync(dirname(ziel), { recursive: true });
+    writeFileSync(ziel, bytes);
+  }
+  return { seiten: doc.getPageCount(), bytes: bytes.length, ms: performance.now() - start, dateien };
+}
+
+/** Chromium prints the Druckfassung, reading the built files of `dist` under a made-up origin (URSPRUNG). */
+async function druckeMitChromium(dist: string, model: PlanModel, chrome: string): Promise<Buffer> {
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({ executablePath: chrome, args: ['--no-sandbox'] });
+  try {
+    const context = await browser.newContext();
+    await context.route(`${URSPRUNG}/**`, async (route) => {
+      const pfad = decodeURIComponent(new URL(route.request().url()).pathname);
+      const ohne = pfad.startsWith(model.basis) ? `/${pfad.slice(model.basis.length)}` : pfad;
+      const datei = join(dist, ohne.endsWith('/') ? `${ohne}index.html` : ohne);
+      if (!existsSync(datei)) return route.fulfill({ status: 404, body: '' });
+      await route.fulfill({ body: readFileSync(datei), headers: { 'content-type': TYPEN[extname(datei)] ?? 'application/octet-stream' } });
+    });
+    const page = await context.newPage();
+    await page.goto(`${URSPRUNG}${model.basis}druckfassung/`, { waitUntil: 'load' });
+    await page.emulateMedia({ media: 'print' });
+    return await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
+  } finally {
+    await browser.close();
+  }
+}
+
+type PdfLib = typeof import('@cantoo/pdf-lib');
+type PdfDocument = Awaited<ReturnType<PdfLib['PDFDocument']['load']>>;
+
+/**
+ * Chromium names structure elements after its DOM node counter, which differs from run to run:
+ * numbered in document order instead (table cells refer to their header cells by these names),
+ * so that the same plan always gives the same bytes.
+ */
+function benenneStrukturNeu(pdfLib: PdfLib, doc: PdfDocument): void {
+  const { PDFArray, PDFDict, PDFHexString, PDFName, PDFString } = pdfLib;
   const namen = new Map<string, string>();
   const elemente = doc.context.enumerateIndirectObjects().map(([, o]) => o).filter((o): o is PdfDict => o instanceof PDFDict && o.get(PDFName.of('Type')) === PDFName.of('StructElem'));
   for (const e of elemente) {
@@ -150,44 +179,34 @@ export async function renderePdf(dist: string, model: PlanModel, chrome = chrome
       }
     }
   }
-  // The structure root's name tree of these ids, rebuilt as one sorted leaf with the new names.
+  baueIdBaumNeu(pdfLib, doc, namen);
+}
+
+/** The structure root's name tree of the structure ids, rebuilt as one sorted leaf with the new names. */
+function baueIdBaumNeu(pdfLib: PdfLib, doc: PdfDocument, namen: Map<string, string>): void {
+  const { PDFArray, PDFDict, PDFHexString, PDFName, PDFRef, PDFString } = pdfLib;
   const wurzel = doc.catalog.lookupMaybe(PDFName.of('StructTreeRoot'), PDFDict);
   const baum = wurzel?.lookupMaybe(PDFName.of('IDTree'), PDFDict);
-  if (wurzel && baum) {
-    const paare: [string, unknown][] = [];
-    const sammle = (knoten: PdfDict) => {
-      const eintraege = knoten.lookupMaybe(PDFName.of('Names'), PDFArray)?.asArray() ?? [];
-      for (let i = 0; i + 1 < eintraege.length; i += 2) {
-        const name = eintraege[i];
-        if (name instanceof PDFString || name instanceof PDFHexString) paare.push([namen.get(name.decodeText()) ?? name.decodeText(), eintraege[i + 1]]);
-      }
-      for (const kind of knoten.lookupMaybe(PDFName.of('Kids'), PDFArray)?.asArray() ?? []) {
-        const k = doc.context.lookup(kind);
-        if (k instanceof PDFDict) sammle(k);
-        if (kind instanceof PDFRef) alt.push(kind);
-      }
-    };
-    const alt: PdfRef[] = [];
-    const verweis = wurzel.get(PDFName.of('IDTree'));
-    if (verweis instanceof PDFRef) alt.push(verweis);
-    sammle(baum);
-    // The old tree's objects go, or the old names would stay in the file.
-    for (const r of alt) doc.context.delete(r);
-    paare.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    wurzel.set(PDFName.of('IDTree'), doc.context.obj({ Names: paare.flatMap(([n, ref]) => [PDFString.of(n), ref as never]) }));
-  }
-  // Chromium's outline opens with the document: show it beside the first page.
-  doc.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'));
-  doc.catalog.set(PDFName.of('Lang'), PDFString.of('de-DE'));
-  const bytes = await doc.save();
-  // The PDF has no CSP: every link annotation is checked with the address rule before it is written.
-  const linkFehler = await pruefePdfAdressen(bytes, [...(model.plan.website ? [model.plan.website] : []), URSPRUNG]);
-  if (linkFehler.length > 0) throw new Error(pdfFehlerText(linkFehler));
-  const dateien = [seite.druckPdf(), ...(versionierterName(model) ? [seite.druckPdf(versionierterName(model))] : [])];
-  for (const d of dateien) {
-    const ziel = join(dist, d);
-    mkdirSync(dirname(ziel), { recursive: true });
-    writeFileSync(ziel, bytes);
-  }
-  return { seiten: doc.getPageCount(), bytes: bytes.length, ms: performance.now() - start, dateien };
+  if (!wurzel || !baum) return;
+  const paare: [string, unknown][] = [];
+  const alt: PdfRef[] = [];
+  const sammle = (knoten: PdfDict) => {
+    const eintraege = knoten.lookupMaybe(PDFName.of('Names'), PDFArray)?.asArray() ?? [];
+    for (let i = 0; i + 1 < eintraege.length; i += 2) {
+      const name = eintraege[i];
+      if (name instanceof PDFString || name instanceof PDFHexString) paare.push([namen.get(name.decodeText()) ?? name.decodeText(), eintraege[i + 1]]);
+    }
+    for (const kind of knoten.lookupMaybe(PDFName.of('Kids'), PDFArray)?.asArray() ?? []) {
+      const k = doc.context.lookup(kind);
+      if (k instanceof PDFDict) sammle(k);
+      if (kind instanceof PDFRef) alt.push(kind);
+    }
+  };
+  const verweis = wurzel.get(PDFName.of('IDTree'));
+  if (verweis instanceof PDFRef) alt.push(verweis);
+  sammle(baum);
+  // The old tree's objects go, or the old names would stay in the file.
+  for (const r of alt) doc.context.delete(r);
+  paare.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  wurzel.set(PDFName.of('IDTree'), doc.context.obj({ Names: paare.flatMap(([n, ref]) => [PDFString.of(n), ref as never]) }));
 }

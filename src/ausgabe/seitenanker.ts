@@ -34,13 +34,25 @@ export const HAUPTANKER = 'inhalt';
 /** The ids of every page of the model that has some (pages not listed have only the main id). */
 export const seitenanker = jeModell('seitenanker', (model: PlanModel): Seitenanker => {
   const anker = new Map<string, Set<string>>();
-  const auf = (pfad: string, ...ids: (string | false | undefined)[]) => {
+  const auf: Auf = (pfad, ...ids) => {
     let liste = anker.get(pfad);
     if (!liste) anker.set(pfad, (liste = new Set()));
     for (const id of ids) if (id) liste.add(id);
   };
   const seiten = seitenDesPlans(model);
+  ankerDerTexte(model, auf);
+  ankerDerMassnahmen(model, auf);
+  ankerDerAkteure(model, auf);
+  ankerDerVerzeichnisse(model, seiten, auf);
+  ankerDerPflichtseiten(model, auf);
+  return anker;
+});
 
+/** Adds ids to a page's list; `false` and undefined stand for an id the page does not have. */
+type Auf = (pfad: string, ...ids: (string | false | undefined)[]) => void;
+
+/** Chapters and Handlungsfelder: the ids of their texts, their tables of contents and the sections below. */
+function ankerDerTexte(model: PlanModel, auf: Auf): void {
   for (const k of model.kapitel) {
     const pfad = seite.kapitel(k.id);
     const headings = k.inhalt?.headings ?? [];
@@ -57,7 +69,10 @@ export const seitenanker = jeModell('seitenanker', (model: PlanModel): Seitenank
     for (const ziel of hf.data.ziele) auf(pfad, ziel.id, ...ziel.aliase);
     for (const m of massnahmenImFeld(model, hf.id)) auf(pfad, massnahmeAnker(m.id), ...m.data.aliase.map(massnahmeAnker));
   }
+}
 
+/** The overviews of Handlungsfelder and Maßnahmen, and each Maßnahme's page. */
+function ankerDerMassnahmen(model: PlanModel, auf: Auf): void {
   for (const art of ['Handlungsfeld', 'Strategisches Thema'] as const) {
     if (model.handlungsfelder.some((hf) => hf.data.art === art)) auf(seite.handlungsfelder(), art === 'Handlungsfeld' ? 'gruppe-handlungsfelder' : 'gruppe-themen');
   }
@@ -77,7 +92,10 @@ export const seitenanker = jeModell('seitenanker', (model: PlanModel): Seitenank
     );
   }
   if (model.bildungsbereiche.length > 0) auf(seite.massnahmen(), 'bildungsbereiche', ...model.bildungsbereiche.map((b) => `bereich-${b.id}`));
+}
 
+/** The actors' overview, each actor's page and the Zuständigkeiten. */
+function ankerDerAkteure(model: PlanModel, auf: Auf): void {
   const gruppen = nachEbene(model);
   const gruppenIds = gruppenAnker(model, gruppen);
   for (const g of gruppen) auf(seite.akteure(), gruppenIds.get(g), ...g.akteure.map((a) => a.id));
@@ -95,6 +113,10 @@ export const seitenanker = jeModell('seitenanker', (model: PlanModel): Seitenank
     );
   }
   auf(seite.zustaendigkeiten(), 'matrix');
+}
+
+/** The pages that list entries of one collection: formats, glossary, indicators, milestones, schools, data, finance. */
+function ankerDerVerzeichnisse(model: PlanModel, seiten: ReturnType<typeof seitenDesPlans>, auf: Auf): void {
   if (seiten.formate) auf(seite.formate(), 'formate-uebersicht', ...model.formate.map((f) => f.id), ...[...new Set(model.formate.map((f) => f.data.ausrichtung))].map((a) => `formate-${a}`));
   if (seiten.glossar) auf(seite.glossar(), ...model.glossar.map((g) => g.id));
   if (seiten.indikatoren) auf(seite.indikatoren(), ...model.indikatoren.flatMap((i) => [i.id, i.data.messwerte.length > 0 && `messwerte-${i.id}`]));
@@ -112,11 +134,14 @@ export const seitenanker = jeModell('seitenanker', (model: PlanModel): Seitenank
       ...(model.inventar.length > 0 ? ['bestand', ...model.inventar.map((i) => `inventar-${i.id}`)] : []),
     );
   }
+}
+
+/** Änderungen and the pages every public site must have: Impressum, Datenschutz, Barrierefreiheit. */
+function ankerDerPflichtseiten(model: PlanModel, auf: Auf): void {
   auf(seite.aenderungen(), ...model.fassungen.map((f) => `seit-${f.id}`), aenderungshinweise(model).length > 0 && 'hinweise');
   const { plan } = model;
   auf(seite.impressum(), plan.herausgeber && 'herausgeber', plan.impressum && 'verantwortlich', plan.kontakt && 'kontakt', (plan.lizenz || plan.quelltext) && 'lizenz');
   if (plan.datenschutz) auf(seite.datenschutz(), 'verantwortlicher', 'datenschutzbeauftragte', 'was-wir-erheben', 'rechte');
   const b = plan.barrierefreiheit;
   if (b) auf(seite.barrierefreiheit(), 'stand-der-vereinbarkeit', 'pruefung', b.nichtBarrierefrei.length > 0 && 'nicht-barrierefrei', 'feedback', 'schlichtung');
-  return anker;
-});
+}

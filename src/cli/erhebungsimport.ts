@@ -64,7 +64,7 @@ import { Document, isMap, isScalar, isSeq, LineCounter, parseDocument, type Node
 import readXlsxFile, { InvalidInputError } from 'read-excel-file/node';
 import { z } from 'astro/zod';
 import { BEDARF, bekannteSpalten, bestehtAm, FELDER, HALTUNG, leseZelle, type Feld, type Konfiguration } from '../rechnen/erhebungen.ts';
-import { dateSchema, type Data } from '../plan/schemas.ts';
+import { dateSchema, type Data } from '../plan/schemas/index.ts';
 import { nach, zeitangabe } from '../plan/datum.ts';
 import { ohneUnsichtbare, planLocation, readCollection, sourcePath, unsichtbareZeichen, zeigeUnsichtbare, ZUORDNUNG_DATEI, type PlanLocation } from '../plan/sources.ts';
 import { parseEntry } from '../pruefung/validate.ts';
@@ -573,11 +573,36 @@ interface Antwortkontext {
 
 /** Reads every row: its school, and each mapped cell through `leseZelle`, as the round's CSV will hold it. */
 function leseAntworten(exp: Export, k: Antwortkontext) {
-  const { zuordnung, konfiguration, schulen, schulformen, stichtag, schulenDatei, schulIndex, felder } = k;
+  const { zuordnung, schulenDatei, schulIndex, felder } = k;
   const fehler: Meldung[] = [];
-  const hinweise: Meldung[] = [];
+  const zeilen = new Map<string, { werte: Record<string, string>; ort: string }>();
+  const stand: Spaltenstand = { keineAngabe: Object.fromEntries(felder.map((f) => [f.spalte, 0])), prozentZahlen: new Map() };
+  const woerter = antwortwoerter(zuordnung);
+  const findeSchule = schulFinder(k, fehler, zeilen);
+  for (const zeile of exp.zeilen) {
+    if (zeile.zellen.every((c) => c.art === 'leer')) continue;
+    const schulOrt = zellort(exp, zeile.nummer, schulIndex);
+    const schulZelle = zeile.zellen[schulIndex] ?? LEER;
+    if (schulZelle.art === 'leer') {
+      fehler.push({ ort: schulOrt, text: erwartet(`${zuordnung.schule.nach === 'id' ? 'die Kennung' : 'den Namen'} einer Schule aus ${schulenDatei}`, 'eine leere Zelle in einer Zeile mit Antworten') });
+    }
+    // The values are checked also where the school is not known, so every error shows at once.
+    const schule = schulZelle.art === 'leer' ? undefined : findeSchule(schulZelle, schulOrt);
+    const werte = leseZeile(exp, zeile, k, woerter, stand, fehler);
+    if (schule) zeilen.set(schule.id, { werte, ort: kurzort(exp, zeile.nummer, schulIndex) });
+  }
+  if (zeilen.size === 0 && fehler.length === 0) fehler.push({ ort: kopfort(exp), text: erwartet('unter der Kopfzeile mindestens eine Zeile mit den Antworten einer Schule', 'keine') });
+  return { zeilen, keineAngabe: stand.keineAngabe, fehler, hinweise: prozentHinweise(stand.prozentZahlen) };
+}
 
-  // Answer words per Planwerk column.
+/** What the rows of a round add up per column: empty answers, and the range of percentages written as numbers. */
+interface Spaltenstand {
+  keineAngabe: Record<string, number>;
+  prozentZahlen: Map<string, { min: number; max: number; bruch: boolean; ort: string; text: string }>;
+}
+
+/** The answer words of the mapping (`werte`) per Planwerk column, and how a message names them. */
+function antwortwoerter(zuordnung: Zuordnung) {
   const woerter = new Map<string, Map<string, string>>();
   const alsText = (w: string | number | null) => (w === null ? '' : typeof w === 'number' ? deutscheZahl(w) : w.trim());
   for (const [spalte, tabelle] of Object.entries(zuordnung.werte)) woerter.set(spalte, new Map(Object.entries(tabelle).map(([wort, wert]) => [schluessel(wort), alsText(wert)])));
@@ -586,19 +611,20 @@ function leseAntworten(exp: Export, k: Antwortkontext) {
     const alle = [...(zuordnung.werte[spalte] ? Object.keys(zuordnung.werte[spalte]) : []), ...(spalte.startsWith(BEDARF) && zuordnung.werte[ALLE_BEDARFE] ? Object.keys(zuordnung.werte[ALLE_BEDARFE]) : [])];
     return alle.length ? ` oder eine Antwort aus „werte“ der Zuordnung (${alle.join(', ')})` : '';
   };
+  return { wortFuer, woerterText };
+}
 
-  // Schools.
+/**
+ * Finds the school a row names (by id or by name, as the mapping says), or reports why not
+ * (unknown, closed at the Stichtag, named twice: `zeilen` holds the rows read so far).
+ */
+function schulFinder(k: Antwortkontext, fehler: Meldung[], zeilen: Map<string, { ort: string }>) {
+  const { schulen, stichtag, schulenDatei } = k;
+  const nachText = k.zuordnung.schule.nach;
   const nachId = new Map(schulen.map((s) => [s.id, s]));
   const nachName = new Map<string, Schule[]>();
   for (const s of schulen) nachName.set(schluessel(s.data.name), [...(nachName.get(schluessel(s.data.name)) ?? []), s]);
-  const nachText = zuordnung.schule.nach;
-
-  const zeilen = new Map<string, { werte: Record<string, string>; ort: string }>();
-  const keineAngabe: Record<string, number> = Object.fromEntries(felder.map((f) => [f.spalte, 0]));
-  const prozentZahlen = new Map<string, { min: number; max: number; bruch: boolean; ort: string; text: string }>();
-
-  /** The school a row names, or undefined after reporting why not (unknown, closed at the Stichtag, named twice). */
-  const findeSchule = (zelle: Zelle, ort: string): Schule | undefined => {
+  return (zelle: Zelle, ort: string): Schule | undefined => {
     let schule: Schule | undefined;
     if (nachText === 'id') {
       schule = nachId.get(zelle.text);
@@ -636,49 +662,50 @@ function leseAntworten(exp: Export, k: Antwortkontext) {
     }
     return schule;
   };
+}
 
-  for (const zeile of exp.zeilen) {
-    const zelle = (i: number) => zeile.zellen[i] ?? LEER;
-    if (zeile.zellen.every((c) => c.art === 'leer')) continue;
-    const schulOrt = zellort(exp, zeile.nummer, schulIndex);
-    const schulZelle = zelle(schulIndex);
-    if (schulZelle.art === 'leer') {
-      fehler.push({ ort: schulOrt, text: erwartet(`${nachText === 'id' ? 'die Kennung' : 'den Namen'} einer Schule aus ${schulenDatei}`, 'eine leere Zelle in einer Zeile mit Antworten') });
+/** The mapped cells of one row as the round's CSV holds them; errors go to `fehler`, counts to `stand`. */
+function leseZeile(
+  exp: Export,
+  zeile: Export['zeilen'][number],
+  k: Antwortkontext,
+  woerter: ReturnType<typeof antwortwoerter>,
+  stand: Spaltenstand,
+  fehler: Meldung[],
+): Record<string, string> {
+  const werte: Record<string, string> = {};
+  for (const { spalte, index } of k.felder) {
+    const z0 = zeile.zellen[index] ?? LEER;
+    const wort = woerter.wortFuer(spalte, z0.text);
+    const art = wertart(spalte);
+    const text = vorbereitet(art, wort ?? z0.text);
+    if (text === '') {
+      stand.keineAngabe[spalte]!++;
+      werte[spalte] = '';
+      continue;
     }
-    // The values are checked also where the school is not known, so every error shows at once.
-    const schule = schulZelle.art === 'leer' ? undefined : findeSchule(schulZelle, schulOrt);
-    const werte: Record<string, string> = {};
-    for (const { spalte, index } of felder) {
-      const z0 = zelle(index);
-      const wort = wortFuer(spalte, z0.text);
-      const art = wertart(spalte);
-      const text = vorbereitet(art, wort ?? z0.text);
-      if (text === '') {
-        keineAngabe[spalte]!++;
-        werte[spalte] = '';
-        continue;
-      }
-      const gelesenerWert = leseZelle(spalte, text, konfiguration, schulformen);
-      if (gelesenerWert.fehler !== undefined || gelesenerWert.wert === undefined) {
-        const wasErwartet = `${gelesenerWert.fehler ?? 'einen gültigen Wert'}${art === 'prioritaet' || art === 'status' || wort !== undefined ? woerterText(spalte) : ''}`;
-        fehler.push({ ort: zellort(exp, zeile.nummer, index), text: erwartet(wasErwartet, gefundenText(z0, wort)) });
-        continue;
-      }
-      const wert = gelesenerWert.wert;
-      werte[spalte] = typeof wert === 'number' ? ausgabeZahl(wert) : String(wert);
-      if (art === 'prozent' && z0.art === 'zahl' && wort === undefined && typeof wert === 'number') {
-        const p = prozentZahlen.get(spalte) ?? { min: wert, max: wert, bruch: false, ort: zellort(exp, zeile.nummer, index), text: z0.text };
-        p.min = Math.min(p.min, wert);
-        p.max = Math.max(p.max, wert);
-        if (!p.bruch && wert > 0 && wert < 1) Object.assign(p, { bruch: true, ort: zellort(exp, zeile.nummer, index), text: z0.text });
-        prozentZahlen.set(spalte, p);
-      }
+    const gelesenerWert = leseZelle(spalte, text, k.konfiguration, k.schulformen);
+    if (gelesenerWert.fehler !== undefined || gelesenerWert.wert === undefined) {
+      const wasErwartet = `${gelesenerWert.fehler ?? 'einen gültigen Wert'}${art === 'prioritaet' || art === 'status' || wort !== undefined ? woerter.woerterText(spalte) : ''}`;
+      fehler.push({ ort: zellort(exp, zeile.nummer, index), text: erwartet(wasErwartet, gefundenText(z0, wort)) });
+      continue;
     }
-    if (schule) zeilen.set(schule.id, { werte, ort: kurzort(exp, zeile.nummer, schulIndex) });
+    const wert = gelesenerWert.wert;
+    werte[spalte] = typeof wert === 'number' ? ausgabeZahl(wert) : String(wert);
+    if (art === 'prozent' && z0.art === 'zahl' && wort === undefined && typeof wert === 'number') {
+      const p = stand.prozentZahlen.get(spalte) ?? { min: wert, max: wert, bruch: false, ort: zellort(exp, zeile.nummer, index), text: z0.text };
+      p.min = Math.min(p.min, wert);
+      p.max = Math.max(p.max, wert);
+      if (!p.bruch && wert > 0 && wert < 1) Object.assign(p, { bruch: true, ort: zellort(exp, zeile.nummer, index), text: z0.text });
+      stand.prozentZahlen.set(spalte, p);
+    }
   }
-  if (zeilen.size === 0 && fehler.length === 0) fehler.push({ ort: kopfort(exp), text: erwartet('unter der Kopfzeile mindestens eine Zeile mit den Antworten einer Schule', 'keine') });
+  return werte;
+}
 
-  // Excel stores 87,5 % as 0,875: a percentage column with only such values was probably formatted as percent.
+/** Excel stores 87,5 % as 0,875: a percentage column with only such values was probably formatted as percent. */
+function prozentHinweise(prozentZahlen: Spaltenstand['prozentZahlen']): Meldung[] {
+  const hinweise: Meldung[] = [];
   for (const [spalte, p] of prozentZahlen) {
     if (p.bruch && p.max <= 1) {
       hinweise.push({
@@ -688,8 +715,7 @@ function leseAntworten(exp: Export, k: Antwortkontext) {
       });
     }
   }
-
-  return { zeilen, keineAngabe, fehler, hinweise };
+  return hinweise;
 }
 
 // ---------------------------------------------------------------------------
@@ -747,22 +773,22 @@ export interface ImportErgebnis {
 
 const RUNDEN_ID = /^\d{4}-(0[1-9]|1[0-2])$/;
 
-/** Checks the export against the plan and the mapping, and writes the round unless there is an error. */
-export async function importiereErhebung(optionen: ImportOptionen): Promise<ImportErgebnis> {
-  const projekt = resolve(optionen.projekt ?? process.cwd());
-  const pfad = (p: string) => (isAbsolute(p) ? resolve(p) : resolve(projekt, p));
-  const anzeigen = (p: string) => {
-    const rel = relative(projekt, p);
-    return (rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : p).split(sep).join('/');
-  };
-  const fehler: Meldung[] = [];
-  const hinweise: Meldung[] = [];
-  const ende = (): ImportErgebnis => ({ fehler, hinweise, geschrieben: false });
+/** A path given on the command line, absolute or relative to `projekt`. */
+const pfadIn = (projekt: string, p: string) => (isAbsolute(p) ? resolve(p) : resolve(projekt, p));
 
+/** A path as messages name it: relative to `projekt` where it lies inside, else as given. */
+function anzeigeVon(projekt: string, p: string): string {
+  const rel = relative(projekt, p);
+  return (rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : p).split(sep).join('/');
+}
+
+/** Checks the call: the round's id and Stichtag, the export file and the plan's folder; errors go to `fehler`. */
+function pruefeAufruf(optionen: ImportOptionen, projekt: string, fehler: Meldung[]) {
   const { erhebung: id, stichtag } = optionen;
+  const anzeigen = (p: string) => anzeigeVon(projekt, p);
   if (!RUNDEN_ID.test(id)) fehler.push({ ort: '--erhebung', text: erwartet('Jahr und Monat der Erhebung, z. B. 2026-03', zitat(id)) });
   if (!dateSchema.safeParse(stichtag).success) fehler.push({ ort: '--stichtag', text: erwartet('ein Datum im Format JJJJ-MM-TT, z. B. 2026-03-01', zitat(stichtag)) });
-  const datei = pfad(optionen.datei);
+  const datei = pfadIn(projekt, optionen.datei);
   const dateiAnzeige = anzeigen(datei);
   const endung = extname(datei).toLowerCase();
   if (!existsSync(datei) || !statSync(datei).isFile()) fehler.push({ ort: dateiAnzeige, text: erwartet('die Datei mit den Antworten der Schulen (.xlsx oder .csv)', 'keine Datei') });
@@ -771,6 +797,20 @@ export async function importiereErhebung(optionen: ImportOptionen): Promise<Impo
   }
   const planOrdner = inhaltsordner(projekt, optionen.inhalt);
   if (!existsSync(planOrdner) || !statSync(planOrdner).isDirectory()) fehler.push({ ort: anzeigen(planOrdner), text: erwartet('den Ordner des Plans', 'keinen Ordner'), hinweis: 'Den Ordner mit --inhalt angeben; ohne die Option gilt PLANWERK_CONTENT, sonst content/.' });
+  return { datei, dateiAnzeige, endung, planOrdner };
+}
+
+/** Checks the export against the plan and the mapping, and writes the round unless there is an error. */
+export async function importiereErhebung(optionen: ImportOptionen): Promise<ImportErgebnis> {
+  const projekt = resolve(optionen.projekt ?? process.cwd());
+  const pfad = (p: string) => pfadIn(projekt, p);
+  const anzeigen = (p: string) => anzeigeVon(projekt, p);
+  const fehler: Meldung[] = [];
+  const hinweise: Meldung[] = [];
+  const ende = (): ImportErgebnis => ({ fehler, hinweise, geschrieben: false });
+
+  const { erhebung: id, stichtag } = optionen;
+  const { datei, dateiAnzeige, endung, planOrdner } = pruefeAufruf(optionen, projekt, fehler);
   if (fehler.length > 0) return ende();
 
   if (!stichtag.startsWith(id)) hinweise.push({ ort: '--stichtag', text: `Der Stichtag ${stichtag} liegt nicht im Monat der Erhebung ${id}.` });
@@ -809,20 +849,12 @@ export async function importiereErhebung(optionen: ImportOptionen): Promise<Impo
   hinweise.push(...antwortBefund.hinweise);
 
   const fehlendeSchulen = schulen.filter((s) => bestehtAm(s.data, stichtag) && !zeilen.has(s.id)).map((s) => ({ id: s.id, name: s.data.name }));
-  if (fehlendeSchulen.length > 0) {
-    hinweise.push({
-      ort: dateiAnzeige,
-      text: `${fehlendeSchulen.length === 1 ? 'Eine Schule, die' : `${fehlendeSchulen.length} Schulen, die`} am Stichtag ${stichtag} bestand${fehlendeSchulen.length === 1 ? '' : 'en'}, ${fehlendeSchulen.length === 1 ? 'fehlt' : 'fehlen'} in der Datei: ${fehlendeSchulen.map((s) => `${s.id} (${s.name})`).join(', ')}`,
-      hinweis: 'Fehlt eine Antwort, erscheint die Schule in dieser Runde ohne Werte; ist die Schule aufgelöst, in daten/schulen.csv „bis“ eintragen.',
-      inZusammenfassung: true,
-    });
-  }
+  if (fehlendeSchulen.length > 0) hinweise.push(fehlendeSchulenHinweis(fehlendeSchulen, stichtag, dateiAnzeige));
   if (fehler.length > 0) return ende();
 
   // The round's CSV and the new erhebungen.yaml.
   const spalten = felder.map((f) => f.spalte);
-  const ids = [...zeilen.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const csv = stringify([['schule', ...spalten], ...ids.map((sid) => [sid, ...spalten.map((s) => zeilen.get(sid)!.werte[s] ?? '')])], { delimiter: ';', record_delimiter: '\n' });
+  const { csv, ids } = rundenCsv(spalten, zeilen);
   const runde = { id, stichtag, methode: zuordnung.methode, quelle: zuordnung.quelle, titel: zuordnung.titel, beschreibung: zuordnung.beschreibung };
   const { text: yaml, ersetzt } = trageRundeEin(plan.yamlText, runde);
 
@@ -848,6 +880,23 @@ export async function importiereErhebung(optionen: ImportOptionen): Promise<Impo
   return { fehler, hinweise, zusammenfassung, csv, yaml, geschrieben: schreiben };
 }
 
+/** The hint naming the schools that existed at the Stichtag and are missing from the export. */
+function fehlendeSchulenHinweis(fehlendeSchulen: Zusammenfassung['fehlendeSchulen'], stichtag: string, dateiAnzeige: string): Meldung {
+  return {
+    ort: dateiAnzeige,
+    text: `${fehlendeSchulen.length === 1 ? 'Eine Schule, die' : `${fehlendeSchulen.length} Schulen, die`} am Stichtag ${stichtag} bestand${fehlendeSchulen.length === 1 ? '' : 'en'}, ${fehlendeSchulen.length === 1 ? 'fehlt' : 'fehlen'} in der Datei: ${fehlendeSchulen.map((s) => `${s.id} (${s.name})`).join(', ')}`,
+    hinweis: 'Fehlt eine Antwort, erscheint die Schule in dieser Runde ohne Werte; ist die Schule aufgelöst, in daten/schulen.csv „bis“ eintragen.',
+    inZusammenfassung: true,
+  };
+}
+
+/** The round's CSV: one row per school, sorted by id, with Planwerk's columns. */
+function rundenCsv(spalten: string[], zeilen: Map<string, { werte: Record<string, string> }>): { csv: string; ids: string[] } {
+  const ids = [...zeilen.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const csv = stringify([['schule', ...spalten], ...ids.map((sid) => [sid, ...spalten.map((s) => zeilen.get(sid)!.werte[s] ?? '')])], { delimiter: ';', record_delimiter: '\n' });
+  return { csv, ids };
+}
+
 /** Writes through a temporary file, so a reader never sees half a file. */
 function schreibeDatei(datei: string, text: string) {
   mkdirSync(dirname(datei), { recursive: true });
@@ -863,6 +912,33 @@ interface Rundeneintrag {
   quelle: string;
   titel?: string;
   beschreibung?: string;
+}
+
+/** Where the line holding `pos` begins. */
+const zeilenanfang = (text: string, pos: number) => text.lastIndexOf('\n', pos - 1) + 1;
+
+/** Where the line holding `pos` ends (after its newline). */
+function zeilenende(text: string, pos: number): number {
+  const nl = text.indexOf('\n', Math.max(pos - 1, 0));
+  return nl < 0 ? text.length : nl + 1;
+}
+
+/** `text` with the part from `von` to `bis` replaced by `neu`, which starts on a line of its own. */
+function ersetze(text: string, von: number, bis: number, neu: string): string {
+  const davor = text.slice(0, von);
+  return `${davor}${davor && !davor.endsWith('\n') ? '\n' : ''}${neu}${text.slice(bis)}`;
+}
+
+/** Entries as the file writes them: `<einzug>- id: …`, in block or flow style. */
+function rendere(eintraege: YAMLMap[], einzug: string, polster: boolean): string {
+  const d = new Document();
+  d.contents = d.createNode([]) as YAMLSeq;
+  (d.contents as YAMLSeq).items.push(...eintraege);
+  return d
+    .toString({ lineWidth: 0, flowCollectionPadding: polster })
+    .split('\n')
+    .map((zeile) => (zeile ? einzug + zeile : zeile))
+    .join('\n');
 }
 
 /**
@@ -881,42 +957,20 @@ export function trageRundeEin(text: string, runde: Rundeneintrag): { text: strin
     (neu.get('id', true) as Scalar).type = 'QUOTE_DOUBLE';
     return neu;
   };
-  const zeilenanfang = (pos: number) => text.lastIndexOf('\n', pos - 1) + 1;
-  /** Where the line holding `pos` ends (after its newline). */
-  const zeilenende = (pos: number) => {
-    const nl = text.indexOf('\n', Math.max(pos - 1, 0));
-    return nl < 0 ? text.length : nl + 1;
-  };
-  const ersetze = (von: number, bis: number, neu: string) => {
-    const davor = text.slice(0, von);
-    return `${davor}${davor && !davor.endsWith('\n') ? '\n' : ''}${neu}${text.slice(bis)}`;
-  };
-  /** Entries as the file writes them: `<einzug>- id: …`, in block or flow style. */
-  const rendere = (eintraege: YAMLMap[], einzug: string, polster: boolean) => {
-    const d = new Document();
-    d.contents = d.createNode([]) as YAMLSeq;
-    (d.contents as YAMLSeq).items.push(...eintraege);
-    return d
-      .toString({ lineWidth: 0, flowCollectionPadding: polster })
-      .split('\n')
-      .map((zeile) => (zeile ? einzug + zeile : zeile))
-      .join('\n');
-  };
-
   const runden = doc.get('runden', true);
   const paar = isMap(doc.contents) ? doc.contents.items.find((p) => isScalar(p.key) && p.key.value === 'runden') : undefined;
   const leer = runden === undefined || runden === null || (isScalar(runden) && runden.value === null) || (isSeq(runden) && runden.items.length === 0);
   if (leer) {
     const block = `runden:\n${rendere([neuerEintrag()], '  ', true)}`;
-    if (!paar || !isScalar(paar.key) || !paar.key.range) return { text: ersetze(text.length, text.length, block), ersetzt: false };
+    if (!paar || !isScalar(paar.key) || !paar.key.range) return { text: ersetze(text, text.length, text.length, block), ersetzt: false };
     // `runden:` or `runden: []`: that line becomes the list.
     const ende = (isSeq(runden) || isScalar(runden)) && runden.range ? runden.range[1] : paar.key.range[1];
-    return { text: ersetze(zeilenanfang(paar.key.range[0]), zeilenende(ende), block), ersetzt: false };
+    return { text: ersetze(text, zeilenanfang(text, paar.key.range[0]), zeilenende(text, ende), block), ersetzt: false };
   }
 
   const seq = isSeq(runden) ? runden : undefined;
   const erste = seq?.items[0];
-  const praefix = isMap(erste) && erste.range ? text.slice(zeilenanfang(erste.range[0]), erste.range[0]) : '';
+  const praefix = isMap(erste) && erste.range ? text.slice(zeilenanfang(text, erste.range[0]), erste.range[0]) : '';
   if (!seq || seq.flow || !seq.items.every((i) => isMap(i) && i.range) || !/^\s*-\s+$/.test(praefix)) {
     // An unusual layout (a list in one line, entries that are not mappings): written anew by the library.
     const vorhanden = seq?.items.find((i) => isMap(i) && String(i.get('id')) === runde.id) as YAMLMap | undefined;
@@ -935,8 +989,8 @@ export function trageRundeEin(text: string, runde: Rundeneintrag): { text: strin
       if (isScalar(node)) node.value = wert;
       else vorhanden.set(feld, wert);
     }
-    const von = zeilenanfang(vorhanden.range![0]);
-    return { text: ersetze(von, zeilenende(vorhanden.range![1]), rendere([vorhanden], einzug, polster(vorhanden))), ersetzt: true };
+    const von = zeilenanfang(text, vorhanden.range![0]);
+    return { text: ersetze(text, von, zeilenende(text, vorhanden.range![1]), rendere([vorhanden], einzug, polster(vorhanden))), ersetzt: true };
   }
   const neu = neuerEintrag();
   const vorbild = eintraege.at(-1)!;
@@ -944,17 +998,17 @@ export function trageRundeEin(text: string, runde: Rundeneintrag): { text: strin
   const eintrag = rendere([neu], einzug, polster(vorbild));
   const spaeter = eintraege.find((m) => String(m.get('stichtag') ?? '') > runde.stichtag);
   if (!spaeter) {
-    const ende = zeilenende(vorbild.range![1]);
-    return { text: ersetze(ende, ende, eintrag), ersetzt: false };
+    const ende = zeilenende(text, vorbild.range![1]);
+    return { text: ersetze(text, ende, ende, eintrag), ersetzt: false };
   }
   // Above the later round and the comment lines that belong to it.
-  let von = zeilenanfang(spaeter.range![0]);
+  let von = zeilenanfang(text, spaeter.range![0]);
   while (von > 0) {
-    const davor = zeilenanfang(von - 1);
+    const davor = zeilenanfang(text, von - 1);
     if (!/^\s*#/.test(text.slice(davor, von))) break;
     von = davor;
   }
-  return { text: ersetze(von, von, eintrag), ersetzt: false };
+  return { text: ersetze(text, von, von, eintrag), ersetzt: false };
 }
 
 /** The summary the CLI prints after a successful import. */

@@ -30,7 +30,7 @@ import { inhaltsordner } from '../plan/aktuell.ts';
 import { planLocation, readCollection, type RawEntry } from '../plan/sources.ts';
 import { formatProblem, type Problem } from '../plan/problems.ts';
 import { Abbruch, erstellePlanRepository, legePlanOrdnerAn, paketOrdner, planProjekt, planwerkVersion, repoName, verlangeLeer } from './planrepo.ts';
-import { OHNE_CODES, type Codeform } from '../plan/schemas.ts';
+import { OHNE_CODES, type Codeform } from '../plan/schemas/index.ts';
 import { naechsterCode } from '../plan/entwurf.ts';
 
 const ARTEN = ['massnahme', 'handlungsfeld', 'kapitel', 'akteur', 'glossar'] as const;

@@ -1,7 +1,7 @@
 /**
  * `npm run schemas`: writes a JSON Schema for every YAML file of a plan and for the
  * frontmatter of its MDX files into `schemas/`, generated from the zod schemas in
- * src/plan/schemas.ts. Editors with the YAML language server (VS Code with
+ * src/plan/schemas/. Editors with the YAML language server (VS Code with
  * redhat.vscode-yaml, see .vscode/settings.json and docs/editoren.md) use them for
  * completion, hover texts and red underlines while typing.
  *
@@ -24,7 +24,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'astro/zod';
-import { createSchemas, plainRef, EBENEN, type CollectionName, type RefFactory } from '../plan/schemas.ts';
+import { createSchemas, plainRef, EBENEN, type CollectionName, type RefFactory } from '../plan/schemas/index.ts';
 import { MUSTER, termin, zeitangabe } from '../plan/datum.ts';
 import { SOURCES } from '../plan/sources.ts';
 import { ADRESSFELDER, E_MAIL, type Adressart } from '../plan/adressen.ts';
@@ -33,7 +33,7 @@ import { ADRESSFELDER, E_MAIL, type Adressart } from '../plan/adressen.ts';
 export const SCHEMA_DIR = 'schemas';
 
 /**
- * Text in German number notation, as germanNumber() in src/plan/schemas.ts accepts it:
+ * Text in German number notation, as germanNumber() in src/plan/schemas/grundtypen.ts accepts it:
  * a point only between groups of three digits, a comma before the decimals.
  * tests/unit/json-schemas.test.ts checks that the patterns agree with parseGermanNumber.
  */
@@ -106,7 +106,7 @@ export function yamlSchemaMapping(): Record<string, string> {
 // transparent (`beziehungen.typ` is the `typ` of each relation). COMMON applies to every file
 // where the field exists, LEAVES to a field name at any depth, FIELDS to one file. A path in
 // FIELDS that does not exist fails the generation, so the map cannot silently drift from
-// src/plan/schemas.ts.
+// src/plan/schemas/.
 
 const COMMON: Record<string, string> = {
   id: 'Eindeutige ID aus Buchstaben, Ziffern, „-“ und „_“ (ohne Leerzeichen und Umlaute). Sie steht in Adressen und Ankern; nach der Veröffentlichung nicht mehr ändern.',
@@ -524,12 +524,12 @@ export function buildSchema(target: SchemaTarget): Json {
   const { $schema, ...body } = structuredClone(generated);
   describeFields(target.form === 'liste' ? (body.items as Json) : body, target.name);
   if (target.collection === 'massnahmen') {
-    // The superRefine in schemas.ts: exactly one of handlungsfeld / handlungsfelder.
+    // The superRefine in src/plan/schemas/massnahmen.ts: exactly one of handlungsfeld / handlungsfelder.
     body.oneOf = [{ required: ['handlungsfeld'] }, { required: ['handlungsfelder'] }];
   }
   return {
     $schema,
-    $comment: 'Erzeugt mit „npm run schemas“ aus src/plan/schemas.ts. Nicht von Hand ändern.',
+    $comment: 'Erzeugt mit „npm run schemas“ aus src/plan/schemas/. Nicht von Hand ändern.',
     title: target.title,
     description: target.description,
     ...body,

@@ -114,35 +114,10 @@ export function bildeAbschnittsbaum(
   model: Pick<PlanModel, 'kapitel' | 'handlungsfelder'>,
   ueberschriften: (entry: Seiteneintrag) => readonly Ueberschrift[] | undefined,
 ): Abschnittsbaum {
-  const alle: Abschnitt[] = [];
-  const seitenAbschnitt = (entry: Seiteneintrag, art: 'kapitel' | 'handlungsfeld') => {
-    const nummer = entry.data.nummer;
-    if (!nummer) return;
-    const collection = art === 'kapitel' ? 'kapitel' : 'handlungsfelder';
-    const pfad = art === 'kapitel' ? seite.kapitel(entry.id) : seite.handlungsfeld(entry.id);
-    const bereich = art === 'kapitel' ? (entry as Entry<'kapitel'>).data.bildungsbereich?.id : undefined;
-    alle.push({ nummer, titel: entry.data.titel, art, seite: pfad, bildungsbereich: bereich, bereichVon: bereich && nummer, eltern: elternnummer(nummer), kinder: [], eintrag: { collection, id: entry.id }, file: entry.file, line: entry.line });
-    const koepfe = ueberschriften(entry);
-    if (!koepfe) throw new Error(`Abschnittsbaum: keine Überschriften für ${entry.file} (der Baum braucht die gerenderten Inhalte)`);
-    for (const kopf of koepfe) {
-      const gefunden = unterabschnittAus(kopf.text, nummer);
-      if (!gefunden) continue;
-      alle.push({
-        ...gefunden,
-        art: 'unterabschnitt',
-        seite: pfad,
-        anker: kopf.slug,
-        eltern: elternnummer(gefunden.nummer),
-        kinder: [],
-        eintrag: { collection, id: entry.id },
-        file: entry.file,
-        line: kopf.line === undefined ? undefined : (entry.bodyLine ?? 1) + kopf.line - 1,
-      });
-    }
-  };
-  for (const k of model.kapitel) seitenAbschnitt(k, 'kapitel');
-  for (const h of model.handlungsfelder) seitenAbschnitt(h, 'handlungsfeld');
-
+  const alle: Abschnitt[] = [
+    ...model.kapitel.flatMap((k) => abschnitteDerSeite(k, 'kapitel', ueberschriften)),
+    ...model.handlungsfelder.flatMap((h) => abschnitteDerSeite(h, 'handlungsfeld', ueberschriften)),
+  ];
   const problems: Problem[] = [];
   const nachNummer = new Map<string, Abschnitt>();
   for (const a of alle) {
@@ -160,7 +135,54 @@ export function bildeAbschnittsbaum(
       hinweis: 'Eine der beiden Nummern ändern und Maßnahmen und Texte, die sie zitieren, mit ändern.',
     });
   }
+  const wurzeln = verknuepfe(nachNummer, problems);
+  problems.push(...kapitelGegenNummern(model));
+  const reihenfolge: Abschnitt[] = [];
+  const ordne = (liste: Abschnitt[], bereich?: { id: string; von: string }) => {
+    liste.sort((a, b) => vergleicheNummern(a.nummer, b.nummer));
+    for (const a of liste) {
+      if (a.bildungsbereich) a.bereichVon = a.nummer;
+      else if (bereich) Object.assign(a, { bildungsbereich: bereich.id, bereichVon: bereich.von });
+      reihenfolge.push(a);
+      ordne(a.kinder, a.bildungsbereich ? { id: a.bildungsbereich, von: a.bereichVon! } : undefined);
+    }
+  };
+  ordne(wurzeln);
+  return { wurzeln, nachNummer, reihenfolge, problems };
+}
 
+/** The sections of one chapter or Handlungsfeld with a `nummer`: the page itself and its numbered headings. */
+function abschnitteDerSeite(entry: Seiteneintrag, art: 'kapitel' | 'handlungsfeld', ueberschriften: (entry: Seiteneintrag) => readonly Ueberschrift[] | undefined): Abschnitt[] {
+  const nummer = entry.data.nummer;
+  if (!nummer) return [];
+  const collection = art === 'kapitel' ? 'kapitel' : 'handlungsfelder';
+  const pfad = art === 'kapitel' ? seite.kapitel(entry.id) : seite.handlungsfeld(entry.id);
+  const bereich = art === 'kapitel' ? (entry as Entry<'kapitel'>).data.bildungsbereich?.id : undefined;
+  const abschnitte: Abschnitt[] = [
+    { nummer, titel: entry.data.titel, art, seite: pfad, bildungsbereich: bereich, bereichVon: bereich && nummer, eltern: elternnummer(nummer), kinder: [], eintrag: { collection, id: entry.id }, file: entry.file, line: entry.line },
+  ];
+  const koepfe = ueberschriften(entry);
+  if (!koepfe) throw new Error(`Abschnittsbaum: keine Überschriften für ${entry.file} (der Baum braucht die gerenderten Inhalte)`);
+  for (const kopf of koepfe) {
+    const gefunden = unterabschnittAus(kopf.text, nummer);
+    if (!gefunden) continue;
+    abschnitte.push({
+      ...gefunden,
+      art: 'unterabschnitt',
+      seite: pfad,
+      anker: kopf.slug,
+      eltern: elternnummer(gefunden.nummer),
+      kinder: [],
+      eintrag: { collection, id: entry.id },
+      file: entry.file,
+      line: kopf.line === undefined ? undefined : (entry.bodyLine ?? 1) + kopf.line - 1,
+    });
+  }
+  return abschnitte;
+}
+
+/** Hangs each section under the one its number continues; returns those under none (reported where they should be). */
+function verknuepfe(nachNummer: Map<string, Abschnitt>, problems: Problem[]): Abschnitt[] {
   const wurzeln: Abschnitt[] = [];
   for (const a of nachNummer.values()) {
     const eltern = a.eltern === undefined ? undefined : nachNummer.get(a.eltern);
@@ -177,9 +199,15 @@ export function bildeAbschnittsbaum(
       });
     }
   }
+  return wurzeln;
+}
 
-  // A chapter under another (`eltern`) whose number does not extend the other's number
-  // would stand in two places: the numbers and the chapter hierarchy must agree.
+/**
+ * A chapter under another (`eltern`) whose number does not extend the other's number
+ * would stand in two places: the numbers and the chapter hierarchy must agree.
+ */
+function kapitelGegenNummern(model: Pick<PlanModel, 'kapitel'>): Problem[] {
+  const problems: Problem[] = [];
   for (const k of model.kapitel) {
     const eltern = k.data.eltern && model.kapitel.find((e) => e.id === k.data.eltern!.id);
     if (!k.data.nummer || !eltern?.data.nummer) continue;
@@ -193,19 +221,7 @@ export function bildeAbschnittsbaum(
       hinweis: 'Die Nummer oder das Feld „eltern“ so berichtigen, dass beide dieselbe Gliederung ergeben.',
     });
   }
-
-  const reihenfolge: Abschnitt[] = [];
-  const ordne = (liste: Abschnitt[], bereich?: { id: string; von: string }) => {
-    liste.sort((a, b) => vergleicheNummern(a.nummer, b.nummer));
-    for (const a of liste) {
-      if (a.bildungsbereich) a.bereichVon = a.nummer;
-      else if (bereich) Object.assign(a, { bildungsbereich: bereich.id, bereichVon: bereich.von });
-      reihenfolge.push(a);
-      ordne(a.kinder, a.bildungsbereich ? { id: a.bildungsbereich, von: a.bereichVon! } : undefined);
-    }
-  };
-  ordne(wurzeln);
-  return { wurzeln, nachNummer, reihenfolge, problems };
+  return problems;
 }
 
 /** The section tree of a model whose contents are complete (after validatePlan), computed once. */

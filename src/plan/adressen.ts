@@ -1,6 +1,6 @@
 /**
  * One rule for every address a plan supplies, wherever it stands: a URL field in YAML or CSV
- * (schemas.ts registers each with `adresse(art)`), a link or image in MDX
+ * (src/plan/schemas/ registers each with `adresse(art)`), a link or image in MDX
  * (src/plan/mdx/inhaltsregeln.ts), the site's own address in plan.yaml, and again every address in
  * the built pages and the PDF (src/ausgabe/ausgabeadressen.ts).
  *

@@ -4,7 +4,7 @@
  * of the model, so the public site does not show it. A published entry must not point at a
  * draft: its page would link to nothing.
  */
-import { CODEFORMEN, type CollectionName, type Codeform } from './schemas.ts';
+import { CODEFORMEN, type CollectionName, type Codeform } from './schemas/index.ts';
 import type { RawEntry } from './sources.ts';
 import type { Problem } from './problems.ts';
 

@@ -8,7 +8,7 @@
  * are shared by every page of the build: read them, never sort or change them in place.
  */
 import type { Entry, PlanModel } from './model.ts';
-import type { Data } from './schemas.ts';
+import type { Data } from './schemas/index.ts';
 import { byCode } from './massnahmen.ts';
 
 /**

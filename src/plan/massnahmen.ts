@@ -1,5 +1,5 @@
 /** Totals of Maßnahmen per Handlungsfeld and Status; code order; the address of a Bildungsbereich's list. */
-import { OHNE_CODES, STATUS, type Status } from './schemas.ts';
+import { OHNE_CODES, STATUS, type Status } from './schemas/index.ts';
 import type { PlanModel } from './model.ts';
 
 /** What pages show where a Maßnahme has no status, priority or period: the plan does not say. */

@@ -312,12 +312,36 @@ export function pruefeMedien(model: Pick<PlanModel, 'ort' | 'plan' | 'fassungen'
 function pruefeMedienUnsicher(model: Pick<PlanModel, 'ort' | 'plan' | 'fassungen'>): Problem[] {
   const ordner = `${displayDir(model.ort)}/${MEDIEN_ORDNER}`;
   const { dateien: eintraege, problems } = leseMedienordner(model.ort);
-  // A file's problem, or (a number) its place in the list whose content file-type judges: answered together, reported in file order.
+  const maxGesamtMB = model.plan.medien?.maxGesamtMB ?? MAX_GESAMT_MB;
+  const { befunde, zuErkennen, gesamt, gezaehlt } = befundeDerDateien(model, eintraege);
+  problems.push(...inhaltsbefunde(befunde, zuErkennen));
+  if (gesamt > maxGesamtMB * MB) {
+    problems.push({
+      file: ordner,
+      expected: `höchstens ${mb(maxGesamtMB)} im ganzen Ordner`,
+      found: `${groesse(gesamt)} in ${gezaehlt === 1 ? 'einer Datei' : `${gezaehlt} Dateien`}`,
+      hinweis: 'Dateien verkleinern oder herausnehmen, oder die Grenze in plan.yaml anheben: medien: { maxGesamtMB: … }.',
+    });
+  }
+  problems.push(...pruefeMedienfelder(model, new Set(eintraege.map((e) => e.rel))));
+  return problems;
+}
+
+const mb = (n: number) => `${new Intl.NumberFormat('de-DE').format(n)} MB`;
+
+/** A file whose content file-type judges: its name, the kind its ending promises, its first bytes. */
+type ZuErkennen = { file: string; art: Medienart; kopf: Buffer };
+
+/**
+ * Checks each file's name, size, ending and (where the kind has its own test) content. A file's
+ * problem, or (a number) its place in `zuErkennen`, whose content file-type judges: answered
+ * together, reported in file order. Also the size of what would be published.
+ */
+function befundeDerDateien(model: Pick<PlanModel, 'ort' | 'plan'>, eintraege: MedienEintrag[]) {
+  const ordner = `${displayDir(model.ort)}/${MEDIEN_ORDNER}`;
   const befunde: (Problem | number)[] = [];
   const maxDateiMB = model.plan.medien?.maxDateiMB ?? MAX_DATEI_MB;
-  const maxGesamtMB = model.plan.medien?.maxGesamtMB ?? MAX_GESAMT_MB;
-  const mb = (n: number) => `${new Intl.NumberFormat('de-DE').format(n)} MB`;
-  const zuErkennen: { file: string; art: Medienart; kopf: Buffer }[] = [];
+  const zuErkennen: ZuErkennen[] = [];
   let gesamt = 0;
   let gezaehlt = 0;
   for (const { rel, abs, stats } of eintraege) {
@@ -365,6 +389,12 @@ function pruefeMedienUnsicher(model: Pick<PlanModel, 'ort' | 'plan' | 'fassungen
       if (!art.echt(kopf)) befunde.push({ file, expected: `${art.art}, wie die Endung „.${endung(rel)}“ sagt`, found: 'eine Datei mit anderem Inhalt', hinweis: 'Die Datei im passenden Format speichern (nicht nur umbenennen).' });
     } else befunde.push(zuErkennen.push({ file, art, kopf }) - 1);
   }
+  return { befunde, zuErkennen, gesamt, gezaehlt };
+}
+
+/** The problems in file order: those found, and the files whose content file-type finds not to be what their ending says. */
+function inhaltsbefunde(befunde: (Problem | number)[], zuErkennen: ZuErkennen[]): Problem[] {
+  const problems: Problem[] = [];
   const erkannt = erkenneInhalte(zuErkennen.map((z) => z.kopf));
   for (const befund of befunde) {
     if (typeof befund !== 'number') {
@@ -387,16 +417,13 @@ function pruefeMedienUnsicher(model: Pick<PlanModel, 'ort' | 'plan' | 'fassungen
         : 'Die Datei im passenden Format speichern (nicht nur umbenennen).',
     });
   }
-  if (gesamt > maxGesamtMB * MB) {
-    problems.push({
-      file: ordner,
-      expected: `höchstens ${mb(maxGesamtMB)} im ganzen Ordner`,
-      found: `${groesse(gesamt)} in ${gezaehlt === 1 ? 'einer Datei' : `${gezaehlt} Dateien`}`,
-      hinweis: 'Dateien verkleinern oder herausnehmen, oder die Grenze in plan.yaml anheben: medien: { maxGesamtMB: … }.',
-    });
-  }
-  const dateien = eintraege.map((e) => e.rel);
-  const vorhanden = new Set(dateien);
+  return problems;
+}
+
+/** The plan's fields that name a media file (a Fassung's PDF, the DGS video): of the right kind, and in the folder (`vorhanden`). */
+function pruefeMedienfelder(model: Pick<PlanModel, 'ort' | 'plan' | 'fassungen'>, vorhanden: Set<string>): Problem[] {
+  const problems: Problem[] = [];
+  const ordner = `${displayDir(model.ort)}/${MEDIEN_ORDNER}`;
   /** What is wrong with a field's media path, if anything: a step out of the folder („..“) or a file that is not there. */
   const fehlt = (pfad: string): Pick<Problem, 'expected' | 'found' | 'hinweis'> | undefined => {
     if (pfad.split('/').some((s) => s === '..' || s === '.' || s === '')) {
@@ -417,21 +444,20 @@ function pruefeMedienUnsicher(model: Pick<PlanModel, 'ort' | 'plan' | 'fassungen
     }
   }
   const dgs = model.plan.gebaerdensprache;
-  if (dgs) {
-    const planFile = `${displayDir(model.ort)}/plan.yaml`;
-    const felder: [string, string | undefined, string[], string][] = [
-      ['video', dgs.video, VIDEO, 'ein Video (.mp4 oder .webm)'],
-      ['untertitel', dgs.untertitel, ['vtt'], 'Untertitel im WebVTT-Format (.vtt)'],
-      ['vorschaubild', dgs.vorschaubild, BILD, 'ein Bild (.jpg, .png oder .webp)'],
-    ];
-    for (const [feld, pfad, endungen, was] of felder) {
-      if (pfad === undefined) continue;
-      const field = `gebaerdensprache.${feld}`;
-      if (!endungen.includes(endung(pfad))) problems.push({ file: planFile, field, expected: was, found: `„${pfad}“` });
-      else {
-        const fehler = fehlt(pfad);
-        if (fehler) problems.push({ file: planFile, field, ...fehler });
-      }
+  if (!dgs) return problems;
+  const planFile = `${displayDir(model.ort)}/plan.yaml`;
+  const felder: [string, string | undefined, string[], string][] = [
+    ['video', dgs.video, VIDEO, 'ein Video (.mp4 oder .webm)'],
+    ['untertitel', dgs.untertitel, ['vtt'], 'Untertitel im WebVTT-Format (.vtt)'],
+    ['vorschaubild', dgs.vorschaubild, BILD, 'ein Bild (.jpg, .png oder .webp)'],
+  ];
+  for (const [feld, pfad, endungen, was] of felder) {
+    if (pfad === undefined) continue;
+    const field = `gebaerdensprache.${feld}`;
+    if (!endungen.includes(endung(pfad))) problems.push({ file: planFile, field, expected: was, found: `„${pfad}“` });
+    else {
+      const fehler = fehlt(pfad);
+      if (fehler) problems.push({ file: planFile, field, ...fehler });
     }
   }
   return problems;

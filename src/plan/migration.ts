@@ -14,7 +14,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node as YamlNode, type Pair, type Scalar } from 'yaml';
 import { CSV_OPTIONEN, SOURCES, linkImPlan, listFiles, type PlanLocation } from './sources.ts';
 import { UMBENENNUNGEN, alteFelder, heutigerName, type Umbenennung } from './umbenennungen.ts';
-import type { CollectionName } from './schemas.ts';
+import type { CollectionName } from './schemas/index.ts';
 import type { Problem } from './problems.ts';
 
 /** One renamed field in a file. */

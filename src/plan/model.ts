@@ -1,5 +1,5 @@
 /** The validated plan as plain data, the input of every calculation. */
-import type { CollectionName, Data } from './schemas.ts';
+import type { CollectionName, Data } from './schemas/index.ts';
 import type { PlanLocation } from './sources.ts';
 
 /** A heading of rendered content, as Astro's `render()` hands it to pages. */

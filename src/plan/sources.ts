@@ -6,7 +6,7 @@ import { readFileSync, readdirSync, existsSync, lstatSync, readlinkSync, type Di
 import { join, resolve, relative, basename, dirname, extname, posix, sep } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { LineCounter, parseDocument, isSeq, isMap, isScalar, visit, type Document } from 'yaml';
-import type { CollectionName } from './schemas.ts';
+import type { CollectionName } from './schemas/index.ts';
 import type { Problem } from './problems.ts';
 
 /**
@@ -112,141 +112,184 @@ const toPosix = (p: string) => p.split(sep).join(posix.sep);
 export function readCollection(loc: PlanLocation, collection: CollectionName): ReadResult {
   const source = SOURCES[collection];
   const problems: Problem[] = [];
-  const entries: RawEntry[] = [];
-  const abs = (p: string) => resolve(loc.contentDir, p);
-  const rel = (p: string) => toPosix(relative(loc.baseDir, p));
-  /** Is the path reached through a link (or a special file)? Then it is a problem, and not read. */
-  const gesperrt = (p: string) => {
-    const problem = linkImPlan(loc, p);
-    if (problem) problems.push(problem);
-    return problem !== undefined;
+  const leser: Leser = {
+    loc,
+    collection,
+    problems,
+    entries: [],
+    abs: (p) => resolve(loc.contentDir, p),
+    rel: (p) => toPosix(relative(loc.baseDir, p)),
+    gesperrt: (p) => {
+      const problem = linkImPlan(loc, p);
+      if (problem) problems.push(problem);
+      return problem !== undefined;
+    },
   };
-
   switch (source.kind) {
-    case 'yaml-single': {
-      const file = abs(source.file);
-      if (gesperrt(file)) break;
-      if (source.optional && !existsSync(file)) break;
-      const parsed = readYaml(file, rel(file), problems);
-      if (parsed === undefined) break;
-      if (!isPlainObject(parsed.value)) {
-        problems.push({ file: rel(file), line: 1, expected: 'eine YAML-Zuordnung (Feld: Wert)', found: yamlArt(parsed.value) });
-        break;
-      }
-      entries.push({ collection, id: source.id, data: parsed.value, file: rel(file), line: 1, feldZeilen: parsed.feldZeilen });
+    case 'yaml-single':
+      leseYamlObjekt(leser, source);
       break;
+    case 'yaml-list':
+      leseYamlListe(leser, source);
+      break;
+    case 'csv':
+      leseCsvDatei(leser, source);
+      break;
+    case 'csv-dir':
+      leseCsvOrdner(leser, source);
+      break;
+    case 'mdx':
+      leseMdxOrdner(leser, source);
+      break;
+  }
+  return { entries: leser.entries, problems };
+}
+
+/** What reading one collection needs and collects. */
+interface Leser {
+  loc: PlanLocation;
+  collection: CollectionName;
+  problems: Problem[];
+  entries: RawEntry[];
+  /** A path of the content folder, absolute. */
+  abs: (p: string) => string;
+  /** A path as messages name it: relative to the project, with „/“. */
+  rel: (p: string) => string;
+  /** Is the path reached through a link (or a special file)? Then it is a problem, and not read. */
+  gesperrt: (p: string) => boolean;
+}
+
+type SourceOf<K extends Source['kind']> = Extract<Source, { kind: K }>;
+
+/** A YAML file that holds one object (plan.yaml). */
+function leseYamlObjekt({ collection, problems, entries, abs, rel, gesperrt }: Leser, source: SourceOf<'yaml-single'>): void {
+  const file = abs(source.file);
+  if (gesperrt(file)) return;
+  if (source.optional && !existsSync(file)) return;
+  const parsed = readYaml(file, rel(file), problems);
+  if (parsed === undefined) return;
+  if (!isPlainObject(parsed.value)) {
+    problems.push({ file: rel(file), line: 1, expected: 'eine YAML-Zuordnung (Feld: Wert)', found: yamlArt(parsed.value) });
+    return;
+  }
+  entries.push({ collection, id: source.id, data: parsed.value, file: rel(file), line: 1, feldZeilen: parsed.feldZeilen });
+}
+
+/** A YAML file that holds a list of entries (akteure.yaml …). */
+function leseYamlListe({ collection, problems, entries, abs, rel, gesperrt }: Leser, source: SourceOf<'yaml-list'>): void {
+  const file = abs(source.file);
+  if (gesperrt(file)) return;
+  if (source.optional && !existsSync(file)) return;
+  const parsed = readYaml(file, rel(file), problems);
+  if (parsed === undefined) return;
+  if (!Array.isArray(parsed.value)) {
+    problems.push({ file: rel(file), line: 1, expected: 'eine YAML-Liste von Einträgen (jeder Eintrag beginnt mit „- “)', found: yamlArt(parsed.value) });
+    return;
+  }
+  parsed.value.forEach((item, index) => {
+    const line = parsed.itemLines[index];
+    if (!isPlainObject(item)) {
+      problems.push({ file: rel(file), line, expected: 'einen Eintrag mit Feldern (feld: Wert)', found: yamlArt(item) });
+      return;
     }
-    case 'yaml-list': {
-      const file = abs(source.file);
-      if (gesperrt(file)) break;
-      if (source.optional && !existsSync(file)) break;
-      const parsed = readYaml(file, rel(file), problems);
-      if (parsed === undefined) break;
-      if (!Array.isArray(parsed.value)) {
-        problems.push({ file: rel(file), line: 1, expected: 'eine YAML-Liste von Einträgen (jeder Eintrag beginnt mit „- “)', found: yamlArt(parsed.value) });
-        break;
-      }
-      parsed.value.forEach((item, index) => {
-        const line = parsed.itemLines[index];
-        if (!isPlainObject(item)) {
-          problems.push({ file: rel(file), line, expected: 'einen Eintrag mit Feldern (feld: Wert)', found: yamlArt(item) });
-          return;
-        }
-        const id = source.key ? source.key(item) : typeof item.id === 'string' || typeof item.id === 'number' ? String(item.id) : '';
-        if (!id) {
-          problems.push({ file: rel(file), line, field: 'id', expected: 'eine ID für jeden Eintrag', found: 'nichts (Feld fehlt)' });
-          return;
-        }
-        entries.push({ collection, id, data: item, file: rel(file), line, feldZeilen: parsed.itemFeldZeilen[index] });
-      });
-      break;
+    const id = source.key ? source.key(item) : typeof item.id === 'string' || typeof item.id === 'number' ? String(item.id) : '';
+    if (!id) {
+      problems.push({ file: rel(file), line, field: 'id', expected: 'eine ID für jeden Eintrag', found: 'nichts (Feld fehlt)' });
+      return;
     }
-    case 'csv': {
-      const file = abs(source.file);
-      if (gesperrt(file)) break;
-      if (!existsSync(file)) {
-        if (!source.optional) problems.push({ file: rel(file), expected: 'diese Datei', found: 'keine Datei' });
-        break;
-      }
-      const text = readText(file, rel(file), problems);
-      if (text === undefined) break;
-      const csv = readCsv(text, rel(file), problems);
-      if (!csv) break;
-      for (const { record, line } of csv.rows) {
-        const id = source.key ? source.key(record) : record.id;
-        if (!id) {
-          problems.push({ file: rel(file), line, field: 'id', expected: 'eine ID in jeder Zeile', found: 'eine leere Zelle' });
-          continue;
-        }
-        entries.push({ collection, id, data: record, file: rel(file), line, kopfZeile: csv.kopfZeile });
-      }
-      break;
+    entries.push({ collection, id, data: item, file: rel(file), line, feldZeilen: parsed.itemFeldZeilen[index] });
+  });
+}
+
+/** A CSV file with one entry per row (daten/schulen.csv …). */
+function leseCsvDatei({ collection, problems, entries, abs, rel, gesperrt }: Leser, source: SourceOf<'csv'>): void {
+  const file = abs(source.file);
+  if (gesperrt(file)) return;
+  if (!existsSync(file)) {
+    if (!source.optional) problems.push({ file: rel(file), expected: 'diese Datei', found: 'keine Datei' });
+    return;
+  }
+  const text = readText(file, rel(file), problems);
+  if (text === undefined) return;
+  const csv = readCsv(text, rel(file), problems);
+  if (!csv) return;
+  for (const { record, line } of csv.rows) {
+    const id = source.key ? source.key(record) : record.id;
+    if (!id) {
+      problems.push({ file: rel(file), line, field: 'id', expected: 'eine ID in jeder Zeile', found: 'eine leere Zelle' });
+      continue;
     }
-    case 'csv-dir': {
-      const dir = abs(source.dir);
-      if (gesperrt(dir)) break;
-      if (!existsSync(dir)) break;
-      for (const file of listFiles(loc, dir, problems)) {
-        if (extname(file) !== '.csv') {
-          problems.push({ file: rel(file), expected: `nur .csv-Dateien in diesem Ordner (${source.wofuer})`, found: `eine Datei mit der Endung „${extname(file) || '(keine)'}“` });
-          continue;
-        }
-        const tabelle = basename(file, '.csv');
-        const text = readText(file, rel(file), problems);
-        if (text === undefined) continue;
-        const csv = readCsv(text, rel(file), problems);
-        if (!csv) continue;
-        for (const { record, line } of csv.rows) {
-          const [kopf = '', ...spalten] = csv.columns;
-          const zeile = record[kopf] ?? '';
-          const werte = Object.fromEntries(spalten.map((s) => [s, record[s] ?? '']));
-          entries.push({ collection, id: `${tabelle}/${zeile}`, data: { tabelle, kopf, zeile, werte }, file: rel(file), line });
-        }
-      }
-      break;
+    entries.push({ collection, id, data: record, file: rel(file), line, kopfZeile: csv.kopfZeile });
+  }
+}
+
+/** A folder of CSV files, one table each (daten/finanzen/): every row an entry `<tabelle>/<zeile>`. */
+function leseCsvOrdner({ loc, collection, problems, entries, abs, rel, gesperrt }: Leser, source: SourceOf<'csv-dir'>): void {
+  const dir = abs(source.dir);
+  if (gesperrt(dir)) return;
+  if (!existsSync(dir)) return;
+  for (const file of listFiles(loc, dir, problems)) {
+    if (extname(file) !== '.csv') {
+      problems.push({ file: rel(file), expected: `nur .csv-Dateien in diesem Ordner (${source.wofuer})`, found: `eine Datei mit der Endung „${extname(file) || '(keine)'}“` });
+      continue;
     }
-    case 'mdx': {
-      const dir = abs(source.dir);
-      if (gesperrt(dir)) break;
-      if (!existsSync(dir)) {
-        problems.push({ file: rel(dir), expected: 'einen Ordner mit .mdx-Dateien', found: 'keinen Ordner' });
-        break;
-      }
-      for (const file of listFiles(loc, dir, problems)) {
-        const ext = extname(file);
-        if (ext !== '.mdx' && ext !== '.md') {
-          problems.push({ file: rel(file), expected: 'nur .mdx-Dateien in diesem Ordner', found: `eine Datei mit der Endung „${ext || '(keine)'}“` });
-          continue;
-        }
-        const text = readText(file, rel(file), problems);
-        if (text === undefined) continue;
-        const fm = splitFrontmatter(text);
-        if (!fm) {
-          problems.push({ file: rel(file), line: 1, expected: 'einen Kopf (Frontmatter) zwischen zwei Zeilen „---“', found: 'keinen' });
-          continue;
-        }
-        const doc = parseYamlText(fm.yaml, rel(file), problems, 1);
-        if (doc === undefined) continue;
-        if (!isPlainObject(doc.value)) {
-          problems.push({ file: rel(file), line: 2, expected: 'Felder im Kopf (Frontmatter)', found: 'keine' });
-          continue;
-        }
-        if (typeof doc.value.id === 'number') {
-          problems.push({ file: rel(file), line: 2, field: 'id', expected: 'den Code in Anführungszeichen, z. B. id: "2.10" (ohne sie liest YAML ihn als Zahl, und aus 2.10 wird 2.1)', found: `die Zahl ${String(doc.value.id).replace('.', ',')}` });
-          continue;
-        }
-        const frontmatterId = typeof doc.value.id === 'string' ? doc.value.id : undefined;
-        const id = source.idFrom === 'frontmatter' ? frontmatterId : (frontmatterId ?? basename(file, ext));
-        if (!id) {
-          problems.push({ file: rel(file), line: 2, field: 'id', expected: 'eine ID im Kopf der Datei', found: 'nichts (Feld fehlt)' });
-          continue;
-        }
-        entries.push({ collection, id, data: doc.value, file: rel(file), line: 1, body: fm.body, bodyLine: fm.bodyLine, feldZeilen: doc.feldZeilen });
-      }
-      break;
+    const tabelle = basename(file, '.csv');
+    const text = readText(file, rel(file), problems);
+    if (text === undefined) continue;
+    const csv = readCsv(text, rel(file), problems);
+    if (!csv) continue;
+    for (const { record, line } of csv.rows) {
+      const [kopf = '', ...spalten] = csv.columns;
+      const zeile = record[kopf] ?? '';
+      const werte = Object.fromEntries(spalten.map((s) => [s, record[s] ?? '']));
+      entries.push({ collection, id: `${tabelle}/${zeile}`, data: { tabelle, kopf, zeile, werte }, file: rel(file), line });
     }
   }
-  return { entries, problems };
+}
+
+/** A folder of MDX files (kapitel/, handlungsfelder/, massnahmen/), one entry each. */
+function leseMdxOrdner(leser: Leser, source: SourceOf<'mdx'>): void {
+  const { loc, problems, abs, rel, gesperrt } = leser;
+  const dir = abs(source.dir);
+  if (gesperrt(dir)) return;
+  if (!existsSync(dir)) {
+    problems.push({ file: rel(dir), expected: 'einen Ordner mit .mdx-Dateien', found: 'keinen Ordner' });
+    return;
+  }
+  for (const file of listFiles(loc, dir, problems)) leseMdxDatei(leser, source, file);
+}
+
+/** One MDX file: its head (frontmatter) is the entry's data, the rest its body. */
+function leseMdxDatei({ collection, problems, entries, rel }: Leser, source: SourceOf<'mdx'>, file: string): void {
+  const ext = extname(file);
+  if (ext !== '.mdx' && ext !== '.md') {
+    problems.push({ file: rel(file), expected: 'nur .mdx-Dateien in diesem Ordner', found: `eine Datei mit der Endung „${ext || '(keine)'}“` });
+    return;
+  }
+  const text = readText(file, rel(file), problems);
+  if (text === undefined) return;
+  const fm = splitFrontmatter(text);
+  if (!fm) {
+    problems.push({ file: rel(file), line: 1, expected: 'einen Kopf (Frontmatter) zwischen zwei Zeilen „---“', found: 'keinen' });
+    return;
+  }
+  const doc = parseYamlText(fm.yaml, rel(file), problems, 1);
+  if (doc === undefined) return;
+  if (!isPlainObject(doc.value)) {
+    problems.push({ file: rel(file), line: 2, expected: 'Felder im Kopf (Frontmatter)', found: 'keine' });
+    return;
+  }
+  if (typeof doc.value.id === 'number') {
+    problems.push({ file: rel(file), line: 2, field: 'id', expected: 'den Code in Anführungszeichen, z. B. id: "2.10" (ohne sie liest YAML ihn als Zahl, und aus 2.10 wird 2.1)', found: `die Zahl ${String(doc.value.id).replace('.', ',')}` });
+    return;
+  }
+  const frontmatterId = typeof doc.value.id === 'string' ? doc.value.id : undefined;
+  const id = source.idFrom === 'frontmatter' ? frontmatterId : (frontmatterId ?? basename(file, ext));
+  if (!id) {
+    problems.push({ file: rel(file), line: 2, field: 'id', expected: 'eine ID im Kopf der Datei', found: 'nichts (Feld fehlt)' });
+    return;
+  }
+  entries.push({ collection, id, data: doc.value, file: rel(file), line: 1, body: fm.body, bodyLine: fm.bodyLine, feldZeilen: doc.feldZeilen });
 }
 
 /** The anchor register (src/ausgabe/anker.ts), in the content folder. */
@@ -458,6 +501,20 @@ function zeilenAuszug(line: string): string {
 
 type YamlFund = Pick<Problem, 'line' | 'expected' | 'found' | 'hinweis'>;
 
+/** A broken YAML text as yamlProblem's parts read it. */
+interface KaputtesYaml {
+  doc: Document.Parsed;
+  text: string;
+  lines: string[];
+  lineOffset: number;
+  /** The line (1-based, in the text) of a position. */
+  lineOf: (pos: number) => number;
+  /** The problem at a line of the text. */
+  at: (line: number, found: string, hinweis: string) => YamlFund;
+  /** The line of `pos`, quoted whole if short, else from `pos` on. */
+  auszugAb: (pos: number | undefined) => string;
+}
+
 /**
  * The one problem a broken YAML text is reported as: the first real error, in German, at
  * the line where it starts (an unclosed quote at the line that opens it, not at the end of
@@ -466,98 +523,96 @@ type YamlFund = Pick<Problem, 'line' | 'expected' | 'found' | 'hinweis'>;
 function yamlProblem(doc: Document.Parsed, text: string, lc: LineCounter, lineOffset: number): YamlFund {
   const lines = text.split('\n');
   const lineOf = (pos: number) => lc.linePos(Math.min(pos, text.length)).line;
-  const at = (line: number, found: string, hinweis: string): YamlFund => ({ line: line + lineOffset, expected: 'gültiges YAML', found, hinweis });
-  const errors = [...doc.errors];
-  /** The line of `pos`, quoted whole if short, else from `pos` on. */
-  const auszugAb = (pos: number | undefined) => {
-    const zeile = lines[lineOf(pos ?? 0) - 1] ?? '';
-    if (pos === undefined || zeile.trim().length <= 60) return zeilenAuszug(zeile);
-    const anfang = text.lastIndexOf('\n', pos - 1) + 1;
-    return zeilenAuszug(zeile.slice(pos - anfang));
+  const y: KaputtesYaml = {
+    doc,
+    text,
+    lines,
+    lineOffset,
+    lineOf,
+    at: (line, found, hinweis) => ({ line: line + lineOffset, expected: 'gültiges YAML', found, hinweis }),
+    auszugAb: (pos) => {
+      const zeile = lines[lineOf(pos ?? 0) - 1] ?? '';
+      if (pos === undefined || zeile.trim().length <= 60) return zeilenAuszug(zeile);
+      const anfang = text.lastIndexOf('\n', pos - 1) + 1;
+      return zeilenAuszug(zeile.slice(pos - anfang));
+    },
   };
-
+  const errors = [...doc.errors];
   // An unclosed quote swallows the rest of the file; every later error follows from it.
   const quote = errors.find((e) => e.code === 'MISSING_CHAR' && /quote/i.test(e.message));
-  if (quote) {
-    let open: { start: number; char: string } | undefined;
-    visit(doc, {
-      Scalar(_, node) {
-        if (open || !node.range || (node.type !== 'QUOTE_DOUBLE' && node.type !== 'QUOTE_SINGLE')) return;
-        const char = node.type === 'QUOTE_DOUBLE' ? '"' : "'";
-        const source = text.slice(node.range[0], node.range[1]).trimEnd();
-        if (source.length < 2 || !source.endsWith(char)) open = { start: node.range[0], char };
-      },
-    });
-    const char = open?.char ?? (quote.message.includes('"') ? '"' : "'");
-    const line = open ? lineOf(open.start) : lineOf(quote.pos[0]);
-    return at(
-      line,
-      `einen Text in Anführungszeichen ${char}, der nicht wieder geschlossen wird (${auszugAb(open?.start)}); ohne das schließende ${char} liest YAML alles bis zum Ende der Datei als diesen einen Text`,
-      `Das schließende ${char} am Ende des Werts ergänzen. Steht ${char} im Text selbst, den Text in die anderen Anführungszeichen setzen (${char === '"' ? `'…"…'` : `"…'…"`}).`,
-    );
-  }
-
+  if (quote) return offenesAnfuehrungszeichen(y, quote);
   // An unclosed [ or { of a list or mapping in one line.
   const flow = errors.find((e) => e.code === 'BAD_INDENT' && /^Flow (sequence|map)/.test(e.message));
-  if (flow) {
-    const isSeqFlow = /^Flow sequence/.test(flow.message);
-    const [auf, zu] = isSeqFlow ? ['[', ']'] : ['{', '}'];
-    let start: number | undefined;
-    visit(doc, {
-      Seq(_, node) {
-        if (isSeqFlow && start === undefined && node.flow && node.range && !text.slice(node.range[0], node.range[1]).trimEnd().endsWith(zu)) start = node.range[0];
-      },
-      Map(_, node) {
-        if (!isSeqFlow && start === undefined && node.flow && node.range && !text.slice(node.range[0], node.range[1]).trimEnd().endsWith(zu)) start = node.range[0];
-      },
-    });
-    const line = lineOf(start ?? flow.pos[0]);
-    return at(
-      line,
-      `${isSeqFlow ? 'eine Liste' : 'eine Zuordnung'}, die mit „${auf}“ beginnt und nicht mit „${zu}“ endet (${auszugAb(start)})`,
-      `Die schließende „${zu}“ am Ende der Zeile ergänzen; ${isSeqFlow ? 'eine Liste in eckigen Klammern' : 'ein Eintrag in geschweiften Klammern'} muss in derselben Zeile enden.`,
-    );
-  }
-
+  if (flow) return offeneKlammer(y, flow);
   // Tabs are never allowed for indentation; the parser's own complaints about them are cryptic.
   const firstLine = Math.min(...errors.map((e) => lineOf(e.pos[0])));
   const tabLine = lines.findIndex((l, i) => i < firstLine && /^ *\t/.test(l));
   if (tabLine >= 0) {
-    return at(tabLine + 1, `einen Tabulator am Anfang der Zeile (${zeilenAuszug(lines[tabLine] ?? '')})`, 'YAML rückt nur mit Leerzeichen ein: den Tabulator durch Leerzeichen ersetzen, so dass die Felder eines Eintrags genau untereinander stehen.');
+    return y.at(tabLine + 1, `einen Tabulator am Anfang der Zeile (${zeilenAuszug(lines[tabLine] ?? '')})`, 'YAML rückt nur mit Leerzeichen ein: den Tabulator durch Leerzeichen ersetzen, so dass die Felder eines Eintrags genau untereinander stehen.');
   }
+  return zeilenfehler(y, errors.sort((a, b) => a.pos[0] - b.pos[0])[0]!);
+}
 
-  const error = errors.sort((a, b) => a.pos[0] - b.pos[0])[0]!;
-  const line = lineOf(error.pos[0]);
+type YamlFehler = Document.Parsed['errors'][number];
+
+/** A quote that is opened and never closed: reported at the line that opens it. */
+function offenesAnfuehrungszeichen({ doc, text, lineOf, at, auszugAb }: KaputtesYaml, quote: YamlFehler): YamlFund {
+  let open: { start: number; char: string } | undefined;
+  visit(doc, {
+    Scalar(_, node) {
+      if (open || !node.range || (node.type !== 'QUOTE_DOUBLE' && node.type !== 'QUOTE_SINGLE')) return;
+      const char = node.type === 'QUOTE_DOUBLE' ? '"' : "'";
+      const source = text.slice(node.range[0], node.range[1]).trimEnd();
+      if (source.length < 2 || !source.endsWith(char)) open = { start: node.range[0], char };
+    },
+  });
+  const char = open?.char ?? (quote.message.includes('"') ? '"' : "'");
+  const line = open ? lineOf(open.start) : lineOf(quote.pos[0]);
+  return at(
+    line,
+    `einen Text in Anführungszeichen ${char}, der nicht wieder geschlossen wird (${auszugAb(open?.start)}); ohne das schließende ${char} liest YAML alles bis zum Ende der Datei als diesen einen Text`,
+    `Das schließende ${char} am Ende des Werts ergänzen. Steht ${char} im Text selbst, den Text in die anderen Anführungszeichen setzen (${char === '"' ? `'…"…'` : `"…'…"`}).`,
+  );
+}
+
+/** A list `[…` or mapping `{…` in one line that is not closed. */
+function offeneKlammer({ doc, text, lineOf, at, auszugAb }: KaputtesYaml, flow: YamlFehler): YamlFund {
+  const isSeqFlow = /^Flow sequence/.test(flow.message);
+  const [auf, zu] = isSeqFlow ? ['[', ']'] : ['{', '}'];
+  let start: number | undefined;
+  visit(doc, {
+    Seq(_, node) {
+      if (isSeqFlow && start === undefined && node.flow && node.range && !text.slice(node.range[0], node.range[1]).trimEnd().endsWith(zu)) start = node.range[0];
+    },
+    Map(_, node) {
+      if (!isSeqFlow && start === undefined && node.flow && node.range && !text.slice(node.range[0], node.range[1]).trimEnd().endsWith(zu)) start = node.range[0];
+    },
+  });
+  const line = lineOf(start ?? flow.pos[0]);
+  return at(
+    line,
+    `${isSeqFlow ? 'eine Liste' : 'eine Zuordnung'}, die mit „${auf}“ beginnt und nicht mit „${zu}“ endet (${auszugAb(start)})`,
+    `Die schließende „${zu}“ am Ende der Zeile ergänzen; ${isSeqFlow ? 'eine Liste in eckigen Klammern' : 'ein Eintrag in geschweiften Klammern'} muss in derselben Zeile enden.`,
+  );
+}
+
+/** The line of the first error, quoted, and what is wrong in it, by the parser's error code. */
+function zeilenfehler(y: KaputtesYaml, error: YamlFehler): YamlFund {
+  const { lines, at } = y;
+  const line = y.lineOf(error.pos[0]);
   const text0 = lines[line - 1] ?? '';
   const auszug = zeilenAuszug(text0);
-  const indent = (l: string) => /^ */.exec(l)?.[0].length ?? 0;
-  const nextLine = lines.findIndex((l, i) => i >= line && l.trim() !== '' && !l.trim().startsWith('#'));
-  const key = /^\s*(?:-\s+)?([^:#]+?)\s*:/.exec(text0)?.[1];
-
   if (/^\s*-[^\s-]/.test(text0)) {
     return at(line, `ein „-“ ohne Leerzeichen danach (${auszug})`, 'Ein Listeneintrag beginnt mit „- “ (Bindestrich und Leerzeichen).');
   }
   switch (error.code) {
-    case 'DUPLICATE_KEY':
+    case 'DUPLICATE_KEY': {
+      const key = /^\s*(?:-\s+)?([^:#]+?)\s*:/.exec(text0)?.[1];
       return at(line, `das Feld ${key ? `„${key}“` : ''} zum zweiten Mal im selben Eintrag (${auszug})`, 'Jedes Feld steht in einem Eintrag nur einmal: eine der beiden Zeilen löschen oder zusammenführen. Beginnt hier ein neuer Eintrag, fehlt davor „- “.');
-    case 'BLOCK_AS_IMPLICIT_KEY':
-    case 'MULTILINE_IMPLICIT_KEY': {
-      const wert = /^\s*(?:-\s+)?[^:#\s][^:#]*?:\s+(.*)$/.exec(text0)?.[1];
-      if (wert && /:(\s|$)/.test(wert) && !/^["']/.test(wert)) {
-        return at(line, `einen Wert mit „: “ darin (${auszug}); YAML liest ihn als weiteres Feld`, `Den Wert in Anführungszeichen setzen, z. B. ${key ?? 'name'}: "${wert.replace(/"/g, "'").trim()}".`);
-      }
-      const next = nextLine >= 0 ? (lines[nextLine] ?? '') : '';
-      if (error.code === 'BLOCK_AS_IMPLICIT_KEY' && nextLine >= 0 && indent(next) > indent(text0) && /:\s*\S/.test(text0)) {
-        return at(nextLine + 1, `eine Zeile, die weiter eingerückt ist als das Feld darüber (${zeilenAuszug(next)})`, 'Die Felder eines Eintrags beginnen genau untereinander: die Einrückung angleichen (nur Leerzeichen).');
-      }
-      if (/^\s*(?:-\s+)?[^\s:#"'][^:#]*:\S/.test(text0)) {
-        return at(line, `kein Leerzeichen nach dem Doppelpunkt (${auszug})`, 'Zwischen Feld und Wert stehen ein Doppelpunkt und ein Leerzeichen, z. B. name: Wert.');
-      }
-      if (!text0.includes(':')) {
-        return at(line, `eine Zeile ohne Doppelpunkt zwischen Feld und Wert (${auszug})`, 'Jede Zeile eines Eintrags hat die Form „feld: Wert“; gehört die Zeile zum Wert darüber, ihn in Anführungszeichen setzen.');
-      }
-      return at(line, `eine Zeile, die YAML nicht als „feld: Wert“ lesen kann (${auszug})`, 'Einrückung und Doppelpunkte prüfen; ein Wert mit „:“ oder „#“ gehört in Anführungszeichen.');
     }
+    case 'BLOCK_AS_IMPLICIT_KEY':
+    case 'MULTILINE_IMPLICIT_KEY':
+      return keinFeldUndWert(y, error, line);
     case 'BAD_INDENT':
     case 'MISSING_CHAR':
       if (/Sequence item without - indicator/.test(error.message) || (error.code === 'MISSING_CHAR' && !/quote/i.test(error.message))) {
@@ -578,16 +633,48 @@ function yamlProblem(doc: Document.Parsed, text: string, lc: LineCounter, lineOf
     case 'ALIAS_PROPS':
       return at(line, `einen Wert, der mit „*“ beginnt (${auszug}); für YAML ist das ein Verweis auf eine Textmarke`, 'Den Wert in Anführungszeichen setzen.');
     case 'UNEXPECTED_TOKEN':
-      if (/^\s*(?:-\s+)?[^:#]+:\s*["'][^"']*["']\s*[^\s#]/.test(text0)) {
-        return at(line, `Text nach dem schließenden Anführungszeichen (${auszug})`, 'Der ganze Wert gehört in die Anführungszeichen; ein Anführungszeichen im Text steht in den jeweils anderen (\'…"…\').');
-      }
-      if (isSeq(doc.contents) && lineOffset === 0 && indent(text0) === 0 && !/^-\s/.test(text0)) {
-        return at(line, `eine Zeile, die nicht zur Liste der Einträge passt (${auszug})`, 'Jeder Eintrag beginnt mit „- “; die Felder eines Eintrags stehen eingerückt darunter.');
-      }
-      return at(line, `eine Zeile, die YAML an dieser Stelle nicht einordnen kann (${auszug})`, 'Einrückung (nur Leerzeichen), Doppelpunkte und Anführungszeichen prüfen; ein Wert mit „:“ oder „#“ gehört in Anführungszeichen.');
+      return unerwarteteZeile(y, line);
     default:
       return at(line, `eine Zeile, die YAML nicht lesen kann (${auszug})`, 'Einrückung (nur Leerzeichen), Doppelpunkte und Anführungszeichen prüfen; ein Wert mit „:“ oder „#“ gehört in Anführungszeichen.');
   }
+}
+
+const einzug = (l: string) => /^ */.exec(l)?.[0].length ?? 0;
+
+/** A line YAML cannot read as `feld: Wert`: a value with „: “, a deeper line, a missing space or colon. */
+function keinFeldUndWert({ lines, at }: KaputtesYaml, error: YamlFehler, line: number): YamlFund {
+  const text0 = lines[line - 1] ?? '';
+  const auszug = zeilenAuszug(text0);
+  const key = /^\s*(?:-\s+)?([^:#]+?)\s*:/.exec(text0)?.[1];
+  const wert = /^\s*(?:-\s+)?[^:#\s][^:#]*?:\s+(.*)$/.exec(text0)?.[1];
+  if (wert && /:(\s|$)/.test(wert) && !/^["']/.test(wert)) {
+    return at(line, `einen Wert mit „: “ darin (${auszug}); YAML liest ihn als weiteres Feld`, `Den Wert in Anführungszeichen setzen, z. B. ${key ?? 'name'}: "${wert.replace(/"/g, "'").trim()}".`);
+  }
+  const nextLine = lines.findIndex((l, i) => i >= line && l.trim() !== '' && !l.trim().startsWith('#'));
+  const next = nextLine >= 0 ? (lines[nextLine] ?? '') : '';
+  if (error.code === 'BLOCK_AS_IMPLICIT_KEY' && nextLine >= 0 && einzug(next) > einzug(text0) && /:\s*\S/.test(text0)) {
+    return at(nextLine + 1, `eine Zeile, die weiter eingerückt ist als das Feld darüber (${zeilenAuszug(next)})`, 'Die Felder eines Eintrags beginnen genau untereinander: die Einrückung angleichen (nur Leerzeichen).');
+  }
+  if (/^\s*(?:-\s+)?[^\s:#"'][^:#]*:\S/.test(text0)) {
+    return at(line, `kein Leerzeichen nach dem Doppelpunkt (${auszug})`, 'Zwischen Feld und Wert stehen ein Doppelpunkt und ein Leerzeichen, z. B. name: Wert.');
+  }
+  if (!text0.includes(':')) {
+    return at(line, `eine Zeile ohne Doppelpunkt zwischen Feld und Wert (${auszug})`, 'Jede Zeile eines Eintrags hat die Form „feld: Wert“; gehört die Zeile zum Wert darüber, ihn in Anführungszeichen setzen.');
+  }
+  return at(line, `eine Zeile, die YAML nicht als „feld: Wert“ lesen kann (${auszug})`, 'Einrückung und Doppelpunkte prüfen; ein Wert mit „:“ oder „#“ gehört in Anführungszeichen.');
+}
+
+/** A line YAML cannot place: text after a closing quote, a line outside the list of entries, or else. */
+function unerwarteteZeile({ doc, lines, lineOffset, at }: KaputtesYaml, line: number): YamlFund {
+  const text0 = lines[line - 1] ?? '';
+  const auszug = zeilenAuszug(text0);
+  if (/^\s*(?:-\s+)?[^:#]+:\s*["'][^"']*["']\s*[^\s#]/.test(text0)) {
+    return at(line, `Text nach dem schließenden Anführungszeichen (${auszug})`, 'Der ganze Wert gehört in die Anführungszeichen; ein Anführungszeichen im Text steht in den jeweils anderen (\'…"…\').');
+  }
+  if (isSeq(doc.contents) && lineOffset === 0 && einzug(text0) === 0 && !/^-\s/.test(text0)) {
+    return at(line, `eine Zeile, die nicht zur Liste der Einträge passt (${auszug})`, 'Jeder Eintrag beginnt mit „- “; die Felder eines Eintrags stehen eingerückt darunter.');
+  }
+  return at(line, `eine Zeile, die YAML an dieser Stelle nicht einordnen kann (${auszug})`, 'Einrückung (nur Leerzeichen), Doppelpunkte und Anführungszeichen prüfen; ein Wert mit „:“ oder „#“ gehört in Anführungszeichen.');
 }
 
 /** Invisible characters that slip into ids from copied web pages or word processors, with their German names. */
@@ -701,47 +788,16 @@ interface CsvTabelle {
 function readCsv(text: string, relFile: string, problems: Problem[]): CsvTabelle | undefined {
   const lines = text.split('\n');
   const headerIndex = lines.findIndex((l) => l.replace(/^\uFEFF/, '').trim() !== '' && !l.trimStart().startsWith('#'));
-  if (headerIndex < 0) {
-    problems.push({ file: relFile, line: 1, expected: 'eine Kopfzeile mit den Spaltennamen und darunter Zeilen mit Werten', found: 'eine leere Datei', hinweis: 'Die Datei mit ihren Daten neu speichern, oder sie löschen, wenn der Plan diese Daten nicht hat.' });
+  const kopfProblem = csvKopfProblem(lines, headerIndex, relFile);
+  if (kopfProblem) {
+    problems.push(kopfProblem);
     return undefined;
   }
-  const header = (lines[headerIndex] ?? '').replace(/^\uFEFF/, '').replace(/\r$/, '');
-  if (!header.includes(';') && /[,\t]/.test(header)) {
-    const zeichen = header.includes('\t') ? 'Tabulatoren' : 'Kommas';
-    problems.push({
-      file: relFile,
-      line: headerIndex + 1,
-      expected: 'Spalten, die durch Semikolons „;“ getrennt sind (das Komma ist in Planwerk das Dezimalzeichen: 1.234,56)',
-      found: `eine Kopfzeile mit ${zeichen} als Trennzeichen (${zeilenAuszug(header.replaceAll('\t', ' → '))})`,
-      hinweis: 'In Excel „Speichern unter“ → „CSV UTF-8 (durch Trennzeichen getrennt)“ mit deutschen Ländereinstellungen wählen, dann trennt Excel mit „;“; in LibreOffice Feldtrenner „;“ und Zeichensatz UTF-8 wählen.',
-    });
-    return undefined;
-  }
-  let records: { record: string[]; info: { lines: number } }[];
+  let records: CsvRecord[];
   try {
-    records = parseCsv(text, { ...CSV_OPTIONEN, info: true }) as unknown as typeof records;
+    records = parseCsv(text, { ...CSV_OPTIONEN, info: true }) as unknown as CsvRecord[];
   } catch (error) {
-    const err = error as { code?: string; lines?: number };
-    if (err.code === 'CSV_QUOTE_NOT_CLOSED') {
-      const open = lines.findIndex((l) => (l.match(/"/g)?.length ?? 0) % 2 === 1);
-      problems.push({
-        file: relFile,
-        line: open >= 0 ? open + 1 : err.lines,
-        expected: 'gültiges CSV mit „;“ als Trennzeichen: eine Zelle in Anführungszeichen "…" endet mit einem zweiten "',
-        found: `ein Anführungszeichen ", das nicht wieder geschlossen wird${open >= 0 ? ` (${zeilenAuszug(lines[open] ?? '')})` : ''}`,
-        hinweis: 'Das schließende " ergänzen; ein " im Text einer Zelle in Anführungszeichen wird verdoppelt ("").',
-      });
-    } else if (err.code === 'CSV_INVALID_CLOSING_QUOTE' || err.code === 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE') {
-      problems.push({
-        file: relFile,
-        line: err.lines,
-        expected: 'gültiges CSV mit „;“ als Trennzeichen: nach dem schließenden Anführungszeichen einer Zelle folgt „;“ oder das Zeilenende',
-        found: `Text nach dem schließenden Anführungszeichen${err.lines ? ` (${zeilenAuszug(lines[err.lines - 1] ?? '')})` : ''}`,
-        hinweis: 'Den ganzen Zellentext in die Anführungszeichen setzen und ein " im Text verdoppeln ("").',
-      });
-    } else {
-      problems.push({ file: relFile, line: err.lines, expected: 'gültiges CSV mit „;“ als Trennzeichen', found: `eine Zeile, die sich nicht als CSV lesen lässt${err.lines ? ` (${zeilenAuszug(lines[err.lines - 1] ?? '')})` : ''}` });
-    }
+    problems.push(csvSyntaxProblem(error as { code?: string; lines?: number }, lines, relFile));
     return undefined;
   }
   const [kopf, ...daten] = records;
@@ -751,6 +807,64 @@ function readCsv(text: string, relFile: string, problems: Problem[]): CsvTabelle
   }
   const columns = kopf.record;
   const headerLine = kopf.info.lines;
+  const ok = pruefeSpalten(columns, daten, relFile, headerLine, problems);
+  const rows = zeilenMitSpalten(columns, daten, relFile, problems);
+  if (!ok) return undefined;
+  if (daten.length === 0) {
+    problems.push({ file: relFile, line: headerLine, expected: 'unter der Kopfzeile mindestens eine Zeile mit Werten', found: 'nur die Kopfzeile', hinweis: 'Die Daten ergänzen, oder die Datei löschen, wenn der Plan diese Daten nicht hat.' });
+    return undefined;
+  }
+  return { columns: columns.filter((c) => c !== ''), rows, kopfZeile: headerLine };
+}
+
+/** One row as csv-parse gives it, with the line it ends on. */
+type CsvRecord = { record: string[]; info: { lines: number } };
+
+/** An empty file, or a header row separated by commas or tabs instead of „;“. */
+function csvKopfProblem(lines: string[], headerIndex: number, relFile: string): Problem | undefined {
+  if (headerIndex < 0) {
+    return { file: relFile, line: 1, expected: 'eine Kopfzeile mit den Spaltennamen und darunter Zeilen mit Werten', found: 'eine leere Datei', hinweis: 'Die Datei mit ihren Daten neu speichern, oder sie löschen, wenn der Plan diese Daten nicht hat.' };
+  }
+  const header = (lines[headerIndex] ?? '').replace(/^\uFEFF/, '').replace(/\r$/, '');
+  if (!header.includes(';') && /[,\t]/.test(header)) {
+    const zeichen = header.includes('\t') ? 'Tabulatoren' : 'Kommas';
+    return {
+      file: relFile,
+      line: headerIndex + 1,
+      expected: 'Spalten, die durch Semikolons „;“ getrennt sind (das Komma ist in Planwerk das Dezimalzeichen: 1.234,56)',
+      found: `eine Kopfzeile mit ${zeichen} als Trennzeichen (${zeilenAuszug(header.replaceAll('\t', ' → '))})`,
+      hinweis: 'In Excel „Speichern unter“ → „CSV UTF-8 (durch Trennzeichen getrennt)“ mit deutschen Ländereinstellungen wählen, dann trennt Excel mit „;“; in LibreOffice Feldtrenner „;“ und Zeichensatz UTF-8 wählen.',
+    };
+  }
+  return undefined;
+}
+
+/** What csv-parse's error means for an editor: an unclosed quote, text after a closing one, or else. */
+function csvSyntaxProblem(err: { code?: string; lines?: number }, lines: string[], relFile: string): Problem {
+  if (err.code === 'CSV_QUOTE_NOT_CLOSED') {
+    const open = lines.findIndex((l) => (l.match(/"/g)?.length ?? 0) % 2 === 1);
+    return {
+      file: relFile,
+      line: open >= 0 ? open + 1 : err.lines,
+      expected: 'gültiges CSV mit „;“ als Trennzeichen: eine Zelle in Anführungszeichen "…" endet mit einem zweiten "',
+      found: `ein Anführungszeichen ", das nicht wieder geschlossen wird${open >= 0 ? ` (${zeilenAuszug(lines[open] ?? '')})` : ''}`,
+      hinweis: 'Das schließende " ergänzen; ein " im Text einer Zelle in Anführungszeichen wird verdoppelt ("").',
+    };
+  }
+  if (err.code === 'CSV_INVALID_CLOSING_QUOTE' || err.code === 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE') {
+    return {
+      file: relFile,
+      line: err.lines,
+      expected: 'gültiges CSV mit „;“ als Trennzeichen: nach dem schließenden Anführungszeichen einer Zelle folgt „;“ oder das Zeilenende',
+      found: `Text nach dem schließenden Anführungszeichen${err.lines ? ` (${zeilenAuszug(lines[err.lines - 1] ?? '')})` : ''}`,
+      hinweis: 'Den ganzen Zellentext in die Anführungszeichen setzen und ein " im Text verdoppeln ("").',
+    };
+  }
+  return { file: relFile, line: err.lines, expected: 'gültiges CSV mit „;“ als Trennzeichen', found: `eine Zeile, die sich nicht als CSV lesen lässt${err.lines ? ` (${zeilenAuszug(lines[err.lines - 1] ?? '')})` : ''}` };
+}
+
+/** Checks the header's names: a name over every column with values, each name once. */
+function pruefeSpalten(columns: string[], daten: CsvRecord[], relFile: string, headerLine: number, problems: Problem[]): boolean {
   let ok = true;
   // Excel saves a formatted but empty column as a trailing „;“: an unnamed column without values is ignored.
   const unbenannt = columns.flatMap((c, i) => (c === '' ? [i] : []));
@@ -769,6 +883,11 @@ function readCsv(text: string, relFile: string, problems: Problem[]): CsvTabelle
     }
     seen.add(c);
   }
+  return ok;
+}
+
+/** The rows by their named columns; a row with more or fewer cells than the header is a problem and left out. */
+function zeilenMitSpalten(columns: string[], daten: CsvRecord[], relFile: string, problems: Problem[]): CsvTabelle['rows'] {
   const named = columns.filter((c) => c !== '');
   const liste = (cs: string[]) => cs.map((c) => `„${zeigeUnsichtbare(c)}“`).join(', ');
   const rows: CsvTabelle['rows'] = [];
@@ -790,12 +909,7 @@ function readCsv(text: string, relFile: string, problems: Problem[]): CsvTabelle
     }
     rows.push({ record: Object.fromEntries(named.map((c) => [c, record[columns.indexOf(c)] ?? ''])), line: info.lines });
   }
-  if (!ok) return undefined;
-  if (daten.length === 0) {
-    problems.push({ file: relFile, line: headerLine, expected: 'unter der Kopfzeile mindestens eine Zeile mit Werten', found: 'nur die Kopfzeile', hinweis: 'Die Daten ergänzen, oder die Datei löschen, wenn der Plan diese Daten nicht hat.' });
-    return undefined;
-  }
-  return { columns: named, rows, kopfZeile: headerLine };
+  return rows;
 }
 
 /** What a YAML document or item is, for a message. */

@@ -7,7 +7,7 @@
  * Planwerk has renamed no field since 0.1.0 (its history and CHANGELOG.md name none), so the
  * registry is empty; a rename is added here, with its version, in the release that makes it.
  */
-import type { CollectionName } from './schemas.ts';
+import type { CollectionName } from './schemas/index.ts';
 
 /**
  * Collections whose fields are named in the plan's files. The published tables and survey

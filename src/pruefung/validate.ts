@@ -7,7 +7,7 @@
  * (src/pruefung/planladen.ts); `npm run pruefen` and the tests call it directly, so both report the same.
  */
 import type { z } from 'astro/zod';
-import { createSchemas, plainRef, CODEFORMEN, OHNE_CODES, ANKER_ID_PATTERN, type CollectionName, type Data, type Ref } from '../plan/schemas.ts';
+import { createSchemas, plainRef, CODEFORMEN, OHNE_CODES, ANKER_ID_PATTERN, type CollectionName, type Data, type Ref } from '../plan/schemas/index.ts';
 import { akteursgruppen } from '../rechnen/akteure.ts';
 import { abschnittsbaum, bildeAbschnittsbaum, pruefeAbschnittsverweise, unterabschnittAus, type Abschnitt, type Entwurfsnummern } from '../plan/abschnitte.ts';
 import { pruefeVerweise } from './verweise.ts';
@@ -182,17 +182,30 @@ export function validatePlan(
   gelesen: Partial<Record<CollectionName, ReadResult>> = {},
   umbenennungen: readonly Umbenennung[] = UMBENENNUNGEN,
 ): ValidationResult {
-  const problems: Problem[] = [];
-  const raw: Partial<Record<CollectionName, RawEntry[]>> = {};
-  const parsed: Partial<Record<CollectionName, Entry<CollectionName>[]>> = {};
-
-  const unvollstaendig = new Set<CollectionName>();
-  /** Collections with an entry that failed its schema. */
-  const fehlerhaft = new Set<CollectionName>();
+  const problems: Problem[] = [...unbekannteDateien(loc)];
   const warnungen: Problem[] = [];
-  // Drafts: checked, open fields as hints, left out of the model (and so of the site).
-  const entwuerfe = new Map<string, RawEntry>();
-  problems.push(...unbekannteDateien(loc));
+  const stand = leseSammlungen(loc, gelesen, problems, warnungen, umbenennungen);
+  const verweistFalsch = pruefeVerweiseZwischenSammlungen(loc, stand, problems);
+  const imModell = ohneHaengendeVerweise(stand.parsed, verweistFalsch);
+  return pruefeTexteUndModell(loc, cache, { ...stand, imModell, verweistFalsch }, problems, warnungen);
+}
+
+/** What reading the collections and checking their schemas leaves for the later checks. */
+interface Gelesen {
+  raw: Partial<Record<CollectionName, RawEntry[]>>;
+  /** The entries that passed their schema (drafts are never among them). */
+  parsed: Partial<Record<CollectionName, Entry<CollectionName>[]>>;
+  /** Collections that could not be read completely (a syntax or encoding problem). */
+  unvollstaendig: Set<CollectionName>;
+  /** Collections with an entry that failed its schema. */
+  fehlerhaft: Set<CollectionName>;
+  /** Drafts by `collection/id`: checked, open fields as hints, left out of the model (and so of the site). */
+  entwuerfe: Map<string, RawEntry>;
+}
+
+/** Reads every collection (or takes it from `gelesen`) and checks each entry against its schema. */
+function leseSammlungen(loc: PlanLocation, gelesen: Partial<Record<CollectionName, ReadResult>>, problems: Problem[], warnungen: Problem[], umbenennungen: readonly Umbenennung[]): Gelesen {
+  const stand: Gelesen = { raw: {}, parsed: {}, unvollstaendig: new Set(), fehlerhaft: new Set(), entwuerfe: new Map() };
   // One link on the way to several files (a linked `daten/`) is one problem, not one per file.
   const gemeldet = new Set<string>();
   for (const collection of COLLECTIONS) {
@@ -202,47 +215,77 @@ export function validatePlan(
       if (!gemeldet.has(schluessel)) problems.push(p);
       gemeldet.add(schluessel);
     }
-    if (read.problems.length > 0) unvollstaendig.add(collection);
-    raw[collection] = read.entries;
+    if (read.problems.length > 0) stand.unvollstaendig.add(collection);
+    stand.raw[collection] = read.entries;
     const doppelte = findDuplicates(read.entries);
     problems.push(...doppelte);
-    if (doppelte.length > 0) fehlerhaft.add(collection);
-    const good: Entry<CollectionName>[] = [];
-    for (const entry of read.entries) {
-      const result = parseEntry(entry, umbenennungen);
-      // An old column name is one problem of the header row, not one per row.
-      const fehlerfrei = result.problems.length === 0;
-      if (entry.kopfZeile !== undefined) result.problems = result.problems.filter((p) => p.entry !== undefined || p.line !== entry.kopfZeile || !meldeEinmal(gemeldet, p));
-      if (istEntwurf(entry)) {
-        const { fehler, offen } = teileEntwurfsProbleme(result.problems);
-        problems.push(...fehler);
-        warnungen.push(entwurfsHinweis(entry), ...offen);
-        entwuerfe.set(`${collection}/${entry.id}`, entry);
-        continue;
-      }
-      problems.push(...result.problems);
-      if (!fehlerfrei) fehlerhaft.add(collection);
-      if (fehlerfrei) {
-        if (collection === 'handlungsfelder') zielIds(entry.id, result.data as Data<'handlungsfelder'>);
-        good.push({ id: entry.id, data: result.data as never, file: entry.file, line: entry.line, bodyLine: entry.bodyLine });
-      }
-    }
-    parsed[collection] = good;
+    if (doppelte.length > 0) stand.fehlerhaft.add(collection);
+    stand.parsed[collection] = pruefeEintraege(collection, read.entries, stand, { problems, warnungen, gemeldet, umbenennungen });
   }
+  return stand;
+}
 
+/** Where the schema checks report, and what they know: problems reported once, renamed fields. */
+interface Meldungen {
+  problems: Problem[];
+  warnungen: Problem[];
+  gemeldet: Set<string>;
+  umbenennungen: readonly Umbenennung[];
+}
+
+/** Whether a problem was reported before; notes it as reported. */
+function meldeEinmal(gemeldet: Set<string>, p: Problem): boolean {
+  const schluessel = JSON.stringify(p);
+  const schon = gemeldet.has(schluessel);
+  gemeldet.add(schluessel);
+  return schon;
+}
+
+/** Checks the entries of one collection against its schema; returns those that passed. */
+function pruefeEintraege(collection: CollectionName, entries: RawEntry[], stand: Gelesen, { problems, warnungen, gemeldet, umbenennungen }: Meldungen): Entry<CollectionName>[] {
+  const good: Entry<CollectionName>[] = [];
+  for (const entry of entries) {
+    const result = parseEntry(entry, umbenennungen);
+    // An old column name is one problem of the header row, not one per row.
+    const fehlerfrei = result.problems.length === 0;
+    if (entry.kopfZeile !== undefined) result.problems = result.problems.filter((p) => p.entry !== undefined || p.line !== entry.kopfZeile || !meldeEinmal(gemeldet, p));
+    if (istEntwurf(entry)) {
+      const { fehler, offen } = teileEntwurfsProbleme(result.problems);
+      problems.push(...fehler);
+      warnungen.push(entwurfsHinweis(entry), ...offen);
+      stand.entwuerfe.set(`${collection}/${entry.id}`, entry);
+      continue;
+    }
+    problems.push(...result.problems);
+    if (!fehlerfrei) stand.fehlerhaft.add(collection);
+    if (fehlerfrei) {
+      if (collection === 'handlungsfelder') zielIds(entry.id, result.data as Data<'handlungsfelder'>);
+      good.push({ id: entry.id, data: result.data as never, file: entry.file, line: entry.line, bodyLine: entry.bodyLine });
+    }
+  }
+  return good;
+}
+
+/**
+ * Checks every reference between collections and reports those to nothing or to a draft.
+ * Returns the collections with a broken reference, or one to an entry that failed its schema
+ * (and so is not in the model).
+ */
+function pruefeVerweiseZwischenSammlungen(loc: PlanLocation, stand: Gelesen, problems: Problem[]): Set<CollectionName> {
+  const { raw, parsed, entwuerfe, unvollstaendig } = stand;
   // An id with an invisible character is reported at its entry; references to the id as it
   // looks (without the character) are not reported again.
   const ids = new Map<string, Set<string>>(COLLECTIONS.map((c) => [c, new Set((raw[c] ?? []).flatMap((e) => [e.id, ohneUnsichtbare(e.id)]))]));
   const guteIds = new Map<string, Set<string>>(COLLECTIONS.map((c) => [c, new Set((parsed[c] ?? []).map((e) => e.id))]));
-  /** Collections with a broken reference, or one to an entry that failed its schema (and so is not in the model). */
   const verweistFalsch = new Set<CollectionName>();
   for (const collection of COLLECTIONS) {
     for (const entry of parsed[collection] ?? []) {
+      const ort = { file: entry.file, line: entry.line, entry: entryLabel(collection, entry.id) };
       walkRefs(entry.data, [], (ref, path) => {
         const entwurf = entwuerfe.get(`${ref.collection}/${ref.id}`);
         if (entwurf) {
           verweistFalsch.add(collection);
-          problems.push(verweisAufEntwurf({ file: entry.file, line: entry.line, entry: entryLabel(collection, entry.id) }, path.join('.'), entwurf));
+          problems.push(verweisAufEntwurf(ort, path.join('.'), entwurf));
           return;
         }
         if (ids.get(ref.collection)?.has(ref.id)) {
@@ -254,41 +297,54 @@ export function validatePlan(
         // A collection that could not be read completely (a syntax or encoding problem, already
         // reported) misses entries: references into it say nothing, so they are not checked.
         if (unvollstaendig.has(ref.collection as CollectionName)) return;
-        const unsichtbar = unsichtbareZeichen(ref.id);
-        const gemeint = unsichtbar && ids.get(ref.collection)?.has(ohneUnsichtbare(ref.id)) ? ohneUnsichtbare(ref.id) : undefined;
-        // An optional collection the plan does not have at all (a plan without school data names a school).
-        const quelle = sourcePath(loc, ref.collection as CollectionName);
-        if ((raw[ref.collection as CollectionName] ?? []).length === 0) {
-          problems.push({
-            file: entry.file,
-            line: entry.line,
-            entry: entryLabel(collection, entry.id),
-            field: path.join('.'),
-            expected: `eine vorhandene ID aus „${ref.collection}“ (${quelle})`,
-            found: `„${zeigeUnsichtbare(ref.id)}“, aber der Plan hat keine Einträge in ${quelle} (die Datei fehlt oder ist leer)`,
-            hinweis: `Den Verweis entfernen oder ${quelle} mit diesem Eintrag anlegen.`,
-          });
-          return;
-        }
-        problems.push({
-          file: entry.file,
-          line: entry.line,
-          entry: entryLabel(collection, entry.id),
-          field: path.join('.'),
-          expected: `eine vorhandene ID aus „${ref.collection}“ (${sourcePath(loc, ref.collection as CollectionName)})`,
-          found: unsichtbar
-            ? `„${zeigeUnsichtbare(ref.id)}“ mit unsichtbarem Zeichen ${unsichtbar}, das es dort nicht gibt${gemeint ? ` (ohne das Zeichen: „${gemeint}“)` : ''}`
-            : `„${ref.id}“, das es dort nicht gibt`,
-          ...(unsichtbar ? { hinweis: UNSICHTBAR_HINWEIS } : {}),
-        });
+        problems.push(fehlenderVerweis(loc, raw, ids, ort, path.join('.'), ref));
       });
     }
   }
+  return verweistFalsch;
+}
 
-  // The model for the later checks holds no dangling reference: an entry that names one that
-  // is not in the model (it failed its schema, or is a draft) is left out too, repeatedly, and
-  // its collection counts as broken. With every reference intact nothing is left out.
-  const imModell: Partial<Record<CollectionName, Entry<CollectionName>[]>> = { ...parsed };
+/** The problem of a reference `ref` in `field` to an entry the plan does not have. */
+function fehlenderVerweis(
+  loc: PlanLocation,
+  raw: Gelesen['raw'],
+  ids: Map<string, Set<string>>,
+  ort: Pick<Problem, 'file' | 'line' | 'entry'>,
+  field: string,
+  ref: Ref,
+): Problem {
+  const unsichtbar = unsichtbareZeichen(ref.id);
+  const gemeint = unsichtbar && ids.get(ref.collection)?.has(ohneUnsichtbare(ref.id)) ? ohneUnsichtbare(ref.id) : undefined;
+  // An optional collection the plan does not have at all (a plan without school data names a school).
+  const quelle = sourcePath(loc, ref.collection as CollectionName);
+  if ((raw[ref.collection as CollectionName] ?? []).length === 0) {
+    return {
+      ...ort,
+      field,
+      expected: `eine vorhandene ID aus „${ref.collection}“ (${quelle})`,
+      found: `„${zeigeUnsichtbare(ref.id)}“, aber der Plan hat keine Einträge in ${quelle} (die Datei fehlt oder ist leer)`,
+      hinweis: `Den Verweis entfernen oder ${quelle} mit diesem Eintrag anlegen.`,
+    };
+  }
+  return {
+    ...ort,
+    field,
+    expected: `eine vorhandene ID aus „${ref.collection}“ (${quelle})`,
+    found: unsichtbar
+      ? `„${zeigeUnsichtbare(ref.id)}“ mit unsichtbarem Zeichen ${unsichtbar}, das es dort nicht gibt${gemeint ? ` (ohne das Zeichen: „${gemeint}“)` : ''}`
+      : `„${ref.id}“, das es dort nicht gibt`,
+    ...(unsichtbar ? { hinweis: UNSICHTBAR_HINWEIS } : {}),
+  };
+}
+
+/**
+ * The model for the later checks holds no dangling reference: an entry that names one that
+ * is not in the model (it failed its schema, or is a draft) is left out too, repeatedly, and
+ * its collection counts as broken (added to `verweistFalsch`). With every reference intact
+ * nothing is left out.
+ */
+function ohneHaengendeVerweise(parsed: Gelesen['parsed'], verweistFalsch: Set<CollectionName>): Gelesen['parsed'] {
+  const imModell: Gelesen['parsed'] = { ...parsed };
   for (let weiter = true; weiter; ) {
     weiter = false;
     const vorhanden = new Map<string, Set<string>>(COLLECTIONS.map((c) => [c, new Set((imModell[c] ?? []).map((e) => e.id))]));
@@ -308,19 +364,36 @@ export function validatePlan(
       }
     }
   }
+  return imModell;
+}
 
+/** The model of the entries left in `imModell`, for the checks after schemas and references. */
+function modellAus(loc: PlanLocation, parsed: Gelesen['parsed'], imModell: Gelesen['parsed']): PlanModel {
+  return Object.fromEntries([
+    ['ort', loc],
+    ['basis', basisDesPlans((parsed.plan?.[0]?.data as PlanModel['plan'] | undefined)?.website)],
+    ...COLLECTIONS.map((c) => [c, c === 'plan' ? imModell.plan?.[0]?.data : imModell[c]]),
+  ]) as unknown as PlanModel;
+}
+
+/** The state after schemas and references: what was read, what is in the model, what is broken. */
+interface Geprueft extends Gelesen {
+  imModell: Gelesen['parsed'];
+  verweistFalsch: Set<CollectionName>;
+}
+
+/**
+ * Renders and checks the MDX bodies, then runs every later check as far as the collections it
+ * reads are intact, and gives the result of the whole validation.
+ */
+function pruefeTexteUndModell(loc: PlanLocation, cache: RenderCache, stand: Geprueft, problems: Problem[], warnungen: Problem[]): ValidationResult {
+  const { raw, parsed, imModell, unvollstaendig, fehlerhaft, verweistFalsch } = stand;
   // MDX bodies need no valid model to be parsed and checked: report them with everything else.
   const mdxEntries = [...(raw.kapitel ?? []), ...(raw.handlungsfelder ?? []), ...(raw.massnahmen ?? [])];
   const { ergebnisse, problems: inhaltsProbleme } = rendereInhalte(mdxEntries, cache);
   problems.push(...inhaltsProbleme);
   const planEintrag = parsed.plan?.[0];
   if (planEintrag) warnungen.push(...oeffentlicheAngaben(planEintrag.data as PlanModel['plan'], planEintrag.file));
-  const modell = (): PlanModel =>
-    Object.fromEntries([
-      ['ort', loc],
-      ['basis', basisDesPlans((parsed.plan?.[0]?.data as PlanModel['plan'] | undefined)?.website)],
-      ...COLLECTIONS.map((c) => [c, c === 'plan' ? imModell.plan?.[0]?.data : imModell[c]]),
-    ]) as unknown as PlanModel;
   // Every later check runs when the collections it reads are intact: read completely, every
   // entry passed its schema, no broken reference out of them. The model is built from the
   // entries that passed; a check whose input is broken would only repeat what is reported.
@@ -329,7 +402,7 @@ export function validatePlan(
   // Texts whose body could not be parsed or rendered (reported above) have no headings or links.
   const kaputteTexte = new Set(inhaltsProbleme.map((p) => p.file));
   const texteIntakt = (...collections: CollectionName[]) => mdxEntries.every((e) => !collections.includes(e.collection) || (ergebnisse.has(e.file) && !kaputteTexte.has(e.file)));
-  const model = modell();
+  const model = modellAus(loc, parsed, imModell);
   /** Runs a check whose input (`braucht`) is intact; else it would only repeat what is reported. */
   const laufe = (braucht: readonly CollectionName[] | 'alle', pruefung: () => Problem[]) => {
     if (braucht === 'alle' ? alleIntakt : braucht.every(intakt)) laufeGeschuetzt(problems, pruefung);
@@ -338,7 +411,7 @@ export function validatePlan(
   laufe(['plan', 'fassungen'], () => pruefeMedien(model));
   laufe(['plan', 'schulen', 'schulformen', 'erhebungen', 'erhebungswerte'], () => pruefeErhebungen(model));
   // The section tree from the fresh renderings: the <Abschnitt> links are filled from it.
-  const entwurfsnummern = nummernInEntwuerfen([...entwuerfe.values()], ergebnisse);
+  const entwurfsnummern = nummernInEntwuerfen([...stand.entwuerfe.values()], ergebnisse);
   let baum: ReturnType<typeof bildeAbschnittsbaum> | undefined;
   if (texteIntakt('kapitel', 'handlungsfelder')) {
     laufe(['kapitel', 'handlungsfelder'], () => {
@@ -363,17 +436,9 @@ export function validatePlan(
   // collection is broken, its pages (and, with anything broken, any anchor) are not judged.
   const alleTexteFertig = fertig.length === texte.length && texteIntakt('kapitel', 'handlungsfelder', 'massnahmen');
   const ungewiss = ungewisseZiele(COLLECTIONS.filter((c) => !intakt(c)), alleTexteFertig);
-  laufe(['plan'], () => pruefeVerweise(model, ergebnisse, entwuerfe, ungewiss));
+  laufe(['plan'], () => pruefeVerweise(model, ergebnisse, stand.entwuerfe, ungewiss));
   if (problems.length > 0) return { problems, warnungen, ...(alleIntakt ? { datenModell: model } : {}) };
   return { problems, warnungen, model };
-}
-
-/** Whether a problem was reported before; notes it as reported. */
-function meldeEinmal(gemeldet: Set<string>, p: Problem): boolean {
-  const schluessel = JSON.stringify(p);
-  const schon = gemeldet.has(schluessel);
-  gemeldet.add(schluessel);
-  return schon;
 }
 
 /**

@@ -6,7 +6,7 @@
  * counts as a status change.
  */
 import type { PlanModel, Entry } from '../plan/model.ts';
-import type { Data, Status } from '../plan/schemas.ts';
+import type { Data, Status } from '../plan/schemas/index.ts';
 import type { Prognose } from './prognose.ts';
 import { seite } from '../plan/urls.ts';
 import { vergleicheDaten } from '../plan/datum.ts';

@@ -4,7 +4,7 @@
  * comes from the per-model index (indexe.ts), so one actor's page costs what it shows.
  */
 import { byId, type PlanModel, type Entry } from '../plan/model.ts';
-import { BEZIEHUNGSTYPEN, EBENEN, SUPPORTLEVEL, type Data, type Ebene } from '../plan/schemas.ts';
+import { BEZIEHUNGSTYPEN, EBENEN, SUPPORTLEVEL, type Data, type Ebene } from '../plan/schemas/index.ts';
 import { url } from '../plan/urls.ts';
 import { bezuegeVon, planIndex } from '../plan/indexe.ts';
 import { byCode } from '../plan/massnahmen.ts';

@@ -15,7 +15,7 @@
  */
 import { z } from 'astro/zod';
 import { adresse, GEFUNDEN_PARAM } from '../plan/adressen.ts';
-import { count, dateSchema, emptyToUndefined, germanNumber, percent, type Data } from '../plan/schemas.ts';
+import { count, dateSchema, emptyToUndefined, germanNumber, percent, type Data } from '../plan/schemas/index.ts';
 import type { Entry, PlanModel } from '../plan/model.ts';
 import type { Problem } from '../plan/problems.ts';
 import { jeModell } from '../plan/indexe.ts';
@@ -285,28 +285,52 @@ export function vorgaenger(model: PlanModel, schule: string): Entry<'schulen'>[]
  * Stichtag, and daten/schulen.csv holds no figures once there are rounds (one place per figure).
  */
 export function pruefeErhebungen(model: PlanModel): Problem[] {
-  const problems: Problem[] = [];
+  const problems: Problem[] = pruefeSchuldaten(model);
   const konfiguration = model.erhebungen[0]?.data;
-  const schulen = new Map(model.schulen.map((s) => [s.id, s]));
-  const schulformen = model.schulformen.map((f) => f.id);
   const yaml = sourcePath(model.ort, 'erhebungen');
   const ordner = sourcePath(model.ort, 'erhebungswerte');
-
-  for (const s of model.schulen) {
-    const d = s.data;
-    if (d.nachfolger && d.nachfolger.id === s.id) problems.push({ file: s.file, line: s.line, entry: s.id, field: 'nachfolger', expected: 'eine andere Schule als diese selbst', found: `„${s.id}“` });
-    if (d.nachfolger && !d.bis) problems.push({ file: s.file, line: s.line, entry: s.id, field: 'bis', expected: 'den letzten Schultag, wenn die Schule einen Nachfolger hat', found: 'eine leere Zelle' });
-    if (d.seit && d.bis && d.bis < d.seit) problems.push({ file: s.file, line: s.line, entry: s.id, field: 'bis', expected: `ein Datum nach „seit“ (${d.seit})`, found: d.bis });
-  }
-
   if (!konfiguration) {
     if (model.erhebungswerte.length > 0) {
       problems.push({ file: model.erhebungswerte[0]!.file, expected: `die Erhebungen in ${yaml} (Stichtag, Methode und Quelle jeder Runde)`, found: 'keine Datei' });
     }
     return problems;
   }
+  problems.push(...zahlenInStammdaten(model, ordner));
   const eintrag = model.erhebungen[0]!;
+  const ids = pruefeKonfiguration(model, eintrag, problems);
+  const zeilen = new Map<string, Entry<'erhebungswerte'>[]>();
+  for (const z of model.erhebungswerte) zeilen.set(z.data.tabelle, [...(zeilen.get(z.data.tabelle) ?? []), z]);
+  for (const [tabelle, eintraege] of zeilen) {
+    if (!ids.has(tabelle)) {
+      problems.push({ file: eintraege[0]!.file, expected: `eine Datei je Erhebung aus ${yaml}, benannt nach ihrer ID (${[...ids].map((i) => `${i}.csv`).join(', ')})`, found: `„${tabelle}.csv“ ohne Erhebung` });
+    }
+  }
+  konfiguration.runden.forEach((r, i) => {
+    const eintraege = zeilen.get(r.id);
+    if (!eintraege) {
+      problems.push({ file: eintrag.file, entry: 'erhebungen', field: `runden.${i}.id`, expected: `die Antworten der Erhebung in ${ordner}${r.id}.csv`, found: 'keine Datei' });
+      return;
+    }
+    problems.push(...pruefeRunde(model, r, eintraege));
+  });
+  return problems;
+}
 
+/** A school's own dates: a successor other than itself, a last day with a successor, `bis` after `seit`. */
+function pruefeSchuldaten(model: PlanModel): Problem[] {
+  const problems: Problem[] = [];
+  for (const s of model.schulen) {
+    const d = s.data;
+    if (d.nachfolger && d.nachfolger.id === s.id) problems.push({ file: s.file, line: s.line, entry: s.id, field: 'nachfolger', expected: 'eine andere Schule als diese selbst', found: `„${s.id}“` });
+    if (d.nachfolger && !d.bis) problems.push({ file: s.file, line: s.line, entry: s.id, field: 'bis', expected: 'den letzten Schultag, wenn die Schule einen Nachfolger hat', found: 'eine leere Zelle' });
+    if (d.seit && d.bis && d.bis < d.seit) problems.push({ file: s.file, line: s.line, entry: s.id, field: 'bis', expected: `ein Datum nach „seit“ (${d.seit})`, found: d.bis });
+  }
+  return problems;
+}
+
+/** Figures in daten/schulen.csv although the plan has rounds: they belong in the round's CSV. */
+function zahlenInStammdaten(model: PlanModel, ordner: string): Problem[] {
+  const problems: Problem[] = [];
   for (const s of model.schulen) {
     const zahlen = STAMMDATEN_ZAHLEN.filter((f) => s.data[f] !== undefined);
     if (zahlen.length > 0) {
@@ -321,7 +345,12 @@ export function pruefeErhebungen(model: PlanModel): Problem[] {
       });
     }
   }
+  return problems;
+}
 
+/** Checks daten/erhebungen.yaml itself (internal fields, fields per Handlungsfeld, the rounds); returns the rounds' ids. */
+function pruefeKonfiguration(model: PlanModel, eintrag: Entry<'erhebungen'>, problems: Problem[]): Set<string> {
+  const konfiguration = eintrag.data;
   const bekannt = bekannteSpalten(konfiguration);
   konfiguration.intern.forEach((name, i) => {
     if (!bekannt.includes(name) || name === 'schulform') problems.push({ file: eintrag.file, entry: 'erhebungen', field: `intern.${i}`, expected: `ein Feld der Erhebungen: ${bekannt.filter((b) => b !== 'schulform').join(', ')}`, found: `„${name}“` });
@@ -337,40 +366,36 @@ export function pruefeErhebungen(model: PlanModel): Problem[] {
     ids.add(r.id);
     if (nach(r.stichtag, model.plan.stand)) problems.push({ file: eintrag.file, entry: 'erhebungen', field: `runden.${i}.stichtag`, expected: `einen Stichtag bis zum Stand des Plans (${model.plan.stand})`, found: r.stichtag });
   });
+  return ids;
+}
 
-  const zeilen = new Map<string, Entry<'erhebungswerte'>[]>();
-  for (const z of model.erhebungswerte) zeilen.set(z.data.tabelle, [...(zeilen.get(z.data.tabelle) ?? []), z]);
-  for (const [tabelle, eintraege] of zeilen) {
-    if (!ids.has(tabelle)) {
-      problems.push({ file: eintraege[0]!.file, expected: `eine Datei je Erhebung aus ${yaml}, benannt nach ihrer ID (${[...ids].map((i) => `${i}.csv`).join(', ')})`, found: `„${tabelle}.csv“ ohne Erhebung` });
+/** One round's CSV: known columns, schools of the plan open at the Stichtag, every cell readable as its field. */
+function pruefeRunde(model: PlanModel, r: Data<'erhebungen'>['runden'][number], eintraege: Entry<'erhebungswerte'>[]): Problem[] {
+  const problems: Problem[] = [];
+  const konfiguration = model.erhebungen[0]!.data;
+  const yaml = sourcePath(model.ort, 'erhebungen');
+  const bekannt = bekannteSpalten(konfiguration);
+  const schulen = new Map(model.schulen.map((s) => [s.id, s]));
+  const schulformen = model.schulformen.map((f) => f.id);
+  const datei = eintraege[0]!.file;
+  for (const name of Object.keys(eintraege[0]!.data.werte)) {
+    if (!spalte(name, konfiguration)) {
+      const vorschlag = name.startsWith(BEDARF) ? `einen Bedarf aus ${yaml} (bedarfe): ${konfiguration.bedarfe.map((b) => BEDARF + b.id).join(', ') || 'keiner angelegt'}` : name.startsWith(HALTUNG) ? `eine Frage aus ${yaml} (fragen): ${konfiguration.fragen.map((f) => HALTUNG + f.id).join(', ') || 'keine angelegt'}` : `eine bekannte Spalte: ${bekannt.join(', ')}`;
+      problems.push({ file: datei, line: 1, field: name, expected: vorschlag, found: `die unbekannte Spalte „${name}“` });
     }
   }
-  konfiguration.runden.forEach((r, i) => {
-    const eintraege = zeilen.get(r.id);
-    if (!eintraege) {
-      problems.push({ file: eintrag.file, entry: 'erhebungen', field: `runden.${i}.id`, expected: `die Antworten der Erhebung in ${ordner}${r.id}.csv`, found: 'keine Datei' });
-      return;
+  for (const e of eintraege) {
+    const s = schulen.get(e.data.zeile);
+    if (!s) {
+      problems.push({ file: e.file, line: e.line, field: 'schule', expected: `die ID einer Schule aus ${sourcePath(model.ort, 'schulen')}`, found: `„${e.data.zeile}“`, hinweis: 'Eine neue Schule zuerst mit Name und Schulform in daten/schulen.csv eintragen.' });
+    } else if (!bestehtAm(s.data, r.stichtag)) {
+      problems.push({ file: e.file, line: e.line, field: 'schule', expected: `eine Schule, die am Stichtag ${r.stichtag} bestand`, found: `„${s.id}“, ${s.data.seit && s.data.seit > r.stichtag ? `gegründet erst am ${s.data.seit}` : `aufgelöst am ${s.data.bis}`}` });
     }
-    const datei = eintraege[0]!.file;
-    for (const name of Object.keys(eintraege[0]!.data.werte)) {
-      if (!spalte(name, konfiguration)) {
-        const vorschlag = name.startsWith(BEDARF) ? `einen Bedarf aus ${yaml} (bedarfe): ${konfiguration.bedarfe.map((b) => BEDARF + b.id).join(', ') || 'keiner angelegt'}` : name.startsWith(HALTUNG) ? `eine Frage aus ${yaml} (fragen): ${konfiguration.fragen.map((f) => HALTUNG + f.id).join(', ') || 'keine angelegt'}` : `eine bekannte Spalte: ${bekannt.join(', ')}`;
-        problems.push({ file: datei, line: 1, field: name, expected: vorschlag, found: `die unbekannte Spalte „${name}“` });
-      }
+    for (const [name, text] of Object.entries(e.data.werte)) {
+      const { fehler, gefunden } = leseZelle(name, text, konfiguration, schulformen);
+      if (fehler) problems.push({ file: e.file, line: e.line, entry: e.data.zeile, field: name, expected: fehler, found: gefunden ?? `„${text}“` });
     }
-    for (const e of eintraege) {
-      const s = schulen.get(e.data.zeile);
-      if (!s) {
-        problems.push({ file: e.file, line: e.line, field: 'schule', expected: `die ID einer Schule aus ${sourcePath(model.ort, 'schulen')}`, found: `„${e.data.zeile}“`, hinweis: 'Eine neue Schule zuerst mit Name und Schulform in daten/schulen.csv eintragen.' });
-      } else if (!bestehtAm(s.data, r.stichtag)) {
-        problems.push({ file: e.file, line: e.line, field: 'schule', expected: `eine Schule, die am Stichtag ${r.stichtag} bestand`, found: `„${s.id}“, ${s.data.seit && s.data.seit > r.stichtag ? `gegründet erst am ${s.data.seit}` : `aufgelöst am ${s.data.bis}`}` });
-      }
-      for (const [name, text] of Object.entries(e.data.werte)) {
-        const { fehler, gefunden } = leseZelle(name, text, konfiguration, schulformen);
-        if (fehler) problems.push({ file: e.file, line: e.line, entry: e.data.zeile, field: name, expected: fehler, found: gefunden ?? `„${text}“` });
-      }
-    }
-  });
+  }
   return problems;
 }
 

@@ -11,8 +11,8 @@
  *   they are checked against 100 % with the tolerance n · g/2 of their n rounded parts.
  */
 import type { Entry, PlanModel } from '../plan/model.ts';
-import type { Data, Tabelleneinheit } from '../plan/schemas.ts';
-import { TABELLENEINHEITEN } from '../plan/schemas.ts';
+import type { Data, Tabelleneinheit } from '../plan/schemas/index.ts';
+import { TABELLENEINHEITEN } from '../plan/schemas/index.ts';
 import { displayDir } from '../plan/sources.ts';
 import type { Problem } from '../plan/problems.ts';
 import { formatDecimal } from '../plan/format.ts';
@@ -76,6 +76,7 @@ export function teileVon(meta: Meta, summe: Spalte): Spalte[] {
   return summe.von ? meta.spalten.filter((s) => summe.von!.includes(s.id)) : meta.spalten.filter((s) => s.art !== 'summe');
 }
 
+/** Every published table of the plan, with what is wrong in their descriptions and values. */
 function baue(model: PlanModel): { tabellen: Finanztabelle[]; problems: Problem[] } {
   const problems: Problem[] = [];
   const tabellen: Finanztabelle[] = [];
@@ -83,120 +84,22 @@ function baue(model: PlanModel): { tabellen: Finanztabelle[]; problems: Problem[
   const zeilenJeTabelle = new Map<string, Entry<'finanzwerte'>[]>();
   for (const z of model.finanzwerte) zeilenJeTabelle.set(z.data.tabelle, [...(zeilenJeTabelle.get(z.data.tabelle) ?? []), z]);
   const bekannt = new Set<string>();
-
   for (const bereich of model.finanzbereiche) {
     bereich.data.tabellen.forEach((meta, index) => {
-      const feld = (f: string) => `tabellen.${index}.${f}`;
       const at = { file: bereich.file, line: bereich.line, entry: bereich.id };
       if (bekannt.has(meta.id)) {
-        problems.push({ ...at, field: feld('id'), expected: 'eine Tabellen-ID, die im Plan nur einmal vorkommt', found: `„${meta.id}“` });
+        problems.push({ ...at, field: `tabellen.${index}.id`, expected: 'eine Tabellen-ID, die im Plan nur einmal vorkommt', found: `„${meta.id}“` });
         return;
       }
       bekannt.add(meta.id);
       const datei = `${dir}/${meta.id}.csv`;
       const roh = zeilenJeTabelle.get(meta.id);
       if (!roh) {
-        problems.push({ ...at, field: feld('id'), expected: `die Werte der Tabelle in ${datei}`, found: 'keine solche Datei' });
+        problems.push({ ...at, field: `tabellen.${index}.id`, expected: `die Werte der Tabelle in ${datei}`, found: 'keine solche Datei' });
         return;
       }
-      const einheit = meta.einheit;
-      const geld = einheit !== '%';
-      const faktor = TABELLENEINHEITEN[einheit] ?? 10_000;
-      if (meta.genauigkeit === undefined && einheit !== '€') {
-        problems.push({ ...at, field: feld('genauigkeit'), expected: `die Rundungsstufe der Angaben in ${einheit} (z. B. 0,1)`, found: 'nichts; Angaben in dieser Einheit sind immer gerundet' });
-        return;
-      }
-      const schritt = meta.genauigkeit === undefined ? 0 : Math.round(meta.genauigkeit * faktor);
-      const ids = new Set(meta.spalten.map((s) => s.id));
-      for (const s of meta.spalten) {
-        for (const v of s.von ?? []) {
-          if (!ids.has(v)) problems.push({ ...at, field: feld(`spalten.${meta.spalten.indexOf(s)}.von`), expected: `Spalten dieser Tabelle (${[...ids].join(', ')})`, found: `„${v}“` });
-        }
-      }
-      const kopf = roh[0]!.data.kopf;
-      const spaltenImCsv = Object.keys(roh[0]!.data.werte);
-      for (const s of spaltenImCsv.filter((c) => !ids.has(c))) {
-        problems.push({ file: roh[0]!.file, line: 1, field: s, expected: `nur Spalten, die ${bereich.file} für „${meta.id}“ nennt (${[...ids].join(', ')})`, found: `die Spalte „${s}“` });
-      }
-      for (const s of meta.spalten.filter((c) => !spaltenImCsv.includes(c.id))) {
-        problems.push({ file: roh[0]!.file, line: 1, field: s.id, expected: `eine Spalte „${s.id}“ (${s.titel}), wie ${bereich.file} sie nennt`, found: 'keine' });
-      }
-      const jahre = kopf.toLowerCase() === 'jahr';
-      const stellenErlaubt = meta.genauigkeit === undefined ? (geld ? dezimalen(faktor / 100) + 2 : 4) : dezimalen(meta.genauigkeit);
-      let stellen = meta.genauigkeit === undefined ? 0 : stellenErlaubt;
-      const zeilen: Zeile[] = [];
-      let summenzeile: Zeile | undefined;
-      for (const r of roh) {
-        const werte: Record<string, number | undefined> = {};
-        for (const s of meta.spalten) {
-          const v = r.data.werte[s.id];
-          if (v === undefined) continue;
-          if (dezimalen(v) > stellenErlaubt) {
-            problems.push({
-              file: r.file,
-              line: r.line,
-              entry: r.data.zeile,
-              field: s.id,
-              expected: `höchstens ${stellenErlaubt} Nachkommastellen (${meta.genauigkeit === undefined ? 'auf den Cent' : `Rundung ${formatDecimal(meta.genauigkeit, stellenErlaubt)} ${einheit}`}, ${bereich.file})`,
-              found: String(v).replace('.', ','),
-            });
-          }
-          if (meta.genauigkeit === undefined) stellen = Math.max(stellen, dezimalen(v));
-          werte[s.id] = Math.round(v * faktor);
-        }
-        const zeile = { beschriftung: r.data.zeile, werte, line: r.line };
-        if (SUMMENZEILE.test(r.data.zeile)) summenzeile = zeile;
-        else {
-          if (jahre && !/^\d{4}$/.test(r.data.zeile)) {
-            problems.push({ file: r.file, line: r.line, field: kopf, expected: 'ein Jahr (die erste Spalte heißt „jahr“) oder „Summe“', found: `„${r.data.zeile}“` });
-          }
-          zeilen.push(zeile);
-        }
-      }
-      if (summenzeile && roh.at(-1)!.data.zeile !== summenzeile.beschriftung) {
-        problems.push({ file: roh[0]!.file, line: summenzeile.line, field: kopf, expected: 'die Summenzeile als letzte Zeile der Tabelle', found: 'weitere Zeilen danach' });
-      }
-      if (geld && meta.genauigkeit === undefined && stellen > 0) stellen = 2;
-
-      const spaltensummen = Object.fromEntries(meta.spalten.map((s) => [s.id, zeilen.reduce((n, z) => n + (z.werte[s.id] ?? 0), 0)]));
-      const pruefungen: Summenpruefung[] = [];
-      const pruefe = (zeile: string, spalte: string, angegeben: number, teile: number[], line: number | undefined, gegen100 = false) => {
-        const berechnet = teile.reduce((a, b) => a + b, 0);
-        const toleranz = ((gegen100 ? teile.length : teile.length + 1) * schritt) / 2;
-        pruefungen.push({ zeile, spalte, angegeben, berechnet, teile: teile.length, toleranz, ok: Math.abs(berechnet - angegeben) <= toleranz, line });
-      };
-      for (const summe of meta.spalten.filter((s) => s.art === 'summe')) {
-        const teile = teileVon(meta, summe);
-        for (const z of [...zeilen, ...(summenzeile ? [summenzeile] : [])]) {
-          const angegeben = z.werte[summe.id];
-          const werte = teile.map((t) => z.werte[t.id]).filter((v): v is number => v !== undefined);
-          if (angegeben !== undefined && werte.length > 0) pruefe(z.beschriftung, summe.id, angegeben, werte, z.line);
-        }
-      }
-      if (summenzeile) {
-        for (const s of meta.spalten) {
-          const angegeben = summenzeile.werte[s.id];
-          const werte = zeilen.map((z) => z.werte[s.id]).filter((v): v is number => v !== undefined);
-          if (angegeben !== undefined && werte.length > 0) pruefe(summenzeile.beschriftung, s.id, angegeben, werte, summenzeile.line);
-        }
-      }
-      for (const s of meta.spalten.filter((c) => c.art === 'anteil')) {
-        if (summenzeile?.werte[s.id] !== undefined) continue;
-        const werte = zeilen.map((z) => z.werte[s.id]).filter((v): v is number => v !== undefined);
-        if (werte.length > 0) pruefe('(alle Zeilen)', s.id, 100 * faktor, werte, undefined, true);
-      }
-      const tabelle: Finanztabelle = { id: meta.id, bereich, meta, datei, einheit, geld, faktor, schritt, stellen, jahre, kopf, zeilen, summenzeile, spaltensummen, pruefungen };
-      for (const p of pruefungen.filter((x) => !x.ok)) problems.push(summenProblem(tabelle, p));
-      // The plan's figure number belongs to the chart drawn of the table: a table without one would lose it unseen.
-      if (meta.abbildung && !diagrammForm(tabelle)) {
-        problems.push({
-          ...at,
-          field: feld('abbildung'),
-          expected: 'eine Abbildungsnummer nur bei einer Tabelle, die als Diagramm erscheint: Jahre als Zeilen (erste Spalte „jahr“, mindestens zwei) mit Spalten der Art finanzierung, bedarf oder wert, oder eine Spalte der Art anteil',
-          found: `„${meta.abbildung}“ bei einer Tabelle ohne Diagramm`,
-        });
-      }
-      tabellen.push(tabelle);
+      const tabelle = baueTabelle(bereich, index, datei, roh, problems);
+      if (tabelle) tabellen.push(tabelle);
     });
   }
   for (const [id, zeilen] of zeilenJeTabelle) {
@@ -205,6 +108,139 @@ function baue(model: PlanModel): { tabellen: Finanztabelle[]; problems: Problem[
     }
   }
   return { tabellen, problems };
+}
+
+/** One published table from its description (`index` in its area's `tabellen`) and its CSV rows `roh`. */
+function baueTabelle(bereich: Entry<'finanzbereiche'>, index: number, datei: string, roh: Entry<'finanzwerte'>[], problems: Problem[]): Finanztabelle | undefined {
+  const meta = bereich.data.tabellen[index]!;
+  const feld = (f: string) => `tabellen.${index}.${f}`;
+  const at = { file: bereich.file, line: bereich.line, entry: bereich.id };
+  const einheit = meta.einheit;
+  const geld = einheit !== '%';
+  const faktor = TABELLENEINHEITEN[einheit] ?? 10_000;
+  if (meta.genauigkeit === undefined && einheit !== '€') {
+    problems.push({ ...at, field: feld('genauigkeit'), expected: `die Rundungsstufe der Angaben in ${einheit} (z. B. 0,1)`, found: 'nichts; Angaben in dieser Einheit sind immer gerundet' });
+    return undefined;
+  }
+  const schritt = meta.genauigkeit === undefined ? 0 : Math.round(meta.genauigkeit * faktor);
+  pruefeSpaltenDerTabelle(bereich, index, roh, problems);
+  const kopf = roh[0]!.data.kopf;
+  const jahre = kopf.toLowerCase() === 'jahr';
+  const { zeilen, summenzeile, stellen } = leseTabellenzeilen(bereich, meta, roh, { faktor, geld, jahre, kopf }, problems);
+  const spaltensummen = Object.fromEntries(meta.spalten.map((s) => [s.id, zeilen.reduce((n, z) => n + (z.werte[s.id] ?? 0), 0)]));
+  const pruefungen = summenpruefungen(meta, zeilen, summenzeile, schritt, faktor);
+  const tabelle: Finanztabelle = { id: meta.id, bereich, meta, datei, einheit, geld, faktor, schritt, stellen, jahre, kopf, zeilen, summenzeile, spaltensummen, pruefungen };
+  for (const p of pruefungen.filter((x) => !x.ok)) problems.push(summenProblem(tabelle, p));
+  // The plan's figure number belongs to the chart drawn of the table: a table without one would lose it unseen.
+  if (meta.abbildung && !diagrammForm(tabelle)) {
+    problems.push({
+      ...at,
+      field: feld('abbildung'),
+      expected: 'eine Abbildungsnummer nur bei einer Tabelle, die als Diagramm erscheint: Jahre als Zeilen (erste Spalte „jahr“, mindestens zwei) mit Spalten der Art finanzierung, bedarf oder wert, oder eine Spalte der Art anteil',
+      found: `„${meta.abbildung}“ bei einer Tabelle ohne Diagramm`,
+    });
+  }
+  return tabelle;
+}
+
+/** The columns: every `von` names a column of the table, and the CSV has exactly the columns finanzen.yaml names. */
+function pruefeSpaltenDerTabelle(bereich: Entry<'finanzbereiche'>, index: number, roh: Entry<'finanzwerte'>[], problems: Problem[]): void {
+  const meta = bereich.data.tabellen[index]!;
+  const at = { file: bereich.file, line: bereich.line, entry: bereich.id };
+  const ids = new Set(meta.spalten.map((s) => s.id));
+  for (const s of meta.spalten) {
+    for (const v of s.von ?? []) {
+      if (!ids.has(v)) problems.push({ ...at, field: `tabellen.${index}.spalten.${meta.spalten.indexOf(s)}.von`, expected: `Spalten dieser Tabelle (${[...ids].join(', ')})`, found: `„${v}“` });
+    }
+  }
+  const spaltenImCsv = Object.keys(roh[0]!.data.werte);
+  for (const s of spaltenImCsv.filter((c) => !ids.has(c))) {
+    problems.push({ file: roh[0]!.file, line: 1, field: s, expected: `nur Spalten, die ${bereich.file} für „${meta.id}“ nennt (${[...ids].join(', ')})`, found: `die Spalte „${s}“` });
+  }
+  for (const s of meta.spalten.filter((c) => !spaltenImCsv.includes(c.id))) {
+    problems.push({ file: roh[0]!.file, line: 1, field: s.id, expected: `eine Spalte „${s.id}“ (${s.titel}), wie ${bereich.file} sie nennt`, found: 'keine' });
+  }
+}
+
+/**
+ * The rows in base units, the Summe row apart, and the decimals the figures are written with;
+ * reports figures more precise than the table's rounding, labels that are not years in a table
+ * of years, and a Summe row that is not the last.
+ */
+function leseTabellenzeilen(
+  bereich: Entry<'finanzbereiche'>,
+  meta: Meta,
+  roh: Entry<'finanzwerte'>[],
+  { faktor, geld, jahre, kopf }: { faktor: number; geld: boolean; jahre: boolean; kopf: string },
+  problems: Problem[],
+): { zeilen: Zeile[]; summenzeile?: Zeile; stellen: number } {
+  const stellenErlaubt = meta.genauigkeit === undefined ? (geld ? dezimalen(faktor / 100) + 2 : 4) : dezimalen(meta.genauigkeit);
+  let stellen = meta.genauigkeit === undefined ? 0 : stellenErlaubt;
+  const zeilen: Zeile[] = [];
+  let summenzeile: Zeile | undefined;
+  for (const r of roh) {
+    const werte: Record<string, number | undefined> = {};
+    for (const s of meta.spalten) {
+      const v = r.data.werte[s.id];
+      if (v === undefined) continue;
+      if (dezimalen(v) > stellenErlaubt) {
+        problems.push({
+          file: r.file,
+          line: r.line,
+          entry: r.data.zeile,
+          field: s.id,
+          expected: `höchstens ${stellenErlaubt} Nachkommastellen (${meta.genauigkeit === undefined ? 'auf den Cent' : `Rundung ${formatDecimal(meta.genauigkeit, stellenErlaubt)} ${meta.einheit}`}, ${bereich.file})`,
+          found: String(v).replace('.', ','),
+        });
+      }
+      if (meta.genauigkeit === undefined) stellen = Math.max(stellen, dezimalen(v));
+      werte[s.id] = Math.round(v * faktor);
+    }
+    const zeile = { beschriftung: r.data.zeile, werte, line: r.line };
+    if (SUMMENZEILE.test(r.data.zeile)) summenzeile = zeile;
+    else {
+      if (jahre && !/^\d{4}$/.test(r.data.zeile)) {
+        problems.push({ file: r.file, line: r.line, field: kopf, expected: 'ein Jahr (die erste Spalte heißt „jahr“) oder „Summe“', found: `„${r.data.zeile}“` });
+      }
+      zeilen.push(zeile);
+    }
+  }
+  if (summenzeile && roh.at(-1)!.data.zeile !== summenzeile.beschriftung) {
+    problems.push({ file: roh[0]!.file, line: summenzeile.line, field: kopf, expected: 'die Summenzeile als letzte Zeile der Tabelle', found: 'weitere Zeilen danach' });
+  }
+  if (geld && meta.genauigkeit === undefined && stellen > 0) stellen = 2;
+  return { zeilen, summenzeile, stellen };
+}
+
+/** Every stated sum of the table against its parts: sum columns, the Summe row, shares against 100 %. */
+function summenpruefungen(meta: Meta, zeilen: Zeile[], summenzeile: Zeile | undefined, schritt: number, faktor: number): Summenpruefung[] {
+  const pruefungen: Summenpruefung[] = [];
+  const pruefe = (zeile: string, spalte: string, angegeben: number, teile: number[], line: number | undefined, gegen100 = false) => {
+    const berechnet = teile.reduce((a, b) => a + b, 0);
+    const toleranz = ((gegen100 ? teile.length : teile.length + 1) * schritt) / 2;
+    pruefungen.push({ zeile, spalte, angegeben, berechnet, teile: teile.length, toleranz, ok: Math.abs(berechnet - angegeben) <= toleranz, line });
+  };
+  for (const summe of meta.spalten.filter((s) => s.art === 'summe')) {
+    const teile = teileVon(meta, summe);
+    for (const z of [...zeilen, ...(summenzeile ? [summenzeile] : [])]) {
+      const angegeben = z.werte[summe.id];
+      const werte = teile.map((t) => z.werte[t.id]).filter((v): v is number => v !== undefined);
+      if (angegeben !== undefined && werte.length > 0) pruefe(z.beschriftung, summe.id, angegeben, werte, z.line);
+    }
+  }
+  if (summenzeile) {
+    for (const s of meta.spalten) {
+      const angegeben = summenzeile.werte[s.id];
+      const werte = zeilen.map((z) => z.werte[s.id]).filter((v): v is number => v !== undefined);
+      if (angegeben !== undefined && werte.length > 0) pruefe(summenzeile.beschriftung, s.id, angegeben, werte, summenzeile.line);
+    }
+  }
+  for (const s of meta.spalten.filter((c) => c.art === 'anteil')) {
+    if (summenzeile?.werte[s.id] !== undefined) continue;
+    const werte = zeilen.map((z) => z.werte[s.id]).filter((v): v is number => v !== undefined);
+    if (werte.length > 0) pruefe('(alle Zeilen)', s.id, 100 * faktor, werte, undefined, true);
+  }
+  return pruefungen;
 }
 
 /** Why a stated sum fails, with the tolerance and how it follows from the rounding. */

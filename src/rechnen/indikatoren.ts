@@ -12,7 +12,7 @@
  * - no comparison: read as a value to reach, i.e. like `mindestens` (as plans usually mean an
  *   Ausstattungsquote); a target such as a time limit needs `vergleich: höchstens`.
  */
-import type { Data } from '../plan/schemas.ts';
+import type { Data } from '../plan/schemas/index.ts';
 import { vergleicheDaten } from '../plan/datum.ts';
 
 const liste = new Intl.ListFormat('de-DE', { type: 'conjunction' });

@@ -3,7 +3,7 @@
  * the data at build time, so text, tables and charts show the same number.
  */
 import type { PlanModel } from '../plan/model.ts';
-import { STATUS, type CollectionName } from '../plan/schemas.ts';
+import { STATUS, type CollectionName } from '../plan/schemas/index.ts';
 import { akteursgruppen, hatGruppen } from './akteure.ts';
 import { sourcePath } from '../plan/sources.ts';
 import { finanztabellenVon, mitEinheit, SUMMENZEILE, type Finanztabelle } from './finanztabellen.ts';

@@ -19,8 +19,8 @@ import { vergleicheDaten } from '../plan/datum.ts';
 import type { PlanModel } from '../plan/model.ts';
 import { staendeDerRunde } from './erhebungen.ts';
 import { summe } from './ausstattung.ts';
-import type { Data } from '../plan/schemas.ts';
-import { KOSTENARTEN, FOERDERSTATUS, type SUMMEN_TABELLEN } from '../plan/schemas.ts';
+import type { Data } from '../plan/schemas/index.ts';
+import { KOSTENARTEN, FOERDERSTATUS, type SUMMEN_TABELLEN } from '../plan/schemas/index.ts';
 
 export type Cents = number;
 export const KOSTENTYPEN = ['Investition', 'Betrieb', 'Personal'] as const;
@@ -181,6 +181,7 @@ export interface Prognose {
 
 const HAUSHALT = ['Haushalt Investition', 'Haushalt Betrieb'];
 
+/** The finance forecast over the plan's horizon: replacement purchases, running costs and funding per year, and their totals. */
 export function prognose(model: PlanModel): Prognose {
   // A plan without finance data may have no horizon yet (validate.ts requires one as soon as it
   // has such data): then the forecast has no years.
@@ -192,72 +193,23 @@ export function prognose(model: PlanModel): Prognose {
   const quellen = [...new Set(model.finanzierung.map((f) => f.data.foerderprogramm?.id ?? f.data.art))];
   // Pupils of the latest survey round: the forecast is for the schools as they are now.
   const schueler = summe(staendeDerRunde(model), 'schuelerzahl') ?? 0;
-
   const jahre: Jahr[] = [];
-  for (let jahr = von; jahr <= bis; jahr++) {
-    const imJahr = kaeufe.filter((k) => k.jahr === jahr);
-    const nachProduktgruppe = Object.fromEntries(gruppen.map((g) => [g, sum(imJahr.filter((k) => k.produktgruppe === g).map((k) => k.betrag))]));
-    const kosten = model.laufendeKosten.filter((k) => k.data.jahr === jahr);
-    const nachKostenart = Object.fromEntries(KOSTENARTEN.map((a) => [a, sum(kosten.filter((k) => k.data.kostenart === a).map((k) => k.data.betrag))])) as Record<Kostenart, Cents>;
-    const investition = sum(imJahr.map((k) => k.betrag));
-    const nachTyp = { Investition: investition, Betrieb: 0, Personal: 0 } as Record<Kostentyp, Cents>;
-    for (const a of KOSTENARTEN) nachTyp[typVonKostenart[a]] += nachKostenart[a];
-    const bedarf = sum(Object.values(nachTyp));
-    const mittel = model.finanzierung.filter((f) => f.data.jahr === jahr);
-    const nachQuelle = Object.fromEntries(quellen.map((q) => [q, sum(mittel.filter((f) => (f.data.foerderprogramm?.id ?? f.data.art) === q).map((f) => f.data.betrag))]));
-    const finanzierung = sum(Object.values(nachQuelle));
-    const haushalt = sum(HAUSHALT.map((q) => nachQuelle[q] ?? 0));
-    // The replacement forecast is a Plan value; running costs and funding carry their own.
-    const wertarten = [...new Set([...(investition > 0 ? ['Plan' as const] : []), ...kosten.map((k) => k.data.wertart), ...mittel.map((m) => m.data.wertart)])].sort();
-    jahre.push({
-      jahr,
-      investition,
-      nachProduktgruppe,
-      nachKostenart,
-      nachTyp,
-      bedarf,
-      finanzierung,
-      nachQuelle,
-      gedeckt: Math.min(bedarf, finanzierung),
-      luecke: Math.max(bedarf - finanzierung, 0),
-      ueberschuss: Math.max(finanzierung - bedarf, 0),
-      vortrag: 0,
-      eigenanteil: finanzierung > 0 ? (haushalt / finanzierung) * 100 : undefined,
-      jeSchueler: schueler > 0 ? Math.round(bedarf / schueler) : undefined,
-      wertarten,
-      quellen: { kosten: distinct(kosten.map((k) => k.data.quelle)), finanzierung: distinct(mittel.map((m) => m.data.quelle)) },
-      spitzenjahr: false,
-    });
-  }
-
+  for (let jahr = von; jahr <= bis; jahr++) jahre.push(jahrDerPrognose(model, jahr, kaeufe, gruppen, quellen, schueler));
   // Where the plan allows it, what a year does not need is carried forward and covers later
   // shortfalls first; never backwards.
-  if (fp.uebertrag === true) {
-    let saldo = 0;
-    for (const j of jahre) {
-      j.vortrag = saldo;
-      const verfuegbar = j.finanzierung + saldo;
-      j.gedeckt = Math.min(j.bedarf, verfuegbar);
-      j.luecke = Math.max(j.bedarf - verfuegbar, 0);
-      saldo = Math.max(verfuegbar - j.bedarf, 0);
-    }
-  }
+  if (fp.uebertrag === true) trageVor(jahre);
 
   const bedarf = sum(jahre.map((j) => j.bedarf));
   const mittelwert = jahre.length > 0 ? Math.round(bedarf / jahre.length) : 0;
   const spitzenjahre = jahre.filter((j) => j.bedarf > mittelwert * (1 + fp.spitzenjahrSchwelle / 100)).map((j) => j.jahr);
   for (const j of jahre) j.spitzenjahr = spitzenjahre.includes(j.jahr);
-
   const gruppenSummen = gruppen.map((g) => sum(jahre.map((j) => j.nachProduktgruppe[g] ?? 0)));
   const gruppenAnteile = anteile(gruppenSummen);
-  const finanzierungSumme = sum(jahre.map((j) => j.finanzierung));
-  const haushaltSumme = sum(jahre.map((j) => sum(HAUSHALT.map((q) => j.nachQuelle[q] ?? 0))));
   const geraete = model.inventar.reduce((n, i) => n + i.data.anzahl, 0);
   const titel = (id: string) => {
     const p = model.foerderprogramme.find((f) => f.id === id);
     return p ? (p.data.kurzname ?? p.data.name) : id;
   };
-
   return {
     von,
     bis,
@@ -271,20 +223,76 @@ export function prognose(model: PlanModel): Prognose {
       .map((name, i) => ({ name, summe: gruppenSummen[i]!, anteil: gruppenAnteile[i]! }))
       .sort((a, b) => b.summe - a.summe || a.name.localeCompare(b.name, 'de')),
     quellen: quellen.map((id) => ({ id, titel: titel(id), summe: sum(jahre.map((j) => j.nachQuelle[id] ?? 0)) })),
-    summe: {
-      bedarf,
-      investition: sum(jahre.map((j) => j.investition)),
-      nachTyp: Object.fromEntries(KOSTENTYPEN.map((t) => [t, sum(jahre.map((j) => j.nachTyp[t]))])) as Record<Kostentyp, Cents>,
-      nachKostenart: Object.fromEntries(KOSTENARTEN.map((a) => [a, sum(jahre.map((j) => j.nachKostenart[a]))])) as Record<Kostenart, Cents>,
-      finanzierung: finanzierungSumme,
-      luecke: sum(jahre.map((j) => j.luecke)),
-      ueberschuss: sum(jahre.map((j) => j.ueberschuss)),
-      eigenanteil: finanzierungSumme > 0 ? (haushaltSumme / finanzierungSumme) * 100 : undefined,
-    },
+    summe: summeDerJahre(jahre),
     mittelwert,
     spitzenjahre,
     jeGeraetUndJahr: geraete > 0 && jahre.length > 0 ? Math.round(bedarf / (geraete * jahre.length)) : undefined,
     programme: model.foerderprogramme.map((p) => programmstand(p, sum(jahre.map((j) => j.nachQuelle[p.id] ?? 0)))),
+  };
+}
+
+/** One year of the forecast: its purchases, running costs and funding, by group, kind and source. */
+function jahrDerPrognose(model: PlanModel, jahr: number, kaeufe: Ersatzkauf[], gruppen: string[], quellen: string[], schueler: number): Jahr {
+  const imJahr = kaeufe.filter((k) => k.jahr === jahr);
+  const nachProduktgruppe = Object.fromEntries(gruppen.map((g) => [g, sum(imJahr.filter((k) => k.produktgruppe === g).map((k) => k.betrag))]));
+  const kosten = model.laufendeKosten.filter((k) => k.data.jahr === jahr);
+  const nachKostenart = Object.fromEntries(KOSTENARTEN.map((a) => [a, sum(kosten.filter((k) => k.data.kostenart === a).map((k) => k.data.betrag))])) as Record<Kostenart, Cents>;
+  const investition = sum(imJahr.map((k) => k.betrag));
+  const nachTyp = { Investition: investition, Betrieb: 0, Personal: 0 } as Record<Kostentyp, Cents>;
+  for (const a of KOSTENARTEN) nachTyp[typVonKostenart[a]] += nachKostenart[a];
+  const bedarf = sum(Object.values(nachTyp));
+  const mittel = model.finanzierung.filter((f) => f.data.jahr === jahr);
+  const nachQuelle = Object.fromEntries(quellen.map((q) => [q, sum(mittel.filter((f) => (f.data.foerderprogramm?.id ?? f.data.art) === q).map((f) => f.data.betrag))]));
+  const finanzierung = sum(Object.values(nachQuelle));
+  const haushalt = sum(HAUSHALT.map((q) => nachQuelle[q] ?? 0));
+  // The replacement forecast is a Plan value; running costs and funding carry their own.
+  const wertarten = [...new Set([...(investition > 0 ? ['Plan' as const] : []), ...kosten.map((k) => k.data.wertart), ...mittel.map((m) => m.data.wertart)])].sort();
+  return {
+    jahr,
+    investition,
+    nachProduktgruppe,
+    nachKostenart,
+    nachTyp,
+    bedarf,
+    finanzierung,
+    nachQuelle,
+    gedeckt: Math.min(bedarf, finanzierung),
+    luecke: Math.max(bedarf - finanzierung, 0),
+    ueberschuss: Math.max(finanzierung - bedarf, 0),
+    vortrag: 0,
+    eigenanteil: finanzierung > 0 ? (haushalt / finanzierung) * 100 : undefined,
+    jeSchueler: schueler > 0 ? Math.round(bedarf / schueler) : undefined,
+    wertarten,
+    quellen: { kosten: distinct(kosten.map((k) => k.data.quelle)), finanzierung: distinct(mittel.map((m) => m.data.quelle)) },
+    spitzenjahr: false,
+  };
+}
+
+/** Carries what a year does not need forward, to cover later shortfalls first (never backwards). */
+function trageVor(jahre: Jahr[]): void {
+  let saldo = 0;
+  for (const j of jahre) {
+    j.vortrag = saldo;
+    const verfuegbar = j.finanzierung + saldo;
+    j.gedeckt = Math.min(j.bedarf, verfuegbar);
+    j.luecke = Math.max(j.bedarf - verfuegbar, 0);
+    saldo = Math.max(verfuegbar - j.bedarf, 0);
+  }
+}
+
+/** The totals over the horizon. */
+function summeDerJahre(jahre: Jahr[]): Prognose['summe'] {
+  const finanzierungSumme = sum(jahre.map((j) => j.finanzierung));
+  const haushaltSumme = sum(jahre.map((j) => sum(HAUSHALT.map((q) => j.nachQuelle[q] ?? 0))));
+  return {
+    bedarf: sum(jahre.map((j) => j.bedarf)),
+    investition: sum(jahre.map((j) => j.investition)),
+    nachTyp: Object.fromEntries(KOSTENTYPEN.map((t) => [t, sum(jahre.map((j) => j.nachTyp[t]))])) as Record<Kostentyp, Cents>,
+    nachKostenart: Object.fromEntries(KOSTENARTEN.map((a) => [a, sum(jahre.map((j) => j.nachKostenart[a]))])) as Record<Kostenart, Cents>,
+    finanzierung: finanzierungSumme,
+    luecke: sum(jahre.map((j) => j.luecke)),
+    ueberschuss: sum(jahre.map((j) => j.ueberschuss)),
+    eigenanteil: finanzierungSumme > 0 ? (haushaltSumme / finanzierungSumme) * 100 : undefined,
   };
 }
 

@@ -9,7 +9,7 @@
  */
 import { byId, type Entry, type PlanModel } from '../plan/model.ts';
 import { jeModell, planIndex } from '../plan/indexe.ts';
-import { SUPPORTLEVEL } from '../plan/schemas.ts';
+import { SUPPORTLEVEL } from '../plan/schemas/index.ts';
 
 /** A Maßnahme that concerns a school, and why: the school is named, its Schulform is, or both. */
 export interface SchulMassnahme {

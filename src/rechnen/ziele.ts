@@ -1,5 +1,5 @@
 /** The goals (Ziele) of a Handlungsfeld: their anchors, and how they are named where a name is needed. */
-import type { Data } from '../plan/schemas.ts';
+import type { Data } from '../plan/schemas/index.ts';
 
 type Ziel = Data<'handlungsfelder'>['ziele'][number];
 

@@ -23,7 +23,7 @@ import { finanztabellenVon, tabellenzahl } from '../../src/rechnen/finanztabelle
 import { tabellenDiagramm } from '../../src/ausgabe/finanzdiagramme.ts';
 import { CSP, CSP_META } from '../../src/ausgabe/sicherheit.ts';
 import type { PlanModel } from '../../src/plan/model.ts';
-import type { CollectionName } from '../../src/plan/schemas.ts';
+import type { CollectionName } from '../../src/plan/schemas/index.ts';
 import { PROJECT } from '../helpers/fixture.ts';
 import { BEISPIELPLAENE } from '../helpers/plaene.ts';
 import { vorschauVon } from '../helpers/browser.ts';

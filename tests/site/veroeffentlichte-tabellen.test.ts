@@ -12,7 +12,7 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import type { HTMLElement } from 'node-html-parser';
 import { finanztabellenVon, SUMMENZEILE } from '../../src/rechnen/finanztabellen.ts';
-import { parseGermanNumber } from '../../src/plan/schemas.ts';
+import { parseGermanNumber } from '../../src/plan/schemas/index.ts';
 import { seite } from '../../src/plan/urls.ts';
 import { PROJECT } from '../helpers/fixture.ts';
 import { BEISPIELPLAENE } from '../helpers/plaene.ts';

@@ -1,6 +1,6 @@
 /**
  * Every address field of every schema, found from the schemas themselves (the fields
- * registered with `adresse()` in src/plan/schemas.ts), gets every hostile form: validation
+ * registered with `adresse()` in src/plan/schemas/), gets every hostile form: validation
  * refuses each with file and field path. A field added later is covered without anyone
  * remembering it; a URL field added with a plain `z.url()`, or a field named like an address
  * that bypasses the rule, fails this test.
@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { z as zod, type z } from 'astro/zod';
-import { createSchemas, plainRef, type CollectionName } from '../../src/plan/schemas.ts';
+import { createSchemas, plainRef, type CollectionName } from '../../src/plan/schemas/index.ts';
 import { adresse, ADRESSFELDER, type Adressart } from '../../src/plan/adressen.ts';
 import { parseEntry } from '../../src/pruefung/validate.ts';
 import { readCollection, planLocation, SOURCES } from '../../src/plan/sources.ts';

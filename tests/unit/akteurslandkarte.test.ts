@@ -11,7 +11,7 @@ import { akteurslandkarte, ebeneSlug, type KartenInput, type KartenKnoten } from
 import { OHNE_ZUORDNUNG, schichten } from '../../src/ausgabe/charts/akteurslandkarte.ts';
 import { akteursueberblick, ueberblickDaten } from '../../src/ausgabe/charts/akteursueberblick.ts';
 import { textWidth } from '../../src/ausgabe/charts/svg.ts';
-import { BEZIEHUNGSTYPEN, EBENEN } from '../../src/plan/schemas.ts';
+import { BEZIEHUNGSTYPEN, EBENEN } from '../../src/plan/schemas/index.ts';
 
 const TYPEN = [...BEZIEHUNGSTYPEN];
 const ebenen = [...EBENEN];

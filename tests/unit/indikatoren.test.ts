@@ -13,7 +13,7 @@ import { indikatorDiagramm, quotenDiagramm } from '../../src/ausgabe/diagramme.t
 import { ausstattungsquoten } from '../../src/ausgabe/offenedaten/berechnet.ts';
 import { staendeDerRunde } from '../../src/rechnen/erhebungen.ts';
 import { formatPercent } from '../../src/plan/format.ts';
-import { createSchemas, plainRef } from '../../src/plan/schemas.ts';
+import { createSchemas, plainRef } from '../../src/plan/schemas/index.ts';
 
 const INDIKATOR = (zielwerte: string, messwerte = '    - { jahr: 2024, wert: 60 }') => `- id: quote
   titel: Ausstattungsquote

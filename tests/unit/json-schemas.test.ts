@@ -1,6 +1,6 @@
 /**
  * The JSON Schemas in schemas/ (npm run schemas) and their wiring into editors:
- * - the committed files are what src/cli/schemas.ts generates from src/plan/schemas.ts;
+ * - the committed files are what src/cli/schemas.ts generates from src/plan/schemas/;
  * - they accept every YAML file and MDX head of the sample plans, and reject what the
  *   build rejects, checked against the zod schemas entry by entry (ajv);
  * - the YAML language server (the engine of redhat.vscode-yaml, run here in-process with
@@ -26,7 +26,7 @@ import {
   yamlSchemaMapping,
   type SchemaTarget,
 } from '../../src/cli/schemas.ts';
-import { createSchemas, germanNumber, parseGermanNumber, plainRef, EBENEN } from '../../src/plan/schemas.ts';
+import { createSchemas, germanNumber, parseGermanNumber, plainRef, EBENEN } from '../../src/plan/schemas/index.ts';
 import { SOURCES } from '../../src/plan/sources.ts';
 
 const PROJECT = join(import.meta.dirname, '..', '..');
@@ -62,7 +62,7 @@ function planFiles(plan: string): { file: string; target: SchemaTarget; text: st
 describe('schemas/ ist aktuell', () => {
   it('die eingecheckten Dateien sind genau das, was „npm run schemas“ erzeugt', () => {
     const outdated = outdatedSchemaFiles(PROJECT);
-    expect(outdated, `Nicht aktuell: ${outdated.join(', ')}. Nach einer Änderung an src/plan/schemas.ts bitte „npm run schemas“ ausführen und die Dateien in schemas/ mit einchecken.`).toEqual([]);
+    expect(outdated, `Nicht aktuell: ${outdated.join(', ')}. Nach einer Änderung an src/plan/schemas/ bitte „npm run schemas“ ausführen und die Dateien in schemas/ mit einchecken.`).toEqual([]);
   });
 
   it('erzeugt je YAML-Datei des Plans und je Art von MDX-Kopf ein Schema, sonst nichts', () => {

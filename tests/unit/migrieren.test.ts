@@ -14,7 +14,7 @@ import { TEST_UMBENENNUNGEN } from '../helpers/umbenennungen.ts';
 import { ausgabe, exitCode, migriere } from '../../src/cli/migrieren.ts';
 import { pruefe, type Befund } from '../../src/cli/pruefen.ts';
 import { UMBENENNUNGEN, heutigerName, registerFehler, type Umbenennung } from '../../src/plan/umbenennungen.ts';
-import { createSchemas, plainRef, type CollectionName } from '../../src/plan/schemas.ts';
+import { createSchemas, plainRef, type CollectionName } from '../../src/plan/schemas/index.ts';
 import { z } from 'astro/zod';
 import { SOURCES } from '../../src/plan/sources.ts';
 import { csvUmschreiben, mdxUmschreiben, yamlUmschreiben } from '../../src/plan/migration.ts';

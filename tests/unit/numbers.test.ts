@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseGermanNumber, germanNumber, dateSchema } from '../../src/plan/schemas.ts';
+import { parseGermanNumber, germanNumber, dateSchema } from '../../src/plan/schemas/index.ts';
 
 describe('Zahlen in deutscher Schreibweise', () => {
   it.each([

@@ -1,7 +1,7 @@
 /** Hand-worked cases for the finance forecast (rules in src/rechnen/prognose.ts). */
 import { describe, expect, it } from 'vitest';
 import { anteile, ersatzjahre, inventarWerte, preis, prognose, pruefeSumme } from '../../src/rechnen/prognose.ts';
-import { toCents } from '../../src/plan/schemas.ts';
+import { toCents } from '../../src/plan/schemas/index.ts';
 import { copyFixture, edit, fixtureModel, messages } from '../helpers/fixture.ts';
 
 describe('Ersatzzyklen', () => {

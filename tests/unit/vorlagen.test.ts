@@ -500,8 +500,12 @@ describe('CODEOWNERS-Beispiel (docs/CODEOWNERS.beispiel)', () => {
 // ---------------------------------------------------------------------------------------------
 // Pull-request template and editor guide
 
-const SCHEMAS = read('src/plan/schemas.ts');
-/** Whether a zod object in schemas.ts has this field (`field: z.…`, `field: dateSchema`, `field: ref(…)`). */
+/** The schema files of src/plan/schemas/, one text. */
+const SCHEMAS = readdirSync(join(PROJECT, 'src/plan/schemas'))
+  .filter((f) => f.endsWith('.ts'))
+  .map((f) => read(`src/plan/schemas/${f}`))
+  .join('\n');
+/** Whether a zod object in src/plan/schemas/ has this field (`field: z.…`, `field: dateSchema`, `field: ref(…)`). */
 const fieldExists = (field: string) => new RegExp(`^\\s*${field}: [A-Za-z]`, 'm').test(SCHEMAS);
 
 describe('Pull-Request-Vorlage (.github/pull_request_template.md)', () => {

@@ -278,14 +278,57 @@ export function akteurslandkarte(full: KartenInput): { svg: string } {
   const bands = order(input, geschichtet ? schichten(bandList[0]?.knoten ?? [], input.kanten) : bandList.map((band) => band.knoten), x0);
   // `bands` are the layout's groups (the rows of the one band, when geschichtet); data-band names the band.
   const bandNr = (b: number) => (geschichtet ? 0 : b);
+  const { placed, bandBoxes, y } = platziere(bands, geschichtet ? [] : bandList, x0);
+  const at = (nodeId: string): Placed => {
+    const p = placed.get(nodeId);
+    if (!p) throw new Error(`Akteurslandkarte „${id}“: der Akteur „${nodeId}“ fehlt`);
+    return p;
+  };
+  const { ends, portX } = anschluesse(input.kanten, at);
+  const edges = zeichneKanten(input, ends, portX, bandNr);
 
-  // Geometry of bands, rows and boxes.
+  // Bands: background and name.
+  const bandMarkup = (geschichtet ? [{ top: 0, height: y, labelLines: [] }] : bandBoxes)
+    .map((box, b) => {
+      const ebene = bandList[b]?.ebene;
+      return el(
+        'g',
+        {
+          class: `pw-ebene pw-ebene-${b % 2 === 0 ? 'gerade' : 'ungerade'}${ebene === undefined ? ' pw-ebene-ohne' : ''}`,
+          'data-ebene': ebene === undefined ? undefined : ebeneSlug(ebene),
+          'data-band': b,
+        },
+        el('rect', { x: 0, y: box.top, width: KARTE_WIDTH, height: box.height, class: 'pw-ebene-flaeche' }) +
+          (box.labelLines.length > 0 ? lines(LABEL_X, box.top + BAND_TOP + 4 + 14, box.labelLines, { class: 'pw-ebene-name', 'font-size': LABEL_FONT }) : ''),
+      );
+    })
+    .join('');
+  const legende = kartenLegende(input, y);
+  const svg =
+    `<svg xmlns="http://www.w3.org/2000/svg" class="pw-diagramm pw-akteurslandkarte" role="group"` +
+    ` aria-labelledby="${esc(id)}-title ${esc(id)}-desc" viewBox="0 0 ${KARTE_WIDTH} ${num(legende.height)}" width="100%" font-size="${FONT}">` +
+    el('title', { id: `${id}-title` }, esc(input.title)) +
+    el('desc', { id: `${id}-desc` }, esc(input.desc)) +
+    el('defs', {}, pfeilspitzen(input)) +
+    el('g', { class: 'pw-ebenen' }, bandMarkup) +
+    el('g', { class: 'pw-kanten' }, edges) +
+    el('g', { class: 'pw-akteure' }, zeichneKnoten(bands, at, bandNr)) +
+    el('g', { class: 'pw-legende' }, legende.markup) +
+    '</svg>';
+  return { svg };
+}
+
+/**
+ * Geometry of bands, rows and boxes: each actor's place, each band's box (with its name's lines,
+ * where `benannt` names the band) and the bottom of the last band.
+ */
+function platziere(bands: KartenKnoten[][], benannt: Band[], x0: number) {
   const placed = new Map<string, Placed>();
   const bandBoxes: { top: number; height: number; labelLines: string[] }[] = [];
   let y = 0;
   bands.forEach((band, b) => {
     const top = y;
-    const name = geschichtet ? undefined : bandList[b]?.name;
+    const name = benannt[b]?.name;
     const labelLines = name === undefined ? [] : wrap(name, LABEL_W, LABEL_FONT, true);
     const { rows } = grid(band.length);
     const items = band.map((node, i) => {
@@ -305,16 +348,26 @@ export function akteurslandkarte(full: KartenInput): { svg: string } {
     y = Math.max(nodesBottom, labelBottom) + BAND_BOTTOM;
     bandBoxes.push({ top, height: y - top, labelLines });
   });
+  return { placed, bandBoxes, y };
+}
 
-  const at = (nodeId: string): Placed => {
-    const p = placed.get(nodeId);
-    if (!p) throw new Error(`Akteurslandkarte „${id}“: der Akteur „${nodeId}“ fehlt`);
-    return p;
-  };
+/** An edge with its placed ends and the box sides it uses. */
+interface Ende {
+  k: KartenKante;
+  a: Placed;
+  b: Placed;
+  sameRow: boolean;
+  von: Side;
+  nach: Side;
+}
 
-  // Which side of which box each edge uses: from the upper box's bottom to the lower box's top;
-  // within one row from top to top (an arc above the row).
-  const ends = input.kanten.map((k) => {
+/**
+ * Which side of which box each edge uses: from the upper box's bottom to the lower box's top;
+ * within one row from top to top (an arc above the row). Attachment points: per box side,
+ * spread along the side ordered by the other end's position.
+ */
+function anschluesse(kanten: KartenKante[], at: (nodeId: string) => Placed): { ends: Ende[]; portX: Map<string, number> } {
+  const ends = kanten.map((k) => {
     const a = at(k.von);
     const b = at(k.nach);
     const sameRow = a.y === b.y;
@@ -323,7 +376,6 @@ export function akteurslandkarte(full: KartenInput): { svg: string } {
     const nach: Side = { node: k.nach, side: sameRow ? 'oben' : aUpper ? 'oben' : 'unten' };
     return { k, a, b, sameRow, von, nach };
   });
-  // Attachment points: per box side, spread along the side ordered by the other end's position.
   const attach = new Map<string, { edge: number; end: 'von' | 'nach'; otherX: number }[]>();
   ends.forEach((e, i) => {
     for (const end of ['von', 'nach'] as const) {
@@ -343,14 +395,17 @@ export function akteurslandkarte(full: KartenInput): { svg: string } {
     const step = list.length > 1 ? Math.min(16, (NODE_W - 28) / (list.length - 1)) : 0;
     list.forEach((item, i) => portX.set(`${item.edge}\u0000${item.end}`, p.x + (i - (list.length - 1) / 2) * step));
   }
+  return { ends, portX };
+}
 
+const dash = (t: number) => DASHES[t % DASHES.length];
+
+/** The edges: a curve per relation with its type's stroke and arrowhead, and a title naming it. */
+function zeichneKanten(input: KartenInput, ends: Ende[], portX: Map<string, number>, bandNr: (b: number) => number): string {
   const typeIndex = new Map(input.typen.map((t, i) => [t, i]));
-  const dash = (t: number) => DASHES[t % DASHES.length];
   const link = linkVertical().digits(2);
   const r2 = (v: number) => Math.round(v * 100) / 100;
-
-  // Edges
-  const edges = ends
+  return ends
     .map((e, i) => {
       const t = typeIndex.get(e.k.typ) ?? 0;
       const x1 = portX.get(`${i}\u0000von`) ?? e.a.x;
@@ -380,30 +435,15 @@ export function akteurslandkarte(full: KartenInput): { svg: string } {
         },
         el('title', {}, esc(`${e.a.label} ${e.k.typ} ${e.b.label}`)) +
           el('path', { d, class: 'pw-kante-halo' }) +
-          el('path', { d, class: `pw-kante-linie pw-strich-${slot}`, 'stroke-dasharray': dash(t), 'marker-end': `url(#${id}-pfeil-${t})` }),
+          el('path', { d, class: `pw-kante-linie pw-strich-${slot}`, 'stroke-dasharray': dash(t), 'marker-end': `url(#${input.id}-pfeil-${t})` }),
       );
     })
     .join('');
+}
 
-  // Bands: background and name.
-  const bandMarkup = (geschichtet ? [{ top: 0, height: y, labelLines: [] }] : bandBoxes)
-    .map((box, b) => {
-      const ebene = bandList[b]?.ebene;
-      return el(
-        'g',
-        {
-          class: `pw-ebene pw-ebene-${b % 2 === 0 ? 'gerade' : 'ungerade'}${ebene === undefined ? ' pw-ebene-ohne' : ''}`,
-          'data-ebene': ebene === undefined ? undefined : ebeneSlug(ebene),
-          'data-band': b,
-        },
-        el('rect', { x: 0, y: box.top, width: KARTE_WIDTH, height: box.height, class: 'pw-ebene-flaeche' }) +
-          (box.labelLines.length > 0 ? lines(LABEL_X, box.top + BAND_TOP + 4 + 14, box.labelLines, { class: 'pw-ebene-name', 'font-size': LABEL_FONT }) : ''),
-      );
-    })
-    .join('');
-
-  // Actors: a link around box and text; in reading (and tab) order: band, row, left to right.
-  const nodeMarkup = bands
+/** Actors: a link around box and text; in reading (and tab) order: band, row, left to right. */
+function zeichneKnoten(bands: KartenKnoten[][], at: (nodeId: string) => Placed, bandNr: (b: number) => number): string {
+  return bands
     .flat()
     .sort((a, b) => at(a.id).band - at(b.id).band || at(a.id).y - at(b.id).y || at(a.id).x - at(b.id).x)
     .map((node) => {
@@ -422,8 +462,10 @@ export function akteurslandkarte(full: KartenInput): { svg: string } {
       );
     })
     .join('');
+}
 
-  // Legend: a line sample with its arrowhead per type, in columns.
+/** Legend below the bands (which end at `y`): a line sample with its arrowhead per type, in columns; and the map's height. */
+function kartenLegende(input: KartenInput, y: number): { markup: string; height: number } {
   const legendTop = y + 18;
   const sampleW = 46;
   const widest = Math.max(0, ...input.typen.map((t) => textWidth(t, FONT)));
@@ -437,35 +479,26 @@ export function akteurslandkarte(full: KartenInput): { svg: string } {
       return el(
         'g',
         { class: 'pw-legende-eintrag', 'data-typ': t },
-        el('path', { d: `M${num(x)},${num(ly)}H${num(x + sampleW)}`, class: `pw-kante-linie pw-strich-${paletteSlot(i)}`, 'stroke-dasharray': dash(i), 'marker-end': `url(#${id}-pfeil-${i})` }) +
+        el('path', { d: `M${num(x)},${num(ly)}H${num(x + sampleW)}`, class: `pw-kante-linie pw-strich-${paletteSlot(i)}`, 'stroke-dasharray': dash(i), 'marker-end': `url(#${input.id}-pfeil-${i})` }) +
           text(x + sampleW + 10, ly + 5, t, { class: 'pw-text' }),
       );
     })
     .join('');
   const legendRows = Math.ceil(input.typen.length / cols);
   const height = Math.ceil(input.typen.length > 0 ? legendTop + legendRows * 26 + 8 : y);
+  return { markup: legendHeading + legendItems, height };
+}
 
-  const markers = input.typen
+/** One arrowhead marker per relation type. */
+function pfeilspitzen(input: KartenInput): string {
+  return input.typen
     .map((_, i) => {
       const shape = i % HEADS.length;
       return el(
         'marker',
-        { id: `${id}-pfeil-${i}`, viewBox: '0 0 12 12', refX: 12, refY: 6, markerWidth: 11, markerHeight: 11, markerUnits: 'userSpaceOnUse', orient: 'auto' },
+        { id: `${input.id}-pfeil-${i}`, viewBox: '0 0 12 12', refX: 12, refY: 6, markerWidth: 11, markerHeight: 11, markerUnits: 'userSpaceOnUse', orient: 'auto' },
         el('path', { d: HEADS[shape] ?? '', class: `${HEAD_CLASS[shape] ?? ''}${paletteSlot(i)}` }),
       );
     })
     .join('');
-
-  const svg =
-    `<svg xmlns="http://www.w3.org/2000/svg" class="pw-diagramm pw-akteurslandkarte" role="group"` +
-    ` aria-labelledby="${esc(id)}-title ${esc(id)}-desc" viewBox="0 0 ${KARTE_WIDTH} ${num(height)}" width="100%" font-size="${FONT}">` +
-    el('title', { id: `${id}-title` }, esc(input.title)) +
-    el('desc', { id: `${id}-desc` }, esc(input.desc)) +
-    el('defs', {}, markers) +
-    el('g', { class: 'pw-ebenen' }, bandMarkup) +
-    el('g', { class: 'pw-kanten' }, edges) +
-    el('g', { class: 'pw-akteure' }, nodeMarkup) +
-    el('g', { class: 'pw-legende' }, legendHeading + legendItems) +
-    '</svg>';
-  return { svg };
 }

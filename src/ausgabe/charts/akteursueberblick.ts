@@ -254,59 +254,124 @@ export function akteursueberblick(input: KartenInput, optionen: UeberblickOption
   const id = optionen.id ?? `${input.id}-ueberblick`;
   const wort = optionen.wort ?? EBENEN_WORT;
   const daten = ueberblickDaten(input);
-  const { gruppen, kanten, ohneZuordnung } = daten;
+  const { gruppen, kanten } = daten;
 
   // Lanes: one per target group, in band order until ordered below.
   const ziele = [...new Set(kanten.map((k) => k.nach))].sort((a, b) => a - b);
   const laneCount = ziele.length;
   const laneXAt = (pos: number) => LANE_RIGHT - (laneCount - 1 - pos) * LANE_STEP;
   const labelWidth = ((laneCount > 0 ? laneXAt(0) : UEBERBLICK_WIDTH) - LABEL_GAP - LABEL_X) / TEXT_SAFETY;
-  const boxTextW = (BOX_W - STRIP_W - 2 * PAD_X) / TEXT_SAFETY;
 
   // Vertical layout: per group its content and its rows (labels of outgoing edges, the entry row).
-  type Row = { kind: 'kante'; kante: UeberblickKante; text: LabelText; top: number; lineY: number } | { kind: 'eingang'; top: number; lineY: number };
-  const layout: { top: number; height: number; titel: LabelText; namen: string[]; intern: string[]; titelY: number; namenY: number; internY: number; rows: Row[] }[] = [];
+  const layout: GruppenLayout[] = [];
   let y = GROUP_GAP / 2;
   for (const g of gruppen) {
-    const count = akteureText(g.akteure.length);
-    const titel =
-      textWidth(`${g.name} · ${count}`, NAME_FONT, true) <= boxTextW
-        ? { lines: [[{ text: g.name, bold: true }, { text: ` · ${count}`, bold: false }]] }
-        : { lines: [...wrap(g.name, boxTextW, NAME_FONT, true).map((t) => [{ text: t, bold: true }]), [{ text: count, bold: false }]] };
-    const namen = namesLines(g.akteure, boxTextW);
-    const intern = g.untereinander.anzahl > 0 ? wrap(`${beziehungenText(g.untereinander.anzahl)} untereinander: ${typenText(g.untereinander.typen)}`, boxTextW, SMALL_FONT) : [];
-    // Baselines from the box's top: title lines, short names, relations within.
-    const titelY = PAD_Y + 15;
-    const namenY = titelY + (titel.lines.length - 1) * NAME_LINE + 4 + SMALL_LINE;
-    const internY = namenY + namen.length * SMALL_LINE + (namen.length > 0 ? 6 : 0);
-    const lastBaseline = intern.length > 0 ? internY + (intern.length - 1) * SMALL_LINE : namen.length > 0 ? namenY + (namen.length - 1) * SMALL_LINE : titelY + (titel.lines.length - 1) * NAME_LINE;
-    const content = lastBaseline + 5 + PAD_Y;
-
-    const aus = kanten.filter((k) => k.von === g.band);
-    const rowSpecs: ({ kind: 'kante'; kante: UeberblickKante; text: LabelText } | { kind: 'eingang' })[] = aus.map((k) => ({
-      kind: 'kante' as const,
-      kante: k,
-      text: labelText(`→ ${gruppen[k.nach]?.name ?? ''}: ${beziehungenText(k.anzahl)}`, typenText(k.typen), labelWidth),
-    }));
-    // The entry row between the rows to groups above and those to groups below.
-    if (ziele.includes(g.band)) rowSpecs.splice(aus.filter((k) => k.nach < g.band).length, 0, { kind: 'eingang' });
-    const rowH = (r: (typeof rowSpecs)[number]) => (r.kind === 'eingang' ? ENTRY_H : ROW_TOP + r.text.lines.length * LABEL_LINE + ROW_LINE_BELOW + ROW_BOTTOM - 4);
-    const rowsH = rowSpecs.reduce((s, r) => s + rowH(r), 0) + (rowSpecs.length > 0 ? 2 * ROWS_MARGIN : 0);
-    const height = Math.max(content, rowsH);
-    let rowTop = y + (height - rowsH) / 2 + ROWS_MARGIN;
-    const rows: Row[] = rowSpecs.map((r) => {
-      const top = rowTop;
-      rowTop += rowH(r);
-      return r.kind === 'eingang'
-        ? { kind: 'eingang', top, lineY: top + ENTRY_H / 2 }
-        : { ...r, top, lineY: top + ROW_TOP + r.text.lines.length * LABEL_LINE + ROW_LINE_BELOW - 4 };
-    });
-    layout.push({ top: y, height, titel, namen, intern, titelY, namenY, internY, rows });
-    y += height + GROUP_GAP;
+    const l = legeGruppeAn(daten, g, ziele, labelWidth, y);
+    layout.push(l);
+    y += l.height + GROUP_GAP;
   }
   const height = Math.max(y - GROUP_GAP / 2, 1);
+  const spuren = ordneSpuren(layout, ziele, laneXAt);
 
-  // Lane order: fewest crossings of a lane by the horizontals of lanes further right.
+  // Bands behind the rows (alternating), boxes with their text.
+  const bandMarkup = layout
+    .map((l, b) =>
+      el('rect', { x: 0, y: l.top - GROUP_GAP / 2, width: UEBERBLICK_WIDTH, height: l.height + GROUP_GAP, class: `pw-ueberblick-band pw-ueberblick-band-${b % 2 === 0 ? 'gerade' : 'ungerade'}` }),
+    )
+    .join('');
+  const { trunkMarkup, entryMarkup } = zeichneSpuren(id, gruppen, layout, ziele, spuren);
+  const markers = [...new Set(ziele.map(paletteSlot))]
+    .sort((a, b) => a - b)
+    .map((slot) =>
+      el(
+        'marker',
+        { id: `${id}-pfeil-${slot}`, viewBox: '0 0 12 12', refX: 12, refY: 6, markerWidth: 12, markerHeight: 12, markerUnits: 'userSpaceOnUse', orient: 'auto' },
+        el('path', { d: 'M0,1L12,6L0,11Z', class: `pw-fuellung-${slot}` }),
+      ),
+    )
+    .join('');
+  const { title, desc } = ueberblickText(daten, wort);
+  const svg = svgRoot({
+    id,
+    title,
+    desc,
+    kind: 'akteursueberblick',
+    width: UEBERBLICK_WIDTH,
+    height,
+    defs: markers,
+    body:
+      el('g', { class: 'pw-ueberblick-baender' }, bandMarkup) +
+      el('g', { class: 'pw-ueberblick-gruppen' }, zeichneGruppenboxen(gruppen, layout)) +
+      el('g', { class: 'pw-ueberblick-spuren' }, trunkMarkup) +
+      el('g', { class: 'pw-ueberblick-eingaenge' }, entryMarkup) +
+      el('g', { class: 'pw-ueberblick-kanten' }, zeichneUeberblickKanten(gruppen, layout, spuren)),
+  });
+  return { svg, id, title, desc, daten, tabellen: ueberblickTabellen(daten, wort) };
+}
+
+/** A row beside a group's box: the label of an outgoing edge, or the entry row of the group's lane. */
+type Row = { kind: 'kante'; kante: UeberblickKante; text: LabelText; top: number; lineY: number } | { kind: 'eingang'; top: number; lineY: number };
+
+/** A group's place: its box, the baselines of its text (from the box's top) and its rows. */
+interface GruppenLayout {
+  top: number;
+  height: number;
+  titel: LabelText;
+  namen: string[];
+  intern: string[];
+  titelY: number;
+  namenY: number;
+  internY: number;
+  rows: Row[];
+}
+
+/** Lays out one group from `y` down: its box's text, and its rows centred beside the box. */
+function legeGruppeAn({ gruppen, kanten }: UeberblickDaten, g: UeberblickGruppe, ziele: number[], labelWidth: number, y: number): GruppenLayout {
+  const boxTextW = (BOX_W - STRIP_W - 2 * PAD_X) / TEXT_SAFETY;
+  const count = akteureText(g.akteure.length);
+  const titel =
+    textWidth(`${g.name} · ${count}`, NAME_FONT, true) <= boxTextW
+      ? { lines: [[{ text: g.name, bold: true }, { text: ` · ${count}`, bold: false }]] }
+      : { lines: [...wrap(g.name, boxTextW, NAME_FONT, true).map((t) => [{ text: t, bold: true }]), [{ text: count, bold: false }]] };
+  const namen = namesLines(g.akteure, boxTextW);
+  const intern = g.untereinander.anzahl > 0 ? wrap(`${beziehungenText(g.untereinander.anzahl)} untereinander: ${typenText(g.untereinander.typen)}`, boxTextW, SMALL_FONT) : [];
+  // Baselines from the box's top: title lines, short names, relations within.
+  const titelY = PAD_Y + 15;
+  const namenY = titelY + (titel.lines.length - 1) * NAME_LINE + 4 + SMALL_LINE;
+  const internY = namenY + namen.length * SMALL_LINE + (namen.length > 0 ? 6 : 0);
+  const lastBaseline = intern.length > 0 ? internY + (intern.length - 1) * SMALL_LINE : namen.length > 0 ? namenY + (namen.length - 1) * SMALL_LINE : titelY + (titel.lines.length - 1) * NAME_LINE;
+  const content = lastBaseline + 5 + PAD_Y;
+
+  const aus = kanten.filter((k) => k.von === g.band);
+  const rowSpecs: ({ kind: 'kante'; kante: UeberblickKante; text: LabelText } | { kind: 'eingang' })[] = aus.map((k) => ({
+    kind: 'kante' as const,
+    kante: k,
+    text: labelText(`→ ${gruppen[k.nach]?.name ?? ''}: ${beziehungenText(k.anzahl)}`, typenText(k.typen), labelWidth),
+  }));
+  // The entry row between the rows to groups above and those to groups below.
+  if (ziele.includes(g.band)) rowSpecs.splice(aus.filter((k) => k.nach < g.band).length, 0, { kind: 'eingang' });
+  const rowH = (r: (typeof rowSpecs)[number]) => (r.kind === 'eingang' ? ENTRY_H : ROW_TOP + r.text.lines.length * LABEL_LINE + ROW_LINE_BELOW + ROW_BOTTOM - 4);
+  const rowsH = rowSpecs.reduce((s, r) => s + rowH(r), 0) + (rowSpecs.length > 0 ? 2 * ROWS_MARGIN : 0);
+  const height = Math.max(content, rowsH);
+  let rowTop = y + (height - rowsH) / 2 + ROWS_MARGIN;
+  const rows: Row[] = rowSpecs.map((r) => {
+    const top = rowTop;
+    rowTop += rowH(r);
+    return r.kind === 'eingang'
+      ? { kind: 'eingang', top, lineY: top + ENTRY_H / 2 }
+      : { ...r, top, lineY: top + ROW_TOP + r.text.lines.length * LABEL_LINE + ROW_LINE_BELOW - 4 };
+  });
+  return { top: y, height, titel, namen, intern, titelY, namenY, internY, rows };
+}
+
+/** The lanes' places: each target group's x, and how far its lane runs (its horizontals' extent). */
+interface Spuren {
+  laneX: Map<number, number>;
+  extent: (t: number) => { min: number; max: number };
+}
+
+/** Lane order: fewest crossings of a lane by the horizontals of lanes further right. */
+function ordneSpuren(layout: GruppenLayout[], ziele: number[], laneXAt: (pos: number) => number): Spuren {
   const horizontals = new Map<number, number[]>(ziele.map((t) => [t, []]));
   layout.forEach((l, b) => {
     for (const r of l.rows) horizontals.get(r.kind === 'eingang' ? b : r.kante.nach)?.push(r.lineY);
@@ -317,16 +382,12 @@ export function akteursueberblick(input: KartenInput, optionen: UeberblickOption
   };
   const cost = ziele.map((t) => ziele.map((u) => (t === u ? 0 : (horizontals.get(t) ?? []).filter((v) => v > extent(u).min && v < extent(u).max).length)));
   const order = laneOrder(ziele, cost);
-  const laneX = new Map(order.map((t, pos) => [t, laneXAt(pos)]));
-  const boxRight = BOX_X + BOX_W;
+  return { laneX: new Map(order.map((t, pos) => [t, laneXAt(pos)])), extent };
+}
 
-  // Bands behind the rows (alternating), boxes with their text.
-  const bandMarkup = layout
-    .map((l, b) =>
-      el('rect', { x: 0, y: l.top - GROUP_GAP / 2, width: UEBERBLICK_WIDTH, height: l.height + GROUP_GAP, class: `pw-ueberblick-band pw-ueberblick-band-${b % 2 === 0 ? 'gerade' : 'ungerade'}` }),
-    )
-    .join('');
-  const boxMarkup = gruppen
+/** The groups' boxes: a coloured strip, the name with the number of actors, the short names, the relations within. */
+function zeichneGruppenboxen(gruppen: UeberblickGruppe[], layout: GruppenLayout[]): string {
+  return gruppen
     .map((g, b) => {
       const l = layout[b];
       if (!l) return '';
@@ -349,11 +410,14 @@ export function akteursueberblick(input: KartenInput, optionen: UeberblickOption
       );
     })
     .join('');
+}
 
-  // Lanes with their entry rows, drawn first; then the edges with their labels on top.
-  const dot = (cx: number, cy: number, slot: number) => el('circle', { cx, cy, r: 3.5, class: `pw-ueberblick-punkt pw-fuellung-${slot}` });
-  // A halo in the colour of the band the line runs in.
-  const halo = (b: number) => `pw-ueberblick-halo pw-ueberblick-halo-${b % 2 === 0 ? 'gerade' : 'ungerade'}`;
+/** A halo in the colour of the band the line runs in. */
+const halo = (b: number) => `pw-ueberblick-halo pw-ueberblick-halo-${b % 2 === 0 ? 'gerade' : 'ungerade'}`;
+
+/** Lanes with their entry rows, drawn before the edges. */
+function zeichneSpuren(id: string, gruppen: UeberblickGruppe[], layout: GruppenLayout[], ziele: number[], { laneX, extent }: Spuren): { trunkMarkup: string; entryMarkup: string } {
+  const boxRight = BOX_X + BOX_W;
   const spur = (t: number) => {
     const x = laneX.get(t) ?? LANE_RIGHT;
     const { min, max } = extent(t);
@@ -377,7 +441,14 @@ export function akteursueberblick(input: KartenInput, optionen: UeberblickOption
       );
     })
     .join('');
-  const edgeMarkup = layout
+  return { trunkMarkup, entryMarkup };
+}
+
+/** The edges with their labels, on top of the lanes: from the box to the target group's lane. */
+function zeichneUeberblickKanten(gruppen: UeberblickGruppe[], layout: GruppenLayout[], { laneX, extent }: Spuren): string {
+  const boxRight = BOX_X + BOX_W;
+  const dot = (cx: number, cy: number, slot: number) => el('circle', { cx, cy, r: 3.5, class: `pw-ueberblick-punkt pw-fuellung-${slot}` });
+  return layout
     .flatMap((l, b) =>
       l.rows.map((r) => {
         if (r.kind !== 'kante') return '';
@@ -400,18 +471,10 @@ export function akteursueberblick(input: KartenInput, optionen: UeberblickOption
       }),
     )
     .join('');
+}
 
-  const markers = [...new Set(ziele.map(paletteSlot))]
-    .sort((a, b) => a - b)
-    .map((slot) =>
-      el(
-        'marker',
-        { id: `${id}-pfeil-${slot}`, viewBox: '0 0 12 12', refX: 12, refY: 6, markerWidth: 12, markerHeight: 12, markerUnits: 'userSpaceOnUse', orient: 'auto' },
-        el('path', { d: 'M0,1L12,6L0,11Z', class: `pw-fuellung-${slot}` }),
-      ),
-    )
-    .join('');
-
+/** The overview's title and description: how many groups, actors and relations it sums up. */
+function ueberblickText({ gruppen, kanten, ohneZuordnung }: UeberblickDaten, wort: GruppenWort): { title: string; desc: string } {
   const akteure = gruppen.reduce((n, g) => n + g.akteure.length, 0);
   const zwischen = kanten.reduce((n, k) => n + k.anzahl, 0);
   const innerhalb = gruppen.reduce((n, g) => n + g.untereinander.anzahl, 0);
@@ -424,24 +487,12 @@ export function akteursueberblick(input: KartenInput, optionen: UeberblickOption
     `; ${beziehungenText(innerhalb)} innerhalb einer ${wort.einzahl}.` +
     (ohneZuordnung.akteure > 0 ? ` ${ohneZuordnungText(ohneZuordnung, wort)}` : '') +
     ' Dieselben Angaben stehen in den Tabellen unter dem Bild.';
+  return { title, desc };
+}
 
-  const svg = svgRoot({
-    id,
-    title,
-    desc,
-    kind: 'akteursueberblick',
-    width: UEBERBLICK_WIDTH,
-    height,
-    defs: markers,
-    body:
-      el('g', { class: 'pw-ueberblick-baender' }, bandMarkup) +
-      el('g', { class: 'pw-ueberblick-gruppen' }, boxMarkup) +
-      el('g', { class: 'pw-ueberblick-spuren' }, trunkMarkup) +
-      el('g', { class: 'pw-ueberblick-eingaenge' }, entryMarkup) +
-      el('g', { class: 'pw-ueberblick-kanten' }, edgeMarkup),
-  });
-
-  const tabellen: [ChartTable, ChartTable] = [
+/** The same as tables: the groups, then the relations between them. */
+function ueberblickTabellen({ gruppen, kanten }: UeberblickDaten, wort: GruppenWort): [ChartTable, ChartTable] {
+  return [
     {
       caption: `${wort.mehrzahl} und ihre Akteure`,
       columns: [
@@ -463,5 +514,4 @@ export function akteursueberblick(input: KartenInput, optionen: UeberblickOption
       rows: kanten.map((k) => ({ header: gruppen[k.von]?.name ?? '', cells: [gruppen[k.nach]?.name ?? '', zahl(k.anzahl), typenText(k.typen)] })),
     },
   ];
-  return { svg, id, title, desc, daten, tabellen };
 }

@@ -4,7 +4,7 @@
  * that states both values. Items that reach their target and those that do not differ in colour,
  * pattern and legend; so do items whose target the caller does not judge (`reached: null`).
  */
-import { max, scaleLinear } from 'd3';
+import { max, scaleLinear, type ScaleLinear } from 'd3';
 import {
   ASCENT, FONT, LINE, NARROW_WIDTH, WIDTH, checkId, el, flaeche, legend, lines, narrowId, svgRoot, swatch, text, textWidth, wrap,
 } from './svg.ts';
@@ -67,103 +67,120 @@ export function bulletBars(input: BulletBarsInput): Chart {
     checkValue(id, `„${item.label}“`, item.value);
     if (item.target !== undefined) checkValue(id, `Zielwert von „${item.label}“`, item.target);
   });
-  const label = (v: number) => formatLabel(v, format, input.digits);
-  const targetText = (i: BulletItem) => `${i.targetQualifier ? `${i.targetQualifier} ` : ''}${formatLabel(i.target!, format, input.digits, false)}`;
+  const anyTarget = items.some((i) => i.target !== undefined);
+  return { svg: drawBullets(input, format, id, WIDTH), narrowSvg: drawBullets(input, format, narrowId(id), NARROW_WIDTH), table: bulletTable(input, format, anyTarget) };
+}
+
+/** The chart at one width: legend, a labelled track per item, the scale below. */
+function drawBullets(input: BulletBarsInput, format: ValueFormat, svgId: string, width: number): string {
+  const { items } = input;
   const anyTarget = items.some((i) => i.target !== undefined);
   const anyOpen = items.some((i) => itemReached(i) === null);
+  const key = anyTarget
+    ? legend(
+        [
+          { label: 'Ziel erreicht', key: swatch(REACHED) },
+          { label: 'Ziel noch nicht erreicht', key: swatch(MISSED) },
+          ...(anyOpen ? [{ label: 'nicht bewertet', key: swatch(OPEN) }] : []),
+          { label: 'Zielwert', key: targetKey() },
+        ],
+        0,
+        0,
+        width,
+      )
+    : { markup: '', height: 0 };
 
-  const draw = (svgId: string, width: number): string => {
-    const key = anyTarget
-      ? legend(
-          [
-            { label: 'Ziel erreicht', key: swatch(REACHED) },
-            { label: 'Ziel noch nicht erreicht', key: swatch(MISSED) },
-            ...(anyOpen ? [{ label: 'nicht bewertet', key: swatch(OPEN) }] : []),
-            { label: 'Zielwert', key: targetKey() },
-          ],
-          0,
-          0,
-          width,
-        )
-      : { markup: '', height: 0 };
+  const highest = max(items.flatMap((i) => (i.target === undefined ? [i.value] : [i.value, i.target]))) ?? 0;
+  const domainMax = input.max ?? (format === 'percent' && highest <= 100 ? 100 : highest > 0 ? highest : 1);
+  const x = scaleLinear().domain([0, domainMax]).range([0, width - 3]).clamp(true);
+  if (input.max === undefined) x.nice(5);
+  const ticks = x.ticks(5);
+  const tick = tickFormatter(ticks, format);
 
-    const highest = max(items.flatMap((i) => (i.target === undefined ? [i.value] : [i.value, i.target]))) ?? 0;
-    const domainMax = input.max ?? (format === 'percent' && highest <= 100 ? 100 : highest > 0 ? highest : 1);
-    const x = scaleLinear().domain([0, domainMax]).range([0, width - 3]).clamp(true);
-    if (input.max === undefined) x.nice(5);
-    const ticks = x.ticks(5);
-    const tick = tickFormatter(ticks, format);
+  let y = key.height > 0 ? key.height + 18 : 0;
+  const tracksTop = y;
+  let tracks = '';
+  let bars = '';
+  const gridTops: number[] = [];
+  for (const [index, item] of items.entries()) {
+    const row = bulletRow(input, format, item, index, x, y, width);
+    gridTops.push(row.trackY);
+    tracks += el('rect', { x: 0, y: row.trackY, width, height: TRACK, class: 'pw-spur' });
+    bars += row.markup;
+    y = row.trackY + TRACK + ROW_GAP;
+  }
+  const tracksBottom = y - ROW_GAP;
 
-    let y = key.height > 0 ? key.height + 18 : 0;
-    const tracksTop = y;
-    let tracks = '';
-    let bars = '';
-    const gridTops: number[] = [];
-    for (const [index, item] of items.entries()) {
-      // Label (bold) and "value (Ziel target)": on one line when both fit, else the value below.
-      const status = item.target === undefined ? label(item.value) : `${label(item.value)} (Ziel ${targetText(item)})`;
-      const statusWidth = textWidth(status);
-      const labelLines = wrap(item.label, width, FONT, true);
-      const lastLine = labelLines[labelLines.length - 1] ?? '';
-      const sameLine = textWidth(lastLine, FONT, true) + 16 + statusWidth <= width;
-      let head = lines(0, y + ASCENT, labelLines, { class: 'pw-text pw-beschriftung' });
-      const statusY = y + ASCENT + (labelLines.length - (sameLine ? 1 : 0)) * LINE;
-      head += sameLine
-        ? text(width, statusY, status, { class: 'pw-text pw-wert', 'text-anchor': 'end' })
-        : text(0, statusY, status, { class: 'pw-text pw-wert' });
-      y += (labelLines.length + (sameLine ? 0 : 1)) * LINE + 8;
+  // Scale at the bottom, grid lines through all tracks.
+  const grid = ticks
+    .map((t) => gridTops.map((top) => el('line', { x1: x(t), x2: x(t), y1: top, y2: top + TRACK, class: 'pw-gitter' })).join(''))
+    .join('');
+  const axisY = tracksBottom + 8;
+  const body = key.markup + el('g', { class: 'pw-spuren' }, tracks) + el('g', { class: 'pw-gitter-gruppe' }, grid) + bars + el('g', { class: 'pw-achse-x' }, bulletAxis(ticks, x, tick, axisY, width));
+  const height = tracksTop === y ? y : axisY + 6 + LINE + 4;
+  return svgRoot({ id: svgId, title: input.title, desc: input.desc, kind: 'ziel-balken', height, body, width });
+}
 
-      const trackY = y;
-      gridTops.push(trackY);
-      tracks += el('rect', { x: 0, y: trackY, width, height: TRACK, class: 'pw-spur' });
-      const w = x(item.value);
-      const state = itemReached(item);
-      const slot = state === false ? MISSED : state === null ? OPEN : REACHED;
-      bars += el(
-        'g',
-        { class: 'pw-zeile', 'data-index': index },
-        head +
-          (w > 0 ? flaeche(slot, { x: 0, y: trackY + (TRACK - BAR) / 2, width: w, height: BAR, attrs: { class: 'pw-balken', 'data-erreicht': state === undefined || state === null ? undefined : String(state) } }) : '') +
-          (item.target === undefined ? '' : el('rect', { x: x(item.target) - 2, y: trackY + (TRACK - MARK) / 2, width: 4, height: MARK, class: 'pw-zielmarke' })),
-      );
-      y += TRACK + ROW_GAP;
-    }
-    const tracksBottom = y - ROW_GAP;
+/** One item from `y` down: its label and "value (Ziel target)", then its bar and target mark on the track at `trackY`. */
+function bulletRow(input: BulletBarsInput, format: ValueFormat, item: BulletItem, index: number, x: ScaleLinear<number, number>, top: number, width: number): { markup: string; trackY: number } {
+  const label = (v: number) => formatLabel(v, format, input.digits);
+  const targetText = (i: BulletItem) => `${i.targetQualifier ? `${i.targetQualifier} ` : ''}${formatLabel(i.target!, format, input.digits, false)}`;
+  // Label (bold) and "value (Ziel target)": on one line when both fit, else the value below.
+  const status = item.target === undefined ? label(item.value) : `${label(item.value)} (Ziel ${targetText(item)})`;
+  const statusWidth = textWidth(status);
+  const labelLines = wrap(item.label, width, FONT, true);
+  const lastLine = labelLines[labelLines.length - 1] ?? '';
+  const sameLine = textWidth(lastLine, FONT, true) + 16 + statusWidth <= width;
+  let head = lines(0, top + ASCENT, labelLines, { class: 'pw-text pw-beschriftung' });
+  const statusY = top + ASCENT + (labelLines.length - (sameLine ? 1 : 0)) * LINE;
+  head += sameLine
+    ? text(width, statusY, status, { class: 'pw-text pw-wert', 'text-anchor': 'end' })
+    : text(0, statusY, status, { class: 'pw-text pw-wert' });
+  const trackY = top + (labelLines.length + (sameLine ? 0 : 1)) * LINE + 8;
+  const w = x(item.value);
+  const state = itemReached(item);
+  const slot = state === false ? MISSED : state === null ? OPEN : REACHED;
+  const markup = el(
+    'g',
+    { class: 'pw-zeile', 'data-index': index },
+    head +
+      (w > 0 ? flaeche(slot, { x: 0, y: trackY + (TRACK - BAR) / 2, width: w, height: BAR, attrs: { class: 'pw-balken', 'data-erreicht': state === undefined || state === null ? undefined : String(state) } }) : '') +
+      (item.target === undefined ? '' : el('rect', { x: x(item.target) - 2, y: trackY + (TRACK - MARK) / 2, width: 4, height: MARK, class: 'pw-zielmarke' })),
+  );
+  return { markup, trackY };
+}
 
-    // Scale at the bottom, grid lines through all tracks.
-    const grid = ticks
-      .map((t) => gridTops.map((top) => el('line', { x1: x(t), x2: x(t), y1: top, y2: top + TRACK, class: 'pw-gitter' })).join(''))
-      .join('');
-    const axisY = tracksBottom + 8;
-    // Tick labels, each only where it keeps clear of the one before (the last one is
-    // right-aligned at the end and may otherwise run into its neighbour on a phone).
-    let lastRight = -Infinity;
-    const tickLabels = ticks.flatMap((t, i) => {
-      const anchor = i === 0 && x(t) < 20 ? 'start' : x(t) > width - 20 ? 'end' : 'middle';
-      const w = textWidth(tick(t));
-      const left = anchor === 'start' ? x(t) : anchor === 'end' ? x(t) - w : x(t) - w / 2;
-      if (left < lastRight + 6) return [];
-      lastRight = left + w;
-      return [text(x(t), axisY + 6 + ASCENT, tick(t), { class: 'pw-text-leise', 'text-anchor': anchor })];
-    });
-    const axis =
-      el('line', { x1: 0, x2: width, y1: axisY, y2: axisY, class: 'pw-achse' }) +
-      ticks.map((t) => el('line', { x1: x(t), x2: x(t), y1: axisY, y2: axisY + 5, class: 'pw-achse' })).join('') +
-      tickLabels.join('');
+/**
+ * The scale below the tracks. Tick labels, each only where it keeps clear of the one before
+ * (the last one is right-aligned at the end and may otherwise run into its neighbour on a phone).
+ */
+function bulletAxis(ticks: number[], x: ScaleLinear<number, number>, tick: (t: number) => string, axisY: number, width: number): string {
+  let lastRight = -Infinity;
+  const tickLabels = ticks.flatMap((t, i) => {
+    const anchor = i === 0 && x(t) < 20 ? 'start' : x(t) > width - 20 ? 'end' : 'middle';
+    const w = textWidth(tick(t));
+    const left = anchor === 'start' ? x(t) : anchor === 'end' ? x(t) - w : x(t) - w / 2;
+    if (left < lastRight + 6) return [];
+    lastRight = left + w;
+    return [text(x(t), axisY + 6 + ASCENT, tick(t), { class: 'pw-text-leise', 'text-anchor': anchor })];
+  });
+  return (
+    el('line', { x1: 0, x2: width, y1: axisY, y2: axisY, class: 'pw-achse' }) +
+    ticks.map((t) => el('line', { x1: x(t), x2: x(t), y1: axisY, y2: axisY + 5, class: 'pw-achse' })).join('') +
+    tickLabels.join('')
+  );
+}
 
-    const body = key.markup + el('g', { class: 'pw-spuren' }, tracks) + el('g', { class: 'pw-gitter-gruppe' }, grid) + bars + el('g', { class: 'pw-achse-x' }, axis);
-    const height = tracksTop === y ? y : axisY + 6 + LINE + 4;
-    return svgRoot({ id: svgId, title: input.title, desc: input.desc, kind: 'ziel-balken', height, body, width });
-  };
-
-  const table: ChartTable = {
+/** The chart's data as a table: value, and target and whether it is reached where any item has a target. */
+function bulletTable(input: BulletBarsInput, format: ValueFormat, anyTarget: boolean): ChartTable {
+  return {
     caption: input.tableCaption ?? input.title,
     columns: [
       { label: input.labelColumn ?? 'Bezeichnung', numeric: false },
       { label: input.valueColumn ?? 'Wert', numeric: true },
       ...(anyTarget ? [{ label: input.targetColumn ?? 'Zielwert', numeric: true }, { label: 'Ziel erreicht', numeric: false }] : []),
     ],
-    rows: items.map((i) => ({
+    rows: input.items.map((i) => ({
       header: i.label,
       cells: [
         formatCell(i.value, format, input.digits),
@@ -176,5 +193,4 @@ export function bulletBars(input: BulletBarsInput): Chart {
       ],
     })),
   };
-  return { svg: draw(id, WIDTH), narrowSvg: draw(narrowId(id), NARROW_WIDTH), table };
 }

@@ -1,5 +1,5 @@
 /** Vertical stacked bars per category (years), optionally with a line (e.g. Förderung) on top. */
-import { fsum, line as d3line, max, scaleBand, scaleLinear, stack } from 'd3';
+import { fsum, line as d3line, max, scaleBand, scaleLinear, stack, type ScaleBand, type ScaleLinear } from 'd3';
 import {
   categoryAxis,
   valueAxis,
@@ -99,77 +99,96 @@ function drawStackedBars(
   const tick = tickFormatter(ticks, format);
   const left = Math.ceil(Math.max(...ticks.map((t) => textWidth(tick(t))))) + 8;
   const x = scaleBand<string>().domain(categories).range([left, width - 2]).paddingInner(0.3).paddingOuter(0.15);
-  const band = x.bandwidth();
-  const at = (c: string) => x(c) ?? left;
+  const plot: Plot = { x, y, left, plotTop, plotBottom, labelRoom, categories };
 
   let body = key.markup + axisTitle;
-
   // Grid and value axis.
   body += valueAxis(ticks, y, left, tick, 'ohne', width);
+  body += el('g', { class: 'pw-balken-gruppe' }, drawBars(plot, rows, slots, series.length));
+  body += el('line', { x1: left, x2: width, y1: plotBottom, y2: plotBottom, class: 'pw-achse' });
+  const points = categories.map((c, i) => ({ x: centreOf(plot, c), v: lineValues[i] ?? null }));
+  if (input.line) body += overlayLine(plot, points);
+  if (input.showTotals) body += totalLabels(input, plot, points, totals, format);
+  body += categoryAxis(categories, x.step(), (c) => centreOf(plot, c), plotBottom);
 
-  // Bars: one rect per non-zero segment, stacked with d3.stack.
+  const height = plotBottom + 6 + LINE + 4;
+  return svgRoot({ id, title: input.title, desc: input.desc, kind: 'gestapelte-saeulen', height, body, width });
+}
+
+/** The scales and bounds of the plot area. */
+interface Plot {
+  x: ScaleBand<string>;
+  y: ScaleLinear<number, number>;
+  left: number;
+  plotTop: number;
+  plotBottom: number;
+  /** Room above the plot for the totals. */
+  labelRoom: number;
+  categories: string[];
+}
+
+/** The middle of a category's bar. */
+const centreOf = (plot: Plot, c: string) => (plot.x(c) ?? plot.left) + plot.x.bandwidth() / 2;
+
+/** Bars: one rect per non-zero segment, stacked with d3.stack. */
+function drawBars({ x, y, left, categories }: Plot, rows: number[][], slots: number[], count: number): string {
   const layers = stack<number[], number>()
-    .keys(series.map((_, i) => i))
+    .keys(Array.from({ length: count }, (_, i) => i))
     .value((row, k) => row[k] ?? 0)(rows);
   let bars = '';
   layers.forEach((layer, si) => {
     layer.forEach(([y0, y1], ci) => {
       if (y1 - y0 <= 0) return;
       const category = categories[ci] ?? '';
-      bars += flaeche(slots[si] ?? si, { x: at(category), y: y(y1), width: band, height: y(y0) - y(y1), attrs: { class: 'pw-balken', 'data-serie': si } });
+      bars += flaeche(slots[si] ?? si, { x: x(category) ?? left, y: y(y1), width: x.bandwidth(), height: y(y0) - y(y1), attrs: { class: 'pw-balken', 'data-serie': si } });
     });
   });
-  body += el('g', { class: 'pw-balken-gruppe' }, bars);
-  body += el('line', { x1: left, x2: width, y1: plotBottom, y2: plotBottom, class: 'pw-achse' });
+  return bars;
+}
 
-  // Overlay line with a marker on every value.
-  const centre = (c: string) => at(c) + band / 2;
-  const points = categories.map((c, i) => ({ x: centre(c), v: lineValues[i] ?? null }));
-  if (input.line) {
-    const path = d3line<{ x: number; v: number | null }>()
-      .defined((p) => p.v !== null)
-      .x((p) => p.x)
-      .y((p) => y(p.v ?? 0))
-      .digits(2)(points) ?? '';
-    body += el(
-      'g',
-      { class: 'pw-linie-gruppe' },
-      el('path', { d: path, class: 'pw-linie-halo' }) +
-        el('path', { d: path, class: 'pw-linie' }) +
-        points
-          .filter((p) => p.v !== null)
-          .map((p) => el('circle', { cx: p.x, cy: y(p.v ?? 0), r: 5, class: 'pw-punkt' }))
-          .join(''),
-    );
-  }
+/** Overlay line with a marker on every value. */
+function overlayLine({ y }: Plot, points: { x: number; v: number | null }[]): string {
+  const path = d3line<{ x: number; v: number | null }>()
+    .defined((p) => p.v !== null)
+    .x((p) => p.x)
+    .y((p) => y(p.v ?? 0))
+    .digits(2)(points) ?? '';
+  return el(
+    'g',
+    { class: 'pw-linie-gruppe' },
+    el('path', { d: path, class: 'pw-linie-halo' }) +
+      el('path', { d: path, class: 'pw-linie' }) +
+      points
+        .filter((p) => p.v !== null)
+        .map((p) => el('circle', { cx: p.x, cy: y(p.v ?? 0), r: 5, class: 'pw-punkt' }))
+        .join(''),
+  );
+}
 
-  // Totals above the bars, clear of the overlay line: above its marker and, where the line
-  // rises towards a neighbour, above the line wherever it passes over the label.
-  if (input.showTotals) {
-    const label = (v: number) => (format === 'euro' ? formatFixed(v / 100_000_000, input.digits ?? 1) : formatLabel(v, format, input.digits));
-    const fits = totals.every((t) => textWidth(label(t)) <= x.step() - 4);
-    if (fits) {
-      const linePoints = points.map((p) => ({ x: p.x, y: p.v === null ? null : y(p.v) }));
-      const labels = categories.flatMap((c, i) => {
-        const total = totals[i] ?? 0;
-        const t = label(total);
-        const half = textWidth(t) / 2 + 2;
-        const cx = centre(c);
-        // The highest point of bar, marker and line between the label's left and right edge.
-        const lineTop = input.line ? highestLineY(linePoints, cx - half, cx + half) : Infinity;
-        const baseline = Math.min(y(total) - 6, lineTop - LINE_CLEARANCE - 4);
-        // No room left above the plot (the axis title and legend are there): leave this one out.
-        if (baseline - ASCENT < plotTop - labelRoom) return [];
-        return [text(cx, baseline, t, { class: 'pw-text pw-halo', 'text-anchor': 'middle' })];
-      });
-      body += el('g', { class: 'pw-summen' }, labels.join(''));
-    }
-  }
-
-  body += categoryAxis(categories, x.step(), centre, plotBottom);
-
-  const height = plotBottom + 6 + LINE + 4;
-  return svgRoot({ id, title: input.title, desc: input.desc, kind: 'gestapelte-saeulen', height, body, width });
+/**
+ * Totals above the bars, clear of the overlay line: above its marker and, where the line
+ * rises towards a neighbour, above the line wherever it passes over the label. Nothing when
+ * the labels do not fit side by side.
+ */
+function totalLabels(input: StackedBarsInput, plot: Plot, points: { x: number; v: number | null }[], totals: number[], format: ValueFormat): string {
+  const { x, y, plotTop, labelRoom, categories } = plot;
+  const label = (v: number) => (format === 'euro' ? formatFixed(v / 100_000_000, input.digits ?? 1) : formatLabel(v, format, input.digits));
+  const fits = totals.every((t) => textWidth(label(t)) <= x.step() - 4);
+  if (!fits) return '';
+  const linePoints = points.map((p) => ({ x: p.x, y: p.v === null ? null : y(p.v) }));
+  const labels = categories.flatMap((c, i) => {
+    const total = totals[i] ?? 0;
+    const t = label(total);
+    const half = textWidth(t) / 2 + 2;
+    const cx = centreOf(plot, c);
+    // The highest point of bar, marker and line between the label's left and right edge.
+    const lineTop = input.line ? highestLineY(linePoints, cx - half, cx + half) : Infinity;
+    const baseline = Math.min(y(total) - 6, lineTop - LINE_CLEARANCE - 4);
+    // No room left above the plot (the axis title and legend are there): leave this one out.
+    if (baseline - ASCENT < plotTop - labelRoom) return [];
+    return [text(cx, baseline, t, { class: 'pw-text pw-halo', 'text-anchor': 'middle' })];
+  });
+  return el('g', { class: 'pw-summen' }, labels.join(''));
 }
 
 /**

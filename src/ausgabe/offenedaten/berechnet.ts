@@ -14,7 +14,7 @@ import type { Zielwert } from '../../rechnen/indikatoren.ts';
 import { BEDARF, FELDER, MEDIENKONZEPT_STATUS, PRIORITAETEN, erhebungsdaten, hatBedarfsseite, mitErhebungen, oeffentlich, staendeDerRunde, type Feld } from '../../rechnen/erhebungen.ts';
 import { haltungenNachSchulform } from '../../rechnen/haltungen.ts';
 import { zustaendigkeitsmatrix } from '../../rechnen/akteure.ts';
-import { TABELLENEINHEITEN, VERGLEICHE, WERTARTEN, dateSchema, type Tabelleneinheit } from '../../plan/schemas.ts';
+import { TABELLENEINHEITEN, VERGLEICHE, WERTARTEN, dateSchema, type Tabelleneinheit } from '../../plan/schemas/index.ts';
 import { seite } from '../../plan/urls.ts';
 import { centBetrag } from './schema.ts';
 

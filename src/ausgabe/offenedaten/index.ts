@@ -21,7 +21,7 @@
  */
 import type { z } from 'astro/zod';
 import type { Entry, PlanModel } from '../../plan/model.ts';
-import type { CollectionName } from '../../plan/schemas.ts';
+import type { CollectionName } from '../../plan/schemas/index.ts';
 import { jeModell } from '../../plan/indexe.ts';
 import { mitBasis, seite } from '../../plan/urls.ts';
 import { displayDir } from '../../plan/sources.ts';
@@ -213,7 +213,7 @@ function sammlungsSchema(sammlung: CollectionName): Json {
   const properties = json.properties as Record<string, Json>;
   const required = (json.required as string[] | undefined) ?? [];
   // Published records always carry their id (chapters and fields take it from the file name), and
-  // a Maßnahme always has its home field and the list of all its fields (the transform in schemas.ts).
+  // a Maßnahme always has its home field and the list of all its fields (the transform in src/plan/schemas/massnahmen.ts).
   const pflicht = [...(properties.id ? ['id'] : []), ...(sammlung === 'massnahmen' ? ['handlungsfeld', 'handlungsfelder'] : [])];
   json.required = Object.keys(properties).filter((k) => required.includes(k) || pflicht.includes(k));
   return json;

@@ -13,7 +13,7 @@
  * anything fails the generation, so no published schema is looser than the data.
  */
 import { z } from 'astro/zod';
-import { createSchemas, dateSchema, euroSchema, plainRef, type CollectionName, type RefFactory } from '../../plan/schemas.ts';
+import { createSchemas, dateSchema, euroSchema, plainRef, type CollectionName, type RefFactory } from '../../plan/schemas/index.ts';
 import { MUSTER, termin, zeitangabe } from '../../plan/datum.ts';
 
 export type Json = Record<string, unknown>;

@@ -4,7 +4,7 @@
  * addresses stay valid whatever the plan contains) and /register/ as the entry page.
  */
 import type { PlanModel } from '../../plan/model.ts';
-import type { Data } from '../../plan/schemas.ts';
+import type { Data } from '../../plan/schemas/index.ts';
 import { url } from '../../plan/urls.ts';
 import { jeModell } from '../../plan/indexe.ts';
 import { massnahmeCode } from '../../plan/massnahmen.ts';

@@ -66,7 +66,7 @@ export interface Funde {
   links: LinkFund[];
 }
 
-/** A section number as the plan writes it: 4, 4.2, 3.2.1.4 (the same form as `abschnittsnummer` in schemas.ts). */
+/** A section number as the plan writes it: 4, 4.2, 3.2.1.4 (the same form as `abschnittsnummer` in src/plan/schemas/grundtypen.ts). */
 const ABSCHNITTSNUMMER = /^\d+(?:\.\d+)*$/;
 
 /** HTML elements an author may write: the sanitiser's allow-list, without form controls. */
@@ -140,194 +140,209 @@ const ohneSchema = (url: string) => url.trim() !== '' && !/^[a-z][a-z0-9+.-]*:/i
  * reported and removed. Links within the site are collected in `funde.links`.
  */
 export function pruefeUndWandle(tree: Root, problems: BodyProblem[], funde: Funde) {
-  const { aufrufe } = funde;
   const melde = (node: Nodes | Attribut, field: string, expected: string, found: string) => problems.push({ line: node.position?.start.line, field, expected, found });
+  walk({ funde, melde }, tree);
+}
 
-  /** The literal attributes of an element, each with its own node (for the line); undefined if one is an expression. */
-  const attribute = (node: JsxElement): { name: string; value: string; node: Attribut }[] | undefined => {
-    const out: { name: string; value: string; node: Attribut }[] = [];
-    let ok = true;
-    for (const attr of node.attributes) {
-      if (attr.type === 'mdxJsxExpressionAttribute') {
-        melde(attr, `<${node.name} {…}>`, 'Attribute mit festen Werten (name="…")', `„${kurz(attr.value)}“`);
-        ok = false;
-        continue;
+/** What the check of one tree collects: its findings, and where problems go. */
+interface Pruefung {
+  funde: Funde;
+  melde: (node: Nodes | Attribut, field: string, expected: string, found: string) => void;
+}
+
+/** Checks the children of `parent` and replaces each by what it becomes (or drops it), depth first. */
+function walk(p: Pruefung, parent: Parents): void {
+  const kinder: Nodes[] = [];
+  for (const child of parent.children as Nodes[]) {
+    const ersatz = ersatzFuer(p, child);
+    if (ersatz && 'children' in ersatz) walk(p, ersatz as Parents);
+    if (ersatz) kinder.push(ersatz);
+  }
+  parent.children = kinder as Parents['children'];
+}
+
+/** What a node becomes: itself, a placeholder or element, or nothing (reported, or an MDX comment). */
+function ersatzFuer(p: Pruefung, child: Nodes): Nodes | undefined {
+  const { melde } = p;
+  switch (child.type) {
+    case 'mdxjsEsm':
+      if (!erlaubterImport(child)) {
+        const export_ = /^\s*export\b/.test(child.value);
+        melde(child, export_ ? 'export' : 'import', export_ ? 'keine export-Anweisungen in Inhalten' : `keine import-Zeilen (Planwerk stellt ${MDX_KOMPONENTEN.join(', ')} bereit)`, `„${kurz(child.value.trim())}“`);
       }
-      if (attr.value !== null && attr.value !== undefined && typeof attr.value !== 'string') {
-        melde(attr, `<${node.name} ${attr.name}>`, 'feste Werte in Anführungszeichen (name="…")', 'einen Ausdruck in {…}');
-        ok = false;
-        continue;
+      return undefined;
+    case 'mdxFlowExpression':
+    case 'mdxTextExpression':
+      // An MDX comment {/* … */} is harmless, like an HTML comment: it is dropped.
+      if (!nurKommentar(child.value)) {
+        melde(child, '{…}', 'keinen Ausdruck in geschweiften Klammern (er wäre Programmcode; eine Klammer als Text schreibt man \\{)', `„{${kurz(child.value)}}“`);
       }
-      out.push({ name: attr.name, value: attr.value ?? '', node: attr });
+      return undefined;
+    case 'mdxJsxFlowElement':
+    case 'mdxJsxTextElement':
+      return jsxErsatz(p, child);
+    case 'heading': {
+      // An id remarkHeadingIds did not take: not a valid id (spaces, punctuation, invisible characters).
+      const last = child.children.at(-1);
+      const match = last?.type === 'text' ? UNGUELTIGE_ID.exec(last.value) : null;
+      if (last?.type === 'text' && match) {
+        melde(child, '{#…}', 'eine ID aus Buchstaben (auch Umlauten), Ziffern, „-“ und „_“, die mit einem Buchstaben oder einer Ziffer beginnt, z. B. {#ausstattung-gs}', sichtbar(match[1]!));
+        last.value = last.value.slice(0, match.index);
+      }
+      return child;
     }
-    return ok ? out : undefined;
-  };
-
-  const kennzahl = (node: JsxElement): Nodes | undefined => {
-    const attrs = attribute(node);
-    if (!attrs) return undefined;
-    const { name, ...params } = Object.fromEntries(attrs.map((a) => [a.name, a.value]));
-    if (!name) {
-      melde(node, '<Kennzahl>', 'das Attribut name="…"', 'keines');
+    case 'link':
+    case 'definition': {
+      const grund = unsichereAdresse(child.url, 'link');
+      if (grund) {
+        melde(child, child.type === 'link' ? '[…](…)' : '[…]: …', grund.erwartet, grund.gefunden);
+        return undefined;
+      }
+      if (ohneSchema(child.url)) p.funde.links.push({ url: child.url, art: child.type === 'link' ? 'markdown' : 'definition', line: child.position?.start.line });
+      return child;
+    }
+    case 'image': {
+      const grund = unsichereAdresse(child.url, 'bild');
+      if (!grund) return child;
+      melde(child, '![…](…)', grund.erwartet, grund.gefunden);
       return undefined;
     }
-    aufrufe.push({ name, params, line: node.position?.start.line });
-    return { type: 'kennzahl', data: { hName: 'planwerk-kennzahl', hProperties: { dataNr: String(aufrufe.length - 1) } } } as unknown as Nodes;
-  };
+    default:
+      return child;
+  }
+}
 
-  /**
-   * `<Abschnitt nummer="3.2.1" />` becomes a placeholder element; with its own text
-   * (`<Abschnitt nummer="5.1">Handlungsfeld Infrastruktur</Abschnitt>`) the text stays inside
-   * it and becomes the link text. On a line of its own it stands in a paragraph like a link.
-   */
-  const abschnitt = (node: JsxElement): Nodes | undefined => {
-    const attrs = attribute(node);
-    if (!attrs) return undefined;
-    let ok = true;
-    for (const { name, node: attr } of attrs) {
-      if (name !== 'nummer') {
-        melde(attr, `<Abschnitt ${name}>`, 'nur das Attribut nummer="…" (die Nummer des Abschnitts, z. B. nummer="3.2.1")', `das Attribut „${name}“`);
-        ok = false;
-      }
+/** An element: a Kennzahl or Abschnitt becomes its placeholder, allowed HTML an element; anything else is reported. */
+function jsxErsatz(p: Pruefung, child: JsxElement): Nodes | undefined {
+  if (!child.name) {
+    p.melde(child, '<>', 'ein benanntes Element', 'ein leeres Fragment <>…</>');
+    return undefined;
+  }
+  if (!/^[A-Z]/.test(child.name)) return htmlElement(p, child);
+  if (child.name === 'Kennzahl') return kennzahl(p, child);
+  if (child.name === 'Abschnitt') return abschnitt(p, child);
+  p.melde(child, `<${child.name}>`, `nur die Komponenten ${MDX_KOMPONENTEN.join(', ')}`, `<${child.name}>`);
+  return undefined;
+}
+
+/** The literal attributes of an element, each with its own node (for the line); undefined if one is an expression. */
+function attribute({ melde }: Pruefung, node: JsxElement): { name: string; value: string; node: Attribut }[] | undefined {
+  const out: { name: string; value: string; node: Attribut }[] = [];
+  let ok = true;
+  for (const attr of node.attributes) {
+    if (attr.type === 'mdxJsxExpressionAttribute') {
+      melde(attr, `<${node.name} {…}>`, 'Attribute mit festen Werten (name="…")', `„${kurz(attr.value)}“`);
+      ok = false;
+      continue;
     }
-    const nummer = attrs.find((a) => a.name === 'nummer')?.value.trim();
-    if (nummer === undefined) {
-      melde(node, '<Abschnitt>', 'das Attribut nummer="…" mit der Nummer des Abschnitts, z. B. <Abschnitt nummer="3.2.1" />', 'keines');
-      return undefined;
+    if (attr.value !== null && attr.value !== undefined && typeof attr.value !== 'string') {
+      melde(attr, `<${node.name} ${attr.name}>`, 'feste Werte in Anführungszeichen (name="…")', 'einen Ausdruck in {…}');
+      ok = false;
+      continue;
     }
-    if (!ABSCHNITTSNUMMER.test(nummer)) {
-      melde(node, '<Abschnitt nummer>', 'eine Abschnittsnummer aus Ziffern und Punkten, z. B. nummer="3.2.1"', `„${kurz(nummer)}“`);
+    out.push({ name: attr.name, value: attr.value ?? '', node: attr });
+  }
+  return ok ? out : undefined;
+}
+
+/** `<Kennzahl name="…" …/>` becomes a numbered placeholder; the call goes to `funde.aufrufe`. */
+function kennzahl(p: Pruefung, node: JsxElement): Nodes | undefined {
+  const { aufrufe } = p.funde;
+  const attrs = attribute(p, node);
+  if (!attrs) return undefined;
+  const { name, ...params } = Object.fromEntries(attrs.map((a) => [a.name, a.value]));
+  if (!name) {
+    p.melde(node, '<Kennzahl>', 'das Attribut name="…"', 'keines');
+    return undefined;
+  }
+  aufrufe.push({ name, params, line: node.position?.start.line });
+  return { type: 'kennzahl', data: { hName: 'planwerk-kennzahl', hProperties: { dataNr: String(aufrufe.length - 1) } } } as unknown as Nodes;
+}
+
+/**
+ * `<Abschnitt nummer="3.2.1" />` becomes a placeholder element; with its own text
+ * (`<Abschnitt nummer="5.1">Handlungsfeld Infrastruktur</Abschnitt>`) the text stays inside
+ * it and becomes the link text. On a line of its own it stands in a paragraph like a link.
+ */
+function abschnitt(p: Pruefung, node: JsxElement): Nodes | undefined {
+  const { melde, funde } = p;
+  const attrs = attribute(p, node);
+  if (!attrs) return undefined;
+  let ok = true;
+  for (const { name, node: attr } of attrs) {
+    if (name !== 'nummer') {
+      melde(attr, `<Abschnitt ${name}>`, 'nur das Attribut nummer="…" (die Nummer des Abschnitts, z. B. nummer="3.2.1")', `das Attribut „${name}“`);
       ok = false;
     }
-    if (node.children.some(enthaeltLink)) {
-      melde(node, `<Abschnitt nummer="${nummer}">`, 'einen Linktext ohne weiteren Link darin (das Element ist selbst ein Link)', 'einen Link im Linktext');
+  }
+  const nummer = attrs.find((a) => a.name === 'nummer')?.value.trim();
+  if (nummer === undefined) {
+    melde(node, '<Abschnitt>', 'das Attribut nummer="…" mit der Nummer des Abschnitts, z. B. <Abschnitt nummer="3.2.1" />', 'keines');
+    return undefined;
+  }
+  if (!ABSCHNITTSNUMMER.test(nummer)) {
+    melde(node, '<Abschnitt nummer>', 'eine Abschnittsnummer aus Ziffern und Punkten, z. B. nummer="3.2.1"', `„${kurz(nummer)}“`);
+    ok = false;
+  }
+  if (node.children.some(enthaeltLink)) {
+    melde(node, `<Abschnitt nummer="${nummer}">`, 'einen Linktext ohne weiteren Link darin (das Element ist selbst ein Link)', 'einen Link im Linktext');
+    ok = false;
+  }
+  let kinder = node.children as Nodes[];
+  if (node.type === 'mdxJsxFlowElement' && kinder.length > 0) {
+    // Text on lines of its own inside the element: MDX makes it a paragraph; one paragraph is a link text.
+    const einziger = kinder.length === 1 && kinder[0]!.type === 'paragraph' ? kinder[0] : undefined;
+    if (!einziger) {
+      melde(node, `<Abschnitt nummer="${nummer}">`, 'einen Linktext in einem Absatz (ohne Überschriften, Listen oder Leerzeilen)', 'mehrere Absätze oder andere Blöcke');
       ok = false;
-    }
-    let kinder = node.children as Nodes[];
-    if (node.type === 'mdxJsxFlowElement' && kinder.length > 0) {
-      // Text on lines of its own inside the element: MDX makes it a paragraph; one paragraph is a link text.
-      const einziger = kinder.length === 1 && kinder[0]!.type === 'paragraph' ? kinder[0] : undefined;
-      if (!einziger) {
-        melde(node, `<Abschnitt nummer="${nummer}">`, 'einen Linktext in einem Absatz (ohne Überschriften, Listen oder Leerzeilen)', 'mehrere Absätze oder andere Blöcke');
-        ok = false;
-      } else kinder = einziger.children as Nodes[];
-    }
-    if (!ok) return undefined;
-    funde.abschnitte.push({ nummer, mitText: kinder.length > 0, line: node.position?.start.line });
-    const platzhalter = { type: 'abschnitt', data: { hName: 'planwerk-abschnitt', hProperties: { dataNr: String(funde.abschnitte.length - 1) } }, children: kinder } as unknown as Nodes;
-    return node.type === 'mdxJsxFlowElement' ? ({ type: 'paragraph', children: [platzhalter] } as unknown as Nodes) : platzhalter;
-  };
+    } else kinder = einziger.children as Nodes[];
+  }
+  if (!ok) return undefined;
+  funde.abschnitte.push({ nummer, mitText: kinder.length > 0, line: node.position?.start.line });
+  const platzhalter = { type: 'abschnitt', data: { hName: 'planwerk-abschnitt', hProperties: { dataNr: String(funde.abschnitte.length - 1) } }, children: kinder } as unknown as Nodes;
+  return node.type === 'mdxJsxFlowElement' ? ({ type: 'paragraph', children: [platzhalter] } as unknown as Nodes) : platzhalter;
+}
 
-  const htmlElement = (node: JsxElement): Nodes | undefined => {
-    const tag = node.name!.toLowerCase();
-    if (VERBOTENE_ELEMENTE.has(tag)) {
-      melde(node, `<${tag}>`, 'Text, Markdown und einfaches HTML ohne Skripte, Stile, Grafikcode und eingebettete fremde Inhalte', `ein <${node.name}>-Element`);
-      return undefined;
-    }
-    if (!ERLAUBTE_ELEMENTE.has(tag) || tag !== node.name) {
-      melde(node, `<${node.name}>`, `ein einfaches HTML-Element in Kleinbuchstaben (z. B. ${['abbr', 'details', 'sup', 'br'].join(', ')}) oder eine der Komponenten ${MDX_KOMPONENTEN.join(', ')}`, `<${node.name}>`);
-      return undefined;
-    }
-    const attrs = attribute(node);
-    if (!attrs) return undefined;
-    const properties: Record<string, string | string[]> = {};
-    let ok = true;
-    for (const { name, value, node: attr } of attrs) {
-      const lower = name.toLowerCase();
-      if (lower.startsWith('on')) {
-        melde(attr, `<${tag} ${name}>`, 'HTML ohne Ereignis-Attribute (onclick, onerror …)', `das Ereignis-Attribut „${name}“`);
-        ok = false;
-      } else if (lower === 'style') {
-        melde(attr, `<${tag} style>`, 'HTML ohne eigene Stile (das Aussehen kommt vom Layout der Website)', `style="${kurz(value)}"`);
-        ok = false;
-      } else if (URL_ATTRIBUTE.has(lower)) {
-        // `href` on any element is a link; every other address attribute (src, srcset, poster …) loads a file.
-        for (const adresse of adressenIn(lower, value)) {
-          const grund = unsichereAdresse(adresse, lower === 'href' ? 'link' : 'bild');
-          if (grund) {
-            melde(attr, `<${tag} ${name}>`, grund.erwartet, grund.gefunden);
-            ok = false;
-            break;
-          }
-        }
-      }
-      const info = find(htmlSchema, name);
-      properties[info.property] = info.spaceSeparated ? value.split(/\s+/).filter(Boolean) : value;
-    }
-    if (!ok) return undefined;
-    const href = attrs.find((a) => a.name.toLowerCase() === 'href');
-    if (tag === 'a' && href && ohneSchema(href.value)) funde.links.push({ url: href.value, art: 'html', line: href.node.position?.start.line ?? node.position?.start.line });
-    return { type: 'html-element', data: { hName: tag, hProperties: properties }, children: node.children } as unknown as Nodes;
-  };
-
-  const walk = (parent: Parents) => {
-    const kinder: Nodes[] = [];
-    for (const child of parent.children as Nodes[]) {
-      let ersatz: Nodes | undefined = child;
-      switch (child.type) {
-        case 'mdxjsEsm':
-          if (!erlaubterImport(child)) {
-            const export_ = /^\s*export\b/.test(child.value);
-            melde(child, export_ ? 'export' : 'import', export_ ? 'keine export-Anweisungen in Inhalten' : `keine import-Zeilen (Planwerk stellt ${MDX_KOMPONENTEN.join(', ')} bereit)`, `„${kurz(child.value.trim())}“`);
-          }
-          ersatz = undefined;
-          break;
-        case 'mdxFlowExpression':
-        case 'mdxTextExpression':
-          // An MDX comment {/* … */} is harmless, like an HTML comment: it is dropped.
-          if (nurKommentar(child.value)) {
-            ersatz = undefined;
-            break;
-          }
-          melde(child, '{…}', 'keinen Ausdruck in geschweiften Klammern (er wäre Programmcode; eine Klammer als Text schreibt man \\{)', `„{${kurz(child.value)}}“`);
-          ersatz = undefined;
-          break;
-        case 'mdxJsxFlowElement':
-        case 'mdxJsxTextElement':
-          if (!child.name) {
-            melde(child, '<>', 'ein benanntes Element', 'ein leeres Fragment <>…</>');
-            ersatz = undefined;
-          } else if (/^[A-Z]/.test(child.name)) {
-            if (child.name === 'Kennzahl') ersatz = kennzahl(child);
-            else if (child.name === 'Abschnitt') ersatz = abschnitt(child);
-            else {
-              melde(child, `<${child.name}>`, `nur die Komponenten ${MDX_KOMPONENTEN.join(', ')}`, `<${child.name}>`);
-              ersatz = undefined;
-            }
-          } else ersatz = htmlElement(child);
-          break;
-        case 'heading': {
-          // An id remarkHeadingIds did not take: not a valid id (spaces, punctuation, invisible characters).
-          const last = child.children.at(-1);
-          const match = last?.type === 'text' ? UNGUELTIGE_ID.exec(last.value) : null;
-          if (last?.type === 'text' && match) {
-            melde(child, '{#…}', 'eine ID aus Buchstaben (auch Umlauten), Ziffern, „-“ und „_“, die mit einem Buchstaben oder einer Ziffer beginnt, z. B. {#ausstattung-gs}', sichtbar(match[1]!));
-            last.value = last.value.slice(0, match.index);
-          }
-          break;
-        }
-        case 'link':
-        case 'definition': {
-          const grund = unsichereAdresse(child.url, 'link');
-          if (grund) {
-            melde(child, child.type === 'link' ? '[…](…)' : '[…]: …', grund.erwartet, grund.gefunden);
-            ersatz = undefined;
-          } else if (ohneSchema(child.url)) funde.links.push({ url: child.url, art: child.type === 'link' ? 'markdown' : 'definition', line: child.position?.start.line });
-          break;
-        }
-        case 'image': {
-          const grund = unsichereAdresse(child.url, 'bild');
-          if (grund) {
-            melde(child, '![…](…)', grund.erwartet, grund.gefunden);
-            ersatz = undefined;
-          }
+/** An allowed HTML element with safe attributes becomes an element for remark-rehype; a link in it goes to `funde.links`. */
+function htmlElement(p: Pruefung, node: JsxElement): Nodes | undefined {
+  const { melde, funde } = p;
+  const tag = node.name!.toLowerCase();
+  if (VERBOTENE_ELEMENTE.has(tag)) {
+    melde(node, `<${tag}>`, 'Text, Markdown und einfaches HTML ohne Skripte, Stile, Grafikcode und eingebettete fremde Inhalte', `ein <${node.name}>-Element`);
+    return undefined;
+  }
+  if (!ERLAUBTE_ELEMENTE.has(tag) || tag !== node.name) {
+    melde(node, `<${node.name}>`, `ein einfaches HTML-Element in Kleinbuchstaben (z. B. ${['abbr', 'details', 'sup', 'br'].join(', ')}) oder eine der Komponenten ${MDX_KOMPONENTEN.join(', ')}`, `<${node.name}>`);
+    return undefined;
+  }
+  const attrs = attribute(p, node);
+  if (!attrs) return undefined;
+  const properties: Record<string, string | string[]> = {};
+  let ok = true;
+  for (const { name, value, node: attr } of attrs) {
+    const lower = name.toLowerCase();
+    if (lower.startsWith('on')) {
+      melde(attr, `<${tag} ${name}>`, 'HTML ohne Ereignis-Attribute (onclick, onerror …)', `das Ereignis-Attribut „${name}“`);
+      ok = false;
+    } else if (lower === 'style') {
+      melde(attr, `<${tag} style>`, 'HTML ohne eigene Stile (das Aussehen kommt vom Layout der Website)', `style="${kurz(value)}"`);
+      ok = false;
+    } else if (URL_ATTRIBUTE.has(lower)) {
+      // `href` on any element is a link; every other address attribute (src, srcset, poster …) loads a file.
+      for (const adresse of adressenIn(lower, value)) {
+        const grund = unsichereAdresse(adresse, lower === 'href' ? 'link' : 'bild');
+        if (grund) {
+          melde(attr, `<${tag} ${name}>`, grund.erwartet, grund.gefunden);
+          ok = false;
           break;
         }
       }
-      if (ersatz && 'children' in ersatz) walk(ersatz as Parents);
-      if (ersatz) kinder.push(ersatz);
     }
-    parent.children = kinder as Parents['children'];
-  };
-  walk(tree);
+    const info = find(htmlSchema, name);
+    properties[info.property] = info.spaceSeparated ? value.split(/\s+/).filter(Boolean) : value;
+  }
+  if (!ok) return undefined;
+  const href = attrs.find((a) => a.name.toLowerCase() === 'href');
+  if (tag === 'a' && href && ohneSchema(href.value)) funde.links.push({ url: href.value, art: 'html', line: href.node.position?.start.line ?? node.position?.start.line });
+  return { type: 'html-element', data: { hName: tag, hProperties: properties }, children: node.children } as unknown as Nodes;
 }

@@ -1,0 +1,45 @@
+/**
+ * The plan's actors (akteure.yaml) and their relations.
+ */
+import { z } from 'astro/zod';
+import { type RefFactory, idSchema, optionalText, url, email, oneOf } from './grundtypen.ts';
+import { BEZIEHUNGSTYPEN, SUPPORTLEVEL, ZUSTAENDIGKEITEN } from './vokabular.ts';
+
+export function akteureSchema(ref: RefFactory) {
+  return z.strictObject({
+    /** A draft (`npm run neu`): checked, its open fields listed as hints, left out of the public site. */
+    entwurf: z.boolean({ error: 'true oder false' }).optional(),
+    id: idSchema,
+    name: z.string().min(1),
+    kurzname: optionalText,
+    /**
+     * The actor's group: one of EBENEN, or of the plan's `akteursgruppen` (checked against
+     * plan.yaml). Left out where the plan assigns the actor to no group.
+     */
+    ebene: z.string({ error: 'den Namen einer Akteursgruppe' }).min(1).optional(),
+    beschreibung: optionalText,
+    aufgaben: z.array(z.string().min(1)).default([]),
+    zustaendigkeit: oneOf(ZUSTAENDIGKEITEN).optional(),
+    supportlevel: z.array(oneOf(SUPPORTLEVEL)).default([]),
+    url: url.optional(),
+    kontakt: z.strictObject({ name: optionalText, email: email.optional(), telefon: optionalText }).optional(),
+    /** Topics for which this actor is the contact (Ansprechpartner), e.g. "Störungen an Tablets". */
+    themen: z.array(z.string().min(1)).default([]),
+    /** Other names under which the same role exists elsewhere (e.g. Kreismedienzentrum). */
+    auchBekanntAls: z.array(z.string().min(1)).default([]),
+    /** Where the actor exists at all, if not everywhere (e.g. "nur in kreisfreien Städten"). */
+    verbreitung: optionalText,
+    /** A second level the actor belongs to: teachers work in their school but are employed by the Land. */
+    doppelrolle: z.strictObject({ ebene: z.string().min(1), hinweis: z.string().min(1) }).optional(),
+    beziehungen: z
+      .array(z.strictObject({ typ: oneOf(BEZIEHUNGSTYPEN), ziel: ref('akteure'), hinweis: optionalText }))
+      .default([]),
+    gremium: z
+      .strictObject({
+        mitglieder: z.array(ref('akteure')).default([]),
+        turnus: z.string().min(1),
+        berichtetAn: ref('akteure').optional(),
+      })
+      .optional(),
+  });
+}
