@@ -20,7 +20,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { join, resolve } from 'node:path';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import type { AstroIntegration } from 'astro';
+import type { AstroIntegration, HookParameters } from 'astro';
 import sitemap from '@astrojs/sitemap';
 import mdx from '@astrojs/mdx';
 import suche from './ausgabe/suche/integration.ts';
@@ -28,7 +28,7 @@ import { astroEinstellungen, seitenRouten } from './ausgabe/routen.ts';
 import { headersDatei } from './ausgabe/sicherheit.ts';
 import { ContentError, formatProblem, type Problem } from './plan/problems.ts';
 import { unreferenzierteAkteure } from './rechnen/akteure.ts';
-import { ankerMeldung, fehlendeAnker, leseRegister, merkeLetztenBau, REGISTER_DATEI, sammleAnker, vergissLetztenBau, weiterleitungsseiten } from './ausgabe/anker.ts';
+import { ankerMeldung, fehlendeAnker, leseRegister, merkeLetztenBau, REGISTER_DATEI, sammleAnker, vergissLetztenBau, weiterleitungsseiten, type AnkerRegister } from './ausgabe/anker.ts';
 import { displayDir, planLocation, type PlanLocation } from './plan/sources.ts';
 import { heute, ueberfaelligeSeiten } from './plan/pflege.ts';
 import { datumImSatz } from './plan/datum.ts';
@@ -113,8 +113,113 @@ function websiteDesPlans(ort: PlanLocation): string | undefined {
   }
 }
 
+type Bereit = { ort: PlanLocation; cacheDir: string };
+type Hook<N extends keyof AstroIntegration['hooks']> = HookParameters<N>;
+
+/**
+ * `astro:config:setup`: Astro's settings, every route, and, once the plan is loaded and checked,
+ * its site address, base path and cache folder, the sitemap, the search index and MDX.
+ */
+async function richteEin(stand: PlanwerkStand, { config, command, updateConfig, injectRoute, logger }: Hook<'astro:config:setup'>) {
+  const { ort, cacheDir } = stand.bereite(fileURLToPath(config.root));
+  updateConfig(astroEinstellungen());
+  // `astro preview` only serves dist/; there is no content to check, only the base path
+  // the site was built for (from plan.yaml's `website` or PLANWERK_BASIS).
+  if (command === 'preview') {
+    updateConfig({ base: basisDesPlans(websiteDesPlans(ort)) });
+    return;
+  }
+  for (const route of seitenRouten()) injectRoute(route);
+  const geladen = await ladePlan(ort, cacheDir);
+  if (!geladen.model) {
+    stand.abbrechen?.(geladen.problems);
+    throw new ContentError(geladen.problems);
+  }
+  if (!stand.selbstMelden) for (const h of hinweise(geladen)) logger.warn(h);
+  const model = geladen.model;
+  const redirectPfade = new Set(weiterleitungen(model).map((w) => w.von));
+  // The site's origin and its base path are set apart: a project site on GitHub or GitLab
+  // Pages (https://stadt.github.io/mep/) lives under /mep/, and every link carries it.
+  const site = model.plan.website && new URL(model.plan.website).origin;
+  updateConfig({
+    cacheDir: pathToFileURL(`${cacheDir}/`),
+    base: model.basis,
+    ...(site ? { site } : {}),
+    // After Planwerk's own hooks: the search index is made from the pages the checks let through.
+    integrations: [
+      ...(site ? [sitemap({ filter: (page) => !redirectPfade.has(ohneBasis(new URL(page).pathname, model.basis) ?? '') })] : []),
+      suche(),
+      mdx(),
+    ],
+  });
+}
+
+/** In the dev server, a changed file of the plan reloads the plan and the page in the browser. */
+function beobachtePlan({ ort, cacheDir }: Bereit, { server, logger }: Hook<'astro:server:setup'>) {
+  const neu = (pfad: string) => {
+    if (!liegtIn(resolve(pfad), ort.contentDir)) return;
+    vergissPlan(ort.contentDir);
+    ladePlan(ort, cacheDir).then(
+      (geladen) => {
+        if (!geladen.model) logger.error(geladen.problems.map(formatProblem).join('\n'));
+        server.hot.send({ type: 'full-reload' });
+      },
+      (error: unknown) => logger.error(String(error)),
+    );
+  };
+  server.watcher.add(ort.contentDir);
+  for (const ereignis of ['change', 'add', 'unlink'] as const) server.watcher.on(ereignis, neu);
+}
+
+/** The anchor register against the pages just built: a problem for each lost page or anchor, a hint for new ones. */
+function pruefeAnkerregister(dist: string, ort: PlanLocation, hinweis: (text: string) => unknown): { problems: Problem[]; aktuell: AnkerRegister } {
+  const register = leseRegister(join(ort.contentDir, REGISTER_DATEI));
+  const aktuell = sammleAnker(dist);
+  if (!register) {
+    hinweis(`Kein Ankerregister (${displayDir(ort)}/${REGISTER_DATEI}): „npm run anker“ legt es an.`);
+    return { problems: [], aktuell };
+  }
+  const problems = fehlendeAnker(register, aktuell, weiterleitungsseiten(dist, aktuell)).map((f) => ({ file: `${displayDir(ort)}/${REGISTER_DATEI}`, entry: f.id ? `${f.seite}#${f.id}` : f.seite, expected: 'jede veröffentlichte Seite und jeden Anker weiterhin', found: ankerMeldung(f, displayDir(ort)) }));
+  const neu = Object.entries(aktuell).reduce((n, [seite, ids]) => n + (register[seite] ? ids.filter((id) => !register[seite]!.includes(id)).length : 1 + ids.length), 0);
+  if (neu > 0) hinweis(`${neu} neue Seiten oder Anker sind noch nicht im Ankerregister: „npm run anker“ trägt sie ein.`);
+  return { problems, aktuell };
+}
+
+/**
+ * `astro:build:done`: the security headers, the Druckfassung, and the checks of the built pages
+ * (redirect targets, every address, the anchor register). After a failed check the output is
+ * removed and the build ends with the German list.
+ */
+async function pruefeNachDemBau(stand: PlanwerkStand, { ort, cacheDir }: Bereit, ordner: { outDir?: string; projekt?: string }, { dir, pages, logger }: Hook<'astro:build:done'>) {
+  const hinweis = (text: string) => (stand.selbstMelden ? stand.hinweiseNachDemBau.push(text) : logger.warn(text));
+  const dist = fileURLToPath(dir);
+  stand.seiten = pages.length;
+  writeFileSync(join(dist, '_headers'), headersDatei());
+  const model = (await ladePlan(ort, cacheDir)).model!;
+  // The Druckfassung is put together from the pages just written, before anchors are collected.
+  setzeDruckfassung(dist, model);
+  const problems: Problem[] = [...pruefeWeiterleitungen(weiterleitungen(model), dist)];
+  // Every address of every page once more (src/ausgabe/ausgabeadressen.ts): nothing else than https,
+  // http to the site itself, mailto, tel and paths of this site may reach a reader.
+  problems.push(...pruefeAusgabeAdressen(dist, model.plan.website));
+  const anker = pruefeAnkerregister(dist, ort, hinweis);
+  problems.push(...anker.problems);
+  stand.nachDemBau = problems;
+  if (problems.length === 0) {
+    vergissLetztenBau(cacheDir);
+    return;
+  }
+  // `npm run anker -- --ersetzen` can take these anchors after the site is gone.
+  merkeLetztenBau(cacheDir, ort.contentDir, anker.aktuell);
+  stand.ausgabeHinweis = entferneAusgabe(dist, ordner.outDir, [ordner.projekt ?? process.cwd(), ort.contentDir, cacheDir]);
+  // Ends here, before later hooks (the search index) would write into the removed folder.
+  stand.abbrechen?.(problems, stand.ausgabeHinweis);
+  logger.error(stand.ausgabeHinweis);
+  throw new ContentError(problems);
+}
+
 export default function planwerk(options: PlanwerkOptions = {}): AstroIntegration & { planwerk: PlanwerkStand } {
-  let bereit: { ort: PlanLocation; cacheDir: string } | undefined;
+  let bereit: Bereit | undefined;
   const stand: PlanwerkStand = {
     bereite(projekt) {
       if (!bereit) {
@@ -129,105 +234,18 @@ export default function planwerk(options: PlanwerkOptions = {}): AstroIntegratio
     seiten: 0,
     selbstMelden: false,
   };
-  let redirectPfade = new Set<string>();
-  let outDir: string | undefined;
-  let projektOrdner: string | undefined;
+  const ordner: { outDir?: string; projekt?: string } = {};
   return {
     name: 'planwerk',
     planwerk: stand,
     hooks: {
-      'astro:config:setup': async ({ config, command, updateConfig, injectRoute, logger }) => {
-        const { ort, cacheDir } = stand.bereite(fileURLToPath(config.root));
-        updateConfig(astroEinstellungen());
-        // `astro preview` only serves dist/; there is no content to check, only the base path
-        // the site was built for (from plan.yaml's `website` or PLANWERK_BASIS).
-        if (command === 'preview') {
-          updateConfig({ base: basisDesPlans(websiteDesPlans(ort)) });
-          return;
-        }
-        for (const route of seitenRouten()) injectRoute(route);
-        const geladen = await ladePlan(ort, cacheDir);
-        if (!geladen.model) {
-          stand.abbrechen?.(geladen.problems);
-          throw new ContentError(geladen.problems);
-        }
-        if (!stand.selbstMelden) for (const h of hinweise(geladen)) logger.warn(h);
-        const model = geladen.model;
-        redirectPfade = new Set(weiterleitungen(model).map((w) => w.von));
-        // The site's origin and its base path are set apart: a project site on GitHub or GitLab
-        // Pages (https://stadt.github.io/mep/) lives under /mep/, and every link carries it.
-        const site = model.plan.website && new URL(model.plan.website).origin;
-        updateConfig({
-          cacheDir: pathToFileURL(`${cacheDir}/`),
-          base: model.basis,
-          ...(site ? { site } : {}),
-          // After Planwerk's own hooks: the search index is made from the pages the checks let through.
-          integrations: [
-            ...(site ? [sitemap({ filter: (page) => !redirectPfade.has(ohneBasis(new URL(page).pathname, model.basis) ?? '') })] : []),
-            suche(),
-            mdx(),
-          ],
-        });
-      },
-      // In the dev server, a changed file of the plan reloads the plan and the page in the browser.
-      'astro:server:setup': ({ server, logger }) => {
-        const { ort } = bereit!;
-        const neu = (pfad: string) => {
-          if (!liegtIn(resolve(pfad), ort.contentDir)) return;
-          vergissPlan(ort.contentDir);
-          ladePlan(ort, bereit!.cacheDir).then(
-            (geladen) => {
-              if (!geladen.model) logger.error(geladen.problems.map(formatProblem).join('\n'));
-              server.hot.send({ type: 'full-reload' });
-            },
-            (error: unknown) => logger.error(String(error)),
-          );
-        };
-        server.watcher.add(ort.contentDir);
-        for (const ereignis of ['change', 'add', 'unlink'] as const) server.watcher.on(ereignis, neu);
-      },
+      'astro:config:setup': (hook) => richteEin(stand, hook),
+      'astro:server:setup': (hook) => beobachtePlan(bereit!, hook),
       'astro:config:done': ({ config }) => {
-        outDir = fileURLToPath(config.outDir);
-        projektOrdner = fileURLToPath(config.root);
+        ordner.outDir = fileURLToPath(config.outDir);
+        ordner.projekt = fileURLToPath(config.root);
       },
-      'astro:build:done': async ({ dir, pages, logger }) => {
-        const hinweis = (text: string) => (stand.selbstMelden ? stand.hinweiseNachDemBau.push(text) : logger.warn(text));
-        const dist = fileURLToPath(dir);
-        stand.seiten = pages.length;
-        writeFileSync(join(dist, '_headers'), headersDatei());
-        const { ort, cacheDir } = bereit!;
-        const model = (await ladePlan(ort, cacheDir)).model!;
-        // The Druckfassung is put together from the pages just written, before anchors are collected.
-        setzeDruckfassung(dist, model);
-        const problems: Problem[] = [...pruefeWeiterleitungen(weiterleitungen(model), dist)];
-        // Every address of every page once more (src/ausgabe/ausgabeadressen.ts): nothing else than https,
-        // http to the site itself, mailto, tel and paths of this site may reach a reader.
-        problems.push(...pruefeAusgabeAdressen(dist, model.plan.website));
-        const file = join(ort.contentDir, REGISTER_DATEI);
-        const register = leseRegister(file);
-        const aktuell = sammleAnker(dist);
-        if (!register) {
-          hinweis(`Kein Ankerregister (${displayDir(ort)}/${REGISTER_DATEI}): „npm run anker“ legt es an.`);
-        } else {
-          problems.push(
-            ...fehlendeAnker(register, aktuell, weiterleitungsseiten(dist, aktuell)).map((f) => ({ file: `${displayDir(ort)}/${REGISTER_DATEI}`, entry: f.id ? `${f.seite}#${f.id}` : f.seite, expected: 'jede veröffentlichte Seite und jeden Anker weiterhin', found: ankerMeldung(f, displayDir(ort)) })),
-          );
-          const neu = Object.entries(aktuell).reduce((n, [seite, ids]) => n + (register[seite] ? ids.filter((id) => !register[seite]!.includes(id)).length : 1 + ids.length), 0);
-          if (neu > 0) hinweis(`${neu} neue Seiten oder Anker sind noch nicht im Ankerregister: „npm run anker“ trägt sie ein.`);
-        }
-        stand.nachDemBau = problems;
-        if (problems.length === 0) {
-          vergissLetztenBau(cacheDir);
-          return;
-        }
-        // `npm run anker -- --ersetzen` can take these anchors after the site is gone.
-        merkeLetztenBau(cacheDir, ort.contentDir, aktuell);
-        stand.ausgabeHinweis = entferneAusgabe(dist, outDir, [projektOrdner ?? process.cwd(), ort.contentDir, cacheDir]);
-        // Ends here, before later hooks (the search index) would write into the removed folder.
-        stand.abbrechen?.(problems, stand.ausgabeHinweis);
-        logger.error(stand.ausgabeHinweis);
-        throw new ContentError(problems);
-      },
+      'astro:build:done': (hook) => pruefeNachDemBau(stand, bereit!, ordner, hook),
     },
   };
 }
