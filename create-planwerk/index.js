@@ -93,8 +93,9 @@ function npm(args, env) {
 
 /** @returns {Promise<number>} the exit code */
 export async function main(argv = process.argv.slice(2), env = process.env) {
-  if (Number(process.versions.node.split('.')[0]) < 24) {
-    console.error(`Planwerk braucht Node.js 24 oder neuer; hier läuft ${process.version}. Bitte Node.js 24 installieren (https://nodejs.org/).`);
+  const [major, minor] = process.versions.node.split('.').map(Number);
+  if (major < 24 || (major === 24 && minor < 2)) {
+    console.error(`Planwerk braucht Node.js 24.2 oder neuer; hier läuft ${process.version}. Bitte Node.js 24 installieren (https://nodejs.org/).`);
     return 1;
   }
   const a = leseArgumente(argv);

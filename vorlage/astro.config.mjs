@@ -1,3 +1,3 @@
-import { defineConfig } from 'astro/config';
+import { defineConfig } from 'planwerk/config';
 import planwerk from 'planwerk';
 export default defineConfig({ integrations: [planwerk()] });

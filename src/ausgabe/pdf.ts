@@ -91,7 +91,7 @@ export async function renderePdf(dist: string, model: PlanModel, chrome = chrome
   if (!chrome) throw new Error('Kein Chromium gefunden (CHROME_PATH oder /usr/bin/chromium).');
   const start = performance.now();
   const schale = join(dist, 'druckfassung', 'index.html');
-  if (!existsSync(schale)) throw new Error(`Keine Druckfassung in ${schale}: erst „npm run build“.`);
+  if (!existsSync(schale)) throw new Error(`Keine Druckfassung in ${schale}: erst „npm run bauen“.`);
   const roh = await druckeMitChromium(dist, model, chrome);
   const pdfLib = await import('@cantoo/pdf-lib');
   const { PDFDict, PDFDocument, PDFName, PDFString } = pdfLib;

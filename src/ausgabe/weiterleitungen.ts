@@ -152,7 +152,7 @@ function routenImProjekt(): Set<string> | undefined {
   const dir = import.meta.dirname && join(import.meta.dirname, 'pages');
   if (!dir || !existsSync(dir)) return undefined;
   try {
-    return new Set(readdirSync(dir).filter((n) => !n.startsWith('[') && !n.startsWith('.')).map((n) => n.replace(/\.(astro|md|mdx|ts|js)$/, '')));
+    return new Set(readdirSync(dir).filter((n) => !n.startsWith('[') && !n.startsWith('.') && !n.endsWith('.d.ts')).map((n) => n.replace(/\.(astro|md|mdx|ts|js)$/, '')));
   } catch {
     return undefined;
   }
@@ -228,7 +228,7 @@ export function pruefeVeroeffentlichteSeiten(model: PlanModel, register: Record<
       entry: seite,
       expected: 'jede veröffentlichte Seite weiterhin',
       found: `${seite}, die der Plan nicht mehr erzeugt`,
-      hinweis: `Ist die Seite umgezogen: in weiterleitungen.yaml „- { von: ${seite}, nach: /neuer/pfad/ }“ eintragen; bei einer umbenannten Maßnahme den alten Code unter „aliase“. Soll sie wirklich wegfallen: npm run build und danach npm run anker -- --ersetzen.`,
+      hinweis: `Ist die Seite umgezogen: in weiterleitungen.yaml „- { von: ${seite}, nach: /neuer/pfad/ }“ eintragen; bei einer umbenannten Maßnahme den alten Code unter „aliase“. Soll sie wirklich wegfallen: npm run bauen und danach npm run anker -- --ersetzen.`,
     }));
 }
 

@@ -31,18 +31,18 @@ if (gemerkt && !gemerkt.veraltet) {
   aktuell = gemerkt.register;
   console.log('Ankerregister: nimmt die Anker des letzten Builds, der wegen fehlender Anker oder Weiterleitungen abgebrochen ist.');
 } else if (gemerkt?.veraltet) {
-  abbruch(`Der letzte Build ist abgebrochen, und der Plan in ${relative(projekt, inhalt) || '.'}/ hat sich seitdem geändert. Zuerst „npm run build“, dann „npm run anker${values.ersetzen ? ' -- --ersetzen' : ''}“.`);
+  abbruch(`Der letzte Build ist abgebrochen, und der Plan in ${relative(projekt, inhalt) || '.'}/ hat sich seitdem geändert. Zuerst „npm run bauen“, dann „npm run anker${values.ersetzen ? ' -- --ersetzen' : ''}“.`);
 } else if (existsSync(join(dist, 'index.html'))) {
   // The site in dist/ may be another plan's (one repository, two plans): its anchors must not
   // go into this plan's register.
   const kommune = (parse(readFileSync(join(inhalt, 'plan.yaml'), 'utf8')) as { kommune?: unknown } | null)?.kommune;
   const gebaut = kommuneDerSite(dist);
   if (typeof kommune === 'string' && gebaut !== undefined && gebaut !== kommune) {
-    abbruch(`Die Website in ${relative(projekt, dist) || '.'}/ ist der Plan von „${gebaut}“, nicht der von „${kommune}“ in ${relative(projekt, inhalt) || '.'}/. Zuerst diesen Plan bauen (PLANWERK_CONTENT=${relative(projekt, inhalt) || '.'} npm run build), dann „npm run anker“; oder mit „-- --outDir <ordner>“ den Ordner seiner Website angeben.`);
+    abbruch(`Die Website in ${relative(projekt, dist) || '.'}/ ist der Plan von „${gebaut}“, nicht der von „${kommune}“ in ${relative(projekt, inhalt) || '.'}/. Zuerst diesen Plan bauen (PLANWERK_CONTENT=${relative(projekt, inhalt) || '.'} npm run bauen), dann „npm run anker“; oder mit „-- --outDir <ordner>“ den Ordner seiner Website angeben.`);
   }
   aktuell = sammleAnker(dist);
 } else {
-  abbruch(`In ${relative(projekt, dist) || '.'}/ liegt keine gebaute Website. Zuerst „npm run build“, dann „npm run anker${values.ersetzen ? ' -- --ersetzen' : ''}“.`);
+  abbruch(`In ${relative(projekt, dist) || '.'}/ liegt keine gebaute Website. Zuerst „npm run bauen“, dann „npm run anker${values.ersetzen ? ' -- --ersetzen' : ''}“.`);
 }
 
 const alt = leseRegister(file);

@@ -77,7 +77,10 @@ function inhaltsfehler(error: unknown): Problem[] | undefined {
 // is the one whose state this script reads.
 const config = (await import(pathToFileURL(join(projekt, 'astro.config.mjs')).href)).default as AstroInlineConfig;
 const integration = (config.integrations ?? []).flat().find((i): i is AstroIntegration & { planwerk: PlanwerkStand } => Boolean(i && typeof i === 'object' && 'planwerk' in i));
-if (!integration) throw new Error('astro.config.mjs bindet die Planwerk-Integration nicht ein.');
+if (!integration) {
+  console.error('astro.config.mjs bindet die Planwerk-Integration nicht ein: dort gehört „integrations: [planwerk()]“ hinein (siehe README, „Planwerk installieren und aktualisieren“).');
+  process.exit(1);
+}
 const stand = integration.planwerk;
 stand.selbstMelden = true;
 stand.abbrechen = fehler;
@@ -130,7 +133,7 @@ if (chrome) {
     console.log(`Planwerk: PDF der Druckfassung, ${pdf.seiten} Seiten, ${(pdf.bytes / 1024 / 1024).toLocaleString('de-DE', { maximumFractionDigits: 1 })} MB, in ${(pdf.ms / 1000).toLocaleString('de-DE', { maximumFractionDigits: 1 })} s (${pdf.dateien.join(', ')}).`);
   } catch (error) {
     // The pages already link the PDF: without it the site must not be published.
-    console.error(`Das PDF der Druckfassung ließ sich nicht erzeugen: ${(error as Error).message}\nDie Seiten verweisen auf das PDF; ohne PDF bauen: PLANWERK_PDF=0 npm run build`);
+    console.error(`Das PDF der Druckfassung ließ sich nicht erzeugen: ${(error as Error).message}\nDie Seiten verweisen auf das PDF; ohne PDF bauen: PLANWERK_PDF=0 npm run bauen`);
     console.error(nichtsVeroeffentlicht());
     process.exit(1);
   }

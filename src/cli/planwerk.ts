@@ -28,7 +28,6 @@ export const BEFEHLE: Record<string, Befehl> = {
   anker: { modul: 'anker', text: 'schreibt das Ankerregister (anker.json) aus dem letzten Bau fort' },
   pdf: { modul: 'pdf', text: 'druckt die Druckfassung eines vorhandenen Baus erneut als PDF' },
   migrieren: { modul: 'migrieren', text: 'schreibt Felder, die eine neuere Version anders nennt, in den Dateien des Plans um und zeigt die Änderungen' },
-  schemas: { modul: 'schemas', text: 'schreibt die JSON-Schemas für Editoren nach schemas/' },
 };
 
 /** The version of the installed Planwerk, from its package.json. */

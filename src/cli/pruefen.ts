@@ -137,7 +137,7 @@ export async function pruefe(
         art: 'Fehler',
         file: registerDatei,
         meldung: 'erwartet gültiges JSON (das Ankerregister); gefunden: eine Datei, die sich nicht lesen lässt',
-        hinweis: 'Die Datei nicht von Hand bearbeiten: die letzte Fassung aus der Versionsverwaltung zurückholen, dann npm run build und npm run anker.',
+        hinweis: 'Die Datei nicht von Hand bearbeiten: die letzte Fassung aus der Versionsverwaltung zurückholen, dann npm run bauen und npm run anker.',
       });
     }
     if (register) {

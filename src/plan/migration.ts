@@ -160,7 +160,7 @@ function jsVon(doc: ReturnType<typeof parseDocument>): unknown {
 const nichtSicher = (line: number | undefined): Umschrift['probleme'][number] => ({
   line,
   expected: 'eine Datei, die sich Feld für Feld umbenennen lässt',
-  found: 'eine Schreibweise, die `planwerk migrieren` nicht sicher umschreiben kann: nichts geändert',
+  found: 'eine Schreibweise, die `npm run migrieren` nicht sicher umschreiben kann: nichts geändert',
   hinweis: 'Die Felder, die `planwerk pruefen` nennt, von Hand umbenennen.',
 });
 
@@ -299,7 +299,7 @@ export function schreibeMigration(loc: PlanLocation, aenderungen: readonly Datei
     }
     const stat = lstatSync(a.pfad);
     if (!stat.isFile() || !readFileSync(a.pfad).equals(Buffer.from(a.vorher))) {
-      probleme.push({ file: a.datei, expected: 'die Datei, wie `planwerk migrieren` sie gelesen hat', found: 'eine inzwischen geänderte Datei: nicht umgeschrieben', hinweis: '`planwerk migrieren` noch einmal aufrufen.' });
+      probleme.push({ file: a.datei, expected: 'die Datei, wie `npm run migrieren` sie gelesen hat', found: 'eine inzwischen geänderte Datei: nicht umgeschrieben', hinweis: '`planwerk migrieren` noch einmal aufrufen.' });
       continue;
     }
     const neben = join(dirname(a.pfad), `.${basename(a.pfad)}.migrieren-${process.pid}`);

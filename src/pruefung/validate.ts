@@ -143,7 +143,7 @@ function umbenennungsProblem(raw: RawEntry, f: AltesFeld): Problem {
       field: feld,
       expected: `nur ${art} „${f.neu}“: ${heisst}`,
       found: `beide, „${alt}“ und „${f.neu}“`,
-      hinweis: `Den Wert aus „${alt}“ in „${f.neu}“ übernehmen, soweit er dort fehlt, und „${alt}“ löschen; \`planwerk migrieren\` lässt beide stehen.${zusatz}`,
+      hinweis: `Den Wert aus „${alt}“ in „${f.neu}“ übernehmen, soweit er dort fehlt, und „${alt}“ löschen; \`npm run migrieren\` lässt beide stehen.${zusatz}`,
     };
   }
   return {
@@ -152,7 +152,7 @@ function umbenennungsProblem(raw: RawEntry, f: AltesFeld): Problem {
     field: feld,
     expected: `${art} „${f.neu}“: ${heisst}`,
     found: `den alten Namen „${alt}“`,
-    hinweis: `\`planwerk migrieren\` benennt ${csv ? 'sie' : 'es'} um (oder von Hand „${alt}“ in „${f.neu}“ ändern).${zusatz}`,
+    hinweis: `\`npm run migrieren\` benennt ${csv ? 'sie' : 'es'} um (oder von Hand „${alt}“ in „${f.neu}“ ändern).${zusatz}`,
   };
 }
 

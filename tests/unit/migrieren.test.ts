@@ -88,7 +88,7 @@ describe('planwerk pruefen nennt alte Feldnamen mit dem neuen Namen', () => {
     // Instead of the unknown field, not besides it, and no follow-up error for the missing new
     // field (`ziel`, `von` are required); the CSV column once, not once per school.
     expect(fehler, fehler.map((b) => `${ort(b)} ${b.meldung}`).join('\n')).toHaveLength(5);
-    expect(fehler.every((b) => b.hinweis?.includes('`planwerk migrieren` benennt'))).toBe(true);
+    expect(fehler.every((b) => b.hinweis?.includes('`npm run migrieren` benennt'))).toBe(true);
     expect(fehler.find((b) => b.field === 'bezirk')?.hinweis).toContain('Gemeint ist der Stadtbezirk der Schule.');
   });
 

@@ -67,12 +67,12 @@ describe('erstellePlanRepository', () => {
       ].sort(),
     );
     expect(lies(join(ziel, 'astro.config.mjs')).trimEnd().split('\n')).toEqual([
-      "import { defineConfig } from 'astro/config';",
+      "import { defineConfig } from 'planwerk/config';",
       "import planwerk from 'planwerk';",
       'export default defineConfig({ integrations: [planwerk()] });',
     ]);
     const paket = JSON.parse(lies(join(ziel, 'package.json')));
-    expect(paket).toMatchObject({ name: 'medienentwicklungsplan-landkreis-suedheide', private: true, type: 'module', dependencies: { planwerk: '3.4.5' }, engines: { node: '>=24' } });
+    expect(paket).toMatchObject({ name: 'medienentwicklungsplan-landkreis-suedheide', private: true, type: 'module', dependencies: { planwerk: '3.4.5' }, engines: { node: '>=24.2' } });
     expect(Object.keys(paket.dependencies)).toEqual(['planwerk']);
     expect(paket.devDependencies.node).toMatch(/^\^24(\.|$)/);
     for (const befehl of ['pruefen', 'bauen', 'vorschau', 'pruefen-site', 'anker', 'pdf']) expect(paket.scripts[befehl], befehl).toBe(`planwerk ${befehl}`);
