@@ -127,7 +127,7 @@ describe('Das Paket (npm pack)', () => {
         const lauf = repo.planwerk([befehl]);
         expect(lauf.status, `${lauf.stdout}\n${lauf.stderr}`.slice(-3000)).toBe(0);
       }
-      const geaendert = repo.laufe('git', ['status', '--porcelain']).trim().split('\n').map((z) => z.slice(3));
+      const geaendert = repo.laufe('git', ['status', '--porcelain']).trimEnd().split('\n').map((z) => z.slice(3));
       expect(geaendert.sort()).toEqual(['package-lock.json', 'package.json']);
     }, 600_000);
   });
