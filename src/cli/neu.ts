@@ -29,7 +29,7 @@ import { parse as parseYaml } from 'yaml';
 import { inhaltsordner } from '../plan/aktuell.ts';
 import { planLocation, readCollection, type RawEntry } from '../plan/sources.ts';
 import { formatProblem, type Problem } from '../plan/problems.ts';
-import { Abbruch, erstellePlanRepository, legePlanOrdnerAn, paketOrdner, planProjekt, planwerkVersion, repoName, verlangeLeer } from './planrepo.ts';
+import { Abbruch, erstellePlanRepository, text, legePlanOrdnerAn, paketOrdner, planProjekt, planwerkVersion, repoName, verlangeLeer } from './planrepo.ts';
 import { OHNE_CODES, type Codeform } from '../plan/schemas/index.ts';
 import { naechsterCode } from '../plan/entwurf.ts';
 
@@ -49,9 +49,6 @@ const { values, positionals } = parseArgs({
     repository: { type: 'boolean' },
   },
 });
-
-/** A YAML scalar that stays text whatever it contains (a JSON string is valid YAML). */
-const text = (s: string) => JSON.stringify(s);
 
 function naechsteReihenfolge(entries: RawEntry[]): number {
   return Math.max(0, ...entries.map((e) => Number(e.data.reihenfolge)).filter(Number.isFinite)) + 1;

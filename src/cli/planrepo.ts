@@ -22,7 +22,7 @@ export class Abbruch extends Error {}
 export const PAKET = 'planwerk';
 
 /** A YAML scalar that stays text whatever it contains (a JSON string is valid YAML). */
-const text = (s: string) => JSON.stringify(s);
+export const text = (s: string) => JSON.stringify(s);
 
 const posix = (pfad: string) => pfad.split(sep).join('/');
 
