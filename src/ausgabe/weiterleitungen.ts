@@ -4,13 +4,14 @@
  * script that carries the #anker along). Sources: content/weiterleitungen.yaml and the
  * former codes of Maßnahmen (`aliase`).
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PlanModel } from '../plan/model.ts';
 import type { Problem } from '../plan/problems.ts';
 import { seitenDesPlans } from './seiten.ts';
 import { seite } from '../plan/urls.ts';
 import { massnahmeCode } from '../plan/massnahmen.ts';
+import { seitenDateien } from './routen.ts';
 
 export interface Weiterleitung {
   von: string;
@@ -147,12 +148,11 @@ export function pruefeWeiterleitungsziele(liste: Weiterleitung[], hat: (pfad: st
   return problems;
 }
 
-/** Top-level folders and pages of src/ausgabe/pages (beside this module), where this module can see them. */
+/** Top-level folders and pages of src/ausgabe/pages (routen.ts), where this module can see them. */
 function routenImProjekt(): Set<string> | undefined {
-  const dir = import.meta.dirname && join(import.meta.dirname, 'pages');
-  if (!dir || !existsSync(dir)) return undefined;
   try {
-    return new Set(readdirSync(dir).filter((n) => !n.startsWith('[') && !n.startsWith('.') && !n.endsWith('.d.ts')).map((n) => n.replace(/\.(astro|md|mdx|ts|js)$/, '')));
+    const oben = seitenDateien().map((datei) => datei.split('/')[0]!);
+    return new Set(oben.filter((n) => !n.startsWith('[')).map((n) => n.replace(/\.(astro|ts|js)$/, '')));
   } catch {
     return undefined;
   }

@@ -10,6 +10,7 @@ import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Parser } from 'htmlparser2';
 import { adressenDesAttributs } from '../../ausgabe/ausgabeadressen.ts';
+import { SEITEN, seitenDateien } from '../../ausgabe/routen.ts';
 
 /** One address a page links or loads, and where it stands: `<a href>`. */
 export interface Verweis {
@@ -78,7 +79,7 @@ export function gebauteSeiten(dist: string): GebauteSeite[] {
 }
 
 /** The folder of the route files the integration injects. */
-export const SEITENORDNER = fileURLToPath(new URL('../../ausgabe/pages/', import.meta.url));
+export const SEITENORDNER = fileURLToPath(SEITEN);
 
 /** A route file and the site paths it builds. */
 export interface Route {
@@ -102,11 +103,8 @@ export function routeAusDatei(datei: string): Route | undefined {
 }
 
 /** The page routes of the route files under `ordner` (by default the package's own). */
-export function routen(ordner = SEITENORDNER): Route[] {
-  return (readdirSync(ordner, { recursive: true }) as string[])
-    .map((d) => d.split(sep).join('/'))
-    .sort()
-    .flatMap((d) => routeAusDatei(d) ?? []);
+export function routen(ordner: URL = SEITEN): Route[] {
+  return seitenDateien(ordner).flatMap((d) => routeAusDatei(d) ?? []);
 }
 
 /** The route that builds a page: a fixed route wins over a dynamic one. */
