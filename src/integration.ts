@@ -40,6 +40,7 @@ import { basisDesPlans, ohneBasis } from './plan/urls.ts';
 import { setzeDruckfassung } from './ausgabe/druckfassung.ts';
 import { liegtIn, ordnerName } from './ausgabe/ausgabe.ts';
 import { pruefeAusgabeAdressen } from './ausgabe/ausgabeadressen.ts';
+import { schreibeStempel } from './ausgabe/seitenschluessel.ts';
 import { ladePlan } from './pruefung/planladen.ts';
 import { cacheOrdner, inhaltsordner, setzeAktuellenPlan, vergissPlan, type GeladenerPlan } from './plan/aktuell.ts';
 
@@ -246,6 +247,8 @@ export default function planwerk(options: PlanwerkOptions = {}): AstroIntegratio
         ordner.outDir = fileURLToPath(config.outDir);
         ordner.projekt = fileURLToPath(config.root);
       },
+      // Beside Astro's manifest of this build: what each page's footer used, for the keys of the next one.
+      'astro:build:generated': async () => schreibeStempel((await ladePlan(bereit!.ort, bereit!.cacheDir)).model!, bereit!.cacheDir),
       'astro:build:done': (hook) => pruefeNachDemBau(stand, bereit!, ordner, hook),
     },
   };

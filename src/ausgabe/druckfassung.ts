@@ -14,7 +14,7 @@
  *   pages' "ziele" stay apart) and so does every reference to it (aria, href, url(#…) in SVG);
  *   links to pages in the Druckfassung lead to their part and name its number; figures and
  *   tables are numbered through ("Abb. 3", "Tab. 2"). Then the numbered table of contents and
- *   the parts go into the page shell (src/ausgabe/pages/druckfassung/index.astro).
+ *   the parts go into the page shell (src/ausgabe/pages/druckfassung/[...seite].astro).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -11,7 +11,10 @@ export function astroEinstellungen(): Partial<AstroConfig> {
     output: 'static',
     // URLs end in a slash and every page is a folder with index.html; the link checks resolve links the same way.
     trailingSlash: 'always',
-    build: { format: 'directory' } as AstroConfig['build'],
+    // Incremental builds: a page whose key (src/ausgabe/seitenschluessel.ts) and code are unchanged
+    // is copied from the last build. Astro needs pages rendered one after the other for it.
+    build: { format: 'directory', concurrency: 1 } as AstroConfig['build'],
+    experimental: { incrementalBuild: true } as AstroConfig['experimental'],
     // Two routes writing the same page (e.g. a redirect in weiterleitungen.yaml from a path that
     // still exists) would silently drop one of them.
     prerenderConflictBehavior: 'error',

@@ -27,7 +27,7 @@ import { hinweise, type PlanwerkStand } from '../integration.ts';
 import { pruefeBasis } from '../plan/basispfad.ts';
 import { chromePfad, PDF_SCHALTER, renderePdf } from '../ausgabe/pdf.ts';
 import { neueAusgabe, ordnerName, type Ausgabe } from '../ausgabe/ausgabe.ts';
-import { ZURUECKGEHALTEN } from './astro-protokoll.mjs';
+import { UEBERNOMMEN, ZURUECKGEHALTEN } from './astro-protokoll.mjs';
 import { projektordner } from './projekt.ts';
 
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
@@ -111,8 +111,9 @@ for (const h of hinweise(geladen)) console.warn(`Hinweis: ${h}`);
 schritt = 'das Erzeugen der Seiten und des Suchindex (Astro, Pagefind)';
 try {
   // Astro's own error lines are held back (src/cli/astro-protokoll.mjs): a failure ends with the German line below.
-  const logger = { entrypoint: fileURLToPath(new URL('./astro-protokoll.mjs', import.meta.url)), config: { level: 'warn' } };
-  await build({ ...config, root: projekt, configFile: false, logLevel: 'warn', logger, outDir: ausgabe.bau });
+  // Its notes are read only to count the pages taken from the last build.
+  const logger = { entrypoint: fileURLToPath(new URL('./astro-protokoll.mjs', import.meta.url)), config: { level: 'info' } };
+  await build({ ...config, root: projekt, configFile: false, logLevel: 'info', logger, outDir: ausgabe.bau });
 } catch (error) {
   // A content error raised inside Astro (e.g. by a loader) is printed as the German list alone.
   const problems = inhaltsfehler(error);
@@ -125,7 +126,8 @@ for (const meldung of ((globalThis as Record<symbol, unknown>)[ZURUECKGEHALTEN] 
 if (stand.nachDemBau.length > 0) fehler(stand.nachDemBau);
 for (const h of stand.hinweiseNachDemBau) console.warn(`Hinweis: ${h}`);
 const sekunden = ((performance.now() - started) / 1000).toLocaleString('de-DE', { maximumFractionDigits: 1 });
-console.log(`Planwerk: ${stand.seiten} Seiten gebaut in ${sekunden} s.`);
+const uebernommen = ((globalThis as Record<symbol, unknown>)[UEBERNOMMEN] as number | undefined) ?? 0;
+console.log(`Planwerk: ${stand.seiten} Seiten gebaut in ${sekunden} s${uebernommen > 0 ? `, davon ${uebernommen} unverändert aus dem letzten Bau übernommen` : ''}.`);
 if (chrome) {
   schritt = 'das PDF der Druckfassung (Chromium)';
   try {

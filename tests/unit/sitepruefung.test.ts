@@ -115,12 +115,12 @@ describe('Seitentypen', () => {
 
   it('ordnet jeder Seite die Route zu, die sie baut; eine feste Route geht einer mit Parameter vor', () => {
     expect(routeVon('/massnahmen/i-01/', alle)?.datei).toBe('massnahmen/[id].astro');
-    expect(routeVon('/massnahmen/', alle)?.datei).toBe('massnahmen/index.astro');
+    expect(routeVon('/massnahmen/', alle)?.datei).toBe('massnahmen/[...seite].astro');
     expect(routeVon('/massnahmen/bereich/grundschule/', alle)?.datei).toBe('massnahmen/bereich/[id].astro');
     expect(routeVon('/schulen/bedarfe/', alle)?.datei).toBe('schulen/bedarfe/[...seite].astro');
     expect(routeVon('/schulen/gs-nord/', alle)?.datei).toBe('schulen/[id].astro');
     expect(routeVon('/404.html', alle)?.datei).toBe('404.astro');
-    expect(routeVon('/', alle)?.datei).toBe('index.astro');
+    expect(routeVon('/', alle)?.datei).toBe('[...seite].astro');
     expect(routeVon('/gibt/es/nicht/', alle)).toBeUndefined();
   });
 
@@ -134,9 +134,9 @@ describe('Seitentypen', () => {
       { pfad: '/sonderseite.html', bytes: 5 },
     ].map((s) => ({ ...s, datei: '', ids: new Set<string>(), verweise: [] }));
     expect([...seitentypen(seiten, alle)]).toEqual([
-      ['index.astro', ['/']],
+      ['[...seite].astro', ['/']],
       ['massnahmen/[id].astro', ['/massnahmen/a-01/', '/massnahmen/a-02/']],
-      ['suche.astro', ['/suche/']],
+      ['suche/[...seite].astro', ['/suche/']],
       ['/sonderseite.html', ['/sonderseite.html']],
     ]);
     expect(seitenZurPruefung(seiten, 'Müllheim')).toEqual([

@@ -45,7 +45,7 @@ export function seitenZurPruefung(seiten: readonly GebauteSeite[], suchbegriff?:
   return [...seitentypen(seiten)].map(([typ, [pfad]]) => ({
     pfad: pfad!,
     gewicht: gewicht.get(pfad!),
-    ...(typ === 'suche.astro' && suchbegriff ? { anfrage: `?q=${encodeURIComponent(suchbegriff)}`, warteAuf: 'main .suche-treffer a[href]' } : {}),
+    ...(typ === 'suche/[...seite].astro' && suchbegriff ? { anfrage: `?q=${encodeURIComponent(suchbegriff)}`, warteAuf: 'main .suche-treffer a[href]' } : {}),
   }));
 }
 
