@@ -7,7 +7,7 @@
  * `--massnahmen` Maßnahmen (bench/generator.ts) or, with `--massnahmen 0`, the sample plan.
  *
  * The first run starts without Planwerk's caches; every further run keeps what the workflow's
- * cache step keeps (.astro-cache and node_modules/.astro), as a pull request after the first
+ * cache step keeps (.astro-cache), as a pull request after the first
  * does. npm's own download cache is warm in every run (setup-node's `cache: npm`). Steps that
  * only exist on a CI service (checkout, setup-node, the cache, artifacts, Pages) are not run;
  * Chromium is the one of this machine (CHROME_PATH, else /usr/bin/chromium).
@@ -48,7 +48,7 @@ function laufe(ordner: string, schritt: Schritt): number {
 }
 
 /** What the workflow's cache step keeps between runs, saved before `npm ci` empties node_modules and put back after it. */
-const GECACHT = ['.astro-cache', join('node_modules', '.astro')];
+const GECACHT = ['.astro-cache'];
 
 function main() {
   const paket = packePaket();

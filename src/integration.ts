@@ -174,9 +174,9 @@ function beobachtePlan({ ort, cacheDir }: Bereit, { server, logger }: Hook<'astr
 }
 
 /** The anchor register against the pages just built: a problem for each lost page or anchor, a hint for new ones. */
-function pruefeAnkerregister(dist: string, ort: PlanLocation, hinweis: (text: string) => unknown): { problems: Problem[]; aktuell: AnkerRegister } {
+function pruefeAnkerregister(dist: string, ort: PlanLocation, cacheDir: string, hinweis: (text: string) => unknown): { problems: Problem[]; aktuell: AnkerRegister } {
   const register = leseRegister(join(ort.contentDir, REGISTER_DATEI));
-  const aktuell = sammleAnker(dist);
+  const aktuell = sammleAnker(dist, cacheDir);
   if (!register) {
     hinweis(`Kein Ankerregister (${displayDir(ort)}/${REGISTER_DATEI}): „npm run anker“ legt es an.`);
     return { problems: [], aktuell };
@@ -199,12 +199,12 @@ async function pruefeNachDemBau(stand: PlanwerkStand, { ort, cacheDir }: Bereit,
   writeFileSync(join(dist, '_headers'), headersDatei());
   const model = (await ladePlan(ort, cacheDir)).model!;
   // The Druckfassung is put together from the pages just written, before anchors are collected.
-  setzeDruckfassung(dist, model);
+  setzeDruckfassung(dist, model, cacheDir);
   const problems: Problem[] = [...pruefeWeiterleitungen(weiterleitungen(model), dist)];
   // Every address of every page once more (src/ausgabe/ausgabeadressen.ts): nothing else than https,
   // http to the site itself, mailto, tel and paths of this site may reach a reader.
-  problems.push(...pruefeAusgabeAdressen(dist, model.plan.website));
-  const anker = pruefeAnkerregister(dist, ort, hinweis);
+  problems.push(...pruefeAusgabeAdressen(dist, model.plan.website, cacheDir));
+  const anker = pruefeAnkerregister(dist, ort, cacheDir, hinweis);
   problems.push(...anker.problems);
   stand.nachDemBau = problems;
   if (problems.length === 0) {

@@ -5,6 +5,7 @@
  * on the element that replaced it) or as a redirect page — or it fails and says how to
  * keep the link alive.
  */
+import { SeitenCache } from './seitencache.ts';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
@@ -86,9 +87,10 @@ export function istWeiterleitung(html: string): boolean {
   return /<meta\s+http-equiv="refresh"/i.test(html);
 }
 
-/** All pages in `dist` with their anchors; redirect pages are listed with no anchors. */
-export function sammleAnker(dist: string): AnkerRegister {
+/** All pages in `dist` with their anchors; redirect pages are listed with no anchors. With `cacheDir`, a page unchanged since the last build is not parsed again. */
+export function sammleAnker(dist: string, cacheDir?: string): AnkerRegister {
   const register: AnkerRegister = {};
+  const cache = new SeitenCache<string[]>(cacheDir, 'anker');
   const walk = (dir: string) => {
     for (const name of readdirSync(dir).sort()) {
       const full = join(dir, name);
@@ -98,11 +100,12 @@ export function sammleAnker(dist: string): AnkerRegister {
         const path = rel.endsWith('/index.html') ? rel.slice(0, -'index.html'.length) : rel;
         if (OHNE_ANKER.some((re) => re.test(path))) continue;
         const html = readFileSync(full, 'utf8');
-        register[path] = istWeiterleitung(html) || NUR_PFAD.some((re) => re.test(path)) ? [] : ankerAusHtml(html);
+        register[path] = NUR_PFAD.some((re) => re.test(path)) ? [] : cache.hole(html, [], () => (istWeiterleitung(html) ? [] : ankerAusHtml(html)));
       }
     }
   };
   walk(dist);
+  cache.speichere();
   return Object.fromEntries(Object.entries(register).sort(([a], [b]) => a.localeCompare(b)));
 }
 

@@ -12,6 +12,7 @@
  *   any other action than a jump inside the document (JavaScript, Launch, SubmitForm …) is
  *   refused; called at the end of `renderePdf` (src/ausgabe/pdf.ts).
  */
+import { SeitenCache } from './seitencache.ts';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { Parser } from 'htmlparser2';
@@ -73,10 +74,19 @@ function htmlDateien(ordner: string): string[] {
 /**
  * Checks every address of every built page in `dist`. `website` is the site's address from
  * plan.yaml: http:// to it counts as the site itself. Problems name the page file and the attribute.
+ * `cacheDir`: the plan's cache folder, where each page's result is kept for the next build.
  */
-export function pruefeAusgabeAdressen(dist: string, website?: string): Problem[] {
+export function pruefeAusgabeAdressen(dist: string, website?: string, cacheDir?: string): Problem[] {
   const eigen = website ? [website] : [];
-  return htmlDateien(dist).flatMap((datei) => pruefeSeitenAdressen(readFileSync(datei, 'utf8'), relative(process.cwd(), datei) || datei, eigen));
+  // With the plan's cache folder, a page with the same bytes as in the last build is not parsed again.
+  const cache = new SeitenCache<Problem[]>(cacheDir, 'adressen');
+  const problems = htmlDateien(dist).flatMap((datei) => {
+    const name = relative(process.cwd(), datei) || datei;
+    const html = readFileSync(datei, 'utf8');
+    return cache.hole(html, [name, ...eigen], () => pruefeSeitenAdressen(html, name, eigen));
+  });
+  cache.speichere();
+  return problems;
 }
 
 /** A link of the PDF that breaks the rule: its page (1-based) and what it is. */

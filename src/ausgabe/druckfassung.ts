@@ -31,6 +31,7 @@ import { byCode, massnahmeCode } from '../plan/massnahmen.ts';
 import { OHNE_CODES } from '../plan/schemas/index.ts';
 import { ohneBasis, seite } from '../plan/urls.ts';
 import { pruefeAdresse } from '../plan/adressen.ts';
+import { SeitenCache } from './seitencache.ts';
 
 export interface DruckTeil {
   /** Site path of the page the part is taken from; none for a part that only groups others. */
@@ -199,10 +200,20 @@ interface Ziel {
  * Puts the Druckfassung together in `dist` (see the file comment). Returns the parts, or
  * nothing when the build wrote no shell page (a plan without it).
  */
-export function setzeDruckfassung(dist: string, model: PlanModel): DruckTeil[] | undefined {
+export function setzeDruckfassung(dist: string, model: PlanModel, cacheDir?: string): DruckTeil[] | undefined {
   const schale = dateiVon(dist, seite.druckfassung());
   if (!existsSync(schale)) return undefined;
   const teile = druckGliederung(model, (pfad) => existsSync(dateiVon(dist, pfad)));
+  // The same shell and pages as in the last build give the same Druckfassung: it is taken from the cache.
+  const eingaben = [JSON.stringify(teile), readFileSync(schale, 'utf8'), ...teile.flatMap((t) => (t.pfad ? [t.pfad, readFileSync(dateiVon(dist, t.pfad), 'utf8')] : []))];
+  const cache = new SeitenCache<string>(cacheDir, 'druckfassung');
+  writeFileSync(schale, cache.hole('', eingaben, () => setze(schale, teile, dist, model)));
+  cache.speichere();
+  return teile;
+}
+
+/** Assembles the Druckfassung from the shell and the pages of `teile` (see the file comment); returns its HTML. */
+function setze(schale: string, teile: DruckTeil[], dist: string, model: PlanModel): string {
   const dokument = fromHtml(readFileSync(schale, 'utf8'));
   const platz = select(`[${PLATZHALTER}]`, dokument);
   if (!platz) throw new Error(`Druckfassung: kein Element mit ${PLATZHALTER} in ${schale}`);
@@ -223,8 +234,7 @@ export function setzeDruckfassung(dist: string, model: PlanModel): DruckTeil[] |
   const koerper = erste < 0 ? teilKnoten : [...teilKnoten.slice(0, erste), ergaenzungsKopf(), ...teilKnoten.slice(erste)];
   platz.children = [verzeichnis, ...koerper];
   delete platz.properties[PLATZHALTER.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())];
-  writeFileSync(schale, toHtml(dokument, { allowDangerousHtml: true }));
-  return teile;
+  return toHtml(dokument, { allowDangerousHtml: true });
 }
 
 /** One part's page as the first pass reads it: its content, cleaned, and its ids. */
