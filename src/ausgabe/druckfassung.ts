@@ -16,7 +16,7 @@
  *   tables are numbered through ("Abb. 3", "Tab. 2"). Then the numbered table of contents and
  *   the parts go into the page shell (src/ausgabe/pages/druckfassung/[...seite].astro).
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
@@ -199,29 +199,49 @@ interface Ziel {
 /**
  * Puts the Druckfassung together in `dist` (see the file comment). Returns the parts, or
  * nothing when the build wrote no shell page (a plan without it).
+ *
+ * It goes part by part, so that only one page is parsed at a time, in two passes: the first reads
+ * each page's ids and counts its figures and tables (links between parts and the running numbers
+ * need them), the second fits each part in and writes it out. With the plan's cache folder, both
+ * keep their results for the next build: a page unchanged since then, at the same place in the
+ * numbering, is not parsed again.
  */
 export function setzeDruckfassung(dist: string, model: PlanModel, cacheDir?: string): DruckTeil[] | undefined {
   const schale = dateiVon(dist, seite.druckfassung());
   if (!existsSync(schale)) return undefined;
   const teile = druckGliederung(model, (pfad) => existsSync(dateiVon(dist, pfad)));
-  // The same shell and pages as in the last build give the same Druckfassung: it is taken from the cache.
-  const eingaben = [JSON.stringify(teile), readFileSync(schale, 'utf8'), ...teile.flatMap((t) => (t.pfad ? [t.pfad, readFileSync(dateiVon(dist, t.pfad), 'utf8')] : []))];
-  const cache = new SeitenCache<string>(cacheDir, 'druckfassung');
-  writeFileSync(schale, cache.hole('', eingaben, () => setze(schale, teile, dist, model)));
-  cache.speichere();
+  const html = (t: DruckTeil) => (t.pfad ? readFileSync(dateiVon(dist, t.pfad), 'utf8') : '');
+  const vorlaeufe = new SeitenCache<Vorlauf>(cacheDir, 'druckfassung-seiten');
+  const gelesen = teile.map((t) => {
+    const h = html(t);
+    return t.pfad ? vorlaeufe.hole(h, [t.pfad], () => vorlauf(h, t.pfad!)) : { ids: [], abb: 0, tab: 0, desPlans: 0 };
+  });
+  vorlaeufe.speichere();
+  const ziele = new Map<string, Ziel>(teile.flatMap((t, i) => (t.pfad ? [[t.pfad, { anker: t.anker, nummer: t.nummer, massnahme: t.anker.startsWith('massnahme-'), ids: new Set(gelesen[i]!.ids) }] as const] : [])));
+  const zieleDigest = JSON.stringify([...ziele].map(([pfad, z]) => [pfad, z.anker, z.nummer, [...z.ids]]));
+  const zusatz = gelesen.some((g) => g.desPlans > 0) ? ERGAENZT : '';
+  const teilCache = new SeitenCache<GesetzterTeil>(cacheDir, 'druckfassung-teile');
+  const zaehler = { abb: 0, tab: 0 };
+  const gesetzt = teile.map((t, i) => {
+    const h = html(t);
+    const start = { ...zaehler };
+    zaehler.abb += gelesen[i]!.abb;
+    zaehler.tab += gelesen[i]!.tab;
+    return teilCache.hole(h, [JSON.stringify(t), zieleDigest, JSON.stringify(start), zusatz, model.basis, model.plan.website ?? ''], () => setzeTeilAus(t, h, ids(gelesen[i]!), ziele, model, start, zusatz));
+  });
+  teilCache.speichere();
+  schreibe(schale, teile, gesetzt);
   return teile;
 }
 
-/** Assembles the Druckfassung from the shell and the pages of `teile` (see the file comment); returns its HTML. */
-function setze(schale: string, teile: DruckTeil[], dist: string, model: PlanModel): string {
+const ids = (v: Vorlauf) => new Set(v.ids);
+
+/** Writes the shell with the table of contents and the parts into its placeholder. */
+function schreibe(schale: string, teile: DruckTeil[], gesetzt: GesetzterTeil[]): void {
   const dokument = fromHtml(readFileSync(schale, 'utf8'));
   const platz = select(`[${PLATZHALTER}]`, dokument);
   if (!platz) throw new Error(`Druckfassung: kein Element mit ${PLATZHALTER} in ${schale}`);
-  const seiten = leseSeiten(dist, teile);
-  const ziele = new Map<string, Ziel>(seiten.filter((s) => s.teil.pfad).map((s) => [s.teil.pfad!, { anker: s.teil.anker, nummer: s.teil.nummer, massnahme: s.teil.anker.startsWith('massnahme-'), ids: s.ids }]));
-  const teilKnoten = seiten.map((s) => setzeTeil(s, ziele, model));
-  const desPlans = nummeriere(el('div', {}, teilKnoten));
-  const beispiel = desPlans[0] ? toString(select('.tab-nummer, .abb-nummer', desPlans[0]) ?? desPlans[0]).replace(/:\s*$/, '') : undefined;
+  const beispiel = gesetzt.find((g) => g.beispiel !== undefined)?.beispiel;
   const verzeichnis = el('nav', { className: ['druck-verzeichnis'], ariaLabelledBy: ['inhaltsverzeichnis'] }, [
     el('h2', { id: 'inhaltsverzeichnis' }, [text('Inhalt')]),
     el('ol', {}, verzeichnisListe(teile)),
@@ -229,12 +249,67 @@ function setze(schale: string, teile: DruckTeil[], dist: string, model: PlanMode
       ? [el('p', { className: ['nummern-hinweis'] }, [text(`Tabellen und Abbildungen mit einer Nummer des Plans (etwa „${beispiel}“) tragen sie wie im beschlossenen Plan. Was diese Fassung ergänzt, ist mit „${ERGAENZT}“ nummeriert (etwa „Tab. ${ERGAENZT}1“).`)])]
       : []),
   ]);
+  // The parts are written as they were serialised, in the place of a mark in the shell.
+  platz.children = [{ type: 'comment', value: MARKE }];
+  delete platz.properties[PLATZHALTER.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())];
+  const [vor, nach] = toHtml(dokument, HTML_AUSGABE).split(`<!--${MARKE}-->`) as [string, string];
   // The additions follow the plan's own parts under a heading of their own that says what they are.
   const erste = teile.findIndex((t) => t.ergaenzung);
-  const koerper = erste < 0 ? teilKnoten : [...teilKnoten.slice(0, erste), ergaenzungsKopf(), ...teilKnoten.slice(erste)];
-  platz.children = [verzeichnis, ...koerper];
-  delete platz.properties[PLATZHALTER.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())];
-  return toHtml(dokument, { allowDangerousHtml: true });
+  const datei = openSync(schale, 'w');
+  try {
+    for (const stueck of [vor, toHtml(verzeichnis, HTML_AUSGABE), ...gesetzt.flatMap((g, i) => (i === erste ? [toHtml(ergaenzungsKopf(), HTML_AUSGABE), g.html] : [g.html])), nach]) writeSync(datei, stueck);
+  } finally {
+    closeSync(datei);
+  }
+}
+
+const HTML_AUSGABE = { allowDangerousHtml: true };
+/** The mark in the shell where the parts go. */
+const MARKE = 'planwerk-druckteile';
+
+/** What the first pass keeps of a page: its ids, how many figures and tables Planwerk numbers, how many the plan numbers. */
+interface Vorlauf {
+  ids: string[];
+  abb: number;
+  tab: number;
+  desPlans: number;
+}
+
+/** A part as written: its HTML, and the first number the plan gives a figure or table in it (for the note in the contents). */
+interface GesetzterTeil {
+  html: string;
+  beispiel?: string;
+}
+
+/** A page's main, cleaned, with its ids. */
+function leseSeite(html: string, pfad: string): { inhalt: ElementContent[]; ids: Set<string> } {
+  const main = select('main', fromHtml(html));
+  if (!main) throw new Error(`Druckfassung: ${pfad} hat kein <main>`);
+  entferne(main, NUR_AUF_DER_WEBSITE);
+  const ids = new Set<string>();
+  alleElemente(main, (e) => {
+    if (typeof e.properties.id === 'string') ids.add(e.properties.id);
+  });
+  // An <article> around the page's content is unwrapped: the part is the article.
+  const kinder = main.children.length === 1 && main.children[0]?.type === 'element' && main.children[0].tagName === 'article' ? main.children[0].children : main.children;
+  return { inhalt: kinder, ids };
+}
+
+/** First pass over one page: its ids, and its figures and tables counted as the numbering counts them. */
+function vorlauf(html: string, pfad: string): Vorlauf {
+  const { inhalt, ids } = leseSeite(html, pfad);
+  const zaehler = { abb: 0, tab: 0 };
+  const desPlans = nummeriere(el('div', {}, inhalt), zaehler, '');
+  return { ids: [...ids], abb: zaehler.abb, tab: zaehler.tab, desPlans: desPlans.length };
+}
+
+/** Second pass over one part: fitted in (setzeTeil), numbered on from `start`, serialised. */
+function setzeTeilAus(teil: DruckTeil, html: string, ids: Set<string>, ziele: Map<string, Ziel>, model: PlanModel, start: { abb: number; tab: number }, zusatz: string): GesetzterTeil {
+  const inhalt = teil.pfad ? leseSeite(html, teil.pfad).inhalt : [];
+  const knoten = setzeTeil({ teil, inhalt, ids }, ziele, model);
+  const desPlans = nummeriere(knoten, { ...start }, zusatz);
+  const beispiel = desPlans[0] ? toString(select('.tab-nummer, .abb-nummer', desPlans[0]) ?? desPlans[0]).replace(/:\s*$/, '') : undefined;
+  return { html: toHtml(knoten, HTML_AUSGABE), ...(beispiel !== undefined ? { beispiel } : {}) };
 }
 
 /** One part's page as the first pass reads it: its content, cleaned, and its ids. */
@@ -242,23 +317,6 @@ interface GeleseneSeite {
   teil: DruckTeil;
   inhalt: ElementContent[];
   ids: Set<string>;
-}
-
-/** First pass: each page's main, cleaned, with its ids, so links between parts can be resolved. */
-function leseSeiten(dist: string, teile: DruckTeil[]): GeleseneSeite[] {
-  return teile.map((t) => {
-    if (!t.pfad) return { teil: t, inhalt: [] as ElementContent[], ids: new Set<string>() };
-    const main = select('main', fromHtml(readFileSync(dateiVon(dist, t.pfad), 'utf8')));
-    if (!main) throw new Error(`Druckfassung: ${t.pfad} hat kein <main>`);
-    entferne(main, NUR_AUF_DER_WEBSITE);
-    const ids = new Set<string>();
-    alleElemente(main, (e) => {
-      if (typeof e.properties.id === 'string') ids.add(e.properties.id);
-    });
-    // An <article> around the page's content is unwrapped: the part is the article.
-    const kinder = main.children.length === 1 && main.children[0]?.type === 'element' && main.children[0].tagName === 'article' ? main.children[0].children : main.children;
-    return { teil: t, inhalt: kinder, ids };
-  });
 }
 
 /** One part of the Druckfassung: its heading, and its page's content with headings, ids and links fitted in. */
@@ -341,13 +399,12 @@ function verweiseUm(e: Element, name: string, teil: DruckTeil, ids: Set<string>,
  * any of its own, Planwerk's numbers carry an "E" (Ergänzung: "Tab. E1"), which no number of
  * the plan can have (src/plan/schemas/grundtypen.ts planNummer), so "Tab. 7" always means the
  * plan's Tab. 7. A chart's own data table is not printed where the page's table has the same
- * data (charts.css), so it has no number. Returns the figures and tables the plan numbers.
+ * data (charts.css), so it has no number. The numbers go on from `zaehler` (which counts up),
+ * `zusatz` is "E" or nothing, decided over all parts. Returns the figures and tables the plan numbers.
  */
-function nummeriere(inhalt: Element): Element[] {
-  const zaehler = { abb: 0, tab: 0 };
+function nummeriere(inhalt: Element, zaehler: { abb: number; tab: number }, zusatz: string): Element[] {
   const ungedruckt = new Set(selectAll('figure[data-daten-in] table', inhalt));
   const desPlans = selectAll('figure.diagramm[data-nummer], table[data-nummer]', inhalt);
-  const zusatz = desPlans.length > 0 ? ERGAENZT : '';
   alleElemente(inhalt, (e) => {
     if (e.properties.dataNummer !== undefined) return;
     const klassen = (e.properties.className as string[] | undefined) ?? [];
