@@ -1,0 +1,67 @@
+/**
+ * Where the search index's time goes (src/ausgabe/suche/integration.ts indexiere), on a
+ * built site: `node bench/suche.ts <dist> [runden]`. Prints a German Markdown table of the
+ * steps, median over the rounds, for
+ * - ohne Cache, nacheinander: no cache, one page at a time to Pagefind (as before the cache),
+ * - kalt: no cache yet, pages handed to Pagefind while the next is prepared; writes the cache,
+ * - warm: the same files again with that cache,
+ * - warm, eine Seite geändert: one Maßnahme page gets a new word (so the lexicon changes too).
+ * The bundle goes to a folder beside the copy of dist, dist/pagefind stays as it is.
+ * Steps inside the second pass overlap with Pagefind's work, so rows do not add up to the total.
+ */
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { indexiere, SCHRITTE } from '../src/ausgabe/suche/integration.ts';
+import { median } from './site-metrics.ts';
+
+const [distArg, rundenArg] = process.argv.slice(2);
+if (!distArg) {
+  console.error('Aufruf: node bench/suche.ts <dist> [runden]');
+  process.exit(2);
+}
+const runden = Number(rundenArg ?? 2);
+const ort = mkdtempSync(join(tmpdir(), 'planwerk-suche-'));
+const dist = join(ort, 'dist');
+cpSync(distArg, dist, { recursive: true });
+
+/** A Maßnahme page whose <main> gets a sentence with a word the plan does not use. */
+const massnahme = join(dist, 'massnahmen', readdirSync(join(dist, 'massnahmen')).find((n) => existsSync(join(dist, 'massnahmen', n, 'index.html')))!, 'index.html');
+const original = readFileSync(massnahme, 'utf8');
+const aendere = (runde: number) => writeFileSync(massnahme, original.replace('</main>', `<p>Neu: Tablettausleihstation${runde}x</p></main>`));
+
+const FAELLE = ['ohne Cache, nacheinander', 'kalt', 'warm', 'warm, eine Seite geändert'] as const;
+const GESAMT = 'gesamt (Wand)';
+const messungen = new Map<string, Map<string, number[]>>(FAELLE.map((f) => [f, new Map()]));
+const lasten: number[] = [];
+
+async function lauf(fall: (typeof FAELLE)[number], cacheDir: string | undefined, imFlug?: number) {
+  const zeiten: Record<string, number> = {};
+  lasten.push(loadavg()[0]!);
+  const start = performance.now();
+  await indexiere(dist, () => {}, { cacheDir, zeiten, imFlug, ausgabe: join(ort, 'pagefind') });
+  zeiten[GESAMT] = performance.now() - start;
+  for (const [k, v] of Object.entries(zeiten)) {
+    const m = messungen.get(fall)!;
+    m.set(k, [...(m.get(k) ?? []), v]);
+  }
+}
+
+for (let r = 0; r < runden; r += 1) {
+  writeFileSync(massnahme, original);
+  const cacheDir = join(ort, `cache-${r}`);
+  await lauf('ohne Cache, nacheinander', undefined, 1);
+  await lauf('kalt', cacheDir);
+  await lauf('warm', cacheDir);
+  aendere(r);
+  await lauf('warm, eine Seite geändert', cacheDir);
+}
+rmSync(ort, { recursive: true, force: true });
+
+const s = (ms: number[] | undefined) => (ms ? `${(median(ms) / 1000).toFixed(2)} s` : '–');
+console.log(`Suchindex von ${distArg}, Median aus ${runden} Runden; ${availableParallelism()} Kerne, Last (1 min) ${Math.min(...lasten).toFixed(1)}–${Math.max(...lasten).toFixed(1)}\n`);
+console.log(`| Schritt | ${FAELLE.join(' | ')} |`);
+console.log(`|---|${FAELLE.map(() => '---:').join('|')}|`);
+for (const schritt of [...Object.values(SCHRITTE), GESAMT]) {
+  console.log(`| ${schritt} | ${FAELLE.map((f) => s(messungen.get(f)!.get(schritt))).join(' | ')} |`);
+}
