@@ -18,7 +18,7 @@ const eintrag = (text: string, lex: Set<string>): SeitenEintrag => ({
 
 describe('lexikonAenderungen', () => {
   it('nennt hinzugekommene und weggefallene Einträge', () => {
-    expect(lexikonAenderungen(['tafel', 'netz'], new Set(['netz', 'wlan'])).sort()).toEqual(['tafel', 'wlan']);
+    expect(lexikonAenderungen(['tafel', 'netz'], new Set(['netz', 'wlan']))?.sort()).toEqual(['tafel', 'wlan']);
     expect(lexikonAenderungen(['netz'], new Set(['netz']))).toEqual([]);
   });
 
