@@ -8,11 +8,17 @@
  * - warm, eine Seite geändert: one Maßnahme page gets a new word (so the lexicon changes too).
  * The bundle goes to a folder beside the copy of dist, dist/pagefind stays as it is.
  * Steps inside the second pass overlap with Pagefind's work, so rows do not add up to the total.
+ * Then, on pages prepared beforehand (in memory), Pagefind alone: addHTMLFile with the HTML
+ * Planwerk hands it, against addCustomRecord with the same text and no HTML (which has no
+ * sections: its hits have no anchors and no sub-results) – the share of HTML parsing.
  */
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { indexiere, SCHRITTE } from '../src/ausgabe/suche/integration.ts';
+import * as pagefind from 'pagefind';
+import { AUSGESCHLOSSEN, indexiere, mitStichwoertern, nichtIndexiert, SCHRITTE } from '../src/ausgabe/suche/integration.ts';
+import { abschnittTexte, seitenWoerter } from '../src/ausgabe/suche/seitentext.ts';
+import { lexikon } from '../src/ausgabe/suche/komposita.ts';
 import { median } from './site-metrics.ts';
 
 const [distArg, rundenArg] = process.argv.slice(2);
@@ -56,6 +62,40 @@ for (let r = 0; r < runden; r += 1) {
   aendere(r);
   await lauf('warm, eine Seite geändert', cacheDir);
 }
+writeFileSync(massnahme, original);
+
+/** All indexed pages of the copy, as paths inside it. */
+function seiten(dir = dist): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const pfad = join(dir, e.name);
+    if (e.isDirectory()) return e.name === '_astro' || e.name === 'pagefind' ? [] : seiten(pfad);
+    const rel = pfad.slice(dist.length + 1);
+    return e.name.endsWith('.html') && !nichtIndexiert(rel) ? [rel] : [];
+  });
+}
+
+/** Seconds Pagefind takes for `add` on every page, one after the other, and for writeFiles. */
+async function nurPagefind(add: (index: pagefind.PagefindIndex, i: number) => Promise<{ errors: string[] }>, n: number) {
+  const { index } = await pagefind.createIndex({ excludeSelectors: AUSGESCHLOSSEN });
+  const start = performance.now();
+  for (let i = 0; i < n; i += 1) if ((await add(index!, i)).errors.length) throw new Error('Pagefind');
+  const hinzu = (performance.now() - start) / 1000;
+  await index!.writeFiles({ outputPath: join(ort, 'pagefind-nur') });
+  const gesamt = (performance.now() - start) / 1000;
+  await index!.deleteIndex();
+  await pagefind.close();
+  return { hinzu, schreiben: gesamt - hinzu };
+}
+
+const liste = seiten().sort();
+const html = liste.map((f) => readFileSync(join(dist, f), 'utf8'));
+const lex = lexikon(html.flatMap(seitenWoerter));
+const fuerPagefind = html.map((h) => mitStichwoertern(h, lex));
+const texte = html.map((h) => abschnittTexte(h).map((a) => a.text).join(' '));
+const url = (i: number) => '/' + liste[i]!.replace(/(^|\/)index\.html$/, '$1');
+const lastVorher = loadavg()[0]!;
+const alsHtml = await nurPagefind((index, i) => index.addHTMLFile({ url: url(i), content: fuerPagefind[i]! }), liste.length);
+const alsText = await nurPagefind((index, i) => index.addCustomRecord({ url: url(i), content: texte[i]!, language: 'de' }), liste.length);
 rmSync(ort, { recursive: true, force: true });
 
 const s = (ms: number[] | undefined) => (ms ? `${(median(ms) / 1000).toFixed(2)} s` : '–');
@@ -65,3 +105,10 @@ console.log(`|---|${FAELLE.map(() => '---:').join('|')}|`);
 for (const schritt of [...Object.values(SCHRITTE), GESAMT]) {
   console.log(`| ${schritt} | ${FAELLE.map((f) => s(messungen.get(f)!.get(schritt))).join(' | ')} |`);
 }
+
+const mb = (xs: string[]) => (xs.reduce((a, x) => a + Buffer.byteLength(x), 0) / 1e6).toFixed(1);
+console.log(`\nPagefind allein, ${liste.length} vorbereitete Seiten nacheinander (Last ${lastVorher.toFixed(1)}–${loadavg()[0]!.toFixed(1)}):\n`);
+console.log('| Eingabe | Umfang | hinzufügen | writeFiles |');
+console.log('|---|---:|---:|---:|');
+console.log(`| addHTMLFile, HTML wie von Planwerk übergeben | ${mb(fuerPagefind)} MB | ${alsHtml.hinzu.toFixed(2)} s | ${alsHtml.schreiben.toFixed(2)} s |`);
+console.log(`| addCustomRecord, nur der Text (ohne Abschnitte und Anker) | ${mb(texte)} MB | ${alsText.hinzu.toFixed(2)} s | ${alsText.schreiben.toFixed(2)} s |`);
