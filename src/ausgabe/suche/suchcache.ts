@@ -40,12 +40,14 @@ export const SUCHCACHE_DATEI = 'suche.json';
 /** Above this many changed lexicon entries every page's keywords are made anew (checking would cost more). */
 const MAX_AENDERUNGEN = 64;
 
-const QUELLEN = ['./komposita.ts', './seitentext.ts'];
+/** The modules whose output the cache holds (.ts in the repository, .js in the package). */
+const QUELLEN = ['komposita', 'seitentext'];
 
 /** Digest of the code whose output the cache holds (read once per process). */
 export const FASSUNG: string = (() => {
+  const endung = import.meta.url.endsWith('.ts') ? 'ts' : 'js';
   const h = createHash('sha256').update('suchcache 1\n');
-  for (const q of QUELLEN) h.update(readFileSync(new URL(q, import.meta.url)));
+  for (const q of QUELLEN) h.update(readFileSync(new URL(`./${q}.${endung}`, import.meta.url)));
   return h.digest('hex');
 })();
 
@@ -67,8 +69,9 @@ export function ladeSuchcache(cacheDir: string): Suchcache | undefined {
 export function speichereSuchcache(cacheDir: string, cache: Suchcache) {
   mkdirSync(cacheDir, { recursive: true });
   const ziel = join(cacheDir, SUCHCACHE_DATEI);
-  writeFileSync(`${ziel}.neu`, JSON.stringify(cache));
-  renameSync(`${ziel}.neu`, ziel);
+  const neben = `${ziel}.${process.pid}.neu`;
+  writeFileSync(neben, JSON.stringify(cache));
+  renameSync(neben, ziel);
 }
 
 /**
