@@ -38,6 +38,18 @@ const aendere = (runde: number) => writeFileSync(massnahme, original.replace('</
 
 const FAELLE = ['ohne Cache, nacheinander', 'kalt', 'warm', 'warm, eine Seite geändert'] as const;
 const GESAMT = 'gesamt (Wand)';
+const CPU_NODE = 'CPU-Zeit Planwerk (Node)';
+const CPU_PAGEFIND = 'CPU-Zeit Pagefind (Dienstprozess)';
+
+/** CPU milliseconds of this process's ended children (Linux: cutime + cstime in /proc/self/stat, 100 ticks a second). */
+function cpuDerKinder(): number {
+  try {
+    const felder = readFileSync('/proc/self/stat', 'utf8').split(') ')[1]!.split(' ');
+    return (Number(felder[13]) + Number(felder[14])) * 10;
+  } catch {
+    return NaN;
+  }
+}
 const messungen = new Map<string, Map<string, number[]>>(FAELLE.map((f) => [f, new Map()]));
 const lasten: number[] = [];
 
@@ -45,8 +57,14 @@ async function lauf(fall: (typeof FAELLE)[number], cacheDir: string | undefined,
   const zeiten: Record<string, number> = {};
   lasten.push(loadavg()[0]!);
   const start = performance.now();
+  const [cpu, kinder] = [process.cpuUsage(), cpuDerKinder()];
   await indexiere(dist, () => {}, { cacheDir, zeiten, imFlug, ausgabe: join(ort, 'pagefind') });
   zeiten[GESAMT] = performance.now() - start;
+  const c = process.cpuUsage(cpu);
+  zeiten[CPU_NODE] = (c.user + c.system) / 1000;
+  // the Pagefind service has ended (pagefind.close()); wait until Node has reaped it
+  await new Promise((r) => setTimeout(r, 300));
+  zeiten[CPU_PAGEFIND] = cpuDerKinder() - kinder;
   for (const [k, v] of Object.entries(zeiten)) {
     const m = messungen.get(fall)!;
     m.set(k, [...(m.get(k) ?? []), v]);
@@ -102,7 +120,7 @@ const s = (ms: number[] | undefined) => (ms ? `${(median(ms) / 1000).toFixed(2)}
 console.log(`Suchindex von ${distArg}, Median aus ${runden} Runden; ${availableParallelism()} Kerne, Last (1 min) ${Math.min(...lasten).toFixed(1)}–${Math.max(...lasten).toFixed(1)}\n`);
 console.log(`| Schritt | ${FAELLE.join(' | ')} |`);
 console.log(`|---|${FAELLE.map(() => '---:').join('|')}|`);
-for (const schritt of [...Object.values(SCHRITTE), GESAMT]) {
+for (const schritt of [...Object.values(SCHRITTE), GESAMT, CPU_NODE, CPU_PAGEFIND]) {
   console.log(`| ${schritt} | ${FAELLE.map((f) => s(messungen.get(f)!.get(schritt))).join(' | ')} |`);
 }
 
