@@ -1,8 +1,9 @@
 /** The search cache's rules (src/ausgabe/suche/suchcache.ts): when cached keywords still hold, and reading the cache file. */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { indexiere } from '../../src/ausgabe/suche/integration.ts';
 import { lexikon, stichwoerterFuerText, teilbareWoerter } from '../../src/ausgabe/suche/komposita.ts';
 import { FASSUNG, ladeSuchcache, lexikonAenderungen, speichereSuchcache, SUCHCACHE_DATEI, stichwoerterGueltig, type SeitenEintrag } from '../../src/ausgabe/suche/suchcache.ts';
 
@@ -77,5 +78,20 @@ describe('ladeSuchcache', () => {
     expect(ladeSuchcache(ordner)).toBeUndefined();
     writeFileSync(join(ordner, SUCHCACHE_DATEI), JSON.stringify({ fassung: 'alt', lexikon: [], seiten: {} }));
     expect(ladeSuchcache(ordner)).toBeUndefined();
+  });
+});
+
+describe('indexiere mit Cache', () => {
+  it('schreibt den Index auch, wenn der Cache nicht geschrieben werden kann', async () => {
+    const dist = join(ordner, 'mini');
+    mkdirSync(join(dist, 'a'), { recursive: true });
+    writeFileSync(join(dist, 'a', 'index.html'), '<html lang="de"><head><title>A</title></head><body><main data-pagefind-body><h1 id="a">Schülerendgeräte</h1><p>Endgeräte für Schüler</p></main></body></html>');
+    const keinOrdner = join(ordner, 'eine-datei');
+    writeFileSync(keinOrdner, '');
+    const meldungen: string[] = [];
+    await indexiere(dist, (m) => meldungen.push(m), { cacheDir: keinOrdner, ausgabe: join(ordner, 'mini-pagefind') });
+    expect(existsSync(join(ordner, 'mini-pagefind', 'pagefind-entry.json'))).toBe(true);
+    expect(meldungen.join('\n')).toMatch(/Cache „.*eine-datei“ nicht geschrieben/);
+    expect(meldungen.join('\n')).toContain('Suchindex: 1 Seiten');
   });
 });

@@ -170,7 +170,14 @@ export async function indexiere(dist: string, log: (msg: string) => void = conso
     const w = await index.writeFiles({ outputPath: ausgabe });
     dazu(zeiten, SCHRITTE.schreiben, seit);
     if (w.errors.length) throw new Error(`Pagefind: ${w.errors.join('; ')}`);
-    if (cacheDir) gemessen(zeiten, SCHRITTE.cache, () => speichereSuchcache(cacheDir, { fassung: FASSUNG, lexikon: [...lex].sort(), seiten: eintraege }));
+    // the index is complete without the cache: a cache that cannot be written costs only time next build
+    if (cacheDir) {
+      try {
+        gemessen(zeiten, SCHRITTE.cache, () => speichereSuchcache(cacheDir, { fassung: FASSUNG, lexikon: [...lex].sort(), seiten: eintraege }));
+      } catch (e) {
+        log(`Suchindex: Cache „${cacheDir}“ nicht geschrieben (${(e as Error).message})`);
+      }
+    }
     const gespeichert = cacheDir ? ` (${ausCache} mit Stichwörtern aus dem Cache)` : '';
     log(`Suchindex: ${dateien.length} Seiten${gespeichert} in ${relative(process.cwd(), ausgabe) || ausgabe}`);
   } finally {
