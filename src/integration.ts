@@ -150,7 +150,7 @@ async function richteEin(stand: PlanwerkStand, { config, command, updateConfig, 
     // After Planwerk's own hooks: the search index is made from the pages the checks let through.
     integrations: [
       ...(site ? [sitemap({ filter: (page) => !redirectPfade.has(ohneBasis(new URL(page).pathname, model.basis) ?? '') })] : []),
-      suche(),
+      suche({ cacheDir }),
       mdx(),
     ],
   });

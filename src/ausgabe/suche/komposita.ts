@@ -28,6 +28,19 @@ export function woerter(text: string): string[] {
   return (text.toLowerCase().match(WORT) ?? []);
 }
 
+/** The words of a text that go into the lexicon: lower case, letters only, at least MIN_TEIL long, each once. */
+export function lexikonWoerter(text: string): string[] {
+  return [...new Set(woerter(text))].filter((w) => w.length >= MIN_TEIL);
+}
+
+/**
+ * The words of a text that zerlege() may split, each once. Only these get keywords, and
+ * their keywords depend only on the lexicon entries found inside them.
+ */
+export function teilbareWoerter(text: string): string[] {
+  return [...new Set(woerter(text))].filter((w) => w.length >= MIN_WORT);
+}
+
 export function lexikon(woerterListe: Iterable<string>): Set<string> {
   const set = new Set<string>(BEKANNTE_TEILE);
   for (const w of woerterListe) {
