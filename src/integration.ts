@@ -23,7 +23,7 @@ import { parse } from 'yaml';
 import type { AstroIntegration, HookParameters } from 'astro';
 import sitemap from '@astrojs/sitemap';
 import mdx from '@astrojs/mdx';
-import suche from './ausgabe/suche/integration.ts';
+import { indexiere } from './ausgabe/suche/integration.ts';
 import { seitenRouten } from './ausgabe/routen.ts';
 import { astroEinstellungen } from './ausgabe/einstellungen.ts';
 import { headersDatei } from './ausgabe/sicherheit.ts';
@@ -147,10 +147,8 @@ async function richteEin(stand: PlanwerkStand, { config, command, updateConfig, 
     cacheDir: pathToFileURL(`${cacheDir}/`),
     base: model.basis,
     ...(site ? { site } : {}),
-    // After Planwerk's own hooks: the search index is made from the pages the checks let through.
     integrations: [
       ...(site ? [sitemap({ filter: (page) => !redirectPfade.has(ohneBasis(new URL(page).pathname, model.basis) ?? '') })] : []),
-      suche({ cacheDir }),
       mdx(),
     ],
   });
@@ -188,8 +186,8 @@ function pruefeAnkerregister(dist: string, ort: PlanLocation, cacheDir: string, 
 }
 
 /**
- * `astro:build:done`: the security headers, the Druckfassung, and the checks of the built pages
- * (redirect targets, every address, the anchor register). After a failed check the output is
+ * `astro:build:done`: the security headers, the Druckfassung, the search index (made at the same
+ * time) and the checks of the built pages (redirect targets, every address, the anchor register). After a failed check the output is
  * removed and the build ends with the German list.
  */
 async function pruefeNachDemBau(stand: PlanwerkStand, { ort, cacheDir }: Bereit, ordner: { outDir?: string; projekt?: string }, { dir, pages, logger }: Hook<'astro:build:done'>) {
@@ -198,14 +196,23 @@ async function pruefeNachDemBau(stand: PlanwerkStand, { ort, cacheDir }: Bereit,
   stand.seiten = pages.length;
   writeFileSync(join(dist, '_headers'), headersDatei());
   const model = (await ladePlan(ort, cacheDir)).model!;
-  // The Druckfassung is put together from the pages just written, before anchors are collected.
-  setzeDruckfassung(dist, model, cacheDir);
-  const problems: Problem[] = [...pruefeWeiterleitungen(weiterleitungen(model), dist)];
-  // Every address of every page once more (src/ausgabe/ausgabeadressen.ts): nothing else than https,
-  // http to the site itself, mailto, tel and paths of this site may reach a reader.
-  problems.push(...pruefeAusgabeAdressen(dist, model.plan.website, cacheDir));
-  const anker = pruefeAnkerregister(dist, ort, cacheDir, hinweis);
-  problems.push(...anker.problems);
+  // The search index is made while the Druckfassung is put together and the pages are checked:
+  // Pagefind works in a process of its own, so both cores are busy. It leaves out the Druckfassung.
+  const suche = indexiere(dist, (text) => logger.info(text), { cacheDir });
+  const pruefung = (async () => {
+    // The Druckfassung is put together from the pages just written, before anchors are collected.
+    await setzeDruckfassung(dist, model, cacheDir);
+    const problems: Problem[] = [...pruefeWeiterleitungen(weiterleitungen(model), dist)];
+    // Every address of every page once more (src/ausgabe/ausgabeadressen.ts): nothing else than https,
+    // http to the site itself, mailto, tel and paths of this site may reach a reader.
+    problems.push(...pruefeAusgabeAdressen(dist, model.plan.website, cacheDir));
+    return { problems, anker: pruefeAnkerregister(dist, ort, cacheDir, hinweis) };
+  })();
+  const [index, geprueft] = await Promise.allSettled([suche, pruefung]);
+  if (geprueft.status === 'rejected') throw geprueft.reason;
+  if (index.status === 'rejected') throw index.reason;
+  const { anker } = geprueft.value;
+  const problems = [...geprueft.value.problems, ...anker.problems];
   stand.nachDemBau = problems;
   if (problems.length === 0) {
     vergissLetztenBau(cacheDir);

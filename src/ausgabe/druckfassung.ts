@@ -204,37 +204,45 @@ interface Ziel {
  * each page's ids and counts its figures and tables (links between parts and the running numbers
  * need them), the second fits each part in and writes it out. With the plan's cache folder, both
  * keep their results for the next build: a page unchanged since then, at the same place in the
- * numbering, is not parsed again.
+ * numbering, is not parsed again. Between two parts it lets other work go on: the build makes
+ * the search index at the same time (src/integration.ts).
  */
-export function setzeDruckfassung(dist: string, model: PlanModel, cacheDir?: string): DruckTeil[] | undefined {
+export async function setzeDruckfassung(dist: string, model: PlanModel, cacheDir?: string): Promise<DruckTeil[] | undefined> {
   const schale = dateiVon(dist, seite.druckfassung());
   if (!existsSync(schale)) return undefined;
   const teile = druckGliederung(model, (pfad) => existsSync(dateiVon(dist, pfad)));
   const html = (t: DruckTeil) => (t.pfad ? readFileSync(dateiVon(dist, t.pfad), 'utf8') : '');
   const vorlaeufe = new SeitenCache<Vorlauf>(cacheDir, 'druckfassung-seiten');
-  const gelesen = teile.map((t) => {
+  const gelesen: Vorlauf[] = [];
+  for (const t of teile) {
     const h = html(t);
-    return t.pfad ? vorlaeufe.hole(h, [t.pfad], () => vorlauf(h, t.pfad!)) : { ids: [], abb: 0, tab: 0, desPlans: 0 };
-  });
+    gelesen.push(t.pfad ? vorlaeufe.hole(h, [t.pfad], () => vorlauf(h, t.pfad!)) : { ids: [], abb: 0, tab: 0, desPlans: 0 });
+    await weiter();
+  }
   vorlaeufe.speichere();
   const ziele = new Map<string, Ziel>(teile.flatMap((t, i) => (t.pfad ? [[t.pfad, { anker: t.anker, nummer: t.nummer, massnahme: t.anker.startsWith('massnahme-'), ids: new Set(gelesen[i]!.ids) }] as const] : [])));
   const zieleDigest = JSON.stringify([...ziele].map(([pfad, z]) => [pfad, z.anker, z.nummer, [...z.ids]]));
   const zusatz = gelesen.some((g) => g.desPlans > 0) ? ERGAENZT : '';
   const teilCache = new SeitenCache<GesetzterTeil>(cacheDir, 'druckfassung-teile');
   const zaehler = { abb: 0, tab: 0 };
-  const gesetzt = teile.map((t, i) => {
+  const gesetzt: GesetzterTeil[] = [];
+  for (const [i, t] of teile.entries()) {
     const h = html(t);
     const start = { ...zaehler };
     zaehler.abb += gelesen[i]!.abb;
     zaehler.tab += gelesen[i]!.tab;
-    return teilCache.hole(h, [JSON.stringify(t), zieleDigest, JSON.stringify(start), zusatz, model.basis, model.plan.website ?? ''], () => setzeTeilAus(t, h, ids(gelesen[i]!), ziele, model, start, zusatz));
-  });
+    gesetzt.push(teilCache.hole(h, [JSON.stringify(t), zieleDigest, JSON.stringify(start), zusatz, model.basis, model.plan.website ?? ''], () => setzeTeilAus(t, h, ids(gelesen[i]!), ziele, model, start, zusatz)));
+    await weiter();
+  }
   teilCache.speichere();
   schreibe(schale, teile, gesetzt);
   return teile;
 }
 
 const ids = (v: Vorlauf) => new Set(v.ids);
+
+/** Lets other work of the process go on between two parts (the search index is made at the same time). */
+const weiter = () => new Promise<void>((fertig) => setImmediate(fertig));
 
 /** Writes the shell with the table of contents and the parts into its placeholder. */
 function schreibe(schale: string, teile: DruckTeil[], gesetzt: GesetzterTeil[]): void {

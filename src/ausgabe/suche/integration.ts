@@ -1,6 +1,6 @@
 /**
- * Astro integration: after the build, indexes dist/ with Pagefind (Node API) and writes
- * the search bundle to dist/pagefind/. Only `<main data-pagefind-body>` is indexed; the
+ * The search index: after the build (src/integration.ts, while the Druckfassung is put together),
+ * indexes dist/ with Pagefind (Node API) and writes the search bundle to dist/pagefind/. Only `<main data-pagefind-body>` is indexed; the
  * language comes from `<html lang="de">`.
  *
  * Before a page goes into the index (the file on disk stays as it is) every section
@@ -12,10 +12,8 @@
  * every build. What an unchanged page can skip is Planwerk's own work on it (its words
  * for the lexicon, its keywords): that is kept in the plan's cache folder (suchcache.ts).
  */
-import type { AstroIntegration } from 'astro';
 import { readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import { lexikon } from './komposita.ts';
 import { abschnittStichwoerter, fuerPagefind, seitenWoerter } from './seitentext.ts';
@@ -184,16 +182,4 @@ export async function indexiere(dist: string, log: (msg: string) => void = conso
     await index.deleteIndex();
     await pagefind.close();
   }
-}
-
-/** The search integration; with `cacheDir` (the plan's cache folder) unchanged pages reuse their keywords. */
-export default function suche(optionen: { cacheDir?: string } = {}): AstroIntegration {
-  return {
-    name: 'planwerk-suche',
-    hooks: {
-      'astro:build:done': async ({ dir, logger }) => {
-        await indexiere(fileURLToPath(dir), (msg) => logger.info(msg), { cacheDir: optionen.cacheDir });
-      },
-    },
-  };
 }
