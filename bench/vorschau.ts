@@ -4,13 +4,15 @@
  *
  *   node bench/vorschau.ts --plan content [--wiederholungen 5]
  *   node bench/vorschau.ts --groesse 1000 [--seed 1] [--wiederholungen 5]
+ *   (both with [--zeitlimit 30]: seconds after which a change counts as not shown, „nie“)
  *
  * The plan is copied to a temporary folder (the original stays untouched), the dev server
  * starts on a free port with PLANWERK_CONTENT pointing there, and for each kind of change
  * (the text of a Maßnahme, a figure in a CSV file, a new Kennzahl in indikatoren.yaml) the
  * affected page is opened, the file is saved and the time until the new text is in the page
  * is taken. Also measured: the dev server's first start (until the first page answers).
- * Prints a German Markdown table with medians and the load of the machine.
+ * Prints a German Markdown table with medians and the load of the machine; with
+ * PLANWERK_VORSCHAU_PROTOKOLL=1 also the dev server's output (how long each reload of the plan took).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -22,6 +24,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { parse } from 'yaml';
 import { generatePlan } from './generator.ts';
 import { median } from './site-metrics.ts';
+import { sampleTreeMemory } from './process-tree.ts';
 import { cacheOrdner } from '../src/plan/aktuell.ts';
 import { basisDesPlans } from '../src/plan/urls.ts';
 import { formatEuro } from '../src/plan/format.ts';
@@ -29,7 +32,7 @@ import { formatEuro } from '../src/plan/format.ts';
 const PROJECT = resolve(import.meta.dirname, '..');
 const CHROME = process.env.CHROME_PATH || '/usr/bin/chromium';
 
-/** One measured refresh: which change, on which page, how many milliseconds from saving to the text in the page. */
+/** One measured refresh: which change, on which page, how many milliseconds from saving to the text in the page (Infinity: not within the time limit). */
 export interface VorschauMessung {
   aenderung: string;
   seite: string;
@@ -40,9 +43,18 @@ export interface VorschauErgebnis {
   /** From starting the dev server until its first page answered (cold cache of the copied plan). */
   startMs: number;
   messungen: VorschauMessung[];
-  /** The load average (1 min) before the dev server started and after the last measurement. */
+  /** The load average (1 min) before the dev server started. */
   lastVorher: number;
-  lastNachher: number;
+  /** CPU cores that processes other than this one, its dev server and its Chromium kept busy on average meanwhile. */
+  fremdlastKerne: number;
+  /** Peak resident memory of the dev server (with its workers). */
+  devServerSpitzeBytes: number;
+}
+
+/** Busy CPU time of the whole machine in clock ticks (USER_HZ, 100 per second; first line of /proc/stat). */
+function maschinenTicks(): number {
+  const [, user, nice, system, , , irq, softirq, steal] = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).map(Number);
+  return user! + nice! + system! + irq! + softirq! + (steal ?? 0);
 }
 
 /** A change to a plan folder: the page that shows it and how to make the n-th one; returns the text that must appear. */
@@ -140,19 +152,19 @@ async function starteDevServer(inhalt: string, adresse: (port: number) => string
   throw new Error(`Der Dev-Server antwortet nicht auf ${url}\n${log}`);
 }
 
-/** Waits until `text` is in the page (across the reload the change causes); polls every 10 ms. */
-async function warteAufText(page: Page, text: string, zeitlimitMs = 60_000): Promise<void> {
+/** Waits until `text` is in the page (across the reload the change causes), polling every 10 ms; false when it did not come within `zeitlimitMs`. */
+async function warteAufText(page: Page, text: string, zeitlimitMs: number): Promise<boolean> {
   const ende = performance.now() + zeitlimitMs;
   while (performance.now() < ende) {
     const da = await page.evaluate((t) => document.body?.textContent?.includes(t) ?? false, text).catch(() => false);
-    if (da) return;
+    if (da) return true;
     await new Promise((r) => setTimeout(r, 10));
   }
-  throw new Error(`„${text}“ erschien nicht innerhalb von ${zeitlimitMs / 1000} s in ${page.url()}`);
+  return false;
 }
 
 /** Opens the page of one change, then saves `wiederholungen` changes one after another and times each. */
-async function messeAenderung(page: Page, url: string, a: Aenderung, wiederholungen: number): Promise<VorschauMessung[]> {
+async function messeAenderung(page: Page, url: string, a: Aenderung, wiederholungen: number, zeitlimitMs: number): Promise<VorschauMessung[]> {
   await page.goto(url + a.seite, { waitUntil: 'load', timeout: 120_000 });
   // Vite's client connects its WebSocket after load; a reload sent before that would be lost.
   await page.waitForFunction(() => document.querySelector('script[src*="@vite/client"]') !== null);
@@ -161,8 +173,10 @@ async function messeAenderung(page: Page, url: string, a: Aenderung, wiederholun
   for (let n = 1; n <= wiederholungen; n++) {
     const start = performance.now();
     const text = a.aendere(n);
-    await warteAufText(page, text);
-    out.push({ aenderung: a.name, seite: a.seite, ms: performance.now() - start });
+    const da = await warteAufText(page, text, zeitlimitMs);
+    out.push({ aenderung: a.name, seite: a.seite, ms: da ? performance.now() - start : Infinity });
+    // A change that did not show is looked for in a freshly opened page, so the next one starts from it.
+    if (!da) await page.goto(url + a.seite, { waitUntil: 'load', timeout: 120_000 });
     await page.waitForLoadState('load');
     await new Promise((r) => setTimeout(r, 500));
   }
@@ -172,25 +186,37 @@ async function messeAenderung(page: Page, url: string, a: Aenderung, wiederholun
 /**
  * Measures the live preview on a copy of the plan folder `inhalt` (a content folder): the
  * dev server's first start and, `wiederholungen` times each, the three kinds of change.
+ * A change not visible after `zeitlimitMs` (default 30 s) counts as Infinity.
  * `browser` may be a running Chromium (the main bench's); else one is started.
  */
-export async function messeVorschau(inhalt: string, optionen: { wiederholungen?: number; browser?: Browser } = {}): Promise<VorschauErgebnis> {
+export async function messeVorschau(inhalt: string, optionen: { wiederholungen?: number; zeitlimitMs?: number; browser?: Browser } = {}): Promise<VorschauErgebnis> {
   const wiederholungen = optionen.wiederholungen ?? 5;
+  const zeitlimitMs = optionen.zeitlimitMs ?? 30_000;
   const ordner = mkdtempSync(join(tmpdir(), 'planwerk-vorschau-'));
   const kopie = join(ordner, 'content');
   cpSync(inhalt, kopie, { recursive: true });
   const website = (parse(readFileSync(join(kopie, 'plan.yaml'), 'utf8')) as { website?: string }).website;
   const basis = basisDesPlans(website);
   const lastVorher = loadavg()[0]!;
+  const beginn = { ms: performance.now(), maschine: maschinenTicks(), selbst: process.cpuUsage() };
+  const eigene = sampleTreeMemory(process.pid, 200);
   const browser = optionen.browser ?? (await chromium.launch({ executablePath: CHROME, args: ['--no-sandbox'] }));
   const server = await starteDevServer(kopie, (port) => `http://127.0.0.1:${port}${basis}`);
+  const devServer = sampleTreeMemory(server.kind.pid!, 200);
   try {
     const page = await browser.newPage();
     const messungen: VorschauMessung[] = [];
-    for (const a of [massnahmenText(kopie), csvZahl(kopie), neueKennzahl(kopie)]) messungen.push(...(await messeAenderung(page, server.url, a, wiederholungen)));
+    for (const a of [massnahmenText(kopie), csvZahl(kopie), neueKennzahl(kopie)]) messungen.push(...(await messeAenderung(page, server.url, a, wiederholungen, zeitlimitMs)));
     await page.close();
-    return { startMs: server.ms, messungen, lastVorher, lastNachher: loadavg()[0]! };
+    if (process.env.PLANWERK_VORSCHAU_PROTOKOLL) console.error(server.log());
+    const speicher = devServer.stop();
+    // This process's own CPU time before the start is not part of the run.
+    const vorher = ((beginn.selbst.user + beginn.selbst.system) / 1e6) * 100;
+    const fremdTicks = Math.max(0, maschinenTicks() - beginn.maschine - (eigene.stop().cpuTicks - vorher));
+    return { startMs: server.ms, messungen, lastVorher, fremdlastKerne: fremdTicks / 100 / ((performance.now() - beginn.ms) / 1000), devServerSpitzeBytes: speicher.peakBytes };
   } finally {
+    eigene.stop();
+    devServer.stop();
     server.kind.kill();
     if (!optionen.browser) await browser.close();
     rmSync(ordner, { recursive: true, force: true });
@@ -198,7 +224,7 @@ export async function messeVorschau(inhalt: string, optionen: { wiederholungen?:
   }
 }
 
-const s = (ms: number) => `${(ms / 1000).toLocaleString('de-DE', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} s`;
+const s = (ms: number) => (ms === Infinity ? 'nie' : `${(ms / 1000).toLocaleString('de-DE', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} s`);
 
 /** The result as a German Markdown table: medians, fastest and slowest per kind of change. */
 export function vorschauTabelle(e: VorschauErgebnis, plan: string): string {
@@ -215,12 +241,14 @@ export function vorschauTabelle(e: VorschauErgebnis, plan: string): string {
     ...zeilen,
     `| Erster Start des Dev-Servers (bis die erste Seite antwortet) | / | 1 | ${s(e.startMs)} | | |`,
     '',
-    `Last (1 min) vor dem Start: ${e.lastVorher.toFixed(2)}, nach der letzten Messung: ${e.lastNachher.toFixed(2)} (2 Kerne; die Last nachher enthält den Dev-Server und Chromium selbst).`,
+    '„nie“: nicht innerhalb des Zeitlimits sichtbar.',
+    `Spitzenspeicher des Dev-Servers: ${Math.round(e.devServerSpitzeBytes / 2 ** 20).toLocaleString('de-DE')} MiB.`,
+    `Fremdlast: im Mittel ${e.fremdlastKerne.toFixed(1).replace('.', ',')} Kerne von anderen Prozessen belegt (ohne Messlauf, Dev-Server und Chromium); Last (1 min) vor dem Start ${e.lastVorher.toFixed(2).replace('.', ',')}.`,
   ].join('\n');
 }
 
 if (import.meta.main) {
-  const { values } = parseArgs({ options: { plan: { type: 'string' }, groesse: { type: 'string' }, seed: { type: 'string', default: '1' }, wiederholungen: { type: 'string', default: '5' } } });
+  const { values } = parseArgs({ options: { plan: { type: 'string' }, groesse: { type: 'string' }, seed: { type: 'string', default: '1' }, wiederholungen: { type: 'string', default: '5' }, zeitlimit: { type: 'string', default: '30' } } });
   let inhalt: string;
   let name: string;
   if (values.groesse) {
@@ -232,6 +260,6 @@ if (import.meta.main) {
     inhalt = resolve(values.plan ?? 'content');
     name = values.plan ?? 'content';
   }
-  const ergebnis = await messeVorschau(inhalt, { wiederholungen: Number(values.wiederholungen) });
+  const ergebnis = await messeVorschau(inhalt, { wiederholungen: Number(values.wiederholungen), zeitlimitMs: Number(values.zeitlimit) * 1000 });
   console.log(vorschauTabelle(ergebnis, name));
 }

@@ -137,6 +137,13 @@ async function richteEin(stand: PlanwerkStand, { config, command, updateConfig, 
   // The live preview reloads for the plan's files, not for what builds, tests and benchmarks write.
   if (command === 'dev') updateConfig({ vite: { server: { watch: { ignored: [vorschauIgnoriert(fileURLToPath(config.root), ort.contentDir, [fileURLToPath(config.outDir), cacheDir])] } } } });
   const geladen = await ladePlan(ort, cacheDir);
+  if (!geladen.model && command === 'dev') {
+    // The live preview starts all the same and shows the problems as a page until they are fixed
+    // (src/pruefung/vorschau.ts); the site address and its sitemap wait for a restart.
+    logger.error(geladen.problems.map(formatProblem).join('\n'));
+    updateConfig({ cacheDir: pathToFileURL(`${cacheDir}/`), base: basisDesPlans(websiteDesPlans(ort)), integrations: [suche(), mdx()] });
+    return;
+  }
   if (!geladen.model) {
     stand.abbrechen?.(geladen.problems);
     throw new ContentError(geladen.problems);
