@@ -8,6 +8,8 @@
  *   else `content/`), gives the plan its own cache folder, and loads the plan once
  *   (src/pruefung/planladen.ts), before Astro loads any content;
  * - takes the site address from plan.yaml and adds the sitemap;
+ * - in the dev server (the live preview, src/pruefung/vorschau.ts) reloads plan and page on each
+ *   saved change, shows problems as a German page, and ignores the output folders of the project;
  * - after the build writes the security headers and checks redirect targets, the
  *   anchor register and every address in the built pages (src/ausgabe/ausgabeadressen.ts); if a check fails, it removes the output folder the build wrote
  *   (the configured outDir), so that no site with these errors can be published.
@@ -42,7 +44,8 @@ import { liegtIn, ordnerName } from './ausgabe/ausgabe.ts';
 import { pruefeAusgabeAdressen } from './ausgabe/ausgabeadressen.ts';
 import { schreibeStempel } from './ausgabe/seitenschluessel.ts';
 import { ladePlan } from './pruefung/planladen.ts';
-import { cacheOrdner, inhaltsordner, setzeAktuellenPlan, vergissPlan, type GeladenerPlan } from './plan/aktuell.ts';
+import { cacheOrdner, inhaltsordner, setzeAktuellenPlan, type GeladenerPlan } from './plan/aktuell.ts';
+import { richteVorschauEin, vorschauIgnoriert } from './pruefung/vorschau.ts';
 
 export interface PlanwerkOptions {
   /** The plan's content folder, absolute or relative to the project (default: PLANWERK_CONTENT or `content`). */
@@ -132,7 +135,16 @@ async function richteEin(stand: PlanwerkStand, { config, command, updateConfig, 
     return;
   }
   for (const route of seitenRouten()) injectRoute(route);
+  // The live preview reloads for the plan's files, not for what builds, tests and benchmarks write.
+  if (command === 'dev') updateConfig({ vite: { server: { watch: { ignored: [vorschauIgnoriert(fileURLToPath(config.root), ort.contentDir, [fileURLToPath(config.outDir), cacheDir])] } } } });
   const geladen = await ladePlan(ort, cacheDir);
+  if (!geladen.model && command === 'dev') {
+    // The live preview starts all the same and shows the problems as a page until they are fixed
+    // (src/pruefung/vorschau.ts); the site address and its sitemap wait for a restart.
+    logger.error(geladen.problems.map(formatProblem).join('\n'));
+    updateConfig({ cacheDir: pathToFileURL(`${cacheDir}/`), base: basisDesPlans(websiteDesPlans(ort)), integrations: [suche(), mdx()] });
+    return;
+  }
   if (!geladen.model) {
     stand.abbrechen?.(geladen.problems);
     throw new ContentError(geladen.problems);
@@ -152,23 +164,6 @@ async function richteEin(stand: PlanwerkStand, { config, command, updateConfig, 
       mdx(),
     ],
   });
-}
-
-/** In the dev server, a changed file of the plan reloads the plan and the page in the browser. */
-function beobachtePlan({ ort, cacheDir }: Bereit, { server, logger }: Hook<'astro:server:setup'>) {
-  const neu = (pfad: string) => {
-    if (!liegtIn(resolve(pfad), ort.contentDir)) return;
-    vergissPlan(ort.contentDir);
-    ladePlan(ort, cacheDir).then(
-      (geladen) => {
-        if (!geladen.model) logger.error(geladen.problems.map(formatProblem).join('\n'));
-        server.hot.send({ type: 'full-reload' });
-      },
-      (error: unknown) => logger.error(String(error)),
-    );
-  };
-  server.watcher.add(ort.contentDir);
-  for (const ereignis of ['change', 'add', 'unlink'] as const) server.watcher.on(ereignis, neu);
 }
 
 /** The anchor register against the pages just built: a problem for each lost page or anchor, a hint for new ones. */
@@ -249,7 +244,7 @@ export default function planwerk(options: PlanwerkOptions = {}): AstroIntegratio
     planwerk: stand,
     hooks: {
       'astro:config:setup': (hook) => richteEin(stand, hook),
-      'astro:server:setup': (hook) => beobachtePlan(bereit!, hook),
+      'astro:server:setup': ({ server, logger }) => richteVorschauEin(bereit!.ort, bereit!.cacheDir, server, logger),
       'astro:config:done': ({ config }) => {
         ordner.outDir = fileURLToPath(config.outDir);
         ordner.projekt = fileURLToPath(config.root);

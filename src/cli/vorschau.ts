@@ -1,6 +1,9 @@
 /**
  * `planwerk vorschau`: Astro's development server for the plan in the current folder (its
- * astro.config.mjs), so the Redaktion sees every saved change in the browser at once.
+ * astro.config.mjs), so the Redaktion sees every saved change in the browser at once: the open
+ * page reloads once the plan is read and checked again, and while the plan has problems every
+ * page shows them as `planwerk pruefen` words them (src/pruefung/vorschau.ts); it also starts
+ * with a broken plan.
  * Options: `--port <zahl>` (default 4321), `--host` (also reachable from other machines in the network).
  */
 import { parseArgs } from 'node:util';

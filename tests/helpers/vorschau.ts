@@ -1,7 +1,8 @@
 /**
  * What the browser tests share and the global setup starts (tests/helpers/build-site.ts): the
  * system Chromium (CHROME_PATH, else /usr/bin/chromium; in CI a missing browser is an error,
- * locally the tests are skipped with a printed reason) and `astro preview` of a sample plan.
+ * locally the tests are skipped with a printed reason) and `astro preview` of a sample plan;
+ * also `astro dev` (the live preview) of a plan folder, for tests/site/vorschau.test.ts.
  * No vitest import here: the global setup runs outside the test workers.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -19,7 +20,7 @@ export function browserVerfuegbar(): boolean {
   return false;
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve) => {
     const server = createServer();
     server.listen(0, '127.0.0.1', () => {
@@ -60,3 +61,34 @@ export async function startPreview(plan: Beispielplan = MUSTERSTADT): Promise<{ 
 
 /** The arguments `planwerk pruefen-site` starts Chromium with. */
 export { BROWSER_ARGS } from '../../src/cli/sitepruefung/barrierefreiheit.ts';
+
+/**
+ * Starts `astro dev` (the live preview) for the plan in `inhalt` on a free loopback port and
+ * waits until its start page answers. `ausgabe()` is what the server printed so far.
+ */
+export async function startDevServer(inhalt: string): Promise<{ adresse: string; stop: () => void; ausgabe: () => string }> {
+  const port = await freePort();
+  // Not the test runner's environment: with VITEST set, Astro's dev server serves no pages (it takes
+  // itself for a test of Astro's own), and with NODE_ENV=test the browser is not reloaded after a change.
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('VITEST') && name !== 'NODE_ENV'));
+  const child: ChildProcess = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'dev', '--host', '127.0.0.1', '--port', String(port)], {
+    cwd: PROJECT,
+    env: { ...env, ASTRO_TELEMETRY_DISABLED: '1', PLANWERK_CONTENT: inhalt },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let ausgabe = '';
+  child.stdout?.on('data', (chunk) => (ausgabe += String(chunk)));
+  child.stderr?.on('data', (chunk) => (ausgabe += String(chunk)));
+  const adresse = `http://127.0.0.1:${port}`;
+  // Up to 60 s: the first start renders every text and prepares Vite's dependencies.
+  for (let i = 0; i < 600 && child.exitCode === null; i++) {
+    try {
+      if ((await fetch(`${adresse}/`)).ok) return { adresse, stop: () => child.kill(), ausgabe: () => ausgabe };
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  child.kill();
+  throw new Error(`astro dev antwortet nicht auf ${adresse}/\n${ausgabe}`);
+}
