@@ -5,12 +5,13 @@
  *
  *   node bench/run.ts [--groessen 100,1000,5000] [--wiederholungen 3]
  *                     [--nur planwerk,starlight,bare] [--seed 1]
- *                     [--zeitlimit 60] [--ausgabe .tmp/bench/ergebnis.json]
+ *                     [--zeitlimit 60] [--ausgabe .tmp/bench/ergebnis.json] [--ohne-vorschau] [--nur-kalt]
  *
  * For each size the variants alternate (Planwerk cold; Planwerk again after one changed Maßnahme
  * and after a changed plan.yaml, each with the cache of the build before; the PDF; Starlight; bare
  * Astro with unified and with its default processor), repeated --wiederholungen times; the table
- * shows medians.
+ * shows medians. Then the live preview (bench/vorschau.ts): how long an edit takes to show in
+ * Chromium, on the sample plan and on each size.
  */
 import { execFileSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
@@ -22,6 +23,7 @@ import { clearForColdBuild, PROJECT, setupComparisons, writeComparisonContent, t
 import { runMeasured, type MeasuredRun } from './process-tree.ts';
 import { measureSite, median, type SiteMetrics } from './site-metrics.ts';
 import { cacheOrdner } from '../src/plan/aktuell.ts';
+import { messeVorschau, vorschauTabelle, type VorschauErgebnis } from './vorschau.ts';
 
 const VARIANTS = ['planwerk', 'starlight', 'bare-unified', 'bare-standard'] as const;
 type Variant = (typeof VARIANTS)[number];
@@ -72,6 +74,8 @@ function options() {
       seed: { type: 'string', default: '1' },
       zeitlimit: { type: 'string', default: '60' },
       ausgabe: { type: 'string', default: `${WORK}/ergebnis.json` },
+      'ohne-vorschau': { type: 'boolean', default: false },
+      'nur-kalt': { type: 'boolean', default: false },
     },
   });
   const nur = values.nur.split(',').map((s) => s.trim()).flatMap((s) => (s === 'bare' ? ['bare-unified', 'bare-standard'] : [s]));
@@ -84,6 +88,9 @@ function options() {
     seed: Number(values.seed),
     zeitlimitMs: Number(values.zeitlimit) * 60_000,
     ausgabe: resolve(PROJECT, values.ausgabe),
+    vorschau: !values['ohne-vorschau'],
+    /** Only Planwerk's cold build (for the memory at 5,000): no rebuilds, no PDF. */
+    nurKalt: values['nur-kalt'],
   };
 }
 
@@ -184,6 +191,7 @@ async function main() {
           if (!existsSync(cacheDir)) console.log(`  Achtung: kein Cache-Ordner ${cacheDir} nach dem Bauen – hat Planwerk den Ort geändert? Dann war „kalt“ vielleicht nicht kalt.`);
           seiten[groesse].planwerk ??= measureSite(join(PROJECT, outDirRel), isContentPage);
           collectWarnings();
+          if (opt.nurKalt) continue;
           // Warm rebuilds with the cache of the build before: one Maßnahme's text changes (only its
           // page is rendered again), then a plan-wide input (plan.yaml: every page shows its title).
           await mitAenderung(warmFile, (text) => `${text}\nErgänzung aus Messlauf ${rep}: Dieser Absatz wurde für das erneute Bauen geändert.\n`, async () => {
@@ -201,6 +209,16 @@ async function main() {
           }
         }
       }
+    }
+  }
+
+  // The live preview: save → changed text visible in Chromium, on the sample plan and on each size.
+  const vorschau: { plan: string; ergebnis: VorschauErgebnis }[] = [];
+  if (opt.vorschau && opt.varianten.includes('planwerk')) {
+    for (const [plan, inhalt] of [['Beispielplan (content/)', join(PROJECT, 'content')], ...opt.groessen.map((g) => [`${de(g)} Maßnahmen`, join(PROJECT, WORK, `plan-${g}`, 'content')])] as const) {
+      const ergebnis = await messeVorschau(inhalt, { wiederholungen: 3 });
+      vorschau.push({ plan, ergebnis });
+      console.log(`  Live-Vorschau ${plan}: ${ergebnis.messungen.map((m) => `${m.aenderung.split(' ')[0]} ${sec(m.ms)}`).join(', ')}`);
     }
   }
 
@@ -256,6 +274,7 @@ async function main() {
     if (ratios.length) out += '\n\n' + table(['Verhältnis', 'Wert', 'Ziel'], ratios);
     out += '\n';
   }
+  for (const v of vorschau) out += `\n${vorschauTabelle(v.ergebnis, v.plan)}\n`;
   const dauer = Date.now() - started;
   console.log(`\n## Ergebnis (Commit ${commit}${geaendert ? ', mit Änderungen' : ''}, ${new Date().toISOString().slice(0, 10)}, ${cpus().length} Kerne)\n${out}`);
   if (warnungen.size) {
@@ -277,6 +296,7 @@ async function main() {
         dauerMs: dauer,
         zusammenfassung,
         seiten,
+        vorschau,
         laeufe: records,
         warnungen: Object.fromEntries(warnungen),
       },

@@ -142,7 +142,7 @@ async function richteEin(stand: PlanwerkStand, { config, command, updateConfig, 
     // The live preview starts all the same and shows the problems as a page until they are fixed
     // (src/pruefung/vorschau.ts); the site address and its sitemap wait for a restart.
     logger.error(geladen.problems.map(formatProblem).join('\n'));
-    updateConfig({ cacheDir: pathToFileURL(`${cacheDir}/`), base: basisDesPlans(websiteDesPlans(ort)), integrations: [suche(), mdx()] });
+    updateConfig({ cacheDir: pathToFileURL(`${cacheDir}/`), base: basisDesPlans(websiteDesPlans(ort)), integrations: [mdx()] });
     return;
   }
   if (!geladen.model) {

@@ -28,7 +28,7 @@ interface Bau {
 function baue(): Bau {
   nummer += 1;
   const dist = join(projekt, 'aus', String(nummer));
-  const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', PLANWERK_PDF: '0' };
+  const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', PLANWERK_PDF: '0' };
   delete env.PLANWERK_CONTENT;
   const log = execFileSync(process.execPath, [join(projekt, 'src/cli/bauen.ts'), '--outDir', dist], { cwd: projekt, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   const zeile = /(\d+) Seiten gebaut in [\d,]+ s(?:, davon (\d+) unverändert)?/.exec(log);
