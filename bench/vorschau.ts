@@ -137,7 +137,8 @@ async function starteDevServer(inhalt: string, adresse: (port: number) => string
   const start = performance.now();
   const kind = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'dev', '--host', '127.0.0.1', '--port', String(port)], {
     cwd: PROJECT,
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', PLANWERK_CONTENT: inhalt },
+    // Not a test runner's environment (VITEST, NODE_ENV=test): Astro's dev server would serve no pages and not reload.
+    env: { ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('VITEST') && name !== 'NODE_ENV')), ASTRO_TELEMETRY_DISABLED: '1', PLANWERK_CONTENT: inhalt },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';

@@ -70,9 +70,10 @@ describe('Speicher des Prozessbaums', () => {
 describe('Benchmark-Lauf', () => {
   it('baut einen kleinen Plan mit Planwerk und nennt Bauzeit und Spitzenspeicher', () => {
     const ausgabe = join(mkdtempSync(join(tmpdir(), 'planwerk-bench-run-')), 'ergebnis.json');
-    const stdout = execFileSync(process.execPath, ['bench/run.ts', '--groessen', '20', '--wiederholungen', '1', '--nur', 'planwerk', '--ausgabe', ausgabe], { cwd: PROJECT, encoding: 'utf8' });
+    const stdout = execFileSync(process.execPath, ['bench/run.ts', '--groessen', '20', '--wiederholungen', '1', '--nur', 'planwerk', '--ohne-vorschau', '--ausgabe', ausgabe], { cwd: PROJECT, encoding: 'utf8' });
     expect(stdout).toMatch(/\| Planwerk \(kalt\) \| \d+,\d s \| [\d.]+ MiB \|/);
-    expect(stdout).toMatch(/\| Planwerk \(erneut, mit Cache\) \| \d+,\d s \| [\d.]+ MiB \|/);
+    expect(stdout).toMatch(/\| Planwerk \(erneut: eine Maßnahme geändert\) \| \d+,\d s \| [\d.]+ MiB \|/);
+    expect(stdout).toMatch(/\| Planwerk \(erneut: plan\.yaml geändert\) \| \d+,\d s \| [\d.]+ MiB \|/);
     const ergebnis = JSON.parse(readFileSync(ausgabe, 'utf8'));
     expect(ergebnis.zusammenfassung['20'].planwerk.wallMs).toBeGreaterThan(0);
     expect(ergebnis.zusammenfassung['20'].planwerk.peakBytes).toBeGreaterThan(0);
