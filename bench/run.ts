@@ -178,7 +178,7 @@ async function main() {
             writeFileSync(warmFile, original);
           }
           // The Druckfassung printed to PDF from the build just made (Chromium; skipped without it).
-          await measure(groesse, 'planwerk-pdf', rep, 'npm', ['run', 'pdf', '--', '--outDir', outDirRel], PROJECT, { PLANWERK_CONTENT: env.PLANWERK_CONTENT });
+          await measure(groesse, 'planwerk-pdf', rep, 'npm', ['run', 'pdf', '--', '--outDir', outDirRel, '--ohne-cache'], PROJECT, { PLANWERK_CONTENT: env.PLANWERK_CONTENT });
         } else {
           const build = comparisons!.builds.find((b) => b.name === variante) as ComparisonBuild;
           clearForColdBuild(build.coldDirs);
