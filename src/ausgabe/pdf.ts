@@ -161,8 +161,9 @@ async function druckeMitChromium(dist: string, model: PlanModel, chrome: string)
       const url = new URL(anfrage.url());
       if (url.origin !== URSPRUNG && url.protocol !== 'data:') vollstaendig = false;
     });
-    await page.goto(`${URSPRUNG}${model.basis}druckfassung/`, { waitUntil: 'load' });
+    // Print media from the start: Chromium never lays the long page out for the screen first.
     await page.emulateMedia({ media: 'print' });
+    await page.goto(`${URSPRUNG}${model.basis}druckfassung/`, { waitUntil: 'load' });
     const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
     return { pdf, geladen: [...geladen], vollstaendig };
   } finally {
