@@ -200,7 +200,7 @@ async function main() {
           });
           await mitAenderung(join(plan.contentDir, 'plan.yaml'), (text) => text.replace(/^titel: (.*)$/m, `titel: $1 (Messlauf ${rep})`), () => measure(groesse, 'planwerk-planyaml', rep, 'npm', args, PROJECT, env));
           // The Druckfassung printed to PDF from the build just made (Chromium; skipped without it).
-          await measure(groesse, 'planwerk-pdf', rep, 'npm', ['run', 'pdf', '--', '--outDir', outDirRel], PROJECT, { PLANWERK_CONTENT: env.PLANWERK_CONTENT });
+          await measure(groesse, 'planwerk-pdf', rep, 'npm', ['run', 'pdf', '--', '--outDir', outDirRel, '--ohne-cache'], PROJECT, { PLANWERK_CONTENT: env.PLANWERK_CONTENT });
         } else {
           const build = comparisons!.builds.find((b) => b.name === variante) as ComparisonBuild;
           clearForColdBuild(build.coldDirs);

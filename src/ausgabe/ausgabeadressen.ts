@@ -10,13 +10,13 @@
  *   called from the integration's build-done hook (src/integration.ts).
  * - `pruefePdfAdressen`: reads the PDF's link annotations (pdf-lib) and checks each URI action;
  *   any other action than a jump inside the document (JavaScript, Launch, SubmitForm …) is
- *   refused; called at the end of `renderePdf` (src/ausgabe/pdf.ts).
+ *   refused; called by `renderePdf` before the PDF is written (src/ausgabe/pdfnachbearbeitung.ts).
  */
 import { SeitenCache } from './seitencache.ts';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { Parser } from 'htmlparser2';
-import type { PDFDict as PdfDict } from '@cantoo/pdf-lib';
+import type { PDFDict as PdfDict, PDFDocument as PdfDocument } from '@cantoo/pdf-lib';
 import { pruefeAdresse, ERWARTET } from '../plan/adressen.ts';
 import type { Problem } from '../plan/problems.ts';
 
@@ -101,11 +101,12 @@ const PDF_AKTIONEN_OHNE_ADRESSE = new Set(['GoTo']);
 /**
  * Checks the link annotations of a PDF (and the document's own actions): every URI action with
  * the address rule, every other action than a jump inside the document is refused.
- * `eigeneUrspruenge`: origins that count as the site itself (http allowed to them).
+ * `eigeneUrspruenge`: origins that count as the site itself (http allowed to them). `pdf` is the
+ * file's bytes or a document pdf-lib has already loaded (`renderePdf` checks the objects it writes).
  */
-export async function pruefePdfAdressen(pdf: Uint8Array, eigeneUrspruenge: readonly string[] = []): Promise<PdfLinkFehler[]> {
+export async function pruefePdfAdressen(pdf: Uint8Array | PdfDocument, eigeneUrspruenge: readonly string[] = []): Promise<PdfLinkFehler[]> {
   const { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } = await import('@cantoo/pdf-lib');
-  const doc = await PDFDocument.load(pdf, { updateMetadata: false, ignoreEncryption: true });
+  const doc = pdf instanceof PDFDocument ? pdf : await PDFDocument.load(pdf, { updateMetadata: false, ignoreEncryption: true, parseSpeed: Infinity });
   const fehler: PdfLinkFehler[] = [];
   const text = (o: unknown) => (o instanceof PDFString || o instanceof PDFHexString ? o.decodeText() : undefined);
   const dict = (o: unknown) => {

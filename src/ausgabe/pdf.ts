@@ -4,19 +4,21 @@
  * cells, figures with their text, the document language) with bookmarks from its headings; page
  * size, margins, running header and page numbers come from the print styles. Chromium writes no
  * author, so title, author (the Herausgeber), subject, language and dates are set afterwards with
- * @cantoo/pdf-lib (`pdfAngaben`), dated from the plan's Stand, so a rebuild of the same plan changes nothing.
+ * @cantoo/pdf-lib (`pdfAngaben`, src/ausgabe/pdfnachbearbeitung.ts), dated from the plan's Stand, so a
+ * rebuild of the same plan changes nothing. A rebuild that changed nothing printed copies the last
+ * PDF from the plan's cache folder instead of printing (src/ausgabe/pdfcache.ts).
  *
  * Whether a build makes a PDF is decided before Astro renders the pages (`npm run build` sets
  * PLANWERK_PDF when it finds Chromium), so the pages link the PDF exactly when it will exist.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join } from 'node:path';
 import GithubSlugger from 'github-slugger';
-import type { PDFDict as PdfDict, PDFRef as PdfRef } from '@cantoo/pdf-lib';
 import type { PlanModel } from '../plan/model.ts';
 import { seite } from '../plan/urls.ts';
 import { datumImSatz, pdfDatum } from '../plan/datum.ts';
-import { pdfFehlerText, pruefePdfAdressen } from './ausgabeadressen.ts';
+import { nachbearbeiten } from './pdfnachbearbeitung.ts';
+import { ausCacheKopieren, ausDemCache, druckerStand, druckSchluessel, imCacheAblegen, type PdfGrundlage } from './pdfcache.ts';
 
 /**
  * The PDF's document properties, from the plan: title, author (the Herausgeber), subject, keywords,
@@ -84,129 +86,87 @@ export interface PdfErgebnis {
   bytes: number;
   ms: number;
   dateien: string[];
+  /** True when the PDF was taken from the cache, unprinted, because nothing printed had changed. */
+  ausCache: boolean;
 }
 
-/** Prints the built Druckfassung in `dist` to dist/druckfassung/plan.pdf and its copy for the Fassung. */
-export async function renderePdf(dist: string, model: PlanModel, chrome = chromePfad()): Promise<PdfErgebnis> {
+/** The build's German line about the PDF: printed, or taken unchanged from the cache. */
+export function pdfMeldung(pdf: PdfErgebnis): string {
+  const zahl = (n: number) => n.toLocaleString('de-DE', { maximumFractionDigits: 1 });
+  const umfang = `${pdf.seiten} Seiten, ${zahl(pdf.bytes / 1024 / 1024)} MB`;
+  return pdf.ausCache
+    ? `Planwerk: PDF der Druckfassung unverändert, aus dem Cache übernommen (${umfang}, ${zahl(pdf.ms / 1000)} s; ${pdf.dateien.join(', ')}).`
+    : `Planwerk: PDF der Druckfassung, ${umfang}, in ${zahl(pdf.ms / 1000)} s (${pdf.dateien.join(', ')}).`;
+}
+
+/**
+ * Prints the built Druckfassung in `dist` to dist/druckfassung/plan.pdf and its copy for the Fassung.
+ * With `cacheDir` (the plan's cache folder) the last PDF is kept there and copied instead of
+ * printed when nothing that goes into it changed (src/ausgabe/pdfcache.ts).
+ */
+export async function renderePdf(dist: string, model: PlanModel, chrome = chromePfad(), cacheDir?: string): Promise<PdfErgebnis> {
   if (!chrome) throw new Error('Kein Chromium gefunden (CHROME_PATH oder /usr/bin/chromium).');
   const start = performance.now();
   const schale = join(dist, 'druckfassung', 'index.html');
   if (!existsSync(schale)) throw new Error(`Keine Druckfassung in ${schale}: erst „npm run bauen“.`);
-  const roh = await druckeMitChromium(dist, model, chrome);
-  const pdfLib = await import('@cantoo/pdf-lib');
-  const { PDFDict, PDFDocument, PDFName, PDFString } = pdfLib;
-  const doc = await PDFDocument.load(roh, { updateMetadata: false });
-  const angaben = pdfAngaben(model.plan);
-  doc.setTitle(angaben.titel, { showInWindowTitleBar: true });
-  doc.setAuthor(angaben.autor);
-  doc.setSubject(angaben.thema);
-  doc.setKeywords(angaben.stichwoerter);
-  doc.setLanguage('de-DE');
-  doc.setCreator('Planwerk');
-  doc.setProducer('Planwerk mit Chromium');
-  // pdf-lib writes a Date with day and time; the plan's Stand goes in as precise as the plan gives it.
-  const info = doc.context.lookup(doc.context.trailerInfo.Info, PDFDict);
-  info.set(PDFName.of('CreationDate'), PDFString.of(angaben.datum));
-  info.set(PDFName.of('ModDate'), PDFString.of(angaben.datum));
-  benenneStrukturNeu(pdfLib, doc);
-  // Chromium's outline opens with the document: show it beside the first page.
-  doc.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'));
-  doc.catalog.set(PDFName.of('Lang'), PDFString.of('de-DE'));
-  const bytes = await doc.save();
-  // The PDF has no CSP: every link annotation is checked with the address rule before it is written.
-  const linkFehler = await pruefePdfAdressen(bytes, [...(model.plan.website ? [model.plan.website] : []), URSPRUNG]);
-  if (linkFehler.length > 0) throw new Error(pdfFehlerText(linkFehler));
   const dateien = [seite.druckPdf(), ...(versionierterName(model) ? [seite.druckPdf(versionierterName(model))] : [])];
-  for (const d of dateien) {
-    const ziel = join(dist, d);
+  const ziele = dateien.map((d) => join(dist, d));
+  const angaben = pdfAngaben(model.plan);
+  const urspruenge = [...(model.plan.website ? [model.plan.website] : []), URSPRUNG];
+  const grundlage: PdfGrundlage | undefined = cacheDir ? { chrome: druckerStand(chrome), angaben: [angaben, model.basis, urspruenge] } : undefined;
+  const treffer = cacheDir && grundlage ? ausDemCache(cacheDir, dist, grundlage) : undefined;
+  if (treffer) {
+    ausCacheKopieren(treffer.pdf, ziele);
+    return { seiten: treffer.stand.seiten, bytes: statSync(treffer.pdf).size, ms: performance.now() - start, dateien, ausCache: true };
+  }
+  const druck = await druckeMitChromium(dist, model, chrome);
+  const { bytes, seiten } = await nachbearbeiten(druck.pdf, angaben, urspruenge);
+  for (const ziel of ziele) {
     mkdirSync(dirname(ziel), { recursive: true });
     writeFileSync(ziel, bytes);
   }
-  return { seiten: doc.getPageCount(), bytes: bytes.length, ms: performance.now() - start, dateien };
+  // A print that loaded anything from outside the built site is not kept: the key could not cover it.
+  if (cacheDir && grundlage && druck.vollstaendig) imCacheAblegen(cacheDir, bytes, { schluessel: druckSchluessel(dist, druck.geladen, grundlage), dateien: druck.geladen, seiten });
+  return { seiten, bytes: bytes.length, ms: performance.now() - start, dateien, ausCache: false };
+}
+
+/** What Chromium printed and which files of `dist` it loaded for it. */
+interface Druck {
+  pdf: Buffer;
+  /** The built files asked for (found or not), relative to `dist`, in the order first asked for. */
+  geladen: string[];
+  /** False when the page asked for anything outside the made-up origin. */
+  vollstaendig: boolean;
 }
 
 /** Chromium prints the Druckfassung, reading the built files of `dist` under a made-up origin (URSPRUNG). */
-async function druckeMitChromium(dist: string, model: PlanModel, chrome: string): Promise<Buffer> {
+async function druckeMitChromium(dist: string, model: PlanModel, chrome: string): Promise<Druck> {
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({ executablePath: chrome, args: ['--no-sandbox'] });
+  const geladen = new Set<string>();
+  let vollstaendig = true;
   try {
     const context = await browser.newContext();
     await context.route(`${URSPRUNG}/**`, async (route) => {
       const pfad = decodeURIComponent(new URL(route.request().url()).pathname);
       const ohne = pfad.startsWith(model.basis) ? `/${pfad.slice(model.basis.length)}` : pfad;
-      const datei = join(dist, ohne.endsWith('/') ? `${ohne}index.html` : ohne);
+      const relativ = (ohne.endsWith('/') ? `${ohne}index.html` : ohne).replace(/^\/+/, '');
+      const datei = join(dist, relativ);
+      geladen.add(relativ);
       if (!existsSync(datei)) return route.fulfill({ status: 404, body: '' });
       await route.fulfill({ body: readFileSync(datei), headers: { 'content-type': TYPEN[extname(datei)] ?? 'application/octet-stream' } });
     });
     const page = await context.newPage();
-    await page.goto(`${URSPRUNG}${model.basis}druckfassung/`, { waitUntil: 'load' });
+    page.on('request', (anfrage) => {
+      const url = new URL(anfrage.url());
+      if (url.origin !== URSPRUNG && url.protocol !== 'data:') vollstaendig = false;
+    });
+    // Print media from the start: Chromium never lays the long page out for the screen first.
     await page.emulateMedia({ media: 'print' });
-    return await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
+    await page.goto(`${URSPRUNG}${model.basis}druckfassung/`, { waitUntil: 'load' });
+    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
+    return { pdf, geladen: [...geladen], vollstaendig };
   } finally {
     await browser.close();
   }
-}
-
-type PdfLib = typeof import('@cantoo/pdf-lib');
-type PdfDocument = Awaited<ReturnType<PdfLib['PDFDocument']['load']>>;
-
-/**
- * Chromium names structure elements after its DOM node counter, which differs from run to run:
- * numbered in document order instead (table cells refer to their header cells by these names),
- * so that the same plan always gives the same bytes.
- */
-function benenneStrukturNeu(pdfLib: PdfLib, doc: PdfDocument): void {
-  const { PDFArray, PDFDict, PDFHexString, PDFName, PDFString } = pdfLib;
-  const namen = new Map<string, string>();
-  const elemente = doc.context.enumerateIndirectObjects().map(([, o]) => o).filter((o): o is PdfDict => o instanceof PDFDict && o.get(PDFName.of('Type')) === PDFName.of('StructElem'));
-  for (const e of elemente) {
-    const id = e.get(PDFName.of('ID'));
-    if (id instanceof PDFString || id instanceof PDFHexString) {
-      const neu = `s${namen.size + 1}`;
-      namen.set(id.decodeText(), neu);
-      e.set(PDFName.of('ID'), PDFString.of(neu));
-    }
-  }
-  for (const e of elemente) {
-    for (const a of [e.get(PDFName.of('A'))].flat()) {
-      const liste = a instanceof PDFArray ? a.asArray() : [a];
-      for (const attr of liste) {
-        const kopf = attr instanceof PDFDict ? attr.get(PDFName.of('Headers')) : undefined;
-        if (!(kopf instanceof PDFArray)) continue;
-        kopf.asArray().forEach((h, i) => {
-          if (h instanceof PDFString || h instanceof PDFHexString) kopf.set(i, PDFString.of(namen.get(h.decodeText()) ?? h.decodeText()));
-        });
-      }
-    }
-  }
-  baueIdBaumNeu(pdfLib, doc, namen);
-}
-
-/** The structure root's name tree of the structure ids, rebuilt as one sorted leaf with the new names. */
-function baueIdBaumNeu(pdfLib: PdfLib, doc: PdfDocument, namen: Map<string, string>): void {
-  const { PDFArray, PDFDict, PDFHexString, PDFName, PDFRef, PDFString } = pdfLib;
-  const wurzel = doc.catalog.lookupMaybe(PDFName.of('StructTreeRoot'), PDFDict);
-  const baum = wurzel?.lookupMaybe(PDFName.of('IDTree'), PDFDict);
-  if (!wurzel || !baum) return;
-  const paare: [string, unknown][] = [];
-  const alt: PdfRef[] = [];
-  const sammle = (knoten: PdfDict) => {
-    const eintraege = knoten.lookupMaybe(PDFName.of('Names'), PDFArray)?.asArray() ?? [];
-    for (let i = 0; i + 1 < eintraege.length; i += 2) {
-      const name = eintraege[i];
-      if (name instanceof PDFString || name instanceof PDFHexString) paare.push([namen.get(name.decodeText()) ?? name.decodeText(), eintraege[i + 1]]);
-    }
-    for (const kind of knoten.lookupMaybe(PDFName.of('Kids'), PDFArray)?.asArray() ?? []) {
-      const k = doc.context.lookup(kind);
-      if (k instanceof PDFDict) sammle(k);
-      if (kind instanceof PDFRef) alt.push(kind);
-    }
-  };
-  const verweis = wurzel.get(PDFName.of('IDTree'));
-  if (verweis instanceof PDFRef) alt.push(verweis);
-  sammle(baum);
-  // The old tree's objects go, or the old names would stay in the file.
-  for (const r of alt) doc.context.delete(r);
-  paare.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  wurzel.set(PDFName.of('IDTree'), doc.context.obj({ Names: paare.flatMap(([n, ref]) => [PDFString.of(n), ref as never]) }));
 }

@@ -25,7 +25,7 @@ import { ContentError, type Problem } from '../plan/problems.ts';
 import { ladePlan } from '../pruefung/planladen.ts';
 import { hinweise, type PlanwerkStand } from '../integration.ts';
 import { pruefeBasis } from '../plan/basispfad.ts';
-import { chromePfad, PDF_SCHALTER, renderePdf } from '../ausgabe/pdf.ts';
+import { chromePfad, PDF_SCHALTER, pdfMeldung, renderePdf } from '../ausgabe/pdf.ts';
 import { neueAusgabe, ordnerName, type Ausgabe } from '../ausgabe/ausgabe.ts';
 import { UEBERNOMMEN, ZURUECKGEHALTEN } from './astro-protokoll.mjs';
 import { projektordner } from './projekt.ts';
@@ -131,8 +131,7 @@ console.log(`Planwerk: ${stand.seiten} Seiten gebaut in ${sekunden} s${uebernomm
 if (chrome) {
   schritt = 'das PDF der Druckfassung (Chromium)';
   try {
-    const pdf = await renderePdf(ausgabe.bau, geladen.model!, chrome);
-    console.log(`Planwerk: PDF der Druckfassung, ${pdf.seiten} Seiten, ${(pdf.bytes / 1024 / 1024).toLocaleString('de-DE', { maximumFractionDigits: 1 })} MB, in ${(pdf.ms / 1000).toLocaleString('de-DE', { maximumFractionDigits: 1 })} s (${pdf.dateien.join(', ')}).`);
+    console.log(pdfMeldung(await renderePdf(ausgabe.bau, geladen.model!, chrome, cacheDir)));
   } catch (error) {
     // The pages already link the PDF: without it the site must not be published.
     console.error(`Das PDF der Druckfassung ließ sich nicht erzeugen: ${(error as Error).message}\nDie Seiten verweisen auf das PDF; ohne PDF bauen: PLANWERK_PDF=0 npm run bauen`);
