@@ -233,7 +233,7 @@ async function main() {
   for (const groesse of opt.groessen) {
     zusammenfassung[groesse] = {};
     const rows: string[][] = [];
-    const shown: RunRecord['variante'][] = opt.varianten.flatMap((v) => (v === 'planwerk' ? ['planwerk', 'planwerk-warm', 'planwerk-planyaml', 'planwerk-pdf'] as const : [v]));
+    const shown: RunRecord['variante'][] = opt.varianten.flatMap((v) => (v === 'planwerk' ? (opt.nurKalt ? ['planwerk'] as const : ['planwerk', 'planwerk-warm', 'planwerk-planyaml', 'planwerk-pdf'] as const) : [v]));
     for (const v of shown) {
       const wall = med(groesse, v, 'wallMs');
       const peak = med(groesse, v, 'peakBytes');
@@ -257,7 +257,7 @@ async function main() {
     const pw = (k: 'wallMs' | 'peakBytes') => med(groesse, 'planwerk', k);
     const ratios: string[][] = [];
     if (opt.varianten.includes('starlight')) ratios.push(['Bauzeit Planwerk / Starlight', ratio(pw('wallMs'), med(groesse, 'starlight', 'wallMs')), '≤ 0,60 (bei 1.000)']);
-    if (opt.varianten.includes('planwerk')) {
+    if (opt.varianten.includes('planwerk') && !opt.nurKalt) {
       ratios.push(['Bauzeit erneut nach einer Maßnahme / kalt (Planwerk)', ratio(med(groesse, 'planwerk-warm', 'wallMs'), pw('wallMs')), '≤ 0,25 (bei 1.000)']);
       ratios.push(['Bauzeit erneut nach plan.yaml / kalt (Planwerk)', ratio(med(groesse, 'planwerk-planyaml', 'wallMs'), pw('wallMs')), '']);
       const pdf = med(groesse, 'planwerk-pdf', 'wallMs');
