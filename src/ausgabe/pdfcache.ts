@@ -15,7 +15,7 @@ import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname, extname, join } from 'node:path';
 
 /** What the cache keeps beside the PDF. */
 export interface PdfStand {
@@ -38,8 +38,8 @@ const STAND = 'stand.json';
 /** Raised when the key's make-up changes, so an older cache entry can never match. */
 const FORMAT = 1;
 
-/** The modules whose code shapes the PDF's bytes. */
-const MODULE = ['pdf.ts', 'pdfnachbearbeitung.ts', 'ausgabeadressen.ts'].map((d) => join(import.meta.dirname, d));
+/** The modules whose code shapes the PDF's bytes: TypeScript here, JavaScript in the installed package. */
+const MODULE = ['pdf', 'pdfnachbearbeitung', 'ausgabeadressen'].map((d) => join(import.meta.dirname, `${d}${extname(import.meta.filename)}`));
 
 /** The version of an installed package, from its package.json found above its entry file. */
 function paketVersion(name: string): string {
