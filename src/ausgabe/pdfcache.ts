@@ -6,7 +6,7 @@
  * loaded for the last print (the Druckfassung's HTML, its CSS, fonts, images, and which addresses
  * it asked for in vain), the document properties and link rule Planwerk adds afterwards, the
  * Chromium version and the system fonts it may use, the versions of playwright-core and pdf-lib,
- * and the source of the modules that print and post-process. Which files a print loads is decided
+ * and Planwerk's own code (src/ausgabe/seitencache.ts planwerkCode). Which files a print loads is decided
  * by the files themselves (the HTML and CSS name them), so the list of the last print is the
  * list of the next one as long as its digest matches; a print that loaded anything from outside
  * the built site is not kept.
@@ -15,7 +15,8 @@ import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, extname, join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { planwerkCode } from './seitencache.ts';
 
 /** What the cache keeps beside the PDF. */
 export interface PdfStand {
@@ -38,8 +39,6 @@ const STAND = 'stand.json';
 /** Raised when the key's make-up changes, so an older cache entry can never match. */
 const FORMAT = 1;
 
-/** The modules whose code shapes the PDF's bytes: TypeScript here, JavaScript in the installed package. */
-const MODULE = ['pdf', 'pdfnachbearbeitung', 'ausgabeadressen'].map((d) => join(import.meta.dirname, `${d}${extname(import.meta.filename)}`));
 
 /** The version of an installed package, from its package.json found above its entry file. */
 function paketVersion(name: string): string {
@@ -74,8 +73,7 @@ export function druckerStand(chrome: string): string {
 export function druckSchluessel(dist: string, dateien: readonly string[], grundlage: PdfGrundlage): string {
   const hash = createHash('sha256');
   const teil = (s: string | Buffer) => hash.update(`${s.length}:`).update(s);
-  teil(JSON.stringify([FORMAT, grundlage.chrome, grundlage.angaben, paketVersion('playwright-core'), paketVersion('@cantoo/pdf-lib')]));
-  for (const m of MODULE) teil(readFileSync(m));
+  teil(JSON.stringify([FORMAT, grundlage.chrome, grundlage.angaben, paketVersion('playwright-core'), paketVersion('@cantoo/pdf-lib'), planwerkCode()]));
   for (const d of dateien) {
     const pfad = join(dist, d);
     teil(d);

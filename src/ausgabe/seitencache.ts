@@ -11,8 +11,12 @@ import { fileURLToPath } from 'node:url';
 
 let codeDigest: string | undefined;
 
-/** The digest of Planwerk's code (this folder's parent: src/ here, paket/ in the package). */
-function planwerkCode(): string {
+/**
+ * The digest of Planwerk's code (this folder's parent: src/ here, paket/ in the package), read once
+ * per process. Every cache of Planwerk's own results (these per page, the search cache, the PDF)
+ * carries it, so a result of other code is never taken.
+ */
+export function planwerkCode(): string {
   if (codeDigest) return codeDigest;
   const wurzel = dirname(dirname(fileURLToPath(import.meta.url)));
   const h = createHash('sha256');

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { indexiere } from '../../src/ausgabe/suche/integration.ts';
 import { lexikon, stichwoerterFuerText, teilbareWoerter } from '../../src/ausgabe/suche/komposita.ts';
-import { FASSUNG, ladeSuchcache, lexikonAenderungen, speichereSuchcache, SUCHCACHE_DATEI, stichwoerterGueltig, type SeitenEintrag } from '../../src/ausgabe/suche/suchcache.ts';
+import { fassung, ladeSuchcache, lexikonAenderungen, speichereSuchcache, SUCHCACHE_DATEI, stichwoerterGueltig, type SeitenEintrag } from '../../src/ausgabe/suche/suchcache.ts';
 
 const ordner = mkdtempSync(join(tmpdir(), 'planwerk-suchcache-unit-'));
 afterAll(() => rmSync(ordner, { recursive: true, force: true }));
@@ -67,7 +67,7 @@ describe('stichwoerterGueltig', () => {
 
 describe('ladeSuchcache', () => {
   it('liest, was speichereSuchcache schrieb', () => {
-    const cache = { fassung: FASSUNG, lexikon: ['netz'], seiten: { 'a/index.html': eintrag('Netzwerkplanung', lexikon([])) } };
+    const cache = { fassung: fassung(), lexikon: ['netz'], seiten: { 'a/index.html': eintrag('Netzwerkplanung', lexikon([])) } };
     speichereSuchcache(join(ordner, 'neu', 'cache'), cache);
     expect(ladeSuchcache(join(ordner, 'neu', 'cache'))).toEqual(cache);
   });

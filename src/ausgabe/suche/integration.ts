@@ -17,7 +17,7 @@ import { join, relative, sep } from 'node:path';
 import * as pagefind from 'pagefind';
 import { lexikon } from './komposita.ts';
 import { abschnittStichwoerter, fuerPagefind, seitenWoerter } from './seitentext.ts';
-import { digest, FASSUNG, ladeSuchcache, lexikonAenderungen, speichereSuchcache, stichwoerterGueltig, type SeitenEintrag, type Suchcache } from './suchcache.ts';
+import { digest, fassung, ladeSuchcache, lexikonAenderungen, speichereSuchcache, stichwoerterGueltig, type SeitenEintrag, type Suchcache } from './suchcache.ts';
 
 export { abschnittTexte, mitStichwoertern, STICHWORT_AUF, STICHWORT_ZU } from './seitentext.ts';
 
@@ -171,7 +171,7 @@ export async function indexiere(dist: string, log: (msg: string) => void = conso
     // the index is complete without the cache: a cache that cannot be written costs only time next build
     if (cacheDir) {
       try {
-        gemessen(zeiten, SCHRITTE.cache, () => speichereSuchcache(cacheDir, { fassung: FASSUNG, lexikon: [...lex].sort(), seiten: eintraege }));
+        gemessen(zeiten, SCHRITTE.cache, () => speichereSuchcache(cacheDir, { fassung: fassung(), lexikon: [...lex].sort(), seiten: eintraege }));
       } catch (e) {
         log(`Suchindex: Cache „${cacheDir}“ nicht geschrieben (${(e as Error).message})`);
       }

@@ -1,5 +1,5 @@
 /**
- * The search integration's cache between builds (a JSON file in the plan's cache folder).
+ * The search index's cache between builds (a JSON file in the plan's cache folder).
  * Pagefind itself cannot reuse a previous index, so every page still goes to Pagefind on
  * every build; what is kept is Planwerk's own work per page: the page's words for the
  * lexicon and the compound keywords of its sections.
@@ -7,11 +7,12 @@
  * An entry is used only for a file with the same content digest. Its keywords are used
  * only if no lexicon entry that was added or dropped since the cached build lies inside
  * one of the page's splittable words (the only lexicon entries a word's split can use).
- * A different version of this code (komposita.ts, the page reading) drops the whole cache.
+ * A different version of Planwerk's code drops the whole cache.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { planwerkCode } from '../seitencache.ts';
 
 /** What is kept of one built page. */
 export interface SeitenEintrag {
@@ -40,16 +41,8 @@ export const SUCHCACHE_DATEI = 'suche.json';
 /** Above this many changed lexicon entries every page's keywords are made anew (checking would cost more). */
 const MAX_AENDERUNGEN = 64;
 
-/** The modules whose output the cache holds (.ts in the repository, .js in the package). */
-const QUELLEN = ['komposita', 'seitentext'];
-
-/** Digest of the code whose output the cache holds (read once per process). */
-export const FASSUNG: string = (() => {
-  const endung = import.meta.url.endsWith('.ts') ? 'ts' : 'js';
-  const h = createHash('sha256').update('suchcache 1\n');
-  for (const q of QUELLEN) h.update(readFileSync(new URL(`./${q}.${endung}`, import.meta.url)));
-  return h.digest('hex');
-})();
+/** The version of the code whose output the cache holds: Planwerk's code (src/ausgabe/seitencache.ts) and this cache's format. */
+export const fassung = (): string => `suchcache 1 ${planwerkCode()}`;
 
 export function digest(inhalt: string): string {
   return createHash('sha256').update(inhalt).digest('hex');
@@ -59,7 +52,7 @@ export function digest(inhalt: string): string {
 export function ladeSuchcache(cacheDir: string): Suchcache | undefined {
   try {
     const c = JSON.parse(readFileSync(join(cacheDir, SUCHCACHE_DATEI), 'utf8')) as Suchcache;
-    return c.fassung === FASSUNG && Array.isArray(c.lexikon) && c.seiten && typeof c.seiten === 'object' ? c : undefined;
+    return c.fassung === fassung() && Array.isArray(c.lexikon) && c.seiten && typeof c.seiten === 'object' ? c : undefined;
   } catch {
     return undefined;
   }
