@@ -250,7 +250,7 @@ export default function planwerk(options: PlanwerkOptions = {}): AstroIntegratio
         ordner.projekt = fileURLToPath(config.root);
       },
       // Beside Astro's manifest of this build: what each page's footer used, for the keys of the next one.
-      'astro:build:generated': async () => schreibeStempel((await ladePlan(bereit!.ort, bereit!.cacheDir)).model!, bereit!.cacheDir),
+      'astro:build:generated': () => schreibeStempel(bereit!.cacheDir),
       'astro:build:done': (hook) => pruefeNachDemBau(stand, bereit!, ordner, hook),
     },
   };

@@ -56,8 +56,8 @@ interface Stand {
   ohneNotizen: boolean;
   /** Pages keyed in this build, with the part of the key their footer gave. */
   marken: Map<string, string>;
-  /** Pages rendered in this build, with what their footer used. */
-  gerendert: Map<string, Stempel>;
+  /** Pages rendered in this build, with what their footer used and showed. */
+  gerendert: Map<string, Pick<Notiz, 'stempel' | 'werte'>>;
 }
 
 const KEY = Symbol.for('planwerk.seitenschluessel');
@@ -104,15 +104,15 @@ export function planDigest(model: PlanModel): string {
 export const seitenId = (muster: string, params: Record<string, string | undefined>) =>
   `${muster} ${JSON.stringify(Object.entries(params).filter(([, v]) => v !== undefined).sort(([a], [b]) => a.localeCompare(b)))}`;
 
-/** The date a page's footer shows as its last change: the newest git date of its sources, else the plan's Stand. */
-export function seitenDatum(git: GitDaten, pfade: string[], planStand: string): string {
-  return pfade.map((p) => letzteAenderung(git, p)).filter((d) => d !== undefined).sort().at(-1) ?? planStand;
-}
-
-/** The footer's values for these sources today. */
-function werte(model: PlanModel, s: Stempel): string {
-  const git = gitDaten(model.ort.contentDir);
-  return JSON.stringify([seitenDatum(git, s.pfade, model.plan.stand), Boolean(git.ohneGit), s.pruefung ? istUeberfaellig(s.pruefung, heute()) : false]);
+/**
+ * What a page's footer shows from outside the plan, today: its last change (the newest git date of
+ * its sources, else the plan's Stand) and whether its review date has passed; `werte` says both
+ * (and whether git was used) in one string, the form the notes keep.
+ */
+export function fussangaben(git: GitDaten, s: Stempel, planStand: string): { geaendert: string; ueberfaellig: boolean; werte: string } {
+  const geaendert = s.pfade.map((p) => letzteAenderung(git, p)).filter((d) => d !== undefined).sort().at(-1) ?? planStand;
+  const ueberfaellig = s.pruefung ? istUeberfaellig(s.pruefung, heute()) : false;
+  return { geaendert, ueberfaellig, werte: JSON.stringify([geaendert, Boolean(git.ohneGit), ueberfaellig]) };
 }
 
 /** Reads the last build's notes once per build. */
@@ -136,7 +136,7 @@ function vorher(): Map<string, Notiz> {
 function marke(model: PlanModel, id: string): string {
   const notiz = vorher().get(id);
   if (!notiz) return '-';
-  const jetzt = werte(model, notiz.stempel);
+  const jetzt = fussangaben(gitDaten(model.ort.contentDir), notiz.stempel, model.plan.stand).werte;
   return jetzt === notiz.werte ? notiz.marke : jetzt;
 }
 
@@ -167,21 +167,21 @@ export function mitSchluessel<P extends Pfad>(muster: string, model: PlanModel, 
   });
 }
 
-/** The layout notes what a rendered page's footer used (Base.astro). */
-export function merkeStempel(muster: string, params: Record<string, string | undefined>, stempel: Stempel): void {
-  stand.gerendert.set(seitenId(muster, params), stempel);
+/** The layout notes what a rendered page's footer used and showed (Base.astro, `fussangaben`). */
+export function merkeStempel(muster: string, params: Record<string, string | undefined>, stempel: Stempel, werte: string): void {
+  stand.gerendert.set(seitenId(muster, params), { stempel, werte });
 }
 
 /**
  * After the pages are written: the notes for the next build. A rendered page gets what it used now,
  * a page copied from the last build keeps its note; pages no longer built are dropped.
  */
-export function schreibeStempel(model: PlanModel, cacheDir: string): void {
+export function schreibeStempel(cacheDir: string): void {
   const alt = vorher();
   const neu: Record<string, Notiz> = {};
   for (const [id, m] of stand.marken) {
     const gerendert = stand.gerendert.get(id);
-    if (gerendert) neu[id] = { stempel: gerendert, werte: werte(model, gerendert), marke: m };
+    if (gerendert) neu[id] = { ...gerendert, marke: m };
     else if (alt.has(id)) neu[id] = alt.get(id)!;
   }
   mkdirSync(cacheDir, { recursive: true });

@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fixtureModel } from '../helpers/fixture.ts';
 import { registry } from '../../src/plan/aktuell.ts';
-import { merkeStempel, mitSchluessel, planDigest, schreibeStempel, seitenSchluessel, STEMPEL_DATEI, vergissStempel } from '../../src/ausgabe/seitenschluessel.ts';
+import { gitDaten } from '../../src/plan/git.ts';
+import { fussangaben, merkeStempel, mitSchluessel, planDigest, schreibeStempel, seitenSchluessel, STEMPEL_DATEI, vergissStempel } from '../../src/ausgabe/seitenschluessel.ts';
 import type { PlanModel } from '../../src/plan/model.ts';
 
 let cacheDir: string;
@@ -29,8 +30,9 @@ const kopie = (aendern: (m: PlanModel) => void): PlanModel => {
 /** One build: the key now, then (as the page renders) the layout's note, written for the next build. */
 function bau(m: PlanModel, pruefung?: string): string | undefined {
   const schluessel = seitenSchluessel(m, id);
-  merkeStempel(muster, params, { pfade: [m.massnahmen[0]!.file], ...(pruefung ? { pruefung } : {}) });
-  schreibeStempel(m, cacheDir);
+  const stempel = { pfade: [m.massnahmen[0]!.file], ...(pruefung ? { pruefung } : {}) };
+  merkeStempel(muster, params, stempel, fussangaben(gitDaten(m.ort.contentDir), stempel, m.plan.stand).werte);
+  schreibeStempel(cacheDir);
   return schluessel;
 }
 
