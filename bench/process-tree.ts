@@ -42,7 +42,7 @@ function cpuTicks(pid: number): number {
 }
 
 /** Busy CPU time of the whole machine, in clock ticks (first line of /proc/stat). */
-function machineBusyTicks(): number {
+export function machineBusyTicks(): number {
   const [, user, nice, system, , , irq, softirq, steal] = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).map(Number);
   return user! + nice! + system! + irq! + softirq! + (steal ?? 0);
 }

@@ -25,7 +25,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { parse } from 'yaml';
 import { generatePlan } from './generator.ts';
 import { median } from './site-metrics.ts';
-import { sampleTreeMemory } from './process-tree.ts';
+import { machineBusyTicks, sampleTreeMemory } from './process-tree.ts';
 import { cacheOrdner } from '../src/plan/aktuell.ts';
 import { basisDesPlans } from '../src/plan/urls.ts';
 import { formatEuro } from '../src/plan/format.ts';
@@ -54,11 +54,6 @@ export interface VorschauErgebnis {
   devServerSpitzeBytes: number;
 }
 
-/** Busy CPU time of the whole machine in clock ticks (USER_HZ, 100 per second; first line of /proc/stat). */
-function maschinenTicks(): number {
-  const [, user, nice, system, , , irq, softirq, steal] = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).map(Number);
-  return user! + nice! + system! + irq! + softirq! + (steal ?? 0);
-}
 
 /** A change to a plan folder: the page that shows it and how to make the n-th one; returns the text that must appear. */
 interface Aenderung {
@@ -202,7 +197,7 @@ export async function messeVorschau(inhalt: string, optionen: { wiederholungen?:
   const website = (parse(readFileSync(join(kopie, 'plan.yaml'), 'utf8')) as { website?: string }).website;
   const basis = basisDesPlans(website);
   const lastVorher = loadavg()[0]!;
-  const beginn = { ms: performance.now(), maschine: maschinenTicks(), selbst: process.cpuUsage() };
+  const beginn = { ms: performance.now(), maschine: machineBusyTicks(), selbst: process.cpuUsage() };
   const eigene = sampleTreeMemory(process.pid, 200);
   const browser = optionen.browser ?? (await chromium.launch({ executablePath: CHROME, args: ['--no-sandbox'] }));
   const server = await starteDevServer(kopie, (port) => `http://127.0.0.1:${port}${basis}`);
@@ -216,7 +211,7 @@ export async function messeVorschau(inhalt: string, optionen: { wiederholungen?:
     const speicher = devServer.stop();
     // This process's own CPU time before the start is not part of the run.
     const vorher = ((beginn.selbst.user + beginn.selbst.system) / 1e6) * 100;
-    const fremdTicks = Math.max(0, maschinenTicks() - beginn.maschine - (eigene.stop().cpuTicks - vorher));
+    const fremdTicks = Math.max(0, machineBusyTicks() - beginn.maschine - (eigene.stop().cpuTicks - vorher));
     const fremdlastKerne = fremdTicks / 100 / ((performance.now() - beginn.ms) / 1000);
     server.kind.kill();
     await new Promise((r) => server.kind.once('exit', r));

@@ -4,10 +4,8 @@
  * `npm run pruefen`, in German, with Vite's client script, so the page reloads itself
  * once the fix is saved.
  */
+import { escapeUTF8 as text } from 'entities';
 import { formatPruefzeile, type Problem } from '../plan/problems.ts';
-
-const ZEICHEN: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-const text = (s: string) => s.replace(/[&<>"']/g, (z) => ZEICHEN[z]!);
 
 /** The German error page for `problems`; `client` is the address of Vite's client script (`/@vite/client` under the base path). */
 export function fehlerseite(problems: readonly Problem[], client: string): string {

@@ -60,31 +60,31 @@ describe.skipIf(!browserVerfuegbar())('Live-Vorschau (astro dev)', () => {
     await page.getByText('Alle Schulen erhalten WLAN bis zum Frühjahr.').waitFor({ timeout: WARTEN });
   });
 
-  it('zeigt eine unbekannte ID als deutsche Fehlerseite mit der Meldung von pruefen, dann wieder die Seite', async () => {
-    const vorher = readFileSync(datei('massnahmen/i-01.mdx'), 'utf8');
-    edit(root, 'massnahmen/i-01.mdx', 'handlungsfeld: infrastruktur', 'handlungsfeld: gibtsnicht');
-    const erwartet = pruefzeilen();
-    expect(erwartet.join('\n')).toContain('gibtsnicht');
+  /**
+   * Breaks `name` by replacing `von` with `zu`: the page must turn into the German error page with
+   * exactly the lines of `npm run pruefen` (which name `erwartet`), without Vite's overlay; once the
+   * file is restored, the page comes back.
+   */
+  async function fehlerseiteUndZurueck(name: string, von: string, zu: string, erwartet: string) {
+    const vorher = readFileSync(datei(name), 'utf8');
+    edit(root, name, von, zu);
+    const zeilen = pruefzeilen();
+    expect(zeilen.join('\n')).toContain(erwartet);
     await page.getByRole('heading', { level: 1, name: /Der Plan enthält/ }).waitFor({ timeout: WARTEN });
     expect(await page.locator('html').getAttribute('lang')).toBe('de');
+    expect(await page.locator('li pre').allTextContents()).toEqual(zeilen);
     expect(await page.locator('vite-error-overlay').count()).toBe(0);
-    const texte = await page.locator('li pre').allTextContents();
-    expect(texte).toEqual(erwartet);
-    writeFileSync(datei('massnahmen/i-01.mdx'), vorher);
+    writeFileSync(datei(name), vorher);
     await page.getByRole('heading', { level: 1, name: /WLAN ausbauen/ }).waitFor({ timeout: WARTEN });
     expect(await page.locator('vite-error-overlay').count()).toBe(0);
+  }
+
+  it('zeigt eine unbekannte ID als deutsche Fehlerseite mit der Meldung von pruefen, dann wieder die Seite', async () => {
+    await fehlerseiteUndZurueck('massnahmen/i-01.mdx', 'handlungsfeld: infrastruktur', 'handlungsfeld: gibtsnicht', 'gibtsnicht');
   });
 
   it('zeigt einen YAML-Syntaxfehler als deutsche Fehlerseite, dann wieder die Seite', async () => {
-    const vorher = readFileSync(datei('akteure.yaml'), 'utf8');
-    edit(root, 'akteure.yaml', '  name: Schulverwaltungsamt', '  name: Schulverwaltungsamt\n   ebene: [Schulträger');
-    const erwartet = pruefzeilen();
-    expect(erwartet.join('\n')).toContain('gültiges YAML');
-    await page.getByRole('heading', { level: 1, name: /Der Plan enthält/ }).waitFor({ timeout: WARTEN });
-    expect(await page.locator('li pre').allTextContents()).toEqual(erwartet);
-    expect(await page.locator('vite-error-overlay').count()).toBe(0);
-    writeFileSync(datei('akteure.yaml'), vorher);
-    await page.getByRole('heading', { level: 1, name: /WLAN ausbauen/ }).waitFor({ timeout: WARTEN });
+    await fehlerseiteUndZurueck('akteure.yaml', '  name: Schulverwaltungsamt', '  name: Schulverwaltungsamt\n   ebene: [Schulträger', 'gültiges YAML');
   });
 
   it('schickt keinen Befehl zum Neuladen, wenn Builds oder Tests in .tmp/, dist/ oder .astro-cache/ schreiben, aber bei einer Datei des Plans', async () => {
