@@ -231,15 +231,13 @@ export async function setzeDruckfassung(dist: string, model: PlanModel, cacheDir
     const start = { ...zaehler };
     zaehler.abb += gelesen[i]!.abb;
     zaehler.tab += gelesen[i]!.tab;
-    gesetzt.push(teilCache.hole(h, [JSON.stringify(t), zieleDigest, JSON.stringify(start), zusatz, model.basis, model.plan.website ?? ''], () => setzeTeilAus(t, h, ids(gelesen[i]!), ziele, model, start, zusatz)));
+    gesetzt.push(teilCache.hole(h, [JSON.stringify(t), zieleDigest, JSON.stringify(start), zusatz, model.basis, model.plan.website ?? ''], () => setzeTeilAus(t, h, (t.pfad && ziele.get(t.pfad)?.ids) || new Set(), ziele, model, start, zusatz)));
     await weiter();
   }
   teilCache.speichere();
   schreibe(schale, teile, gesetzt);
   return teile;
 }
-
-const ids = (v: Vorlauf) => new Set(v.ids);
 
 /** Lets other work of the process go on between two parts (the search index is made at the same time). */
 const weiter = () => new Promise<void>((fertig) => setImmediate(fertig));
