@@ -1,7 +1,9 @@
 // Search on /suche/ (progressive enhancement, loaded only on that page). Without
 // JavaScript the page leads on to the A–Z register; with it, this script shows the
-// search form and runs Pagefind from /pagefind/ on this site. No inline scripts, no
-// requests to other servers.
+// search form and runs Pagefind from /pagefind/ on this site. On a portal of several plans
+// (`planwerk portal`) the page names the plans' copied indexes in data-indexe: they are merged
+// into the portal's own, each hit names its Schulträger, and a filter narrows to one. No inline
+// scripts, no requests to other servers.
 (() => {
   const ready = (fn) => (document.readyState === 'loading' ? document.addEventListener('DOMContentLoaded', fn) : fn());
 
@@ -10,8 +12,10 @@
     if (app) suchseite(app);
   });
 
-  const FILTER = ['typ', 'Handlungsfeld', 'Status', 'Schulform', 'Ebene'];
-  const FILTER_LABEL = { typ: 'Art', Handlungsfeld: 'Handlungsfeld', Status: 'Status', Schulform: 'Schulform', Ebene: 'Ebene' };
+  const FILTER = ['Schulträger', 'typ', 'Handlungsfeld', 'Status', 'Schulform', 'Ebene'];
+  const FILTER_LABEL = { Schulträger: 'Schulträger', typ: 'Art', Handlungsfeld: 'Handlungsfeld', Status: 'Status', Schulform: 'Schulform', Ebene: 'Ebene' };
+  /** The merged indexes of a portal: { pfad, adresse, name } each. */
+  let indexe = [];
   const SEITE = 10;
 
   async function suchseite(app) {
@@ -39,6 +43,9 @@
       pagefind = await import(`${basis}pagefind/pagefind.js`);
       await pagefind.options({ baseUrl: basis, excerptLength: 24 });
       await pagefind.init();
+      indexe = app.dataset.indexe ? JSON.parse(app.dataset.indexe) : [];
+      // Each plan's hits link to its own site and carry its Schulträger as a filter value.
+      for (const i of indexe) await pagefind.mergeIndex(i.pfad, { baseUrl: i.adresse, excerptLength: 24, mergeFilter: { Schulträger: i.name } });
     } catch {
       status.textContent = 'Die Suche konnte nicht geladen werden. Bitte nutzen Sie das Register A–Z.';
       return;
@@ -184,7 +191,7 @@
 
   /** The filters of a hit as labelled values ("Status: geplant"), so they never run together. */
   function merkmale(d) {
-    const teile = FILTER.filter((key) => key !== 'typ' && d.filters?.[key]?.length).map((key) => `${FILTER_LABEL[key] ?? key}: ${d.filters[key].join(', ')}`);
+    const teile = FILTER.filter((key) => key !== 'typ' && key !== 'Schulträger' && d.filters?.[key]?.length).map((key) => `${FILTER_LABEL[key] ?? key}: ${d.filters[key].join(', ')}`);
     return teile.length ? text('p', 'suche-merkmale', teile.join(' · ')) : undefined;
   }
 
@@ -200,6 +207,9 @@
     const typ = d.filters?.typ?.[0];
     if (typ) h.append(' ', text('span', 'suche-typ', typ));
     li.append(h);
+    // On a portal: whose plan the hit is from (by the address its index links to).
+    const plan = indexe.find((i) => d.url.startsWith(i.adresse));
+    if (plan) li.append(text('p', 'suche-traeger', `Schulträger: ${plan.name}`));
     if (beste && beste.title && beste.title !== titel) li.append(text('p', 'suche-abschnitt', `Abschnitt: ${beste.title}`));
     const m = merkmale(d);
     if (m) li.append(m);

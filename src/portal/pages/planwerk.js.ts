@@ -1,0 +1,4 @@
+// /planwerk.js, the same file as on a plan site (src/ausgabe/dateien/).
+import { datei } from '../../ausgabe/dateien/index.ts';
+
+export const GET = () => datei('planwerk.js');
