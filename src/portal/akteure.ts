@@ -113,13 +113,16 @@ const zahl = (r: Datensatz, feld: string): number => {
 };
 const saetze = (tabelle: Datensatz[] | undefined): Datensatz[] => (tabelle ?? []).filter((r) => typeof r === 'object' && r !== null && !Array.isArray(r));
 
+/** A name with its whitespace tidied (as the map shows the names): NFC, trimmed, one space between words. */
+const aufgeraeumt = (name: string) => name.normalize('NFC').split(/\s+/u).filter(Boolean).join(' ');
+
 interface Knoten {
   plan: GelesenerPlan;
   r: Datensatz;
   id: string;
   name: string;
   kennung?: string;
-  /** name, kurzname, auchBekanntAls: original spellings, in this order. */
+  /** name, kurzname, auchBekanntAls: as spelt (whitespace tidied), in this order. */
   namen: string[];
 }
 
@@ -147,7 +150,7 @@ export function gemeinsameAkteure(plaene: readonly GelesenerPlan[]): Akteurskart
       }
       const kurzname = text(r, 'kurzname');
       const kennung = text(r, 'kennung');
-      knoten.push({ plan, r, id, name, ...(kennung ? { kennung } : {}), namen: [name, ...(kurzname ? [kurzname] : []), ...texte(r, 'auchBekanntAls')] });
+      knoten.push({ plan, r, id, name, ...(kennung ? { kennung } : {}), namen: [name, ...(kurzname ? [kurzname] : []), ...texte(r, 'auchBekanntAls')].map(aufgeraeumt) });
     });
   }
 
@@ -215,7 +218,7 @@ export function gemeinsameAkteure(plaene: readonly GelesenerPlan[]): Akteurskart
       const k = glieder.map((i) => knoten[i]!);
       return { kennung: kennungVon[wurzel], name: haeufigsterName(k), glieder: k, erkanntDurch: [...gruende[wurzel]!] };
     })
-    .sort((a, b) => Number(!a.kennung) - Number(!b.kennung) || (a.kennung ?? '').localeCompare(b.kennung ?? '', 'de') || a.name.localeCompare(b.name, 'de'));
+    .sort((a, b) => Number(!a.kennung) - Number(!b.kennung) || (a.kennung ?? '').localeCompare(b.kennung ?? '', 'de') || a.name.localeCompare(b.name, 'de') || schluessel(a.glieder).localeCompare(schluessel(b.glieder)));
   const reihe = new Map(plaene.map((p, i) => [p.id, i]));
   const akteure = gemeinsame.map((g): GemeinsamerAkteur => {
     const namen = new Map<string, string>();
@@ -232,19 +235,36 @@ export function gemeinsameAkteure(plaene: readonly GelesenerPlan[]): Akteurskart
   return { akteure: akteure.sort((a, b) => a.name.localeCompare(b.name, 'de') || a.id.localeCompare(b.id)), probleme };
 }
 
-/** The name most members use (each member counted once per name); ties go to the first (plan order; name, kurzname, auchBekanntAls). */
+/**
+ * The name most members use (each member counted once per name). Ties go to the name more
+ * members use as their name or kurzname (not only as another name), then to the first in German
+ * order; the spelling is the one most members write, ties again the first in German order. So
+ * the name (and the slug made of it) does not depend on the order of the plans.
+ */
 function haeufigsterName(glieder: Knoten[]): string {
-  const zahl = new Map<string, { n: number; schreibweise: string }>();
-  for (const k of glieder)
-    for (const key of new Set(k.namen.map(normalisiereName))) {
-      const e = zahl.get(key);
-      if (e) e.n += 1;
-      else zahl.set(key, { n: 1, schreibweise: k.namen.find((n) => normalisiereName(n) === key)! });
+  const zahl = new Map<string, { n: number; haupt: number; schreibweisen: Map<string, number> }>();
+  for (const k of glieder) {
+    const haupt = new Set(k.namen.slice(0, text(k.r, 'kurzname') ? 2 : 1).map(normalisiereName));
+    const eigene = new Map<string, string>();
+    for (const n of k.namen) if (!eigene.has(normalisiereName(n))) eigene.set(normalisiereName(n), n);
+    for (const [key, schreibweise] of eigene) {
+      const e = zahl.get(key) ?? { n: 0, haupt: 0, schreibweisen: new Map<string, number>() };
+      e.n += 1;
+      if (haupt.has(key)) e.haupt += 1;
+      e.schreibweisen.set(schreibweise, (e.schreibweisen.get(schreibweise) ?? 0) + 1);
+      zahl.set(key, e);
     }
-  let best: { n: number; schreibweise: string } | undefined;
-  for (const e of zahl.values()) if (!best || e.n > best.n) best = e;
-  return best!.schreibweise;
+  }
+  const deutsch = (a: string, b: string) => a.localeCompare(b, 'de') || (a < b ? -1 : a > b ? 1 : 0);
+  const [, best] = [...zahl].sort(([ka, a], [kb, b]) => b.n - a.n || b.haupt - a.haupt || deutsch(ka, kb))[0]!;
+  return [...best.schreibweisen].sort(([sa, a], [sb, b]) => b - a || deutsch(sa, sb))[0]![0];
 }
+
+/** The members of a group as a text that does not depend on the order of the plans. */
+const schluessel = (glieder: Knoten[]) => glieder.map((k) => `${k.plan.id}/${k.id}`).sort().join(' ');
+
+/** Order of numbers that may be Infinity (a field without `reihenfolge`, or not in the plan's list). */
+const vergleiche = (x: number, y: number) => (x === y ? 0 : x < y ? -1 : 1);
 
 function rolle(k: Knoten): AkteurRolle {
   const { plan, r } = k;
@@ -259,7 +279,7 @@ function rolle(k: Knoten): AkteurRolle {
       return { handlungsfeld: feld, titel: titel.get(feld) ?? feld, fuerDasFeld: z.handlungsfeldVerantwortlich === true, verantwortlich: zahl(z, 'anzahlVerantwortlich'), partner: zahl(z, 'anzahlPartner') };
     })
     .filter((h) => h.fuerDasFeld || h.verantwortlich > 0 || h.partner > 0)
-    .sort((a, b) => rang(a.handlungsfeld)[0] - rang(b.handlungsfeld)[0] || rang(a.handlungsfeld)[1] - rang(b.handlungsfeld)[1]);
+    .sort((a, b) => vergleiche(rang(a.handlungsfeld)[0], rang(b.handlungsfeld)[0]) || vergleiche(rang(a.handlungsfeld)[1], rang(b.handlungsfeld)[1]));
   const kurzname = text(r, 'kurzname');
   const ebene = text(r, 'ebene');
   const zustaendigkeit = text(r, 'zustaendigkeit');
