@@ -334,7 +334,6 @@ export interface StatusVergleich {
   plaene: StatusTabelle[];
   uebersicht: { zeilen: StatusUebersichtZeile[]; anteil: string; hinweise: string[] };
   ohne: PlanOhne[];
-  hinweise: string[];
 }
 
 const OHNE_ANGABE = 'ohne Angabe';
@@ -407,7 +406,6 @@ export function statusVergleich(plaene: readonly GelesenerPlan[]): StatusVerglei
     plaene: tabellen,
     uebersicht: { zeilen: uebersicht, anteil: 'Anteil abgeschlossen', hinweise: uebersichtHinweise },
     ohne,
-    hinweise: [],
   };
 }
 

@@ -122,6 +122,15 @@ describe('Ausstattungsquoten je Schulform', () => {
     // No target published: no target cell.
     expect(g.zeilen.at(-1)!.zellen[0]!.ziel).toBeUndefined();
   });
+  it('zeigt eine doppelt veröffentlichte Schulform einmal, mit Hinweis', () => {
+    const doppelt = plan('x', {
+      staende: { ausstattungsquoten: '2026' },
+      tabellen: { ausstattungsquoten: [{ schulform: 'grundschule', name: 'Grundschule', schulen: 1, quote: 20 }, { schulform: 'grundschule', name: 'Grundschule', schulen: 1, quote: 30 }] },
+    });
+    const g = ausstattungsquotenVergleich([doppelt]).gruppen[0]!;
+    expect(g.zeilen.map((z) => z.zellen.map((c) => c.wert))).toEqual([[20]]);
+    expect(g.hinweise.join(' ')).toMatch(/Stadt x veröffentlicht die Schulform „Grundschule“ mehrfach/);
+  });
   it('nennt Pläne ohne Ausstattungsquoten mit Grund', () => {
     expect(v.ohne).toEqual([{ plan: 'd', name: 'Stadt d', grund: 'veröffentlicht keine Ausstattungsquoten' }]);
   });
@@ -167,6 +176,12 @@ describe('Status der Maßnahmen je Handlungsfeld', () => {
     expect(t.zeilen.at(-1)!.hinweis).toMatch(/„alt“ steht nicht in den veröffentlichten Handlungsfeldern/);
     expect(t.hinweise.join(' ')).toMatch(/zählt nur in dem, unter dem sie geführt wird/);
     expect(t.hinweise.join(' ')).toMatch(/2 Maßnahmen dienen mehreren Handlungsfeldern/);
+  });
+  it('führt einen Status außerhalb des Vokabulars (ältere Pläne) nach dem Vokabular, vor „ohne Angabe“', () => {
+    const alt = plan('alt', { tabellen: { massnahmen: [{ id: 'A1', handlungsfeld: 'x', status: 'verschoben' }, { id: 'A2', handlungsfeld: 'x' }, { id: 'A3', handlungsfeld: 'x', status: 'geplant' }] } });
+    const w = statusVergleich([alt]);
+    expect(w.spalten.map((s) => s.titel)).toEqual(['geplant', 'verschoben', 'ohne Angabe']);
+    expect(w.plaene[0]!.summen.map((z) => z.wert)).toEqual([1, 1, 1, 3]);
   });
   it('nimmt ohne veröffentlichte Handlungsfelder die Kennungen und sagt es', () => {
     const t = v.plaene[1]!;
