@@ -4,8 +4,9 @@
  * plan. Pure functions over `GelesenerPlan[]` (src/portal/typen.ts): no Astro, no I/O.
  *
  * Two actors of different plans are the same when they share a `kennung` (the optional shared id
- * of the plan schema), or when a normalised name of one (name, kurzname or an `auchBekanntAls`
- * entry) equals one of the other. The matches are joined transitively (union-find over all
+ * of the plan schema), or when one plan names the other's name or kurzname among its `auchBekanntAls`
+ * (or both name the same other name there). The same name or kurzname alone is not enough: each
+ * town has its own „Rat“, „Schulamt“ or „Schulverwaltungsamt“. The matches are joined transitively (union-find over all
  * plans), with two limits, each reported as a Problem instead of merged:
  * - two actors of the SAME plan are never one (the plan itself keeps them apart);
  * - two actors with different `kennung`en are never one, whatever their names.
@@ -124,6 +125,8 @@ interface Knoten {
   kennung?: string;
   /** name, kurzname, auchBekanntAls: as spelt (whitespace tidied), in this order. */
   namen: string[];
+  /** Its auchBekanntAls entries (tidied): the names under which it declares itself the same as others. */
+  aliase: string[];
 }
 
 /** The file a problem of a plan's actors points to: the plan's published table. */
@@ -150,7 +153,7 @@ export function gemeinsameAkteure(plaene: readonly GelesenerPlan[]): Akteurskart
       }
       const kurzname = text(r, 'kurzname');
       const kennung = text(r, 'kennung');
-      knoten.push({ plan, r, id, name, ...(kennung ? { kennung } : {}), namen: [name, ...(kurzname ? [kurzname] : []), ...texte(r, 'auchBekanntAls')].map(aufgeraeumt) });
+      knoten.push({ plan, r, id, name, ...(kennung ? { kennung } : {}), namen: [name, ...(kurzname ? [kurzname] : []), ...texte(r, 'auchBekanntAls')].map(aufgeraeumt), aliase: texte(r, 'auchBekanntAls').map(aufgeraeumt) });
     });
   }
 
@@ -204,8 +207,18 @@ export function gemeinsameAkteure(plaene: readonly GelesenerPlan[]): Akteurskart
     nachSchluessel.set(schluessel, e);
   };
   knoten.forEach((k, i) => k.kennung && kante(`k:${k.kennung}`, `gemeinsame Kennung „${k.kennung}“`, i));
-  knoten.forEach((k, i) => k.namen.forEach((n) => kante(`n:${normalisiereName(n)}`, `gleicher Name „${n}“`, i)));
   for (const { grund, glieder } of nachSchluessel.values()) for (const i of glieder.slice(1)) vereinige(glieder[0]!, i, grund);
+  // Names join only through a declared other name: an actor's auchBekanntAls meets another's name,
+  // kurzname or auchBekanntAls. Two plain names that agree are kept apart.
+  const nachName = new Map<string, { name: string; alias: number[]; eigen: number[] }>();
+  const eintrag = (n: string) => nachName.get(normalisiereName(n)) ?? nachName.set(normalisiereName(n), { name: n, alias: [], eigen: [] }).get(normalisiereName(n))!;
+  knoten.forEach((k, i) => {
+    for (const n of k.namen.filter((n) => !k.aliase.includes(n))) eintrag(n).eigen.push(i);
+    for (const a of k.aliase) eintrag(a).alias.push(i);
+  });
+  for (const { name, alias, eigen } of nachName.values()) {
+    for (const i of [...alias.slice(1), ...eigen]) if (alias.length > 0 && i !== alias[0]) vereinige(alias[0]!, i, `anderer Name „${name}“`);
+  }
 
   const gruppen = Map.groupBy(
     knoten.map((_, i) => i),

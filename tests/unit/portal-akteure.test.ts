@@ -51,19 +51,22 @@ describe('gemeinsame Akteure mehrerer Pläne', () => {
     tabellen: { akteure: akteurA, handlungsfelder: felderA, zustaendigkeitsmatrix: matrixA },
   });
   const akteurB: Datensatz[] = [
-    // Same Medienzentrum: the kurzname differs only in case and space.
-    { id: 'kmz', name: 'Kreismedienzentrum  Hagenland', kurzname: ' MEDIENZENTRUM', ebene: 'Kreis', aufgaben: ['Beratung'], supportlevel: ['1st-Level'], auchBekanntAls: ['Medienzentrale Strasse'] },
+    // Same Medienzentrum: it declares Musterstadt's kurzname as another name (in other case and space).
+    { id: 'kmz', name: 'Kreismedienzentrum  Hagenland', kurzname: 'KMZ', ebene: 'Kreis', aufgaben: ['Beratung'], supportlevel: ['1st-Level'], auchBekanntAls: ['Medienzentrale Strasse', ' MEDIENZENTRUM'] },
     // Same IT service by its shared id, under another name.
     { id: 'kdh', name: 'Kommunale Datenzentrale Hagenland', kurzname: 'KDH', kennung: 'it-kreis', aufgaben: [], supportlevel: [], auchBekanntAls: [] },
-    { id: 'schulamt', name: 'Staatliches Schulamt', kurzname: 'Schulamt', aufgaben: [], supportlevel: [], auchBekanntAls: [] },
+    // Declares Musterstadt's Schulamt by its full name: the same kurzname alone would not join them.
+    { id: 'schulamt', name: 'Staatliches Schulamt', kurzname: 'Schulamt', aufgaben: [], supportlevel: [], auchBekanntAls: ['Schulamt für die Stadt Musterstadt'] },
     // A second actor of the same plan answering to „Schulamt“: never merged with the first.
     { id: 'aussenstelle', name: 'Außenstelle des Schulamts', auchBekanntAls: ['schulamt'], aufgaben: [], supportlevel: [] },
   ];
   const b = plan('wiesenhagen', { name: 'Stadt Wiesenhagen', tabellen: { akteure: akteurB } });
   const akteurC: Datensatz[] = [
-    { id: 'mz', name: 'Medienzentrale Straße', aufgaben: [], supportlevel: [], auchBekanntAls: [] },
-    // Named like Musterstadt's ITM, but another shared id: kept apart.
-    { id: 'itm', name: 'ITM', kennung: 'itm-nord', aufgaben: [], supportlevel: [], auchBekanntAls: [] },
+    { id: 'mz', name: 'Medienzentrale Straße', kurzname: 'Medienzentrum', aufgaben: [], supportlevel: [], auchBekanntAls: [] },
+    // Calls itself also „ITM“ like Musterstadt's IT service, but has another shared id: kept apart.
+    { id: 'itm', name: 'IT-Service Nord', kennung: 'itm-nord', aufgaben: [], supportlevel: [], auchBekanntAls: ['ITM'] },
+    // The same plain name as Musterstadt's council, declared as nothing else: two councils, not one.
+    { id: 'rat', name: 'Rat der Stadt Musterstadt', aufgaben: [], supportlevel: [], auchBekanntAls: [] },
     { id: 'ohne-name', aufgaben: [] },
   ];
   const c = plan('auenbrueck', { name: 'Stadt Auenbrück', tabellen: { akteure: akteurC } });
@@ -85,14 +88,15 @@ describe('gemeinsame Akteure mehrerer Pläne', () => {
       ['wiesenhagen', 'schulamt'],
     ]);
   });
-  it('zeigt nur Akteure, die zwei oder mehr Pläne nennen', () => {
+  it('zeigt nur Akteure, die zwei oder mehr Pläne nennen, und führt gleiche Namen ohne erklärten anderen Namen nicht zusammen', () => {
     expect(gruppe('musterstadt', 'rat')).toBeUndefined();
+    expect(gruppe('auenbrueck', 'rat')).toBeUndefined();
     expect(karte.akteure.every((g) => new Set(g.rollen.map((r) => r.plan)).size >= 2)).toBe(true);
     expect(karte.akteure).toHaveLength(3);
   });
   it('führt zwei Akteure desselben Plans nie zusammen und meldet es', () => {
     expect(gruppe('wiesenhagen', 'aussenstelle')).toBeUndefined();
-    const p = karte.probleme.find((x) => x.entry === 'schulamt' && x.found?.includes('aussenstelle'));
+    const p = karte.probleme.find((x) => x.entry === 'aussenstelle' && x.found?.includes('(schulamt)'));
     expect(p?.file).toBe('https://mep.wiesenhagen.example/daten/akteure.json');
     expect(p?.expected).toMatch(/desselben Plans getrennt/);
   });
@@ -107,10 +111,10 @@ describe('gemeinsame Akteure mehrerer Pläne', () => {
   });
   it('gibt eine stabile Kennung und den häufigsten Namen', () => {
     const mz = gruppe('musterstadt', 'medienzentrum')!;
-    // „Medienzentrum“ is used by two plans, every other name by one.
+    // „Medienzentrum“ is used by three plans, „Medienzentrale Straße“ by two, every other name by one.
     expect(mz.name).toBe('Medienzentrum');
     expect(mz.id).toBe('medienzentrum');
-    expect(mz.namen).toEqual(['Medienzentrum Musterstadt', 'Medienzentrum', 'Kreismedienzentrum', 'Kreismedienzentrum Hagenland', 'Medienzentrale Strasse']);
+    expect(mz.namen).toEqual(['Medienzentrum Musterstadt', 'Medienzentrum', 'Kreismedienzentrum', 'Kreismedienzentrum Hagenland', 'KMZ', 'Medienzentrale Strasse']);
     expect(gruppe('musterstadt', 'itm')!.id).toBe('it-kreis');
     expect(gruppe('musterstadt', 'itm')!.kennung).toBe('it-kreis');
     // The same plans in another order give the same ids.
