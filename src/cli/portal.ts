@@ -14,6 +14,7 @@ const { values } = parseArgs({ options: { outDir: { type: 'string' } } });
 try {
   const ergebnis = await bauePortal({ ordner: process.cwd(), outDir: values.outDir });
   for (const p of ergebnis.plaene) for (const h of p.hinweise) console.warn(`Hinweis: ${p.name}: ${h}`);
+  for (const h of ergebnis.hinweise) console.warn(`Hinweis: ${h}`);
   const s = (ms: number) => (ms / 1000).toLocaleString('de-DE', { maximumFractionDigits: 1 });
   const durchsucht = ergebnis.plaene.filter((p) => p.suche).length;
   console.log(`Planwerk: Portal mit ${ergebnis.plaene.length} Plänen gebaut (${durchsucht} durchsuchbar): Pläne gelesen in ${s(ergebnis.lesenMs)} s, Seiten und Suche in ${s(ergebnis.bauenMs)} s.`);

@@ -10,7 +10,8 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join, resolve } from 'node:path';
 import { build } from 'astro';
-import { ContentError } from '../plan/problems.ts';
+import { ContentError, formatProblem } from '../plan/problems.ts';
+import { gemeinsameAkteure } from './akteure.ts';
 import { neueAusgabe } from '../ausgabe/ausgabe.ts';
 import { setzePortaldaten } from './aktuell.ts';
 import { lesePortalkonfiguration } from './konfiguration.ts';
@@ -30,6 +31,8 @@ export interface PortalOptionen {
 export interface PortalErgebnis {
   outDir: string;
   plaene: GelesenerPlan[];
+  /** Notes for the build log: actors the shared map kept apart, records it could not read. */
+  hinweise: string[];
   /** Milliseconds for reading the plans and for the Astro build with the search index. */
   lesenMs: number;
   bauenMs: number;
@@ -90,5 +93,6 @@ export async function bauePortal(optionen: PortalOptionen): Promise<PortalErgebn
     throw new Error(`${ausgabe.verwerfen()}`, { cause: error });
   }
   ausgabe.veroeffentlichen();
-  return { outDir: ausgabe.ziel, plaene, lesenMs, bauenMs: performance.now() - startBauen };
+  const hinweise = gemeinsameAkteure(plaene).probleme.map(formatProblem);
+  return { outDir: ausgabe.ziel, plaene, hinweise, lesenMs, bauenMs: performance.now() - startBauen };
 }
