@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'node-html-parser';
+import { chromium } from 'playwright-core';
+import { browserVerfuegbar, BROWSER_ARGS, CHROME } from '../helpers/vorschau.ts';
 import { KREISFACHTAG } from '../../bench/generator.ts';
 import { bauePortalplaene, PORTALPLAENE, serviere, type Portalplan } from '../helpers/portalplaene.ts';
 
@@ -48,6 +50,35 @@ describe('Planseiten für das Portal', () => {
       } finally {
         await stop();
       }
+    }
+  });
+
+  it.runIf(browserVerfuegbar())('die Suche jeder Website findet mit „Kreisfachtag“ ihre Kreisfachtag-Maßnahme als ersten Treffer, in Chromium über HTTP', async () => {
+    const browser = await chromium.launch({ executablePath: CHROME, args: BROWSER_ARGS });
+    try {
+      for (const p of plaene) {
+        const { adresse, stop } = await serviere(p.dist, p.basis);
+        try {
+          const page = await browser.newPage();
+          await page.goto(adresse);
+          // Pagefind's own bundle, as a portal's page loads it for mergeIndex
+          // (a script as text: vitest would rewrite an import() inside a function)
+          const skript = `(async () => {
+            const pagefind = await import(${JSON.stringify(`${adresse}pagefind/pagefind.js`)});
+            await pagefind.init();
+            const r = await pagefind.search(${JSON.stringify(KREISFACHTAG)});
+            return Promise.all(r.results.map(async (x) => (await x.data()).url));
+          })()`;
+          const urls = (await page.evaluate(skript)) as string[];
+          // the Maßnahme first (its title has the word); lists and actor pages that name it follow
+          expect(urls[0], p.id).toBe(`${p.basis}massnahmen/${p.plan.kreisfachtag!.id.toLowerCase()}/`);
+          await page.close();
+        } finally {
+          await stop();
+        }
+      }
+    } finally {
+      await browser.close();
     }
   });
 
