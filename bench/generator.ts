@@ -161,7 +161,7 @@ interface Ort {
   name: string;
   /** „benchhausen“, for `*.example` addresses. */
   domain: string;
-  /** The council that decides („Rat der Stadt Benchhausen“, „Kreistag des Kreises …“ for a Kreis). */
+  /** The council that decides: „Rat der Stadt Benchhausen“, for a Kreis „Kreistag Talheim“. */
   rat: string;
   website: string;
   titel: string;
