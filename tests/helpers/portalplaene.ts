@@ -6,14 +6,17 @@
  *
  * `bauePortalplaene(ordner)` writes the plans below `ordner` (inside the project, so that Astro
  * can build them) and builds each with `node src/cli/bauen.ts --outDir …`. A build is kept in
- * .tmp/portalplaene-cache/ under the hash of the generated files and of Planwerk's own source
- * (src/, package.json): as long as neither changes, the next call reuses it.
+ * .tmp/portalplaene-cache/ under the hash of the generated files, their folder (the site's edit
+ * links name it) and Planwerk's own source (src/, package.json): as long as none changes, the next
+ * call reuses it. Two test runs at once each build into a folder of their own and the first to
+ * finish is kept; two test files at once should pass different `ordner` (generating replaces the
+ * files there). Old entries stay; the cache folder may be deleted at any time.
  *
  * `serviere(dist, basis)` serves a built site on 127.0.0.1 (a free port), under its base path.
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, relative, resolve, sep } from 'node:path';
 import { generatePlan, type GeneratedPlan, type Planform } from '../../bench/generator.ts';
@@ -87,19 +90,24 @@ export async function bauePortalplaene(ordner = join(PROJECT, '.tmp', 'portalpla
   const plaene: Portalplan[] = [];
   for (const p of PORTALPLAENE) {
     const plan = generatePlan(join(ordner, p.id), { massnahmen: p.massnahmen, seed: p.seed, kommune: p.kommune, form: p.form, website: p.website, kennungen: optionen.kennungen ?? false });
-    const schluessel = `${p.id}-${hashVon([{ dir: plan.contentDir, name: 'content' }], planwerkHash)}`;
+    const schluessel = `${p.id}-${hashVon([{ dir: plan.contentDir, name: relative(PROJECT, plan.contentDir) }], planwerkHash)}`;
     const ziel = join(CACHE, schluessel);
     const dist = join(ziel, 'dist');
-    const fertig = join(ziel, 'fertig');
     let bauzeit = 0;
-    if (!existsSync(fertig)) {
-      mkdirSync(CACHE, { recursive: true });
-      // older builds of this plan are of no further use
-      for (const alt of readdirSync(CACHE)) if (alt.startsWith(`${p.id}-`)) rmSync(join(CACHE, alt), { recursive: true, force: true });
+    if (!existsSync(join(ziel, 'fertig'))) {
+      const bau = join(CACHE, `bau-${schluessel}-${process.pid}`);
+      rmSync(bau, { recursive: true, force: true });
+      mkdirSync(bau, { recursive: true });
       const start = performance.now();
-      await baue(plan.contentDir, dist);
+      await baue(plan.contentDir, join(bau, 'dist'));
       bauzeit = (performance.now() - start) / 1000;
-      writeFileSync(fertig, `${new Date().toISOString()} ${bauzeit.toFixed(1)} s\n`);
+      writeFileSync(join(bau, 'fertig'), `${new Date().toISOString()} ${bauzeit.toFixed(1)} s\n`);
+      // the build's own folder becomes the cache entry (unless another run was faster)
+      try {
+        renameSync(bau, ziel);
+      } catch {
+        rmSync(bau, { recursive: true, force: true });
+      }
     }
     plaene.push({ id: p.id, name: p.kommune, form: p.form, website: p.website, basis: new URL(p.website).pathname, dist, plan, bauzeit });
   }

@@ -6,17 +6,21 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { PROJECT } from '../helpers/fixture.ts';
 import { parse } from 'node-html-parser';
 import { chromium } from 'playwright-core';
 import { browserVerfuegbar, BROWSER_ARGS, CHROME } from '../helpers/vorschau.ts';
 import { KREISFACHTAG } from '../../bench/generator.ts';
 import { bauePortalplaene, PORTALPLAENE, serviere, type Portalplan } from '../helpers/portalplaene.ts';
 
+/** A folder of this file's own: the portal's site test generates into the default one at the same time. */
+const ORDNER = join(PROJECT, '.tmp', 'portalplaene-unit');
+
 describe('Planseiten für das Portal', () => {
   let plaene: Portalplan[] = [];
 
   it('baut drei Pläne verschiedener Gestalt und verschiedener Schulträger', async () => {
-    plaene = await bauePortalplaene();
+    plaene = await bauePortalplaene(ORDNER);
     console.log(`Portalpläne: ${plaene.map((p) => `${p.id} ${p.bauzeit ? `${p.bauzeit.toFixed(1)} s` : 'aus dem Cache'}`).join(', ')}`);
     expect(plaene.map((p) => p.form).sort()).toEqual(['erhebungen', 'finanztabellen', 'minimal']);
     expect(new Set(plaene.map((p) => p.name)).size).toBe(3);
@@ -83,7 +87,7 @@ describe('Planseiten für das Portal', () => {
   });
 
   it('nimmt beim zweiten Aufruf die gebauten Websites aus dem Cache', async () => {
-    const wieder = await bauePortalplaene();
+    const wieder = await bauePortalplaene(ORDNER);
     expect(wieder.map((p) => p.bauzeit)).toEqual([0, 0, 0]);
     expect(wieder.map((p) => p.dist)).toEqual(plaene.map((p) => p.dist));
   });
