@@ -91,7 +91,7 @@ function bauHash(contentDir: string): string {
 }
 
 /** A copy of a folder of hard links (the copies are many and large; only planwerk.json changes, and is replaced, never written through). */
-function verlinke(von: string, nach: string) {
+export function verlinke(von: string, nach: string) {
   rmSync(nach, { recursive: true, force: true });
   for (const f of dateien(von)) {
     mkdirSync(dirname(join(nach, f)), { recursive: true });
@@ -137,24 +137,24 @@ async function baueVorlagen(opt: ReturnType<typeof options>): Promise<Vorlage[]>
 }
 
 /** The Schulträger of copy k: distinct names. */
-function kommuneVon(k: number): string {
+export function kommuneVon(k: number): string {
   const ort = ORTE[k % ORTE.length]!;
   const runde = Math.floor(k / ORTE.length);
   return `${k % 2 === 0 ? 'Stadt' : 'Gemeinde'} ${ort}${runde > 0 ? ` ${runde + 1}` : ''}`;
 }
 
-interface Kopie {
+export interface Kopie {
   name: string;
   form: Planform;
   dist: string;
 }
 
-/** Step 2: N copies of the templates, each with its own kommune and titel in planwerk.json. */
-function kopiere(vorlagen: Vorlage[], n: number): Kopie[] {
+/** Step 2: N copies of the templates (in `ordner/plan-<k>`), each with its own kommune and titel in planwerk.json. */
+export function kopiere(vorlagen: Pick<Vorlage, 'form' | 'dist'>[], n: number, ordner = join(WORK, `n-${n}`, 'plaene')): Kopie[] {
   const kopien: Kopie[] = [];
   for (let k = 0; k < n; k += 1) {
     const vorlage = vorlagen[k % vorlagen.length]!;
-    const dist = join(WORK, `n-${n}`, 'plaene', `plan-${k + 1}`);
+    const dist = join(ordner, `plan-${k + 1}`);
     verlinke(vorlage.dist, dist);
     const datei = join(dist, PORTALANGABEN_DATEI);
     const angaben = JSON.parse(readFileSync(datei, 'utf8')) as Record<string, unknown>;
