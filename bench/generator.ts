@@ -1,12 +1,24 @@
 /**
- * Seeded generator of complete Planwerk plans for the benchmark (`npm run bench`).
+ * Seeded generator of complete Planwerk plans for the benchmark (`npm run bench`) and the portal
+ * (`npm run bench:portal`, tests/helpers/portalplaene.ts).
  *
  * `generatePlan(root, { massnahmen: N, seed })` writes `<root>/content/` with the same
  * files and schemas as the sample plan in content/: N Maßnahmen (about 600 words each),
  * N/4 schools, N/20 actors with relations, 6–10 Handlungsfelder, ten years of finance
  * data and the small YAML collections. The same N and seed always give the same files.
  *
- * Run on its own: `node bench/generator.ts <N> [seed] [folder]`.
+ * `form` gives plans of other shapes, as Schulträger of one Kreis write them (`kommune` names each):
+ * - `voll` (default): the above; the same files as before there were shapes.
+ * - `erhebungen`: like `voll`, but the schools' figures come from two survey rounds
+ *   (daten/erhebungen.yaml and daten/erhebungen/<runde>.csv), as in content/ (Musterstadt).
+ * - `finanztabellen`: no schools, inventory or computed finance; published finance tables instead
+ *   (finanzen.yaml and daten/finanzen/<tabelle>.csv), as in beispiele/kleinstadt.
+ * - `minimal`: plan.yaml, Handlungsfelder, Maßnahmen and a few actors, nothing else.
+ * With `kreis` (default for every shape but `voll`) a plan names the actors a Kreis shares
+ * (Kreismedienzentrum, Kreisrechenzentrum, the Schulaufsicht under one of two names linked by
+ * `auchBekanntAls`) and one Maßnahme whose title has the word „Kreisfachtag“ and the plan's own name.
+ *
+ * Run on its own: `node bench/generator.ts <N> [seed] [folder] [form] [kommune]`.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -14,18 +26,58 @@ import { stringify } from 'yaml';
 import { createRandom, hash, type Random } from './random.ts';
 import { HEADINGS, THEMES, kennzahlSentence, list, paragraph, table, wordCount, type KennzahlContext, type Theme } from './text.ts';
 
+/** The shapes of plan the generator writes (see the module comment). */
+export const PLANFORMEN = ['voll', 'erhebungen', 'finanztabellen', 'minimal'] as const;
+export type Planform = (typeof PLANFORMEN)[number];
+
+/** The two names of the lower school authority in a Kreis: „Untere Schulaufsicht“ (also known as the other) or „Schulamt für den Kreis“. */
+export type Schulaufsicht = 'untere-schulaufsicht' | 'schulamt';
+
 export interface GenerateOptions {
   massnahmen: number;
   seed?: number;
+  /** The Schulträger (plan.yaml `kommune`), default „Stadt Benchhausen“; addresses and names follow it. */
+  kommune?: string;
+  /** The plan's shape, default `voll`. */
+  form?: Planform;
+  /** plan.yaml `website` (with a base path, if any); default `https://mep.<ort>.example`. */
+  website?: string;
+  /** Name the actors a Kreis shares and a „Kreisfachtag“ Maßnahme; default: every shape but `voll`. */
+  kreis?: boolean;
+  /** Which name the Schulaufsicht has (with `kreis`); default: `untere-schulaufsicht` for `voll` and `erhebungen`, else `schulamt`. */
+  schulaufsicht?: Schulaufsicht;
+  /** Give shared actors the field `kennung` (an optional actor field newer than this generator's plans); default false. */
+  kennungen?: boolean;
+}
+
+/** A shared actor of the Kreis as the plan names it. */
+export interface Kreisakteur {
+  id: string;
+  name: string;
+  auchBekanntAls: string[];
+  kennung?: string;
 }
 
 export interface GeneratedPlan {
   /** The plan's content folder (`<root>/content`). */
   contentDir: string;
+  form: Planform;
+  kommune: string;
   counts: { massnahmen: number; schulen: number; akteure: number; handlungsfelder: number };
   /** Every Maßnahme with its file, relative to the content folder. */
   massnahmen: { id: string; file: string; handlungsfeld: string }[];
+  /** With `kreis`: the Maßnahme whose title has „Kreisfachtag“ and the plan's own name. */
+  kreisfachtag?: { id: string; titel: string };
+  /** With `kreis`: the actors the Kreis shares, as this plan names them. */
+  kreisakteure: Kreisakteur[];
+  /** The survey rounds written (`erhebungen`), oldest first. */
+  erhebungen: string[];
+  /** The published finance tables written (`finanztabellen`), by id. */
+  finanztabellen: string[];
 }
+
+/** The word every Kreis plan has in the title of one Maßnahme (a query that finds one Maßnahme per plan). */
+export const KREISFACHTAG = 'Kreisfachtag';
 
 /** How many schools and actors a plan with n Maßnahmen gets: n/4 and n/20 (at least 1 and 4). */
 export function planCounts(n: number) {
@@ -100,6 +152,35 @@ function writeFile(path: string, text: string) {
 }
 
 const yaml = (data: unknown) => stringify(data, { lineWidth: 0 });
+
+/** The Schulträger and what its names and addresses are made of. */
+interface Ort {
+  /** „Stadt Benchhausen“ */
+  kommune: string;
+  /** „Benchhausen“: the name without „Stadt“, „Gemeinde“ …, for addresses. */
+  name: string;
+  /** „benchhausen“, for `*.example` addresses. */
+  domain: string;
+  /** The council that decides: „Rat der Stadt Benchhausen“, for a Kreis „Kreistag Talheim“. */
+  rat: string;
+  website: string;
+  titel: string;
+}
+
+function ort(kommune: string, form: Planform, website?: string): Ort {
+  const name = kommune.replace(/^(Stadt|Gemeinde|Markt|Samtgemeinde|Landkreis|Kreis)\s+/, '');
+  const domain = slug(name);
+  const kreis = /^(Landkreis|Kreis)\s/.test(kommune);
+  return {
+    kommune,
+    name,
+    domain,
+    rat: kreis ? `Kreistag ${name}` : `Rat der ${kommune}`,
+    website: website ?? `https://mep.${domain}.example`,
+    // the benchmark's plan keeps its title; the Kreis plans are told apart by it on a portal
+    titel: form === 'voll' ? 'Medienentwicklungsplan – Lastprobe' : `Medienentwicklungsplan ${kommune}`,
+  };
+}
 const csv = (header: string[], rows: (string | number)[][]) => [header, ...rows].map((r) => r.join(';')).join('\n') + '\n';
 const mdx = (frontmatter: Record<string, unknown>, body: string) => `---\n${yaml(frontmatter)}---\n\n${body.trim()}\n`;
 
@@ -113,6 +194,8 @@ interface Akteur {
   zustaendigkeit: string;
   beschreibung: string;
   supportlevel?: string[];
+  auchBekanntAls?: string[];
+  kennung?: string;
 }
 
 const KERNAKTEURE: Akteur[] = [
@@ -152,6 +235,38 @@ function makeActors(count: number): Akteur[] {
   return actors;
 }
 
+/**
+ * The actors a Kreis shares, in place of the town's own ones (by the id they replace): the
+ * Kreismedienzentrum and the Kreisrechenzentrum under the same name in every plan, the
+ * Schulaufsicht under one of two names that each plan links with `auchBekanntAls`.
+ */
+function kreisakteure(schulaufsicht: Schulaufsicht, kennungen: boolean): Record<string, Akteur> {
+  const aufsicht =
+    schulaufsicht === 'untere-schulaufsicht'
+      ? { id: 'untere-schulaufsicht', name: 'Untere Schulaufsicht', auchBekanntAls: ['Schulamt für den Kreis'] }
+      : { id: 'schulamt-kreis', name: 'Schulamt für den Kreis', auchBekanntAls: [] };
+  return {
+    medienzentrum: {
+      id: 'kreismedienzentrum',
+      name: 'Kreismedienzentrum',
+      ...(kennungen ? { kennung: 'kreismedienzentrum' } : {}),
+      auchBekanntAls: ['Medienzentrum des Kreises'],
+      ebene: 'kommunale Unterstützung',
+      zustaendigkeit: 'pädagogisch und technisch',
+      beschreibung: 'Berät die Schulen aller Schulträger des Kreises zum Unterricht mit digitalen Medien und verleiht Medien.',
+    },
+    schulamt: { ...aufsicht, ebene: 'Schulaufsicht', zustaendigkeit: 'pädagogisch', beschreibung: 'Schulaufsicht des Landes über die Grund-, Haupt- und Förderschulen im Kreis.' },
+    'it-dienstleister': {
+      id: 'kreisrechenzentrum',
+      name: 'Kreisrechenzentrum',
+      ebene: 'kommunale Unterstützung',
+      zustaendigkeit: 'technisch',
+      beschreibung: 'Betreibt für die Schulträger des Kreises Netze, Server und die Geräteverwaltung.',
+      supportlevel: ['2nd-Level'],
+    },
+  };
+}
+
 const BEZIEHUNGSTYPEN = ['beaufsichtigt', 'berät', 'unterstützt', 'beauftragt', 'finanziert', 'koordiniert', 'berichtet an', 'arbeitet zusammen mit'];
 
 /** akteure.yaml: every actor is the target of at least one relation (a ring plus random extras). */
@@ -163,6 +278,8 @@ function akteureYaml(r: Random, actors: Akteur[]) {
     const entry: Record<string, unknown> = {
       id: a.id,
       name: a.name,
+      ...(a.kennung ? { kennung: a.kennung } : {}),
+      ...(a.auchBekanntAls?.length ? { auchBekanntAls: a.auchBekanntAls } : {}),
       ebene: a.ebene,
       beschreibung: a.beschreibung,
       aufgaben: ['Maßnahmen des Plans mit umsetzen', 'Bedarfe sammeln und melden', 'An den Abstimmungsrunden teilnehmen'].slice(0, r.int(1, 3)),
@@ -194,7 +311,7 @@ function formateYaml(r: Random, actors: Akteur[]) {
 // ---------------------------------------------------------------------------
 // Schools and finance data
 
-function schulenCsv(r: Random, count: number) {
+function schulenCsv(r: Random, count: number, domain: string) {
   const rows: (string | number)[][] = [];
   for (let i = 0; i < count; i += 1) {
     const form = r.weighted(SCHULFORMEN.map((f) => [f, f.gewicht] as const));
@@ -217,7 +334,7 @@ function schulenCsv(r: Random, count: number) {
       de.format(r.int(120, 200) / 2),
       de.format(r.pick([250, 500, 1000, 1000, 1000, 10000])),
       stand,
-      stand ? `https://schulen.benchhausen.example/${slug(name)}/medienkonzept.pdf` : '',
+      stand ? `https://schulen.${domain}.example/${slug(name)}/medienkonzept.pdf` : '',
     ]);
   }
   return csv(['id', 'name', 'schulform', 'stadtbezirk', 'schuelerzahl', 'lehrkraefte', 'endgeraete_schueler', 'endgeraete_lehrkraefte', 'unterrichtsraeume', 'praesentationsmedien', 'wlan_abdeckung', 'breitband_mbit', 'medienkonzept_stand', 'medienkonzept_url'], rows);
@@ -262,31 +379,31 @@ function finanzierungCsv(r: Random, schulen: number) {
 // ---------------------------------------------------------------------------
 // The small YAML collections
 
-function planYaml(seed: number) {
+function planYaml(seed: number, ort: Ort) {
   return {
-    kommune: 'Stadt Benchhausen',
-    titel: 'Medienentwicklungsplan – Lastprobe',
+    kommune: ort.kommune,
+    titel: ort.titel,
     untertitel: `Erzeugter Plan für Messungen (Startwert ${seed})`,
     fassung: { name: 'Erzeugte Fassung', nummer: 1 },
     planungszeitraum: { von: 2025, bis: 2026 },
     planungshorizont: HORIZONT,
     finanzplanung: { preisaenderung: 2, preisbasisjahr: 2025, spitzenjahrSchwelle: 20 },
-    beschluss: { datum: '2025-03-27', gremium: 'Rat der Stadt Benchhausen', vorlage: 'V/2025/0001' },
+    beschluss: { datum: '2025-03-27', gremium: ort.rat, vorlage: 'V/2025/0001' },
     stand: STAND,
-    website: 'https://mep.benchhausen.example',
-    herausgeber: { name: 'Stadt Benchhausen', dienststelle: 'Amt für Schule und Bildung', anschrift: ['Rathausplatz 1', '12345 Benchhausen'], email: 'schule@benchhausen.example', url: 'https://www.benchhausen.example' },
-    kontakt: { name: 'Geschäftsstelle Medienentwicklungsplan', email: 'mep@benchhausen.example' },
+    website: ort.website,
+    herausgeber: { name: ort.kommune, dienststelle: 'Amt für Schule und Bildung', anschrift: ['Rathausplatz 1', `12345 ${ort.name}`], email: `schule@${ort.domain}.example`, url: `https://www.${ort.domain}.example` },
+    kontakt: { name: 'Geschäftsstelle Medienentwicklungsplan', email: `mep@${ort.domain}.example` },
     lizenz: { name: 'CC BY 4.0', url: 'https://creativecommons.org/licenses/by/4.0/deed.de' },
     quelltext: {
-      repository: 'https://git.benchhausen.example/mep',
-      bearbeiten: 'https://git.benchhausen.example/mep/edit/main/{pfad}',
-      verlauf: 'https://git.benchhausen.example/mep/commits/main/{pfad}',
-      ordner: 'https://git.benchhausen.example/mep/tree/main/{pfad}',
+      repository: `https://git.${ort.domain}.example/mep`,
+      bearbeiten: `https://git.${ort.domain}.example/mep/edit/main/{pfad}`,
+      verlauf: `https://git.${ort.domain}.example/mep/commits/main/{pfad}`,
+      ordner: `https://git.${ort.domain}.example/mep/tree/main/{pfad}`,
     },
-    impressum: { verantwortlich: 'Stadt Benchhausen, Rathausplatz 1, 12345 Benchhausen', hinweise: ['Erzeugte Inhalte für Leistungsmessungen.'] },
+    impressum: { verantwortlich: `${ort.kommune}, Rathausplatz 1, 12345 ${ort.name}`, hinweise: ['Erzeugte Inhalte für Leistungsmessungen.'] },
     datenschutz: {
-      verantwortlicher: 'Stadt Benchhausen',
-      datenschutzbeauftragter: { name: 'Datenschutzbeauftragte der Stadt', email: 'datenschutz@benchhausen.example' },
+      verantwortlicher: ort.kommune,
+      datenschutzbeauftragter: { name: 'Datenschutzbeauftragte der Stadt', email: `datenschutz@${ort.domain}.example` },
       hosting: 'Statische Website ohne Cookies und ohne Anfragen an Dritte.',
       aufsichtsbehoerde: { name: 'Landesbeauftragte für Datenschutz', url: 'https://www.ldi.land.example' },
     },
@@ -295,7 +412,7 @@ function planYaml(seed: number) {
       status: 'teilweise vereinbar',
       pruefmethode: 'Selbstbewertung nach BITV 2.0.',
       nichtBarrierefrei: [{ was: 'Medienkonzepte der Schulen als PDF', warum: 'Die Dokumente erstellen die Schulen selbst.' }],
-      kontakt: { name: 'Geschäftsstelle Medienentwicklungsplan', email: 'barrierefreiheit@benchhausen.example' },
+      kontakt: { name: 'Geschäftsstelle Medienentwicklungsplan', email: `barrierefreiheit@${ort.domain}.example` },
       schlichtungsstelle: { name: 'Ombudsstelle für barrierefreie IT', url: 'https://www.ombudsstelle.land.example' },
     },
     leichteSprache: { text: ['Die Stadt sorgt für Computer in den Schulen.', 'Dieser Plan sagt, was die Stadt dafür macht.'] },
@@ -366,6 +483,139 @@ const DATENSAETZE = [
 ];
 
 // ---------------------------------------------------------------------------
+// The shapes' own data: survey rounds and published finance tables
+
+/** A German number as the generator writes it („1.234“, „47,5“). */
+const zahl = (text: string) => Number(text.replaceAll('.', '').replace(',', '.'));
+
+/** The survey rounds of the shape `erhebungen`: two, the later one with the figures of `voll`. */
+const RUNDEN = [
+  { id: '2024-09', stichtag: '2024-09-15', methode: 'Fragebogen (Tabellenvorlage) an alle Schulleitungen, ergänzt um die amtlichen Schülerzahlen', quelle: 'Amt für Schule und Bildung, Erstabfrage' },
+  { id: '2026-09', stichtag: '2026-09-15', methode: 'Online-Fragebogen an alle Schulleitungen mit Abgleich gegen das Inventar', quelle: 'Amt für Schule und Bildung, zweite Abfrage' },
+];
+const ERHEBUNGSBEDARFE = [
+  { id: 'wlan', name: 'WLAN in allen Unterrichtsräumen', art: 'beschaffung' },
+  { id: 'fortbildung-tablets', name: 'Fortbildung zum Unterricht mit Tablets', art: 'fortbildung' },
+];
+const PRIORITAETEN = ['hoch', 'mittel', 'gering', 'kein'];
+
+/**
+ * Writes the schools as content/ (Musterstadt) has them: master data in daten/schulen.csv, the
+ * figures in two rounds (daten/erhebungen.yaml, daten/erhebungen/<runde>.csv). The later round has
+ * the figures `voll` writes into daten/schulen.csv, the earlier one less equipment; a concept dated
+ * after a round's Stichtag is not in that round. Returns the rounds' ids.
+ */
+function schreibeErhebungen(put: (file: string, text: string) => void, schulenText: string, r: Random): string[] {
+  const [kopf, ...zeilen] = schulenText.trim().split('\n').map((z) => z.split(';'));
+  const spalte = (name: string) => kopf!.indexOf(name);
+  put('daten/schulen.csv', csv(['id', 'name', 'schulform', 'stadtbezirk'], zeilen.map((z) => z.slice(0, 4))));
+  const werte = ['schuelerzahl', 'lehrkraefte', 'endgeraete_schueler', 'endgeraete_lehrkraefte', 'unterrichtsraeume', 'praesentationsmedien', 'wlan_abdeckung', 'breitband_mbit', 'medienkonzept_stand', 'medienkonzept_url'];
+  // how much of each figure of the later round the earlier one had
+  const frueher: Record<string, number> = { schuelerzahl: 0.97, lehrkraefte: 0.97, endgeraete_schueler: 0.55, endgeraete_lehrkraefte: 0.6, unterrichtsraeume: 1, praesentationsmedien: 0.7, wlan_abdeckung: 0.7, breitband_mbit: 1 };
+  RUNDEN.forEach((runde, k) => {
+    const spaeter = k === RUNDEN.length - 1;
+    const rows = zeilen.map((z) => {
+      const zellen = werte.map((name) => {
+        const text = z[spalte(name)]!;
+        if (name === 'medienkonzept_stand' || name === 'medienkonzept_url') {
+          const stand = z[spalte('medienkonzept_stand')]!;
+          return stand && stand <= runde.stichtag ? text : '';
+        }
+        if (spaeter || text === '') return text;
+        const x = zahl(text) * frueher[name]!;
+        return name === 'wlan_abdeckung' ? de.format(Math.round(x * 2) / 2) : de.format(Math.round(x));
+      });
+      const bedarfe = ERHEBUNGSBEDARFE.map(() => r.pick(spaeter ? PRIORITAETEN.slice(1) : PRIORITAETEN.slice(0, 3)));
+      return [z[0]!, ...zellen, ...bedarfe];
+    });
+    put(`daten/erhebungen/${runde.id}.csv`, csv(['schule', ...werte, ...ERHEBUNGSBEDARFE.map((b) => `bedarf_${b.id}`)], rows));
+  });
+  put(
+    'daten/erhebungen.yaml',
+    `# Zwei Bestands- und Bedarfsabfragen bei allen Schulen; die Antworten stehen in daten/erhebungen/<id>.csv.\n${yaml({ mindestgruppe: 5, bedarfe: ERHEBUNGSBEDARFE, runden: RUNDEN })}`,
+  );
+  return RUNDEN.map((runde) => runde.id);
+}
+
+/**
+ * Writes the published finance tables of the shape `finanztabellen`, as beispiele/kleinstadt has
+ * them (finanzen.yaml, daten/finanzen/<tabelle>.csv): the financing in Tsd. € with two funding
+ * programmes that end, and the licences in €, each with its sum column and Summe row. Returns the
+ * tables' ids.
+ */
+function schreibeFinanztabellen(put: (file: string, text: string) => void, o: Ort, schulen: number, r: Random): string[] {
+  const finanzierungsjahre = [2025, 2026, 2027, 2028, 2029];
+  const programm = (id: string) => FOERDERPROGRAMME.find((p) => p.id === id)!;
+  const digitalpakt = programm('digitalpakt-2');
+  const land = programm('landesprogramm-lernmittel');
+  const zeilenFinanzierung = finanzierungsjahre.map((jahr) => {
+    const investiv = schulen * r.int(20, 60);
+    const konsumtiv = schulen * r.int(15, 30);
+    const dp = jahr >= digitalpakt.von && jahr <= digitalpakt.bis ? Math.round((digitalpakt.jeSchule * schulen) / (digitalpakt.bis - digitalpakt.von + 1) / 1000) : undefined;
+    const lp = jahr >= land.von && jahr <= land.bis ? Math.round((land.jeSchule * schulen) / (land.bis - land.von + 1) / 1000) : undefined;
+    return [jahr, investiv, konsumtiv, dp, lp] as const;
+  });
+  const zeilenLizenzen = [2025, 2026, 2027].map((jahr, i) => [jahr, schulen * r.int(900, 1100) + i * 120, schulen * r.int(500, 700), schulen * r.int(300, 400)] as const);
+  /** Rows with a sum column and a Summe row; empty cells stay empty. */
+  const mitSummen = (zeilen: readonly (readonly (number | undefined)[])[]) => {
+    const zeile = (label: string | number, werte: readonly (number | undefined)[]) => [label, ...werte.map((w) => (w === undefined ? '' : de.format(w))), de.format(werte.reduce<number>((a, w) => a + (w ?? 0), 0))];
+    const spalten = zeilen[0]!.length - 1;
+    const summen = Array.from({ length: spalten }, (_, k) => zeilen.reduce<number>((a, z) => a + (z[k + 1] ?? 0), 0));
+    return [...zeilen.map((z) => zeile(z[0]!, z.slice(1))), zeile('Summe', summen)];
+  };
+  put('daten/finanzen/schul-it-finanzierung.csv', csv(['jahr', 'investiv', 'konsumtiv', 'digitalpakt', 'landesprogramm', 'summe'], mitSummen(zeilenFinanzierung)));
+  put('daten/finanzen/lizenzen.csv', csv(['jahr', 'lernplattform', 'geraeteverwaltung', 'jugendschutz', 'summe'], mitSummen(zeilenLizenzen)));
+  const quelle = `Medienentwicklungsplan ${o.kommune}, Kapitel Finanzen`;
+  put(
+    'finanzen.yaml',
+    `# Die Finanztabellen des Plans, wie der Rat sie beschlossen hat; die Werte stehen in daten/finanzen/<tabelle>.csv.\n${yaml([
+      {
+        id: 'schul-it',
+        titel: 'Schul-IT der Schulen in eigener Trägerschaft',
+        beschreibung: 'Ausstattung, Betrieb und Lizenzen der Schul-IT, wie der Plan sie ausweist.',
+        tabellen: [
+          {
+            id: 'schul-it-finanzierung',
+            titel: `Finanzierung der Schul-IT ${finanzierungsjahre[0]}–${finanzierungsjahre.at(-1)}`,
+            nummer: 'Tab. 5',
+            abbildung: 'Abb. 2',
+            einheit: 'Tsd. €',
+            genauigkeit: 1,
+            quelle,
+            stand: '2026-09',
+            wertart: 'Plan',
+            beschreibung: 'Die Förderprogramme enden; für die Jahre danach weist der Plan keine Fördermittel aus, die Felder bleiben leer.',
+            spalten: [
+              { id: 'investiv', titel: 'Haushalt investiv', art: 'finanzierung' },
+              { id: 'konsumtiv', titel: 'Haushalt konsumtiv', art: 'finanzierung' },
+              { id: 'digitalpakt', titel: digitalpakt.kurzname, art: 'finanzierung', foerderprogramm: digitalpakt.id },
+              { id: 'landesprogramm', titel: land.kurzname, art: 'finanzierung', foerderprogramm: land.id },
+              { id: 'summe', titel: 'Summe', art: 'summe' },
+            ],
+          },
+          {
+            id: 'lizenzen',
+            titel: 'Lizenzen und Dienste der Schul-IT 2025–2027',
+            nummer: 'Tab. 6',
+            einheit: '€',
+            quelle: `${quelle}; Leistungsscheine des Kreisrechenzentrums`,
+            stand: '2026-06',
+            wertart: 'Plan',
+            spalten: [
+              { id: 'lernplattform', titel: 'Lernplattform', art: 'bedarf' },
+              { id: 'geraeteverwaltung', titel: 'Geräteverwaltung', art: 'bedarf' },
+              { id: 'jugendschutz', titel: 'Jugendschutzfilter und Firewall', art: 'bedarf' },
+              { id: 'summe', titel: 'Summe', art: 'summe' },
+            ],
+          },
+        ],
+      },
+    ])}`,
+  );
+  return ['schul-it-finanzierung', 'lizenzen'];
+}
+
+// ---------------------------------------------------------------------------
 // Maßnahmen
 
 const STATUS: [string, number][] = [['geplant', 4], ['in Umsetzung', 4], ['abgeschlossen', 2], ['zurückgestellt', 1]];
@@ -395,7 +645,7 @@ function massnahmeBody(r: Random, hf: Handlungsfeld, ctx: KennzahlContext, betei
   return render();
 }
 
-function massnahmeFrontmatter(r: Random, code: string, hf: Handlungsfeld, actorIds: string[]) {
+function massnahmeFrontmatter(r: Random, code: string, hf: Handlungsfeld, actorIds: string[], rat: string) {
   const verantwortlich = r.sample(actorIds, r.int(1, 2));
   const partner = r.sample(actorIds.filter((a) => !verantwortlich.includes(a)), r.int(0, 3));
   const von = r.int(2024, 2029);
@@ -409,7 +659,7 @@ function massnahmeFrontmatter(r: Random, code: string, hf: Handlungsfeld, actorI
   if (r.chance(0.6)) fm.bildungsbereich = r.pick(BILDUNGSBEREICHE).id;
   Object.assign(fm, { verantwortlich, partner, zeitraum: r.chance(0.8) ? { von, bis: von + r.int(0, 3) } : { von }, status, prioritaet: r.pick(['hoch', 'mittel', 'niedrig']) });
   if (r.chance(0.6)) fm.kosten = { betrag: r.int(5, 900) * 1000, art: r.pick(['investiv', 'konsumtiv', 'gemischt']) };
-  if (r.chance(0.3)) fm.beschluss = { nummer: `V/${von - 1}/${pad(r.int(1, 999), 4)}`, gremium: 'Rat der Stadt Benchhausen', datum: date(r, von - 1, von - 1) };
+  if (r.chance(0.3)) fm.beschluss = { nummer: `V/${von - 1}/${pad(r.int(1, 999), 4)}`, gremium: rat, datum: date(r, von - 1, von - 1) };
   if (r.chance(0.2)) fm.statusverlauf = [{ datum: date(r, 2024, 2024), status: 'geplant' }, { datum: date(r, 2025, 2025), status }];
   return fm;
 }
@@ -428,29 +678,61 @@ const CHAPTERS = [
 export function generatePlan(root: string, options: GenerateOptions): GeneratedPlan {
   const n = options.massnahmen;
   const seed = options.seed ?? 1;
+  const form = options.form ?? 'voll';
+  const kreis = options.kreis ?? form !== 'voll';
+  const o = ort(options.kommune ?? 'Stadt Benchhausen', form, options.website);
+  // Every shape draws the same random numbers as `voll` (the shapes only leave files out or write
+  // them differently), so that `voll` stays what it was; what only a shape has draws from its own stream.
   const r = createRandom(hash(`planwerk-bench:${seed}:${n}`));
   const { schulen: schulCount, akteure: actorCount } = planCounts(n);
   const content = resolve(root, 'content');
   rmSync(content, { recursive: true, force: true });
   const put = (file: string, text: string) => writeFile(join(content, file), text);
+  const mitSchulen = form === 'voll' || form === 'erhebungen';
+  const mitDaten = form !== 'minimal';
 
   // Actors, schools and data
-  const actors = makeActors(actorCount);
+  const ersetzt = kreis ? kreisakteure(options.schulaufsicht ?? (form === 'voll' || form === 'erhebungen' ? 'untere-schulaufsicht' : 'schulamt'), options.kennungen ?? false) : {};
+  const actors = makeActors(actorCount).map((a) => ersetzt[a.id] ?? a);
   const actorIds = actors.map((a) => a.id);
+  const kreisIds = new Set(Object.values(ersetzt).map((a) => a.id));
+  const kreisakteureListe: Kreisakteur[] = actors
+    .filter((a) => kreisIds.has(a.id))
+    .map((a) => ({ id: a.id, name: a.name, auchBekanntAls: a.auchBekanntAls ?? [], ...(a.kennung ? { kennung: a.kennung } : {}) }));
   put('akteure.yaml', `# Erzeugte Akteure (Startwert ${seed}).\n${yaml(akteureYaml(r, actors))}`);
-  put('formate.yaml', yaml(formateYaml(r, actors)));
-  put('schulformen.yaml', yaml(SCHULFORMEN.map((f, i) => ({ id: f.id, name: f.name, kurzname: f.kurzname, reihenfolge: i + 1 }))));
-  put('bildungsbereiche.yaml', yaml(BILDUNGSBEREICHE));
-  const schulenText = schulenCsv(r, schulCount);
-  put('daten/schulen.csv', schulenText);
-  put('daten/inventar.csv', inventarCsv(r, schulCount));
-  put('daten/laufende-kosten.csv', laufendeKostenCsv(r, schulCount));
-  put('daten/finanzierung.csv', finanzierungCsv(r, schulCount));
-  put('daten/datensaetze.yaml', yaml(DATENSAETZE));
-  put('plan.yaml', yaml(planYaml(seed)));
-  put('foerderprogramme.yaml', yaml(foerderprogrammeYaml(schulCount)));
-  put('indikatoren.yaml', yaml(INDIKATOREN));
-  put('glossar.yaml', yaml(GLOSSAR.map(([id, begriff, definition, siehe]) => ({ id, begriff, definition, ...(siehe.length ? { siehe } : {}) }))));
+  const formate = yaml(formateYaml(r, actors));
+  if (mitDaten) {
+    put('formate.yaml', formate);
+    put('schulformen.yaml', yaml(SCHULFORMEN.map((f, i) => ({ id: f.id, name: f.name, kurzname: f.kurzname, reihenfolge: i + 1 }))));
+    put('bildungsbereiche.yaml', yaml(BILDUNGSBEREICHE));
+  }
+  const schulenText = schulenCsv(r, schulCount, o.domain);
+  const inventar = inventarCsv(r, schulCount);
+  const laufendeKosten = laufendeKostenCsv(r, schulCount);
+  const finanzierung = finanzierungCsv(r, schulCount);
+  const erhebungen: string[] = [];
+  const finanztabellen: string[] = [];
+  if (form === 'voll') put('daten/schulen.csv', schulenText);
+  if (form === 'erhebungen') erhebungen.push(...schreibeErhebungen(put, schulenText, createRandom(hash(`planwerk-bench:${seed}:${n}:erhebungen`))));
+  if (mitSchulen) {
+    put('daten/inventar.csv', inventar);
+    put('daten/laufende-kosten.csv', laufendeKosten);
+    put('daten/finanzierung.csv', finanzierung);
+    put('daten/datensaetze.yaml', yaml(DATENSAETZE));
+  }
+  if (form === 'finanztabellen') {
+    finanztabellen.push(...schreibeFinanztabellen(put, o, schulCount, createRandom(hash(`planwerk-bench:${seed}:${n}:finanztabellen`))));
+    put('daten/datensaetze.yaml', yaml(DATENSAETZE.filter((d) => d.id === 'foerderprogramme' || d.id === 'indikatoren')));
+  }
+  const plan: Record<string, unknown> = planYaml(seed, o);
+  if (!mitSchulen) delete plan.finanzplanung;
+  put('plan.yaml', yaml(plan));
+  if (mitDaten) {
+    put('foerderprogramme.yaml', yaml(foerderprogrammeYaml(schulCount)));
+    // without schools the Ausstattungsquote is not computed: its Messwerte stay, its Kennzahl goes
+    put('indikatoren.yaml', yaml(mitSchulen ? INDIKATOREN : INDIKATOREN.map(({ kennzahl: _, ...i }: { kennzahl?: string }) => i)));
+    put('glossar.yaml', yaml(GLOSSAR.map(([id, begriff, definition, siehe]) => ({ id, begriff, definition, ...(siehe.length ? { siehe } : {}) }))));
+  }
 
   // Handlungsfelder: 6–10, more when needed so that no field exceeds 999 Maßnahmen codes
   const hfCount = Math.min(THEMES.length, Math.max(r.int(6, 10), Math.ceil(n / 900)));
@@ -466,6 +748,8 @@ export function generatePlan(root: string, options: GenerateOptions): GeneratedP
     schulformen: SCHULFORMEN.filter((f) => presentForms.includes(f.id)),
     jahre: jahre(),
     foerderprogramme: FOERDERPROGRAMME.map((p) => p.id),
+    ...(mitSchulen ? {} : { nurMassnahmen: true }),
+    ...(erhebungen.length > 1 ? { erhebung: erhebungen.at(-1) } : {}),
   });
   const indikatorFor: Record<string, string> = { infrastruktur: 'ausstattungsquote', betrieb: 'ticket-loesungszeit', fortbildung: 'fortbildung' };
   felder.forEach((hf, i) => {
@@ -475,7 +759,7 @@ export function generatePlan(root: string, options: GenerateOptions): GeneratedP
       reihenfolge: i + 1,
       kuerzel: hf.theme.kuerzel,
       art: hf.theme.art,
-      ziele: hf.theme.ziele.map((text, k) => ({ id: hf.ziele[k], text, ...(k === 0 && indikatorFor[hf.theme.id] ? { indikator: indikatorFor[hf.theme.id] } : {}) })),
+      ziele: hf.theme.ziele.map((text, k) => ({ id: hf.ziele[k], text, ...(k === 0 && indikatorFor[hf.theme.id] && mitDaten ? { indikator: indikatorFor[hf.theme.id] } : {}) })),
       verantwortlich: hf.verantwortlich,
     };
     const body = [`## Stand {#stand}`, `${paragraph(r, hf.theme)} ${kennzahlSentence(r, ctxFor(hf))}`, '## Schwerpunkte', paragraph(r, hf.theme), paragraph(r, hf.theme)].join('\n\n');
@@ -486,6 +770,7 @@ export function generatePlan(root: string, options: GenerateOptions): GeneratedP
   const weights = felder.map(() => 0.6 + r.next());
   const used = felder.map(() => 0);
   const massnahmen: GeneratedPlan['massnahmen'] = [];
+  let kreisfachtag: GeneratedPlan['kreisfachtag'];
   for (let i = 0; i < n; i += 1) {
     let f = r.weighted(felder.map((_, k) => [k, weights[k]!] as const));
     while (used[f]! >= 999) f = (f + 1) % felder.length;
@@ -493,7 +778,12 @@ export function generatePlan(root: string, options: GenerateOptions): GeneratedP
     const hf = felder[f]!;
     const code = `${hf.theme.kuerzel}-${pad(used[f]!)}`;
     const mr = createRandom(hash(`${seed}:massnahme:${i}`));
-    const fm = massnahmeFrontmatter(mr, code, hf, actorIds);
+    const fm = massnahmeFrontmatter(mr, code, hf, actorIds, o.rat);
+    if (!mitDaten) delete fm.bildungsbereich;
+    if (kreis && i === 0) {
+      fm.titel = `${KREISFACHTAG} Medienbildung – ${o.kommune}`;
+      kreisfachtag = { id: code, titel: fm.titel as string };
+    }
     const beteiligte = [...(fm.verantwortlich as string[]), ...(fm.partner as string[])].map((id) => actors.find((a) => a.id === id)!.name);
     const file = `massnahmen/${code.toLowerCase()}.mdx`;
     put(file, mdx(fm, massnahmeBody(mr, hf, ctxFor(hf), beteiligte, mr.int(560, 640))));
@@ -505,7 +795,8 @@ export function generatePlan(root: string, options: GenerateOptions): GeneratedP
     const theme = r.pick(themes);
     const hf = felder.find((h) => h.theme === theme)!;
     const body = [paragraph(r, theme), `## Überblick`, `${paragraph(r, theme)} ${kennzahlSentence(r, ctxFor(hf))} ${kennzahlSentence(r, ctxFor(hf))}`, '## Einordnung', paragraph(r, theme)].join('\n\n');
-    put(`kapitel/${id}.mdx`, mdx({ titel, reihenfolge: i + 1, beschreibung: `${titel} des erzeugten Plans.` }, body));
+    // a plan needs at least one chapter (content/kapitel/); the minimal one has only the first
+    if (mitDaten || i === 0) put(`kapitel/${id}.mdx`, mdx({ titel, reihenfolge: i + 1, beschreibung: `${titel} des erzeugten Plans.` }, body));
   });
   const meilensteine = r.sample(massnahmen, Math.min(8, n)).map((m, i) => ({
     id: `meilenstein-${i + 1}`,
@@ -515,13 +806,24 @@ export function generatePlan(root: string, options: GenerateOptions): GeneratedP
     link: `/massnahmen/${m.id.toLowerCase()}/`,
     massnahme: m.id,
   }));
-  put('meilensteine.yaml', yaml(meilensteine.sort((a, b) => a.datum.localeCompare(b.datum))));
+  if (mitDaten) put('meilensteine.yaml', yaml(meilensteine.sort((a, b) => a.datum.localeCompare(b.datum))));
 
-  return { contentDir: content, counts: { massnahmen: n, schulen: schulCount, akteure: actorCount, handlungsfelder: felder.length }, massnahmen };
+  return {
+    contentDir: content,
+    form,
+    kommune: o.kommune,
+    counts: { massnahmen: n, schulen: mitSchulen ? schulCount : 0, akteure: actorCount, handlungsfelder: felder.length },
+    massnahmen,
+    ...(kreisfachtag ? { kreisfachtag } : {}),
+    kreisakteure: kreisakteureListe,
+    erhebungen,
+    finanztabellen,
+  };
 }
 
 if (import.meta.main) {
-  const [n = '100', seed = '1', folder = `.tmp/bench/plan-${n}`] = process.argv.slice(2);
-  const plan = generatePlan(folder, { massnahmen: Number(n), seed: Number(seed) });
+  const [n = '100', seed = '1', folder = `.tmp/bench/plan-${n}`, form = 'voll', kommune] = process.argv.slice(2);
+  if (!(PLANFORMEN as readonly string[]).includes(form)) throw new Error(`Unbekannte Form „${form}“: ${PLANFORMEN.join(', ')}`);
+  const plan = generatePlan(folder, { massnahmen: Number(n), seed: Number(seed), form: form as Planform, ...(kommune ? { kommune } : {}) });
   console.log(`${plan.contentDir}: ${JSON.stringify(plan.counts)}`);
 }

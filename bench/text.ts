@@ -5,6 +5,7 @@
  * not meant to be read.
  */
 import type { Random } from './random.ts';
+import { KENNZAHLEN } from '../src/rechnen/kennzahlen.ts';
 
 export interface Theme {
   id: string;
@@ -250,7 +251,14 @@ export interface KennzahlContext {
   schulformen: { id: string; name: string }[];
   jahre: number[];
   foerderprogramme: string[];
+  /** Only figures every plan has (the count of Maßnahmen): for plans without school or computed finance data. */
+  nurMassnahmen?: boolean;
+  /** The survey round school figures name (`erhebung="…"`), for a plan with several rounds. */
+  erhebung?: string;
 }
+
+/** The figures computed from one survey round, which name it once a plan has several. */
+const AUS_ERHEBUNGEN = new Set(Object.entries(KENNZAHLEN).filter(([, d]) => d.runden).map(([name]) => name));
 
 /** A sentence that cites a figure with `<Kennzahl … />`; all names and parameters are valid for the generated plan. */
 export function kennzahlSentence(random: Random, ctx: KennzahlContext): string {
@@ -270,5 +278,8 @@ export function kennzahlSentence(random: Random, ctx: KennzahlContext): string {
     () => 'Je Schülerin und Schüler ergeben sich im Jahr <Kennzahl name="kosten-je-schueler" />.',
     () => 'Digitale Präsentationstechnik gibt es in <Kennzahl name="praesentationsquote" /> der Räume.',
   ];
-  return random.pick(options)();
+  const sentence = random.pick(options);
+  const text = ctx.nurMassnahmen ? options[4]!() : sentence();
+  const { erhebung } = ctx;
+  return erhebung ? text.replace(/<Kennzahl name="([^"]+)"/g, (tag, name: string) => (AUS_ERHEBUNGEN.has(name) ? `${tag} erhebung="${erhebung}"` : tag)) : text;
 }

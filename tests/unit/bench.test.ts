@@ -1,17 +1,19 @@
 /**
  * The benchmark's own machinery (bench/, `npm run bench`): the plan generator is
  * deterministic and produces the requested counts, the memory sampler counts the whole
- * process tree, and the runner works end to end for a tiny Planwerk-only run.
+ * process tree, the runner works end to end for a tiny Planwerk-only run, and the portal
+ * benchmark's copies of plan sites leave their templates alone.
  * No assertions on speed: the figures depend on the machine.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { parse } from 'yaml';
 import { generatePlan, planCounts } from '../../bench/generator.ts';
 import { runMeasured } from '../../bench/process-tree.ts';
+import { kommuneVon, kopiere } from '../../bench/portal.ts';
 
 const PROJECT = join(import.meta.dirname, '..', '..');
 const MB = 1024 * 1024;
@@ -78,5 +80,42 @@ describe('Benchmark-Lauf', () => {
     expect(ergebnis.zusammenfassung['20'].planwerk.wallMs).toBeGreaterThan(0);
     expect(ergebnis.zusammenfassung['20'].planwerk.peakBytes).toBeGreaterThan(0);
     expect(ergebnis.seiten['20'].planwerk.contentPages).toBe(20);
+  });
+});
+
+describe('Planseiten für die Portal-Messung (bench/portal.ts)', () => {
+  it('kopiert die Vorlagen als harte Verweise und ändert nur planwerk.json der Kopie, nie die der Vorlage', () => {
+    const base = mkdtempSync(join(tmpdir(), 'planwerk-bench-portal-'));
+    try {
+      const angaben = { format: 'planwerk-portalangaben', version: 1, kommune: 'Stadt Vorlage', titel: 'Plan der Vorlage', stand: '2026-10-15' };
+      const vorlagen = (['erhebungen', 'finanztabellen', 'minimal'] as const).map((form) => {
+        const dist = join(base, 'vorlagen', form);
+        mkdirSync(join(dist, 'daten'), { recursive: true });
+        writeFileSync(join(dist, 'index.html'), `<title>${form}</title>`);
+        writeFileSync(join(dist, 'daten', 'planwerk.json'), JSON.stringify({ ...angaben, titel: `Plan ${form}` }));
+        return { form, dist };
+      });
+      const vorher = vorlagen.map((v) => readFileSync(join(v.dist, 'daten', 'planwerk.json'), 'utf8'));
+      const n = 7;
+      const kopien = kopiere(vorlagen, n, join(base, 'kopien'));
+      expect(kopien.map((k) => k.form)).toEqual(Array.from({ length: n }, (_, k) => vorlagen[k % 3]!.form));
+      expect(new Set(kopien.map((k) => k.name)).size).toBe(n);
+      for (const [k, kopie] of kopien.entries()) {
+        const vorlage = vorlagen[k % 3]!;
+        // the same file, not a copy of its bytes
+        expect(statSync(join(kopie.dist, 'index.html')).ino).toBe(statSync(join(vorlage.dist, 'index.html')).ino);
+        const neu = JSON.parse(readFileSync(join(kopie.dist, 'daten', 'planwerk.json'), 'utf8'));
+        expect(neu).toEqual({ ...angaben, kommune: kopie.name, titel: `Medienentwicklungsplan ${kopie.name}` });
+        expect(kopie.name).toBe(kommuneVon(k));
+      }
+      expect(vorlagen.map((v) => readFileSync(join(v.dist, 'daten', 'planwerk.json'), 'utf8'))).toEqual(vorher);
+    } finally {
+      rmSync(base, { recursive: true, force: true });
+    }
+  });
+
+  it('gibt auch 400 Kopien verschiedene Schulträger', () => {
+    const namen = Array.from({ length: 400 }, (_, k) => kommuneVon(k));
+    expect(new Set(namen).size).toBe(400);
   });
 });
