@@ -36,6 +36,7 @@ import { displayDir, planLocation, type PlanLocation } from './plan/sources.ts';
 import { heute, ueberfaelligeSeiten } from './plan/pflege.ts';
 import { datumImSatz } from './plan/datum.ts';
 import { offeneDatenHinweise } from './ausgabe/offenedaten/index.ts';
+import { schreibePortalangaben } from './ausgabe/offenedaten/portalangaben.ts';
 import { gitDaten } from './plan/git.ts';
 import { pruefeWeiterleitungen, weiterleitungen } from './ausgabe/weiterleitungen.ts';
 import { basisDesPlans, ohneBasis } from './plan/urls.ts';
@@ -182,7 +183,8 @@ function pruefeAnkerregister(dist: string, ort: PlanLocation, cacheDir: string, 
 
 /**
  * `astro:build:done`: the security headers, the Druckfassung, the search index (made at the same
- * time) and the checks of the built pages (redirect targets, every address, the anchor register). After a failed check the output is
+ * time) and the checks of the built pages (redirect targets, every address, the anchor register),
+ * then the Portalangaben (daten/planwerk.json), which list the search index's files. After a failed check the output is
  * removed and the build ends with the German list.
  */
 async function pruefeNachDemBau(stand: PlanwerkStand, { ort, cacheDir }: Bereit, ordner: { outDir?: string; projekt?: string }, { dir, pages, logger }: Hook<'astro:build:done'>) {
@@ -210,6 +212,8 @@ async function pruefeNachDemBau(stand: PlanwerkStand, { ort, cacheDir }: Bereit,
   const problems = [...geprueft.value.problems, ...anker.problems];
   stand.nachDemBau = problems;
   if (problems.length === 0) {
+    // The Portalangaben list the files of the search index, so they are written after it.
+    schreibePortalangaben(dist, model);
     vergissLetztenBau(cacheDir);
     return;
   }

@@ -229,6 +229,7 @@ const FIELDS: Record<string, Record<string, string>> = {
     kontakt: 'Kontakt',
     themen: 'Themen, für die der Akteur Ansprechpartner ist, z. B. „Störungen an Tablets“',
     auchBekanntAls: 'Andere Namen derselben Rolle, z. B. „Kreismedienzentrum“',
+    kennung: 'Gemeinsame Kennung dieses Akteurs in den Plänen eines Kreises, damit ein Portal ihn als denselben erkennt (z. B. kreismedienzentrum-lippe): Kleinbuchstaben, Ziffern und „-“',
     verbreitung: 'Wo es den Akteur gibt, falls nicht überall, z. B. „nur in kreisfreien Städten“',
     doppelrolle: 'Zweite Ebene, zu der der Akteur gehört',
     beziehungen: 'Gerichtete Beziehungen zu anderen Akteuren',

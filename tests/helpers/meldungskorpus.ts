@@ -102,6 +102,15 @@ export const FAELLE: Fall[] = [
     anzahl: 1,
   },
   {
+    was: 'eine gemeinsame Kennung eines Akteurs mit Leerzeichen und Großbuchstaben',
+    aenderung: (r) => edit(r, 'akteure.yaml', '  kurzname: ITD\n', '  kurzname: ITD\n  kennung: Kreis IT Lippe\n'),
+    datei: 'content/akteure.yaml',
+    zeile: 6,
+    feld: 'kennung',
+    text: 'eine Kennung aus Kleinbuchstaben, Ziffern und einzelnen „-“ zwischen den Wörtern, ohne Leerzeichen und Umlaute (z. B. kreismedienzentrum-lippe); gefunden: „Kreis IT Lippe“',
+    anzahl: 1,
+  },
+  {
     was: 'ein Tabulator zum Einrücken',
     aenderung: (r) => edit(r, 'akteure.yaml', '  kurzname: ITD', '\tkurzname: ITD'),
     datei: 'content/akteure.yaml',

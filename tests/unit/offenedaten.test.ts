@@ -47,6 +47,21 @@ describe('Offene Daten des Testplans', () => {
     expect(datei('massnahmen.json', model)!.inhalt).not.toMatch(/"(pflege|entwurf)"/);
   });
 
+  it('veröffentlicht die gemeinsame Kennung eines Akteurs in akteure.csv und akteure.json, mit Beschreibung im JSON-Schema', () => {
+    const root = copyFixture();
+    edit(root, 'akteure.yaml', '  kurzname: ITD\n', '  kurzname: ITD\n  kennung: kreis-it-lippe\n');
+    const model = modelOf(root);
+    expect(model.akteure.find((a) => a.id === 'it')?.data.kennung).toBe('kreis-it-lippe');
+    const zeilen = csv(datei('akteure.csv', model)!.inhalt);
+    expect(zeilen.find((z) => z.id === 'it')?.kennung).toBe('kreis-it-lippe');
+    expect(zeilen.find((z) => z.id === 'schulamt')?.kennung).toBe('');
+    const json = JSON.parse(datei('akteure.json', model)!.inhalt) as Record<string, unknown>[];
+    expect(json.find((a) => a.id === 'it')?.kennung).toBe('kreis-it-lippe');
+    expect(json.find((a) => a.id === 'schulamt')).not.toHaveProperty('kennung');
+    const schema = JSON.parse(datei('akteure.schema.json', model)!.inhalt) as { items: { properties: Record<string, { description?: string }> } };
+    expect(schema.items.properties.kennung?.description).toMatch(/Gemeinsame Kennung/);
+  });
+
   it('legt ohne Adresse der Website keine DCAT-Datei an und sagt, warum', () => {
     const root = copyFixture();
     edit(root, 'plan.yaml', /^website: .*\n/m, '');

@@ -94,6 +94,7 @@ export const BEDEUTUNGEN: Record<string, Record<string, string>> = {
     'kontakt.name': 'Ansprechperson oder Stelle',
     themen: 'Themen, für die der Akteur Ansprechpartner ist',
     auchBekanntAls: 'Andere Namen derselben Rolle',
+    kennung: 'Gemeinsame Kennung dieses Akteurs in den Plänen eines Kreises, damit ein Portal ihn als denselben erkennt (z. B. kreismedienzentrum-lippe)',
     verbreitung: 'Wo es den Akteur gibt, falls nicht überall',
     doppelrolle: 'Zweite Ebene, zu der der Akteur gehört',
     'doppelrolle.ebene': 'Die zweite Ebene',

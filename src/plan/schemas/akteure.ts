@@ -5,6 +5,13 @@ import { z } from 'astro/zod';
 import { type RefFactory, idSchema, optionalText, url, email, oneOf } from './grundtypen.ts';
 import { BEZIEHUNGSTYPEN, SUPPORTLEVEL, ZUSTAENDIGKEITEN } from './vokabular.ts';
 
+/** A shared id: lower-case letters and digits, words joined by single hyphens (`kreismedienzentrum-lippe`). */
+export const KENNUNG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+const kennungSchema = z
+  .string({ error: 'eine Kennung aus Kleinbuchstaben, Ziffern und „-“ (z. B. kreismedienzentrum-lippe)' })
+  .regex(KENNUNG_PATTERN, { error: 'eine Kennung aus Kleinbuchstaben, Ziffern und einzelnen „-“ zwischen den Wörtern, ohne Leerzeichen und Umlaute (z. B. kreismedienzentrum-lippe)' });
+
 export function akteureSchema(ref: RefFactory) {
   return z.strictObject({
     /** A draft (`npm run neu`): checked, its open fields listed as hints, left out of the public site. */
@@ -27,6 +34,12 @@ export function akteureSchema(ref: RefFactory) {
     themen: z.array(z.string().min(1)).default([]),
     /** Other names under which the same role exists elsewhere (e.g. Kreismedienzentrum). */
     auchBekanntAls: z.array(z.string().min(1)).default([]),
+    /**
+     * The shared id of this actor in the plans of a Kreis (e.g. kreismedienzentrum-lippe), so that a
+     * portal over several plans (`planwerk portal`) knows it as the same actor. Lower-case letters,
+     * digits and single hyphens, so that two plans cannot write the same id differently.
+     */
+    kennung: kennungSchema.optional(),
     /** Where the actor exists at all, if not everywhere (e.g. "nur in kreisfreien Städten"). */
     verbreitung: optionalText,
     /** A second level the actor belongs to: teachers work in their school but are employed by the Land. */
