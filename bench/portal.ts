@@ -31,7 +31,7 @@ import { stringify } from 'yaml';
 import { generatePlan, type Planform } from './generator.ts';
 import { runMeasured, type MeasuredRun } from './process-tree.ts';
 import { serviere } from '../tests/helpers/portalplaene.ts';
-import { PORTALANGABEN_DATEI } from '../src/portal/angaben.ts';
+import { PORTALANGABEN_DATEI } from '../src/ausgabe/offenedaten/portalformat.ts';
 
 const PROJECT = resolve(import.meta.dirname, '..');
 const WORK = join(PROJECT, '.tmp', 'bench', 'portal');

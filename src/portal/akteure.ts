@@ -139,9 +139,8 @@ function akteureDatei(plan: GelesenerPlan): string {
   }
 }
 
-/** The shared actors of the plans, with each plan's role, and what could not be joined. */
-export function gemeinsameAkteure(plaene: readonly GelesenerPlan[]): Akteurskarte {
-  const probleme: Problem[] = [];
+/** The actors of every plan as nodes of the map; records without id or name become problems. */
+function knotenDerPlaene(plaene: readonly GelesenerPlan[], probleme: Problem[]): Knoten[] {
   const knoten: Knoten[] = [];
   for (const plan of plaene) {
     saetze(plan.tabellen.akteure).forEach((r, i) => {
@@ -153,11 +152,25 @@ export function gemeinsameAkteure(plaene: readonly GelesenerPlan[]): Akteurskart
       }
       const kurzname = text(r, 'kurzname');
       const kennung = text(r, 'kennung');
-      knoten.push({ plan, r, id, name, ...(kennung ? { kennung } : {}), namen: [name, ...(kurzname ? [kurzname] : []), ...texte(r, 'auchBekanntAls')].map(aufgeraeumt), aliase: texte(r, 'auchBekanntAls').map(aufgeraeumt) });
+      const aliase = texte(r, 'auchBekanntAls').map(aufgeraeumt);
+      knoten.push({ plan, r, id, name, ...(kennung ? { kennung } : {}), namen: [name, ...(kurzname ? [kurzname] : [])].map(aufgeraeumt).concat(aliase), aliase });
     });
   }
+  return knoten;
+}
 
-  // Union-find; each root knows its plans (plan id → node) and its kennung.
+/** The nodes joined: per node its root, and per root its kennung and how its members were recognised. */
+interface Verbund {
+  finde: (i: number) => number;
+  kennungVon: (string | undefined)[];
+  gruende: Set<string>[];
+}
+
+/**
+ * Joins the nodes (union-find): shared ids first, then declared other names, plans and actors in
+ * their order. Never two actors of one plan, never two different kennungen: those become problems.
+ */
+function verbinde(knoten: Knoten[], probleme: Problem[]): Verbund {
   const eltern = knoten.map((_, i) => i);
   const finde = (i: number): number => {
     while (eltern[i] !== i) {
@@ -199,15 +212,8 @@ export function gemeinsameAkteure(plaene: readonly GelesenerPlan[]): Akteurskart
     gruende[ra]!.add(grund);
   };
 
-  // Edges: shared ids first, then names; plans and actors in their order.
-  const nachSchluessel = new Map<string, { grund: string; glieder: number[] }>();
-  const kante = (schluessel: string, grund: string, i: number) => {
-    const e = nachSchluessel.get(schluessel) ?? { grund, glieder: [] };
-    if (!e.glieder.includes(i)) e.glieder.push(i);
-    nachSchluessel.set(schluessel, e);
-  };
-  knoten.forEach((k, i) => k.kennung && kante(`k:${k.kennung}`, `gemeinsame Kennung „${k.kennung}“`, i));
-  for (const { grund, glieder } of nachSchluessel.values()) for (const i of glieder.slice(1)) vereinige(glieder[0]!, i, grund);
+  const nachKennung = Map.groupBy(knoten.map((k, i) => ({ k, i })).filter((x) => x.k.kennung), (x) => x.k.kennung!);
+  for (const [kennung, glieder] of nachKennung) for (const { i } of glieder.slice(1)) vereinige(glieder[0]!.i, i, `gemeinsame Kennung „${kennung}“`);
   // Names join only through a declared other name: an actor's auchBekanntAls meets another's name,
   // kurzname or auchBekanntAls. Two plain names that agree are kept apart.
   const nachName = new Map<string, { name: string; alias: number[]; eigen: number[] }>();
@@ -219,7 +225,14 @@ export function gemeinsameAkteure(plaene: readonly GelesenerPlan[]): Akteurskart
   for (const { name, alias, eigen } of nachName.values()) {
     for (const i of [...alias.slice(1), ...eigen]) if (alias.length > 0 && i !== alias[0]) vereinige(alias[0]!, i, `anderer Name „${name}“`);
   }
+  return { finde, kennungVon, gruende };
+}
 
+/** The shared actors of the plans, with each plan's role, and what could not be joined. */
+export function gemeinsameAkteure(plaene: readonly GelesenerPlan[]): Akteurskarte {
+  const probleme: Problem[] = [];
+  const knoten = knotenDerPlaene(plaene, probleme);
+  const { finde, kennungVon, gruende } = verbinde(knoten, probleme);
   const gruppen = Map.groupBy(
     knoten.map((_, i) => i),
     finde,

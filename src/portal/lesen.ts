@@ -13,7 +13,7 @@
  */
 import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { PORTALANGABEN_DATEI, PORTALANGABEN_FORMAT, PORTALANGABEN_VERSION, portalangabenSchema, type Portalangaben } from './angaben.ts';
+import { PORTALANGABEN_DATEI, PORTALANGABEN_FORMAT, PORTALANGABEN_VERSION, portalangabenSchema, type Portalangaben } from '../ausgabe/offenedaten/portalformat.ts';
 import type { PortalPlan } from './konfiguration.ts';
 import { GELESENE_TABELLEN, type Datensatz, type GelesenerPlan } from './typen.ts';
 

@@ -4,7 +4,7 @@
  * German notes on everything that could not be read. The comparison (src/portal/vergleich.ts)
  * and the shared actor map (src/portal/akteure.ts) take nothing else.
  */
-import type { Portalangaben } from './angaben.ts';
+import type { Portalangaben } from '../ausgabe/offenedaten/portalformat.ts';
 
 /** A published record of an open data table, as its JSON file has it. */
 export type Datensatz = Record<string, unknown>;

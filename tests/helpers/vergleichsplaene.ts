@@ -1,7 +1,7 @@
 /** Read plans (GelesenerPlan) for the tests of the portal's comparison and actor map, built in the test. */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { PORTALANGABEN_FORMAT, PORTALANGABEN_VERSION, portalangabenSchema, type Portalangaben } from '../../src/portal/angaben.ts';
+import { PORTALANGABEN_FORMAT, PORTALANGABEN_VERSION, portalangabenSchema, type Portalangaben } from '../../src/ausgabe/offenedaten/portalformat.ts';
 import { GELESENE_TABELLEN, type Datensatz, type GelesenerPlan } from '../../src/portal/typen.ts';
 
 /** Intl separates number and unit with a no-break space; compare with plain spaces. */

@@ -11,7 +11,7 @@ import { parse } from 'csv-parse/sync';
 import Ajv from 'ajv';
 import { seite } from '../../src/plan/urls.ts';
 import { BEISPIELPLAENE } from '../helpers/plaene.ts';
-import { PORTALANGABEN_DATEI } from '../../src/portal/angaben.ts';
+import { PORTALANGABEN_DATEI } from '../../src/ausgabe/offenedaten/portalformat.ts';
 
 const leseCsv = (datei: string) => {
   const text = readFileSync(datei, 'utf8');

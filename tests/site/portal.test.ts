@@ -19,7 +19,7 @@ import { parse } from 'node-html-parser';
 import { PROJECT } from '../helpers/fixture.ts';
 import { bauePortalplaene, serviere, type Portalplan } from '../helpers/portalplaene.ts';
 import { axeVerstoesse, browserVerfuegbar, kontextMitHeadern } from '../helpers/browser.ts';
-import { PORTALANGABEN_DATEI } from '../../src/portal/angaben.ts';
+import { PORTALANGABEN_DATEI } from '../../src/ausgabe/offenedaten/portalformat.ts';
 
 const ORDNER = join(PROJECT, '.tmp', 'portal-test');
 const VERSION = (JSON.parse(readFileSync(join(PROJECT, 'package.json'), 'utf8')) as { version: string }).version;
@@ -89,14 +89,14 @@ describe('planwerk portal', () => {
     const start = parse(readFileSync(join(ORDNER, 'dist', 'index.html'), 'utf8'));
     const zeilen = start.querySelectorAll('.tabelle tbody tr');
     expect(zeilen.map((z) => z.querySelector('th')?.text.trim())).toEqual([...plaene.map((p) => p.name), 'Gemeinde Stillbach', 'Stadt Altenau']);
-    const hinweise = start.querySelector('#hinweise')?.parentNode.text ?? '';
+    const hinweise = start.querySelector('#hinweise')?.parentNode?.text ?? '';
     expect(hinweise).toContain('Gemeinde Stillbach');
     expect(hinweise).toContain('Stadt Altenau');
   });
 
   it('states which plans are on which Planwerk version', () => {
     const start = parse(readFileSync(join(ORDNER, 'dist', 'index.html'), 'utf8'));
-    const liste = start.querySelector('#versionen')!.nextElementSibling!.nextElementSibling!.querySelectorAll('li').map((li) => li.text.replace(/\s+/g, ' ').trim());
+    const liste = start.querySelectorAll('#versionen ~ ul li').map((li) => li.text.replace(/\s+/g, ' ').trim());
     expect(liste).toEqual([`Planwerk ${VERSION}: ${plaene.map((p) => p.name).join(', ')}`, 'Version unbekannt (keine Portalangaben veröffentlicht): Gemeinde Stillbach, Stadt Altenau']);
   });
 
@@ -178,14 +178,14 @@ describe.skipIf(!browserVerfuegbar())('das Portal im Browser', () => {
     for (const p of plaene) {
       const quoten = await offeneDaten(p, 'ausstattungsquoten');
       if (!quoten) {
-        await expect(page.locator('.vergleich-ohne').first()).toContainText(p.name);
+        expect(await page.locator('.vergleich-ohne').first().textContent()).toContain(p.name);
         continue;
       }
       for (const q of quoten) {
         if (typeof q.quote !== 'number') continue;
         const zelle = page.locator(`#tabelle-ausstattung-1 tr[data-schulform="${(q.schulform as string | undefined) ?? 'alle'}"] td[data-plan="${p.id}"]`);
-        await expect(zelle).toHaveAttribute('data-quote', String(q.quote));
-        await expect(zelle).toContainText(`${deutsch(q.quote)}\u00a0%`);
+        expect(await zelle.getAttribute('data-quote')).toBe(String(q.quote));
+        expect(await zelle.textContent()).toContain(`${deutsch(q.quote)}\u00a0%`);
         verglichen += 1;
       }
     }
@@ -210,7 +210,7 @@ describe.skipIf(!browserVerfuegbar())('das Portal im Browser', () => {
       // The columns: Schulträger, the statuses, the total, the share abgeschlossen.
       expect(zellen[kopf.length - 3]).toBe(String(massnahmen.length));
       const angaben = (await (await fetch(new URL(PORTALANGABEN_DATEI, adressen[p.id]))).json()) as { stand: string };
-      await expect(page.locator(`#tabelle-stichtage tr[data-plan="${p.id}"] td`).first().locator('[data-wert]')).toHaveAttribute('data-wert', angaben.stand);
+      expect(await page.locator(`#tabelle-stichtage tr[data-plan="${p.id}"] td`).first().locator('[data-wert]').getAttribute('data-wert')).toBe(angaben.stand);
     }
     await schliessen();
   });
@@ -229,7 +229,7 @@ describe.skipIf(!browserVerfuegbar())('das Portal im Browser', () => {
     await page.goto(new URL('akteure/kreismedienzentrum/', portal).href);
     for (const p of plaene) {
       const id = p.plan.kreisakteure.find((a) => a.kennung === 'kreismedienzentrum')!.id;
-      await expect(page.locator(`section[data-plan="${p.id}"] a`).first()).toHaveAttribute('href', new URL(`akteure/${id}/`, adressen[p.id]).href);
+      expect(await page.locator(`section[data-plan="${p.id}"] a`).first().getAttribute('href')).toBe(new URL(`akteure/${id}/`, adressen[p.id]).href);
     }
     expect(await axeVerstoesse(page)).toEqual([]);
     await schliessen();

@@ -10,7 +10,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ohneBasis, seite } from '../../src/plan/urls.ts';
-import { PORTALANGABEN_DATEI, PORTALANGABEN_FORMAT, PORTALANGABEN_VERSION, portalangabenSchema, type Portalangaben } from '../../src/portal/angaben.ts';
+import { PORTALANGABEN_DATEI, PORTALANGABEN_FORMAT, PORTALANGABEN_VERSION, portalangabenSchema, type Portalangaben } from '../../src/ausgabe/offenedaten/portalformat.ts';
 import { BEISPIELPLAENE } from '../helpers/plaene.ts';
 
 /** Every file under a folder, relative to it with „/“. */

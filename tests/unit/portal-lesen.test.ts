@@ -11,7 +11,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { formatProblem } from '../../src/plan/problems.ts';
 import { lesePortalkonfiguration, type PortalPlan } from '../../src/portal/konfiguration.ts';
 import { lesePlan } from '../../src/portal/lesen.ts';
-import { PORTALANGABEN_FORMAT, PORTALANGABEN_VERSION, type Portalangaben } from '../../src/portal/angaben.ts';
+import { PORTALANGABEN_FORMAT, PORTALANGABEN_VERSION, type Portalangaben } from '../../src/ausgabe/offenedaten/portalformat.ts';
 
 const ordner: string[] = [];
 afterEach(() => {

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { offeneTabellen } from '../../src/ausgabe/offenedaten/index.ts';
 import { planwerkVersion, portalangaben, portalangabenText, schreibePortalangaben, suchangaben } from '../../src/ausgabe/offenedaten/portalangaben.ts';
-import { PORTALANGABEN_DATEI, portalangabenSchema } from '../../src/portal/angaben.ts';
+import { PORTALANGABEN_DATEI, portalangabenSchema } from '../../src/ausgabe/offenedaten/portalformat.ts';
 import { copyFixture, edit, FIXTURE, fixtureModel, modelOf, PROJECT } from '../helpers/fixture.ts';
 
 const planYaml = () => parse(readFileSync(join(FIXTURE, 'content', 'plan.yaml'), 'utf8')) as Record<string, any>;

@@ -17,7 +17,7 @@ import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'n
 import { dirname, join, relative, sep } from 'node:path';
 import type { PlanModel } from '../../plan/model.ts';
 import { seite } from '../../plan/urls.ts';
-import { PORTALANGABEN_DATEI, PORTALANGABEN_FORMAT, PORTALANGABEN_VERSION, portalangabenSchema, type Portalangaben } from '../../portal/angaben.ts';
+import { PORTALANGABEN_DATEI, PORTALANGABEN_FORMAT, PORTALANGABEN_VERSION, portalangabenSchema, type Portalangaben } from './portalformat.ts';
 import { offeneTabellen } from './index.ts';
 
 /** What the file says about the search index (absent when the site has none). */

@@ -43,7 +43,7 @@ export const portalangabenSchema = z.object({
   planungszeitraum: z.object({ von: z.number().int(), bis: z.number().int() }).optional(),
   /** The site's address from plan.yaml, when it names one. */
   website: z.url().optional(),
-  /** Path patterns of pages, relative to the root, `{id}` for an entry's id. */
+  /** Path patterns of pages, relative to the root: `{id}` for an actor's id as published, for a Maßnahme's id in lower case (`B-01` → `massnahmen/b-01/`). */
   seiten: z.object({ start: z.string(), massnahme: relativerPfad, akteur: relativerPfad, daten: relativerPfad }),
   /** Every published table (as on /daten/): name, title, Stand and its files, relative to the root. */
   tabellen: z.array(
