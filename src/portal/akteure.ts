@@ -16,6 +16,7 @@
 import GithubSlugger from 'github-slugger';
 import type { Problem } from '../plan/problems.ts';
 import type { Datensatz, GelesenerPlan } from './typen.ts';
+import { ohneUmlaute } from './konfiguration.ts';
 
 /** An actor's role in one plan, as that plan publishes it. */
 export interface AkteurRolle {
@@ -250,7 +251,7 @@ export function gemeinsameAkteure(plaene: readonly GelesenerPlan[]): Akteurskart
     const namen = new Map<string, string>();
     for (const k of g.glieder) for (const n of k.namen) if (!namen.has(normalisiereName(n))) namen.set(normalisiereName(n), n);
     return {
-      id: slugger.slug(g.kennung ?? g.name),
+      id: slugger.slug(ohneUmlaute(g.kennung ?? g.name)),
       name: g.name,
       ...(g.kennung ? { kennung: g.kennung } : {}),
       namen: [...namen.values()],

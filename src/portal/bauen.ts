@@ -13,6 +13,7 @@ import { build } from 'astro';
 import { ContentError, formatProblem } from '../plan/problems.ts';
 import { gemeinsameAkteure } from './akteure.ts';
 import { neueAusgabe } from '../ausgabe/ausgabe.ts';
+import { planwerkVersion } from '../ausgabe/offenedaten/portalangaben.ts';
 import { setzePortaldaten } from './aktuell.ts';
 import { lesePortalkonfiguration } from './konfiguration.ts';
 import { lesePlaene } from './lesen.ts';
@@ -50,11 +51,6 @@ function paketVersion(name: string): string {
     ordner = dirname(ordner);
   }
   throw new Error(`Die Version von ${name} ist nicht zu finden.`);
-}
-
-/** Planwerk's own version (package.json beside src/ or paket/). */
-function planwerkVersion(): string {
-  return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 }
 
 /** Builds the portal; a mistake in portal.yaml throws a ContentError with every problem. */

@@ -84,7 +84,7 @@ export interface Portalkonfiguration extends Omit<PortalEingabe, 'plaene'> {
 }
 
 /** A name as the ASCII an id and a folder take: „Stadt Auenbrück“ → „Stadt Auenbrueck“. */
-const ohneUmlaute = (name: string) =>
+export const ohneUmlaute = (name: string) =>
   name.replace(/[äöüÄÖÜß]/g, (c) => ({ ä: 'ae', ö: 'oe', ü: 'ue', Ä: 'Ae', Ö: 'Oe', Ü: 'Ue', ß: 'ss' })[c]!).normalize('NFD').replace(/[\u0300-\u036f]/g, '');
 
 const mitSchraegstrich = (a: string) => (a.endsWith('/') ? a : `${a}/`);

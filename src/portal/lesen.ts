@@ -1,6 +1,6 @@
 /**
  * Reads what each plan site publishes, and nothing else: its Portalangaben (daten/planwerk.json,
- * src/portal/angaben.ts), the open data tables the portal compares, and the files of its search
+ * src/ausgabe/offenedaten/portalformat.ts), the open data tables the portal compares, and the files of its search
  * index, which are copied into the portal (`plaene/<id>/pagefind/`) so that a reader's browser
  * never asks another server. A plan is never rebuilt here.
  *
@@ -8,7 +8,7 @@
  * German note saying what is missing; it is never dropped silently.
  *
  * Everything read is data from another server: file paths are checked before anything is written
- * (src/portal/angaben.ts), only Pagefind's index files are copied (never a script), and each file
+ * (src/ausgabe/offenedaten/portalformat.ts), only Pagefind's index files are copied (never a script), and each file
  * has a size limit.
  */
 import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -122,7 +122,7 @@ export async function lesePlan(plan: PortalPlan, suchordner: string, pagefind: s
     if (!(error instanceof Lesefehler)) throw error;
     gelesen.hinweise.push(
       /antwortete mit 404|fehlt$/.test(error.message)
-        ? `Die Website veröffentlicht keine Portalangaben (${PORTALANGABEN_DATEI}); sie ist wohl mit einer Planwerk-Version vor 0.3 gebaut. Sie ist hier verlinkt, aber nicht durchsuchbar und nicht im Vergleich.`
+        ? `Die Website veröffentlicht keine Portalangaben (${PORTALANGABEN_DATEI}); sie ist wohl mit einer älteren Planwerk-Version gebaut, die sie noch nicht schreibt. Sie ist hier verlinkt, aber nicht durchsuchbar und nicht im Vergleich.`
         : `Die Website ließ sich beim Bau des Portals nicht lesen: ${error.message}. Sie ist hier verlinkt, aber nicht durchsuchbar und nicht im Vergleich.`,
     );
     return gelesen;

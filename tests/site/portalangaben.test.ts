@@ -1,6 +1,6 @@
 /**
  * The Portalangaben of the three built sample plans (daten/planwerk.json, src/ausgabe/offenedaten/portalangaben.ts):
- * valid against the contract (src/portal/angaben.ts); plan.yaml's head as the plan gives it; every
+ * valid against the contract (src/ausgabe/offenedaten/portalformat.ts); plan.yaml's head as the plan gives it; every
  * path relative to the site's root, so that the site's address (with the Großstadt's base path)
  * in front of it names a file of the build; every file of the search index listed with its size
  * and none missing; every table of the open data with files that exist; the page pattern of a

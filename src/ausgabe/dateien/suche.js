@@ -138,10 +138,24 @@
     async function zeige(mein) {
       const teil = await Promise.all(treffer.slice(gezeigt, gezeigt + SEITE).map((t) => t.data()));
       if (mein !== lauf) return;
-      for (const d of teil) liste.append(eintrag(d));
+      // A hit links only into this site or, on a portal, into the plan whose index it came from:
+      // Pagefind keeps a full address in an index as it is, and a portal's indexes come from other sites.
+      for (const d of teil) if (erlaubt(d.url)) liste.append(eintrag(d));
       gezeigt += teil.length;
       mehr.hidden = gezeigt >= treffer.length;
     }
+  }
+
+  /** Whether a hit's address stays on this site or in one of the merged plans' sites. */
+  function erlaubt(url) {
+    let ziel;
+    try {
+      ziel = new URL(url, location.href);
+    } catch {
+      return false;
+    }
+    if (ziel.protocol !== 'https:' && ziel.protocol !== 'http:') return false;
+    return ziel.origin === location.origin || indexe.some((i) => ziel.href.startsWith(i.adresse));
   }
 
   /** Sections with the most weight first; the result links to the best one. */
@@ -202,7 +216,7 @@
     const titel = d.meta?.title ?? d.url;
     const h = text('h2', 'suche-titel');
     const a = text('a', '', titel);
-    a.href = beste?.url ?? d.url;
+    a.href = beste && erlaubt(beste.url) ? beste.url : d.url;
     h.append(a);
     const typ = d.filters?.typ?.[0];
     if (typ) h.append(' ', text('span', 'suche-typ', typ));
@@ -214,7 +228,7 @@
     const m = merkmale(d);
     if (m) li.append(m);
     li.append(auszug(beste?.excerpt ?? d.excerpt ?? '', titel));
-    const weitere = subs.slice(1, 4).filter((s) => s.url.includes('#'));
+    const weitere = subs.slice(1, 4).filter((s) => s.url.includes('#') && erlaubt(s.url));
     if (weitere.length) {
       const ul = text('ul', 'suche-weitere');
       ul.setAttribute('aria-label', `Weitere Stellen in „${titel}“`);

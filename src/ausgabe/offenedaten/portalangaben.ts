@@ -1,6 +1,6 @@
 /**
  * The Portalangaben: `daten/planwerk.json`, what a plan site publishes for a portal over several
- * plans (`planwerk portal`). The contract is src/portal/angaben.ts (`portalangabenSchema`); this
+ * plans (`planwerk portal`). The contract is ./portalformat.ts (`portalangabenSchema`); this
  * module fills it from the plan's model, its open data tables (index.ts) and the search index
  * Pagefind wrote, and writes it after the search index (src/integration.ts, `astro:build:done`).
  *
