@@ -103,7 +103,7 @@ describe('planwerk portal', () => {
   it('states which plans are on which Planwerk version', () => {
     const start = parse(readFileSync(join(ORDNER, 'dist', 'index.html'), 'utf8'));
     const liste = start.querySelectorAll('#versionen ~ ul li').map((li) => li.text.replace(/\s+/g, ' ').trim());
-    expect(liste).toEqual([`Planwerk ${VERSION}: ${plaene.map((p) => p.name).join(', ')}`, 'Version unbekannt (keine Portalangaben veröffentlicht): Gemeinde Stillbach, Stadt Altenau']);
+    expect(liste).toEqual([`Planwerk ${VERSION}: ${plaene.map((p) => p.name).join(', ')}`, 'Version unbekannt (Website nicht gelesen oder ohne Portalangaben): Gemeinde Stillbach, Stadt Altenau']);
   });
 
   it('copies only the plans\' search index files, never their scripts', () => {
