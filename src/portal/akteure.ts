@@ -15,7 +15,7 @@
  */
 import GithubSlugger from 'github-slugger';
 import type { Problem } from '../plan/problems.ts';
-import type { Datensatz, GelesenerPlan } from './typen.ts';
+import { text, texte, zahl, type Datensatz, type GelesenerPlan } from './typen.ts';
 import { ohneUmlaute } from './konfiguration.ts';
 
 /** An actor's role in one plan, as that plan publishes it. */
@@ -101,18 +101,6 @@ export function akteurSeite(plan: Pick<GelesenerPlan, 'adresse' | 'angaben'>, id
 
 // ---------------------------------------------------------------------------
 
-const text = (r: Datensatz, feld: string): string | undefined => {
-  const v = r[feld];
-  return typeof v === 'string' && v.trim() !== '' ? v : undefined;
-};
-const texte = (r: Datensatz, feld: string): string[] => {
-  const v = r[feld];
-  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x.trim() !== '') : [];
-};
-const zahl = (r: Datensatz, feld: string): number => {
-  const v = r[feld];
-  return typeof v === 'number' && Number.isFinite(v) ? v : 0;
-};
 const saetze = (tabelle: Datensatz[] | undefined): Datensatz[] => (tabelle ?? []).filter((r) => typeof r === 'object' && r !== null && !Array.isArray(r));
 
 /** A name with its whitespace tidied (as the map shows the names): NFC, trimmed, one space between words. */
@@ -303,7 +291,7 @@ function rolle(k: Knoten): AkteurRolle {
     .filter((z) => text(z, 'akteur') === k.id && text(z, 'handlungsfeld'))
     .map((z) => {
       const feld = text(z, 'handlungsfeld')!;
-      return { handlungsfeld: feld, titel: titel.get(feld) ?? feld, fuerDasFeld: z.handlungsfeldVerantwortlich === true, verantwortlich: zahl(z, 'anzahlVerantwortlich'), partner: zahl(z, 'anzahlPartner') };
+      return { handlungsfeld: feld, titel: titel.get(feld) ?? feld, fuerDasFeld: z.handlungsfeldVerantwortlich === true, verantwortlich: zahl(z, 'anzahlVerantwortlich') ?? 0, partner: zahl(z, 'anzahlPartner') ?? 0 };
     })
     .filter((h) => h.fuerDasFeld || h.verantwortlich > 0 || h.partner > 0)
     .sort((a, b) => vergleiche(rang(a.handlungsfeld)[0], rang(b.handlungsfeld)[0]) || vergleiche(rang(a.handlungsfeld)[1], rang(b.handlungsfeld)[1]));

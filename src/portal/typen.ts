@@ -31,3 +31,21 @@ export interface GelesenerPlan {
   /** German notes for readers: what could not be read or is older than this portal knows. */
   hinweise: string[];
 }
+
+// Reading a field of a published record: every value comes from another site, so each is checked.
+
+/** A finite number, else undefined. */
+export const zahl = (r: Datensatz, feld: string): number | undefined => {
+  const v = r[feld];
+  return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
+};
+/** A text that is not blank, else undefined. */
+export const text = (r: Datensatz, feld: string): string | undefined => {
+  const v = r[feld];
+  return typeof v === 'string' && v.trim() !== '' ? v : undefined;
+};
+/** The texts of a list field that are not blank (an empty list for anything else). */
+export const texte = (r: Datensatz, feld: string): string[] => {
+  const v = r[feld];
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x.trim() !== '') : [];
+};

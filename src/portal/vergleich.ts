@@ -12,7 +12,7 @@
 import { formatDatum, jahrVon, vergleicheDaten, zerlege } from '../plan/datum.ts';
 import { STATUS, VERGLEICHE, type Vergleich } from '../plan/schemas/vokabular.ts';
 import { zielBis, zielwertText } from '../rechnen/indikatoren.ts';
-import type { Datensatz, GelesenerPlan, GeleseneTabelle } from './typen.ts';
+import { text, texte, zahl, type Datensatz, type GelesenerPlan, type GeleseneTabelle } from './typen.ts';
 
 // ---------------------------------------------------------------------------
 // Numbers as published
@@ -105,18 +105,6 @@ export const BERECHNET = 'vom Portal gezählt';
 // ---------------------------------------------------------------------------
 // Reading records (the open data of another site: every field is checked, nothing assumed)
 
-const zahl = (r: Datensatz, feld: string): number | undefined => {
-  const v = r[feld];
-  return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
-};
-const text = (r: Datensatz, feld: string): string | undefined => {
-  const v = r[feld];
-  return typeof v === 'string' && v.trim() !== '' ? v : undefined;
-};
-const texte = (r: Datensatz, feld: string): string[] => {
-  const v = r[feld];
-  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x.trim() !== '') : [];
-};
 const datensaetze = (plan: GelesenerPlan, tabelle: GeleseneTabelle): Datensatz[] | undefined =>
   plan.tabellen[tabelle]?.filter((r): r is Datensatz => typeof r === 'object' && r !== null && !Array.isArray(r));
 

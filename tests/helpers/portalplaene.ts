@@ -16,9 +16,9 @@
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import { extname, join, relative, resolve, sep } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import { starteServer, type Server } from '../../src/cli/sitepruefung/server.ts';
 import { generatePlan, type GeneratedPlan, type Planform } from '../../bench/generator.ts';
 import { PROJECT } from './fixture.ts';
 
@@ -114,110 +114,12 @@ export async function bauePortalplaene(ordner = join(PROJECT, '.tmp', 'portalpla
   return plaene;
 }
 
-/** Content types by file extension; Pagefind's own index files are binary. */
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.jsonld': 'application/ld+json',
-  '.webmanifest': 'application/manifest+json',
-  '.csv': 'text/csv; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.xml': 'application/xml',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.pdf': 'application/pdf',
-  '.wasm': 'application/wasm',
-  '.pagefind': 'application/octet-stream',
-  '.pf_fragment': 'application/octet-stream',
-  '.pf_index': 'application/octet-stream',
-  '.pf_meta': 'application/octet-stream',
-  '.pf_filter': 'application/octet-stream',
-};
-
-/** The Content-Type a file is served with. */
-export function inhaltstyp(datei: string): string {
-  return MIME[extname(datei).toLowerCase()] ?? 'application/octet-stream';
-}
-
 /**
  * Serves the built site in `dist` on 127.0.0.1 (a free port) under the base path `basis` (`/` or
- * `/plan-b/`), as a static host does: a folder's index.html, a redirect from `/massnahmen` to
- * `/massnahmen/`, the site's 404.html for what is not there, nothing outside `dist`.
- * `adresse` is the site's root with its base path, ending in `/` (`http://127.0.0.1:40123/plan-b/`).
+ * `/plan-b/`), as a static host does, with the site's security headers: the server of
+ * `planwerk pruefen-site` (src/cli/sitepruefung/server.ts). `adresse` is the site's root with its
+ * base path, ending in `/` (`http://127.0.0.1:40123/plan-b/`).
  */
-export async function serviere(dist: string, basis = '/'): Promise<{ adresse: string; stop: () => Promise<void> }> {
-  const wurzel = resolve(dist);
-  const praefix = basis.endsWith('/') ? basis : `${basis}/`;
-  const fehlerseite = join(wurzel, '404.html');
-  const server = createServer((req, res) => {
-    const nichtGefunden = () => {
-      res.statusCode = 404;
-      if (existsSync(fehlerseite) && req.method !== 'HEAD') {
-        res.setHeader('Content-Type', MIME['.html']!);
-        createReadStream(fehlerseite).pipe(res);
-      } else res.end();
-    };
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.statusCode = 405;
-      res.setHeader('Allow', 'GET, HEAD');
-      res.end();
-      return;
-    }
-    let pfad: string;
-    try {
-      pfad = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
-    } catch {
-      res.statusCode = 400;
-      res.end();
-      return;
-    }
-    if (`${pfad}/` === praefix) {
-      res.statusCode = 301;
-      res.setHeader('Location', praefix);
-      res.end();
-      return;
-    }
-    if (!pfad.startsWith(praefix)) return nichtGefunden();
-    const datei = resolve(wurzel, `.${sep}${pfad.slice(praefix.length)}`);
-    if (datei !== wurzel && !datei.startsWith(wurzel + sep)) return nichtGefunden();
-    let ziel = datei;
-    const stat = existsSync(ziel) ? statSync(ziel) : undefined;
-    if (stat?.isDirectory()) {
-      if (!pfad.endsWith('/')) {
-        res.statusCode = 301;
-        res.setHeader('Location', `${pfad}/`);
-        res.end();
-        return;
-      }
-      ziel = join(ziel, 'index.html');
-    }
-    if (!existsSync(ziel) || !statSync(ziel).isFile()) return nichtGefunden();
-    res.statusCode = 200;
-    res.setHeader('Content-Type', inhaltstyp(ziel));
-    res.setHeader('Content-Length', statSync(ziel).size);
-    if (req.method === 'HEAD') res.end();
-    else createReadStream(ziel).pipe(res);
-  });
-  await new Promise<void>((ok, fehler) => {
-    server.once('error', fehler);
-    server.listen(0, '127.0.0.1', () => ok());
-  });
-  const { port } = server.address() as { port: number };
-  return {
-    adresse: `http://127.0.0.1:${port}${praefix}`,
-    stop: () =>
-      new Promise<void>((ok) => {
-        server.closeAllConnections();
-        server.close(() => ok());
-      }),
-  };
+export function serviere(dist: string, basis = '/'): Promise<Server> {
+  return starteServer(resolve(dist), basis.endsWith('/') ? basis : `${basis}/`);
 }

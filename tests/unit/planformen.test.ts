@@ -16,7 +16,6 @@ import { erhebungsdaten } from '../../src/rechnen/erhebungen.ts';
 import { finanztabellenVon } from '../../src/rechnen/finanztabellen.ts';
 import { akteureSchema } from '../../src/plan/schemas/akteure.ts';
 import { plainRef } from '../../src/plan/schemas/grundtypen.ts';
-import { inhaltstyp, serviere } from '../helpers/portalplaene.ts';
 
 /** Whether this Planwerk knows the optional actor field `kennung` (added for the portal's shared actors). */
 const KENNUNG_BEKANNT = 'kennung' in akteureSchema(plainRef).shape;
@@ -142,65 +141,5 @@ describe('Planformen des Generators', () => {
 
   it.runIf(KENNUNG_BEKANNT)('ein Plan mit Kennungen ist gültig, sobald Planwerk das Feld „kennung“ kennt', () => {
     expect(mitKennungen.result.problems.map(formatProblem)).toEqual([]);
-  });
-});
-
-describe('Statischer Server für gebaute Websites (serviere)', () => {
-  const dist = join(base, 'site', 'dist');
-  mkdirSync(join(dist, 'pagefind', 'index'), { recursive: true });
-  mkdirSync(join(dist, 'massnahmen', 'i-01'), { recursive: true });
-  const inhalte: Record<string, string> = {
-    'index.html': '<!doctype html><title>Start</title>',
-    '404.html': '<!doctype html><title>Nicht gefunden</title>',
-    'massnahmen/i-01/index.html': '<!doctype html><title>I-01</title>',
-    'pagefind/pagefind-entry.json': '{"version":"1"}',
-    'pagefind/wasm.de.pagefind': 'WASM',
-    'pagefind/index/de_1.pf_index': 'INDEX',
-    'pagefind/pagefind.js': 'export {}',
-    'daten/x.wasm': 'wasm',
-  };
-  for (const [f, t] of Object.entries(inhalte)) {
-    mkdirSync(join(dist, f, '..'), { recursive: true });
-    writeFileSync(join(dist, f), t);
-  }
-  writeFileSync(join(base, 'site', 'geheim.txt'), 'geheim');
-
-  it('liefert unter dem Basispfad mit passenden Content-Types, leitet Ordner auf „/“ um und gibt sonst 404', async () => {
-    const { adresse, stop } = await serviere(dist, '/plan-b/');
-    try {
-      expect(adresse).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/plan-b\/$/);
-      const start = await fetch(adresse);
-      expect([start.status, start.headers.get('content-type'), await start.text()]).toEqual([200, 'text/html; charset=utf-8', inhalte['index.html']]);
-      for (const [f, typ] of [
-        ['massnahmen/i-01/', 'text/html; charset=utf-8'],
-        ['pagefind/pagefind-entry.json', 'application/json'],
-        ['pagefind/wasm.de.pagefind', 'application/octet-stream'],
-        ['pagefind/index/de_1.pf_index', 'application/octet-stream'],
-        ['pagefind/pagefind.js', 'text/javascript; charset=utf-8'],
-        ['daten/x.wasm', 'application/wasm'],
-      ] as const) {
-        const r = await fetch(adresse + f);
-        expect([f, r.status, r.headers.get('content-type'), await r.text()]).toEqual([f, 200, typ, inhalte[f.endsWith('/') ? `${f}index.html` : f]]);
-      }
-      const ordner = await fetch(`${adresse}massnahmen/i-01`, { redirect: 'manual' });
-      expect([ordner.status, ordner.headers.get('location')]).toEqual([301, '/plan-b/massnahmen/i-01/']);
-      const ohneSchraegstrich = await fetch(adresse.slice(0, -1), { redirect: 'manual' });
-      expect([ohneSchraegstrich.status, ohneSchraegstrich.headers.get('location')]).toEqual([301, '/plan-b/']);
-      const origin = new URL(adresse).origin;
-      for (const pfad of ['/index.html', '/plan-b/fehlt/', '/plan-b/%2e%2e/geheim.txt', '/plan-b/..%2fgeheim.txt', '/geheim.txt']) {
-        const r = await fetch(origin + pfad);
-        expect([pfad, r.status, await r.text()]).toEqual([pfad, 404, inhalte['404.html']]);
-      }
-    } finally {
-      await stop();
-    }
-  });
-
-  it('nennt Pagefinds Dateien Binärdaten und WebAssembly application/wasm', () => {
-    expect(inhaltstyp('x/pagefind/fragment/de_abc.pf_fragment')).toBe('application/octet-stream');
-    expect(inhaltstyp('x/pagefind/filter/de_abc.pf_filter')).toBe('application/octet-stream');
-    expect(inhaltstyp('x/pagefind/pagefind.de_abc.pf_meta')).toBe('application/octet-stream');
-    expect(inhaltstyp('x/wasm.wasm')).toBe('application/wasm');
-    expect(inhaltstyp('daten/massnahmen.json')).toBe('application/json');
   });
 });
