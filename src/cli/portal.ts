@@ -17,7 +17,8 @@ try {
   for (const h of ergebnis.hinweise) console.warn(`Hinweis: ${h}`);
   const s = (ms: number) => (ms / 1000).toLocaleString('de-DE', { maximumFractionDigits: 1 });
   const durchsucht = ergebnis.plaene.filter((p) => p.suche).length;
-  console.log(`Planwerk: Portal mit ${ergebnis.plaene.length} Plänen gebaut (${durchsucht} durchsuchbar): Pläne gelesen in ${s(ergebnis.lesenMs)} s, Seiten und Suche in ${s(ergebnis.bauenMs)} s.`);
+  const n = ergebnis.plaene.length;
+  console.log(`Planwerk: Portal mit ${n} ${n === 1 ? 'Plan' : 'Plänen'} gebaut (${durchsucht} durchsuchbar): Pläne gelesen in ${s(ergebnis.lesenMs)} s, Seiten und Suche in ${s(ergebnis.bauenMs)} s.`);
 } catch (error) {
   if (error instanceof ContentError) {
     console.error(error.message.replace(/^Der Plan enthält/, 'portal.yaml enthält'));

@@ -6,7 +6,7 @@
  * nothing in it but package.json and package-lock.json.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -116,6 +116,23 @@ describe('Das Paket (npm pack)', () => {
       expect(lauf.status, `${lauf.stdout}\n${lauf.stderr}`.slice(-3000)).toBe(0);
       for (const pruefung of ['Links und Anker', 'Ankerregister', 'Barrierefreiheit mit axe-core', 'PDF der Druckfassung']) expect(lauf.stdout).toMatch(new RegExp(`^${pruefung}: in Ordnung`, 'm'));
     }, 600_000);
+
+    it('„planwerk portal“ baut aus portal.yaml ein Portal über die gebaute Website', () => {
+      // Inside the repository, where the installed packages are found; removed again for the next test.
+      const ordner = join(repo.ordner, 'kreisportal');
+      mkdirSync(ordner, { recursive: true });
+      try {
+        const yaml = ['titel: Medienentwicklung im Kreis', 'herausgeber:', '  name: Kreis Lippenau', '  anschrift: [Kreishaus, 12345 Lippenau]', '  email: schule@kreis.example', 'plaene:', '  - name: Stadt Musterstadt', '    id: musterstadt', '    adresse: https://mep.musterstadt.example/', '    quelle: ../dist'];
+        writeFileSync(join(ordner, 'portal.yaml'), `${yaml.join('\n')}\n`);
+        const lauf = spawnSync(join(repo.ordner, 'node_modules', '.bin', 'planwerk'), ['portal'], { cwd: ordner, encoding: 'utf8', env: umgebung() });
+        expect(lauf.status, `${lauf.stdout}\n${lauf.stderr}`.slice(-3000)).toBe(0);
+        expect(lauf.stdout).toMatch(/Portal mit 1 Plan gebaut \(1 durchsuchbar\)/);
+        expect(existsSync(join(ordner, 'dist', 'plaene', 'musterstadt', 'pagefind', 'pagefind-entry.json'))).toBe(true);
+        expect(readFileSync(join(ordner, 'dist', 'vergleich', 'index.html'), 'utf8')).toContain('Stadt Musterstadt');
+      } finally {
+        rmSync(ordner, { recursive: true, force: true });
+      }
+    }, 300_000);
 
     it('ändert bei einem Update auf die nächste Version nur package.json und package-lock.json', () => {
       repo.laufe('git', ['add', '-A']);
