@@ -183,11 +183,9 @@ function quelleVon(wert: string, ordner: string, fehler: (gefunden: string) => v
   return { art: 'ordner', ordner: pfad };
 }
 
-/** The German "expected …" of a zod issue in portal.yaml. */
+/** The German "expected …" of a zod issue in portal.yaml (the schema's own messages are German already). */
 function deutsch(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'custom') return issue.message;
-  if (issue.code === 'invalid_type') return issue.expected === 'string' ? 'einen Text' : issue.expected === 'array' ? 'eine Liste' : issue.expected === 'object' ? 'Felder mit Namen und Wert' : issue.expected;
+  if (issue.code === 'invalid_type') return { string: 'einen Text', array: 'eine Liste', object: 'Felder mit Namen und Wert' }[issue.expected as string] ?? issue.expected;
   if (issue.code === 'too_small') return issue.origin === 'array' ? `mindestens ${String(issue.minimum)} Eintrag` : 'einen nicht leeren Text';
-  if (issue.code === 'invalid_format' || issue.code === 'invalid_value') return issue.message;
   return issue.message;
 }

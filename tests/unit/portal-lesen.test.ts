@@ -67,6 +67,15 @@ describe('portal.yaml', () => {
     expect(meldungen.find((m) => m.includes('plaene.0.adresse'))).toMatch(new RegExp(`^portal\\.yaml:${zeile('javascript:')}, Feld „plaene\\.0\\.adresse“: erwartet .*https://.*; gefunden: .*javascript:`));
   });
 
+  it('names a missing field and an empty list in German', () => {
+    const o = neuerOrdner();
+    writeFileSync(join(o, 'portal.yaml'), 'titel: Portal\nplaene: []\n');
+    expect(lesePortalkonfiguration(o).problems.map(formatProblem)).toEqual([
+      'portal.yaml, Feld „herausgeber“: erwartet Felder mit Namen und Wert; gefunden: nichts (Feld fehlt)',
+      'portal.yaml:2, Feld „plaene“: erwartet mindestens 1 Eintrag; gefunden: []',
+    ]);
+  });
+
   it('allows http:// only for a plan served on this machine, and rejects two plans with one id', () => {
     const o = neuerOrdner();
     writeFileSync(join(o, 'portal.yaml'), `${GUT}  - name: Vorschau\n    id: stadt-musterstadt\n    adresse: http://127.0.0.1:4321/\n  - name: Unverschlüsselt\n    adresse: http://mep.example/\n`);
