@@ -233,7 +233,7 @@ const FIELDS: Record<string, Record<string, string>> = {
     verbreitung: 'Wo es den Akteur gibt, falls nicht überall, z. B. „nur in kreisfreien Städten“',
     doppelrolle: 'Zweite Ebene, zu der der Akteur gehört',
     beziehungen: 'Gerichtete Beziehungen zu anderen Akteuren',
-    'beziehungen.typ': 'Art der Beziehung',
+    'beziehungen.typ': 'Art der Beziehung, vom Akteur aus gelesen; eine Kooperationsvereinbarung ist „kooperiert laut Vereinbarung mit“',
     'beziehungen.ziel': 'Akteur, auf den sich die Beziehung richtet',
     'beziehungen.hinweis': 'Erläuterung zur Beziehung',
     'beziehungen.datum': 'Wann die Beziehung vereinbart wurde, z. B. Abschluss einer Kooperationsvereinbarung: Jahr (2024), Monat (2024-03) oder Tag (2024-03-15); weglassen, wenn der Plan keines nennt',

@@ -98,7 +98,7 @@ describe('Gremien ohne Turnus', () => {
 
 describe('Kooperationsvereinbarungen', () => {
   const vereinbarungen = () =>
-    model.akteure.flatMap((a) => a.data.beziehungen.filter((b) => b.typ === 'hat eine Kooperationsvereinbarung mit').map((b) => ({ von: a, b })));
+    model.akteure.flatMap((a) => a.data.beziehungen.filter((b) => b.typ === 'kooperiert laut Vereinbarung mit').map((b) => ({ von: a, b })));
 
   it('stehen mit Gegenstand und Datum, soweit der Plan sie nennt, auf beiden Akteursseiten', () => {
     expect(vereinbarungen().some(({ b }) => b.datum !== undefined)).toBe(true);
@@ -117,7 +117,7 @@ describe('Kooperationsvereinbarungen', () => {
 
   it('haben einen eigenen Eintrag in der Legende der Akteurslandkarte', () => {
     const legende = page(url.akteure()).querySelectorAll('svg.pw-akteurslandkarte .pw-legende-eintrag').map((g) => g.getAttribute('data-typ'));
-    expect(legende).toContain('hat eine Kooperationsvereinbarung mit');
+    expect(legende).toContain('kooperiert laut Vereinbarung mit');
   });
 
   it('stehen mit Datum und Gegenstand in den offenen Daten', () => {

@@ -100,7 +100,7 @@ export const BEDEUTUNGEN: Record<string, Record<string, string>> = {
     'doppelrolle.ebene': 'Die zweite Ebene',
     'doppelrolle.hinweis': 'Worin die Doppelrolle besteht',
     beziehungen: 'Gerichtete Beziehungen zu anderen Akteuren',
-    'beziehungen.typ': 'Art der Beziehung, von diesem Akteur aus gelesen',
+    'beziehungen.typ': 'Art der Beziehung, von diesem Akteur aus gelesen; „kooperiert laut Vereinbarung mit“ steht für eine Kooperationsvereinbarung',
     'beziehungen.ziel': 'Akteur, auf den sich die Beziehung richtet (Kennung aus akteure)',
     'beziehungen.hinweis': 'Erläuterung zur Beziehung',
     'beziehungen.datum': 'Wann die Beziehung vereinbart wurde, etwa der Abschluss einer Kooperationsvereinbarung; leer, wenn der Plan kein Datum nennt',

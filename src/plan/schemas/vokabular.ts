@@ -28,7 +28,7 @@ export const BEZIEHUNGSTYPEN = [
   'berichtet an',
   'arbeitet zusammen mit',
   /** A written cooperation agreement (Kooperationsvereinbarung); its date and subject go in `datum` and `gegenstand`. */
-  'hat eine Kooperationsvereinbarung mit',
+  'kooperiert laut Vereinbarung mit',
 ] as const;
 export const FORMATARTEN = ['Runder Tisch', 'Arbeitstreffen', 'Sprechstunde', 'Steuergruppe', 'Arbeitsgruppe', 'Konferenz', 'Fachtag'] as const;
 export const BINDUNGEN = ['informell', 'öffentlich-rechtliche Vereinbarung', 'Zweckverband', 'Geschäftsordnung'] as const;
