@@ -10,7 +10,8 @@ import { url } from '../../src/plan/urls.ts';
 import { formatDatum } from '../../src/plan/datum.ts';
 import type { PlanModel } from '../../src/plan/model.ts';
 import { modelOf, PROJECT } from '../helpers/fixture.ts';
-import { DIST, page } from '../helpers/dist.ts';
+import { page } from '../helpers/dist.ts';
+import { BEISPIELPLAENE } from '../helpers/plaene.ts';
 
 let model: PlanModel;
 beforeAll(() => {
@@ -31,7 +32,7 @@ function eintraege(dl: HTMLElement): Record<string, string> {
 }
 
 describe('Kooperationsformate mit und ohne Angaben', () => {
-  it('die Beispielplan nennt Formate ohne Rhythmus, Ausrichtung und Verbindlichkeit', () => {
+  it('der Beispielplan nennt Formate ohne Rhythmus, Ausrichtung und Verbindlichkeit', () => {
     expect(model.formate.some((f) => f.data.rhythmus === undefined)).toBe(true);
     expect(model.formate.some((f) => f.data.ausrichtung === undefined && f.data.rhythmus !== undefined)).toBe(true);
   });
@@ -96,75 +97,91 @@ describe('Gremien ohne Turnus', () => {
   });
 });
 
+const KOOPERATION = 'kooperiert laut Vereinbarung mit';
+const vereinbarungen = (plan: PlanModel) =>
+  plan.akteure.flatMap((a) => a.data.beziehungen.filter((b) => b.typ === KOOPERATION).map((b) => ({ von: a, b })));
+const beschlussText = (b: { nummer: string; gremium?: string; datum?: string }) => [b.nummer, b.gremium, b.datum && formatDatum(b.datum)].filter(Boolean).join(', ');
+
 describe('Kooperationsvereinbarungen', () => {
-  const vereinbarungen = () =>
-    model.akteure.flatMap((a) => a.data.beziehungen.filter((b) => b.typ === 'kooperiert laut Vereinbarung mit').map((b) => ({ von: a, b })));
+  it('kommen in den Beispielplänen mit und ohne Datum vor', () => {
+    const alle = BEISPIELPLAENE.flatMap((p) => vereinbarungen(p.modell()));
+    expect(alle.some(({ b }) => b.datum !== undefined)).toBe(true);
+    expect(alle.some(({ b }) => b.datum === undefined)).toBe(true);
+  });
 
-  it('stehen mit Gegenstand und Datum, soweit der Plan sie nennt, auf beiden Akteursseiten', () => {
-    expect(vereinbarungen().some(({ b }) => b.datum !== undefined)).toBe(true);
-    expect(vereinbarungen().some(({ b }) => b.datum === undefined)).toBe(true);
-    for (const { von, b } of vereinbarungen()) {
-      for (const [seite, richtung, anderer] of [[von.id, 'aus', b.ziel.id], [b.ziel.id, 'ein', von.id]] as const) {
-        const li = page(url.akteur(seite)).querySelector(`ul.beziehungen li[data-richtung="${richtung}"][data-typ="${b.typ}"][data-anderer="${anderer}"]`)!;
-        expect(li, `${seite} ${richtung} ${anderer}`).not.toBeNull();
-        expect(text(li.querySelector('[data-gegenstand]')) || undefined).toBe(b.gegenstand);
-        const datum = li.querySelector('[data-datum]');
-        if (b.datum) expect(text(datum)).toContain(formatDatum(b.datum));
-        else expect(datum).toBeNull();
+  for (const plan of BEISPIELPLAENE) {
+    if (vereinbarungen(plan.modell()).length === 0) continue;
+
+    it(`stehen mit Gegenstand und Datum, soweit der Plan sie nennt, auf beiden Akteursseiten (${plan.name})`, () => {
+      for (const { von, b } of vereinbarungen(plan.modell())) {
+        for (const [seite, richtung, anderer] of [[von.id, 'aus', b.ziel.id], [b.ziel.id, 'ein', von.id]] as const) {
+          const li = plan.site.page(url.akteur(seite)).querySelector(`ul.beziehungen li[data-richtung="${richtung}"][data-typ="${b.typ}"][data-anderer="${anderer}"]`)!;
+          expect(li, `${seite} ${richtung} ${anderer}`).not.toBeNull();
+          expect(text(li.querySelector('[data-gegenstand]')) || undefined).toBe(b.gegenstand);
+          const datum = li.querySelector('[data-datum]');
+          if (b.datum) expect(text(datum)).toContain(formatDatum(b.datum));
+          else expect(datum).toBeNull();
+        }
       }
-    }
-  });
+    });
 
-  it('haben einen eigenen Eintrag in der Legende der Akteurslandkarte', () => {
-    const legende = page(url.akteure()).querySelectorAll('svg.pw-akteurslandkarte .pw-legende-eintrag').map((g) => g.getAttribute('data-typ'));
-    expect(legende).toContain('kooperiert laut Vereinbarung mit');
-  });
+    it(`haben einen eigenen Eintrag in der Legende der Akteurslandkarte (${plan.name})`, () => {
+      const legende = plan.site.page(url.akteure()).querySelectorAll('svg.pw-akteurslandkarte .pw-legende-eintrag').map((g) => g.getAttribute('data-typ'));
+      expect(legende).toContain(KOOPERATION);
+    });
 
-  it('stehen mit Datum und Gegenstand in den offenen Daten', () => {
-    const akteure = JSON.parse(readFileSync(join(DIST, 'daten', 'akteure.json'), 'utf8')) as { id: string; beziehungen: { typ: string; ziel: string; datum?: string; gegenstand?: string }[] }[];
-    for (const { von, b } of vereinbarungen()) {
-      const satz = akteure.find((a) => a.id === von.id)!.beziehungen.find((x) => x.typ === b.typ && x.ziel === b.ziel.id)!;
-      expect(satz.datum).toBe(b.datum);
-      expect(satz.gegenstand).toBe(b.gegenstand);
-    }
-    const kopf = readFileSync(join(DIST, 'daten', 'akteure.csv'), 'utf8').split('\n')[0]!;
-    expect(kopf).toContain('beziehungen.1.datum');
-    expect(kopf).toContain('beziehungen.1.gegenstand');
-  });
+    it(`stehen mit Datum und Gegenstand in den offenen Daten (${plan.name})`, () => {
+      const akteure = JSON.parse(readFileSync(join(plan.site.dist, 'daten', 'akteure.json'), 'utf8')) as { id: string; beziehungen: { typ: string; ziel: string; datum?: string; gegenstand?: string }[] }[];
+      for (const { von, b } of vereinbarungen(plan.modell())) {
+        const satz = akteure.find((a) => a.id === von.id)!.beziehungen.find((x) => x.typ === b.typ && x.ziel === b.ziel.id)!;
+        expect(satz.datum).toBe(b.datum);
+        expect(satz.gegenstand).toBe(b.gegenstand);
+      }
+      const kopf = readFileSync(join(plan.site.dist, 'daten', 'akteure.csv'), 'utf8').split('\n')[0]!;
+      expect(kopf).toContain('beziehungen.1.datum');
+      expect(kopf).toContain('beziehungen.1.gegenstand');
+    });
+  }
 });
 
 describe('Ratsbeschlüsse', () => {
-  it('stehen bei den Förderprogrammen auf der Finanzseite, soweit der Plan sie nennt', () => {
-    expect(model.foerderprogramme.some((f) => f.data.beschluss?.datum)).toBe(true);
-    expect(model.foerderprogramme.some((f) => f.data.beschluss && !f.data.beschluss.datum)).toBe(true);
-    expect(model.foerderprogramme.some((f) => !f.data.beschluss)).toBe(true);
-    const seite = page(url.finanzen());
-    for (const f of model.foerderprogramme) {
-      const eintrag = seite.querySelector(`#programm-info-${f.id}`)!;
-      const beschluss = eintrag.querySelector('[data-beschluss]');
-      if (!f.data.beschluss) {
-        expect(beschluss, f.id).toBeNull();
-        expect(text(eintrag), f.id).not.toContain('Ratsbeschluss');
-        continue;
-      }
-      const b = f.data.beschluss;
-      expect(beschluss?.getAttribute('data-beschluss'), f.id).toBe(b.nummer);
-      expect(text(beschluss), f.id).toBe([b.nummer, b.gremium, b.datum && formatDatum(b.datum)].filter(Boolean).join(', '));
-    }
+  it('kommen in den Beispielplänen mit und ohne Datum vor, und Programme ohne Beschluss auch', () => {
+    const alle = BEISPIELPLAENE.flatMap((p) => p.modell().foerderprogramme);
+    expect(alle.some((f) => f.data.beschluss?.datum)).toBe(true);
+    expect(alle.some((f) => f.data.beschluss && !f.data.beschluss.datum)).toBe(true);
+    expect(alle.some((f) => !f.data.beschluss)).toBe(true);
   });
 
-  it('stehen bei den Förderprogrammen in den offenen Daten', () => {
-    const programme = JSON.parse(readFileSync(join(DIST, 'daten', 'foerderprogramme.json'), 'utf8')) as { id: string; beschluss?: unknown }[];
-    for (const f of model.foerderprogramme) expect(programme.find((p) => p.id === f.id)!.beschluss, f.id).toEqual(f.data.beschluss);
-  });
+  for (const plan of BEISPIELPLAENE) {
+    if (plan.modell().foerderprogramme.length === 0) continue;
+
+    it(`stehen bei den Förderprogrammen auf der Finanzseite, soweit der Plan sie nennt (${plan.name})`, () => {
+      const seite = plan.site.page(url.finanzen());
+      for (const f of plan.modell().foerderprogramme) {
+        const eintrag = seite.querySelector(`#programm-info-${f.id}`)!;
+        const beschluss = eintrag.querySelector('[data-beschluss]');
+        if (!f.data.beschluss) {
+          expect(beschluss, f.id).toBeNull();
+          expect(text(eintrag), f.id).not.toContain('Ratsbeschluss');
+          continue;
+        }
+        expect(beschluss?.getAttribute('data-beschluss'), f.id).toBe(f.data.beschluss.nummer);
+        expect(text(beschluss), f.id).toBe(beschlussText(f.data.beschluss));
+      }
+    });
+
+    it(`stehen bei den Förderprogrammen in den offenen Daten (${plan.name})`, () => {
+      const programme = JSON.parse(readFileSync(join(plan.site.dist, 'daten', 'foerderprogramme.json'), 'utf8')) as { id: string; beschluss?: unknown }[];
+      for (const f of plan.modell().foerderprogramme) expect(programme.find((p) => p.id === f.id)!.beschluss, f.id).toEqual(f.data.beschluss);
+    });
+  }
 
   it('stehen bei den Maßnahmen auf ihren Seiten', () => {
     const mit = model.massnahmen.filter((m) => m.data.beschluss && !m.data.entwurf);
     expect(mit.length).toBeGreaterThan(0);
     for (const m of mit) {
-      const b = m.data.beschluss!;
       const beschluss = page(url.massnahme(m.id)).querySelector('[data-beschluss]');
-      expect(text(beschluss), m.id).toBe([b.nummer, b.gremium, b.datum && formatDatum(b.datum)].filter(Boolean).join(', '));
+      expect(text(beschluss), m.id).toBe(beschlussText(m.data.beschluss!));
     }
   });
 });
