@@ -77,6 +77,7 @@ describe('Gremien ohne Turnus', () => {
   it('zeigt bei jedem Gremium nur Turnus, Verbindlichkeit und Berichtsweg, die der Plan nennt', () => {
     const gremien = model.akteure.filter((a) => a.data.gremium);
     expect(gremien.some((a) => a.data.gremium!.turnus === undefined), 'ein Gremium ohne Turnus im Beispiel').toBe(true);
+    expect(gremien.some((a) => a.data.gremium!.bindung !== undefined), 'ein Gremium mit Verbindlichkeit im Beispiel').toBe(true);
     for (const a of gremien) {
       const g = a.data.gremium!;
       const seite = page(url.akteur(a.id));
