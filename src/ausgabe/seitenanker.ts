@@ -117,7 +117,7 @@ function ankerDerAkteure(model: PlanModel, auf: Auf): void {
 
 /** The pages that list entries of one collection: formats, glossary, indicators, milestones, schools, data, finance. */
 function ankerDerVerzeichnisse(model: PlanModel, seiten: ReturnType<typeof seitenDesPlans>, auf: Auf): void {
-  if (seiten.formate) auf(seite.formate(), 'formate-uebersicht', ...model.formate.map((f) => f.id), ...[...new Set(model.formate.map((f) => f.data.ausrichtung))].map((a) => `formate-${a}`));
+  if (seiten.formate) auf(seite.formate(), 'formate-uebersicht', ...model.formate.map((f) => f.id), ...[...new Set(model.formate.map((f) => f.data.ausrichtung ?? 'weitere'))].map((a) => `formate-${a}`));
   if (seiten.glossar) auf(seite.glossar(), ...model.glossar.map((g) => g.id));
   if (seiten.indikatoren) auf(seite.indikatoren(), ...model.indikatoren.flatMap((i) => [i.id, i.data.messwerte.length > 0 && `messwerte-${i.id}`]));
   if (seiten.meilensteine) auf(seite.meilensteine(), ...model.meilensteine.map((m) => m.id));

@@ -34,6 +34,8 @@ export interface EingehendeBeziehung {
   typ: string;
   von: Entry<'akteure'>;
   hinweis?: string;
+  datum?: string;
+  gegenstand?: string;
 }
 
 /** What refers to one actor. Every list keeps the order of its collection; Maßnahmen are in code order. */
@@ -83,11 +85,11 @@ export const planIndex = jeModell('indexe', (model): PlanIndex => {
   const von = (id: string) => akteure.get(id)!;
 
   for (const a of model.akteure) {
-    for (const b of a.data.beziehungen) von(b.ziel.id).eingehend.push({ typ: b.typ, von: a, hinweis: b.hinweis });
+    for (const b of a.data.beziehungen) von(b.ziel.id).eingehend.push({ typ: b.typ, von: a, hinweis: b.hinweis, datum: b.datum, gegenstand: b.gegenstand });
     for (const id of new Set(a.data.gremium?.mitglieder.map((r) => r.id))) von(id).gremien.push(a);
   }
   for (const h of model.handlungsfelder) for (const id of new Set(h.data.verantwortlich.map((r) => r.id))) von(id).handlungsfelder.push(h);
-  for (const f of model.formate) for (const id of new Set([f.data.organisator.id, ...f.data.teilnehmende.map((r) => r.id)])) von(id).formate.push(f);
+  for (const f of model.formate) for (const id of new Set([...(f.data.organisator ? [f.data.organisator.id] : []), ...f.data.teilnehmende.map((r) => r.id)])) von(id).formate.push(f);
 
   const massnahmen = [...model.massnahmen].sort(byCode);
   const imFeld = new Map<string, Entry<'massnahmen'>[]>();

@@ -18,13 +18,16 @@ export interface Beziehung {
   /** "aus": this actor → other; "ein": other → this actor. */
   richtung: 'aus' | 'ein';
   hinweis?: string;
+  /** When (e.g. a Kooperationsvereinbarung was signed) and about what, where the plan says. */
+  datum?: string;
+  gegenstand?: string;
 }
 
 /** The actor's own relations ("aus"), then those of other actors towards it ("ein"), from the index. */
 export function beziehungen(model: PlanModel, id: string): Beziehung[] {
   const self = byId(model.akteure, id, 'akteure');
-  const aus = self.data.beziehungen.map((b) => ({ typ: b.typ, akteur: byId(model.akteure, b.ziel.id, 'akteure'), richtung: 'aus' as const, hinweis: b.hinweis }));
-  const ein = bezuegeVon(model, id).eingehend.map((b) => ({ typ: b.typ, akteur: b.von, richtung: 'ein' as const, hinweis: b.hinweis }));
+  const aus = self.data.beziehungen.map((b) => ({ typ: b.typ, akteur: byId(model.akteure, b.ziel.id, 'akteure'), richtung: 'aus' as const, hinweis: b.hinweis, datum: b.datum, gegenstand: b.gegenstand }));
+  const ein = bezuegeVon(model, id).eingehend.map((b) => ({ typ: b.typ, akteur: b.von, richtung: 'ein' as const, hinweis: b.hinweis, datum: b.datum, gegenstand: b.gegenstand }));
   return [...aus, ...ein];
 }
 
@@ -287,6 +290,6 @@ export function unreferenzierteAkteure(model: PlanModel): Entry<'akteure'>[] {
   }
   for (const m of model.massnahmen) for (const r of [...m.data.verantwortlich, ...m.data.partner]) genannt.add(r.id);
   for (const h of model.handlungsfelder) for (const r of h.data.verantwortlich) genannt.add(r.id);
-  for (const f of model.formate) for (const r of [f.data.organisator, ...f.data.teilnehmende]) genannt.add(r.id);
+  for (const f of model.formate) for (const r of [...(f.data.organisator ? [f.data.organisator] : []), ...f.data.teilnehmende]) genannt.add(r.id);
   return model.akteure.filter((a) => !genannt.has(a.id));
 }

@@ -157,10 +157,10 @@ describe('Akteure', () => {
     }
   });
 
-  it('listet jedes Format mit Rhythmus und zeigt es bei jedem beteiligten Akteur', () => {
+  it('listet jedes Format mit seinem Rhythmus, wo der Plan einen nennt, und zeigt es bei jedem beteiligten Akteur', () => {
     const formate = page(url.formate());
     for (const f of model.formate) {
-      expect(formate.getElementById(f.id)?.text).toContain(f.data.rhythmus);
+      expect(formate.getElementById(f.id)?.text).toContain(f.data.rhythmus ?? f.data.ziel);
     }
     for (const a of model.akteure) {
       const links = page(url.akteur(a.id)).querySelectorAll('a').map((l) => l.getAttribute('href'));

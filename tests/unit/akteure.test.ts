@@ -118,7 +118,7 @@ describe('Verzeichnisse je Plan (indexe.ts)', () => {
       expect(beziehungen(plan, id).filter((b) => b.richtung === 'ein').map((b) => [b.akteur.id, b.typ]), id).toEqual(
         plan.akteure.flatMap((x) => x.data.beziehungen.filter((b) => b.ziel.id === id).map((b) => [x.id, b.typ])),
       );
-      expect(formateVon(plan, id), id).toEqual(plan.formate.filter((f) => f.data.organisator.id === id || f.data.teilnehmende.some((r) => r.id === id)));
+      expect(formateVon(plan, id), id).toEqual(plan.formate.filter((f) => f.data.organisator?.id === id || f.data.teilnehmende.some((r) => r.id === id)));
     }
     for (const hf of plan.handlungsfelder) {
       expect(massnahmenImFeld(plan, hf.id), hf.id).toEqual(plan.massnahmen.filter((m) => m.data.handlungsfeld.id === hf.id).sort(byCode));

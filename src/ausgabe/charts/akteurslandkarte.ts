@@ -67,7 +67,7 @@ const BAND_BOTTOM = 22;
 const SWEEPS = 4;
 
 /** Dash patterns per relation type (stroke width 2); index 0 solid. */
-const DASHES = [undefined, '9 5', '2 4', '12 4 2 4', '18 5', '10 3 2 3 2 3', '5 3', '2 3 7 3'];
+const DASHES = [undefined, '9 5', '2 4', '12 4 2 4', '18 5', '10 3 2 3 2 3', '5 3', '2 3 7 3', '16 3 2 3'];
 /** Arrowheads in a 12 × 12 box, tip at 12,6: filled triangle, open triangle, chevron, barbed. */
 const HEADS = ['M0,1L12,6L0,11Z', 'M1,1.5L11,6L1,10.5Z', 'M1,1L11,6L1,11', 'M0,0L12,6L0,12L4,6Z'];
 const HEAD_CLASS = ['pw-pfeil-voll pw-fuellung-', 'pw-pfeil-offen pw-strich-', 'pw-pfeil-winkel pw-strich-', 'pw-pfeil-voll pw-fuellung-'];

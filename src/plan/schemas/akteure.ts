@@ -3,7 +3,8 @@
  */
 import { z } from 'astro/zod';
 import { type RefFactory, idSchema, optionalText, url, email, oneOf } from './grundtypen.ts';
-import { BEZIEHUNGSTYPEN, SUPPORTLEVEL, ZUSTAENDIGKEITEN } from './vokabular.ts';
+import { zeitangabe } from '../datum.ts';
+import { BEZIEHUNGSTYPEN, BINDUNGEN, SUPPORTLEVEL, ZUSTAENDIGKEITEN } from './vokabular.ts';
 
 /** A shared id: lower-case letters and digits, words joined by single hyphens (`kreismedienzentrum-lippe`). */
 export const KENNUNG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -44,13 +45,30 @@ export function akteureSchema(ref: RefFactory) {
     verbreitung: optionalText,
     /** A second level the actor belongs to: teachers work in their school but are employed by the Land. */
     doppelrolle: z.strictObject({ ebene: z.string().min(1), hinweis: z.string().min(1) }).optional(),
+    /**
+     * Relations to other actors. `datum` and `gegenstand` say when and about what, where the plan
+     * names them (mostly for a Kooperationsvereinbarung: signed on …, about …).
+     */
     beziehungen: z
-      .array(z.strictObject({ typ: oneOf(BEZIEHUNGSTYPEN), ziel: ref('akteure'), hinweis: optionalText }))
+      .array(
+        z.strictObject({
+          typ: oneOf(BEZIEHUNGSTYPEN),
+          ziel: ref('akteure'),
+          hinweis: optionalText,
+          datum: zeitangabe.optional(),
+          gegenstand: optionalText,
+        }),
+      )
       .default([]),
+    /**
+     * The actor is a body (Gremium). Plans often name a body with its description only: members,
+     * cadence and binding force are each left out where the plan does not give them.
+     */
     gremium: z
       .strictObject({
         mitglieder: z.array(ref('akteure')).default([]),
-        turnus: z.string().min(1),
+        turnus: optionalText,
+        bindung: oneOf(BINDUNGEN).optional(),
         berichtetAn: ref('akteure').optional(),
       })
       .optional(),

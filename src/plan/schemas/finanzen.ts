@@ -4,7 +4,7 @@
  */
 import { z } from 'astro/zod';
 import { zeitangabe } from '../datum.ts';
-import { type RefFactory, idSchema, yearSchema, germanNumber, toCents, euroSchema, count, optionalText, emptyToUndefined, url, WERTARTEN, oneOf } from './grundtypen.ts';
+import { type RefFactory, idSchema, yearSchema, germanNumber, toCents, euroSchema, count, optionalText, emptyToUndefined, url, WERTARTEN, oneOf, beschlussSchema } from './grundtypen.ts';
 import { KOSTENARTEN, FINANZIERUNGSARTEN, SUMMEN_TABELLEN, FOERDERSTATUS } from './vokabular.ts';
 
 export const datensaetzeSchema = z.strictObject({
@@ -70,4 +70,6 @@ export const foerderprogrammeSchema = z.strictObject({
   abruf: z
     .array(z.strictObject({ status: oneOf(FOERDERSTATUS), betrag: euroSchema, stand: zeitangabe }))
     .default([]),
+  /** The council's decision on taking part in the programme (Vorlage, body, date), where the plan names it. */
+  beschluss: beschlussSchema.optional(),
 });

@@ -4,7 +4,7 @@
  * helpers the concept files share (src/plan/schemas/index.ts combines them).
  */
 import { z } from 'astro/zod';
-import { tagSchema } from '../datum.ts';
+import { tagSchema, zeitangabe } from '../datum.ts';
 import { PLAN_NUMMER } from '../mdx/nummern.ts';
 import { adresse } from '../adressen.ts';
 
@@ -138,6 +138,17 @@ export const emptyToUndefined = (value: unknown) => (value === '' || value === n
 export const url = adresse('extern');
 /** An e-mail address of a contact, linked as mailto: on the pages: the same address rule. */
 export const email = adresse('email');
+
+/**
+ * A council decision (Ratsbeschluss) on a Maßnahme or a Förderprogramm: the number of its
+ * Vorlage, and where the plan gives them the body, the date and the address of the document.
+ */
+export const beschlussSchema = z.strictObject({
+  nummer: z.string().min(1),
+  gremium: optionalText,
+  datum: zeitangabe.optional(),
+  url: url.optional(),
+});
 
 /** Where a figure comes from, and whether it is a planned or an actual value. */
 export const WERTARTEN = ['Plan', 'Ist'] as const;

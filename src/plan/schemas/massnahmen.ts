@@ -3,7 +3,7 @@
  */
 import { z } from 'astro/zod';
 import { istSchuljahr, zeitangabe } from '../datum.ts';
-import { type RefFactory, idSchema, ankerIdSchema, abschnittsnummer, yearSchema, germanNumber, euroSchema, optionalText, url, WERTARTEN, oneOf } from './grundtypen.ts';
+import { type RefFactory, idSchema, ankerIdSchema, abschnittsnummer, yearSchema, germanNumber, euroSchema, optionalText, WERTARTEN, oneOf, beschlussSchema } from './grundtypen.ts';
 import { STATUS, PRIORITAETEN, codeSchema } from './vokabular.ts';
 
 const zeitpunkt = z.union(
@@ -52,9 +52,7 @@ export function massnahmenSchema(ref: RefFactory) {
         wertart: oneOf(WERTARTEN).default('Plan'),
       })
       .optional(),
-    beschluss: z
-      .strictObject({ nummer: z.string().min(1), gremium: optionalText, datum: zeitangabe.optional(), url: url.optional() })
-      .optional(),
+    beschluss: beschlussSchema.optional(),
     /** Status changes over time, oldest first; the current `status` is the last word. */
     statusverlauf: z.array(z.strictObject({ datum: zeitangabe, status: oneOf(STATUS), hinweis: optionalText })).default([]),
     /** Former codes of this Maßnahme: their pages redirect here and their anchors stay. */

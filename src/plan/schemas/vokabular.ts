@@ -27,8 +27,10 @@ export const BEZIEHUNGSTYPEN = [
   'koordiniert',
   'berichtet an',
   'arbeitet zusammen mit',
+  /** A written cooperation agreement (Kooperationsvereinbarung); its date and subject go in `datum` and `gegenstand`. */
+  'kooperiert laut Vereinbarung mit',
 ] as const;
-export const FORMATARTEN = ['Runder Tisch', 'Arbeitstreffen', 'Sprechstunde', 'Steuergruppe', 'Arbeitsgruppe', 'Konferenz'] as const;
+export const FORMATARTEN = ['Runder Tisch', 'Arbeitstreffen', 'Sprechstunde', 'Steuergruppe', 'Arbeitsgruppe', 'Konferenz', 'Fachtag'] as const;
 export const BINDUNGEN = ['informell', 'öffentlich-rechtliche Vereinbarung', 'Zweckverband', 'Geschäftsordnung'] as const;
 export const SUPPORTLEVEL = ['1st-Level', '2nd-Level', '3rd-Level'] as const;
 export const ZUSTAENDIGKEITEN = ['pädagogisch', 'technisch', 'pädagogisch und technisch', 'organisatorisch'] as const;
