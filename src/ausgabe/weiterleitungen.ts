@@ -254,12 +254,16 @@ const seitenDatei = (dist: string, pfad: string) => join(dist, ...pfad.split('/'
  */
 export function pruefeWeiterleitungen(liste: Weiterleitung[], dist: string): Problem[] {
   const problems: Problem[] = [];
+  const nachVon = new Map(liste.map((w) => [w.von, w.nach]));
   for (const w of liste) {
     const ort = { file: w.file, line: w.line, entry: w.von, field: w.feld ?? 'nach' };
-    const datei = seitenDatei(dist, w.nach);
-    if (!existsSync(datei)) problems.push({ ...ort, expected: 'eine Seite, die der Plan erzeugt', found: `${w.nach} (gibt es nicht)` });
+    // An anchor is on the page at the end of a chain of redirects.
+    let ziel = w.nach;
+    for (let i = 0; w.anker !== undefined && i < 20 && nachVon.has(ziel); i++) ziel = nachVon.get(ziel)!;
+    const datei = seitenDatei(dist, ziel);
+    if (!existsSync(datei)) problems.push({ ...ort, expected: 'eine Seite, die der Plan erzeugt', found: `${ziel} (gibt es nicht)` });
     else if (w.anker !== undefined && w.anker !== HAUPTANKER && !ankerAusHtml(readFileSync(datei, 'utf8')).includes(w.anker)) {
-      problems.push({ ...ort, expected: `einen Anker, den die Seite ${w.nach} hat`, found: `„${w.nach}#${w.anker}“: die Seite hat keinen Anker „${w.anker}“` });
+      problems.push({ ...ort, expected: `einen Anker, den die Seite ${ziel} hat`, found: `„${w.nach}#${w.anker}“: die Seite hat keinen Anker „${w.anker}“` });
     }
   }
   return problems;
