@@ -41,16 +41,17 @@ export function fassungsschluessel(model: Pick<PlanModel, 'fassungen'>): Map<str
 /** The path of a mapped page's redirect page. */
 export const fassungsseitenPfad = (schluessel: string, nummer: string) => `/fassung/${schluessel}/seite/${nummer}/`;
 
-/** A target as the site reads it: path and decoded anchor. */
+/** A target as the site reads it: path and anchor, both decoded (as the link check reads links). */
 function zerlege(ziel: string): { pfad: string; anker?: string } {
   const gelesen = new URL(ziel, 'https://planwerk.invalid/');
-  let anker: string | undefined;
-  try {
-    anker = gelesen.hash.length > 1 ? decodeURIComponent(gelesen.hash.slice(1)).normalize('NFC') : undefined;
-  } catch {
-    anker = gelesen.hash.slice(1);
-  }
-  return { pfad: gelesen.pathname, anker };
+  const dekodiert = (text: string) => {
+    try {
+      return decodeURIComponent(text);
+    } catch {
+      return text;
+    }
+  };
+  return { pfad: dekodiert(gelesen.pathname), anker: gelesen.hash.length > 1 ? dekodiert(gelesen.hash.slice(1)).normalize('NFC') : undefined };
 }
 
 /** Every mapped page of every Fassung, in the order of fassungen.yaml and by page number. */

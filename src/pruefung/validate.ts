@@ -72,8 +72,7 @@ function germanExpected(issue: z.core.$ZodRawIssue): string | undefined {
     case 'unrecognized_keys':
       return 'nur bekannte Felder';
     case 'invalid_key':
-      // The key's own schema says what it expects (a page number of a Fassung); else an anchor id.
-      return issue.issues?.[0]?.message ?? 'einen Schlüssel aus Buchstaben, Ziffern, „-“ und „_“ (eine Anker-ID)';
+      return 'einen Schlüssel aus Buchstaben, Ziffern, „-“ und „_“ (eine Anker-ID)';
     case 'invalid_format':
       return `das Format ${issue.format}`;
     default:
@@ -115,7 +114,7 @@ export function parseEntry(raw: RawEntry, umbenennungen: readonly Umbenennung[] 
     return [{
       ...base,
       // An address problem names the line of its field, where the file says (YAML, MDX head).
-      // So does a key that is not allowed (a page number of a Fassung).
+      // So does a key that is not allowed (an old anchor id, a page number of a Fassung).
       ...((gefunden || issue.code === 'invalid_key') && raw.feldZeilen?.[path.join('.')] ? { line: raw.feldZeilen[path.join('.')] } : {}),
       field: path.join('.') || undefined,
       expected: issue.message,

@@ -7,8 +7,9 @@ import { idSchema, yearSchema, germanNumber, euroSchema, oneOf, medienpfad } fro
 import { STATUS, codeSchema } from './vokabular.ts';
 import { adresse } from '../adressen.ts';
 
+const SEITENZAHL = 'eine Seitenzahl aus Ziffern ohne führende Null, z. B. „34“';
 /** A page number of a printed Fassung, as the reader cites it („S. 34“): digits, no leading zero. */
-export const seitenzahl = z.string().regex(/^[1-9][0-9]*$/, { error: 'eine Seitenzahl aus Ziffern ohne führende Null, z. B. „34“' });
+export const seitenzahl = z.string().regex(/^[1-9][0-9]*$/, { error: SEITENZAHL });
 
 /** A summary of an earlier edition of the plan, to compute what changed since. */
 export const fassungenSchema = z.strictObject({
@@ -27,5 +28,5 @@ export const fassungenSchema = z.strictObject({
    * page number → a path of this site with an optional anchor (`"34": /finanzen/#tab-4`).
    * Each page gets a redirect page /fassung/<jahr>/seite/<n>/ (src/ausgabe/fassungsseiten.ts).
    */
-  seiten: z.record(seitenzahl, adresse('seite')).optional(),
+  seiten: z.record(seitenzahl, adresse('seite'), { error: (issue) => (issue.code === 'invalid_key' ? SEITENZAHL : undefined) }).optional(),
 });
