@@ -51,7 +51,7 @@ for (const plan of BEISPIELPLAENE) {
         const ziel = plan.href(s.pfad) + (s.anker ? `#${encodeURIComponent(s.anker)}` : '');
         expect(doc.querySelector('meta[http-equiv="refresh"]')?.getAttribute('content'), s.von).toBe(`0; url=${ziel}`);
         expect(doc.querySelector('html')?.getAttribute('data-ziel'), s.von).toBe(ziel);
-        expect(doc.querySelector('main h1')?.text, s.von).toBe(`Seite ${s.nummer} der ${s.fassung.data.name}`);
+        expect(doc.querySelector('main h1')?.text, s.von).toBe(`Seite ${s.nummer} der Fassung „${s.fassung.data.name}“`);
         expect(doc.querySelector(`main a[href="${ziel}"]`), s.von).not.toBeNull();
         // The target is a page of the build with the anchor the mapping names.
         const zielDatei = gebaut(plan.dist, s.pfad);
