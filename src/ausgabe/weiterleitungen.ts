@@ -1,10 +1,11 @@
 /**
  * Moved pages. A published address must keep working, so every page that moved gets a
  * small German page at its old path that sends the reader on (meta refresh, a link, and a
- * script that carries the #anker along). Sources: content/weiterleitungen.yaml and the
- * former codes of Maßnahmen (`aliase`).
+ * script that carries the #anker along). Sources: content/weiterleitungen.yaml, the
+ * former codes of Maßnahmen (`aliase`) and the old page numbers of adopted Fassungen
+ * (`seiten` in fassungen.yaml, see fassungsseiten.ts), whose redirects lead to an anchor.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PlanModel } from '../plan/model.ts';
 import type { Problem } from '../plan/problems.ts';
@@ -12,6 +13,9 @@ import { seitenDesPlans } from './seiten.ts';
 import { seite } from '../plan/urls.ts';
 import { massnahmeCode } from '../plan/massnahmen.ts';
 import { seitenDateien } from './routen.ts';
+import { fassungsseiten } from './fassungsseiten.ts';
+import { ankerAusHtml } from './anker.ts';
+import { HAUPTANKER } from './seitenanker.ts';
 
 export interface Weiterleitung {
   von: string;
@@ -23,6 +27,10 @@ export interface Weiterleitung {
   line?: number;
   /** The field that declares it, where not `von`/`nach` of weiterleitungen.yaml (a Maßnahme's `aliase`). */
   feld?: string;
+  /** The anchor on the target page, where the redirect leads to a place on it (a Fassung's page). */
+  anker?: string;
+  /** For an old page of a Fassung: its name and the page number, for the wording of the redirect page. */
+  fassungsseite?: { fassung: string; nummer: string };
 }
 
 export function weiterleitungen(model: PlanModel): Weiterleitung[] {
@@ -38,6 +46,9 @@ export function weiterleitungen(model: PlanModel): Weiterleitung[] {
       liste.push({ von: seite.massnahme(alt), nach: seite.massnahme(m.id), hinweis: massnahmeCode(model, m) ? `Die Maßnahme ${m.id} hatte früher den Code ${alt}.` : `Die Maßnahme „${m.data.titel}“ hatte früher die Adresse ${seite.massnahme(alt)}.`, file: m.file, line: m.line, feld: `aliase.${m.data.aliase.indexOf(alt)}` });
     }
   }
+  for (const s of fassungsseiten(model)) {
+    liste.push({ von: s.von, nach: s.pfad, anker: s.anker, file: s.fassung.file, line: s.fassung.line, feld: s.feld, fassungsseite: { fassung: s.fassung.data.name, nummer: s.nummer } });
+  }
   return liste.sort((a, b) => a.von.localeCompare(b.von));
 }
 
@@ -51,7 +62,8 @@ export function weiterleitungen(model: PlanModel): Weiterleitung[] {
 export function pruefeWeiterleitungenImModell(model: PlanModel): Problem[] {
   const liste = weiterleitungen(model);
   const seiten = seitenImModell(model);
-  return [...ueberdeckteSeiten(model, liste), ...pruefeWeiterleitungsziele(liste, seiten.hat)];
+  // The targets of a Fassung's pages (page and anchor) are checked with the links of the texts (src/pruefung/verweise.ts).
+  return [...ueberdeckteSeiten(model, liste), ...pruefeWeiterleitungsziele(liste.filter((w) => !w.fassungsseite), seiten.hat)];
 }
 
 /** Former name of `pruefeWeiterleitungenImModell`, which validatePlan still imports. */
@@ -241,14 +253,18 @@ const seitenDatei = (dist: string, pfad: string) => join(dist, ...pfad.split('/'
  * for all others as a route collision, which astro.config.mjs makes an error.)
  */
 export function pruefeWeiterleitungen(liste: Weiterleitung[], dist: string): Problem[] {
-  return liste
-    .filter((w) => !existsSync(seitenDatei(dist, w.nach)))
-    .map((w) => ({
-      file: w.file,
-      line: w.line,
-      entry: w.von,
-      field: 'nach',
-      expected: 'eine Seite, die der Plan erzeugt',
-      found: `${w.nach} (gibt es nicht)`,
-    }));
+  const problems: Problem[] = [];
+  const nachVon = new Map(liste.map((w) => [w.von, w.nach]));
+  for (const w of liste) {
+    const ort = { file: w.file, line: w.line, entry: w.von, field: w.feld ?? 'nach' };
+    // An anchor is on the page at the end of a chain of redirects.
+    let ziel = w.nach;
+    for (let i = 0; w.anker !== undefined && i < 20 && nachVon.has(ziel); i++) ziel = nachVon.get(ziel)!;
+    const datei = seitenDatei(dist, ziel);
+    if (!existsSync(datei)) problems.push({ ...ort, expected: 'eine Seite, die der Plan erzeugt', found: `${ziel} (gibt es nicht)` });
+    else if (w.anker !== undefined && w.anker !== HAUPTANKER && !ankerAusHtml(readFileSync(datei, 'utf8')).includes(w.anker)) {
+      problems.push({ ...ort, expected: `einen Anker, den die Seite ${ziel} hat`, found: `„${w.nach}#${w.anker}“: die Seite hat keinen Anker „${w.anker}“` });
+    }
+  }
+  return problems;
 }

@@ -270,6 +270,7 @@ const FIELDS: Record<string, Record<string, string>> = {
     massnahmen: 'Die Maßnahmen der Fassung mit ihrem damaligen Status',
     pdf: 'Das vom Rat beschlossene Dokument als PDF im Ordner medien/, z. B. "medien/mep-2023-beschluss.pdf"; es wird unverändert veröffentlicht',
     finanzen: 'Finanzsummen des damaligen Horizonts in Euro',
+    seiten: 'Alte Seitenzahlen des beschlossenen Dokuments und wo ihr Inhalt jetzt steht: Seitenzahl → Pfad dieser Website mit Anker, z. B. "34": /finanzen/#bedarf. Jede Seite bekommt eine Adresse /fassung/<Jahr>/seite/<Nummer>/, die dorthin weiterleitet',
   },
   weiterleitungen: {
     von: 'Alter Pfad der Website, mit „/“ am Anfang und Ende',

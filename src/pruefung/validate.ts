@@ -114,7 +114,8 @@ export function parseEntry(raw: RawEntry, umbenennungen: readonly Umbenennung[] 
     return [{
       ...base,
       // An address problem names the line of its field, where the file says (YAML, MDX head).
-      ...(gefunden && raw.feldZeilen?.[path.join('.')] ? { line: raw.feldZeilen[path.join('.')] } : {}),
+      // So does a key that is not allowed (an old anchor id, a page number of a Fassung).
+      ...((gefunden || issue.code === 'invalid_key') && raw.feldZeilen?.[path.join('.')] ? { line: raw.feldZeilen[path.join('.')] } : {}),
       field: path.join('.') || undefined,
       expected: issue.message,
       found: gefunden ?? beschreibe(issue.input),
@@ -436,7 +437,8 @@ function pruefeTexteUndModell(loc: PlanLocation, cache: RenderCache, stand: Gepr
   // collection is broken, its pages (and, with anything broken, any anchor) are not judged.
   const alleTexteFertig = fertig.length === texte.length && texteIntakt('kapitel', 'handlungsfelder', 'massnahmen');
   const ungewiss = ungewisseZiele(COLLECTIONS.filter((c) => !intakt(c)), alleTexteFertig);
-  laufe(['plan'], () => pruefeVerweise(model, ergebnisse, stand.entwuerfe, ungewiss));
+  const feldZeile = (c: 'fassungen', id: string, feld: string) => stand.raw[c]?.find((r) => r.id === id)?.feldZeilen?.[feld];
+  laufe(['plan'], () => pruefeVerweise(model, ergebnisse, stand.entwuerfe, ungewiss, feldZeile));
   if (problems.length > 0) return { problems, warnungen, ...(alleIntakt ? { datenModell: model } : {}) };
   return { problems, warnungen, model };
 }

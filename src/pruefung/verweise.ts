@@ -9,6 +9,9 @@
  * every id the build guarantees. validatePlan runs this, so `npm run pruefen` and the build
  * report a broken link alike, with file and line.
  *
+ * The old pages of adopted Fassungen (`seiten` in fassungen.yaml) are checked the same way:
+ * each target must be a page of the plan with the anchor it names.
+ *
  * A path under a folder the model does not describe (the Druckfassung, pages added to
  * src/ausgabe/pages later) is left to the build; everything else is decided here.
  */
@@ -24,6 +27,7 @@ import { HAUPTANKER, seitenanker } from '../ausgabe/seitenanker.ts';
 import { leseRegister, REGISTER_DATEI, type AnkerRegister } from '../ausgabe/anker.ts';
 import { medienDateien } from '../plan/medien.ts';
 import { offeneDateien } from '../ausgabe/offenedaten/index.ts';
+import { fassungsseiten } from '../ausgabe/fassungsseiten.ts';
 
 const FELD: Record<LinkFund['art'], string> = { markdown: '[…](…)', definition: '[…]: …', html: '<a href>' };
 
@@ -128,13 +132,15 @@ function naheAnker(anker: string, vorhanden: ReadonlySet<string>): string[] {
  * Checks the links of every text in the model. `ergebnisse` are the renderings by file,
  * `entwuerfe` the drafts (left out of the model) by `collection/id`. `ungewiss` names link
  * targets that cannot be judged because the part of the plan they come from is broken (and
- * already reported): a missing page or anchor there is not reported again.
+ * already reported): a missing page or anchor there is not reported again. `feldZeile` gives
+ * the line of a field of a YAML entry (collection, id, dotted field), where the reader knows it.
  */
 export function pruefeVerweise(
   model: PlanModel,
   ergebnisse: ReadonlyMap<string, MdxErgebnis>,
   entwuerfe: ReadonlyMap<string, RawEntry> = new Map(),
   ungewiss: (pfad: string, anker?: string) => boolean = () => false,
+  feldZeile: (collection: 'fassungen', id: string, feld: string) => number | undefined = () => undefined,
 ): Problem[] {
   let register: AnkerRegister | undefined;
   try {
@@ -156,6 +162,12 @@ export function pruefeVerweise(
     ziele ??= zieleDesPlans(model, entwuerfe.values(), register);
     const fehler = pruefeLink(link, seite.meilensteine(), ziele, model.basis);
     if (fehler) problems.push({ file: m.file, line: m.line, entry: m.id, field: 'link', ...fehler });
+  }
+  // An old page of an adopted Fassung leads to a page of the plan and a place on it.
+  for (const s of fassungsseiten(model)) {
+    ziele ??= zieleDesPlans(model, entwuerfe.values(), register);
+    const fehler = pruefeLink(s.ziel, seite.aenderungen(), ziele, model.basis, ungewiss);
+    if (fehler) problems.push({ file: s.fassung.file, line: feldZeile('fassungen', s.fassung.id, s.feld) ?? s.fassung.line, entry: s.fassung.id, field: s.feld, ...fehler });
   }
   for (const [entry, collection] of texte) {
     const links = ergebnisse.get(entry.file)?.links ?? [];

@@ -822,4 +822,46 @@ export const FAELLE: Fall[] = [
     text: 'ein javascript:-Link, der Programmcode ausführt',
     anzahl: 1,
   },
+  // ---- Old page numbers of an adopted Fassung (fassungen.yaml `seiten`)
+  {
+    was: 'eine alte Seite einer Fassung, die auf einen Anker zeigt, den es nicht gibt',
+    aenderung: (r) => write(r, 'fassungen.yaml', alteSeiten('/kapitel/vorwort/#ausstattung-alt')),
+    datei: 'content/fassungen.yaml',
+    zeile: 7,
+    feld: 'seiten.34',
+    text: 'erwartet einen Anker, den die Seite /kapitel/vorwort/ hat (etwa „ausstattung-fest“); gefunden: „/kapitel/vorwort/#ausstattung-alt“: die Seite hat keinen Anker „ausstattung-alt“',
+    anzahl: 1,
+  },
+  {
+    was: 'eine alte Seite einer Fassung, die auf eine Seite zeigt, die es nicht gibt',
+    aenderung: (r) => write(r, 'fassungen.yaml', alteSeiten('/kapitel/nachwort/')),
+    datei: 'content/fassungen.yaml',
+    zeile: 7,
+    feld: 'seiten.34',
+    text: 'gefunden: „/kapitel/nachwort/“: die Seite /kapitel/nachwort/ gibt es nicht',
+    anzahl: 1,
+  },
+  {
+    was: 'eine alte Seite einer Fassung mit „S.“ vor der Seitenzahl',
+    aenderung: (r) => write(r, 'fassungen.yaml', alteSeiten('/kapitel/vorwort/').replace('"34"', '"S. 34"')),
+    datei: 'content/fassungen.yaml',
+    zeile: 7,
+    feld: 'seiten.S. 34',
+    text: 'erwartet eine Seitenzahl aus Ziffern ohne führende Null, z. B. „34“; gefunden: „S. 34“',
+    anzahl: 1,
+  },
+  {
+    was: 'eine alte Seite einer Fassung mit der vollen Adresse der Website',
+    aenderung: (r) => write(r, 'fassungen.yaml', alteSeiten('https://mep.teststadt.example/kapitel/vorwort/')),
+    datei: 'content/fassungen.yaml',
+    zeile: 7,
+    feld: 'seiten.34',
+    text: 'erwartet einen Pfad dieser Website wie /kapitel/vorwort/',
+    anzahl: 1,
+  },
 ];
+
+/** fassungen.yaml with one earlier Fassung whose page 12 is mapped well and page 34 (line 7) to `ziel`. */
+function alteSeiten(ziel: string): string {
+  return ['- id: mep-2021', '  name: Medienentwicklungsplan 2021', '  nummer: 1', '  beschlossen: 2021-06', '  seiten:', '    "12": /kapitel/vorwort/#ausstattung-fest', `    "34": ${ziel}`, ''].join('\n');
+}

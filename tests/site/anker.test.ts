@@ -3,7 +3,10 @@ import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'node-html-parser';
-import { fehlendeAnker, fortgeschriebenesRegister, leseRegister, REGISTER_DATEI, sammleAnker } from '../../src/ausgabe/anker.ts';
+import { existsSync } from 'node:fs';
+import { ankerAusHtml, fehlendeAnker, fortgeschriebenesRegister, istWeiterleitung, leseRegister, REGISTER_DATEI, sammleAnker } from '../../src/ausgabe/anker.ts';
+import { fassungsseiten } from '../../src/ausgabe/fassungsseiten.ts';
+import { seite } from '../../src/plan/urls.ts';
 import { pruefeAnkerregister } from '../../src/cli/sitepruefung/ankerregister.ts';
 import { PROJECT } from '../helpers/fixture.ts';
 import { fileFor, page } from '../helpers/dist.ts';
@@ -26,6 +29,48 @@ for (const plan of BEISPIELPLAENE) {
       expect(pruefung.befunde).toEqual([]);
       expect(pruefung.hinweise).toEqual([]);
       expect(pruefung.anker).toBe(Object.values(register).flat().length);
+    });
+  });
+}
+
+/** The built HTML of a site path in a sample's output folder. */
+const gebaut = (dist: string, pfad: string) => join(dist, ...pfad.split('/').filter(Boolean), 'index.html');
+
+for (const plan of BEISPIELPLAENE) {
+  describe(`Alte Seiten der Fassungen von ${plan.name}`, () => {
+    const seiten = fassungsseiten(plan.modell());
+    const register = leseRegister(join(PROJECT, plan.inhalt, REGISTER_DATEI))!;
+
+    it('hat eine Weiterleitungsseite je alter Seite, die zu einer gebauten Seite mit ihrem Anker führt und im Ankerregister steht', () => {
+      if (plan.name !== 'Großstadt') expect(seiten.length, 'Musterstadt und Wiesenhagen bilden alte Seiten ab').toBeGreaterThan(2);
+      for (const s of seiten) {
+        expect(s.von, s.ziel).toMatch(/^\/fassung\/\d{4}\/seite\/[1-9]\d*\/$/);
+        const html = readFileSync(gebaut(plan.dist, s.von), 'utf8');
+        expect(istWeiterleitung(html), s.von).toBe(true);
+        const doc = parse(html);
+        const ziel = plan.href(s.pfad) + (s.anker ? `#${encodeURIComponent(s.anker)}` : '');
+        expect(doc.querySelector('meta[http-equiv="refresh"]')?.getAttribute('content'), s.von).toBe(`0; url=${ziel}`);
+        expect(doc.querySelector('html')?.getAttribute('data-ziel'), s.von).toBe(ziel);
+        expect(doc.querySelector('main h1')?.text, s.von).toBe(`Seite ${s.nummer} der Fassung „${s.fassung.data.name}“`);
+        expect(doc.querySelector(`main a[href="${ziel}"]`), s.von).not.toBeNull();
+        // The target is a page of the build with the anchor the mapping names.
+        const zielDatei = gebaut(plan.dist, s.pfad);
+        expect(existsSync(zielDatei), `${s.von} → ${s.ziel}`).toBe(true);
+        if (s.anker) expect(ankerAusHtml(readFileSync(zielDatei, 'utf8')), `${s.von} → ${s.ziel}`).toContain(s.anker);
+        expect(register[s.von], `${s.von} im Ankerregister`).toEqual([]);
+      }
+    });
+
+    it('nennt jede alte Seite mit ihrem Ziel und ihrer Adresse auf der Seite „Änderungen“', () => {
+      const doc = parse(readFileSync(gebaut(plan.dist, seite.aenderungen()), 'utf8'));
+      const gelistet = doc.querySelectorAll('ul[data-liste="seiten"] li');
+      expect(gelistet.length).toBe(seiten.length);
+      for (const s of seiten) {
+        const li = doc.querySelector(`section[data-fassung="${s.fassung.id}"] li[data-seite="${s.nummer}"]`);
+        expect(li?.text, s.von).toContain(`S. ${s.nummer} →`);
+        expect(li?.querySelector(`a[href="${plan.href(s.von)}"]`), s.von).not.toBeNull();
+        expect(li?.querySelector(`a[href="${plan.href(s.pfad) + (s.anker ? `#${encodeURIComponent(s.anker)}` : '')}"]`), s.von).not.toBeNull();
+      }
     });
   });
 }

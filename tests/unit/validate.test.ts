@@ -61,7 +61,7 @@ describe('Inhaltsprüfung', () => {
     edit(root, 'kapitel/vorwort.mdx', 'reihenfolge: 1', 'reihenfolge: 1\nalteAnker: { was-jetzt-zählt: ausstattung-fest }');
     expect(messages(root)).toEqual([]);
     edit(root, 'kapitel/vorwort.mdx', 'was-jetzt-zählt', 'was jetzt');
-    expect(only(root)).toBe('content/kapitel/vorwort.mdx:1, Feld „alteAnker.was jetzt“: erwartet einen Schlüssel aus Buchstaben, Ziffern, „-“ und „_“ (eine Anker-ID); gefunden: „was jetzt“');
+    expect(only(root)).toBe('content/kapitel/vorwort.mdx:4, Feld „alteAnker.was jetzt“: erwartet einen Schlüssel aus Buchstaben, Ziffern, „-“ und „_“ (eine Anker-ID); gefunden: „was jetzt“');
   });
 
   it('meldet einen Tippfehler im Feldnamen', () => {

@@ -17,6 +17,7 @@ import { zustaendigkeitsmatrix } from '../../rechnen/akteure.ts';
 import { TABELLENEINHEITEN, VERGLEICHE, WERTARTEN, dateSchema, type Tabelleneinheit } from '../../plan/schemas/index.ts';
 import { seite } from '../../plan/urls.ts';
 import { centBetrag } from './schema.ts';
+import { fassungsseiten } from '../fassungsseiten.ts';
 
 export interface BerechneteTabelle {
   name: string;
@@ -362,5 +363,20 @@ export function haltungen(model: PlanModel): BerechneteTabelle | undefined {
       zustimmung: PROZENT.max(100),
     }),
     datensaetze,
+  };
+}
+
+/** The old pages of adopted Fassungen (fassungen.yaml `seiten`): one record per page, with its redirect page. */
+export function fassungsseitenTabelle(model: PlanModel): BerechneteTabelle | undefined {
+  const liste = fassungsseiten(model);
+  if (liste.length === 0) return undefined;
+  return {
+    name: 'fassungsseiten',
+    titel: 'Seiten früherer Fassungen',
+    beschreibung: 'Wo heute steht, was auf einer Seite eines beschlossenen Dokuments stand: ein Datensatz je Seite, mit der Adresse, die dorthin weiterleitet.',
+    seite: seite.aenderungen(),
+    seitenTitel: 'Änderungen',
+    schema: z.strictObject({ fassung: ID, seite: ANZAHL, adresse: z.string().min(1), ziel: z.string().min(1) }),
+    datensaetze: liste.map((s) => ({ fassung: s.fassung.id, seite: Number(s.nummer), adresse: s.von, ziel: s.ziel })),
   };
 }

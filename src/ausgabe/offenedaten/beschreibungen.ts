@@ -341,6 +341,12 @@ export const BEDEUTUNGEN: Record<string, Record<string, string>> = {
     massnahmenVerantwortlich: 'Diese Maßnahmen (Kennungen aus massnahmen)',
     massnahmenPartner: 'Diese Maßnahmen (Kennungen aus massnahmen)',
   },
+  fassungsseiten: {
+    fassung: 'Fassung, deren beschlossenes Dokument die Seite enthält (Kennung aus fassungen)',
+    seite: 'Seitenzahl im beschlossenen Dokument',
+    adresse: 'Pfad der Website, der auf die Stelle weiterleitet (zum Zitieren), z. B. /fassung/2023/seite/34/',
+    ziel: 'Pfad der Website mit Anker, an dem der Inhalt der Seite heute steht',
+  },
 };
 
 /** Objects of the forecast with one field per Produktgruppe or source of funds, as the plan names them. */

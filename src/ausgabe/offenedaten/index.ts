@@ -28,7 +28,7 @@ import { displayDir } from '../../plan/sources.ts';
 import { ausgabeSchema, entferne, feldbaum, veroeffentlichtesSchema, veroeffentlicheWert, zodSchemas, type Feld, type Json, type Werttyp } from './schema.ts';
 import { csvSpalten, csvText, type Spalte } from './csv.ts';
 import { bedeutung } from './beschreibungen.ts';
-import { ausstattungsquoten, bedarfsliste, erhebungsrunden, erhebungswerte, finanzprognose, finanztabellen, haltungen, zustaendigkeiten, type BerechneteTabelle } from './berechnet.ts';
+import { ausstattungsquoten, bedarfsliste, erhebungsrunden, erhebungswerte, fassungsseitenTabelle, finanzprognose, finanztabellen, haltungen, zustaendigkeiten, type BerechneteTabelle } from './berechnet.ts';
 import { dcatKatalog, dcatLizenz, type DcatDatensatz } from './dcat.ts';
 
 export { dcatLizenz } from './dcat.ts';
@@ -44,6 +44,8 @@ export const WEGGELASSEN: { ueberall: readonly string[]; je: Partial<Record<Coll
     summen: ['genauigkeit'],
     indikatoren: ['kennzahl'],
     finanzbereiche: ['tabellen.spalten.von'],
+    // Keys given by the plan (page numbers) make no columns; the pages are a table of their own (fassungsseiten).
+    fassungen: ['seiten'],
   },
 };
 
@@ -83,6 +85,7 @@ const BERECHNET: { nach: string; bilde: (model: PlanModel) => BerechneteTabelle 
   { nach: 'schulen', bilde: haltungen },
   { nach: 'meilensteine', bilde: finanzprognose },
   { nach: 'finanzbereiche', bilde: finanztabellen },
+  { nach: 'fassungen', bilde: fassungsseitenTabelle },
 ];
 
 /** One group of columns as /daten/ documents it: a field, or a list field with its numbered columns. */
