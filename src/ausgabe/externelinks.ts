@@ -42,3 +42,8 @@ export function verwendung(model: PlanModel, f: Fundstelle): Verwendung {
 
 /** The plan's external links (empty when it has none or the loader did not set them). */
 export const linksDesPlans = (model: PlanModel): ExternerLink[] => model.links ?? [];
+
+/** The register's entry for an address the plan cites, where `planwerk links` has seen it. */
+export function linkEintrag(model: PlanModel, url: string): ExternerLink['register'] {
+  return linksDesPlans(model).find((l) => l.url === url)?.register;
+}

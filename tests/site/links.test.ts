@@ -10,7 +10,7 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BEISPIELPLAENE } from '../helpers/plaene.ts';
 import { site } from '../helpers/dist.ts';
-import { append, copyFixture, modelOf, PROJECT } from '../helpers/fixture.ts';
+import { append, copyFixture, edit, modelOf, PROJECT } from '../helpers/fixture.ts';
 import { externeLinks, leseLinkregister, quellenVon } from '../../src/plan/links.ts';
 import { planLocation } from '../../src/plan/sources.ts';
 import { verwendung } from '../../src/ausgabe/externelinks.ts';
@@ -62,10 +62,13 @@ describe('Externe Links aus den Texten', () => {
 describe('Externe Links mit Prüfdatum', () => {
   it('zeigt „geprüft am …“, den Befund der letzten Prüfung und „noch nicht geprüft“', () => {
     const root = copyFixture(true);
+    edit(root, 'akteure.yaml', '  name: Schulverwaltungsamt\n', '  name: Schulverwaltungsamt\n  url: https://amt.teststadt.example/\n');
+    edit(root, 'akteure.yaml', '  name: IT-Dienstleister\n', '  name: IT-Dienstleister\n  url: https://it.teststadt.example/\n');
     append(root, 'kapitel/vorwort.mdx', '\n\nDie [Förderrichtlinie](https://foerderung.land.example/richtlinie) und das [Portal](https://portal.land.example/).\n');
     writeFileSync(
       join(root, 'content', 'links.json'),
       JSON.stringify([
+        { url: 'https://amt.teststadt.example/', geprueft: '2026-11-29', zuletzt: '2026-11-29', status: 'erreichbar', quellen: ['akteure.yaml'] },
         { url: 'https://datenschutz.land.example', geprueft: '2026-11-30', zuletzt: '2026-11-30', status: 'erreichbar', http: 200, quellen: ['plan.yaml'] },
         { url: 'https://foerderung.land.example/richtlinie', geprueft: '2026-06-01', zuletzt: '2026-11-30', status: 'nicht-erreichbar', http: 404, quellen: ['kapitel/vorwort.mdx'] },
       ]),
@@ -82,6 +85,11 @@ describe('Externe Links mit Prüfdatum', () => {
     expect(pruefung('https://datenschutz.land.example')).toBe('geprüft am 30.11.2026');
     expect(pruefung('https://foerderung.land.example/richtlinie')).toBe('geprüft am 01.06.2026 bei der Prüfung am 30.11.2026 nicht erreichbar (HTTP 404)');
     expect(pruefung('https://portal.land.example/')).toBe('noch nicht geprüft');
+    // Beside the link on the actor's page: the date when there is one, nothing when there is none.
+    const gebaut = site(join(root, 'dist'));
+    expect(gebaut.page('/akteure/schulamt/').querySelector('.link-geprueft')?.text).toBe('(geprüft am 29.11.2026)');
+    expect(gebaut.page('/akteure/it/').querySelector('a[href="https://it.teststadt.example/"]')).not.toBeNull();
+    expect(gebaut.page('/akteure/it/').querySelector('.link-geprueft')).toBeNull();
     // Every link of the plan is listed, checked or not.
     expect(seite.querySelectorAll('tr[data-link]').length).toBe(externeLinks(modelOf(root)).length);
   });
