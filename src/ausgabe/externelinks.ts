@@ -15,12 +15,22 @@ export interface Verwendung {
   pfad?: string;
 }
 
+/** Where the site shows an address of plan.yaml, by its field. */
+const ANGABEN_DES_PLANS: Record<string, Verwendung> = {
+  herausgeber: { titel: 'Impressum', pfad: seite.impressum() },
+  datenschutz: { titel: 'Datenschutzerklärung', pfad: seite.datenschutz() },
+  barrierefreiheit: { titel: 'Erklärung zur Barrierefreiheit', pfad: seite.barrierefreiheit() },
+  lizenz: { titel: 'Lizenz des Plans' },
+  beschluss: { titel: 'Beschluss des Plans' },
+  quelltext: { titel: 'Quelltext des Plans' },
+};
+
 /** The page of an entry that cites a link, where the entry has one; else its file. */
 export function verwendung(model: PlanModel, f: Fundstelle): Verwendung {
   const seiten = seitenDesPlans(model);
   switch (f.sammlung) {
     case 'plan':
-      return { titel: 'Angaben zum Plan (Impressum, Lizenz, Beschluss)' };
+      return ANGABEN_DES_PLANS[f.feld ?? ''] ?? { titel: 'Angaben zum Plan' };
     case 'kapitel':
       return { titel: byId(model.kapitel, f.id, 'kapitel').data.titel, pfad: seite.kapitel(f.id) };
     case 'handlungsfelder':

@@ -78,10 +78,11 @@ function werteAm(wert: unknown, pfad: Pfad): unknown[] {
 /** Is this a foreign address a check can request (https, by the address rule)? */
 export const istExtern = (wert: unknown): wert is string => typeof wert === 'string' && wert.startsWith('https://') && pruefeAdresse(wert, 'extern').ok;
 
-/** The external addresses in one entry's data fields. */
-export function adressenImEintrag(sammlung: CollectionName, data: unknown): string[] {
+/** The external addresses in one entry's data fields, each with the top-level field it stands in. */
+export function adressenImEintrag(sammlung: CollectionName, data: unknown): { url: string; feld: string }[] {
   const pfade = adressfelderJeSammlung().get(sammlung) ?? [];
-  return [...new Set(pfade.flatMap((p) => werteAm(data, p)).filter(istExtern))];
+  const gefunden = pfade.flatMap((p) => werteAm(data, p).filter(istExtern).map((url) => ({ url, feld: String(p[0]) })));
+  return gefunden.filter((g, i) => gefunden.findIndex((h) => h.url === g.url && h.feld === g.feld) === i);
 }
 
 /** A file of the model (relative to the base folder) as the register names it: relative to the plan folder. */
@@ -97,16 +98,16 @@ export function externeLinks(model: PlanModel, register: LinkEintrag[] = []): Ex
   const links = new Map<string, Fundstelle[]>();
   const fund = (url: string, stelle: Fundstelle) => {
     const liste = links.get(url) ?? [];
-    if (!liste.some((s) => s.datei === stelle.datei && s.id === stelle.id)) liste.push(stelle);
+    if (!liste.some((s) => s.datei === stelle.datei && s.id === stelle.id && s.feld === stelle.feld)) liste.push(stelle);
     links.set(url, liste);
   };
-  for (const url of adressenImEintrag('plan', model.plan)) fund(url, { datei: 'plan.yaml', sammlung: 'plan', id: 'plan' });
+  for (const { url, feld } of adressenImEintrag('plan', model.plan)) fund(url, { datei: 'plan.yaml', sammlung: 'plan', id: 'plan', feld });
   for (const [name, wert] of Object.entries(model)) {
     if (!Array.isArray(wert) || name === 'links') continue;
     const sammlung = name as CollectionName;
     for (const e of wert as PlanModel['massnahmen']) {
       const stelle = { datei: imPlanordner(model.ort, e.file), sammlung, id: e.id };
-      for (const url of adressenImEintrag(sammlung, e.data)) fund(url, stelle);
+      for (const { url } of adressenImEintrag(sammlung, e.data)) fund(url, stelle);
       for (const url of e.inhalt?.extern ?? []) fund(url, stelle);
     }
   }

@@ -61,6 +61,8 @@ export interface Fundstelle {
   datei: string;
   sammlung: CollectionName;
   id: string;
+  /** The top-level field that holds the address (`herausgeber`, `beschluss` …); none for a link in a text. */
+  feld?: string;
 }
 
 /** An external link of the plan with where it stands and, from the register, what is known about it. */

@@ -43,7 +43,7 @@ const MAX_SPRUENGE = 5;
 
 /** One request without following redirects; the body is not read. */
 async function anfrage(url: string, methode: 'HEAD' | 'GET', o: Required<Pick<Pruefoptionen, 'fetch' | 'zeitlimitMs'>>): Promise<{ status: number; location?: string }> {
-  const antwort = await o.fetch(url, { method: methode, redirect: 'manual', signal: AbortSignal.timeout(o.zeitlimitMs), headers: { 'user-agent': 'Planwerk-Linkpruefung (+https://github.com/planwerk)' } });
+  const antwort = await o.fetch(url, { method: methode, redirect: 'manual', signal: AbortSignal.timeout(o.zeitlimitMs), headers: { 'user-agent': 'Planwerk-Linkpruefung' } });
   await antwort.body?.cancel().catch(() => undefined);
   return { status: antwort.status, location: antwort.headers.get('location') ?? undefined };
 }

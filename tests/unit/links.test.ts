@@ -79,6 +79,7 @@ describe('Externe Links sammeln', () => {
     expect(nachUrl.get('https://nur-get.example/seite')).toEqual(['kapitel/vorwort.mdx#vorwort']);
     // Fields of the fixture itself: plan.yaml and a school's Medienkonzept in a CSV file.
     expect(nachUrl.get('https://datenschutz.land.example')).toEqual(['plan.yaml#plan']);
+    expect(links.find((l) => l.url === 'https://datenschutz.land.example')!.fundstellen[0]!.feld).toBe('datenschutz');
     expect(nachUrl.get('https://gs-b.teststadt.example/medienkonzept')).toEqual(['daten/schulen.csv#gs-b']);
     // The site's own address and the pattern for editing are no foreign links.
     expect(nachUrl.has('https://mep.teststadt.example')).toBe(false);
