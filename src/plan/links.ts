@@ -123,31 +123,62 @@ export function externeLinks(model: PlanModel, register: LinkEintrag[] = []): Ex
 /** The files a link stands in, as the register lists them. */
 export const quellenVon = (link: ExternerLink) => [...new Set(link.fundstellen.map((f) => f.datei))].sort();
 
+const HINWEIS = 'links.json schreibt „planwerk links“; die Datei löschen und mit „planwerk links --nur-sammeln“ neu anlegen.';
+
+/** What each field of a register entry must hold, in German (zod's own messages are English). */
+const ERWARTET_IM_REGISTER: Record<string, string> = {
+  url: 'die Adresse als Text',
+  geprueft: 'ein Datum JJJJ-MM-TT',
+  zuletzt: 'ein Datum JJJJ-MM-TT',
+  status: `einen der Werte ${LINKSTATUS.map((s) => `„${s}“`).join(', ')}`,
+  http: 'eine ganze Zahl (den HTTP-Status)',
+  ziel: 'die neue Adresse als Text',
+  quellen: 'eine Liste von Dateien des Plans',
+};
+
+/** One problem of a register entry: its number, the field, what was expected and found. */
+function registerProblem(name: string, eintrag: unknown, i: number, issue: z.core.$ZodIssue): Problem {
+  const url = (eintrag as { url?: unknown } | null)?.url;
+  const zeige = (wert: unknown) => (wert === undefined ? 'nichts' : JSON.stringify(wert).slice(0, 80));
+  if (issue.code === 'unrecognized_keys') {
+    return { file: name, entry: typeof url === 'string' ? url : undefined, field: `${i + 1}.${issue.keys[0]}`, expected: `nur die Felder ${Object.keys(ERWARTET_IM_REGISTER).join(', ')}`, found: `das Feld „${issue.keys[0]}“` };
+  }
+  const feld = String(issue.path[0] ?? '');
+  const wert = feld && eintrag && typeof eintrag === 'object' ? (eintrag as Record<string, unknown>)[feld] : eintrag;
+  return {
+    file: name,
+    entry: typeof url === 'string' ? url : undefined,
+    field: [i + 1, ...issue.path].join('.'),
+    expected: ERWARTET_IM_REGISTER[feld] ?? 'einen Eintrag mit „url“ und „quellen“, wie „planwerk links“ ihn schreibt',
+    found: zeige(wert),
+    hinweis: HINWEIS,
+  };
+}
+
 /** Reads links.json of a plan; a missing file is an empty register, a broken one a problem naming file and entry. */
 export function leseLinkregister(ort: PlanLocation): { register: LinkEintrag[]; problems: Problem[] } {
   const file = join(ort.contentDir, LINKS_DATEI);
   if (!existsSync(file)) return { register: [], problems: [] };
   const name = `${displayDir(ort)}/${LINKS_DATEI}`;
+  const hinweis = HINWEIS;
   let roh: unknown;
   try {
     roh = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    return { register: [], problems: [{ file: name, expected: 'gültiges JSON, wie „planwerk links“ es schreibt', found: (error as Error).message, hinweis: 'Die Datei löschen und mit „planwerk links --nur-sammeln“ neu anlegen.' }] };
+  } catch {
+    return { register: [], problems: [{ file: name, expected: 'gültiges JSON, wie „planwerk links“ es schreibt', found: 'Text, den JSON nicht lesen kann (etwa ein fehlendes Komma oder Anführungszeichen)', hinweis }] };
   }
-  if (!Array.isArray(roh)) return { register: [], problems: [{ file: name, expected: 'eine Liste von Links, wie „planwerk links“ sie schreibt', found: typeof roh }] };
+  if (!Array.isArray(roh)) return { register: [], problems: [{ file: name, expected: 'eine Liste von Links in „[ … ]“, wie „planwerk links“ sie schreibt', found: zeigeTyp(roh), hinweis }] };
   const register: LinkEintrag[] = [];
   const problems: Problem[] = [];
   roh.forEach((eintrag, i) => {
     const ergebnis = LINKEINTRAG.safeParse(eintrag);
-    if (ergebnis.success) {
-      register.push(ergebnis.data);
-      return;
-    }
-    const issue = ergebnis.error.issues[0]!;
-    problems.push({ file: name, entry: String((eintrag as { url?: unknown })?.url ?? i + 1), field: [i + 1, ...issue.path].join('.'), expected: issue.message, found: JSON.stringify(eintrag).slice(0, 80) });
+    if (ergebnis.success) register.push(ergebnis.data);
+    else problems.push(registerProblem(name, eintrag, i, ergebnis.error.issues[0]!));
   });
   return { register, problems };
 }
+
+const zeigeTyp = (wert: unknown) => (wert === null ? 'null' : typeof wert === 'object' ? 'ein einzelnes Objekt' : JSON.stringify(wert).slice(0, 80));
 
 /** Writes links.json: one entry per address, sorted, fields in a fixed order. */
 export function schreibeLinkregister(ort: PlanLocation, register: LinkEintrag[]): void {

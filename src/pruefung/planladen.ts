@@ -11,7 +11,6 @@ import { registry, type GeladenerPlan } from '../plan/aktuell.ts';
 import { rendereVoraus, type RenderCache } from './inhalte.ts';
 import type { MdxErgebnis } from '../plan/mdx/render.ts';
 import { UMBENENNUNGEN, type Umbenennung } from '../plan/umbenennungen.ts';
-import { externeLinks, leseLinkregister } from '../plan/links.ts';
 
 const CACHE_DATEI = 'planwerk-mdx.json';
 const MDX_SAMMLUNGEN = ['kapitel', 'handlungsfelder', 'massnahmen'] as const;
@@ -56,14 +55,7 @@ async function lade(ort: PlanLocation, cacheDir?: string, umbenennungen: readonl
   // MDX bodies that are not cached yet are rendered on every core first (a cold build).
   const gelesen = Object.fromEntries(MDX_SAMMLUNGEN.map((c) => [c, readCollection(ort, c)]));
   await rendereVoraus(Object.values(gelesen).flatMap((r) => r.entries), cache);
-  const ergebnis = validatePlan(ort, cache, gelesen, umbenennungen);
-  const { warnungen } = ergebnis;
-  // The link register (links.json, written by `planwerk links`): its dates go with each link.
-  const linkregister = leseLinkregister(ort);
-  const problems = [...ergebnis.problems, ...linkregister.problems];
-  const model = problems.length > 0 ? undefined : ergebnis.model;
-  const datenModell = ergebnis.datenModell ?? (model ? undefined : ergebnis.model);
-  for (const m of [model, datenModell]) if (m) m.links = externeLinks(m, linkregister.register);
+  const { problems, warnungen, model, datenModell } = validatePlan(ort, cache, gelesen, umbenennungen);
   const neuGerendert = [...benutzt.keys()].filter((k) => !alt.has(k)).length;
   if (cacheDir && (neuGerendert > 0 || benutzt.size !== alt.size)) {
     mkdirSync(cacheDir, { recursive: true });

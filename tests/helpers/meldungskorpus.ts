@@ -775,4 +775,20 @@ export const FAELLE: Fall[] = [
     text: 'erwartet ein MP4-Video, wie die Endung „.mp4“ sagt; gefunden: ein QuickTime-Video (video/quicktime)',
     anzahl: 1,
   },
+  // ---- The link register, edited by hand
+  {
+    was: 'ein Prüfdatum in deutscher Schreibweise in links.json',
+    aenderung: (r) => write(r, 'links.json', '[\n {"url":"https://datenschutz.land.example","geprueft":"30.11.2026","quellen":["plan.yaml"]}\n]\n'),
+    datei: 'content/links.json',
+    feld: '1.geprueft',
+    text: 'erwartet ein Datum JJJJ-MM-TT',
+    anzahl: 1,
+  },
+  {
+    was: 'ein fehlendes Komma in links.json',
+    aenderung: (r) => write(r, 'links.json', '[\n {"url":"https://a.example/","quellen":[]}\n {"url":"https://b.example/","quellen":[]}\n]\n'),
+    datei: 'content/links.json',
+    text: 'Text, den JSON nicht lesen kann',
+    anzahl: 1,
+  },
 ];

@@ -149,7 +149,7 @@ describe('Das Register links.json', () => {
     const geladen = await ladePlan(planLocation(join(root, 'content'), root));
     expect(geladen.model).toBeUndefined();
     expect(geladen.problems.map(formatProblem).join('\n')).toContain('content/links.json');
-    expect(geladen.problems[0]).toMatchObject({ file: 'content/links.json', field: '1.geprueft', expected: 'ein Datum JJJJ-MM-TT' });
+    expect(geladen.problems[0]).toMatchObject({ file: 'content/links.json', field: '1.geprueft', expected: 'ein Datum JJJJ-MM-TT', found: '"7.12.2026"' });
   });
 
   it('„planwerk links --nur-sammeln“ legt das Register an, ohne eine Anfrage, und endet mit 0', () => {
