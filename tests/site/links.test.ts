@@ -64,11 +64,13 @@ describe('Externe Links mit Prüfdatum', () => {
     const root = copyFixture(true);
     edit(root, 'akteure.yaml', '  name: Schulverwaltungsamt\n', '  name: Schulverwaltungsamt\n  url: https://amt.teststadt.example/\n');
     edit(root, 'akteure.yaml', '  name: IT-Dienstleister\n', '  name: IT-Dienstleister\n  url: https://it.teststadt.example/\n');
+    edit(root, 'massnahmen/i-01.mdx', 'prioritaet: hoch\n', 'prioritaet: hoch\nbeschluss: { nummer: "V-7/2026", url: "https://rat.teststadt.example/v-7" }\n');
     append(root, 'kapitel/vorwort.mdx', '\n\nDie [Förderrichtlinie](https://foerderung.land.example/richtlinie) und das [Portal](https://portal.land.example/).\n');
     writeFileSync(
       join(root, 'content', 'links.json'),
       JSON.stringify([
         { url: 'https://amt.teststadt.example/', geprueft: '2026-11-29', zuletzt: '2026-11-29', status: 'erreichbar', quellen: ['akteure.yaml'] },
+        { url: 'https://rat.teststadt.example/v-7', geprueft: '2026-11-28', quellen: ['massnahmen/i-01.mdx'] },
         { url: 'https://datenschutz.land.example', geprueft: '2026-11-30', zuletzt: '2026-11-30', status: 'erreichbar', http: 200, quellen: ['plan.yaml'] },
         { url: 'https://foerderung.land.example/richtlinie', geprueft: '2026-06-01', zuletzt: '2026-11-30', status: 'nicht-erreichbar', http: 404, quellen: ['kapitel/vorwort.mdx'] },
       ]),
@@ -90,6 +92,7 @@ describe('Externe Links mit Prüfdatum', () => {
     expect(gebaut.page('/akteure/schulamt/').querySelector('.link-geprueft')?.text).toBe('(geprüft am 29.11.2026)');
     expect(gebaut.page('/akteure/it/').querySelector('a[href="https://it.teststadt.example/"]')).not.toBeNull();
     expect(gebaut.page('/akteure/it/').querySelector('.link-geprueft')).toBeNull();
+    expect(gebaut.page('/massnahmen/i-01/').querySelector('.link-geprueft')?.text).toBe('(geprüft am 28.11.2026)');
     // Every link of the plan is listed, checked or not.
     expect(seite.querySelectorAll('tr[data-link]').length).toBe(externeLinks(modelOf(root)).length);
   });
