@@ -123,6 +123,7 @@ function ankerDerVerzeichnisse(model: PlanModel, seiten: ReturnType<typeof seite
   if (seiten.meilensteine) auf(seite.meilensteine(), ...model.meilensteine.map((m) => m.id));
   if (seiten.schulen) auf(seite.schulen(), 'alle-schulen', 'schulliste', ...model.schulen.map((s) => s.id));
   if (seiten.daten && model.datensaetze.length > 0) auf(seite.daten(), 'stand-und-herkunft', ...model.datensaetze.map((d) => d.id));
+  if (seiten.daten && (model.links ?? []).length > 0) auf(seite.daten(), 'externe-links');
   const tabellen = offeneTabellen(model);
   if (seiten.daten && tabellen.length > 0) auf(seite.daten(), 'offene-daten', ...tabellen.map((t) => `datei-${t.name}`));
   if (seiten.finanzen) {

@@ -85,7 +85,7 @@ export function planDigest(model: PlanModel): string {
   if (d) return d;
   const sammlungen: Record<string, unknown> = {};
   for (const [name, wert] of Object.entries(model)) {
-    if (!Array.isArray(wert)) continue;
+    if (!Array.isArray(wert) || name === 'links') continue;
     sammlungen[name] = (wert as PlanModel['massnahmen']).map((e) => [
       e.id,
       e.file,
@@ -94,7 +94,7 @@ export function planDigest(model: PlanModel): string {
       e.inhalt && [e.inhalt.headings.map((h) => [h.depth, h.slug, h.text]), e.inhalt.datensaetze, e.inhalt.anker],
     ]);
   }
-  const angaben = { version: VERSION, plan: model.plan, basis: model.basis, ordner: displayDir(model.ort), pdf: process.env[PDF_SCHALTER] === '1' };
+  const angaben = { version: VERSION, plan: model.plan, links: model.links, basis: model.basis, ordner: displayDir(model.ort), pdf: process.env[PDF_SCHALTER] === '1' };
   d = hash(JSON.stringify(angaben, ersetze), JSON.stringify(sammlungen, ersetze));
   digeste.set(model, d);
   return d;

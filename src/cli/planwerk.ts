@@ -26,6 +26,7 @@ export const BEFEHLE: Record<string, Befehl> = {
   neu: { modul: 'neu', text: 'legt einen Eintrag als Entwurf an (massnahme, handlungsfeld, kapitel, akteur, glossar) oder mit „neu plan“ einen neuen Plan' },
   import: { modul: 'import', text: 'übernimmt eine Erhebung an den Schulen aus einer Tabelle (xlsx oder csv)' },
   anker: { modul: 'anker', text: 'schreibt das Ankerregister (anker.json) aus dem letzten Bau fort' },
+  links: { modul: 'links', text: 'prüft die externen Links des Plans und schreibt ihr Register (links.json) mit dem Tag der letzten Prüfung' },
   pdf: { modul: 'pdf', text: 'druckt die Druckfassung eines vorhandenen Baus erneut als PDF' },
   portal: { modul: 'portal', text: 'baut aus portal.yaml ein Portal über die Pläne mehrerer Schulträger: gemeinsame Suche, Vergleich, Akteure' },
   migrieren: { modul: 'migrieren', text: 'schreibt Felder, die eine neuere Version anders nennt, in den Dateien des Plans um und zeigt die Änderungen' },

@@ -294,6 +294,8 @@ function leseMdxDatei({ collection, problems, entries, rel }: Leser, source: Sou
 
 /** The anchor register (src/ausgabe/anker.ts), in the content folder. */
 export const REGISTER_DATEI = 'anker.json';
+/** The register of external links with the date each was last found live (src/plan/links.ts, `planwerk links`). */
+export const LINKS_DATEI = 'links.json';
 /** The plan's media folder, published as it is (src/plan/medien.ts). */
 export const MEDIEN_ORDNER = 'medien';
 /** The survey import's default column mapping (src/cli/erhebungsimport.ts). */
@@ -306,7 +308,7 @@ export const ZUORDNUNG_DATEI = 'daten/erhebungen-zuordnung.yaml';
  */
 export function unbekannteDateien(loc: PlanLocation): Problem[] {
   if (!existsSync(loc.contentDir)) return [];
-  const bekannt = new Set([REGISTER_DATEI, ZUORDNUNG_DATEI]);
+  const bekannt = new Set([REGISTER_DATEI, LINKS_DATEI, ZUORDNUNG_DATEI]);
   const ordner = new Set([MEDIEN_ORDNER]);
   for (const source of Object.values(SOURCES)) {
     if (source.kind === 'mdx' || source.kind === 'csv-dir') ordner.add(source.dir);

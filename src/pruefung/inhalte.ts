@@ -180,7 +180,7 @@ export function vervollstaendige(
       }
     }
     const html = fuelleKennzahlen(ergebnis.html, werte, model.basis, links);
-    const inhalt: Inhalt = { html, headings: ergebnis.headings, datensaetze: datensaetzeVon(ergebnis.aufrufe), anker: ergebnis.anker, digest: sha(`${JSON.stringify(entry.data)}\0${html}`).slice(0, 24) };
+    const inhalt: Inhalt = { html, headings: ergebnis.headings, datensaetze: datensaetzeVon(ergebnis.aufrufe), anker: ergebnis.anker, extern: ergebnis.extern ?? [], digest: sha(`${JSON.stringify(entry.data)}\0${html}`).slice(0, 24) };
     entry.inhalt = inhalt;
   }
   return problems;

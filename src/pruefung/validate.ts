@@ -6,6 +6,7 @@
  * another, and a broken entry gives no follow-up errors. The build runs it once
  * (src/pruefung/planladen.ts); `npm run pruefen` and the tests call it directly, so both report the same.
  */
+import { externeLinks, leseLinkregister } from '../plan/links.ts';
 import type { z } from 'astro/zod';
 import { createSchemas, plainRef, CODEFORMEN, OHNE_CODES, ANKER_ID_PATTERN, type CollectionName, type Data, type Ref } from '../plan/schemas/index.ts';
 import { akteursgruppen } from '../rechnen/akteure.ts';
@@ -439,6 +440,10 @@ function pruefeTexteUndModell(loc: PlanLocation, cache: RenderCache, stand: Gepr
   const ungewiss = ungewisseZiele(COLLECTIONS.filter((c) => !intakt(c)), alleTexteFertig);
   const feldZeile = (c: 'fassungen', id: string, feld: string) => stand.raw[c]?.find((r) => r.id === id)?.feldZeilen?.[feld];
   laufe(['plan'], () => pruefeVerweise(model, ergebnisse, stand.entwuerfe, ungewiss, feldZeile));
+  // The link register (links.json, written by `planwerk links`): its dates go with each external link.
+  const linkregister = leseLinkregister(loc);
+  problems.push(...linkregister.problems);
+  model.links = externeLinks(model, linkregister.register);
   if (problems.length > 0) return { problems, warnungen, ...(alleIntakt ? { datenModell: model } : {}) };
   return { problems, warnungen, model };
 }

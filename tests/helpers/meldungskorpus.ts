@@ -859,6 +859,22 @@ export const FAELLE: Fall[] = [
     text: 'erwartet einen Pfad dieser Website wie /kapitel/vorwort/',
     anzahl: 1,
   },
+  // ---- The link register, edited by hand
+  {
+    was: 'ein Prüfdatum in deutscher Schreibweise in links.json',
+    aenderung: (r) => write(r, 'links.json', '[\n {"url":"https://datenschutz.land.example","geprueft":"30.11.2026","quellen":["plan.yaml"]}\n]\n'),
+    datei: 'content/links.json',
+    feld: '1.geprueft',
+    text: 'erwartet ein Datum JJJJ-MM-TT',
+    anzahl: 1,
+  },
+  {
+    was: 'ein fehlendes Komma in links.json',
+    aenderung: (r) => write(r, 'links.json', '[\n {"url":"https://a.example/","quellen":[]}\n {"url":"https://b.example/","quellen":[]}\n]\n'),
+    datei: 'content/links.json',
+    text: 'Text, den JSON nicht lesen kann',
+    anzahl: 1,
+  },
 ];
 
 /** fassungen.yaml with one earlier Fassung whose page 12 is mapped well and page 34 (line 7) to `ziel`. */

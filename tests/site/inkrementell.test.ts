@@ -100,6 +100,9 @@ const aenderungen: { was: string; mache: () => void; /** At most this share of t
   { was: 'der Titel eines verlinkten Eintrags (Handlungsfeld)', mache: () => aendere('content/handlungsfelder/betrieb.mdx', 'titel: Betrieb, Support und Wartung', 'titel: Betrieb und Support') },
   { was: 'der Name eines Akteurs', mache: () => aendere('content/akteure.yaml', 'name: Ministerium für Schule und Bildung des Landes', 'name: Ministerium für Schule und Bildung') },
   { was: 'eine Zelle der Finanzdaten', mache: () => aendere('content/daten/inventar.csv', 'Tablets Sofortausstattungsprogramm (Leihgeräte);3.150;389,00', 'Tablets Sofortausstattungsprogramm (Leihgeräte);3.150;389,10') },
+  // The /daten/ page lists external links: a new one in a text and a date of the link check reach it.
+  { was: 'ein externer Link im Text einer Maßnahme', mache: () => aendere('content/massnahmen/b-04.mdx', /\n$/, '\nGrundlage ist die [Richtlinie des Landes](https://www.schulministerium.land.example/richtlinie-netze).\n') },
+  { was: 'das Linkregister (ein Prüfdatum in links.json)', mache: () => aendere('content/links.json', '{"url":"https://creativecommons.org/licenses/by/4.0/deed.de",', '{"url":"https://creativecommons.org/licenses/by/4.0/deed.de","geprueft":"2026-11-30",') },
   { was: 'plan.yaml', mache: () => aendere('content/plan.yaml', 'stand: 2026-10-15', 'stand: 2026-11-02') },
   { was: 'eine Vorlage (das Seitenlayout)', mache: () => aendere('src/ausgabe/layouts/Base.astro', '<dt>Seite zuletzt geändert</dt>', '<dt>Diese Seite zuletzt geändert</dt>') },
 ];

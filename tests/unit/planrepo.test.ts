@@ -52,6 +52,7 @@ describe('erstellePlanRepository', () => {
     expect(dateien(ziel)).toEqual(
       [
         '.github/dependabot.yml',
+        '.github/workflows/links.yml',
         '.github/workflows/plan.yml',
         '.gitignore',
         '.gitlab-ci.yml',
@@ -145,6 +146,27 @@ describe('die CI des Plan-Repositorys', () => {
     const ci = parseYaml(lies(join(ziel(), '.gitlab-ci.yml'))) as Record<string, { script?: string[]; image?: string }>;
     expect(planwerkBefehle(ci.plan!.script!)).toEqual(['pruefen', 'bauen', 'pruefen-site']);
     expect(String(ci.image)).toMatch(/^node:24/);
+  });
+
+  it('prüft die externen Links einmal in der Woche und hebt den Bericht auf, ohne am Ergebnis zu scheitern', () => {
+    const z = ziel();
+    const gh = parseYaml(lies(join(z, '.github/workflows/links.yml'))) as { on: { schedule: { cron: string }[] }; jobs: Record<string, { steps: Schritt[] }> };
+    expect(gh.on.schedule).toHaveLength(1);
+    // A weekly schedule: minute, hour, any day of the month, any month, one weekday.
+    expect(gh.on.schedule[0]!.cron.split(' ').slice(2)).toEqual(['*', '*', '1']);
+    const schritte = gh.jobs.links!.steps;
+    expect(planwerkBefehle(schritte.map((s) => s.run ?? ''))).toEqual(['links']);
+    expect(schritte.find((s) => /planwerk links/.test(s.run ?? ''))!.run).toContain('--bericht links-bericht.md');
+    expect(schritte.find((s) => s.uses?.startsWith('actions/upload-artifact@'))!.with!.path).toContain('links-bericht.md');
+    // No --streng: a foreign site that is down does not fail the run.
+    expect(schritte.some((s) => /--streng/.test(s.run ?? ''))).toBe(false);
+    const gl = parseYaml(lies(join(z, '.gitlab-ci.yml'))) as Record<string, { script?: string[]; rules?: { if?: string; when?: string }[]; artifacts?: { paths?: string[] } }>;
+    expect(planwerkBefehle(gl.links!.script!)).toEqual(['links']);
+    expect(gl.links!.rules).toEqual([{ if: '$CI_PIPELINE_SOURCE == "schedule"' }]);
+    expect(gl.links!.artifacts!.paths).toContain('links-bericht.md');
+    // The scheduled pipeline checks links only: it neither builds nor publishes.
+    expect(gl.plan!.rules![0]).toEqual({ if: '$CI_PIPELINE_SOURCE == "schedule"', when: 'never' });
+    expect(gl.pages!.rules!.every((r) => r.if?.includes('$CI_PIPELINE_SOURCE != "schedule"'))).toBe(true);
   });
 
   it('neue Planwerk-Versionen kommen als eigener, gebündelter Pull Request', () => {

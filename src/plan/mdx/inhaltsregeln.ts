@@ -64,6 +64,8 @@ export interface Funde {
   aufrufe: KennzahlAufruf[];
   abschnitte: AbschnittVerweis[];
   links: LinkFund[];
+  /** External (https) addresses of links, for the link register (src/plan/links.ts). */
+  extern: string[];
 }
 
 /** A section number as the plan writes it: 4, 4.2, 3.2.1.4 (the same form as `abschnittsnummer` in src/plan/schemas/grundtypen.ts). */
@@ -199,6 +201,7 @@ function ersatzFuer(p: Pruefung, child: Nodes): Nodes | undefined {
         return undefined;
       }
       if (ohneSchema(child.url)) p.funde.links.push({ url: child.url, art: child.type === 'link' ? 'markdown' : 'definition', line: child.position?.start.line });
+      else if (child.url.startsWith('https://')) p.funde.extern.push(child.url);
       return child;
     }
     case 'image': {
@@ -344,5 +347,6 @@ function htmlElement(p: Pruefung, node: JsxElement): Nodes | undefined {
   if (!ok) return undefined;
   const href = attrs.find((a) => a.name.toLowerCase() === 'href');
   if (tag === 'a' && href && ohneSchema(href.value)) funde.links.push({ url: href.value, art: 'html', line: href.node.position?.start.line ?? node.position?.start.line });
+  else if (tag === 'a' && href?.value.startsWith('https://')) funde.extern.push(href.value);
   return { type: 'html-element', data: { hName: tag, hProperties: properties }, children: node.children } as unknown as Nodes;
 }

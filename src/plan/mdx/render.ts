@@ -50,6 +50,8 @@ export interface MdxErgebnis {
   abschnitte: AbschnittVerweis[];
   /** Links that are no external address (site paths, fragments, relative paths), with their lines. */
   links: LinkFund[];
+  /** External (https) addresses of links, in order (the link register, src/plan/links.ts). */
+  extern: string[];
   /** Every id in the body with its line, for the uniqueness check (former ids of headings left out). */
   ids: { id: string; line?: number }[];
   /** Every id in the body a link can point to, former ids of headings (`alteAnker`) included. */
@@ -184,13 +186,13 @@ export function renderMdx(body: string, alteAnker: Record<string, string> = {}):
   // The new id in normal form C, like the heading text it is compared with; the former id
   // stays exactly as written, because it must match the published one byte for byte.
   const anker = Object.fromEntries(Object.entries(alteAnker).map(([alt, neu]) => [alt, String(neu).normalize('NFC')]));
-  const daten: Daten = { aufrufe: [], abschnitte: [], links: [], problems: [], astro: { frontmatter: { alteAnker: anker } } };
+  const daten: Daten = { aufrufe: [], abschnitte: [], links: [], extern: [], problems: [], astro: { frontmatter: { alteAnker: anker } } };
   const file = new VFile({ value: escapeHeadingIds(bereinigeGewohnheiten(body)), data: daten as never });
   let hast: HastRoot;
   try {
     hast = processor.runSync(processor.parse(file), file) as HastRoot;
   } catch (error) {
-    return { html: '', headings: [], aufrufe: [], abschnitte: [], links: [], ids: [], anker: [], problems: [syntaxProblem(error)] };
+    return { html: '', headings: [], aufrufe: [], abschnitte: [], links: [], extern: [], ids: [], anker: [], problems: [syntaxProblem(error)] };
   }
   const headings: Ueberschrift[] = [];
   const ids: { id: string; line?: number }[] = [];
@@ -202,7 +204,7 @@ export function renderMdx(body: string, alteAnker: Record<string, string> = {}):
     const level = /^h([1-6])$/.exec(node.tagName);
     if (level && typeof id === 'string') headings.push({ depth: Number(level[1]), slug: id, text: toString(node).trim(), line: node.position?.start.line });
   });
-  return { html: stringifier.stringify(hast), headings, aufrufe: daten.aufrufe, abschnitte: daten.abschnitte, links: daten.links, ids, anker: [...new Set(alle)], problems: daten.problems };
+  return { html: stringifier.stringify(hast), headings, aufrufe: daten.aufrufe, abschnitte: daten.abschnitte, links: daten.links, extern: [...new Set(daten.extern)], ids, anker: [...new Set(alle)], problems: daten.problems };
 }
 
 const PLATZHALTER = /<planwerk-kennzahl data-nr="(\d+)"><\/planwerk-kennzahl>/g;
