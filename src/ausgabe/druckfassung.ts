@@ -131,7 +131,7 @@ export function druckGliederung(model: PlanModel, gebaut: (pfad: string) => bool
   teil({ anker: 'handlungsfelder', titel: 'Handlungsfelder', einleitung: uebrige.length < felder.length ? `Die weiteren Handlungsfelder des Plans mit ihren Zielen und Maßnahmen.` : `Die ${felder.length} Handlungsfelder des Plans mit ihren Zielen und Maßnahmen.` },
     uebrige.map((hf) => feldTeil(hf)));
   // The Schulträger's decisions after the Handlungsfelder, in the order of entscheidungen.yaml.
-  teil({ pfad: seite.entscheidungen(), anker: 'entscheidungen', titel: 'Entscheidungen des Schulträgers' },
+  if (model.entscheidungen.length > 0) teil({ pfad: seite.entscheidungen(), anker: 'entscheidungen', titel: 'Entscheidungen des Schulträgers' },
     model.entscheidungen.map((e) => ({ pfad: seite.entscheidung(e.id), anker: `entscheidung-${e.id}`, titel: e.data.frage })));
   const massnahmen = [...model.massnahmen].sort(byCode);
   const codes = model.plan.massnahmencodes.form !== OHNE_CODES;
