@@ -3,6 +3,8 @@
  * writes them, the Maßnahmen that carry a choice out, their place in the Druckfassung (after
  * the Handlungsfelder, in the file's order) and their open-data table with every column documented.
  */
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { copyFixture, messages, modelOf, write } from '../helpers/fixture.ts';
 import { ENTSCHEIDUNG } from '../helpers/meldungskorpus.ts';
@@ -24,6 +26,13 @@ const OFFEN = [
   '  massnahmen: [I-02]',
   '',
 ].join('\n');
+
+/** The minimal fixture without its entscheidungen.yaml. */
+function ohneEntscheidungen() {
+  const root = copyFixture();
+  rmSync(join(root, 'content', 'entscheidungen.yaml'));
+  return modelOf(root);
+}
 
 function planMitEntscheidungen() {
   const root = copyFixture();
@@ -53,7 +62,7 @@ describe('Entscheidungen', () => {
   });
 
   it('hat Seiten nur, wenn der Plan Entscheidungen hat', () => {
-    expect(seitenDesPlans(modelOf(copyFixture())).entscheidungen).toBe(false);
+    expect(seitenDesPlans(ohneEntscheidungen()).entscheidungen).toBe(false);
     const model = planMitEntscheidungen();
     expect(seitenDesPlans(model).entscheidungen).toBe(true);
     expect([...(seitenanker(model).get('/entscheidungen/netz/') ?? [])]).toEqual(['optionen', 'option-eigenbetrieb', 'option-dienstleister', 'begruendung', 'massnahmen']);
@@ -69,7 +78,7 @@ describe('Entscheidungen', () => {
     expect(teile[hier + 1]).toMatchObject({ ebene: 2, nummer: `${teil.nummer}.1`, titel: 'Kaufen oder leasen?' });
     expect(teil.ergaenzung).toBeUndefined();
     // Without decisions, no part.
-    expect(druckGliederung(modelOf(copyFixture()), () => true).some((t) => t.anker.startsWith('entscheidung'))).toBe(false);
+    expect(druckGliederung(ohneEntscheidungen(), () => true).some((t) => t.anker.startsWith('entscheidung'))).toBe(false);
   });
 
   it('veröffentlicht jede Entscheidung als offene Daten, jede Spalte beschrieben, die offene mit leerer Wahl', () => {
