@@ -5,7 +5,7 @@
  *
  * - `druckGliederung` decides the parts and their numbers: the chapters in reading order, with
  *   the plan's own section numbers where it has them (else 1, 2, 3 …), then the parts Planwerk
- *   adds (Handlungsfelder, the Maßnahmen as a catalogue, Finanzen, Schulen with the survey pages, Akteure, Indikatoren,
+ *   adds (Handlungsfelder, the Schulträger's Entscheidungen, the Maßnahmen as a catalogue, Finanzen, Schulen with the survey pages, Akteure, Indikatoren,
  *   Meilensteine, Glossar, Quellen), numbered on (or lettered A, B, C … after a plan's own
  *   numbering, so they never take one of its numbers). Only pages the build wrote are included.
  * - `setzeDruckfassung` takes the `<main>` of each page, on the parsed document (hast):
@@ -78,7 +78,8 @@ function nachNummer(liste: Vorteil[], einzufuegen: Vorteil[]): Vorteil[] {
  * First the plan's own parts in its order: the chapters, with the Handlungsfelder the plan
  * numbers as sections of a chapter (5.1–5.6 under chapter 5) printed there, in the order of their
  * numbers, and one with a top-level number (7) as a chapter of its own; Handlungsfelder the plan
- * does not place so, and the Maßnahmen as a catalogue, follow. Then the additions, marked as such:
+ * does not place so, the Entscheidungen (entscheidungen.yaml, in its order: the overview, then
+ * one part per decision) and the Maßnahmen as a catalogue, follow. Then the additions, marked as such:
  * the pages Planwerk assembles from the plan's data (Finanzen, Schulen, Akteure, Indikatoren,
  * Meilensteine, Glossar, Quellen). Parts without a number of the plan are numbered on, or
  * lettered A, B, C … once the plan numbers its chapters or Handlungsfelder, so that they never
@@ -129,6 +130,9 @@ export function druckGliederung(model: PlanModel, gebaut: (pfad: string) => bool
   const uebrige = felder.filter((hf) => !platziert.has(`handlungsfeld-${hf.id}`));
   teil({ anker: 'handlungsfelder', titel: 'Handlungsfelder', einleitung: uebrige.length < felder.length ? `Die weiteren Handlungsfelder des Plans mit ihren Zielen und Maßnahmen.` : `Die ${felder.length} Handlungsfelder des Plans mit ihren Zielen und Maßnahmen.` },
     uebrige.map((hf) => feldTeil(hf)));
+  // The Schulträger's decisions after the Handlungsfelder, in the order of entscheidungen.yaml.
+  if (model.entscheidungen.length > 0) teil({ pfad: seite.entscheidungen(), anker: 'entscheidungen', titel: 'Entscheidungen des Schulträgers' },
+    model.entscheidungen.map((e) => ({ pfad: seite.entscheidung(e.id), anker: `entscheidung-${e.id}`, titel: e.data.frage })));
   const massnahmen = [...model.massnahmen].sort(byCode);
   const codes = model.plan.massnahmencodes.form !== OHNE_CODES;
   teil({ anker: 'massnahmen', titel: 'Maßnahmenkatalog', einleitung: codes ? 'Alle Maßnahmen des Plans, nach Code geordnet.' : 'Alle Maßnahmen des Plans, in seiner Reihenfolge.' },

@@ -30,6 +30,8 @@ export interface SeitenDesPlans {
   meilensteine: boolean;
   /** /glossar/ */
   glossar: boolean;
+  /** /entscheidungen/ and one page per decision (entscheidungen.yaml). */
+  entscheidungen: boolean;
   /** /akteure/formate/ */
   formate: boolean;
   /** /akteure/support/: some actor has a support level. */
@@ -52,6 +54,7 @@ export const seitenDesPlans = jeModell('seiten', (model: PlanModel): SeitenDesPl
   indikatoren: model.indikatoren.length > 0,
   meilensteine: model.meilensteine.length > 0,
   glossar: model.glossar.length > 0,
+  entscheidungen: model.entscheidungen.length > 0,
   formate: model.formate.length > 0,
   support: model.akteure.some((a) => a.data.supportlevel.length > 0),
   ansprechpartner: model.akteure.some((a) => a.data.themen.length > 0),

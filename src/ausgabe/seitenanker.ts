@@ -13,7 +13,8 @@
  * left out; the plan's anchor register (anker.json) still names every id it has published.
  */
 import type { PlanModel } from '../plan/model.ts';
-import { jeModell, massnahmenImFeld, meilensteineVon, fassungenMit } from '../plan/indexe.ts';
+import { jeModell, massnahmenImFeld, meilensteineVon, fassungenMit, entscheidungenZu } from '../plan/indexe.ts';
+import { optionAnker } from '../rechnen/entscheidungen.ts';
 import { kapitelBaum } from './kapitel.ts';
 import { massnahmeAnker, seite } from '../plan/urls.ts';
 import { seitenDesPlans } from './seiten.ts';
@@ -87,6 +88,7 @@ function ankerDerMassnahmen(model: PlanModel, auf: Auf): void {
       m.data.zielsetzungen.length > 0 && 'zielsetzungen',
       m.data.abschnitte.length > 0 && 'abschnitte',
       m.data.ziele.length > 0 && 'ziele',
+      entscheidungenZu(model, m.id).length > 0 && 'entscheidungen',
       statusChronik(fassungenMit(model, m), m).length > 0 && 'statusverlauf',
       meilensteineVon(model, m.id).length > 0 && 'meilensteine',
     );
@@ -121,6 +123,10 @@ function ankerDerVerzeichnisse(model: PlanModel, seiten: ReturnType<typeof seite
   if (seiten.glossar) auf(seite.glossar(), ...model.glossar.map((g) => g.id));
   if (seiten.indikatoren) auf(seite.indikatoren(), ...model.indikatoren.flatMap((i) => [i.id, i.data.messwerte.length > 0 && `messwerte-${i.id}`]));
   if (seiten.meilensteine) auf(seite.meilensteine(), ...model.meilensteine.map((m) => m.id));
+  if (seiten.entscheidungen) auf(seite.entscheidungen(), ...model.entscheidungen.map((e) => e.id));
+  for (const e of model.entscheidungen) {
+    auf(seite.entscheidung(e.id), 'optionen', ...e.data.optionen.map((o) => optionAnker(o.id)), e.data.begruendung && 'begruendung', e.data.massnahmen.length > 0 && 'massnahmen');
+  }
   if (seiten.schulen) auf(seite.schulen(), 'alle-schulen', 'schulliste', ...model.schulen.map((s) => s.id));
   if (seiten.daten && model.datensaetze.length > 0) auf(seite.daten(), 'stand-und-herkunft', ...model.datensaetze.map((d) => d.id));
   if (seiten.daten && (model.links ?? []).length > 0) auf(seite.daten(), 'externe-links');

@@ -171,7 +171,7 @@ function routenImProjekt(): Set<string> | undefined {
 }
 
 /** First path segments whose pages follow from the model alone. */
-const MODELLIERT = new Set(['kapitel', 'handlungsfelder', 'massnahmen', 'akteure', 'schulen', 'register', 'suche', 'aenderungen', 'impressum', 'datenschutz', 'barrierefreiheit', 'finanzen', 'glossar', 'indikatoren', 'meilensteine', 'daten']);
+const MODELLIERT = new Set(['kapitel', 'handlungsfelder', 'massnahmen', 'akteure', 'schulen', 'register', 'suche', 'aenderungen', 'impressum', 'datenschutz', 'barrierefreiheit', 'finanzen', 'glossar', 'indikatoren', 'meilensteine', 'entscheidungen', 'daten']);
 const REGISTERBUCHSTABE = /^\/register\/(?:[a-z]|0-9)\/$/;
 
 /**
@@ -209,6 +209,7 @@ export function seitenImModell(model: PlanModel): { hat: (pfad: string) => boole
     ...(s.indikatoren ? [seite.indikatoren()] : []),
     ...(s.meilensteine ? [seite.meilensteine()] : []),
     ...(s.glossar ? [seite.glossar()] : []),
+    ...(s.entscheidungen ? [seite.entscheidungen(), ...model.entscheidungen.map((e) => seite.entscheidung(e.id))] : []),
     ...(s.formate ? [seite.formate()] : []),
     ...(s.support ? [seite.support()] : []),
     ...(s.ansprechpartner ? [seite.ansprechpartner()] : []),

@@ -65,6 +65,8 @@ export interface PlanIndex {
   fuerZiel: Map<string, readonly Entry<'massnahmen'>[]>;
   /** Maßnahme id → its Meilensteine, in the order of the collection. */
   meilensteine: Map<string, readonly Entry<'meilensteine'>[]>;
+  /** Maßnahme id → the Entscheidungen whose choice it carries out, in the order of entscheidungen.yaml. */
+  entscheidungen: Map<string, readonly Entry<'entscheidungen'>[]>;
   /** Code → where earlier editions list it: index of the edition in `model.fassungen`, index of the row. */
   fassungen: Map<string, readonly { f: number; i: number }[]>;
 }
@@ -106,6 +108,9 @@ export const planIndex = jeModell('indexe', (model): PlanIndex => {
   const meilensteine = new Map<string, Entry<'meilensteine'>[]>();
   for (const ms of model.meilensteine) if (ms.data.massnahme) push(meilensteine, ms.data.massnahme.id, ms);
 
+  const entscheidungen = new Map<string, Entry<'entscheidungen'>[]>();
+  for (const e of model.entscheidungen) for (const id of new Set(e.data.massnahmen.map((r) => r.id))) push(entscheidungen, id, e);
+
   const fassungen = new Map<string, { f: number; i: number }[]>();
   model.fassungen.forEach((fassung, f) => fassung.data.massnahmen.forEach((row, i) => push(fassungen, row.id, { f, i })));
 
@@ -117,6 +122,7 @@ export const planIndex = jeModell('indexe', (model): PlanIndex => {
     imBereich,
     fuerZiel,
     meilensteine,
+    entscheidungen,
     fassungen,
   };
 });
@@ -143,6 +149,11 @@ export function massnahmenImBereich(model: PlanModel, bereich: string): readonly
 /** The Maßnahmen that serve a Ziel, in code order. */
 export function massnahmenFuerZiel(model: PlanModel, ziel: string): readonly Entry<'massnahmen'>[] {
   return planIndex(model).fuerZiel.get(ziel) ?? LEER;
+}
+
+/** The Entscheidungen whose choice a Maßnahme carries out (entscheidungen.yaml `massnahmen`). */
+export function entscheidungenZu(model: PlanModel, massnahme: string): readonly Entry<'entscheidungen'>[] {
+  return planIndex(model).entscheidungen.get(massnahme) ?? LEER;
 }
 
 /** The Meilensteine that belong to a Maßnahme. */

@@ -69,6 +69,7 @@ export const SOURCES: Record<CollectionName, Source> = {
   indikatoren: { kind: 'yaml-list', file: 'indikatoren.yaml', optional: true },
   glossar: { kind: 'yaml-list', file: 'glossar.yaml', optional: true },
   meilensteine: { kind: 'yaml-list', file: 'meilensteine.yaml', optional: true },
+  entscheidungen: { kind: 'yaml-list', file: 'entscheidungen.yaml', optional: true },
   finanzbereiche: { kind: 'yaml-list', file: 'finanzen.yaml', optional: true },
   finanzwerte: { kind: 'csv-dir', dir: 'daten/finanzen', wofuer: 'eine je Tabelle aus finanzen.yaml' },
   erhebungen: { kind: 'yaml-single', file: 'daten/erhebungen.yaml', id: 'erhebungen', optional: true },

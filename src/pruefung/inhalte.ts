@@ -27,7 +27,7 @@ export interface RenderCache {
 }
 
 /** Ids the page templates themselves put on Handlungsfeld, Maßnahme and chapter pages. */
-const RESERVED_IDS = new Set(['inhalt', 'toc-titel', 'ziele', 'massnahmen', 'beschreibung', 'meilensteine', 'unterkapitel', 'statusverlauf', 'zielsetzungen', 'abschnitte', 'massnahmen-zum-abschnitt']);
+const RESERVED_IDS = new Set(['inhalt', 'toc-titel', 'ziele', 'massnahmen', 'beschreibung', 'meilensteine', 'unterkapitel', 'statusverlauf', 'zielsetzungen', 'abschnitte', 'massnahmen-zum-abschnitt', 'entscheidungen']);
 
 const sha = (text: string) => createHash('sha256').update(text).digest('hex');
 

@@ -489,6 +489,7 @@ const SEITEN_DER_SAMMLUNG: Partial<Record<CollectionName, string[]>> = {
   glossar: ['/glossar/'],
   indikatoren: ['/indikatoren/'],
   meilensteine: ['/meilensteine/'],
+  entscheidungen: ['/entscheidungen/', '/massnahmen/'],
   finanzbereiche: ['/finanzen/'],
   finanzwerte: ['/finanzen/'],
 };

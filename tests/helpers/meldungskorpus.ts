@@ -41,6 +41,19 @@ export function everyFile(root: string, change: (text: string) => string) {
   walk(join(root, 'content'));
 }
 
+/** A decision in entscheidungen.yaml as the cases start from it: two options, one chosen, one Maßnahme of the fixture. */
+export const ENTSCHEIDUNG = [
+  '- id: netz',
+  '  frage: Wer betreibt das Schulnetz?',
+  '  optionen:',
+  '    - { id: eigenbetrieb, titel: Die Stadt selbst }',
+  '    - { id: dienstleister, titel: Ein IT-Dienstleister }',
+  '  wahl: dienstleister',
+  '  begruendung: Weniger eigenes Personal in der Verwaltung.',
+  '  massnahmen: [I-01]',
+  '',
+].join('\n');
+
 export interface Fall {
   /** What the editor did. */
   was: string;
@@ -873,6 +886,52 @@ export const FAELLE: Fall[] = [
     aenderung: (r) => write(r, 'links.json', '[\n {"url":"https://a.example/","quellen":[]}\n {"url":"https://b.example/","quellen":[]}\n]\n'),
     datei: 'content/links.json',
     text: 'Text, den JSON nicht lesen kann',
+    anzahl: 1,
+  },
+  // ---- Entscheidungen (entscheidungen.yaml): the choice and the Maßnahmen are references
+  {
+    was: 'eine Wahl, die keine der Optionen der Entscheidung ist',
+    aenderung: (r) => write(r, 'entscheidungen.yaml', ENTSCHEIDUNG.replace('wahl: dienstleister', 'wahl: dienstleistung')),
+    datei: 'content/entscheidungen.yaml',
+    zeile: 1,
+    feld: 'wahl',
+    text: 'erwartet die ID einer der Optionen dieser Entscheidung („eigenbetrieb“, „dienstleister“); gefunden: „dienstleistung“',
+    anzahl: 1,
+  },
+  {
+    was: 'eine Entscheidung nennt eine Maßnahme, die es nicht gibt',
+    aenderung: (r) => write(r, 'entscheidungen.yaml', ENTSCHEIDUNG.replace('massnahmen: [I-01]', 'massnahmen: [I-01, I-09]')),
+    datei: 'content/entscheidungen.yaml',
+    zeile: 1,
+    feld: 'massnahmen.1',
+    text: 'erwartet eine vorhandene ID aus „massnahmen“ (content/massnahmen/); gefunden: „I-09“, das es dort nicht gibt',
+    anzahl: 1,
+  },
+  {
+    was: 'eine offene Entscheidung mit Begründung, aber ohne Wahl',
+    aenderung: (r) => write(r, 'entscheidungen.yaml', ENTSCHEIDUNG.replace('  wahl: dienstleister\n', '')),
+    datei: 'content/entscheidungen.yaml',
+    zeile: 1,
+    feld: 'begruendung',
+    text: 'erwartet „begruendung“ nur zusammen mit einer Wahl',
+    anzahl: 1,
+  },
+  {
+    was: 'eine Entscheidung mit nur einer Option',
+    aenderung: (r) => write(r, 'entscheidungen.yaml', ENTSCHEIDUNG.replace('    - { id: eigenbetrieb, titel: Die Stadt selbst }\n', '')),
+    datei: 'content/entscheidungen.yaml',
+    zeile: 1,
+    feld: 'optionen',
+    text: 'erwartet mindestens zwei Optionen (id und titel), zwischen denen zu entscheiden ist',
+    anzahl: 1,
+  },
+  {
+    was: 'zwei Optionen einer Entscheidung mit derselben ID',
+    aenderung: (r) => write(r, 'entscheidungen.yaml', ENTSCHEIDUNG.replace('id: eigenbetrieb', 'id: dienstleister')),
+    datei: 'content/entscheidungen.yaml',
+    zeile: 1,
+    feld: 'optionen.1.id',
+    text: 'erwartet eine ID, die unter den Optionen dieser Entscheidung nur einmal vorkommt; gefunden: „dienstleister“',
     anzahl: 1,
   },
 ];

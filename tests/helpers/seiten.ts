@@ -31,6 +31,7 @@ export function seitenFuer(plan: Beispielplan): string[] {
     seite.akteure(),
     seite.akteur(erste(model.akteure)!),
     seite.zustaendigkeiten(),
+    ...(s.entscheidungen ? [seite.entscheidungen(), seite.entscheidung(erste(model.entscheidungen)!)] : []),
     ...(s.support ? [seite.support()] : []),
     ...(s.formate ? [seite.formate()] : []),
     ...(s.ansprechpartner ? [seite.ansprechpartner()] : []),

@@ -129,11 +129,12 @@ describe('Suchindex', () => {
 
   it('gibt jedem Treffer seine Art (Filter „typ“) und bietet die weiteren Filter an', async () => {
     const filter = await pagefind.filters();
-    expect(Object.keys(filter.typ ?? {}).sort()).toEqual(['Akteur', 'Glossar', 'Handlungsfeld', 'Kapitel', 'Maßnahme', 'Schule']);
+    expect(Object.keys(filter.typ ?? {}).sort()).toEqual(['Akteur', 'Entscheidung', 'Glossar', 'Handlungsfeld', 'Kapitel', 'Maßnahme', 'Schule']);
     for (const key of ['Handlungsfeld', 'Status', 'Schulform', 'Ebene']) expect(Object.keys(filter[key] ?? {}).length, key).toBeGreaterThan(1);
     expect(filter.typ!.Maßnahme).toBe(model.massnahmen.length);
     expect(filter.typ!.Schule).toBe(model.schulen.length);
     expect(filter.typ!.Akteur).toBe(model.akteure.length);
+    expect(filter.typ!.Entscheidung).toBe(model.entscheidungen.length);
     const nurSchulen = await suche('Medienkonzept', { filters: { typ: 'Schule' } });
     expect(nurSchulen.length).toBeGreaterThan(0);
     expect(nurSchulen.every((r) => r.filters.typ?.[0] === 'Schule')).toBe(true);

@@ -35,6 +35,9 @@ describe('Gliederung der Druckfassung', () => {
       [2, '5.1', 'handlungsfeld-support'],
       [2, '5.2', 'handlungsfeld-infrastruktur'],
       [1, '7', 'handlungsfeld-fortbildung'],
+      // The Schulträger's decisions (entscheidungen.yaml) before the catalogue, lettered after the plan's own numbers.
+      [1, 'A', 'entscheidungen'],
+      [2, 'A.1', 'entscheidung-netz'],
     ]);
     // No further Handlungsfelder part: every field has its place. The additions come last, lettered.
     expect(teile.some((t) => t.anker === 'handlungsfelder')).toBe(false);

@@ -68,7 +68,7 @@ describe('schemas/ ist aktuell', () => {
   it('erzeugt je YAML-Datei des Plans und je Art von MDX-Kopf ein Schema, sonst nichts', () => {
     expect([...generateSchemaFiles().keys()].sort()).toEqual(
       [
-        'akteure', 'bildungsbereiche', 'datensaetze', 'erhebungen', 'fassungen', 'finanzen', 'foerderprogramme', 'formate', 'glossar',
+        'akteure', 'bildungsbereiche', 'datensaetze', 'entscheidungen', 'erhebungen', 'fassungen', 'finanzen', 'foerderprogramme', 'formate', 'glossar',
         'handlungsfeld', 'indikatoren', 'kapitel', 'massnahme', 'meilensteine', 'plan', 'schulformen', 'weiterleitungen',
       ].map((n) => `${n}.schema.json`),
     );

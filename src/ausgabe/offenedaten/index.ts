@@ -63,6 +63,7 @@ const SAMMLUNGEN: { sammlung: Exclude<CollectionName, 'plan'>; name: string; tit
   { sammlung: 'schulformen', name: 'schulformen', titel: 'Schulformen', beschreibung: 'Die Schulformen, die der Plan verwendet.' },
   { sammlung: 'bildungsbereiche', name: 'bildungsbereiche', titel: 'Bildungsbereiche', beschreibung: 'Die Bildungsbereiche des Plans mit ihrem Code-Buchstaben.' },
   { sammlung: 'indikatoren', name: 'indikatoren', titel: 'Indikatoren', beschreibung: 'Indikatoren mit Einheit, Ziel- und Messwerten.', seite: seite.indikatoren() },
+  { sammlung: 'entscheidungen', name: 'entscheidungen', titel: 'Entscheidungen', beschreibung: 'Entscheidungen des Schulträgers: Frage, Optionen mit ihren Folgen, die gewählte Option mit Datum, Beschluss und Begründung; ohne Wahl ist eine Entscheidung noch offen.', seite: seite.entscheidungen() },
   { sammlung: 'meilensteine', name: 'meilensteine', titel: 'Meilensteine', beschreibung: 'Meilensteine der Umsetzung mit Datum.', seite: seite.meilensteine() },
   { sammlung: 'inventar', name: 'inventar', titel: 'Bestand', beschreibung: 'Geräte und Komponenten im Bestand mit Anzahl, Stückpreis, Nutzungsdauer und Beschaffungsjahr: die Grundlage der Finanzprognose.', seite: seite.finanzen() },
   { sammlung: 'laufendeKosten', name: 'laufende-kosten', titel: 'Laufende Kosten', beschreibung: 'Laufende Kosten je Jahr und Kostenart.', seite: seite.finanzen() },

@@ -3,13 +3,14 @@
  * tests can call it. The register is one page per letter (all 27 always exist, so their
  * addresses stay valid whatever the plan contains) and /register/ as the entry page.
  */
+import { NOCH_NICHT_ENTSCHIEDEN, gewaehlteOption } from '../../rechnen/entscheidungen.ts';
 import type { PlanModel } from '../../plan/model.ts';
 import type { Data } from '../../plan/schemas/index.ts';
 import { url } from '../../plan/urls.ts';
 import { jeModell } from '../../plan/indexe.ts';
 import { massnahmeCode } from '../../plan/massnahmen.ts';
 
-export type RegisterArt = 'Kapitel' | 'Handlungsfeld' | 'Ziel' | 'Maßnahme' | 'Akteur' | 'Schule' | 'Glossar' | 'Indikator';
+export type RegisterArt = 'Kapitel' | 'Handlungsfeld' | 'Ziel' | 'Maßnahme' | 'Akteur' | 'Schule' | 'Glossar' | 'Indikator' | 'Entscheidung';
 
 export interface RegisterEintrag {
   label: string;
@@ -56,6 +57,8 @@ export function registerEintraege(model: PlanModel): RegisterEintrag[] {
     if (a.data.kurzname) out.push({ label: a.data.kurzname, href: url.akteur(a.id), art: 'Akteur', zusatz: a.data.name });
   }
   for (const s of model.schulen) out.push({ label: s.data.name, href: url.schule(s.id), art: 'Schule' });
+  // A decision is filed under its question; the option chosen (or that it is open) is the hint.
+  for (const e of model.entscheidungen) out.push({ label: e.data.frage, href: url.entscheidung(e.id), art: 'Entscheidung', zusatz: gewaehlteOption(e)?.titel ?? NOCH_NICHT_ENTSCHIEDEN });
   for (const g of model.glossar) {
     out.push({ label: g.data.begriff, href: url.glossar(g.id), art: 'Glossar', zusatz: g.data.abkuerzung });
     if (g.data.abkuerzung) out.push({ label: g.data.abkuerzung, href: url.glossar(g.id), art: 'Glossar', zusatz: g.data.begriff });

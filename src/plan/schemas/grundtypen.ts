@@ -29,6 +29,7 @@ export type CollectionName =
   | 'indikatoren'
   | 'glossar'
   | 'meilensteine'
+  | 'entscheidungen'
   | 'finanzbereiche'
   | 'finanzwerte'
   | 'erhebungen'

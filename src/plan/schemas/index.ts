@@ -27,6 +27,7 @@ import { datensaetzeSchema, finanzierungSchema, foerderprogrammeSchema, inventar
 import { indikatorenSchema } from './indikatoren.ts';
 import { glossarSchema } from './glossar.ts';
 import { meilensteineSchema } from './meilensteine.ts';
+import { entscheidungenSchema } from './entscheidungen.ts';
 import { finanzbereicheSchema, finanzwerteSchema } from './finanztabellen.ts';
 
 export {
@@ -98,6 +99,7 @@ export function createSchemas(ref: RefFactory) {
     indikatoren: indikatorenSchema(ref),
     glossar: glossarSchema(ref),
     meilensteine: meilensteineSchema(ref),
+    entscheidungen: entscheidungenSchema(ref),
     finanzbereiche: finanzbereicheSchema(ref),
     finanzwerte: finanzwerteSchema,
     erhebungen: erhebungenSchema(ref),
