@@ -69,7 +69,7 @@ describe('Das Paket (npm pack)', () => {
     it('enthält nur den Plan, package.json, astro.config.mjs, CI-Vorlagen, Renovate/Dependabot und die README', () => {
       const eigene = repo.laufe('git', ['ls-files', '--others', '--cached', '--exclude-standard']).trim().split('\n');
       const ausserhalb = eigene.filter((d) => !d.startsWith('content/'));
-      expect(ausserhalb.sort()).toEqual(['.github/dependabot.yml', '.github/workflows/plan.yml', '.gitignore', '.gitlab-ci.yml', 'README.md', 'astro.config.mjs', 'package-lock.json', 'package.json', 'renovate.json']);
+      expect(ausserhalb.sort()).toEqual(['.github/dependabot.yml', '.github/workflows/links.yml', '.github/workflows/plan.yml', '.gitignore', '.gitlab-ci.yml', 'README.md', 'astro.config.mjs', 'package-lock.json', 'package.json', 'renovate.json']);
       expect(readFileSync(join(repo.ordner, 'astro.config.mjs'), 'utf8').trim().split('\n')).toHaveLength(3);
     });
 
