@@ -472,7 +472,7 @@ function parseYamlText(text: string, relFile: string, problems: Problem[], lineO
 }
 
 /** The line of each field below a YAML node, by dotted path („beschluss.url“, „beziehungen.0.ziel“). */
-function feldZeilen(node: unknown, lineCounter: LineCounter, lineOffset: number, pfad = '', out: Record<string, number> = {}): Record<string, number> {
+export function feldZeilen(node: unknown, lineCounter: LineCounter, lineOffset: number, pfad = '', out: Record<string, number> = {}): Record<string, number> {
   const zeile = (n: unknown) => {
     const start = (n as { range?: [number, number, number] } | null)?.range?.[0];
     return start === undefined ? undefined : lineCounter.linePos(start).line + lineOffset;

@@ -19,7 +19,8 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { z } from 'astro/zod';
-import { LineCounter, isMap, isScalar, isSeq, parseDocument } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
+import { feldZeilen } from '../plan/sources.ts';
 import GithubSlugger from 'github-slugger';
 import { adresse, pruefeAdresse, ERWARTET, GEFUNDEN_PARAM } from '../plan/adressen.ts';
 import { describeValue, type Problem } from '../plan/problems.ts';
@@ -89,37 +90,6 @@ export const ohneUmlaute = (name: string) =>
 
 const mitSchraegstrich = (a: string) => (a.endsWith('/') ? a : `${a}/`);
 
-/** The line of each field of a YAML document, by dotted path. */
-function zeilen(text: string): Record<string, number> {
-  const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc });
-  const out: Record<string, number> = {};
-  const gehe = (node: unknown, pfad: string) => {
-    const zeile = (n: unknown) => {
-      const start = (n as { range?: [number, number, number] } | null)?.range?.[0];
-      return start === undefined ? undefined : lc.linePos(start).line;
-    };
-    const unter = (teil: string) => (pfad ? `${pfad}.${teil}` : teil);
-    if (isMap(node)) {
-      for (const pair of node.items) {
-        if (!isScalar(pair.key)) continue;
-        const key = String(pair.key.value);
-        const z = zeile(pair.key);
-        if (z !== undefined) out[unter(key)] = z;
-        gehe(pair.value, unter(key));
-      }
-    } else if (isSeq(node)) {
-      node.items.forEach((item, i) => {
-        const z = zeile(item);
-        if (z !== undefined) out[unter(String(i))] = z;
-        gehe(item, unter(String(i)));
-      });
-    }
-  };
-  gehe(doc.contents, '');
-  return out;
-}
-
 /** The nearest line for a field path: its own, else that of the closest parent that has one. */
 function zeileFuer(zeilenJePfad: Record<string, number>, pfad: string[]): number | undefined {
   for (let n = pfad.length; n > 0; n -= 1) {
@@ -134,13 +104,14 @@ export function lesePortalkonfiguration(ordner: string): { konfiguration?: Porta
   const datei = join(ordner, PORTAL_DATEI);
   if (!existsSync(datei)) return { problems: [{ file: PORTAL_DATEI, expected: `die Datei ${PORTAL_DATEI} mit dem Titel des Portals, dem Herausgeber und der Liste der Pläne (siehe README, „Ein Portal für mehrere Pläne“)`, found: 'keine Datei' }] };
   const inhalt = readFileSync(datei, 'utf8');
-  const doc = parseDocument(inhalt, { uniqueKeys: true, prettyErrors: false });
+  const lc = new LineCounter();
+  const doc = parseDocument(inhalt, { lineCounter: lc, uniqueKeys: true, prettyErrors: false });
   if (doc.errors.length > 0) {
     const e = doc.errors[0]!;
     return { problems: [{ file: PORTAL_DATEI, line: e.linePos?.[0]?.line, expected: 'gültiges YAML', found: 'einen Fehler im Aufbau der Datei (Einrückung, Doppelpunkt oder Anführungszeichen)' }] };
   }
   const roh = doc.toJS() as unknown;
-  const zeilenJePfad = zeilen(inhalt);
+  const zeilenJePfad = feldZeilen(doc.contents, lc, 0);
   const ergebnis = portalSchema.safeParse(roh, { reportInput: true });
   if (!ergebnis.success) {
     return {
