@@ -9,7 +9,8 @@ import { anteil, ausstattungsquote, quote, quotenNachSchulform } from '../rechne
 import { erhebungsdaten, runde, rundenMonat, staendeDerRunde, type Runde } from '../rechnen/erhebungen.ts';
 import { NICHT_FESTGELEGT, statusNachHandlungsfeld } from '../plan/massnahmen.ts';
 import { aufzaehlung } from '../rechnen/kennzahlen.ts';
-import { formatEuroMillions, formatPercent } from '../plan/format.ts';
+import { formatEuroMillions, formatNumber, formatPercent } from '../plan/format.ts';
+import { raster, rundenMitStufen, verteilung } from '../rechnen/selbsteinschaetzung.ts';
 import { bisEnde, formatDatum, jahrVon, vergleicheDaten } from '../plan/datum.ts';
 import { erreicht, messwerteSortiert, messzeit, zielBis, zielFuer, zielText } from '../rechnen/indikatoren.ts';
 import { bulletBars, describeTargets, horizontalBars, lineChart, stackedBars, stackedHorizontalBars, timeline, type Chart } from './charts/index.ts';
@@ -202,5 +203,63 @@ export function quotenVerlaufDiagramm(model: PlanModel): Chart | undefined {
     title: `Ausstattungsquote nach Schulform, ${rundenMonat(runden[0]!.id)} bis ${rundenMonat(runden.at(-1)!.id)}`,
     desc: `Mobile Schülerendgeräte je 100 Schülerinnen und Schüler in ${runden.length} Erhebungen; über alle Schulen von ${alle[0] === null ? 'nicht erhoben' : formatPercent(alle[0]!)} auf ${alle.at(-1) === null ? 'nicht erhoben' : formatPercent(alle.at(-1)!)}.`,
     series: reihen,
+  });
+}
+
+/**
+ * The self-evaluation of all schools in one round: per area, how many schools see themselves on
+ * each level (lowest level left). Areas where too few schools gave a level are left out.
+ */
+export function stufenDiagramm(model: PlanModel, rundeId: string): Chart | undefined {
+  const r = raster(model);
+  if (!r) return undefined;
+  const gezeigt = r.bereiche.flatMap((b) => {
+    const alle = verteilung(model, rundeId, b.id)?.zeilen.at(-1);
+    return alle && !alle.verborgen ? [{ b, alle }] : [];
+  });
+  if (gezeigt.length === 0) return undefined;
+  const titel = runde(model, rundeId)!.titel;
+  const oben = r.stufen.slice(-2);
+  const desc = `${titel}: ${aufzaehlung(gezeigt.map(({ b, alle }) => `im Bereich ${b.name} sehen sich ${formatNumber(oben.reduce((n, st) => n + (alle.anzahl[st.id] ?? 0), 0))} von ${formatNumber(alle.schulen)} Schulen auf Stufe ${oben.map((st) => st.name).join(' oder ')}`))}.`;
+  return stackedHorizontalBars({
+    id: 'diagramm-stufen',
+    title: `Selbsteinschätzung aller Schulen nach Bereich, ${titel}`,
+    desc,
+    categories: gezeigt.map(({ b }) => b.name),
+    series: r.stufen.map((st) => ({ label: st.name, values: gezeigt.map(({ alle }) => alle.anzahl[st.id] ?? 0) })),
+    format: 'number',
+    categoryLabel: 'Bereich',
+    totalLabel: 'Schulen mit Angabe',
+    ohneSumme: true,
+  });
+}
+
+/**
+ * One area over the rounds: how many of all schools saw themselves on each level in each round
+ * that asked. A round with too few schools giving a level is left out. Undefined for fewer than two rounds.
+ */
+export function stufenVerlaufDiagramm(model: PlanModel, bereichId: string): Chart | undefined {
+  const r = raster(model);
+  const bereich = r?.bereiche.find((b) => b.id === bereichId);
+  if (!r || !bereich) return undefined;
+  const runden = rundenMitStufen(model).flatMap((x) => {
+    const alle = verteilung(model, x.id, bereichId)?.zeilen.at(-1);
+    return alle && !alle.verborgen ? [{ x, alle }] : [];
+  });
+  if (runden.length < 2) return undefined;
+  const erste = runden[0]!;
+  const letzte = runden.at(-1)!;
+  const unten = r.stufen[0]!;
+  const anteilText = (z: typeof erste) => `${formatNumber(z.alle.anzahl[unten.id] ?? 0)} von ${formatNumber(z.alle.schulen)}`;
+  return stackedHorizontalBars({
+    id: `diagramm-stufen-${bereichId}`,
+    title: `Selbsteinschätzung im Bereich ${bereich.name} je Erhebung`,
+    desc: `Auf Stufe ${unten.name} sahen sich im Bereich ${bereich.name} in der ${erste.x.titel} ${anteilText(erste)} Schulen, in der ${letzte.x.titel} ${anteilText(letzte)}.`,
+    categories: runden.map(({ x }) => x.titel),
+    series: r.stufen.map((st) => ({ label: st.name, values: runden.map(({ alle }) => alle.anzahl[st.id] ?? 0) })),
+    format: 'number',
+    categoryLabel: 'Erhebung',
+    totalLabel: 'Schulen mit Angabe',
+    ohneSumme: true,
   });
 }

@@ -145,6 +145,7 @@ export function druckGliederung(model: PlanModel, gebaut: (pfad: string) => bool
     { pfad: seite.erhebungen(), anker: 'erhebungen', titel: 'Erhebungen an den Schulen' },
     { pfad: seite.bedarfe(), anker: 'bedarfe', titel: 'Bedarfe der Schulen' },
     { pfad: seite.medienkonzepte(), anker: 'medienkonzepte', titel: 'Medienkonzepte der Schulen' },
+    { pfad: seite.selbsteinschaetzung(), anker: 'selbsteinschaetzung', titel: 'Selbsteinschätzung der Schulen' },
   ]);
   if (gebaut(seite.akteure())) {
     ergaenzung({ pfad: seite.akteure(), anker: 'akteure', titel: 'Akteure und Zuständigkeiten' });

@@ -78,6 +78,7 @@ const FESTE_SEITEN: Record<string, string> = {
   [seite.erhebungen()]: 'Erhebungen',
   [seite.bedarfe()]: 'Bedarfe der Schulen',
   [seite.medienkonzepte()]: 'Medienkonzepte',
+  [seite.selbsteinschaetzung()]: 'Selbsteinschätzung der Schulen',
   [seite.glossar()]: 'Glossar',
   [seite.meilensteine()]: 'Meilensteine',
   [seite.indikatoren()]: 'Indikatoren',

@@ -12,6 +12,7 @@ import { jeModell, planIndex } from '../plan/indexe.ts';
 import { KENNZAHLEN } from '../rechnen/kennzahlen.ts';
 import { offeneTabellen } from './offenedaten/index.ts';
 import { hatBedarfsseite, letzteRunde } from '../rechnen/erhebungen.ts';
+import { rundenMitStufen } from '../rechnen/selbsteinschaetzung.ts';
 
 export interface SeitenDesPlans {
   /** /schulen/ and one page per school. */
@@ -22,6 +23,8 @@ export interface SeitenDesPlans {
   bedarfe: boolean;
   /** /schulen/medienkonzepte/: the state of the schools' Medienkonzepte (a round that asked for them). */
   medienkonzepte: boolean;
+  /** /schulen/selbsteinschaetzung/: the schools' self-evaluation (a grid, and a round that asked for levels). */
+  selbsteinschaetzung: boolean;
   /** /finanzen/: inventory, running costs, funding, programmes or published finance tables. */
   finanzen: boolean;
   /** /indikatoren/ */
@@ -50,6 +53,7 @@ export const seitenDesPlans = jeModell('seiten', (model: PlanModel): SeitenDesPl
   erhebungen: model.erhebungen.length > 0,
   bedarfe: hatBedarfsseite(model),
   medienkonzepte: letzteRunde(model)?.gefragt.has('medienkonzept_stand') ?? false,
+  selbsteinschaetzung: rundenMitStufen(model).length > 0,
   finanzen: [model.inventar, model.laufendeKosten, model.finanzierung, model.foerderprogramme, model.finanzbereiche].some((c) => c.length > 0),
   indikatoren: model.indikatoren.length > 0,
   meilensteine: model.meilensteine.length > 0,

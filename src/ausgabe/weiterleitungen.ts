@@ -205,6 +205,7 @@ export function seitenImModell(model: PlanModel): { hat: (pfad: string) => boole
     ...(s.erhebungen ? [seite.erhebungen()] : []),
     ...(s.bedarfe ? [seite.bedarfe()] : []),
     ...(s.medienkonzepte ? [seite.medienkonzepte()] : []),
+    ...(s.selbsteinschaetzung ? [seite.selbsteinschaetzung()] : []),
     ...(s.finanzen ? [seite.finanzen()] : []),
     ...(s.indikatoren ? [seite.indikatoren()] : []),
     ...(s.meilensteine ? [seite.meilensteine()] : []),

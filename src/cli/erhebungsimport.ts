@@ -28,11 +28,14 @@
  *   werte:                                                 # optional: answer words to values
  *     bedarfe: { sehr wichtig: hoch, wichtig: mittel, weniger wichtig: gering, unwichtig: kein }
  *     medienkonzept_status: { in Arbeit: entwurf, "weiß nicht": "" }
+ *     stufen: { "1 – Einstieg": einstieg, "2 – Aufbau": aufbau }   # every stufe_… column
  *
  * Columns of Planwerk are those of `bekannteSpalten` (src/rechnen/erhebungen.ts): `schulform`, the
- * fields of FELDER, `bedarf_<id>` and `haltung_<id>` from erhebungen.yaml. A `werte` table belongs to
- * one such column, or under the key `bedarfe` to every `bedarf_…` column (a column's own table comes
- * first); words match without regard to case and spaces, `""` means "keine Angabe".
+ * fields of FELDER, `bedarf_<id>`, `haltung_<id>` and `stufe_<bereich>` from erhebungen.yaml. A
+ * `werte` table belongs to one such column, or under the key `bedarfe` to every `bedarf_…` column
+ * and under `stufen` to every `stufe_…` column (a column's own table comes first); words match
+ * without regard to case and spaces, `""` means "keine Angabe". A level may also be given by its
+ * id or its name in erhebungen.yaml („Aufbau“); the CSV holds its id.
  * Headings match after removing invisible characters and runs of spaces.
  *
  * Checks, all reported at once with the cell (`Blatt1!F17, Spalte „WLAN“` for xlsx, `Zeile 17,
@@ -63,7 +66,7 @@ import { stringify } from 'csv-stringify/sync';
 import { Document, isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import readXlsxFile, { InvalidInputError } from 'read-excel-file/node';
 import { z } from 'astro/zod';
-import { BEDARF, bekannteSpalten, bestehtAm, FELDER, HALTUNG, leseZelle, type Feld, type Konfiguration } from '../rechnen/erhebungen.ts';
+import { BEDARF, bekannteSpalten, bestehtAm, FELDER, HALTUNG, leseZelle, STUFE, type Feld, type Konfiguration } from '../rechnen/erhebungen.ts';
 import { dateSchema, type Data } from '../plan/schemas/index.ts';
 import { nach, zeitangabe } from '../plan/datum.ts';
 import { ohneUnsichtbare, planLocation, readCollection, sourcePath, unsichtbareZeichen, zeigeUnsichtbare, ZUORDNUNG_DATEI, type PlanLocation } from '../plan/sources.ts';
@@ -106,6 +109,10 @@ function ausProblem(p: Problem): Meldung {
 const ZUORDNUNG_FELDER = ['methode', 'quelle', 'titel', 'beschreibung', 'blatt', 'schule', 'spalten', 'ignorieren', 'werte'] as const;
 /** The `werte` key that stands for every `bedarf_…` column. */
 const ALLE_BEDARFE = 'bedarfe';
+/** The `werte` key that stands for every `stufe_…` column (the self-evaluation's areas). */
+const ALLE_STUFEN = 'stufen';
+/** The key of `werte` that also applies to a column: `bedarfe` for needs, `stufen` for levels. */
+const sammelschluessel = (spalte: string) => (spalte.startsWith(BEDARF) ? ALLE_BEDARFE : spalte.startsWith(STUFE) ? ALLE_STUFEN : undefined);
 
 /** Headings are compared without invisible characters and with single spaces. */
 const normal = (text: string) => ohneUnsichtbare(text.normalize('NFC')).replace(/\s+/g, ' ').trim();
@@ -139,7 +146,7 @@ function zuordnungsSchema(bekannt: readonly string[]) {
         .record(
           z.string(),
           z.record(z.string(), z.union([z.string(), z.number(), z.null()]), { error: 'eine Zuordnung „Antwort: Wert“, z. B. sehr wichtig: hoch' }),
-          { error: `je Spalte von Planwerk (oder „${ALLE_BEDARFE}“ für alle Bedarfe) eine Zuordnung „Antwort: Wert“` },
+          { error: `je Spalte von Planwerk (oder „${ALLE_BEDARFE}“ für alle Bedarfe, „${ALLE_STUFEN}“ für alle Bereiche der Selbsteinschätzung) eine Zuordnung „Antwort: Wert“` },
         )
         .default({}),
     })
@@ -159,8 +166,8 @@ function zuordnungsSchema(bekannt: readonly string[]) {
         if (normal(u) === schule) ctx.addIssue({ code: 'custom', path: ['ignorieren', i], input: u, message: 'unter „ignorieren“ nicht die Spalte der Schule' });
       });
       for (const [spalte, woerter] of Object.entries(z0.werte)) {
-        if (spalte !== ALLE_BEDARFE && !bekannt.includes(spalte)) {
-          ctx.addIssue({ code: 'custom', path: ['werte', spalte], input: spalte, message: `eine Spalte von Planwerk oder „${ALLE_BEDARFE}“ (für alle Bedarfe): ${bekannt.join(', ')}` });
+        if (spalte !== ALLE_BEDARFE && spalte !== ALLE_STUFEN && !bekannt.includes(spalte)) {
+          ctx.addIssue({ code: 'custom', path: ['werte', spalte], input: spalte, message: `eine Spalte von Planwerk, „${ALLE_BEDARFE}“ (für alle Bedarfe) oder „${ALLE_STUFEN}“ (für alle Bereiche der Selbsteinschätzung): ${bekannt.join(', ')}` });
         }
         const gesehen = new Set<string>();
         for (const wort of Object.keys(woerter)) {
@@ -479,12 +486,13 @@ function lesePlan(loc: PlanLocation, id: string, stichtag: string, ersetzen: boo
 // ---------------------------------------------------------------------------
 // Values
 
-type Wertart = 'anzahl' | 'prozent' | 'zahl' | 'datum' | 'url' | 'status' | 'prioritaet' | 'schulform';
+type Wertart = 'anzahl' | 'prozent' | 'zahl' | 'datum' | 'url' | 'status' | 'prioritaet' | 'stufe' | 'schulform';
 
 function wertart(spalte: string): Wertart {
   if (spalte === 'schulform') return 'schulform';
   if (spalte.startsWith(BEDARF)) return 'prioritaet';
   if (spalte.startsWith(HALTUNG)) return 'prozent';
+  if (spalte.startsWith(STUFE)) return 'stufe';
   return FELDER[spalte as Feld].art;
 }
 
@@ -606,9 +614,13 @@ function antwortwoerter(zuordnung: Zuordnung) {
   const woerter = new Map<string, Map<string, string>>();
   const alsText = (w: string | number | null) => (w === null ? '' : typeof w === 'number' ? deutscheZahl(w) : w.trim());
   for (const [spalte, tabelle] of Object.entries(zuordnung.werte)) woerter.set(spalte, new Map(Object.entries(tabelle).map(([wort, wert]) => [schluessel(wort), alsText(wert)])));
-  const wortFuer = (spalte: string, text: string): string | undefined => woerter.get(spalte)?.get(schluessel(text)) ?? (spalte.startsWith(BEDARF) ? woerter.get(ALLE_BEDARFE)?.get(schluessel(text)) : undefined);
+  const wortFuer = (spalte: string, text: string): string | undefined => {
+    const sammel = sammelschluessel(spalte);
+    return woerter.get(spalte)?.get(schluessel(text)) ?? (sammel ? woerter.get(sammel)?.get(schluessel(text)) : undefined);
+  };
   const woerterText = (spalte: string) => {
-    const alle = [...(zuordnung.werte[spalte] ? Object.keys(zuordnung.werte[spalte]) : []), ...(spalte.startsWith(BEDARF) && zuordnung.werte[ALLE_BEDARFE] ? Object.keys(zuordnung.werte[ALLE_BEDARFE]) : [])];
+    const sammel = sammelschluessel(spalte);
+    const alle = [...(zuordnung.werte[spalte] ? Object.keys(zuordnung.werte[spalte]) : []), ...(sammel && zuordnung.werte[sammel] ? Object.keys(zuordnung.werte[sammel]) : [])];
     return alle.length ? ` oder eine Antwort aus „werte“ der Zuordnung (${alle.join(', ')})` : '';
   };
   return { wortFuer, woerterText };
@@ -686,7 +698,7 @@ function leseZeile(
     }
     const gelesenerWert = leseZelle(spalte, text, k.konfiguration, k.schulformen);
     if (gelesenerWert.fehler !== undefined || gelesenerWert.wert === undefined) {
-      const wasErwartet = `${gelesenerWert.fehler ?? 'einen gültigen Wert'}${art === 'prioritaet' || art === 'status' || wort !== undefined ? woerter.woerterText(spalte) : ''}`;
+      const wasErwartet = `${gelesenerWert.fehler ?? 'einen gültigen Wert'}${art === 'prioritaet' || art === 'status' || art === 'stufe' || wort !== undefined ? woerter.woerterText(spalte) : ''}`;
       fehler.push({ ort: zellort(exp, zeile.nummer, index), text: erwartet(wasErwartet, gefundenText(z0, wort)) });
       continue;
     }

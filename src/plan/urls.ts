@@ -71,6 +71,7 @@ export const seite = {
   erhebungen: () => '/schulen/erhebungen/',
   bedarfe: () => '/schulen/bedarfe/',
   medienkonzepte: () => '/schulen/medienkonzepte/',
+  selbsteinschaetzung: () => '/schulen/selbsteinschaetzung/',
   glossar: (id?: string) => (id ? `/glossar/#${id}` : '/glossar/'),
   meilensteine: () => '/meilensteine/',
   entscheidungen: () => '/entscheidungen/',

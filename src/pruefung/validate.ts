@@ -26,6 +26,7 @@ import { basisDesPlans } from '../plan/urls.ts';
 import { GEFUNDEN_PARAM, HINWEIS_PARAM } from '../plan/adressen.ts';
 import { pruefeMedien } from '../plan/medien.ts';
 import { pruefeErhebungen } from '../rechnen/erhebungen.ts';
+import { pruefeSelbsteinschaetzung } from '../rechnen/selbsteinschaetzung.ts';
 import { pruefeIdsDerFelder, rendereInhalte, vervollstaendige, type RenderCache } from './inhalte.ts';
 import type { MdxErgebnis } from '../plan/mdx/render.ts';
 import { zielIds } from '../rechnen/ziele.ts';
@@ -412,6 +413,7 @@ function pruefeTexteUndModell(loc: PlanLocation, cache: RenderCache, stand: Gepr
   for (const k of KONSISTENZ) laufe(k.braucht, () => k.pruefe(model));
   laufe(['plan', 'fassungen'], () => pruefeMedien(model));
   laufe(['plan', 'schulen', 'schulformen', 'erhebungen', 'erhebungswerte'], () => pruefeErhebungen(model));
+  laufe(['erhebungen', 'massnahmen'], () => pruefeSelbsteinschaetzung(model));
   // The section tree from the fresh renderings: the <Abschnitt> links are filled from it.
   const entwurfsnummern = nummernInEntwuerfen([...stand.entwuerfe.values()], ergebnisse);
   let baum: ReturnType<typeof bildeAbschnittsbaum> | undefined;

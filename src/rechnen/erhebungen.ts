@@ -66,6 +66,8 @@ const STAMMDATEN_ZAHLEN = ['schuelerzahl', 'lehrkraefte', 'endgeraete_schueler',
 
 export const BEDARF = 'bedarf_';
 export const HALTUNG = 'haltung_';
+/** A school's level of self-evaluation in one area: `stufe_<bereich>` (erhebungen.yaml `selbsteinschaetzung`). */
+export const STUFE = 'stufe_';
 
 const PARSER: Record<Art, z.ZodType> = {
   anzahl: count,
@@ -103,6 +105,8 @@ export interface Stand {
   werte: Partial<Record<Zahlfeld, number>> & { medienkonzept_stand?: string; medienkonzept_naechste?: string; medienkonzept_url?: string; medienkonzept_status?: (typeof MEDIENKONZEPT_STATUS)[number] };
   bedarfe: Record<string, Prioritaet>;
   haltungen: Record<string, number>;
+  /** Area id → the level id the school gave itself (Selbsteinschätzung). */
+  stufen: Record<string, string>;
   file: string;
   line?: number;
 }
@@ -116,7 +120,7 @@ export interface Erhebungsdaten {
   /** Per school its answers, oldest round first. */
   jeSchule: ReadonlyMap<string, readonly Stand[]>;
   konfiguration?: Konfiguration;
-  /** Fields never published per school: the plan's `intern`, the fixed ones, every attitude question. */
+  /** Fields never published per school: the plan's `intern`, the fixed ones, every attitude question, the levels of the self-evaluation unless the plan publishes them per school. */
   intern: ReadonlySet<string>;
 }
 
@@ -128,17 +132,43 @@ export function rundenMonat(id: string): string {
 }
 
 /** How a column of a round's CSV is read, or undefined for a column Planwerk and the plan do not know. */
-function spalte(name: string, konfiguration: Konfiguration | undefined): { art: 'feld'; feld: Feld } | { art: 'bedarf' | 'haltung'; id: string } | { art: 'schulform' } | undefined {
+function spalte(name: string, konfiguration: Konfiguration | undefined): { art: 'feld'; feld: Feld } | { art: 'bedarf' | 'haltung' | 'stufe'; id: string } | { art: 'schulform' } | undefined {
   if (name === 'schulform') return { art: 'schulform' };
   if (name in FELDER) return { art: 'feld', feld: name as Feld };
   if (name.startsWith(BEDARF) && konfiguration?.bedarfe.some((b) => b.id === name.slice(BEDARF.length))) return { art: 'bedarf', id: name.slice(BEDARF.length) };
   if (name.startsWith(HALTUNG) && konfiguration?.fragen.some((f) => f.id === name.slice(HALTUNG.length))) return { art: 'haltung', id: name.slice(HALTUNG.length) };
+  if (name.startsWith(STUFE) && konfiguration?.selbsteinschaetzung?.bereiche.some((b) => b.id === name.slice(STUFE.length))) return { art: 'stufe', id: name.slice(STUFE.length) };
   return undefined;
 }
 
 /** Every column a round may have, for messages and the import's mapping. */
 export function bekannteSpalten(konfiguration: Konfiguration | undefined): string[] {
-  return ['schulform', ...Object.keys(FELDER), ...(konfiguration?.bedarfe ?? []).map((b) => BEDARF + b.id), ...(konfiguration?.fragen ?? []).map((f) => HALTUNG + f.id)];
+  return [
+    'schulform',
+    ...Object.keys(FELDER),
+    ...(konfiguration?.bedarfe ?? []).map((b) => BEDARF + b.id),
+    ...(konfiguration?.fragen ?? []).map((f) => HALTUNG + f.id),
+    ...(konfiguration?.selbsteinschaetzung?.bereiche ?? []).map((b) => STUFE + b.id),
+  ];
+}
+
+/**
+ * A level of the self-evaluation grid, by its id or its name (case and spaces aside), as a
+ * spreadsheet or form gives it: „aufbau“, „Aufbau“.
+ */
+function stufenSchema(konfiguration: Konfiguration) {
+  const stufen = konfiguration.selbsteinschaetzung!.stufen;
+  const schluessel = (text: string) => text.normalize('NFC').replace(/\s+/g, ' ').trim().toLocaleLowerCase('de-DE');
+  const nachText = new Map<string, string>();
+  for (const st of stufen) for (const t of [st.id, st.name]) nachText.set(schluessel(t), st.id);
+  return z.string().transform((text, ctx) => {
+    const id = nachText.get(schluessel(text));
+    if (id === undefined) {
+      ctx.addIssue({ code: 'custom', message: `eine Stufe aus daten/erhebungen.yaml (selbsteinschaetzung.stufen): ${stufen.map((st) => `${st.id} („${st.name}“)`).join(', ')}` });
+      return z.NEVER;
+    }
+    return id;
+  });
 }
 
 /** Reads one cell; a problem text ({expected}) where it cannot be used. */
@@ -146,7 +176,7 @@ export function leseZelle(name: string, text: string, konfiguration: Konfigurati
   const s = spalte(name, konfiguration);
   if (!s) return { unbekannt: true };
   if (emptyToUndefined(text.trim()) === undefined) return {};
-  const schema = s.art === 'schulform' ? z.enum(schulformen as [string, ...string[]], { error: `eine Schulform aus schulformen.yaml: ${schulformen.join(', ')}` }) : s.art === 'feld' ? PARSER[FELDER[s.feld].art] : s.art === 'bedarf' ? PRIORITAET : percent;
+  const schema = s.art === 'schulform' ? z.enum(schulformen as [string, ...string[]], { error: `eine Schulform aus schulformen.yaml: ${schulformen.join(', ')}` }) : s.art === 'feld' ? PARSER[FELDER[s.feld].art] : s.art === 'bedarf' ? PRIORITAET : s.art === 'stufe' ? stufenSchema(konfiguration!) : percent;
   const r = schema.safeParse(s.art === 'bedarf' ? text.trim().toLowerCase() : text.trim());
   if (r.success) return { wert: r.data };
   const issue = r.error.issues[0];
@@ -174,7 +204,7 @@ function bilde(model: PlanModel): Erhebungsdaten {
       jeRunde.set(
         r.id,
         eintraege.map((e) => {
-          const stand: Stand = { schule: e.data.zeile, runde: r.id, schulform: stammSchulform.get(e.data.zeile) ?? '', werte: {}, bedarfe: {}, haltungen: {}, file: e.file, line: e.line };
+          const stand: Stand = { schule: e.data.zeile, runde: r.id, schulform: stammSchulform.get(e.data.zeile) ?? '', werte: {}, bedarfe: {}, haltungen: {}, stufen: {}, file: e.file, line: e.line };
           for (const [name, text] of Object.entries(e.data.werte)) {
             const s = spalte(name, konfiguration);
             const { wert } = leseZelle(name, text, konfiguration, schulformen);
@@ -182,6 +212,7 @@ function bilde(model: PlanModel): Erhebungsdaten {
             if (s.art === 'schulform') stand.schulform = wert as string;
             else if (s.art === 'feld') (stand.werte as Record<string, unknown>)[s.feld] = wert;
             else if (s.art === 'bedarf') stand.bedarfe[s.id] = wert as Prioritaet;
+            else if (s.art === 'stufe') stand.stufen[s.id] = wert as string;
             else stand.haltungen[s.id] = wert as number;
           }
           return stand;
@@ -203,6 +234,7 @@ function bilde(model: PlanModel): Erhebungsdaten {
           werte: Object.fromEntries(STAMMDATEN_ZAHLEN.filter((f) => s.data[f] !== undefined).map((f) => [f, s.data[f]])),
           bedarfe: {},
           haltungen: {},
+          stufen: {},
           file: s.file,
           line: s.line,
         })),
@@ -216,6 +248,8 @@ function bilde(model: PlanModel): Erhebungsdaten {
     ...(konfiguration?.intern ?? []),
     ...Object.entries(FELDER).filter(([, d]) => 'immerIntern' in d && d.immerIntern).map(([k]) => k),
     ...(konfiguration?.fragen ?? []).map((f) => HALTUNG + f.id),
+    // A school's own levels are public only where the plan says so.
+    ...(konfiguration?.selbsteinschaetzung?.veroeffentlichen === 'schule' ? [] : (konfiguration?.selbsteinschaetzung?.bereiche ?? []).map((b) => STUFE + b.id)),
   ]);
   return { runden, jeRunde, jeSchule, konfiguration, intern };
 }
@@ -380,7 +414,7 @@ function pruefeRunde(model: PlanModel, r: Data<'erhebungen'>['runden'][number], 
   const datei = eintraege[0]!.file;
   for (const name of Object.keys(eintraege[0]!.data.werte)) {
     if (!spalte(name, konfiguration)) {
-      const vorschlag = name.startsWith(BEDARF) ? `einen Bedarf aus ${yaml} (bedarfe): ${konfiguration.bedarfe.map((b) => BEDARF + b.id).join(', ') || 'keiner angelegt'}` : name.startsWith(HALTUNG) ? `eine Frage aus ${yaml} (fragen): ${konfiguration.fragen.map((f) => HALTUNG + f.id).join(', ') || 'keine angelegt'}` : `eine bekannte Spalte: ${bekannt.join(', ')}`;
+      const vorschlag = name.startsWith(BEDARF) ? `einen Bedarf aus ${yaml} (bedarfe): ${konfiguration.bedarfe.map((b) => BEDARF + b.id).join(', ') || 'keiner angelegt'}` : name.startsWith(HALTUNG) ? `eine Frage aus ${yaml} (fragen): ${konfiguration.fragen.map((f) => HALTUNG + f.id).join(', ') || 'keine angelegt'}` : name.startsWith(STUFE) ? `einen Bereich der Selbsteinschätzung aus ${yaml} (selbsteinschaetzung.bereiche): ${(konfiguration.selbsteinschaetzung?.bereiche ?? []).map((b) => STUFE + b.id).join(', ') || 'keiner angelegt'}` : `eine bekannte Spalte: ${bekannt.join(', ')}`;
       problems.push({ file: datei, line: 1, field: name, expected: vorschlag, found: `die unbekannte Spalte „${name}“` });
     }
   }

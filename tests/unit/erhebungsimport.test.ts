@@ -418,7 +418,7 @@ describe('Die Beispielzuordnung in docs/', () => {
     const [kopf, ...zeilen] = parseCsv(ORIGINAL, { delimiter: ';' }) as string[][];
     const ueberschrift = new Map(Object.entries(zuordnung.spalten).map(([u, spalte]) => [spalte, u]));
     const wort = (spalte: string, wert: string) => {
-      const tabelle = zuordnung.werte[spalte] ?? (spalte.startsWith('bedarf_') ? zuordnung.werte.bedarfe : undefined);
+      const tabelle = zuordnung.werte[spalte] ?? (spalte.startsWith('bedarf_') ? zuordnung.werte.bedarfe : spalte.startsWith('stufe_') ? zuordnung.werte.stufen : undefined);
       return Object.entries(tabelle ?? {}).find(([, w]) => w === wert && wert !== '')?.[0] ?? wert;
     };
     const spalten = kopf!.slice(1);

@@ -20,6 +20,8 @@ export interface StackedHorizontalBarsInput extends ChartBase {
   categoryLabel?: string;
   /** Head of the total column and foot; default "Summe". */
   totalLabel?: string;
+  /** Leave out the table's foot, where a sum over the categories means nothing (the same schools counted in every area). */
+  ohneSumme?: boolean;
 }
 
 const BAR = 26;
@@ -92,7 +94,7 @@ export function stackedHorizontalBars(input: StackedHorizontalBarsInput): Chart 
       { label: totalLabel, numeric: true },
     ],
     rows: categories.map((c, i) => ({ header: c, cells: [...series.map((s) => cell(s.values[i])), cell(totals[i] ?? 0)] })),
-    foot: { header: totalLabel, cells: [...series.map((s) => cell(fsum(s.values.filter((v): v is number => v !== null)))), cell(fsum(totals))] },
+    ...(input.ohneSumme ? {} : { foot: { header: totalLabel, cells: [...series.map((s) => cell(fsum(s.values.filter((v): v is number => v !== null)))), cell(fsum(totals))] } }),
   };
   return { svg: draw(id, WIDTH), narrowSvg: draw(narrowId(id), NARROW_WIDTH), table };
 }

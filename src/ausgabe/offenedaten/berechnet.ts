@@ -11,7 +11,8 @@ import type { PlanModel } from '../../plan/model.ts';
 import { prognoseVon } from '../../rechnen/kennzahlen.ts';
 import { ausstattungsquote, quotenNachSchulform, schulenAmZiel, summe, zielwert } from '../../rechnen/ausstattung.ts';
 import type { Zielwert } from '../../rechnen/indikatoren.ts';
-import { BEDARF, FELDER, MEDIENKONZEPT_STATUS, PRIORITAETEN, erhebungsdaten, hatBedarfsseite, mitErhebungen, oeffentlich, staendeDerRunde, type Feld } from '../../rechnen/erhebungen.ts';
+import { BEDARF, FELDER, MEDIENKONZEPT_STATUS, PRIORITAETEN, STUFE, erhebungsdaten, hatBedarfsseite, mitErhebungen, oeffentlich, staendeDerRunde, type Feld } from '../../rechnen/erhebungen.ts';
+import { raster, rundenMitStufen, verteilung } from '../../rechnen/selbsteinschaetzung.ts';
 import { haltungenNachSchulform } from '../../rechnen/haltungen.ts';
 import { zustaendigkeitsmatrix } from '../../rechnen/akteure.ts';
 import { TABELLENEINHEITEN, VERGLEICHE, WERTARTEN, dateSchema, type Tabelleneinheit } from '../../plan/schemas/index.ts';
@@ -264,7 +265,7 @@ export function erhebungsrunden(model: PlanModel): BerechneteTabelle | undefined
       quelle: r.quelle,
       beschreibung: r.beschreibung,
       schulen: jeRunde.get(r.id)?.length ?? 0,
-      erhoben: [...spalten.felder, ...spalten.bedarfe].filter((f) => r.gefragt.has(f)),
+      erhoben: [...spalten.felder, ...spalten.bedarfe, ...spalten.stufen].filter((f) => r.gefragt.has(f)),
     })),
   };
 }
@@ -278,12 +279,13 @@ const WERT: Record<(typeof FELDER)[Feld]['art'], z.ZodType> = {
   status: z.enum(MEDIENKONZEPT_STATUS),
 };
 
-/** The survey fields a school's row may publish: Planwerk's own fields and the plan's needs, without internal ones. */
-function oeffentlicheSpalten(model: PlanModel): { felder: Feld[]; bedarfe: string[] } {
+/** The survey fields a school's row may publish: Planwerk's own fields, the plan's needs and (where public per school) the levels of the self-evaluation, without internal ones. */
+function oeffentlicheSpalten(model: PlanModel): { felder: Feld[]; bedarfe: string[]; stufen: string[] } {
   const k = erhebungsdaten(model).konfiguration;
   return {
     felder: (Object.keys(FELDER) as Feld[]).filter((f) => oeffentlich(model, f)),
     bedarfe: (k?.bedarfe ?? []).map((b) => BEDARF + b.id).filter((b) => oeffentlich(model, b)),
+    stufen: (k?.selbsteinschaetzung?.bereiche ?? []).map((b) => STUFE + b.id).filter((b) => oeffentlich(model, b)),
   };
 }
 
@@ -291,7 +293,8 @@ function oeffentlicheSpalten(model: PlanModel): { felder: Feld[]; bedarfe: strin
 export function erhebungswerte(model: PlanModel): BerechneteTabelle | undefined {
   if (!mitErhebungen(model)) return undefined;
   const { runden, jeRunde } = erhebungsdaten(model);
-  const { felder, bedarfe } = oeffentlicheSpalten(model);
+  const { felder, bedarfe, stufen } = oeffentlicheSpalten(model);
+  const stufenIds = (raster(model)?.stufen ?? []).map((st) => st.id) as [string, ...string[]];
   const datensaetze = runden.flatMap((r) =>
     (jeRunde.get(r.id) ?? []).map((s) => ({
       runde: r.id,
@@ -299,6 +302,7 @@ export function erhebungswerte(model: PlanModel): BerechneteTabelle | undefined 
       schulform: s.schulform,
       ...Object.fromEntries(felder.map((f) => [f, (s.werte as Record<string, unknown>)[f]])),
       ...Object.fromEntries(bedarfe.map((b) => [b, s.bedarfe[b.slice(BEDARF.length)]])),
+      ...Object.fromEntries(stufen.map((b) => [b, s.stufen[b.slice(STUFE.length)]])),
     })),
   );
   if (datensaetze.length === 0) return undefined;
@@ -315,6 +319,47 @@ export function erhebungswerte(model: PlanModel): BerechneteTabelle | undefined 
       schulform: ID,
       ...Object.fromEntries(felder.map((f) => [f, WERT[FELDER[f].art].optional()])),
       ...Object.fromEntries(bedarfe.map((b) => [b, z.enum(PRIORITAETEN).optional()])),
+      ...Object.fromEntries(stufen.map((b) => [b, z.enum(stufenIds).optional()])),
+    }),
+    datensaetze,
+  };
+}
+
+/**
+ * The self-evaluation per round, area, group and level: counts of schools, for every group the
+ * site shows (at least the plan's minimum, and not one that could be worked out from the others).
+ */
+export function selbsteinschaetzungTabelle(model: PlanModel): BerechneteTabelle | undefined {
+  const r = raster(model);
+  if (!r) return undefined;
+  const datensaetze = rundenMitStufen(model).flatMap((runde) =>
+    r.bereiche.flatMap((b) => {
+      const v = verteilung(model, runde.id, b.id);
+      if (!v) return [];
+      return v.zeilen
+        .filter((zeile) => !zeile.verborgen)
+        .flatMap((zeile) => r.stufen.map((st, i) => ({ runde: runde.id, bereich: b.id, bereichName: b.name, schulform: zeile.schulform, name: zeile.name, stufe: st.id, stufeName: st.name, rang: i + 1, schulen: zeile.anzahl[st.id] ?? 0, schulenMitAngabe: zeile.schulen })));
+    }),
+  );
+  if (datensaetze.length === 0) return undefined;
+  const mindestgruppe = erhebungsdaten(model).konfiguration!.mindestgruppe;
+  return {
+    name: 'selbsteinschaetzung',
+    titel: 'Selbsteinschätzung der Schulen',
+    beschreibung: `Wie viele Schulen sich je Erhebung, Bereich und Schulform auf welcher Stufe sehen. Gruppen mit weniger als ${mindestgruppe} Schulen mit Angabe, und Gruppen, die sich sonst aus den übrigen errechnen ließen, sind nicht enthalten.`,
+    seite: seite.selbsteinschaetzung(),
+    seitenTitel: 'Selbsteinschätzung der Schulen',
+    schema: z.strictObject({
+      runde: ID,
+      bereich: ID,
+      bereichName: z.string().min(1),
+      schulform: ID.optional(),
+      name: z.string().min(1),
+      stufe: ID,
+      stufeName: z.string().min(1),
+      rang: ANZAHL,
+      schulen: ANZAHL,
+      schulenMitAngabe: ANZAHL,
     }),
     datensaetze,
   };

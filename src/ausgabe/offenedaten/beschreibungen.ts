@@ -65,6 +65,9 @@ export const BEDEUTUNGEN: Record<string, Record<string, string>> = {
     partner: 'Beteiligte Akteure (Kennungen aus akteure)',
     schulen: 'Schulen, die die Maßnahme ausdrücklich nennt (Kennungen aus schulen)',
     schulformen: 'Schulformen, deren Schulen die Maßnahme betrifft (Kennungen aus schulformen)',
+    fuerStufen: 'Schulen, für die die Maßnahme nach ihrer Selbsteinschätzung gedacht ist',
+    'fuerStufen.bereich': 'Bereich der Selbsteinschätzung (Kennung aus selbsteinschaetzung, Spalte bereich)',
+    'fuerStufen.stufen': 'Stufen in diesem Bereich, für deren Schulen die Maßnahme gedacht ist (Kennungen aus selbsteinschaetzung, Spalte stufe)',
     zeitraum: 'Zeitraum der Umsetzung',
     'zeitraum.von': 'Beginn der Umsetzung',
     'zeitraum.bis': 'Ende der Umsetzung; leer, wenn der Plan kein Ende nennt',
@@ -343,6 +346,18 @@ export const BEDEUTUNGEN: Record<string, Record<string, string>> = {
     art: 'Wozu Schulen mit diesem Bedarf zusammenfinden können: fortbildung, beschaffung oder betrieb',
     massnahmen: 'Maßnahmen des Plans, die den Bedarf aufgreifen (Kennungen aus massnahmen)',
   },
+  selbsteinschaetzung: {
+    runde: 'Erhebungsrunde (Kennung aus erhebungen)',
+    bereich: 'Kennung des Bereichs der Selbsteinschätzung',
+    bereichName: 'Name des Bereichs, wie ihn der Plan nennt',
+    schulform: 'Schulform (Kennung aus schulformen); leer in der Zeile für alle Schulen',
+    name: 'Name der Schulform, oder „Alle Schulen“',
+    stufe: 'Kennung der Stufe',
+    stufeName: 'Name der Stufe, wie ihn der Plan nennt',
+    rang: 'Platz der Stufe im Raster, von 1 (niedrigste Stufe) aufwärts',
+    schulen: 'Zahl der Schulen der Gruppe, die sich in diesem Bereich auf dieser Stufe sehen',
+    schulenMitAngabe: 'Zahl der Schulen der Gruppe, die für diesen Bereich eine Stufe angegeben haben',
+  },
   haltungen: {
     runde: 'Erhebungsrunde (Kennung aus erhebungen)',
     schulform: 'Schulform (Kennung aus schulformen); leer in der Zeile für alle Schulen',
@@ -384,6 +399,8 @@ export function bedeutung(tabelle: string, pfad: string): string | undefined {
   if (eigene) return eigene;
   // A need the plan's rounds ask about: one column per need, named as in the round's CSV.
   if (tabelle === 'erhebungswerte' && pfad.startsWith('bedarf_')) return `Priorität, die die Schule dem Bedarf „${pfad.slice('bedarf_'.length)}“ gibt (hoch, mittel, gering oder kein; Name und Maßnahmen in bedarfe)`;
+  // A level of the self-evaluation, published per school only where the plan says so.
+  if (tabelle === 'erhebungswerte' && pfad.startsWith('stufe_')) return `Stufe, auf der sich die Schule im Bereich „${pfad.slice('stufe_'.length)}“ selbst sieht (Kennung einer Stufe aus selbsteinschaetzung)`;
   const [objekt, ...rest] = pfad.split('.');
   const jeSchluessel = JE_SCHLUESSEL[tabelle]?.[objekt!];
   if (jeSchluessel && rest.length > 0) return jeSchluessel(rest.join('.'));

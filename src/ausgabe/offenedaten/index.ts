@@ -28,7 +28,7 @@ import { displayDir } from '../../plan/sources.ts';
 import { ausgabeSchema, entferne, feldbaum, veroeffentlichtesSchema, veroeffentlicheWert, zodSchemas, type Feld, type Json, type Werttyp } from './schema.ts';
 import { csvSpalten, csvText, type Spalte } from './csv.ts';
 import { bedeutung } from './beschreibungen.ts';
-import { ausstattungsquoten, bedarfsliste, erhebungsrunden, erhebungswerte, fassungsseitenTabelle, finanzprognose, finanztabellen, haltungen, zustaendigkeiten, type BerechneteTabelle } from './berechnet.ts';
+import { ausstattungsquoten, bedarfsliste, erhebungsrunden, erhebungswerte, fassungsseitenTabelle, finanzprognose, finanztabellen, haltungen, selbsteinschaetzungTabelle, zustaendigkeiten, type BerechneteTabelle } from './berechnet.ts';
 import { dcatKatalog, dcatLizenz, type DcatDatensatz } from './dcat.ts';
 
 export { dcatLizenz } from './dcat.ts';
@@ -84,6 +84,7 @@ const BERECHNET: { nach: string; bilde: (model: PlanModel) => BerechneteTabelle 
   { nach: 'schulen', bilde: erhebungswerte },
   { nach: 'schulen', bilde: bedarfsliste },
   { nach: 'schulen', bilde: haltungen },
+  { nach: 'schulen', bilde: selbsteinschaetzungTabelle },
   { nach: 'meilensteine', bilde: finanzprognose },
   { nach: 'finanzbereiche', bilde: finanztabellen },
   { nach: 'fassungen', bilde: fassungsseitenTabelle },

@@ -40,6 +40,30 @@ export function erhebungenSchema(ref: RefFactory) {
       )
       .default([]),
     fragen: z.array(z.strictObject({ id: idSchema, text: z.string().min(1) })).default([]),
+    /**
+     * The schools' self-evaluation (Selbsteinschätzung): the grid of areas and levels the plan
+     * defines. A round's CSV carries a school's level per area in the column `stufe_<bereich>`.
+     */
+    selbsteinschaetzung: z
+      .strictObject({
+        /** `schule`: each school's own levels are public; `nur-gesamt` (the default): only groups of at least `mindestgruppe` schools. */
+        veroeffentlichen: z.enum(['schule', 'nur-gesamt'], { error: '„schule“ (jede Schule mit ihren Stufen) oder „nur-gesamt“ (nur Gruppen von Schulen)' }).default('nur-gesamt'),
+        beschreibung: optionalText,
+        /** The levels, lowest first. */
+        stufen: z.array(z.strictObject({ id: idSchema, name: z.string().min(1), beschreibung: optionalText })).min(2, { error: 'mindestens zwei Stufen, die niedrigste zuerst' }),
+        bereiche: z
+          .array(
+            z.strictObject({
+              id: idSchema,
+              name: z.string().min(1),
+              beschreibung: optionalText,
+              /** What a level means in this area: `{ einstieg: "…" }`; a level without its own text stands with the level's general description. */
+              stufen: z.record(z.string(), z.string().min(1)).default({}),
+            }),
+          )
+          .min(1, { error: 'mindestens einen Bereich' }),
+      })
+      .optional(),
     /** Which survey fields account for which Handlungsfeld on the council's account page. */
     handlungsfelder: z.array(z.strictObject({ handlungsfeld: ref('handlungsfelder'), felder: z.array(z.string().min(1)).min(1) })).default([]),
   });

@@ -41,6 +41,11 @@ export function massnahmenSchema(ref: RefFactory) {
      */
     schulen: z.array(ref('schulen'), { error: 'eine Liste von Schul-IDs aus daten/schulen.csv, z. B. [gs-am-lindenhof]' }).default([]),
     schulformen: z.array(ref('schulformen'), { error: 'eine Liste von Schulform-IDs aus schulformen.yaml, z. B. [grundschule]' }).default([]),
+    /**
+     * Schools the measure is meant for by their self-evaluation (daten/erhebungen.yaml
+     * `selbsteinschaetzung`): `[{ bereich: ausstattung, stufen: [einstieg] }]`.
+     */
+    fuerStufen: z.array(z.strictObject({ bereich: idSchema, stufen: z.array(idSchema).min(1, { error: 'mindestens eine Stufe' }) })).default([]),
     zeitraum: zeitraum.optional(),
     status: oneOf(STATUS).optional(),
     prioritaet: oneOf(PRIORITAETEN).optional(),
