@@ -498,6 +498,19 @@ const ERHEBUNGSBEDARFE = [
   { id: 'fortbildung-tablets', name: 'Fortbildung zum Unterricht mit Tablets', art: 'fortbildung' },
 ];
 const PRIORITAETEN = ['hoch', 'mittel', 'gering', 'kein'];
+/** The self-evaluation of the shape `erhebungen`: asked in the later round only, published only for groups of schools. */
+const SELBSTEINSCHAETZUNG = {
+  veroeffentlichen: 'nur-gesamt',
+  stufen: [
+    { id: 'einstieg', name: 'Einstieg', beschreibung: 'Erste Schritte, getragen von Einzelnen.' },
+    { id: 'aufbau', name: 'Aufbau', beschreibung: 'Planvoll unterwegs, noch nicht in der Breite.' },
+    { id: 'vorreiter', name: 'Vorreiter', beschreibung: 'Im Alltag verankert und Vorbild für andere Schulen.' },
+  ],
+  bereiche: [
+    { id: 'ausstattung', name: 'Ausstattung' },
+    { id: 'fortbildung', name: 'Fortbildung', stufen: { einstieg: 'Einzelne Lehrkräfte bilden sich fort.' } },
+  ],
+};
 
 /**
  * Writes the schools as content/ (Musterstadt) has them: master data in daten/schulen.csv, the
@@ -505,7 +518,7 @@ const PRIORITAETEN = ['hoch', 'mittel', 'gering', 'kein'];
  * the figures `voll` writes into daten/schulen.csv, the earlier one less equipment; a concept dated
  * after a round's Stichtag is not in that round. Returns the rounds' ids.
  */
-function schreibeErhebungen(put: (file: string, text: string) => void, schulenText: string, r: Random): string[] {
+function schreibeErhebungen(put: (file: string, text: string) => void, schulenText: string, r: Random, stufenZufall: Random): string[] {
   const [kopf, ...zeilen] = schulenText.trim().split('\n').map((z) => z.split(';'));
   const spalte = (name: string) => kopf!.indexOf(name);
   put('daten/schulen.csv', csv(['id', 'name', 'schulform', 'stadtbezirk'], zeilen.map((z) => z.slice(0, 4))));
@@ -513,7 +526,7 @@ function schreibeErhebungen(put: (file: string, text: string) => void, schulenTe
   // how much of each figure of the later round the earlier one had
   const frueher: Record<string, number> = { schuelerzahl: 0.97, lehrkraefte: 0.97, endgeraete_schueler: 0.55, endgeraete_lehrkraefte: 0.6, unterrichtsraeume: 1, praesentationsmedien: 0.7, wlan_abdeckung: 0.7, breitband_mbit: 1 };
   RUNDEN.forEach((runde, k) => {
-    const spaeter = k === RUNDEN.length - 1;
+    const spaeterRunde = k === RUNDEN.length - 1;
     const rows = zeilen.map((z) => {
       const zellen = werte.map((name) => {
         const text = z[spalte(name)]!;
@@ -521,18 +534,21 @@ function schreibeErhebungen(put: (file: string, text: string) => void, schulenTe
           const stand = z[spalte('medienkonzept_stand')]!;
           return stand && stand <= runde.stichtag ? text : '';
         }
-        if (spaeter || text === '') return text;
+        if (spaeterRunde || text === '') return text;
         const x = zahl(text) * frueher[name]!;
         return name === 'wlan_abdeckung' ? de.format(Math.round(x * 2) / 2) : de.format(Math.round(x));
       });
-      const bedarfe = ERHEBUNGSBEDARFE.map(() => r.pick(spaeter ? PRIORITAETEN.slice(1) : PRIORITAETEN.slice(0, 3)));
-      return [z[0]!, ...zellen, ...bedarfe];
+      const bedarfe = ERHEBUNGSBEDARFE.map(() => r.pick(spaeterRunde ? PRIORITAETEN.slice(1) : PRIORITAETEN.slice(0, 3)));
+      // Levels of the self-evaluation (later round only); now and then a school gives none.
+      const stufen = spaeterRunde ? SELBSTEINSCHAETZUNG.bereiche.map(() => stufenZufall.pick(['', ...SELBSTEINSCHAETZUNG.stufen.map((st) => st.id)])) : [];
+      return [z[0]!, ...zellen, ...bedarfe, ...stufen];
     });
-    put(`daten/erhebungen/${runde.id}.csv`, csv(['schule', ...werte, ...ERHEBUNGSBEDARFE.map((b) => `bedarf_${b.id}`)], rows));
+    const stufenSpalten = spaeterRunde ? SELBSTEINSCHAETZUNG.bereiche.map((b) => `stufe_${b.id}`) : [];
+    put(`daten/erhebungen/${runde.id}.csv`, csv(['schule', ...werte, ...ERHEBUNGSBEDARFE.map((b) => `bedarf_${b.id}`), ...stufenSpalten], rows));
   });
   put(
     'daten/erhebungen.yaml',
-    `# Zwei Bestands- und Bedarfsabfragen bei allen Schulen; die Antworten stehen in daten/erhebungen/<id>.csv.\n${yaml({ mindestgruppe: 5, bedarfe: ERHEBUNGSBEDARFE, runden: RUNDEN })}`,
+    `# Zwei Bestands- und Bedarfsabfragen bei allen Schulen; die Antworten stehen in daten/erhebungen/<id>.csv.\n${yaml({ mindestgruppe: 5, bedarfe: ERHEBUNGSBEDARFE, selbsteinschaetzung: SELBSTEINSCHAETZUNG, runden: RUNDEN })}`,
   );
   return RUNDEN.map((runde) => runde.id);
 }
@@ -713,7 +729,7 @@ export function generatePlan(root: string, options: GenerateOptions): GeneratedP
   const erhebungen: string[] = [];
   const finanztabellen: string[] = [];
   if (form === 'voll') put('daten/schulen.csv', schulenText);
-  if (form === 'erhebungen') erhebungen.push(...schreibeErhebungen(put, schulenText, createRandom(hash(`planwerk-bench:${seed}:${n}:erhebungen`))));
+  if (form === 'erhebungen') erhebungen.push(...schreibeErhebungen(put, schulenText, createRandom(hash(`planwerk-bench:${seed}:${n}:erhebungen`)), createRandom(hash(`planwerk-bench:${seed}:${n}:stufen`))));
   if (mitSchulen) {
     put('daten/inventar.csv', inventar);
     put('daten/laufende-kosten.csv', laufendeKosten);
