@@ -934,7 +934,46 @@ export const FAELLE: Fall[] = [
     text: 'erwartet eine ID, die unter den Optionen dieser Entscheidung nur einmal vorkommt; gefunden: „dienstleister“',
     anzahl: 1,
   },
+  {
+    was: 'eine Maßnahme für eine Stufe der Selbsteinschätzung, die der Plan nicht festlegt',
+    aenderung: (r) => edit(r, 'massnahmen/i-01.mdx', 'zeitraum:', 'fuerStufen: [{ bereich: ausstattung, stufen: [einstieg] }]\nzeitraum:'),
+    datei: 'content/massnahmen/i-01.mdx',
+    feld: 'fuerStufen.0',
+    text: 'erwartet eine Selbsteinschätzung der Schulen in content/daten/erhebungen.yaml (selbsteinschaetzung), auf deren Stufen sich die Maßnahme bezieht; gefunden: keine im Plan',
+    anzahl: 1,
+  },
+  {
+    was: 'eine Stufe der Selbsteinschätzung mit Tippfehler in der Erhebung',
+    aenderung: (r) => mitSelbsteinschaetzung(r, 'schule;schuelerzahl;endgeraete_schueler;stufe_ausstattung\ngs-a;200;50;einstieg\ngs-b;300;100;aufbua\ngym-c;800;800;\n'),
+    datei: 'content/daten/erhebungen/2024-03.csv',
+    zeile: 3,
+    feld: 'stufe_ausstattung',
+    text: 'erwartet eine Stufe aus daten/erhebungen.yaml (selbsteinschaetzung.stufen): einstieg („Einstieg“), aufbau („Aufbau“); gefunden: „aufbua“',
+    anzahl: 1,
+  },
+  {
+    was: 'eine Maßnahme für eine Stufe, die das Raster nicht hat',
+    aenderung: (r) => {
+      mitSelbsteinschaetzung(r);
+      edit(r, 'massnahmen/i-01.mdx', 'zeitraum:', 'fuerStufen: [{ bereich: ausstattung, stufen: [vorreiter] }]\nzeitraum:');
+    },
+    datei: 'content/massnahmen/i-01.mdx',
+    feld: 'fuerStufen.0.stufen.0',
+    text: 'erwartet eine Stufe aus content/daten/erhebungen.yaml (selbsteinschaetzung.stufen): einstieg, aufbau; gefunden: „vorreiter“',
+    anzahl: 1,
+  },
 ];
+
+/**
+ * The fixture with one survey round that carries a self-evaluation (two levels, one area): the
+ * figures move from daten/schulen.csv into the round, which `runde` (its CSV, line 3 is gs-b) gives.
+ */
+function mitSelbsteinschaetzung(r: string, runde = 'schule;schuelerzahl;endgeraete_schueler;stufe_ausstattung\ngs-a;200;50;einstieg\ngs-b;300;100;aufbau\ngym-c;800;800;\n') {
+  write(r, 'daten/schulen.csv', 'id;name;schulform;stadtbezirk\ngs-a;Grundschule A;grundschule;Mitte\ngs-b;Grundschule B;grundschule;Nord\ngym-c;Gymnasium C;gymnasium;\n');
+  write(r, 'daten/erhebungen.yaml', ['mindestgruppe: 2', 'selbsteinschaetzung:', '  stufen:', '    - { id: einstieg, name: Einstieg }', '    - { id: aufbau, name: Aufbau }', '  bereiche:', '    - { id: ausstattung, name: Ausstattung }', 'runden:', '  - { id: "2024-03", stichtag: 2024-03-01, methode: Fragebogen, quelle: Schulamt }', ''].join('\n'));
+  mkdirSync(join(r, 'content', 'daten', 'erhebungen'), { recursive: true });
+  writeFileSync(join(r, 'content', 'daten', 'erhebungen', '2024-03.csv'), runde);
+}
 
 /** fassungen.yaml with one earlier Fassung whose page 12 is mapped well and page 34 (line 7) to `ziel`. */
 function alteSeiten(ziel: string): string {
