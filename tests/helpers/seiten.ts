@@ -39,6 +39,7 @@ export function seitenFuer(plan: Beispielplan): string[] {
     ...(s.erhebungen ? [seite.erhebungen()] : []),
     ...(s.bedarfe ? [seite.bedarfe()] : []),
     ...(s.medienkonzepte ? [seite.medienkonzepte()] : []),
+    ...(s.selbsteinschaetzung ? [seite.selbsteinschaetzung()] : []),
     ...(s.finanzen ? [seite.finanzen()] : []),
     ...(s.indikatoren ? [seite.indikatoren()] : []),
     ...(s.meilensteine ? [seite.meilensteine()] : []),
