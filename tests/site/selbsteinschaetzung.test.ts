@@ -75,7 +75,7 @@ describe('Selbsteinschätzung auf der Website von Musterstadt', () => {
   it('zeigt die Entwicklung aller Schulen je Bereich seit der ersten Einschätzung', () => {
     expect(s().querySelector('#entwicklung')?.text).toContain(`Entwicklung seit der Erhebung`);
     for (const b of raster.bereiche) {
-      const figur = s().querySelector(`#entwicklung-${b.id}`)!.parentNode.querySelectorAll('figure.diagramm').find((f) => f.querySelector(`svg[aria-labelledby^="diagramm-stufen-${b.id}-"]`));
+      const figur = s().querySelector(`#entwicklung-${b.id}`)!.parentNode!.querySelectorAll('figure.diagramm').find((f) => f.querySelector(`svg[aria-labelledby^="diagramm-stufen-${b.id}-"]`));
       expect(figur, b.id).toBeDefined();
       const zeilen = figur!.querySelectorAll('table tbody tr');
       expect(zeilen.length, b.id).toBe(runden.length);
