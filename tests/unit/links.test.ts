@@ -113,6 +113,12 @@ describe('Externe Links der Erhebungen', () => {
     expect(externeLinks(model).flatMap((l) => l.fundstellen.filter((f) => f.sammlung === 'erhebungswerte').map((f) => f.id))).toEqual(['2024-03/gs-a', '2024-03/gym-c']);
   });
 
+  it('lässt die Adressen weg, wenn der Plan die Spalte intern hält', () => {
+    const root = planMitErhebung();
+    edit(root, 'daten/erhebungen.yaml', 'mindestgruppe: 10\n', 'mindestgruppe: 10\nintern: [medienkonzept_url]\n');
+    expect(externeLinks(modelOf(root)).filter((l) => l.fundstellen.some((f) => f.sammlung === 'erhebungswerte'))).toEqual([]);
+  });
+
   it('„planwerk links --nur-sammeln“ trägt sie mit der Datei der Runde ins Register ein', () => {
     const root = planMitErhebung();
     const lauf = spawnSync(process.execPath, [join(PROJECT, 'src', 'cli', 'planwerk.ts'), 'links', '--nur-sammeln'], { cwd: root, encoding: 'utf8' });
