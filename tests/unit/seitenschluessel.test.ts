@@ -61,6 +61,9 @@ describe('Schlüssel der Seiten', () => {
     expect(planDigest(kopie((m) => (m.plan.kommune = `${m.plan.kommune} (neu)`)))).not.toBe(digest);
     expect(planDigest(kopie((m) => (m.akteure[0]!.data.name = 'Ein anderer Name')))).not.toBe(digest);
     expect(planDigest(kopie((m) => (m.massnahmen[0]!.data.titel = 'Ein anderer Titel')))).not.toBe(digest);
+    // A decision's question and choice, which the pages of its Handlungsfeld and its Maßnahmen show.
+    expect(planDigest(kopie((m) => (m.entscheidungen[0]!.data.frage = 'Eine andere Frage?')))).not.toBe(digest);
+    expect(planDigest(kopie((m) => (m.entscheidungen[0]!.data.wahl = m.entscheidungen[0]!.data.optionen[0]!.id)))).not.toBe(digest);
     expect(planDigest(kopie((m) => (m.massnahmen[0]!.line = (m.massnahmen[0]!.line ?? 1) + 5)))).toBe(digest);
     expect(planDigest(kopie((m) => (m.massnahmen[0]!.inhalt!.html += '<p>Neuer Absatz</p>')))).toBe(digest);
   });
