@@ -174,16 +174,19 @@ function alteSeitenzahlen(model: PlanModel): string | undefined {
   if (seiten.length === 0) return undefined;
   const fassungen = [...new Map(seiten.map((s) => [s.fassung.id, s.fassung])).values()];
   const beispiel = seiten[0]!;
-  const tabellen = fassungen.map((f) =>
-    el('table', { dataFassung: f.id }, [
-      el('caption', {}, [text(`${f.data.name} (beschlossen ${formatDatum(f.data.beschlossen)})`)]),
+  // In the frame every table of the site has (Tabelle.astro): a named region that takes keyboard focus.
+  const tabellen = fassungen.map((f) => {
+    const titel = `${f.data.name} (beschlossen ${formatDatum(f.data.beschlossen)})`;
+    return el('div', { className: ['tabelle'], role: 'region', tabIndex: 0, ariaLabel: titel }, [el('table', { dataFassung: f.id }, [
+      el('caption', {}, [el('span', { className: ['tabelle-titel'] }, [text(titel)])]),
       el('thead', {}, [el('tr', {}, [el('th', { scope: 'col' }, [text('Seite')]), el('th', { scope: 'col' }, [text('Steht jetzt in')])])]),
       el('tbody', {}, seiten.filter((s) => s.fassung.id === f.id).map((s) =>
         el('tr', { dataSeite: s.nummer }, [
           el('th', { scope: 'row' }, [text(`S. ${s.nummer}`)]),
           el('td', {}, [el('a', { href: mitBasis(s.pfad, model.basis) + (s.anker ? `#${s.anker}` : '') }, [text(zielName(model, s.pfad, s.anker))])]),
         ]))),
-    ]));
+    ])]);
+  });
   const website = model.plan.website && new URL(mitBasis(beispiel.von, model.basis), new URL(model.plan.website).origin).href;
   const einleitung = el('p', {}, [
     text(`Ratsvorlagen, Protokolle und Medienkonzepte der Schulen zitieren frühere Fassungen mit ihren Seitenzahlen („${beispiel.fassung.data.name}, S. ${beispiel.nummer}“). Die Tabellen nennen für jede solche Seite, wo ihr Inhalt in dieser Fassung steht.`),
