@@ -6,7 +6,7 @@
  * - `druckGliederung` decides the parts and their numbers: the chapters in reading order, with
  *   the plan's own section numbers where it has them (else 1, 2, 3 …), then the parts Planwerk
  *   adds (Handlungsfelder, the Schulträger's Entscheidungen, the Maßnahmen as a catalogue, Finanzen, Schulen with the survey pages, Akteure, Indikatoren,
- *   Meilensteine, Glossar, Quellen), numbered on (or lettered A, B, C … after a plan's own
+ *   Meilensteine, Glossar, Quellen, and the old page numbers of adopted Fassungen), numbered on (or lettered A, B, C … after a plan's own
  *   numbering, so they never take one of its numbers). Only pages the build wrote are included.
  * - `setzeDruckfassung` takes the `<main>` of each page, on the parsed document (hast):
  *   the website's navigation out; the page's title becomes the part's numbered
@@ -29,9 +29,11 @@ import { elternnummer, vergleicheNummern } from '../plan/abschnitte.ts';
 import { planIndex } from '../plan/indexe.ts';
 import { byCode, massnahmeCode } from '../plan/massnahmen.ts';
 import { OHNE_CODES } from '../plan/schemas/index.ts';
-import { ohneBasis, seite } from '../plan/urls.ts';
+import { mitBasis, ohneBasis, seite } from '../plan/urls.ts';
 import { pruefeAdresse } from '../plan/adressen.ts';
 import { SeitenCache } from './seitencache.ts';
+import { fassungsseiten, zielName } from './fassungsseiten.ts';
+import { formatDatum } from '../plan/datum.ts';
 
 export interface DruckTeil {
   /** Site path of the page the part is taken from; none for a part that only groups others. */
@@ -46,6 +48,8 @@ export interface DruckTeil {
   einleitung?: string;
   /** A part Planwerk assembles from the plan's data, printed after the plan's own parts and marked as an addition. */
   ergaenzung?: boolean;
+  /** A part no page of the website holds, written from the model: its `<main>` as HTML (the old page numbers). */
+  html?: string;
 }
 
 /** The mark of the numbers Planwerk gives its own tables and figures once the plan numbers some of its own. */
@@ -155,7 +159,41 @@ export function druckGliederung(model: PlanModel, gebaut: (pfad: string) => bool
   ergaenzung({ pfad: seite.meilensteine(), anker: 'meilensteine', titel: 'Meilensteine' });
   ergaenzung({ pfad: seite.glossar(), anker: 'glossar', titel: 'Glossar' });
   ergaenzung({ pfad: seite.daten(), anker: 'daten', titel: 'Quellen und Datensätze' });
+  // Where a page of an adopted Fassung („MEP 2021, S. 34“) stands in this one: links to the parts.
+  const seitenHtml = alteSeitenzahlen(model);
+  if (seitenHtml) teile.push({ anker: 'fassungsseiten', nummer: naechste(), titel: 'Seitenzahlen früherer Fassungen', ebene: 1, ergaenzung: true, html: seitenHtml });
   return teile;
+}
+
+/**
+ * The old page numbers of the adopted Fassungen (fassungen.yaml `seiten`), one table per Fassung:
+ * each page with the place its content stands now, linked by its site path (the Druckfassung
+ * turns such a link into one to its part and adds the part's number). None without such pages.
+ */
+function alteSeitenzahlen(model: PlanModel): string | undefined {
+  const seiten = fassungsseiten(model);
+  if (seiten.length === 0) return undefined;
+  const fassungen = [...new Map(seiten.map((s) => [s.fassung.id, s.fassung])).values()];
+  const beispiel = seiten[0]!;
+  // In the frame every table of the site has (Tabelle.astro): a named region that takes keyboard focus.
+  const tabellen = fassungen.map((f) => {
+    const titel = `${f.data.name} (beschlossen ${formatDatum(f.data.beschlossen)})`;
+    return el('div', { className: ['tabelle'], role: 'region', tabIndex: 0, ariaLabel: titel }, [el('table', { dataFassung: f.id }, [
+      el('caption', {}, [el('span', { className: ['tabelle-titel'] }, [text(titel)])]),
+      el('thead', {}, [el('tr', {}, [el('th', { scope: 'col' }, [text('Seite')]), el('th', { scope: 'col' }, [text('Steht jetzt in')])])]),
+      el('tbody', {}, seiten.filter((s) => s.fassung.id === f.id).map((s) =>
+        el('tr', { dataSeite: s.nummer }, [
+          el('th', { scope: 'row' }, [text(`S. ${s.nummer}`)]),
+          el('td', {}, [el('a', { href: mitBasis(s.pfad, model.basis) + (s.anker ? `#${s.anker}` : '') }, [text(zielName(model, s.pfad, s.anker))])]),
+        ]))),
+    ])]);
+  });
+  const website = model.plan.website && new URL(mitBasis(beispiel.von, model.basis), new URL(model.plan.website).origin).href;
+  const einleitung = el('p', {}, [
+    text(`Ratsvorlagen, Protokolle und Medienkonzepte der Schulen zitieren frühere Fassungen mit ihren Seitenzahlen („${beispiel.fassung.data.name}, S. ${beispiel.nummer}“). Die Tabellen nennen für jede solche Seite, wo ihr Inhalt in dieser Fassung steht.`),
+    ...(website ? [text(` Auf der Website führt eine feste Adresse je Seite dorthin, etwa ${website}.`)] : []),
+  ]);
+  return toHtml(el('main', {}, [einleitung, ...tabellen]));
 }
 
 /** The built file of a site path. */
@@ -216,12 +254,12 @@ export async function setzeDruckfassung(dist: string, model: PlanModel, cacheDir
   const schale = dateiVon(dist, seite.druckfassung());
   if (!existsSync(schale)) return undefined;
   const teile = druckGliederung(model, (pfad) => existsSync(dateiVon(dist, pfad)));
-  const html = (t: DruckTeil) => (t.pfad ? readFileSync(dateiVon(dist, t.pfad), 'utf8') : '');
+  const html = (t: DruckTeil) => (t.pfad ? readFileSync(dateiVon(dist, t.pfad), 'utf8') : (t.html ?? ''));
   const vorlaeufe = new SeitenCache<Vorlauf>(cacheDir, 'druckfassung-seiten');
   const gelesen: Vorlauf[] = [];
   for (const t of teile) {
     const h = html(t);
-    gelesen.push(t.pfad ? vorlaeufe.hole(h, [t.pfad], () => vorlauf(h, t.pfad!)) : { ids: [], abb: 0, tab: 0, desPlans: 0 });
+    gelesen.push(h ? vorlaeufe.hole(h, [t.pfad ?? t.anker], () => vorlauf(h, t.pfad ?? t.anker)) : { ids: [], abb: 0, tab: 0, desPlans: 0 });
     await weiter();
   }
   vorlaeufe.speichere();
@@ -316,7 +354,7 @@ function vorlauf(html: string, pfad: string): Vorlauf {
 
 /** Second pass over one part: fitted in (setzeTeil), numbered on from `start`, serialised. */
 function setzeTeilAus(teil: DruckTeil, html: string, ids: Set<string>, ziele: Map<string, Ziel>, model: PlanModel, start: { abb: number; tab: number }, zusatz: string): GesetzterTeil {
-  const inhalt = teil.pfad ? leseSeite(html, teil.pfad).inhalt : [];
+  const inhalt = html ? leseSeite(html, teil.pfad ?? teil.anker).inhalt : [];
   const knoten = setzeTeil({ teil, inhalt, ids }, ziele, model);
   const desPlans = nummeriere(knoten, { ...start }, zusatz);
   const beispiel = desPlans[0] ? toString(select('.tab-nummer, .abb-nummer', desPlans[0]) ?? desPlans[0]).replace(/:\s*$/, '') : undefined;

@@ -45,9 +45,20 @@ export function verwendung(model: PlanModel, f: Fundstelle): Verwendung {
       return { titel: byId(model.foerderprogramme, f.id, 'foerderprogramme').data.name, pfad: seiten.finanzen ? `${seite.finanzen()}#programm-info-${f.id}` : undefined };
     case 'meilensteine':
       return { titel: byId(model.meilensteine, f.id, 'meilensteine').data.titel, pfad: seiten.meilensteine ? `${seite.meilensteine()}#${f.id}` : undefined };
+    case 'erhebungswerte': {
+      // A school's row of a survey round (the entry `<runde>/<schule>`): the school, whose page shows the address.
+      const schule = f.id.slice(f.id.indexOf('/') + 1);
+      return { titel: model.schulen.find((s) => s.id === schule)?.data.name ?? schule, pfad: seiten.schulen ? seite.schule(schule) : undefined };
+    }
     default:
       return { titel: f.datei };
   }
+}
+
+/** Where a link stands, each page once: a school's address from several survey rounds is one use. */
+export function verwendungen(model: PlanModel, link: ExternerLink): Verwendung[] {
+  const alle = link.fundstellen.map((f) => verwendung(model, f));
+  return alle.filter((v, i) => alle.findIndex((w) => w.titel === v.titel && w.pfad === v.pfad) === i);
 }
 
 /** The plan's external links (empty when it has none or the loader did not set them). */

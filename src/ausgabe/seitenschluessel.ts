@@ -5,13 +5,20 @@
  *
  * - the plan's data (`planDigest`): plan.yaml, every entry of every collection with its fields,
  *   file, headings and anchors, the base path and whether the site links a PDF. Every page shows
- *   navigation, titles of linked entries and the plan's settings, so any of it changes every key;
+ *   navigation, titles of linked entries and the plan's settings, so any of it changes every key.
+ *   The external links and their register (links.json) are not part of it: only the pages that
+ *   show a link's date or finding depend on it (below), so a check that updates a date renders
+ *   only those pages again;
  * - the page's own rendered text (`inhalt.digest`, data and HTML) for a page of one MDX entry:
  *   a changed paragraph renders only that page again. No other page shows an entry's text;
  * - what the page's footer takes from outside the plan: the git date of its source files and
  *   whether its review date has passed today (`Stempel`). Which files a page names is only known
  *   once it is rendered, so the layout notes them (`merkeStempel`) and the integration keeps them
- *   in the plan's cache folder for the next build (`schreibeStempel`).
+ *   in the plan's cache folder for the next build (`schreibeStempel`);
+ * - the external links the page shows with what the register knows of them: the components that
+ *   show a link's register entry note its address (`merkeLink`; the list on /daten/ notes all of
+ *   them, `ALLE_LINKS`), and the notes keep, beside the footer's values, the digest of those
+ *   links as they were (`linkwerte`). A page that shows no link has none in its key.
  *
  * Template code, styles and Planwerk's version are Astro's part of the key (the page's module
  * graph, the config and the lock file).
@@ -27,7 +34,7 @@ import { displayDir } from '../plan/sources.ts';
 import { PDF_SCHALTER } from './pdf.ts';
 
 /** Raised when the meaning of a key changes, so that no key of an older Planwerk matches. */
-const VERSION = 1;
+const VERSION = 2;
 /** The pages' notes for the next build, beside Astro's manifest in the plan's cache folder. */
 export const STEMPEL_DATEI = 'planwerk-seitenstempel.json';
 /** Astro's manifest of the last incremental build (astro/dist/core/build/incremental.js). */
@@ -45,6 +52,9 @@ interface Notiz {
   stempel: Stempel;
   /** The footer's values when the page was rendered. */
   werte: string;
+  /** The external links the page showed (addresses, or ALLE_LINKS), and their digest then (`linkwerte`). */
+  links?: string[];
+  linkwerte?: string;
   /** The part of the key the page was rendered with. */
   marke: string;
 }
@@ -58,11 +68,13 @@ interface Stand {
   marken: Map<string, string>;
   /** Pages rendered in this build, with what their footer used and showed. */
   gerendert: Map<string, Pick<Notiz, 'stempel' | 'werte'>>;
+  /** Pages rendered in this build, with the external links they showed and the digest of each then. */
+  links: Map<string, Map<string, string>>;
 }
 
 const KEY = Symbol.for('planwerk.seitenschluessel');
 /** Shared by Astro's module instances of this file (the integration in Node, the pages in Vite). */
-const stand = ((globalThis as Record<symbol, unknown>)[KEY] ??= { vorher: null, ohneNotizen: false, marken: new Map(), gerendert: new Map() }) as Stand;
+const stand = ((globalThis as Record<symbol, unknown>)[KEY] ??= { vorher: null, ohneNotizen: false, marken: new Map(), gerendert: new Map(), links: new Map() }) as Stand;
 
 const hash = (...teile: string[]) => {
   const h = createHash('sha256');
@@ -94,10 +106,27 @@ export function planDigest(model: PlanModel): string {
       e.inhalt && [e.inhalt.headings.map((h) => [h.depth, h.slug, h.text]), e.inhalt.datensaetze, e.inhalt.anker],
     ]);
   }
-  const angaben = { version: VERSION, plan: model.plan, links: model.links, basis: model.basis, ordner: displayDir(model.ort), pdf: process.env[PDF_SCHALTER] === '1' };
+  const angaben = { version: VERSION, plan: model.plan, basis: model.basis, ordner: displayDir(model.ort), pdf: process.env[PDF_SCHALTER] === '1' };
   d = hash(JSON.stringify(angaben, ersetze), JSON.stringify(sammlungen, ersetze));
   digeste.set(model, d);
   return d;
+}
+
+/** Noted by a page that shows every external link of the plan (the list on /daten/). */
+export const ALLE_LINKS = '*';
+
+/** What a page shows of one external link (or of all, ALLE_LINKS): where it stands and what the register knows. */
+function linkwert(model: PlanModel, adresse: string): string {
+  const links = model.links ?? [];
+  return hash(JSON.stringify(adresse === ALLE_LINKS ? links : (links.find((l) => l.url === adresse) ?? null)));
+}
+
+/** One digest of links (address → what the page showed of it); empty for a page that shows none. */
+const linkdigest = (werte: ReadonlyMap<string, string>) => (werte.size === 0 ? '' : hash(...[...werte].sort(([a], [b]) => a.localeCompare(b)).map(([a, w]) => `${a} ${w}`)));
+
+/** The digest of the links a page showed, as they are in this model; empty for a page that shows none. */
+export function linkwerte(model: PlanModel, adressen: readonly string[]): string {
+  return linkdigest(new Map(adressen.map((a) => [a, linkwert(model, a)])));
 }
 
 /** The page's identity across builds: its route and parameters. */
@@ -132,12 +161,16 @@ function vorher(): Map<string, Notiz> {
   return notizen;
 }
 
-/** The part of a page's key that its footer gives: unchanged while the footer's values are. */
+/**
+ * The part of a page's key that its footer and its external links give: unchanged while the
+ * footer's values and the links the page showed are as they were when it was rendered.
+ */
 function marke(model: PlanModel, id: string): string {
   const notiz = vorher().get(id);
   if (!notiz) return '-';
   const jetzt = fussangaben(gitDaten(model.ort.contentDir), notiz.stempel, model.plan.stand).werte;
-  return jetzt === notiz.werte ? notiz.marke : jetzt;
+  const links = linkwerte(model, notiz.links ?? []);
+  return jetzt === notiz.werte && links === (notiz.linkwerte ?? '') ? notiz.marke : hash(jetzt, links);
 }
 
 /** The digest of a file's bytes. */
@@ -173,6 +206,17 @@ export function merkeStempel(muster: string, params: Record<string, string | und
 }
 
 /**
+ * A component notes an external link it shows with the register's entry (LinkGeprueft.astro), or
+ * the list on /daten/ all of them (ALLE_LINKS): the page's key then depends on what it showed.
+ */
+export function merkeLink(model: PlanModel, muster: string, params: Record<string, string | undefined>, adresse: string): void {
+  const id = seitenId(muster, params);
+  const links = stand.links.get(id) ?? new Map<string, string>();
+  links.set(adresse, linkwert(model, adresse));
+  stand.links.set(id, links);
+}
+
+/**
  * After the pages are written: the notes for the next build. A rendered page gets what it used now,
  * a page copied from the last build keeps its note; pages no longer built are dropped.
  */
@@ -181,7 +225,8 @@ export function schreibeStempel(cacheDir: string): void {
   const neu: Record<string, Notiz> = {};
   for (const [id, m] of stand.marken) {
     const gerendert = stand.gerendert.get(id);
-    if (gerendert) neu[id] = { ...gerendert, marke: m };
+    const links = stand.links.get(id);
+    if (gerendert) neu[id] = { ...gerendert, marke: m, ...(links ? { links: [...links.keys()].sort(), linkwerte: linkdigest(links) } : {}) };
     else if (alt.has(id)) neu[id] = alt.get(id)!;
   }
   mkdirSync(cacheDir, { recursive: true });
@@ -195,6 +240,7 @@ export function vergissStempel(): void {
   stand.ohneNotizen = false;
   stand.marken.clear();
   stand.gerendert.clear();
+  stand.links.clear();
 }
 
 /** getStaticPaths of a page that always exists once (the start page, the imprint …): its one path with its key. */

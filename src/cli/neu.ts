@@ -2,6 +2,11 @@
  * npm run neu -- <art> "<Titel>" — starts a new entry as a draft (`entwurf: true`) and prints
  * its file and line. Arten: massnahme, handlungsfeld, kapitel, akteur, glossar.
  *
+ * npm run neu -- entscheidung <id> [--handlungsfeld <id>] — starts a decision in
+ * entscheidungen.yaml as a draft under the id given: only the id (and the field, if given), with
+ * the fields to fill as comments below it. A decision has no title to take an id from; its
+ * question is a sentence, its id what addresses and links use.
+ *
  * npm run neu -- plan "<Kommune>" [--ordner <pfad>] [--titel "<Titel>"] — starts a new, nearly
  * empty plan folder (default: plaene/<kommune>/) that builds at once: plan.yaml with the
  * Kommune, the title if given and today's date as Stand (the day the file was written), an
@@ -20,7 +25,7 @@
  * --bereich <id> (Maßnahme, where codes follow Bildungsbereiche), --code <code>,
  * --inhalt <ordner> (default: PLANWERK_CONTENT, else content/).
  */
-import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createInterface } from 'node:readline/promises';
@@ -31,9 +36,10 @@ import { planLocation, readCollection, type RawEntry } from '../plan/sources.ts'
 import { formatProblem, type Problem } from '../plan/problems.ts';
 import { Abbruch, erstellePlanRepository, text, legePlanOrdnerAn, paketOrdner, planProjekt, planwerkVersion, repoName, verlangeLeer } from './planrepo.ts';
 import { OHNE_CODES, type Codeform } from '../plan/schemas/index.ts';
+import { ID_PATTERN } from '../plan/schemas/grundtypen.ts';
 import { naechsterCode } from '../plan/entwurf.ts';
 
-const ARTEN = ['massnahme', 'handlungsfeld', 'kapitel', 'akteur', 'glossar'] as const;
+const ARTEN = ['massnahme', 'handlungsfeld', 'kapitel', 'akteur', 'glossar', 'entscheidung'] as const;
 type Art = (typeof ARTEN)[number];
 
 const projekt = process.cwd();
@@ -73,6 +79,36 @@ async function frage(was: string, auswahl: string[]): Promise<string> {
     rl.close();
   }
 }
+
+/**
+ * Appends an entry to a list file (akteure.yaml, glossar.yaml, entscheidungen.yaml), after a blank
+ * line; a file that holds only an empty list (`[]`, as `neu plan` writes akteure.yaml) gets the
+ * entry in its place. Returns the line the entry starts on.
+ */
+function haengeAn(datei: string, eintrag: string): number {
+  let vorher = existsSync(datei) ? readFileSync(datei, 'utf8') : '';
+  if (/^\[\]\s*$/m.test(vorher) && !/^-/m.test(vorher)) vorher = vorher.replace(/^\[\]\s*$/m, '').replace(/\n+$/, '\n');
+  const trenner = vorher === '' || vorher.endsWith('\n') ? '' : '\n';
+  const leerzeile = /^\s*-/m.test(vorher) ? '\n' : '';
+  writeFileSync(datei, `${vorher}${trenner}${leerzeile}${eintrag}`);
+  return (vorher + trenner + leerzeile).split('\n').length;
+}
+
+/** A decision's fields, as comments under its draft: what `pruefen` will ask for, and where. */
+const ENTSCHEIDUNG_VORLAGE = `  # frage: Die Frage, wie der Plan sie stellt („Wer betreibt das Schulnetz?“)
+  # optionen:                  mindestens zwei
+  #   - id: zentral
+  #     titel: …
+  #     beschreibung: …        optional
+  #     folgen: { kosten: …, personal: …, abhaengigkeit: … }   optional, jede für sich
+  #   - id: …
+  #     titel: …
+  # wahl: <ID einer Option>    weglassen, solange nicht entschieden
+  # datum: JJJJ-MM-TT          nur mit „wahl“, ebenso:
+  # beschluss: { nummer: …, gremium: …, datum: …, url: https://… }
+  # begruendung: …
+  # massnahmen: [<Code>, …]    Maßnahmen, die die Wahl umsetzen (optional)
+`;
 
 /** A path as the editor types it: relative to the project, or absolute outside it. */
 const anzeigen = (datei: string) => {
@@ -139,7 +175,7 @@ async function main() {
     return undefined;
   }
   if (!art || art === 'plan' || !ARTEN.includes(art) || !titel?.trim()) {
-    throw new Abbruch(`Aufruf: npm run neu -- <art> "<Titel>"   (art: ${ARTEN.join(', ')})\n       npm run neu -- plan "<Kommune>" [--ordner <pfad>] [--titel "<Titel>"] [--repository]`);
+    throw new Abbruch(`Aufruf: npm run neu -- <art> "<Titel>"   (art: ${ARTEN.filter((a) => a !== 'entscheidung').join(', ')})\n       npm run neu -- entscheidung <id> [--handlungsfeld <id>]\n       npm run neu -- plan "<Kommune>" [--ordner <pfad>] [--titel "<Titel>"] [--repository]`);
   }
   const inhalt = inhaltsordner(projekt, values.inhalt);
   if (!existsSync(join(inhalt, 'plan.yaml'))) throw new Abbruch(`Kein Plan in ${relative(projekt, inhalt) || '.'}: plan.yaml fehlt.`);
@@ -149,12 +185,22 @@ async function main() {
   if (art === 'akteur' || art === 'glossar') {
     const datei = join(inhalt, art === 'akteur' ? 'akteure.yaml' : 'glossar.yaml');
     const id = freieId(titel, new Set(lies(art === 'akteur' ? 'akteure' : 'glossar').map((e) => e.id)));
-    const vorher = existsSync(datei) ? readFileSync(datei, 'utf8') : '';
-    const trenner = vorher === '' || vorher.endsWith('\n') ? '' : '\n';
-    const zeile = (vorher + trenner).split('\n').length + (vorher ? 1 : 0);
     const feld = art === 'akteur' ? 'name' : 'begriff';
-    appendFileSync(datei, `${trenner}${vorher ? '\n' : ''}- id: ${id}\n  ${feld}: ${text(titel)}\n  entwurf: true\n`);
-    return `${anzeigen(datei)}:${zeile}`;
+    return `${anzeigen(datei)}:${haengeAn(datei, `- id: ${id}\n  ${feld}: ${text(titel)}\n  entwurf: true\n`)}`;
+  }
+
+  if (art === 'entscheidung') {
+    const id = titel.trim();
+    if (!ID_PATTERN.test(id)) throw new Abbruch(`„${id}“ ist keine ID: erwartet Buchstaben ohne Umlaute, Ziffern, „-“ und „_“, ohne Leerzeichen (etwa „schulnetz-betrieb“).`);
+    if (lies('entscheidungen').some((e) => e.id === id)) throw new Abbruch(`Die Entscheidung „${id}“ gibt es schon.`);
+    let feldZeile = '';
+    if (values.handlungsfeld) {
+      const felder = lies('handlungsfelder').filter((f) => f.data.entwurf !== true);
+      if (!felder.some((f) => f.id === values.handlungsfeld)) throw new Abbruch(`Das Handlungsfeld „${values.handlungsfeld}“ gibt es nicht; vorhanden: ${felder.map((f) => f.id).join(', ')}`);
+      feldZeile = `  handlungsfeld: ${values.handlungsfeld}\n`;
+    }
+    const datei = join(inhalt, 'entscheidungen.yaml');
+    return `${anzeigen(datei)}:${haengeAn(datei, `- id: ${id}\n  entwurf: true\n${feldZeile}${ENTSCHEIDUNG_VORLAGE}`)}`;
   }
 
   if (art === 'kapitel' || art === 'handlungsfeld') {

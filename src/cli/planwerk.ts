@@ -23,7 +23,7 @@ export const BEFEHLE: Record<string, Befehl> = {
   bauen: { modul: 'bauen', text: 'prüft den Plan und baut die Website nach dist/ (mit Suche und PDF der Druckfassung)' },
   'pruefen-site': { modul: 'pruefen-site', text: 'prüft die gebaute Website: Links und Anker, Ankerregister, Barrierefreiheit und PDF' },
   vorschau: { modul: 'vorschau', text: 'zeigt die Website beim Schreiben im Browser und aktualisiert sie bei jeder Änderung' },
-  neu: { modul: 'neu', text: 'legt einen Eintrag als Entwurf an (massnahme, handlungsfeld, kapitel, akteur, glossar) oder mit „neu plan“ einen neuen Plan' },
+  neu: { modul: 'neu', text: 'legt einen Eintrag als Entwurf an (massnahme, handlungsfeld, kapitel, akteur, glossar, entscheidung) oder mit „neu plan“ einen neuen Plan' },
   import: { modul: 'import', text: 'übernimmt eine Erhebung an den Schulen aus einer Tabelle (xlsx oder csv)' },
   anker: { modul: 'anker', text: 'schreibt das Ankerregister (anker.json) aus dem letzten Bau fort' },
   links: { modul: 'links', text: 'prüft die externen Links des Plans und schreibt ihr Register (links.json) mit dem Tag der letzten Prüfung' },

@@ -9,7 +9,7 @@ import type { RawEntry } from './sources.ts';
 import type { Problem } from './problems.ts';
 
 /** Collections whose entries may be drafts. */
-export const ENTWURF_SAMMLUNGEN: readonly CollectionName[] = ['kapitel', 'handlungsfelder', 'massnahmen', 'akteure', 'glossar'];
+export const ENTWURF_SAMMLUNGEN: readonly CollectionName[] = ['kapitel', 'handlungsfelder', 'massnahmen', 'akteure', 'glossar', 'entscheidungen'];
 
 export function istEntwurf(raw: Pick<RawEntry, 'collection' | 'data'>): boolean {
   return ENTWURF_SAMMLUNGEN.includes(raw.collection) && raw.data.entwurf === true;
@@ -38,7 +38,7 @@ export function entwurfsHinweis(raw: RawEntry): Problem {
   return {
     file: raw.file,
     line: raw.line,
-    entry: raw.collection === 'akteure' || raw.collection === 'glossar' ? raw.id : undefined,
+    entry: raw.collection === 'akteure' || raw.collection === 'glossar' || raw.collection === 'entscheidungen' ? raw.id : undefined,
     field: 'entwurf',
     expected: 'einen fertigen Eintrag, um ihn zu veröffentlichen (dann „entwurf: true“ entfernen)',
     found: 'einen Entwurf; er erscheint nicht auf der Website',

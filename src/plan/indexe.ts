@@ -156,6 +156,15 @@ export function entscheidungenZu(model: PlanModel, massnahme: string): readonly 
   return planIndex(model).entscheidungen.get(massnahme) ?? LEER;
 }
 
+/**
+ * The Entscheidungen that belong to a Handlungsfeld, in the order of entscheidungen.yaml: those
+ * that name it (`handlungsfeld`) and those whose `massnahmen` include a Maßnahme of the field.
+ */
+export function entscheidungenImFeld(model: PlanModel, handlungsfeld: string): readonly Entry<'entscheidungen'>[] {
+  const imFeld = new Set(massnahmenImFeld(model, handlungsfeld).map((m) => m.id));
+  return model.entscheidungen.filter((e) => e.data.handlungsfeld?.id === handlungsfeld || e.data.massnahmen.some((r) => imFeld.has(r.id)));
+}
+
 /** The Meilensteine that belong to a Maßnahme. */
 export function meilensteineVon(model: PlanModel, massnahme: string): readonly Entry<'meilensteine'>[] {
   return planIndex(model).meilensteine.get(massnahme) ?? LEER;

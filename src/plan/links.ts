@@ -1,9 +1,12 @@
 /**
  * External links of a plan and their register. Every `https://` address the plan cites — in the
  * texts of its MDX files and in its data fields (the fields registered with `adresse('extern')` or
- * `adresse('link')` in src/plan/schemas/, found from the schemas themselves) — is collected with
- * the files it stands in. `links.json` in the plan folder keeps, for each, the day it was last
- * found live and what the last check found; only `planwerk links` (src/cli/links.ts) writes it.
+ * `adresse('link')` in src/plan/schemas/, found from the schemas themselves), and in the address
+ * columns of the survey rounds (daten/erhebungen/<runde>.csv, `medienkonzept_url`: the columns
+ * of art `url` in FELDER of src/rechnen/erhebungen.ts, unless the plan keeps them internal) — is
+ * collected with the files it stands in. `links.json` in the plan folder keeps, for each, the day
+ * it was last found live and what the last check found; only `planwerk links` (src/cli/links.ts)
+ * writes it.
  * The build never requests a foreign page: it reads the register and shows its dates.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -12,8 +15,9 @@ import { z } from 'astro/zod';
 import { ADRESSFELDER, pruefeAdresse } from './adressen.ts';
 import { createSchemas, plainRef, type CollectionName } from './schemas/index.ts';
 import { displayDir, LINKS_DATEI, type PlanLocation } from './sources.ts';
-import type { ExternerLink, Fundstelle, LinkEintrag, LinkStatus, PlanModel } from './model.ts';
+import type { Entry, ExternerLink, Fundstelle, LinkEintrag, LinkStatus, PlanModel } from './model.ts';
 import type { Problem } from './problems.ts';
+import { FELDER } from '../rechnen/erhebungen.ts';
 
 export { LINKS_DATEI };
 
@@ -85,6 +89,22 @@ export function adressenImEintrag(sammlung: CollectionName, data: unknown): { ur
   return gefunden.filter((g, i) => gefunden.findIndex((h) => h.url === g.url && h.feld === g.feld) === i);
 }
 
+/** The survey columns that hold an address (of art `url` in FELDER, never internal), read from erhebungen.ts. */
+const ADRESSSPALTEN = Object.entries(FELDER).flatMap(([name, d]) => (d.art === 'url' && !('immerIntern' in d && d.immerIntern) ? [name] : []));
+
+/**
+ * The external addresses in one school's row of a survey round, with their column. The cells are
+ * text as the CSV has them; a cell the round's check rejects (src/rechnen/erhebungen.ts) is no link.
+ * A column the plan keeps internal (`intern` in daten/erhebungen.yaml) is never published per
+ * school, so its addresses are no links of the plan either.
+ */
+export function adressenInErhebung(werte: Record<string, string>, intern: ReadonlySet<string> = new Set()): { url: string; feld: string }[] {
+  return ADRESSSPALTEN.filter((feld) => !intern.has(feld)).flatMap((feld) => {
+    const url = werte[feld]?.trim();
+    return istExtern(url) ? [{ url, feld }] : [];
+  });
+}
+
 /** A file of the model (relative to the base folder) as the register names it: relative to the plan folder. */
 function imPlanordner(ort: PlanLocation, datei: string): string {
   return relative(ort.contentDir, resolve(ort.baseDir, datei)).split(sep).join('/');
@@ -102,12 +122,14 @@ export function externeLinks(model: PlanModel, register: LinkEintrag[] = []): Ex
     links.set(url, liste);
   };
   for (const { url, feld } of adressenImEintrag('plan', model.plan)) fund(url, { datei: 'plan.yaml', sammlung: 'plan', id: 'plan', feld });
+  const intern = new Set(model.erhebungen[0]?.data.intern ?? []);
   for (const [name, wert] of Object.entries(model)) {
     if (!Array.isArray(wert) || name === 'links') continue;
     const sammlung = name as CollectionName;
     for (const e of wert as PlanModel['massnahmen']) {
       const stelle = { datei: imPlanordner(model.ort, e.file), sammlung, id: e.id };
       for (const { url } of adressenImEintrag(sammlung, e.data)) fund(url, stelle);
+      if (sammlung === 'erhebungswerte') for (const { url } of adressenInErhebung((e as unknown as Entry<'erhebungswerte'>).data.werte, intern)) fund(url, stelle);
       for (const url of e.inhalt?.extern ?? []) fund(url, stelle);
     }
   }

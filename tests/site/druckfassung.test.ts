@@ -146,6 +146,50 @@ for (const plan of BEISPIELPLAENE) describe(`Druckfassung: Beispielplan ${plan.n
     }
   });
 
+  it('nennt zu jeder alten Seitenzahl einer beschlossenen Fassung die Stelle in dieser Fassung, mit Link und Nummer des Teils', () => {
+    const mitSeiten = model.fassungen.filter((f) => Object.keys(f.data.seiten ?? {}).length > 0);
+    const teil = druck().querySelector('section.druck-teil:has(> #fassungsseiten)');
+    if (plan.inhalt !== 'beispiele/grossstadt') expect(mitSeiten.length, 'Musterstadt und Kleinstadt haben alte Seitenzahlen').toBeGreaterThan(0);
+    if (mitSeiten.length === 0) {
+      expect(teil).toBeNull();
+      expect(teile.some((t) => t.anker === 'fassungsseiten')).toBe(false);
+      return;
+    }
+    // An addition, in the table of contents like every part.
+    expect(teile.find((t) => t.anker === 'fassungsseiten')?.ergaenzung).toBe(true);
+    expect(druck().querySelector('.druck-verzeichnis a[href="#fassungsseiten"]')).not.toBeNull();
+    const tabellen = teil!.querySelectorAll('table');
+    expect(tabellen.map((t) => t.getAttribute('data-fassung'))).toEqual(mitSeiten.map((f) => f.id));
+    const aenderungen = plan.site.page(seite.aenderungen());
+    for (const [i, f] of mitSeiten.entries()) {
+      expect(rein(tabellen[i]!.querySelector('caption')), f.id).toContain(f.data.name);
+      const imWeb = aenderungen.querySelector(`section[data-fassung="${f.id}"] ul[data-liste="seiten"]`)!;
+      const zeilen = tabellen[i]!.querySelectorAll('tbody tr');
+      const seiten = Object.entries(f.data.seiten!).sort(([a], [b]) => Number(a) - Number(b));
+      expect(zeilen.map((z) => rein(z.querySelector('th'))), f.id).toEqual(seiten.map(([n]) => `S. ${n}`));
+      for (const [j, [n, ziel]] of seiten.entries()) {
+        const [pfad, anker] = ziel.split('#') as [string, string | undefined];
+        const a = zeilen[j]!.querySelector('a')!;
+        const href = a.getAttribute('href')!;
+        // The place named as on /aenderungen/.
+        const ohneNummer = parse(a.outerHTML);
+        for (const v of ohneNummer.querySelectorAll('.querverweis')) v.remove();
+        expect(rein(ohneNummer), `S. ${n}`).toBe(rein(imWeb.querySelector(`li[data-seite="${n}"] a`)));
+        const zielTeil = teile.find((t) => t.pfad === pfad);
+        if (!zielTeil) {
+          expect(href, `S. ${n}`).toMatch(/^https:\/\//);
+          continue;
+        }
+        // To the place inside the part, and the part's number with it: in the heading the link names
+        // („Abschnitt „3.1 Grundschulen““), else added after it („(Abschnitt 5.1)“).
+        expect(href, `S. ${n}`).toBe(anker ? `#${zielTeil.anker}--${anker}` : `#${zielTeil.anker}`);
+        expect(druck().getElementById(href.slice(1)), `S. ${n}`).not.toBeNull();
+        expect(rein(a), `S. ${n}`).toContain(zielTeil.nummer!);
+        if (!rein(ohneNummer).includes(zielTeil.nummer!)) expect(rein(a.querySelector('.querverweis')), `S. ${n}`).toContain(zielTeil.nummer!);
+      }
+    }
+  });
+
   it('hat keine Navigation der Website aus den Seiten', () => {
     const teileHtml = druck().querySelectorAll('section.druck-teil');
     for (const t of teileHtml) expect(t.querySelectorAll('nav, .anker, .jahreswahl').length, t.querySelector('h2, h3')?.id).toBe(0);

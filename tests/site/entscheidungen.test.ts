@@ -22,6 +22,7 @@ for (const plan of BEISPIELPLAENE) describe(`Entscheidungen: Beispielplan ${plan
     it('hat ohne Entscheidungen keine Seiten und keinen Link in der Navigation', () => {
       expect(allPages().filter((p) => p.startsWith('/entscheidungen/'))).toEqual([]);
       expect(navLinks()).not.toContain(plan.href(seite.entscheidungen()));
+      for (const h of model.handlungsfelder) expect(page(seite.handlungsfeld(h.id)).getElementById('entscheidungen'), h.id).toBeNull();
     });
     return;
   }
@@ -77,6 +78,31 @@ for (const plan of BEISPIELPLAENE) describe(`Entscheidungen: Beispielplan ${plan
     // A Maßnahme no decision names has no such section.
     const ohne = model.massnahmen.find((m) => !genannt.some((g) => g.m === m.id));
     if (ohne) expect(page(seite.massnahme(ohne.id)).getElementById('entscheidungen')).toBeNull();
+  });
+
+  it('listet auf jeder Handlungsfeld-Seite die Entscheidungen des Feldes und seiner Maßnahmen, mit Frage und Wahl', () => {
+    let nurUeberMassnahme = 0;
+    for (const h of model.handlungsfelder) {
+      const imFeld = new Set(model.massnahmen.filter((m) => m.data.handlungsfelder.some((r) => r.id === h.id)).map((m) => m.id));
+      const erwartet = model.entscheidungen.filter((e) => e.data.handlungsfeld?.id === h.id || e.data.massnahmen.some((r) => imFeld.has(r.id)));
+      nurUeberMassnahme += erwartet.filter((e) => e.data.handlungsfeld?.id !== h.id).length;
+      const root = page(seite.handlungsfeld(h.id));
+      const ueberschrift = root.getElementById('entscheidungen');
+      if (erwartet.length === 0) {
+        expect(ueberschrift, h.id).toBeNull();
+        continue;
+      }
+      expect(root.querySelector('nav.toc a[href="#entscheidungen"]'), h.id).not.toBeNull();
+      const eintraege = ueberschrift!.nextElementSibling!.querySelectorAll(':scope > li');
+      expect(eintraege.map((li) => li.querySelector('a')?.getAttribute('href')), h.id).toEqual(erwartet.map((e) => plan.href(seite.entscheidung(e.id))));
+      erwartet.forEach((e, i) => {
+        const text = rein(eintraege[i]!.text);
+        expect(text, `${h.id}/${e.id}`).toContain(e.data.frage);
+        const wahl = e.data.optionen.find((o) => o.id === e.data.wahl);
+        expect(text, `${h.id}/${e.id}`).toContain(wahl ? `Entschieden: ${wahl.titel}` : 'noch nicht entschieden');
+      });
+    }
+    expect(nurUeberMassnahme, 'eine Entscheidung erscheint über eine ihrer Maßnahmen in einem weiteren Feld').toBeGreaterThan(0);
   });
 
   it('veröffentlicht jede Entscheidung in entscheidungen.csv und .json, die offene ohne Wahl', () => {

@@ -102,7 +102,8 @@ const aenderungen: { was: string; mache: () => void; /** At most this share of t
   { was: 'eine Zelle der Finanzdaten', mache: () => aendere('content/daten/inventar.csv', 'Tablets Sofortausstattungsprogramm (Leihgeräte);3.150;389,00', 'Tablets Sofortausstattungsprogramm (Leihgeräte);3.150;389,10') },
   // The /daten/ page lists external links: a new one in a text and a date of the link check reach it.
   { was: 'ein externer Link im Text einer Maßnahme', mache: () => aendere('content/massnahmen/b-04.mdx', /\n$/, '\nGrundlage ist die [Richtlinie des Landes](https://www.schulministerium.land.example/richtlinie-netze).\n') },
-  { was: 'das Linkregister (ein Prüfdatum in links.json)', mache: () => aendere('content/links.json', '{"url":"https://creativecommons.org/licenses/by/4.0/deed.de",', '{"url":"https://creativecommons.org/licenses/by/4.0/deed.de","geprueft":"2026-11-30",') },
+  // Only the pages that show the link's date render anew (here /daten/ alone).
+  { was: 'das Linkregister (ein Prüfdatum in links.json)', mache: () => aendere('content/links.json', '{"url":"https://creativecommons.org/licenses/by/4.0/deed.de",', '{"url":"https://creativecommons.org/licenses/by/4.0/deed.de","geprueft":"2026-11-30",'), hoechstensNeu: 0.05 },
   { was: 'plan.yaml', mache: () => aendere('content/plan.yaml', 'stand: 2026-10-15', 'stand: 2026-11-02') },
   { was: 'eine Vorlage (das Seitenlayout)', mache: () => aendere('src/ausgabe/layouts/Base.astro', '<dt>Seite zuletzt geändert</dt>', '<dt>Diese Seite zuletzt geändert</dt>') },
 ];

@@ -98,6 +98,26 @@ for (const plan of BEISPIELPLAENE) describe.skipIf(!browserVerfuegbar())(`PDF de
     for (const z of ziele.slice(0, 5)) expect(await doc.getDestination(z as string), String(z)).not.toBeNull();
   });
 
+  it('führt von jeder alten Seitenzahl einer Fassung mit einem Link im Dokument an ihre Stelle', async () => {
+    const zeilen = plan.site.page(seite.druckfassung()).querySelectorAll('section.druck-teil:has(> #fassungsseiten) tbody tr');
+    if (zeilen.length === 0) return;
+    const doc = await dokument();
+    const texte = await seitentexte(doc);
+    // The part is the last one: from the last page naming its heading to the end.
+    const titel = ohneLeerraum('Seitenzahlen früherer Fassungen');
+    const ab = texte.findLastIndex((s) => ohneLeerraum(s.stuecke.map((x) => x.text).join('')).includes(titel));
+    expect(ab).toBeGreaterThan(0);
+    const text = ohneLeerraum(texte.slice(ab).flatMap((s) => s.stuecke.map((x) => x.text)).join(''));
+    const ziele: unknown[] = [];
+    for (let i = ab + 1; i <= doc.numPages; i++) {
+      for (const a of (await (await doc.getPage(i)).getAnnotations()) as { subtype: string; dest?: unknown }[]) if (a.subtype === 'Link' && a.dest) ziele.push(a.dest);
+    }
+    const intern = zeilen.filter((z) => z.querySelector('a')?.getAttribute('href')?.startsWith('#'));
+    expect(ziele.length).toBeGreaterThanOrEqual(intern.length);
+    for (const z of ziele) expect(await doc.getDestination(z as string), String(z)).not.toBeNull();
+    for (const z of zeilen) expect(text).toContain(ohneLeerraum(z.querySelector('th')!.text));
+  });
+
   it('druckt die Diagramme als Vektorgrafik: ein Bild im PDF nur für ein Bild der Druckfassung', () => {
     // Image objects in the file, wherever they are drawn (also inside tiling patterns, which pdfjs's operator list does not show).
     const bilder = readFileSync(datei).toString('latin1').match(/\/Subtype\s*\/Image\b/g) ?? [];

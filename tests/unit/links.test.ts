@@ -6,10 +6,11 @@
  */
 import { createServer, type Server } from 'node:http';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { append, copyFixture, edit, modelOf, PROJECT } from '../helpers/fixture.ts';
+import { append, copyFixture, edit, modelOf, PROJECT, write } from '../helpers/fixture.ts';
+import { verwendung, verwendungen } from '../../src/ausgabe/externelinks.ts';
 import { externeLinks, leseLinkregister, type LinkEintrag } from '../../src/plan/links.ts';
 import { planLocation } from '../../src/plan/sources.ts';
 import { formatProblem } from '../../src/plan/problems.ts';
@@ -84,6 +85,46 @@ describe('Externe Links sammeln', () => {
     // The site's own address and the pattern for editing are no foreign links.
     expect(nachUrl.has('https://mep.teststadt.example')).toBe(false);
     expect([...nachUrl.keys()].some((u) => u.includes('{pfad}'))).toBe(false);
+  });
+});
+
+describe('Externe Links der Erhebungen', () => {
+  /** The fixture with one survey round whose CSV gives a Medienkonzept address for one school. */
+  function planMitErhebung(): string {
+    const root = copyFixture();
+    // With rounds, the figures (and the Medienkonzept's address) of a school stand in the rounds only.
+    write(root, 'daten/schulen.csv', 'id;name;schulform;stadtbezirk\ngs-a;Grundschule A;grundschule;Mitte\ngs-b;Grundschule B;grundschule;Nord\ngym-c;Gymnasium C;gymnasium;\n');
+    write(root, 'daten/erhebungen.yaml', 'mindestgruppe: 10\nrunden:\n  - { id: "2024-03", stichtag: 2024-03-01, methode: Fragebogen, quelle: Schulamt }\n');
+    mkdirSync(join(root, 'content', 'daten', 'erhebungen'), { recursive: true });
+    write(root, 'daten/erhebungen/2024-03.csv', 'schule;schuelerzahl;endgeraete_schueler;wlan_abdeckung;unterrichtsraeume;medienkonzept_url\ngs-a;210;60;80;10;https://lebendig.example/gs-a/medienkonzept.pdf\ngs-b;300;90;60;14;\ngym-c;800;800;90;40;https://lebendig.example/gym-c/konzept\n');
+    return root;
+  }
+
+  it('sammelt die Adressen der Medienkonzepte aus den CSV-Dateien der Runden, mit Datei und Schule', () => {
+    const root = planMitErhebung();
+    const model = modelOf(root);
+    const link = externeLinks(model).find((l) => l.url === 'https://lebendig.example/gs-a/medienkonzept.pdf');
+    expect(link?.fundstellen).toEqual([{ datei: 'daten/erhebungen/2024-03.csv', sammlung: 'erhebungswerte', id: '2024-03/gs-a' }]);
+    // The list on /daten/ names the school, once however many rounds give the address.
+    expect(verwendung(model, link!.fundstellen[0]!)).toMatchObject({ titel: 'Grundschule A' });
+    const zweiRunden = { ...link!, fundstellen: [...link!.fundstellen, { datei: 'daten/erhebungen/2025-03.csv', sammlung: 'erhebungswerte' as const, id: '2025-03/gs-a' }] };
+    expect(verwendungen(model, zweiRunden).map((v) => v.titel)).toEqual(['Grundschule A']);
+    // An empty cell is no link: gs-b has none.
+    expect(externeLinks(model).flatMap((l) => l.fundstellen.filter((f) => f.sammlung === 'erhebungswerte').map((f) => f.id))).toEqual(['2024-03/gs-a', '2024-03/gym-c']);
+  });
+
+  it('lässt die Adressen weg, wenn der Plan die Spalte intern hält', () => {
+    const root = planMitErhebung();
+    edit(root, 'daten/erhebungen.yaml', 'mindestgruppe: 10\n', 'mindestgruppe: 10\nintern: [medienkonzept_url]\n');
+    expect(externeLinks(modelOf(root)).filter((l) => l.fundstellen.some((f) => f.sammlung === 'erhebungswerte'))).toEqual([]);
+  });
+
+  it('„planwerk links --nur-sammeln“ trägt sie mit der Datei der Runde ins Register ein', () => {
+    const root = planMitErhebung();
+    const lauf = spawnSync(process.execPath, [join(PROJECT, 'src', 'cli', 'planwerk.ts'), 'links', '--nur-sammeln'], { cwd: root, encoding: 'utf8' });
+    expect(lauf.status, lauf.stderr).toBe(0);
+    const register = JSON.parse(readFileSync(join(root, 'content', 'links.json'), 'utf8')) as LinkEintrag[];
+    expect(eintrag(register, 'https://lebendig.example/gs-a/medienkonzept.pdf')).toEqual({ url: 'https://lebendig.example/gs-a/medienkonzept.pdf', quellen: ['daten/erhebungen/2024-03.csv'] });
   });
 });
 

@@ -80,6 +80,50 @@ describe('npm run neu', () => {
     expect(messages(root)).toEqual([expect.stringContaining('Feld „partner.1“: erwartet einen veröffentlichten Eintrag; „medienzentrum“ (content/akteure.yaml) ist ein Entwurf')]);
   });
 
+  it('legt eine Entscheidung unter ihrer ID als Entwurf an; pruefen nennt Frage und Optionen als offene Felder', () => {
+    const root = copyFixture();
+    const aus = neu(root, 'entscheidung', 'support', '--handlungsfeld', 'infrastruktur');
+    expect(aus.split('\n')[0]).toMatch(/Angelegt als Entwurf: .*content\/entscheidungen\.yaml:(\d+)$/);
+    const zeile = Number(/:(\d+)$/.exec(aus.split('\n')[0]!)![1]);
+    const datei = join(root, 'content/entscheidungen.yaml');
+    const text = readFileSync(datei, 'utf8');
+    expect(text.split('\n')[zeile - 1]).toBe('- id: support');
+    // Only the id and the field given; the rest are comments, nothing invented.
+    expect((parseYaml(text) as Record<string, unknown>[]).at(-1)).toEqual({ id: 'support', entwurf: true, handlungsfeld: 'infrastruktur' });
+    expect(messages(root)).toEqual([]);
+    const pruefen = spawnSync(process.execPath, [join(PROJECT, 'src/cli/pruefen.ts'), '--inhalt', join(root, 'content')], { cwd: root, encoding: 'utf8' });
+    expect(pruefen.status, pruefen.stdout + pruefen.stderr).toBe(0);
+    const hinweise = validatePlan(planLocation(join(root, 'content'), root)).warnungen.filter((w) => w.file.endsWith('entscheidungen.yaml')).map((w) => `${w.entry} ${w.field}`);
+    expect(hinweise).toEqual(expect.arrayContaining(['support entwurf', 'support frage', 'support optionen']));
+    expect(modelOf(root).entscheidungen.map((e) => e.id)).toEqual(['netz']);
+    // Filled in from the comments and published, it is a decision of the plan.
+    writeFileSync(datei, text.replace('  entwurf: true\n', '  frage: Wie wird der Support organisiert?\n  optionen:\n    - { id: zentral, titel: Zentral }\n    - { id: dezentral, titel: Dezentral }\n'));
+    expect(messages(root)).toEqual([]);
+    expect(modelOf(root).entscheidungen.map((e) => e.id)).toEqual(['netz', 'support']);
+  });
+
+  it('legt eine Entscheidung auch in einer leeren oder fehlenden entscheidungen.yaml an und lehnt eine vergebene oder ungültige ID ab', () => {
+    const root = copyFixture();
+    const datei = join(root, 'content/entscheidungen.yaml');
+    writeFileSync(datei, '# Entscheidungen\n[]\n');
+    expect(neu(root, 'entscheidung', 'lernplattform').split('\n')[0]).toMatch(/entscheidungen\.yaml:2$/);
+    expect((parseYaml(readFileSync(datei, 'utf8')) as { id: string }[]).map((e) => e.id)).toEqual(['lernplattform']);
+    rmSync(datei);
+    expect(neu(root, 'entscheidung', 'netz').split('\n')[0]).toMatch(/entscheidungen\.yaml:1$/);
+    expect(messages(root)).toEqual([]);
+    const lauf = (...args: string[]) => spawnSync(process.execPath, [join(PROJECT, 'src/cli/neu.ts'), 'entscheidung', ...args, '--inhalt', join(root, 'content')], { encoding: 'utf8' });
+    const doppelt = lauf('netz');
+    expect(doppelt.status).toBe(1);
+    expect(doppelt.stderr).toContain('Die Entscheidung „netz“ gibt es schon.');
+    const frage = lauf('Wer betreibt das Netz?');
+    expect(frage.status).toBe(1);
+    expect(frage.stderr).toContain('„Wer betreibt das Netz?“ ist keine ID');
+    const feld = lauf('geraete', '--handlungsfeld', 'gibt-es-nicht');
+    expect(feld.status).toBe(1);
+    expect(feld.stderr).toContain('Das Handlungsfeld „gibt-es-nicht“ gibt es nicht; vorhanden: infrastruktur');
+    expect(readFileSync(datei, 'utf8')).not.toContain('geraete');
+  });
+
   it('fragt ohne Terminal nicht, sondern nennt die Auswahl, und überschreibt nichts', () => {
     const root = copyFixture();
     const ohne = spawnSync(process.execPath, [join(PROJECT, 'src/cli/neu.ts'), 'massnahme', 'X', '--inhalt', join(root, 'content')], { encoding: 'utf8', input: '' });
@@ -126,6 +170,16 @@ describe('npm run neu -- plan', () => {
     const root = mkdtempSync(join(tmpdir(), 'planwerk-neu-plan-'));
     execFileSync(process.execPath, [join(PROJECT, 'src/cli/neu.ts'), 'plan', 'Gemeinde Südheide', '--ordner', join(root, 'p'), '--titel', 'Medienentwicklungsplan 2027–2031'], { cwd: PROJECT, encoding: 'utf8' });
     expect(validatePlan(planLocation(join(root, 'p'), PROJECT)).model?.plan.titel).toBe('Medienentwicklungsplan 2027–2031');
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it('legt den ersten Akteur an die Stelle der leeren Liste, die der neue Plan in akteure.yaml hat', () => {
+    const root = mkdtempSync(join(tmpdir(), 'planwerk-neu-plan-'));
+    const ordner = join(root, 'p');
+    execFileSync(process.execPath, [join(PROJECT, 'src/cli/neu.ts'), 'plan', 'Gemeinde Südheide', '--ordner', ordner], { cwd: PROJECT, encoding: 'utf8' });
+    execFileSync(process.execPath, [join(PROJECT, 'src/cli/neu.ts'), 'akteur', 'Medienzentrum', '--inhalt', ordner], { cwd: PROJECT, encoding: 'utf8' });
+    expect(parseYaml(readFileSync(join(ordner, 'akteure.yaml'), 'utf8'))).toEqual([{ id: 'medienzentrum', name: 'Medienzentrum', entwurf: true }]);
+    expect(validatePlan(planLocation(ordner, PROJECT)).problems).toEqual([]);
     rmSync(root, { recursive: true, force: true });
   });
 

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fixtureModel } from '../helpers/fixture.ts';
 import { registry } from '../../src/plan/aktuell.ts';
 import { gitDaten } from '../../src/plan/git.ts';
-import { fussangaben, merkeStempel, mitSchluessel, planDigest, schreibeStempel, seitenSchluessel, STEMPEL_DATEI, vergissStempel } from '../../src/ausgabe/seitenschluessel.ts';
+import { ALLE_LINKS, fussangaben, merkeLink, merkeStempel, mitSchluessel, planDigest, schreibeStempel, seitenId, seitenSchluessel, STEMPEL_DATEI, vergissStempel } from '../../src/ausgabe/seitenschluessel.ts';
 import type { PlanModel } from '../../src/plan/model.ts';
 
 let cacheDir: string;
@@ -61,6 +61,9 @@ describe('Schlüssel der Seiten', () => {
     expect(planDigest(kopie((m) => (m.plan.kommune = `${m.plan.kommune} (neu)`)))).not.toBe(digest);
     expect(planDigest(kopie((m) => (m.akteure[0]!.data.name = 'Ein anderer Name')))).not.toBe(digest);
     expect(planDigest(kopie((m) => (m.massnahmen[0]!.data.titel = 'Ein anderer Titel')))).not.toBe(digest);
+    // A decision's question and choice, which the pages of its Handlungsfeld and its Maßnahmen show.
+    expect(planDigest(kopie((m) => (m.entscheidungen[0]!.data.frage = 'Eine andere Frage?')))).not.toBe(digest);
+    expect(planDigest(kopie((m) => (m.entscheidungen[0]!.data.wahl = m.entscheidungen[0]!.data.optionen[0]!.id)))).not.toBe(digest);
     expect(planDigest(kopie((m) => (m.massnahmen[0]!.line = (m.massnahmen[0]!.line ?? 1) + 5)))).toBe(digest);
     expect(planDigest(kopie((m) => (m.massnahmen[0]!.inhalt!.html += '<p>Neuer Absatz</p>')))).toBe(digest);
   });
@@ -87,5 +90,62 @@ describe('Schlüssel der Seiten', () => {
   it('gibt keinen Schlüssel, wenn Astro einen Bau kennt, Planwerks Notizen dazu aber fehlen', () => {
     writeFileSync(join(cacheDir, 'incremental-build.json'), '{}');
     expect(seitenSchluessel(model, id)).toBeUndefined();
+  });
+});
+
+describe('Schlüssel und externe Links', () => {
+  const [a, b] = model.links ?? [];
+  /** Three pages, as one build renders them: one shows the date of link a, one the list of all links (/daten/), one no link. */
+  const seiten = { einLink: '/akteure/[id]', alle: '/daten/[...seite]', keiner: muster } as const;
+  function bauMitLinks(m: PlanModel): Record<keyof typeof seiten, string | undefined> {
+    const schluessel = {} as Record<keyof typeof seiten, string | undefined>;
+    for (const [name, route] of Object.entries(seiten) as [keyof typeof seiten, string][]) {
+      const p = { id: name };
+      schluessel[name] = seitenSchluessel(m, seitenId(route, p));
+      const stempel = { pfade: [m.massnahmen[0]!.file] };
+      merkeStempel(route, p, stempel, fussangaben(gitDaten(m.ort.contentDir), stempel, m.plan.stand).werte);
+      if (name === 'einLink') merkeLink(m, route, p, a!.url);
+      if (name === 'alle') merkeLink(m, route, p, ALLE_LINKS);
+    }
+    schreibeStempel(cacheDir);
+    return schluessel;
+  }
+  /** The model with a new date of the last check for one link, as `planwerk links` writes it. */
+  const geprueft = (m: PlanModel, url: string, tag: string) => {
+    const link = m.links!.find((l) => l.url === url)!;
+    link.register = { url, geprueft: tag, zuletzt: tag, status: 'erreichbar', quellen: [...new Set(link.fundstellen.map((f) => f.datei))] };
+  };
+
+  it('gehören nicht zu den Daten, die jede Seite angehen', () => {
+    expect(a && b, 'die Testdaten haben zwei externe Links').toBeTruthy();
+    expect(planDigest(kopie((m) => geprueft(m, a!.url, '2026-12-01')))).toBe(planDigest(model));
+    expect(planDigest(kopie((m) => m.links!.push({ url: 'https://neu.example/', fundstellen: [] })))).toBe(planDigest(model));
+  });
+
+  it('ein neues Prüfdatum ändert nur die Schlüssel der Seiten, die diesen Link zeigen', () => {
+    const erster = bauMitLinks(model);
+    expect(bauMitLinks(structuredClone(model)), 'unverändert').toEqual(erster);
+    // A date for link a: its page and the list of all links render anew, the page without links does not.
+    const mitA = kopie((m) => geprueft(m, a!.url, '2026-12-01'));
+    const zweiter = bauMitLinks(mitA);
+    expect(zweiter.einLink).not.toBe(erster.einLink);
+    expect(zweiter.alle).not.toBe(erster.alle);
+    expect(zweiter.keiner).toBe(erster.keiner);
+    // Then a date for link b: only the list shows it.
+    const mitB = structuredClone(mitA);
+    geprueft(mitB, b!.url, '2026-12-02');
+    const dritter = bauMitLinks(mitB);
+    expect(dritter.einLink).toBe(zweiter.einLink);
+    expect(dritter.alle).not.toBe(zweiter.alle);
+    expect(dritter.keiner).toBe(zweiter.keiner);
+    // A link the plan cites anew (in a text, so not in the plan's data) reaches the list.
+    const mitNeuem = structuredClone(mitB);
+    mitNeuem.links!.push({ url: 'https://neu.example/', fundstellen: [{ datei: 'kapitel/vorwort.mdx', sammlung: 'kapitel', id: 'vorwort' }] });
+    const vierter = bauMitLinks(mitNeuem);
+    expect(vierter.alle).not.toBe(dritter.alle);
+    expect(vierter.einLink).toBe(dritter.einLink);
+    expect(vierter.keiner).toBe(dritter.keiner);
+    // Unchanged again: every page is taken from the last build.
+    expect(bauMitLinks(structuredClone(mitNeuem))).toEqual(vierter);
   });
 });

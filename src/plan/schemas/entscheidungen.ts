@@ -18,6 +18,8 @@ const option = z.strictObject({
 export function entscheidungenSchema(ref: RefFactory) {
   return z
     .strictObject({
+      /** A draft (`npm run neu -- entscheidung`): checked, its open fields listed as hints, left out of the public site. */
+      entwurf: z.boolean({ error: 'true oder false' }).optional(),
       id: idSchema,
       /** The question as the plan puts it: „Wer betreibt das Schulnetz?“ */
       frage: z.string().min(1),

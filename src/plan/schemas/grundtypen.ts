@@ -51,7 +51,7 @@ export const plainRef: RefFactory = (collection) =>
     .min(1)
     .transform((id) => ({ collection, id }));
 
-const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
+export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
 
 /** An id that appears in URLs and anchors: letters, digits, hyphen, underscore. */
 export const idSchema = z
