@@ -5,7 +5,7 @@
  * HTTP server that serves a built site under its base path as a host would.
  *
  * `bauePortalplaene(ordner)` writes the plans below `ordner` (inside the project, so that Astro
- * can build them) and builds each with `node src/cli/bauen.ts --outDir …`. A build is kept in
+ * can build them) and builds each with `node src/cli/bauen.ts --outDir …` (without the PDF). A build is kept in
  * .tmp/portalplaene-cache/ under the hash of the generated files, their folder (the site's edit
  * links name it) and Planwerk's own source (src/, package.json): as long as none changes, the next
  * call reuses it. Two test runs at once each build into a folder of their own and the first to
@@ -65,12 +65,17 @@ function hashVon(ordner: { dir: string; name: string }[], extra = ''): string {
   return h.digest('hex').slice(0, 16);
 }
 
-/** Builds one plan like its CI: `node src/cli/bauen.ts --outDir <dist>` with PLANWERK_CONTENT. */
+/**
+ * Builds one plan like its CI: `node src/cli/bauen.ts --outDir <dist>` with PLANWERK_CONTENT, but
+ * without the PDF of the Druckfassung (PLANWERK_PDF=0): the portal reads the Portalangaben, the open
+ * data and the search index, never the PDF, and printing three plans only costs time.
+ */
+const OHNE_PDF = { PLANWERK_PDF: '0' };
 function baue(contentDir: string, dist: string): Promise<void> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, ['src/cli/bauen.ts', '--outDir', dist], {
       cwd: PROJECT,
-      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', PLANWERK_CONTENT: contentDir },
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', PLANWERK_CONTENT: contentDir, ...OHNE_PDF },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let ausgabe = '';
@@ -86,7 +91,8 @@ function baue(contentDir: string, dist: string): Promise<void> {
  * each, or reuses its cached build. `kennungen` gives the shared actors their `kennung`.
  */
 export async function bauePortalplaene(ordner = join(PROJECT, '.tmp', 'portalplaene'), optionen: { kennungen?: boolean } = {}): Promise<Portalplan[]> {
-  const planwerkHash = hashVon([{ dir: join(PROJECT, 'src'), name: 'src' }], readFileSync(join(PROJECT, 'package.json'), 'utf8'));
+  // How the plans are built is part of the key: a cached build with a PDF is another build.
+  const planwerkHash = hashVon([{ dir: join(PROJECT, 'src'), name: 'src' }], readFileSync(join(PROJECT, 'package.json'), 'utf8') + JSON.stringify(OHNE_PDF));
   const plaene: Portalplan[] = [];
   for (const p of PORTALPLAENE) {
     const plan = generatePlan(join(ordner, p.id), { massnahmen: p.massnahmen, seed: p.seed, kommune: p.kommune, form: p.form, website: p.website, kennungen: optionen.kennungen ?? false });

@@ -14,11 +14,16 @@ const copies: string[] = [];
 // Each copy's plan and its cache folder (one per content folder) go after the run.
 afterAll(() => copies.flatMap((dir) => [dir, cacheOrdner(PROJECT, join(dir, 'content'))]).forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
+/**
+ * `npm run build` of a copied plan. Without the PDF (PLANWERK_PDF=0) unless `env` asks for it: these
+ * tests look at the pages and the log, and printing each copy would only cost time
+ * (the PDF is checked in pdf.test.ts, pdfcache.test.ts and monatsdaten.test.ts).
+ */
 function build(contentDir: string, outDir = 'dist', env: Record<string, string> = {}) {
   return spawnSync(process.execPath, ['src/cli/bauen.ts', '--outDir', `${contentDir}/../${outDir}`], {
     cwd: PROJECT,
     encoding: 'utf8',
-    env: { ...process.env, PLANWERK_CONTENT: contentDir, ASTRO_TELEMETRY_DISABLED: '1', ...env },
+    env: { ...process.env, PLANWERK_CONTENT: contentDir, ASTRO_TELEMETRY_DISABLED: '1', PLANWERK_PDF: '0', ...env },
   });
 }
 
@@ -118,8 +123,8 @@ describe('Ausgabe als Ganzes oder gar nicht', () => {
     const ziel = join(root, 'dist-ganz');
     const name = `${relative(PROJECT, ziel)}/`;
     const nebenan = () => readdirSync(root).filter((n) => n.startsWith('dist-ganz.'));
-    // Chromium fails after every page is written: there was no site before, and there is none after.
-    const ohneVorgaenger = build(content, 'dist-ganz', { CHROME_PATH: '/bin/false' });
+    // Chromium fails after every page is written (the PDF asked for): there was no site before, and there is none after.
+    const ohneVorgaenger = build(content, 'dist-ganz', { PLANWERK_PDF: '1', CHROME_PATH: '/bin/false' });
     expect(ohneVorgaenger.status).toBe(1);
     expect(ohneVorgaenger.stderr).toContain('Das PDF der Druckfassung ließ sich nicht erzeugen');
     expect(ohneVorgaenger.stderr).toContain(`Nichts veröffentlicht: ${name} gibt es nicht`);
@@ -143,7 +148,7 @@ describe('Ausgabe als Ganzes oder gar nicht', () => {
     // A crash after rendering a changed plan: still the old site, not the new pages without their PDF.
     edit(root, 'massnahmen/i-01.mdx', 'verantwortlich: [stadtrat]', 'verantwortlich: [schulamt]');
     edit(root, 'massnahmen/i-01.mdx', 'titel: WLAN ausbauen', 'titel: WLAN in allen Schulen ausbauen');
-    const absturz = build(content, 'dist-ganz', { CHROME_PATH: '/bin/false' });
+    const absturz = build(content, 'dist-ganz', { PLANWERK_PDF: '1', CHROME_PATH: '/bin/false' });
     expect(absturz.status).toBe(1);
     expect(absturz.stderr).toContain(`Nichts veröffentlicht: ${name} enthält weiter die letzte vollständig gebaute Website`);
     expect(abbild(ziel)).toEqual(vorher);

@@ -5,15 +5,21 @@
  *
  * The test works on its own project: a copy of src/ (so that a template file can change without
  * touching the repository's), the three-line astro.config.mjs and a copy of the sample plan under
- * git, with commits of fixed dates (pages show when their file last changed).
+ * git, with commits of fixed dates (pages show when their file last changed). The cold build of each
+ * state runs in a second copy of that project (files and git history, no cache), at the same time
+ * as the incremental build: the two builds are independent, and on a 2-core machine one of them
+ * would otherwise leave a core idle.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFile, execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { promisify } from 'node:util';
 import { join, relative } from 'node:path';
 import { PROJECT } from '../helpers/fixture.ts';
 
 let projekt: string;
+/** The second copy of the test project, without cache, for the cold builds (made anew for each). */
+let kaltProjekt: string;
 let nummer = 0;
 /** The last build, to see that each change shows on the site. */
 let vorher: Bau;
@@ -24,28 +30,36 @@ interface Bau {
   uebernommen: number;
 }
 
-/** `npm run build` of the test project into a fresh folder; the pages and how many were taken from the last build. */
-function baue(): Bau {
+const execFileAsync = promisify(execFile);
+
+/**
+ * `npm run build` of a project (the test project unless given) into a fresh folder; the pages and
+ * how many were taken from the last build. Asynchronous, so that two builds can run at once.
+ */
+async function baue(ordner = projekt): Promise<Bau> {
   nummer += 1;
-  const dist = join(projekt, 'aus', String(nummer));
+  const dist = join(ordner, 'aus', String(nummer));
   const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', PLANWERK_PDF: '0' };
   delete env.PLANWERK_CONTENT;
-  const log = execFileSync(process.execPath, [join(projekt, 'src/cli/bauen.ts'), '--outDir', dist], { cwd: projekt, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const { stdout: log } = await execFileAsync(process.execPath, [join(ordner, 'src/cli/bauen.ts'), '--outDir', dist], { cwd: ordner, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const zeile = /(\d+) Seiten gebaut in [\d,]+ s(?:, davon (\d+) unverändert)?/.exec(log);
   if (!zeile) throw new Error(`Keine Zusammenfassung im Protokoll:\n${log}`);
   return { dist, seiten: Number(zeile[1]), uebernommen: Number(zeile[2] ?? 0) };
 }
 
-/** A cold build of the same plan: the plan's cache folder is put aside and restored afterwards. */
-function baueKalt(): Bau {
-  const cache = join(projekt, '.astro-cache');
-  renameSync(cache, `${cache}-warm`);
-  try {
-    return baue();
-  } finally {
-    rmSync(cache, { recursive: true, force: true });
-    renameSync(`${cache}-warm`, cache);
-  }
+/** The files of the test project a build reads: its sources, the plan, the git history and the configuration. */
+const PROJEKTDATEIEN = ['src', 'content', '.git', 'astro.config.mjs', 'package.json'];
+
+/**
+ * A cold build of the same plan: the test project as it is now (every file a build reads, and its
+ * git history) copied into a second project that has no cache folder, and built there.
+ */
+function baueKalt(): Promise<Bau> {
+  rmSync(kaltProjekt, { recursive: true, force: true });
+  mkdirSync(kaltProjekt, { recursive: true });
+  for (const name of PROJEKTDATEIEN) cpSync(join(projekt, name), join(kaltProjekt, name), { recursive: true });
+  symlinkSync(join(PROJECT, 'node_modules'), join(kaltProjekt, 'node_modules'));
+  return baue(kaltProjekt);
 }
 
 /** Every file that differs between two builds (missing on one side, or other bytes). */
@@ -79,6 +93,7 @@ function aendere(datei: string, von: string | RegExp, zu: string) {
 beforeAll(() => {
   mkdirSync(join(PROJECT, '.tmp'), { recursive: true });
   projekt = mkdtempSync(join(PROJECT, '.tmp', 'inkrementell-'));
+  kaltProjekt = `${projekt}-kalt`;
   cpSync(join(PROJECT, 'src'), join(projekt, 'src'), { recursive: true });
   cpSync(join(PROJECT, 'content'), join(projekt, 'content'), { recursive: true });
   for (const datei of ['astro.config.mjs', 'package.json']) cpSync(join(PROJECT, datei), join(projekt, datei));
@@ -88,7 +103,7 @@ beforeAll(() => {
 }, 60_000);
 
 afterAll(() => {
-  if (projekt) rmSync(projekt, { recursive: true, force: true });
+  if (projekt) for (const ordner of [projekt, kaltProjekt]) rmSync(ordner, { recursive: true, force: true });
 });
 
 /** Each change is made on top of the ones before; after each, the incremental build must equal a cold one. */
@@ -109,9 +124,9 @@ const aenderungen: { was: string; mache: () => void; /** At most this share of t
 ];
 
 describe('Inkrementeller Bau', () => {
-  it('übernimmt bei unverändertem Plan jede Seite außer der 404-Seite aus dem letzten Bau, mit denselben Bytes', () => {
-    const erster = baue();
-    const zweiter = baue();
+  it('übernimmt bei unverändertem Plan jede Seite außer der 404-Seite aus dem letzten Bau, mit denselben Bytes', async () => {
+    const erster = await baue();
+    const zweiter = await baue();
     expect(zweiter.seiten).toBe(erster.seiten);
     expect(zweiter.uebernommen).toBe(zweiter.seiten - 1);
     expect(unterschiede(zweiter.dist, erster.dist)).toEqual([]);
@@ -119,10 +134,10 @@ describe('Inkrementeller Bau', () => {
   }, 180_000);
 
   for (const a of aenderungen) {
-    it(`gleicht nach einer Änderung an ${a.was} dem kalten Bau Byte für Byte`, () => {
+    it(`gleicht nach einer Änderung an ${a.was} dem kalten Bau Byte für Byte`, async () => {
       a.mache();
-      const inkrementell = baue();
-      const kalt = baueKalt();
+      // Both at once: the incremental build in the test project, the cold one in its copy.
+      const [inkrementell, kalt] = await Promise.all([baue(), baueKalt()]);
       expect(kalt.uebernommen).toBe(0);
       expect(unterschiede(inkrementell.dist, kalt.dist)).toEqual([]);
       expect(inkrementell.seiten).toBe(kalt.seiten);

@@ -27,11 +27,12 @@ const parent = mkdtempSync(join(PROJECT, '.tmp', 'plaene-'));
 // The plans and their cache folders (one per content folder) go after the run.
 afterAll(() => [parent, ...['a', 'b', 'c'].map((p) => cacheOrdner(PROJECT, join(parent, p)))].forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
-function bauen(inhalt: string, outDir: string) {
+/** `npm run build` of a plan folder; `pdf: false` without the PDF (PLANWERK_PDF=0). */
+function bauen(inhalt: string, outDir: string, { pdf = true } = {}) {
   const result = spawnSync(process.execPath, ['src/cli/bauen.ts', '--outDir', outDir], {
     cwd: PROJECT,
     encoding: 'utf8',
-    env: { ...process.env, PLANWERK_CONTENT: inhalt },
+    env: { ...process.env, PLANWERK_CONTENT: inhalt, ...(pdf ? {} : { PLANWERK_PDF: '0' }) },
   });
   expect(result.status, result.stdout + result.stderr).toBe(0);
   return result.stdout + result.stderr;
@@ -157,6 +158,7 @@ describe('Erklärung in Deutscher Gebärdensprache', () => {
   });
 });
 
+// These three builds look at the rendered texts only: without the PDF (its cache has pdfcache.test.ts).
 describe('Zwischenspeicher der gerenderten Texte', () => {
   const c = join(parent, 'c');
   cpSync(join(FIXTURE, 'content'), c, { recursive: true });
@@ -164,10 +166,10 @@ describe('Zwischenspeicher der gerenderten Texte', () => {
   const schulen = () => vorwort().querySelector('data[data-kennzahl="schulen"]')?.text;
 
   it('rendert beim zweiten Bau nur den geänderten Text neu', () => {
-    const erst = bauen(c, join(parent, 'dist-c'));
+    const erst = bauen(c, join(parent, 'dist-c'), { pdf: false });
     expect(erst).toMatch(/\((\d+) Texte, davon \1 neu gerendert\)/);
     writeFileSync(join(c, 'massnahmen', 'i-01.mdx'), `${readFileSync(join(c, 'massnahmen', 'i-01.mdx'), 'utf8')}\nEin neuer Absatz.\n`);
-    const dann = bauen(c, join(parent, 'dist-c'));
+    const dann = bauen(c, join(parent, 'dist-c'), { pdf: false });
     expect(dann).toMatch(/\(\d+ Texte, davon 1 neu gerendert\)/);
     expect(readFileSync(join(parent, 'dist-c', 'massnahmen', 'i-01', 'index.html'), 'utf8')).toContain('Ein neuer Absatz.');
   });
@@ -176,7 +178,7 @@ describe('Zwischenspeicher der gerenderten Texte', () => {
     const vorher = Number(schulen());
     const csv = join(c, 'daten', 'schulen.csv');
     writeFileSync(csv, readFileSync(csv, 'utf8').replace(/^gs-b;.*\n/m, ''));
-    const log = bauen(c, join(parent, 'dist-c'));
+    const log = bauen(c, join(parent, 'dist-c'), { pdf: false });
     expect(log).toMatch(/davon 0 neu gerendert/);
     expect(Number(schulen())).toBe(vorher - 1);
   });

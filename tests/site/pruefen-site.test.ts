@@ -1,8 +1,9 @@
 /**
- * `planwerk pruefen-site` on the sample plans' builds (tests/helpers/build-site.ts): each passes;
- * a copy of Musterstadt's build with a broken link, a missing anchor, a lost registered anchor and
- * an image without text alternative fails, naming the page and each finding. Without Chromium
- * (locally only) the command runs with --ohne-browser and the axe finding is not expected.
+ * `planwerk pruefen-site` on the sample plans' builds (tests/helpers/build-site.ts): each passes
+ * (without the browser: axe-core on them is barrierefreiheit.test.ts); a copy of Musterstadt's build
+ * with a broken link, a missing anchor, a lost registered anchor and an image without text
+ * alternative fails, naming the page and each finding. Without Chromium (locally only) the command
+ * runs with --ohne-browser and the axe finding is not expected.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -27,14 +28,16 @@ function pruefenSite(plan: Beispielplan, dist: string, browser = MIT_BROWSER) {
 
 describe('planwerk pruefen-site auf den Beispielplänen', () => {
   it.each(BEISPIELPLAENE.map((plan) => [plan.name, plan] as const))('findet im Build von %s nichts', (_name, plan) => {
-    // axe-core on Musterstadt's build; the other plans (one with a base path) without the browser, for time.
-    const browser = MIT_BROWSER && plan === MUSTERSTADT;
-    const lauf = pruefenSite(plan, plan.dist, browser);
+    // Without the browser, for time: axe-core over one page of every type, light and dark, is
+    // barrierefreiheit.test.ts (the same axeVerstoesse, at 1280 px as here, and at 320 px); the
+    // command's own axe step runs on the damaged build below (it must find the image without alt)
+    // and on a clean build in paket.test.ts (the installed package, Musterstadt: „in Ordnung“).
+    const lauf = pruefenSite(plan, plan.dist, false);
     expect(lauf.stderr).toBe('');
     expect(lauf.status, lauf.stdout).toBe(0);
     expect(lauf.stdout).toMatch(/^Links und Anker: in Ordnung \(\d+ Seiten, [\d.]+ interne Links\) in [\d,]+ s\.$/m);
     expect(lauf.stdout).toMatch(/^Ankerregister: in Ordnung/m);
-    expect(lauf.stdout).toMatch(browser ? /^Barrierefreiheit mit axe-core: in Ordnung \(\d+ Seitentypen, hell und dunkel\)/m : /^Barrierefreiheit mit axe-core: übersprungen/m);
+    expect(lauf.stdout).toMatch(/^Barrierefreiheit mit axe-core: übersprungen/m);
     expect(lauf.stdout).toMatch(MIT_BROWSER ? /^PDF der Druckfassung: in Ordnung \(PDF mit \d+ Seiten\)/m : /^PDF der Druckfassung: in Ordnung \(kein PDF\)/m);
     expect(lauf.stdout).toMatch(/^Die Website ist in Ordnung.*; geprüft in [\d,]+ s\.$/m);
   }, DAUER);

@@ -5,11 +5,17 @@
  * permalinks ("Link kopieren") are targets of at least 24 × 24 px, and on the search page
  * the first hit is inside the first screen. The 320 px checks are in browser.test.ts and
  * barrierefreiheit.test.ts.
+ *
+ * On each page it walks, the same visit also measures the tables and charts
+ * (tests/helpers/tabellenbefund.ts); the tests „Tabellen und Diagramme“ check those findings and
+ * open only the pages the walk did not reach (pages with tables in their text). They were a test
+ * file of their own that loaded every page type a second time at both widths.
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserVerfuegbar, DESKTOP, imBrowser, kontextMitHeadern } from '../helpers/browser.ts';
 import { seitenFuer } from '../helpers/seiten.ts';
+import { seitenMitTextTabellen, tabellenFehler, vermessen, type Befund } from '../helpers/tabellenbefund.ts';
 import { BEISPIELPLAENE } from '../helpers/plaene.ts';
 import { suchUrl } from '../../src/ausgabe/suche/urls.ts';
 
@@ -49,6 +55,8 @@ async function kleineAnker(page: Page) {
 for (const plan of BEISPIELPLAENE) describe.skipIf(!browserVerfuegbar())(`Lesen auf dem Telefon und am Desktop: Beispielplan ${plan.name}`, () => {
   const sitzung = imBrowser(plan);
   const SEITEN = seitenFuer(plan);
+  /** Per width: the tables and charts measured on each page the walks below load (see „Tabellen und Diagramme“). */
+  const tabellenBefunde = new Map<number, Map<string, Befund>>([TELEFON_375, DESKTOP].map((v) => [v.viewport.width, new Map<string, Befund>()] as const));
 
   it(`zeigt auf dem Telefon den Anfang der Seite im oberen Viertel, das Menü per Klick und Tastatur und Permalinks ab 24 × 24 px (${TELEFON_375.name})`, async () => {
     const { viewport } = TELEFON_375;
@@ -85,6 +93,8 @@ for (const plan of BEISPIELPLAENE) describe.skipIf(!browserVerfuegbar())(`Lesen 
       await page.keyboard.press('Escape');
       expect((await navLinks(page)).sichtbar, `${pfad}: Links nach Escape`).toBe(0);
       expect(await page.evaluate(() => document.activeElement?.tagName), pfad).toBe('SUMMARY');
+      // The menu is closed again: the page as loaded, for the tables and charts.
+      tabellenBefunde.get(viewport.width)!.set(pfad, await page.evaluate(vermessen));
     }
     expect(fehler).toEqual([]);
     await context.close();
@@ -103,6 +113,7 @@ for (const plan of BEISPIELPLAENE) describe.skipIf(!browserVerfuegbar())(`Lesen 
       const nav = await navLinks(page);
       if (nav.sichtbar !== nav.alle - 1) fehler.push(`${pfad}: ${nav.sichtbar} von ${nav.alle} Links der Navigation sichtbar`); // the register is beside the search field
       if (await page.locator('header summary', { hasText: 'Menü' }).isVisible()) fehler.push(`${pfad}: Menü-Knopf am Desktop`);
+      tabellenBefunde.get(viewport.width)!.set(pfad, await page.evaluate(vermessen));
     }
     expect(fehler).toEqual([]);
     await context.close();
@@ -126,5 +137,36 @@ for (const plan of BEISPIELPLAENE) describe.skipIf(!browserVerfuegbar())(`Lesen 
     await eingrenzen.click();
     expect(await page.locator('main select').first().isVisible()).toBe(true);
     await context.close();
+  });
+
+  describe('Tabellen und Diagramme', () => {
+    const TABELLENSEITEN = [...new Set([...SEITEN, ...seitenMitTextTabellen(plan)])];
+
+    for (const { name, ...options } of [TELEFON_375, DESKTOP]) {
+      it(`verbirgt keine Zelle ohne Hinweis und schreibt Diagramme lesbar (${name})`, async () => {
+        const gemessen = tabellenBefunde.get(options.viewport.width)!;
+        // Opened here: pages the walk above did not load (pages with a table in their text; every
+        // page when that test failed early or was not run).
+        const fehlend = TABELLENSEITEN.filter((p) => !gemessen.has(p));
+        if (fehlend.length > 0) {
+          const context = await kontextMitHeadern(sitzung.browser, options);
+          const page = await context.newPage();
+          for (const pfad of fehlend) {
+            await page.goto(`${sitzung.adresse}${pfad}`);
+            gemessen.set(pfad, await page.evaluate(vermessen));
+          }
+          await context.close();
+        }
+        const telefon = options.viewport.width < 400;
+        const { fehler, breiteTabellen, schmaleTabellen, diagrammTexte } = tabellenFehler(TABELLENSEITEN.map((p): [string, Befund] => [p, gemessen.get(p)!]), telefon);
+        expect(fehler).toEqual([]);
+        // The checks have something to check: wide and fitting tables; on the phone, chart text.
+        expect(schmaleTabellen).toBeGreaterThan(0);
+        if (telefon) {
+          expect(breiteTabellen).toBeGreaterThan(0);
+          expect(diagrammTexte).toBeGreaterThan(0);
+        }
+      });
+    }
   });
 });
