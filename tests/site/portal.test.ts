@@ -11,7 +11,7 @@
  * - no request leaves the portal's origin, the CSP reports nothing, axe finds nothing.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -114,6 +114,53 @@ describe('planwerk portal', () => {
       for (const pfad of kopiert) expect(readFileSync(join(ORDNER, 'dist', 'plaene', p.id, pfad))).toEqual(readFileSync(join(p.dist, pfad)));
       expect(() => readFileSync(join(ORDNER, 'dist', 'plaene', p.id, 'pagefind', 'pagefind.js'))).toThrow();
     }
+  });
+});
+
+/**
+ * The plan of the shape `erhebungen` (bench/generator.ts) publishes its schools' self-evaluation
+ * only for groups (`nur-gesamt`): checked on its own built site, beside the per-school plan
+ * Musterstadt (tests/site/selbsteinschaetzung.test.ts).
+ */
+describe('Selbsteinschätzung nur für Gruppen (Plan der Form „erhebungen“)', () => {
+  const plan = () => plaene.find((p) => p.form === 'erhebungen')!;
+  const datei = (...teile: string[]) => readFileSync(join(plan().dist, ...teile), 'utf8');
+  const stufen = ['einstieg', 'aufbau', 'vorreiter'];
+
+  it('zeigt keiner Schule ihre Stufe, nennt keine Maßnahme für ihre Stufe und veröffentlicht keine Stufe je Schule', () => {
+    const zeilen = JSON.parse(datei('daten', 'erhebungswerte.json')) as Record<string, unknown>[];
+    const schulen = [...new Set(zeilen.map((z) => z.schule as string))];
+    expect(schulen.length).toBeGreaterThan(1);
+    for (const z of zeilen) expect(Object.keys(z).filter((k) => k.startsWith('stufe_')), String(z.schule)).toEqual([]);
+    expect(datei('daten', 'erhebungswerte.csv').split('\n')[0]).not.toContain('stufe_');
+    for (const id of schulen) {
+      const seite = parse(datei('schulen', id, 'index.html'));
+      expect(seite.querySelector('#schulstufen'), id).toBeNull();
+      expect(seite.querySelector('[data-stufen-massnahmen]'), id).toBeNull();
+      expect(seite.querySelectorAll('[data-stufe]').map((e) => e.getAttribute('data-stufe')).filter((x) => stufen.includes(x!)), id).toEqual([]);
+      expect(seite.querySelector('#selbsteinschaetzung')?.parentNode.text ?? '', id).toContain('nur für Gruppen von Schulen');
+    }
+  });
+
+  it('zeigt keine Zahl, wenn weniger Schulen als die Mindestgröße eine Stufe angegeben haben', () => {
+    const seite = parse(datei('schulen', 'selbsteinschaetzung', 'index.html'));
+    expect(seite.querySelector('[data-veroeffentlichung]')?.getAttribute('data-veroeffentlichung')).toBe('nur-gesamt');
+    const inhalt = plan().plan.contentDir;
+    const mindestgruppe = Number(/^mindestgruppe: (\d+)$/m.exec(readFileSync(join(inhalt, 'daten', 'erhebungen.yaml'), 'utf8'))![1]);
+    const [kopf, ...zeilen] = readFileSync(join(inhalt, 'daten', 'erhebungen', '2026-09.csv'), 'utf8').trim().split('\n').map((z) => z.split(';'));
+    const spalten = kopf!.flatMap((k, i) => (k.startsWith('stufe_') ? [i] : []));
+    expect(spalten.length).toBeGreaterThan(0);
+    // This small plan: in every area fewer schools than the minimum gave a level, but some did.
+    for (const i of spalten) {
+      const mitAngabe = zeilen.filter((z) => z[i] !== '').length;
+      expect(mitAngabe).toBeGreaterThan(0);
+      expect(mitAngabe).toBeLessThan(mindestgruppe);
+    }
+    expect(seite.querySelectorAll('table[id^="verteilung-"] td[data-stufe]').length).toBe(0);
+    expect(seite.querySelectorAll('table[id^="verteilung-"]').length).toBe(spalten.length);
+    expect(seite.querySelector('figure.diagramm')).toBeNull();
+    expect(seite.querySelectorAll('table[id^="verteilung-"] tbody tr').every((tr) => tr.getAttribute('data-verborgen') === 'zu-klein')).toBe(true);
+    expect(existsSync(join(plan().dist, 'daten', 'selbsteinschaetzung.json'))).toBe(false);
   });
 });
 
