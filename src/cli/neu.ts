@@ -168,6 +168,20 @@ function neuerPlan(kommune: string): void {
   else neuesPlanRepository(kommune);
 }
 
+/** `neu entscheidung <id>`: a decision as a draft at the end of entscheidungen.yaml, its fields as comments. */
+function neueEntscheidung(id: string, inhalt: string, lies: (c: Parameters<typeof readCollection>[1]) => ReturnType<typeof readCollection>['entries']): string {
+  if (!ID_PATTERN.test(id)) throw new Abbruch(`„${id}“ ist keine ID: erwartet Buchstaben ohne Umlaute, Ziffern, „-“ und „_“, ohne Leerzeichen (etwa „schulnetz-betrieb“).`);
+  if (lies('entscheidungen').some((e) => e.id === id)) throw new Abbruch(`Die Entscheidung „${id}“ gibt es schon.`);
+  let feldZeile = '';
+  if (values.handlungsfeld) {
+    const felder = lies('handlungsfelder').filter((f) => f.data.entwurf !== true);
+    if (!felder.some((f) => f.id === values.handlungsfeld)) throw new Abbruch(`Das Handlungsfeld „${values.handlungsfeld}“ gibt es nicht; vorhanden: ${felder.map((f) => f.id).join(', ')}`);
+    feldZeile = `  handlungsfeld: ${values.handlungsfeld}\n`;
+  }
+  const datei = join(inhalt, 'entscheidungen.yaml');
+  return `${anzeigen(datei)}:${haengeAn(datei, `- id: ${id}\n  entwurf: true\n${feldZeile}${ENTSCHEIDUNG_VORLAGE}`)}`;
+}
+
 async function main() {
   const [art, titel] = positionals as [Art | 'plan' | undefined, string | undefined];
   if (art === 'plan' && titel?.trim()) {
@@ -189,19 +203,7 @@ async function main() {
     return `${anzeigen(datei)}:${haengeAn(datei, `- id: ${id}\n  ${feld}: ${text(titel)}\n  entwurf: true\n`)}`;
   }
 
-  if (art === 'entscheidung') {
-    const id = titel.trim();
-    if (!ID_PATTERN.test(id)) throw new Abbruch(`„${id}“ ist keine ID: erwartet Buchstaben ohne Umlaute, Ziffern, „-“ und „_“, ohne Leerzeichen (etwa „schulnetz-betrieb“).`);
-    if (lies('entscheidungen').some((e) => e.id === id)) throw new Abbruch(`Die Entscheidung „${id}“ gibt es schon.`);
-    let feldZeile = '';
-    if (values.handlungsfeld) {
-      const felder = lies('handlungsfelder').filter((f) => f.data.entwurf !== true);
-      if (!felder.some((f) => f.id === values.handlungsfeld)) throw new Abbruch(`Das Handlungsfeld „${values.handlungsfeld}“ gibt es nicht; vorhanden: ${felder.map((f) => f.id).join(', ')}`);
-      feldZeile = `  handlungsfeld: ${values.handlungsfeld}\n`;
-    }
-    const datei = join(inhalt, 'entscheidungen.yaml');
-    return `${anzeigen(datei)}:${haengeAn(datei, `- id: ${id}\n  entwurf: true\n${feldZeile}${ENTSCHEIDUNG_VORLAGE}`)}`;
-  }
+  if (art === 'entscheidung') return neueEntscheidung(titel.trim(), inhalt, lies);
 
   if (art === 'kapitel' || art === 'handlungsfeld') {
     const sammlung = art === 'kapitel' ? 'kapitel' : 'handlungsfelder';

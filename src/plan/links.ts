@@ -3,7 +3,7 @@
  * texts of its MDX files and in its data fields (the fields registered with `adresse('extern')` or
  * `adresse('link')` in src/plan/schemas/, found from the schemas themselves), and in the address
  * columns of the survey rounds (daten/erhebungen/<runde>.csv, `medienkonzept_url`: the columns
- * of art `url` in FELDER of src/rechnen/erhebungen.ts, unless the plan keeps them internal) — is
+ * of art `url` in FELDER of src/rechnen/erhebungen.ts, listed in ADRESSSPALTEN, unless the plan keeps them internal) — is
  * collected with the files it stands in. `links.json` in the plan folder keeps, for each, the day
  * it was last found live and what the last check found; only `planwerk links` (src/cli/links.ts)
  * writes it.
@@ -17,7 +17,6 @@ import { createSchemas, plainRef, type CollectionName } from './schemas/index.ts
 import { displayDir, LINKS_DATEI, type PlanLocation } from './sources.ts';
 import type { Entry, ExternerLink, Fundstelle, LinkEintrag, LinkStatus, PlanModel } from './model.ts';
 import type { Problem } from './problems.ts';
-import { FELDER } from '../rechnen/erhebungen.ts';
 
 export { LINKS_DATEI };
 
@@ -89,8 +88,12 @@ export function adressenImEintrag(sammlung: CollectionName, data: unknown): { ur
   return gefunden.filter((g, i) => gefunden.findIndex((h) => h.url === g.url && h.feld === g.feld) === i);
 }
 
-/** The survey columns that hold an address (of art `url` in FELDER, never internal), read from erhebungen.ts. */
-const ADRESSSPALTEN = Object.entries(FELDER).flatMap(([name, d]) => (d.art === 'url' && !('immerIntern' in d && d.immerIntern) ? [name] : []));
+/**
+ * The survey columns that hold an address: the fields of art `url` in FELDER of
+ * src/rechnen/erhebungen.ts, named here because the plan layer reads no calculation
+ * (tests/unit/links.test.ts checks that both agree).
+ */
+export const ADRESSSPALTEN: readonly string[] = ['medienkonzept_url'];
 
 /**
  * The external addresses in one school's row of a survey round, with their column. The cells are

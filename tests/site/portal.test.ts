@@ -138,7 +138,7 @@ describe('Selbsteinschätzung nur für Gruppen (Plan der Form „erhebungen“)'
       expect(seite.querySelector('#schulstufen'), id).toBeNull();
       expect(seite.querySelector('[data-stufen-massnahmen]'), id).toBeNull();
       expect(seite.querySelectorAll('[data-stufe]').map((e) => e.getAttribute('data-stufe')).filter((x) => stufen.includes(x!)), id).toEqual([]);
-      expect(seite.querySelector('#selbsteinschaetzung')?.parentNode.text ?? '', id).toContain('nur für Gruppen von Schulen');
+      expect(seite.querySelector('#selbsteinschaetzung')?.parentNode?.text ?? '', id).toContain('nur für Gruppen von Schulen');
     }
   });
 

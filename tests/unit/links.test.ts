@@ -11,7 +11,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { append, copyFixture, edit, modelOf, PROJECT, write } from '../helpers/fixture.ts';
 import { verwendung, verwendungen } from '../../src/ausgabe/externelinks.ts';
-import { externeLinks, leseLinkregister, type LinkEintrag } from '../../src/plan/links.ts';
+import { ADRESSSPALTEN, externeLinks, leseLinkregister, type LinkEintrag } from '../../src/plan/links.ts';
+import { FELDER } from '../../src/rechnen/erhebungen.ts';
 import { planLocation } from '../../src/plan/sources.ts';
 import { formatProblem } from '../../src/plan/problems.ts';
 import { ladePlan } from '../../src/pruefung/planladen.ts';
@@ -89,6 +90,11 @@ describe('Externe Links sammeln', () => {
 });
 
 describe('Externe Links der Erhebungen', () => {
+  it('sammelt genau die Adressfelder der Erhebungen, die es je Schule geben kann', () => {
+    const adressfelder = Object.entries(FELDER).flatMap(([name, d]) => (d.art === 'url' && !('immerIntern' in d && d.immerIntern) ? [name] : []));
+    expect([...ADRESSSPALTEN]).toEqual(adressfelder);
+  });
+
   /** The fixture with one survey round whose CSV gives a Medienkonzept address for one school. */
   function planMitErhebung(): string {
     const root = copyFixture();
