@@ -13,7 +13,7 @@
  * left out; the plan's anchor register (anker.json) still names every id it has published.
  */
 import type { PlanModel } from '../plan/model.ts';
-import { jeModell, massnahmenImFeld, meilensteineVon, fassungenMit, entscheidungenZu } from '../plan/indexe.ts';
+import { jeModell, massnahmenImFeld, meilensteineVon, fassungenMit, entscheidungenZu, entscheidungenImFeld } from '../plan/indexe.ts';
 import { optionAnker } from '../rechnen/entscheidungen.ts';
 import { kapitelBaum } from './kapitel.ts';
 import { massnahmeAnker, seite } from '../plan/urls.ts';
@@ -63,10 +63,12 @@ function ankerDerTexte(model: PlanModel, auf: Auf): void {
 
   for (const hf of model.handlungsfelder) {
     const pfad = seite.handlungsfeld(hf.id);
-    // The table of contents lists the text's headings and the sections below: Ziele (where the field has goals) and Maßnahmen.
+    // The table of contents lists the text's headings and the sections below: Ziele (where the field
+    // has goals), Entscheidungen (where decisions belong to it) and Maßnahmen.
     const ziele = hf.data.ziele.length > 0;
-    const abschnitte = [...(hf.inhalt?.headings ?? []), ...(ziele ? [{ depth: 2 }] : []), { depth: 2 }];
-    auf(pfad, ...(hf.inhalt?.anker ?? []), hatInhaltsverzeichnis(abschnitte) && 'toc-titel', ziele && 'ziele', 'massnahmen');
+    const entscheidungen = entscheidungenImFeld(model, hf.id).length > 0;
+    const abschnitte = [...(hf.inhalt?.headings ?? []), ...(ziele ? [{ depth: 2 }] : []), ...(entscheidungen ? [{ depth: 2 }] : []), { depth: 2 }];
+    auf(pfad, ...(hf.inhalt?.anker ?? []), hatInhaltsverzeichnis(abschnitte) && 'toc-titel', ziele && 'ziele', entscheidungen && 'entscheidungen', 'massnahmen');
     for (const ziel of hf.data.ziele) auf(pfad, ziel.id, ...ziel.aliase);
     for (const m of massnahmenImFeld(model, hf.id)) auf(pfad, massnahmeAnker(m.id), ...m.data.aliase.map(massnahmeAnker));
   }
