@@ -10,7 +10,7 @@ import { erhebungsdaten, runde, rundenMonat, staendeDerRunde, type Runde } from 
 import { NICHT_FESTGELEGT, statusNachHandlungsfeld } from '../plan/massnahmen.ts';
 import { aufzaehlung } from '../rechnen/kennzahlen.ts';
 import { formatEuroMillions, formatNumber, formatPercent } from '../plan/format.ts';
-import { raster, rundenMitStufen, verteilung } from '../rechnen/selbsteinschaetzung.ts';
+import { alleSchulen, raster, rundenMitStufen, type Raster, type VerteilungsZeile } from '../rechnen/selbsteinschaetzung.ts';
 import { bisEnde, formatDatum, jahrVon, vergleicheDaten } from '../plan/datum.ts';
 import { erreicht, messwerteSortiert, messzeit, zielBis, zielFuer, zielText } from '../rechnen/indikatoren.ts';
 import { bulletBars, describeTargets, horizontalBars, lineChart, stackedBars, stackedHorizontalBars, timeline, type Chart } from './charts/index.ts';
@@ -207,6 +207,21 @@ export function quotenVerlaufDiagramm(model: PlanModel): Chart | undefined {
 }
 
 /**
+ * Stacked bars of the self-evaluation: one bar per category (an area or a round), its schools per
+ * level from the lowest up; no sum over the bars, since they count the same schools again.
+ */
+function stufenBalken(r: Raster, balken: { name: string; alle: VerteilungsZeile }[], angaben: { id: string; title: string; desc: string; categoryLabel: string }): Chart {
+  return stackedHorizontalBars({
+    ...angaben,
+    categories: balken.map((b) => b.name),
+    series: r.stufen.map((st) => ({ label: st.name, values: balken.map(({ alle }) => alle.anzahl[st.id] ?? 0) })),
+    format: 'number',
+    totalLabel: 'Schulen mit Angabe',
+    ohneSumme: true,
+  });
+}
+
+/**
  * The self-evaluation of all schools in one round: per area, how many schools see themselves on
  * each level (lowest level left). Areas where too few schools gave a level are left out.
  */
@@ -214,24 +229,14 @@ export function stufenDiagramm(model: PlanModel, rundeId: string): Chart | undef
   const r = raster(model);
   if (!r) return undefined;
   const gezeigt = r.bereiche.flatMap((b) => {
-    const alle = verteilung(model, rundeId, b.id)?.zeilen.at(-1);
-    return alle && !alle.verborgen ? [{ b, alle }] : [];
+    const alle = alleSchulen(model, rundeId, b.id);
+    return alle ? [{ b, name: b.name, alle }] : [];
   });
   if (gezeigt.length === 0) return undefined;
   const titel = runde(model, rundeId)!.titel;
   const oben = r.stufen.slice(-2);
   const desc = `${titel}: ${aufzaehlung(gezeigt.map(({ b, alle }) => `im Bereich ${b.name} sehen sich ${formatNumber(oben.reduce((n, st) => n + (alle.anzahl[st.id] ?? 0), 0))} von ${formatNumber(alle.schulen)} Schulen auf Stufe ${oben.map((st) => st.name).join(' oder ')}`))}.`;
-  return stackedHorizontalBars({
-    id: 'diagramm-stufen',
-    title: `Selbsteinschätzung aller Schulen nach Bereich, ${titel}`,
-    desc,
-    categories: gezeigt.map(({ b }) => b.name),
-    series: r.stufen.map((st) => ({ label: st.name, values: gezeigt.map(({ alle }) => alle.anzahl[st.id] ?? 0) })),
-    format: 'number',
-    categoryLabel: 'Bereich',
-    totalLabel: 'Schulen mit Angabe',
-    ohneSumme: true,
-  });
+  return stufenBalken(r, gezeigt, { id: 'diagramm-stufen', title: `Selbsteinschätzung aller Schulen nach Bereich, ${titel}`, desc, categoryLabel: 'Bereich' });
 }
 
 /**
@@ -243,23 +248,18 @@ export function stufenVerlaufDiagramm(model: PlanModel, bereichId: string): Char
   const bereich = r?.bereiche.find((b) => b.id === bereichId);
   if (!r || !bereich) return undefined;
   const runden = rundenMitStufen(model).flatMap((x) => {
-    const alle = verteilung(model, x.id, bereichId)?.zeilen.at(-1);
-    return alle && !alle.verborgen ? [{ x, alle }] : [];
+    const alle = alleSchulen(model, x.id, bereichId);
+    return alle ? [{ name: x.titel, alle }] : [];
   });
   if (runden.length < 2) return undefined;
   const erste = runden[0]!;
   const letzte = runden.at(-1)!;
   const unten = r.stufen[0]!;
   const anteilText = (z: typeof erste) => `${formatNumber(z.alle.anzahl[unten.id] ?? 0)} von ${formatNumber(z.alle.schulen)}`;
-  return stackedHorizontalBars({
+  return stufenBalken(r, runden, {
     id: `diagramm-stufen-${bereichId}`,
     title: `Selbsteinschätzung im Bereich ${bereich.name} je Erhebung`,
-    desc: `Auf Stufe ${unten.name} sahen sich im Bereich ${bereich.name} in der ${erste.x.titel} ${anteilText(erste)} Schulen, in der ${letzte.x.titel} ${anteilText(letzte)}.`,
-    categories: runden.map(({ x }) => x.titel),
-    series: r.stufen.map((st) => ({ label: st.name, values: runden.map(({ alle }) => alle.anzahl[st.id] ?? 0) })),
-    format: 'number',
+    desc: `Auf Stufe ${unten.name} sahen sich im Bereich ${bereich.name} in der ${erste.name} ${anteilText(erste)} Schulen, in der ${letzte.name} ${anteilText(letzte)}.`,
     categoryLabel: 'Erhebung',
-    totalLabel: 'Schulen mit Angabe',
-    ohneSumme: true,
   });
 }

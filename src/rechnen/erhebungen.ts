@@ -152,16 +152,22 @@ export function bekannteSpalten(konfiguration: Konfiguration | undefined): strin
   ];
 }
 
+type Stufen = NonNullable<Konfiguration['selbsteinschaetzung']>['stufen'];
+/** The reader of a grid's levels, made once per grid (every cell of every round is read with it). */
+const stufenSchemas = new WeakMap<Stufen, z.ZodType<string>>();
+
 /**
  * A level of the self-evaluation grid, by its id or its name (case and spaces aside), as a
  * spreadsheet or form gives it: „aufbau“, „Aufbau“.
  */
-function stufenSchema(konfiguration: Konfiguration) {
+function stufenSchema(konfiguration: Konfiguration): z.ZodType<string> {
   const stufen = konfiguration.selbsteinschaetzung!.stufen;
+  const fertig = stufenSchemas.get(stufen);
+  if (fertig) return fertig;
   const schluessel = (text: string) => text.normalize('NFC').replace(/\s+/g, ' ').trim().toLocaleLowerCase('de-DE');
   const nachText = new Map<string, string>();
   for (const st of stufen) for (const t of [st.id, st.name]) nachText.set(schluessel(t), st.id);
-  return z.string().transform((text, ctx) => {
+  const schema = z.string().transform((text, ctx) => {
     const id = nachText.get(schluessel(text));
     if (id === undefined) {
       ctx.addIssue({ code: 'custom', message: `eine Stufe aus daten/erhebungen.yaml (selbsteinschaetzung.stufen): ${stufen.map((st) => `${st.id} („${st.name}“)`).join(', ')}` });
@@ -169,6 +175,8 @@ function stufenSchema(konfiguration: Konfiguration) {
     }
     return id;
   });
+  stufenSchemas.set(stufen, schema);
+  return schema;
 }
 
 /** Reads one cell; a problem text ({expected}) where it cannot be used. */

@@ -89,6 +89,12 @@ export function verteilung(model: PlanModel, rundeId: string, bereichId: string)
   return { runde, bereich, mindestgruppe, zeilen };
 }
 
+/** The row of all schools in one area and round where it is shown (enough schools gave a level); else undefined. */
+export function alleSchulen(model: PlanModel, rundeId: string, bereichId: string): VerteilungsZeile | undefined {
+  const alle = verteilung(model, rundeId, bereichId)?.zeilen.at(-1);
+  return alle && !alle.verborgen ? alle : undefined;
+}
+
 /**
  * With the total shown, hidden groups could be worked out as the total minus the groups shown.
  * Hides the smallest shown groups until the hidden groups together reach the minimum (or none is
@@ -136,7 +142,7 @@ export function stufenDerSchule(model: PlanModel, schule: string): SchulStufen[]
 export function aktuelleStufe(model: PlanModel, schule: string, bereich: string): { runde: Runde; stufe: string } | undefined {
   const daten = erhebungsdaten(model);
   const runde = [...daten.runden].reverse().find((x) => x.gefragt.has(STUFE + bereich));
-  const stufe = runde ? daten.jeRunde.get(runde.id)?.find((s) => s.schule === schule)?.stufen[bereich] : undefined;
+  const stufe = runde ? daten.jeSchule.get(schule)?.find((s) => s.runde === runde.id)?.stufen[bereich] : undefined;
   return runde && stufe ? { runde, stufe } : undefined;
 }
 
