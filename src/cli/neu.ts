@@ -168,16 +168,24 @@ function neuerPlan(kommune: string): void {
   else neuesPlanRepository(kommune);
 }
 
+type Lies = (c: Parameters<typeof readCollection>[1]) => ReturnType<typeof readCollection>['entries'];
+
+/** The Handlungsfelder a new entry may name: no drafts. */
+const offeneFelder = (lies: Lies) => lies('handlungsfelder').filter((f) => f.data.entwurf !== true);
+
+/** The Handlungsfeld a new entry names; aborts with the list of those there are where it is none of them. */
+function handlungsfeld(lies: Lies, id: string) {
+  const felder = offeneFelder(lies);
+  const hf = felder.find((f) => f.id === id);
+  if (!hf) throw new Abbruch(`Das Handlungsfeld „${id}“ gibt es nicht; vorhanden: ${felder.map((f) => f.id).join(', ')}`);
+  return hf;
+}
+
 /** `neu entscheidung <id>`: a decision as a draft at the end of entscheidungen.yaml, its fields as comments. */
-function neueEntscheidung(id: string, inhalt: string, lies: (c: Parameters<typeof readCollection>[1]) => ReturnType<typeof readCollection>['entries']): string {
+function neueEntscheidung(id: string, inhalt: string, lies: Lies): string {
   if (!ID_PATTERN.test(id)) throw new Abbruch(`„${id}“ ist keine ID: erwartet Buchstaben ohne Umlaute, Ziffern, „-“ und „_“, ohne Leerzeichen (etwa „schulnetz-betrieb“).`);
   if (lies('entscheidungen').some((e) => e.id === id)) throw new Abbruch(`Die Entscheidung „${id}“ gibt es schon.`);
-  let feldZeile = '';
-  if (values.handlungsfeld) {
-    const felder = lies('handlungsfelder').filter((f) => f.data.entwurf !== true);
-    if (!felder.some((f) => f.id === values.handlungsfeld)) throw new Abbruch(`Das Handlungsfeld „${values.handlungsfeld}“ gibt es nicht; vorhanden: ${felder.map((f) => f.id).join(', ')}`);
-    feldZeile = `  handlungsfeld: ${values.handlungsfeld}\n`;
-  }
+  const feldZeile = values.handlungsfeld ? `  handlungsfeld: ${handlungsfeld(lies, values.handlungsfeld).id}\n` : '';
   const datei = join(inhalt, 'entscheidungen.yaml');
   return `${anzeigen(datei)}:${haengeAn(datei, `- id: ${id}\n  entwurf: true\n${feldZeile}${ENTSCHEIDUNG_VORLAGE}`)}`;
 }
@@ -194,7 +202,7 @@ async function main() {
   const inhalt = inhaltsordner(projekt, values.inhalt);
   if (!existsSync(join(inhalt, 'plan.yaml'))) throw new Abbruch(`Kein Plan in ${relative(projekt, inhalt) || '.'}: plan.yaml fehlt.`);
   const ort = planLocation(inhalt, projekt);
-  const lies = (c: Parameters<typeof readCollection>[1]) => readCollection(ort, c).entries;
+  const lies: Lies = (c) => readCollection(ort, c).entries;
 
   if (art === 'akteur' || art === 'glossar') {
     const datei = join(inhalt, art === 'akteur' ? 'akteure.yaml' : 'glossar.yaml');
@@ -219,10 +227,8 @@ async function main() {
   const plan = (parseYaml(readFileSync(join(inhalt, 'plan.yaml'), 'utf8')) ?? {}) as { massnahmencodes?: { form?: Codeform | typeof OHNE_CODES; buchstabe?: string } };
   const form = plan.massnahmencodes?.form ?? 'S-07';
   const buchstabe = plan.massnahmencodes?.buchstabe ?? 'handlungsfeld';
-  const felder = lies('handlungsfelder').filter((f) => f.data.entwurf !== true);
-  const feld = values.handlungsfeld ?? (await frage('Handlungsfeld', felder.map((f) => f.id)));
-  const hf = felder.find((f) => f.id === feld);
-  if (!hf) throw new Abbruch(`Das Handlungsfeld „${feld}“ gibt es nicht; vorhanden: ${felder.map((f) => f.id).join(', ')}`);
+  const feld = values.handlungsfeld ?? (await frage('Handlungsfeld', offeneFelder(lies).map((f) => f.id)));
+  const hf = handlungsfeld(lies, feld);
   const massnahmen = lies('massnahmen');
   if (form === OHNE_CODES) {
     // A plan without codes: the file is named after the title and is the Maßnahme's address.
